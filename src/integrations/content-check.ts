@@ -3,6 +3,7 @@
  * content (schemas + every cross-reference) before the build starts and fails it with one line per
  * problem: `content/<file>: <field path>: <what is wrong>`. It also warns about stale content.
  */
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent, formatProblem } from '../lib/content/check.ts';
 import { readContentFiles } from '../lib/content/load.ts';
@@ -14,8 +15,8 @@ export default function contentCheck(options: { root?: string; today?: string } 
   return {
     name: 'banso-content-check',
     hooks: {
-      'astro:config:setup': ({ logger, command }) => {
-        const root = options.root ?? process.cwd();
+      'astro:config:setup': ({ logger, command, config }) => {
+        const root = options.root ?? fileURLToPath(config.root);
         const { content, problems } = checkContent(readContentFiles(root));
         if (problems.length) {
           const lines = problems.map(formatProblem);

@@ -3,14 +3,15 @@
  * schemas run in the Astro build, in Node scripts, in tests and in the browser.
  */
 import { z } from 'astro/zod';
+import { ID_MESSAGE, ID_PATTERN, isRealIsoDate } from './patterns.ts';
+
+export { ID_MESSAGE, ID_PATTERN, isRealIsoDate };
 
 export const LOCALES = ['en', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** A slug-like id: lower-case letters, digits and dashes. */
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and dashes (e.g. "risk-escalation")');
+export const Id = z.string().regex(ID_PATTERN, ID_MESSAGE);
 
 /** Localised text. English is required; Japanese may be missing (English is shown with a notice). */
 export const LText = z.object({
@@ -32,10 +33,7 @@ export const IsoDate = z.preprocess(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    }, 'is not a real calendar date'),
+    .refine(isRealIsoDate, 'is not a real calendar date'),
 );
 
 /** Who keeps a piece of content fresh, and when it was last checked. */

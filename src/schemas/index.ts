@@ -6,3 +6,4 @@ export * from './journey.ts';
 export * from './onboarding.ts';
 export * from './glossary.ts';
 export * from './health.ts';
+export * from './assessment.ts';

@@ -1,0 +1,106 @@
+/**
+ * A radar chart (chart.js, only the radar parts registered) with a data-table alternative and a
+ * text summary. Series differ by line style and point shape as well as colour.
+ */
+import { useEffect, useRef } from 'react';
+import { Chart, LineElement, PointElement, RadarController, RadialLinearScale } from 'chart.js';
+
+// Only the radar parts (no filler, legend or tooltip plugins): series differ by line style and point
+// shape, the legend is HTML under the canvas, and the table replaces tooltips.
+Chart.register(RadarController, RadialLinearScale, PointElement, LineElement);
+
+export interface RadarSeries {
+  label: string;
+  values: (number | null)[];
+  /** Visual style: solid area, dashed line, dotted line. */
+  style: 'solid' | 'dashed' | 'dotted';
+}
+
+const STYLES = {
+  solid: { border: '#0b6b5d', fill: 'rgba(11,107,93,0.22)', dash: [] as number[], point: 'circle' as const },
+  dashed: { border: '#b45309', fill: 'rgba(180,83,9,0.05)', dash: [8, 5], point: 'rectRot' as const },
+  dotted: { border: '#4c5d99', fill: 'rgba(76,93,153,0.04)', dash: [2, 4], point: 'triangle' as const },
+};
+
+export function RadarChart(props: {
+  title: string;
+  labels: string[];
+  series: RadarSeries[];
+  max: number;
+  tableCaption: string;
+  axisLabel: string;
+  summary: string;
+  notRated: string;
+}) {
+  const { title, labels, series, max, tableCaption, axisLabel, summary, notRated } = props;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart<'radar'> | null>(null);
+
+  useEffect(() => {
+    if (!canvas.current) return;
+    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+    const grid = dark ? 'rgba(255,255,255,0.18)' : 'rgba(0,0,0,0.12)';
+    const text = dark ? '#e9ece9' : '#1d2320';
+    const data = {
+      labels: labels.map((l) => (l.length > 22 ? l.slice(0, 21) + '…' : l)),
+      datasets: series.map((s) => {
+        const st = STYLES[s.style];
+        return {
+          label: s.label, data: s.values.map((v) => v ?? 0), borderColor: st.border, backgroundColor: st.fill,
+          borderDash: st.dash, pointStyle: st.point, pointRadius: s.style === 'solid' ? 5 : 4, pointBackgroundColor: st.border, borderWidth: s.style === 'solid' ? 3 : 2, fill: false,
+        };
+      }),
+    };
+    if (chart.current) {
+      chart.current.data = data;
+      chart.current.update('none');
+      return;
+    }
+    chart.current = new Chart(canvas.current, {
+      type: 'radar',
+      data,
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: true,
+        scales: { r: { min: 0, max, ticks: { stepSize: 1, color: text, backdropColor: 'transparent' }, grid: { color: grid }, angleLines: { color: grid }, pointLabels: { color: text, font: { size: 11 } } } },
+      },
+    });
+  }, [labels, series, max]);
+
+  useEffect(() => () => { chart.current?.destroy(); chart.current = null; }, []);
+
+  return (
+    <figure className="radar" data-series={JSON.stringify(series.map((s) => ({ label: s.label, values: s.values })))}>
+      <div className="radar-canvas">
+        <canvas ref={canvas} role="img" aria-label={`${title}. ${summary}`} data-testid="radar-canvas" />
+      </div>
+      <ul className="radar-legend" aria-hidden="true">
+        {series.map((s) => <li key={s.label} className={`legend-${s.style}`}><span className="legend-swatch" />{s.label}</li>)}
+      </ul>
+      <figcaption className="radar-summary">{summary}</figcaption>
+      <details className="radar-table">
+        <summary>{tableCaption}</summary>
+        <div className="table-wrap">
+          <table data-testid="radar-table">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{axisLabel}</th>
+                {series.map((s) => <th scope="col" className="num" key={s.label}>{s.label}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {labels.map((l, i) => (
+                <tr key={l}>
+                  <th scope="row">{l}</th>
+                  {series.map((s) => <td className="num" key={s.label}>{s.values[i] ?? notRated}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,310 @@
+/**
+ * Self-assessment island: rate each element, see the radar against a target role and a previous
+ * snapshot, keep it in the browser, export/import/share it, and build a growth plan.
+ * State and rendering only: every rule lives in src/lib/assessment.
+ */
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import type { Locale } from '../i18n/locales.ts';
+import { translator, type Dict, type Translate } from '../i18n/translator.ts';
+import type { ClientData, ClientFramework } from '../lib/assessment/client-data.ts';
+import type { Assessment } from '../schemas/assessment.ts';
+import { exportFileName, parseAssessmentFile, serialiseAssessment } from '../lib/assessment/file-format.ts';
+import type { SharedAssessment } from '../lib/assessment/share-link.ts';
+import { reconcile } from '../lib/assessment/migrate.ts';
+import { readiness as computeReadiness } from '../lib/assessment/readiness.ts';
+import { addSnapshot, emptyAssessment, loadSaved, save } from '../lib/assessment/storage.ts';
+import { ratingsOf, summariseRatings } from '../lib/assessment/summary.ts';
+import { RadarChart, type RadarSeries } from './RadarChart.tsx';
+import { downloadText, todayIso } from './browser.ts';
+
+// The growth plan loads when a target role is chosen (keeps the page's first load small).
+const GrowthPlan = lazy(() => import('./GrowthPlan.tsx'));
+
+type Notice = { kind: 'error' | 'info' | 'warn'; text: string; details?: string[]; raw?: { name: string; text: string } };
+
+function storage(): Storage | null {
+  try { return window.localStorage; } catch { return null; }
+}
+
+export default function SelfAssessment({ data, dict }: { data: ClientData; dict: Dict }) {
+  const lang: Locale = data.lang;
+  const t = useMemo(() => translator(dict), [dict]);
+  void lang;
+  const [fwId, setFwId] = useState(data.frameworks[0].id);
+  const fw = data.frameworks.find((f) => f.id === fwId) ?? data.frameworks[0];
+  const [a, setA] = useState<Assessment>(() => emptyAssessment(fw, { name: '' }, 'self'));
+  const [loaded, setLoaded] = useState(false);
+  const [reveal, setReveal] = useState(false);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [shared, setShared] = useState<SharedAssessment | null>(null);
+  const [compareDate, setCompareDate] = useState<string>('');
+  const [confirmReset, setConfirmReset] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const notify = (n: Notice) => setNotices((list) => [...list.filter((x) => x.text !== n.text), n]);
+
+  // Load the saved assessment for the framework, and look for a share link in the URL hash.
+  useEffect(() => {
+    const s = storage();
+    setNotices([]);
+    if (!s) {
+      notify({ kind: 'warn', text: t('assess.storageUnavailable') });
+      setA(emptyAssessment(fw, { name: '' }, 'self'));
+    } else {
+      const r = loadSaved(s, fw.id);
+      if (r.status === 'ok') setA(r.assessment);
+      else {
+        setA(emptyAssessment(fw, { name: '' }, 'self'));
+        if (r.status === 'corrupt') notify({ kind: 'error', text: t('assess.corrupt'), details: [t(`assess.import.${r.error.code}`), ...(r.error.details ?? []).slice(0, 8)], raw: { name: `banso-assessment-${fw.id}-unreadable.json`, text: r.raw } });
+      }
+    }
+    setLoaded(true);
+    setCompareDate('');
+  }, [fw.id]);
+
+  // Share links live in the hash; their parser is loaded only when the address has one.
+  useEffect(() => {
+    if (!/[#&]v=/.test(location.hash)) return;
+    void import('../lib/assessment/share-link.ts').then(({ parseShareHash }) => {
+      const r = parseShareHash(location.hash);
+      if (r.ok) setShared(r.value);
+      else if (r.error.code !== 'no-data') notify({ kind: 'error', text: t('assess.linkInvalid'), details: [t(`assess.linkError.${r.error.code}`), ...(r.error.details ?? [])] });
+    });
+  }, []);
+
+  // Save on every change (after the first load), and say so when the browser cannot keep it.
+  const firstSave = useRef(true);
+  useEffect(() => {
+    if (!loaded) return;
+    if (firstSave.current) { firstSave.current = false; return; }
+    const s = storage();
+    if (!s) return;
+    const r = save(s, a);
+    if (!r.ok) notify({ kind: 'error', text: r.reason === 'quota' ? t('assess.storageFull') : t('assess.storageUnavailable') });
+  }, [a]);
+
+  const ratings = useMemo(() => ratingsOf(a), [a]);
+  const rec = useMemo(() => reconcile(a, fw), [a, fw]);
+  const target = data.roles.find((r) => r.id === a.person.targetRole);
+  const targetExpected = target?.expected[fw.id];
+  const snapshots = [...a.snapshots].sort((x, y) => y.date.localeCompare(x.date));
+  const previous = snapshots.find((s) => s.date === compareDate) ?? snapshots.find((s) => s.date < todayIso()) ?? undefined;
+
+  const update = (fn: (x: Assessment) => Assessment) => setA((x) => ({ ...fn(x), updatedAt: new Date().toISOString() }));
+  const rate = (el: string, level: number) => update((x) => ({ ...x, ratings: { ...x.ratings, [el]: { ...x.ratings[el], level } } }));
+  const setEvidence = (el: string, evidence: string) =>
+    update((x) => ({ ...x, ratings: { ...x.ratings, [el]: { level: x.ratings[el]?.level ?? 0, ...(evidence ? { evidence } : {}) } } }));
+  const setPerson = (p: Partial<Assessment['person']>) => update((x) => ({ ...x, person: { ...x.person, ...p } }));
+
+  // Radar
+  const labels = fw.elements.map((e) => e.name);
+  const series: RadarSeries[] = [{ label: t('assess.series.current'), values: fw.elements.map((e) => ratings[e.id] ?? null), style: 'solid' }];
+  if (reveal && target && targetExpected) series.push({ label: t('assess.series.target', { role: target.name }), values: fw.elements.map((e) => targetExpected[e.id] ?? 0), style: 'dashed' });
+  if (previous) series.push({ label: t('assess.series.previous', { date: previous.date }), values: fw.elements.map((e) => previous.ratings[e.id] ?? null), style: 'dotted' });
+  const sum = summariseRatings(fw, ratings);
+  const readiness = targetExpected ? computeReadiness(ratings, targetExpected) : undefined;
+  const summary = [
+    t('assess.summary.rated', { rated: sum.rated, total: sum.total }),
+    sum.rated ? t('assess.summary.avg', { avg: sum.average.toFixed(1) }) : '',
+    sum.strongest ? t('assess.summary.strongest', { name: sum.strongest.name, level: sum.strongest.level }) : '',
+    reveal && readiness && target ? t('assess.summary.vsRole', { role: target.name, met: readiness.met, near: readiness.nearMiss, missing: readiness.missing }) : '',
+  ].filter(Boolean).join(' ');
+
+  const el = (id: string) => fw.elements.find((e) => e.id === id);
+
+  const exportJson = () => {
+    const name = exportFileName(a, todayIso());
+    downloadText(name, serialiseAssessment(a), 'application/json');
+  };
+  const importFile = async (file: File) => {
+    if (file.size > 5 * 1024 * 1024) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.import.too-large')] }); return; }
+    const r = parseAssessmentFile(await file.text());
+    if (!r.ok) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t(`assess.import.${r.error.code}`), ...(r.error.details ?? []).slice(0, 8)] }); return; }
+    const target = data.frameworks.find((f) => f.id === r.assessment.framework.id);
+    if (!target) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.import.unknownFramework', { id: r.assessment.framework.id })] }); return; }
+    firstSave.current = false;
+    if (target.id !== fw.id) { setLoaded(false); setFwId(target.id); }
+    setA(r.assessment);
+    setLoaded(true);
+    notify({ kind: 'info', text: t('assess.import.done', { file: file.name }) });
+  };
+  const loadShared = () => {
+    if (!shared) return;
+    const f = data.frameworks.find((x) => x.id === shared.frameworkId);
+    if (!f) { notify({ kind: 'error', text: t('assess.linkInvalid'), details: [t('assess.import.unknownFramework', { id: shared.frameworkId })] }); setShared(null); return; }
+    const next = emptyAssessment(f, { name: shared.name, role: shared.role, targetRole: shared.targetRole }, 'self');
+    next.framework = { id: f.id, version: shared.frameworkVersion, hash: shared.hash };
+    next.ratings = Object.fromEntries(Object.entries(shared.ratings).map(([k, v]) => [k, { level: v }]));
+    firstSave.current = false;
+    if (f.id !== fw.id) { setLoaded(false); setFwId(f.id); }
+    setA(next);
+    setLoaded(true);
+    setShared(null);
+    history.replaceState(null, '', location.pathname + location.search);
+  };
+  const copyLink = async () => {
+    const { toShareHash } = await import('../lib/assessment/share-link.ts');
+    const url = location.origin + location.pathname + toShareHash(a);
+    try { await navigator.clipboard.writeText(url); notify({ kind: 'info', text: t('assess.linkCopied') }); }
+    catch { notify({ kind: 'info', text: t('assess.linkHere'), details: [url] }); }
+  };
+  const reset = () => {
+    setA(emptyAssessment(fw, { name: a.person.name, role: a.person.role, targetRole: a.person.targetRole }, 'self'));
+    setConfirmReset(false);
+    notify({ kind: 'info', text: t('assess.resetDone') });
+  };
+
+  return (
+    <div className="assess" data-ready={loaded ? 'true' : 'false'}>
+      <div aria-live="polite" className="notices">
+        {notices.map((n) => (
+          <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+            <p><strong>{n.kind === 'error' ? '⚠ ' : n.kind === 'warn' ? '⚠ ' : 'ℹ '}</strong>{n.text}</p>
+            {n.details && n.details.length > 0 && <ul>{n.details.map((d) => <li key={d}>{d}</li>)}</ul>}
+            {n.raw && <button type="button" onClick={() => downloadText(n.raw!.name, n.raw!.text, 'application/json')}>{t('assess.downloadRaw')}</button>}
+            <button type="button" className="link-button" onClick={() => setNotices((l) => l.filter((x) => x !== n))}>{t('common.close')}</button>
+          </div>
+        ))}
+        {shared && (
+          <div className="notice-box info" role="status">
+            <p>{t('assess.sharedFound', { name: shared.name || t('assess.unnamed'), count: Object.keys(shared.ratings).length })}</p>
+            <button type="button" className="primary" onClick={loadShared}>{t('assess.sharedLoad')}</button>{' '}
+            <button type="button" onClick={() => setShared(null)}>{t('assess.sharedIgnore')}</button>
+          </div>
+        )}
+      </div>
+
+      <section className="section-box no-print-controls" aria-labelledby="who">
+        <h2 id="who">{t('assess.who')}</h2>
+        <div className="form-grid">
+          {data.frameworks.length > 1 && (
+            <label>{t('assess.framework')}
+              <select value={fw.id} onChange={(e) => { setLoaded(false); firstSave.current = true; setFwId(e.target.value); }}>
+                {data.frameworks.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
+              </select>
+            </label>
+          )}
+          <label>{t('assess.name')}
+            <input type="text" value={a.person.name} maxLength={120} autoComplete="name" onChange={(e) => setPerson({ name: e.target.value })} />
+          </label>
+          <label>{t('assess.currentRole')}
+            <select value={a.person.role ?? ''} onChange={(e) => setPerson({ role: e.target.value || undefined })}>
+              <option value="">—</option>
+              {data.roles.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+            </select>
+          </label>
+          <label>{t('plan.targetRole')}
+            <select value={a.person.targetRole ?? ''} onChange={(e) => setPerson({ targetRole: e.target.value || undefined })} data-testid="target-role">
+              <option value="">—</option>
+              {data.roles.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+            </select>
+          </label>
+        </div>
+        {rec.outdated && <p className="notice-box warn" role="status">{t('assess.outdated', { old: a.framework.version, now: fw.version })}</p>}
+        {rec.removed.length > 0 && (
+          <div className="notice-box warn" role="status">
+            <p>{t('assess.removed')}</p>
+            <ul>{rec.removed.map((r) => <li key={r.element}><code>{r.element}</code>: {t('common.levelN', { n: r.level })}</li>)}</ul>
+          </div>
+        )}
+        {rec.outOfScale.length > 0 && <p className="notice-box warn">{t('assess.outOfScale', { list: rec.outOfScale.map((o) => `${el(o.element)?.name ?? o.element} (${o.level} > ${o.max})`).join(', ') })}</p>}
+      </section>
+
+      <section aria-labelledby="rate">
+        <h2 id="rate">{t('assess.rateTitle')}</h2>
+        <p>{t('assess.rateHelp')}</p>
+        <label className="reveal">
+          <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} data-testid="reveal" /> {t('assess.reveal')}
+        </label>
+        {fw.groups.map((g) => (
+          <div key={g.id} className="group">
+            <h3>{g.name}</h3>
+            {fw.elements.filter((e) => e.group === g.id).map((e) => (
+              <ElementRating key={e.id} fw={fw} el={e} value={a.ratings[e.id]?.level} evidence={a.ratings[e.id]?.evidence ?? ''}
+                expected={reveal ? targetExpected?.[e.id] : undefined} onRate={(l) => rate(e.id, l)} onEvidence={(v) => setEvidence(e.id, v)} t={t} />
+            ))}
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="radar" className="section-box">
+        <h2 id="radar">{t('assess.radarTitle')}</h2>
+        {snapshots.length > 0 && (
+          <label className="no-print">{t('assess.compareWith')}{' '}
+            <select value={previous?.date ?? ''} onChange={(e) => setCompareDate(e.target.value)}>
+              {snapshots.map((s) => <option key={s.date} value={s.date}>{s.date}</option>)}
+            </select>
+          </label>
+        )}
+        <RadarChart title={`${t('assess.radarTitle')} — ${fw.name}`} labels={labels} series={series} max={fw.levels.length}
+          tableCaption={t('assess.tableCaption')} axisLabel={t('common.elements')} summary={summary} notRated={t('assess.notRated')} />
+        {!reveal && target && <p className="muted">{t('assess.targetHidden')}</p>}
+      </section>
+
+      <section aria-labelledby="keep" className="section-box no-print">
+        <h2 id="keep">{t('assess.keepTitle')}</h2>
+        <p>{t('assess.keepHelp')}</p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => { update((x) => addSnapshot(x, todayIso())); notify({ kind: 'info', text: t('assess.snapshotSaved', { date: todayIso() }) }); }}>{t('assess.snapshot')}</button>
+          <button type="button" onClick={exportJson}>{t('assess.export')}</button>
+          <button type="button" onClick={() => fileInput.current?.click()}>{t('assess.import')}</button>
+          <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="import-file"
+            onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); e.target.value = ''; }} />
+          <button type="button" onClick={() => void copyLink()}>{t('assess.share')}</button>
+          <button type="button" onClick={() => window.print()}>{t('common.print')}</button>
+          {confirmReset
+            ? <><button type="button" className="danger" onClick={reset}>{t('assess.resetConfirm')}</button> <button type="button" onClick={() => setConfirmReset(false)}>{t('assess.cancel')}</button></>
+            : <button type="button" onClick={() => setConfirmReset(true)}>{t('assess.reset')}</button>}
+        </div>
+        {snapshots.length > 0 && (
+          <>
+            <h3>{t('assess.history')}</h3>
+            <ul className="history">{snapshots.map((s) => <li key={s.date}>{s.date}: {t('assess.summary.rated', { rated: Object.keys(s.ratings).length, total: fw.elements.length })}</li>)}</ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="plan" className="section-box plan">
+        <h2 id="plan">{t('plan.title')}</h2>
+        {!target || !targetExpected ? <p>{t('plan.pickTarget')}</p> : (
+          <Suspense fallback={<p>…</p>}>
+            <GrowthPlan data={data} fw={fw} a={a} ratings={ratings} target={target} t={t} />
+          </Suspense>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ElementRating(props: {
+  fw: ClientFramework; el: ClientFramework['elements'][number]; value?: number; evidence: string; expected?: number;
+  onRate: (l: number) => void; onEvidence: (v: string) => void; t: Translate;
+}) {
+  const { fw, el, value, evidence, expected, onRate, onEvidence, t } = props;
+  const shown = el.levels.find((l) => l.level === value);
+  const name = `rate-${el.id}`;
+  return (
+    <fieldset className="element-rating" data-element={el.id}>
+      <legend>{el.name}{value === undefined && <span className="badge">{t('assess.notRated')}</span>}{expected !== undefined && <span className="badge badge-brand">{t('assess.expected', { n: expected })}</span>}</legend>
+      <p className="muted">{el.summary}</p>
+      <div className="levels-radio" role="radiogroup" aria-label={el.name}>
+        <label><input type="radio" name={name} value="0" checked={value === 0} onChange={() => onRate(0)} /> 0 · {t('assess.level0')}</label>
+        {fw.levels.map((l) => (
+          <label key={l.level} title={el.levels.find((x) => x.level === l.level)?.descriptor}>
+            <input type="radio" name={name} value={l.level} checked={value === l.level} onChange={() => onRate(l.level)} /> {l.level} · {l.name}
+          </label>
+        ))}
+      </div>
+      {shown && <p className="descriptor"><strong>{t('common.levelN', { n: shown.level })}:</strong> {shown.descriptor}</p>}
+      <details>
+        <summary>{t('assess.readLevels')}</summary>
+        <dl className="level-list">
+          {el.levels.map((l) => <div key={l.level}><dt>{t('common.levelN', { n: l.level })}</dt><dd>{l.descriptor}</dd></div>)}
+        </dl>
+      </details>
+      <label className="evidence">{t('assess.evidence')}
+        <textarea rows={2} maxLength={4000} value={evidence} onChange={(e) => onEvidence(e.target.value)} placeholder={t('assess.evidenceHint')} />
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * Keeping an assessment in the browser (localStorage, or anything with the same three methods).
+ * The storage is passed in, so this runs in tests and in Node too. Nothing here throws, and nothing
+ * deletes data it cannot read: a corrupt entry is handed back raw so the UI can offer it for download.
+ */
+import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, MAX_SNAPSHOTS, type Assessment, type AssessmentKind } from '../../schemas/assessment.ts';
+import { frameworkHash, type HashableFramework } from './framework-hash.ts';
+import { parseAssessmentFile, type ParseError } from './file-format.ts';
+
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export type LoadResult =
+  | { status: 'empty'; /** The storage could not be read at all (blocked, private mode). */ unavailable?: true }
+  | { status: 'ok'; assessment: Assessment }
+  | { status: 'corrupt'; raw: string; error: ParseError };
+
+export type SaveResult = { ok: true } | { ok: false; reason: 'quota' | 'unavailable' };
+
+export function assessmentStorageKey(frameworkId: string): string {
+  return `banso:assessment:${frameworkId}`;
+}
+
+export function loadSaved(storage: StorageLike | null | undefined, frameworkId: string): LoadResult {
+  let raw: string | null;
+  try {
+    if (!storage) return { status: 'empty', unavailable: true };
+    raw = storage.getItem(assessmentStorageKey(frameworkId));
+  } catch {
+    return { status: 'empty', unavailable: true };
+  }
+  if (raw === null || raw === undefined) return { status: 'empty' };
+  if (typeof raw !== 'string') return { status: 'corrupt', raw: String(raw), error: { code: 'not-json' } };
+  // Whatever is in storage was written by us; no size limit beyond what the browser allowed.
+  const parsed = parseAssessmentFile(raw, { maxBytes: Number.POSITIVE_INFINITY });
+  if (!parsed.ok) return { status: 'corrupt', raw, error: parsed.error };
+  if (parsed.assessment.framework.id !== frameworkId)
+    return {
+      status: 'corrupt',
+      raw,
+      error: { code: 'invalid', details: [`framework.id: stored under "${frameworkId}" but made for "${parsed.assessment.framework.id}"`] },
+    };
+  return { status: 'ok', assessment: parsed.assessment };
+}
+
+/** QuotaExceededError across browsers: by name (Chrome, Safari, Firefox) or legacy code (22, 1014). */
+export function isQuotaError(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const { name, code } = e as { name?: unknown; code?: unknown };
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+}
+
+export function save(storage: StorageLike | null | undefined, a: Assessment): SaveResult {
+  if (!storage) return { ok: false, reason: 'unavailable' };
+  try {
+    storage.setItem(assessmentStorageKey(a.framework.id), JSON.stringify(a));
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, reason: isQuotaError(e) ? 'quota' : 'unavailable' };
+  }
+}
+
+/**
+ * A new assessment with the current levels appended as a snapshot of `date` (YYYY-MM-DD). A snapshot
+ * of the same date is replaced where it stands (keeping its note unless a new one is given). Beyond
+ * MAX_SNAPSHOTS the oldest snapshots are dropped, so the result stays a valid file.
+ */
+export function addSnapshot(a: Assessment, date: string, note?: string): Assessment {
+  const ratings: Record<string, number> = {};
+  for (const [id, r] of Object.entries(a.ratings)) ratings[id] = r.level;
+  const existing = a.snapshots.findIndex((s) => s.date === date);
+  let snapshots: Assessment['snapshots'];
+  if (existing >= 0) {
+    const keptNote = note ?? a.snapshots[existing].note;
+    const snap = keptNote === undefined ? { date, ratings } : { date, ratings, note: keptNote };
+    snapshots = a.snapshots.map((s, i) => (i === existing ? snap : s));
+  } else {
+    snapshots = [...a.snapshots, note === undefined ? { date, ratings } : { date, ratings, note }];
+  }
+  if (snapshots.length > MAX_SNAPSHOTS) {
+    const keep = new Set(
+      snapshots
+        .map((s, i) => ({ s, i }))
+        .sort((x, y) => (x.s.date < y.s.date ? 1 : x.s.date > y.s.date ? -1 : y.i - x.i))
+        .slice(0, MAX_SNAPSHOTS)
+        .map((x) => x.i),
+    );
+    snapshots = snapshots.filter((_, i) => keep.has(i));
+  }
+  return { ...a, snapshots };
+}
+
+export interface EmptyAssessmentFramework extends HashableFramework {
+  id: string;
+  version: string;
+}
+
+export function emptyAssessment(
+  fw: EmptyAssessmentFramework,
+  person: { name: string; role?: string; targetRole?: string },
+  kind: AssessmentKind,
+  opts: { assessor?: string; now?: Date } = {},
+): Assessment {
+  const p: Assessment['person'] = { name: person.name };
+  if (person.role) p.role = person.role;
+  if (person.targetRole) p.targetRole = person.targetRole;
+  const a: Assessment = {
+    format: ASSESSMENT_FORMAT,
+    version: ASSESSMENT_VERSION,
+    person: p,
+    kind,
+    framework: { id: fw.id, version: fw.version, hash: frameworkHash(fw) },
+    ratings: {},
+    snapshots: [],
+    updatedAt: (opts.now ?? new Date()).toISOString(),
+  };
+  if (opts.assessor) a.assessor = opts.assessor;
+  return a;
+}

@@ -1,0 +1,282 @@
+/**
+ * CSV import for the health score: decoding (UTF-8 with/without BOM, Shift_JIS from Japanese
+ * Excel), parsing with papaparse, guessing which column is which measure, scoring the rows and
+ * exporting the scored CSV. Pure: no DOM, usable in a Web Worker.
+ */
+import Papa from 'papaparse';
+import type { HealthModel } from '../../schemas/health.ts';
+import { coerceValue, parseInput, round1, scoreAccount } from './score.ts';
+import type { InputValue, Issue, ParseResult, ScoreOptions, ScoreResult } from './score.ts';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'shift_jis';
+
+/** Decodes file bytes: UTF-8 (BOM stripped) when valid, otherwise Shift_JIS. */
+export function decodeBytes(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('shift_jis').decode(bytes), encoding: 'shift_jis' };
+  }
+}
+
+export interface ParsedCsv {
+  headers: string[];
+  /** Data records, cells exactly as in the file (no trimming, no typing). */
+  rows: string[][];
+  /** For each record in `rows`, the line of the file where it starts (the header is line 1). */
+  rowNumbers: number[];
+  /** { code, params: { row, … } }: 'field-count' (row has a different number of cells than the header), 'quotes', 'csv'. */
+  errors: Issue[];
+}
+
+/** The delimiter used in the header line (outside quotes): the most frequent of comma, tab and semicolon; comma when none. */
+export function detectDelimiter(text: string): ',' | '\t' | ';' {
+  const counts = { ',': 0, '\t': 0, ';': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && (ch === ',' || ch === '\t' || ch === ';')) counts[ch]++;
+  }
+  return counts['\t'] > counts[','] && counts['\t'] >= counts[';'] ? '\t' : counts[';'] > counts[','] ? ';' : ',';
+}
+
+const countBreaks = (s: string): number => (s.match(/\r\n|\r|\n/g) ?? []).length;
+
+/**
+ * Parses CSV text: first record = header; quoted fields may hold commas, quotes and newlines; CRLF,
+ * LF or CR line ends; records whose cells are all empty are skipped. The delimiter is read from the
+ * header line: comma, tab (Excel "Unicode text") or semicolon.
+ */
+export function parseCsv(text: string): ParsedCsv {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: { cells: string[]; line: number }[] = [];
+  const errors: Issue[] = [];
+  let prevCursor = 0;
+  let line = 1;
+  Papa.parse<string[]>(src, {
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+    delimiter: detectDelimiter(src),
+    step: (res) => {
+      const start = prevCursor;
+      const end = res.meta.cursor;
+      // The record starts at the previous cursor; count the line breaks before it.
+      const cells = res.data;
+      for (const e of res.errors) {
+        errors.push({ code: e.type === 'Quotes' ? 'quotes' : 'csv', params: { row: line, papa: e.code, message: e.message } });
+      }
+      if (!cells.every((c) => c.trim() === '')) records.push({ cells, line });
+      line += countBreaks(src.slice(start, end));
+      prevCursor = end;
+    },
+  });
+  const [head, ...rest] = records;
+  const headers = head ? head.cells.map((h) => h.trim()) : [];
+  const rows = rest.map((r) => r.cells);
+  const rowNumbers = rest.map((r) => r.line);
+  rest.forEach((r) => {
+    if (r.cells.length !== headers.length) errors.push({ code: 'field-count', params: { row: r.line, expected: headers.length, actual: r.cells.length } });
+  });
+  return { headers, rows, rowNumbers, errors };
+}
+
+/** Header normalisation: NFKC (full-width → half-width), lower-case, trim, spaces/underscores/hyphens collapsed to one space. */
+export function normaliseHeader(h: string): string {
+  return h.normalize('NFKC').toLowerCase().replace(/[\s_\-\u2010-\u2015]+/g, ' ').trim();
+}
+/** The header without a trailing unit in brackets: "ライセンス利用率(%)" → "ライセンス利用率". */
+const withoutUnit = (n: string): string => n.replace(/\s*[([][^()[\]]*[)\]]\s*$/, '').trim();
+
+export interface ColumnMapping {
+  /** Column index for each mapped measure id. */
+  measures: Record<string, number>;
+  /** Column holding the account id or name. */
+  account: number | null;
+  /** Column holding the renewal outcome (churned / renewed). */
+  outcome: number | null;
+}
+
+const ACCOUNT_HEADERS = [
+  'account id', 'accountid', 'account', 'account name', 'customer id', 'customer', 'customer name', 'company', 'company name', 'id', 'name',
+  'アカウントid', 'アカウント', 'アカウント名', '顧客id', '顧客', '顧客名', '会社名', '企業名', '取引先', '取引先名', '取引先id',
+].map(normaliseHeader);
+const OUTCOME_HEADERS = [
+  'churned', 'churn', 'outcome', 'renewed', 'renewal', 'renewal outcome', 'status', 'result',
+  '解約', '解約有無', 'チャーン', '更新', '更新有無', '更新結果', '結果', '契約状況',
+].map(normaliseHeader);
+
+/**
+ * Guesses which column holds which measure (matching the normalised header against the measure id,
+ * its English and Japanese labels and its csvAliases; a trailing unit in brackets is ignored), plus
+ * the account and outcome columns. Each column and each measure is used at most once, first match wins.
+ */
+export function guessMapping(headers: string[], model: Pick<HealthModel, 'measures'>): ColumnMapping {
+  const names = new Map<string, string>();
+  for (const m of model.measures) {
+    for (const n of [m.id, m.label.en, m.label.ja, ...(m.csvAliases ?? [])]) {
+      if (!n) continue;
+      const k = normaliseHeader(n);
+      if (!names.has(k)) names.set(k, m.id);
+    }
+  }
+  const mapping: ColumnMapping = { measures: {}, account: null, outcome: null };
+  const used = new Set<number>();
+  const norm = headers.map(normaliseHeader);
+  for (const pass of [(s: string) => s, withoutUnit]) {
+    norm.forEach((h, i) => {
+      if (used.has(i)) return;
+      const id = names.get(pass(h));
+      if (id && mapping.measures[id] === undefined) {
+        mapping.measures[id] = i;
+        used.add(i);
+      }
+    });
+  }
+  const pick = (list: string[]): number | null => {
+    for (const want of list) {
+      const i = norm.findIndex((h, j) => !used.has(j) && (h === want || withoutUnit(h) === want));
+      if (i >= 0) {
+        used.add(i);
+        return i;
+      }
+    }
+    return null;
+  };
+  mapping.account = pick(ACCOUNT_HEADERS);
+  mapping.outcome = pick(OUTCOME_HEADERS);
+  return mapping;
+}
+
+/** Per column index: raw cell label → value to use instead (e.g. "Month-to-month" → 30, "Yes" → true). */
+export type ValueMaps = Record<number, Record<string, InputValue>>;
+
+/** Looks a raw cell up in a column's value map: exact label first, then ignoring case, width and surrounding spaces. */
+export function mapRawValue(map: Record<string, InputValue> | undefined, raw: string): { found: true; value: InputValue } | { found: false } {
+  if (!map) return { found: false };
+  if (Object.prototype.hasOwnProperty.call(map, raw)) return { found: true, value: map[raw] };
+  const n = raw.normalize('NFKC').trim().toLowerCase();
+  for (const [k, v] of Object.entries(map)) if (k.normalize('NFKC').trim().toLowerCase() === n) return { found: true, value: v };
+  return { found: false };
+}
+
+export interface ScoredRow {
+  /** Line number in the file (header = 1). */
+  row: number;
+  /** Index of the record in the parsed rows. */
+  index: number;
+  accountId: string | null;
+  /** Raw outcome cell after the value map (undefined when no outcome column is mapped). */
+  outcome?: InputValue;
+  values: Record<string, InputValue>;
+  result: ScoreResult;
+}
+export interface BadRow {
+  row: number;
+  index: number;
+  accountId: string | null;
+  /** The first problem of the row ({ code, params: { row, column, header, measure, value } }). */
+  reason: Issue;
+  /** Every problem of the row. */
+  reasons: Issue[];
+}
+
+/** Parses one cell for a measure, applying the column's value map first. */
+function cellValue(model: HealthModel, measureId: string, raw: string, map: Record<string, InputValue> | undefined): ParseResult {
+  const m = model.measures.find((x) => x.id === measureId)!;
+  const mapped = mapRawValue(map, raw);
+  return mapped.found ? coerceValue(m, mapped.value) : parseInput(m, raw);
+}
+
+/**
+ * Scores every row. A row with a bad cell (a value its measure cannot take) is listed in `bad`
+ * with its line number and reason; the other rows are still scored. `table` is either parseCsv's
+ * result (line numbers as in the file) or plain rows (line numbers assumed to be index + 2).
+ */
+export function scoreRows(
+  model: HealthModel,
+  table: Pick<ParsedCsv, 'rows'> & Partial<Pick<ParsedCsv, 'rowNumbers' | 'headers'>> | string[][],
+  mapping: ColumnMapping,
+  valueMaps: ValueMaps = {},
+  opts: Pick<ScoreOptions, 'asOf'> & { from?: number; to?: number } = {},
+): { scored: ScoredRow[]; bad: BadRow[] } {
+  const rows = Array.isArray(table) ? table : table.rows;
+  const rowNumbers = Array.isArray(table) ? undefined : table.rowNumbers;
+  const headers = Array.isArray(table) ? undefined : table.headers;
+  const known = new Set(model.measures.map((m) => m.id));
+  const scored: ScoredRow[] = [];
+  const bad: BadRow[] = [];
+  const end = Math.min(rows.length, opts.to ?? rows.length);
+  for (let i = opts.from ?? 0; i < end; i++) {
+    const cells = rows[i];
+    const row = rowNumbers?.[i] ?? i + 2;
+    const accountId = mapping.account === null ? null : (cells[mapping.account] ?? '').trim() || null;
+    const values: Record<string, InputValue> = {};
+    const problems: Issue[] = [];
+    for (const [measure, col] of Object.entries(mapping.measures)) {
+      if (!known.has(measure)) {
+        problems.push({ code: 'unknown-measure', params: { row, measure } });
+        continue;
+      }
+      const raw = cells[col] ?? '';
+      const r = cellValue(model, measure, raw, valueMaps[col]);
+      if (r.ok) values[measure] = r.value;
+      else problems.push({ code: r.error.code, params: { ...r.error.params, row, column: col, header: headers?.[col] ?? null } });
+    }
+    if (problems.length > 0) {
+      bad.push({ row, index: i, accountId, reason: problems[0], reasons: problems });
+      continue;
+    }
+    const item: ScoredRow = { row, index: i, accountId, values, result: scoreAccount(model, values, { asOf: opts.asOf }) };
+    if (mapping.outcome !== null) {
+      const raw = cells[mapping.outcome] ?? '';
+      const mapped = mapRawValue(valueMaps[mapping.outcome], raw);
+      item.outcome = mapped.found ? mapped.value : raw;
+    }
+    scored.push(item);
+  }
+  return { scored, bad };
+}
+
+/** Quotes a CSV field when it holds a delimiter, a quote, a line break or surrounding spaces. */
+export function csvField(v: string): string {
+  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export interface ScoredCsvOptions {
+  /** Header names of the added columns. */
+  labels?: { score?: string; band?: string; coverage?: string; status?: string };
+  /** Text written for a band (default: its id). */
+  bandLabel?: (bandId: string) => string;
+}
+
+/**
+ * The original columns plus score, band, coverage (% of the weight with data, 1 decimal) and
+ * status ('ok', 'insufficient-data' or the reason code of a bad row), in the original row order.
+ * CRLF line ends and a UTF-8 BOM so Excel opens Japanese text correctly.
+ */
+export function toScoredCsv(
+  table: Pick<ParsedCsv, 'headers' | 'rows'>,
+  result: { scored: Pick<ScoredRow, 'index' | 'result'>[]; bad: Pick<BadRow, 'index' | 'reason'>[] },
+  opts: ScoredCsvOptions = {},
+): string {
+  const l = { score: 'score', band: 'band', coverage: 'coverage (%)', status: 'status', ...opts.labels };
+  const byIndex = new Map<number, ScoreResult>(result.scored.map((s) => [s.index, s.result]));
+  const badByIndex = new Map<number, Issue>(result.bad.map((b) => [b.index, b.reason]));
+  const width = table.headers.length;
+  const lines = [[...table.headers, l.score, l.band, l.coverage, l.status]];
+  table.rows.forEach((cells, i) => {
+    // Cells beyond the header (reported by parseCsv as 'field-count') are left out; short rows are padded.
+    const padded = Array.from({ length: width }, (_, j) => cells[j] ?? '');
+    const r = byIndex.get(i);
+    const b = badByIndex.get(i);
+    if (r) {
+      const band = r.band ? (opts.bandLabel ? opts.bandLabel(r.band.id) : r.band.id) : '';
+      lines.push([...padded, r.score === null ? '' : r.score.toFixed(1), band, round1(r.coverage * 100).toFixed(1), r.status]);
+    } else lines.push([...padded, '', '', '', b ? b.code : '']);
+  });
+  return '\uFEFF' + lines.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,81 @@
+/**
+ * The one definition of a skill-assessment file. Used for the file people download and import, for
+ * what the browser keeps in localStorage, and to validate any of those at run time.
+ *
+ * A file is tied to one framework (track) by id, version and a structural hash (see
+ * lib/assessment/framework-hash.ts), so a later framework change never silently re-reads old
+ * ratings: lib/assessment/migrate.ts reports what no longer fits instead.
+ */
+/*
+ * Written with zod/mini (the tree-shakable API of the same zod 4 that astro/zod exports): this schema
+ * ships to the browser in the self-assessment and team islands, where full zod would cost ~25 KB gzip.
+ */
+import * as z from 'zod/mini';
+import { ID_MESSAGE, ID_PATTERN, isRealIsoDate } from './patterns.ts';
+
+export const ASSESSMENT_FORMAT = 'banso-assessment';
+export const ASSESSMENT_VERSION = 1;
+export const ASSESSMENT_KINDS = ['self', 'manager'] as const;
+export const MAX_PERSON_NAME = 120;
+export const MAX_EVIDENCE = 4000;
+export const MAX_SNAPSHOT_NOTE = 4000;
+export const MAX_SNAPSHOTS = 200;
+
+const Id = z.string().check(z.regex(ID_PATTERN, ID_MESSAGE));
+const IsoDate = z.string().check(z.refine(isRealIsoDate, 'must be a real date written YYYY-MM-DD'));
+const Level = z.number().check(z.int('must be a whole number'), z.minimum(0, 'must be 0 or more'));
+
+/** Length in Unicode code points, so an emoji or a kanji counts as one character. */
+const codePoints = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+/** The person's name; may be empty while someone has not typed it yet (files then say "unnamed"). */
+export const AssessmentPersonName = z.string().check(z.refine((s) => codePoints(s) <= MAX_PERSON_NAME, `must be at most ${MAX_PERSON_NAME} characters`));
+
+export const AssessmentKind = z.enum(ASSESSMENT_KINDS);
+export type AssessmentKind = z.infer<typeof AssessmentKind>;
+
+/** A rating of one element: the level reached (0 = not yet at level 1) and the evidence behind it. */
+export const AssessmentRating = z.object({
+  level: Level,
+  evidence: z.optional(z.string().check(z.maxLength(MAX_EVIDENCE, `evidence must be at most ${MAX_EVIDENCE} characters`))),
+});
+export type AssessmentRating = z.infer<typeof AssessmentRating>;
+
+/** Levels on one day, kept so progress can be drawn over time. */
+export const AssessmentSnapshot = z.object({
+  date: IsoDate,
+  ratings: z.record(Id, Level),
+  note: z.optional(z.string().check(z.maxLength(MAX_SNAPSHOT_NOTE))),
+});
+export type AssessmentSnapshot = z.infer<typeof AssessmentSnapshot>;
+
+export const AssessmentFrameworkRef = z.object({
+  id: Id,
+  version: z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(64)),
+  /** Structural hash of the framework the ratings were made against (frameworkHash). */
+  hash: z.string().check(z.regex(/^[0-9a-z]{1,64}$/, 'must be a short hash of lower-case letters and digits')),
+});
+export type AssessmentFrameworkRef = z.infer<typeof AssessmentFrameworkRef>;
+
+export const Assessment = z.object({
+  format: z.literal(ASSESSMENT_FORMAT),
+  version: z.literal(ASSESSMENT_VERSION),
+  person: z.object({
+    name: AssessmentPersonName,
+    role: z.optional(Id),
+    targetRole: z.optional(Id),
+  }),
+  kind: AssessmentKind,
+  /** Who made the rating when it is not the person (e.g. the manager). */
+  assessor: z.optional(z.string().check(z.maxLength(MAX_PERSON_NAME))),
+  framework: AssessmentFrameworkRef,
+  /** Element id → rating. Elements missing here are "not rated". */
+  ratings: z.record(Id, AssessmentRating),
+  snapshots: z.array(AssessmentSnapshot).check(z.maxLength(MAX_SNAPSHOTS, `at most ${MAX_SNAPSHOTS} snapshots`)),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type Assessment = z.infer<typeof Assessment>;

@@ -1,0 +1,68 @@
+/** The built site: every content entry has a page in both languages; content pages ship no JS. */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content/check.ts';
+import { readContentFiles } from '../../src/lib/content/load.ts';
+
+const { content } = checkContent(readContentFiles('.'));
+const expected: string[] = [
+  '', 'onboarding/', 'playbooks/', 'journeys/', 'skills/', 'roles/', 'assess/', 'team/', 'health/', 'glossary/',
+  ...[...content.playbooks.keys()].map((id) => `playbooks/${id}/`),
+  ...[...content.journeys.keys()].map((id) => `journeys/${id}/`),
+  ...[...content.frameworks.values()].flatMap((f) => [`skills/${f.id}/`, ...f.data.elements.map((e) => `skills/${f.id}/${e.id}/`)]),
+  ...[...content.roles.keys()].map((id) => `roles/${id}/`),
+  ...[...content.onboarding.keys()].map((id) => `onboarding/${id}/`),
+  ...[...content.glossary.keys()].map((id) => `glossary/${id}/`),
+  ...[...content.healthModels.keys()].map((id) => `health/${id}/`),
+];
+
+const html = (path: string) => readFileSync(`dist/${path}index.html`, 'utf8');
+
+describe('built pages', () => {
+  it('exist for every collection entry in English and Japanese', () => {
+    const missing = expected.flatMap((p) => [p, `ja/${p}`]).filter((p) => !existsSync(`dist/${p}index.html`));
+    expect(missing).toEqual([]);
+  });
+  it('declare their language and link the other one', () => {
+    for (const p of ['playbooks/kickoff/', 'glossary/churn/']) {
+      expect(html(p)).toMatch(/<html lang="en"/);
+      expect(html(`ja/${p}`)).toMatch(/<html lang="ja"/);
+      expect(html(p)).toContain(`href="/ja/${p}"`);
+      expect(html(`ja/${p}`)).toContain(`href="/${p}"`);
+    }
+  });
+  it('show translated playbooks in Japanese and untranslated ones in English with a notice', () => {
+    const translated = [...(content.playbookTranslations.get('ja')?.keys() ?? [])];
+    const untranslated = [...content.playbooks.keys()].filter((id) => !translated.includes(id));
+    expect(translated.length).toBeGreaterThan(0);
+    expect(untranslated.length).toBeGreaterThan(0);
+    const t = html(`ja/playbooks/${translated[0]}/`);
+    expect(t).toContain(content.playbookTranslations.get('ja')!.get(translated[0])!.data.title);
+    expect(t).not.toContain('まだ日本語に翻訳されていない');
+    const u = html(`ja/playbooks/${untranslated[0]}/`);
+    expect(u).toContain('このページはまだ日本語に翻訳されていないため、英語で表示しています。');
+    expect(u).toContain(content.playbooks.get(untranslated[0])!.data.title);
+  });
+  it('mark a playbook past its review date', () => {
+    expect(html('playbooks/nps-detractor-follow-up/')).toContain('review-due');
+    expect(html('playbooks/kickoff/')).not.toContain('review-due');
+  });
+  it('show owner and an edit link built from the repository URL', () => {
+    const h = html('roles/csm/');
+    expect(h).toContain('content/roles/csm.yaml');
+    expect(h).toMatch(/class="edit-link"/);
+  });
+  it('ship no script on content pages', () => {
+    for (const p of ['', 'playbooks/kickoff/', 'skills/cs-skills/', 'skills/cs-skills/customer-health/', 'roles/csm/', 'glossary/', 'journeys/high-touch-b2b/', 'health/high-touch-health/']) {
+      expect(html(p), p).not.toMatch(/<script/);
+      expect(html(`ja/${p}`), p).not.toMatch(/<script/);
+    }
+  });
+  it('load nothing from another origin', () => {
+    for (const p of expected.slice(0, 40)) {
+      const h = html(p);
+      expect(h.match(/(?:src|href)="(?:https?:)?\/\/[^"]+"/g)?.filter((m) => !m.startsWith('href=')) ?? [], p).toEqual([]);
+      expect(h).not.toMatch(/<link[^>]+href="https?:/);
+    }
+  });
+});

@@ -1,0 +1,8 @@
+/** Fails fast, with a clear message, when the build output or Chromium is missing. */
+import { existsSync } from 'node:fs';
+import { chromiumPath } from '../helpers/browser.ts';
+
+export default function setup() {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm test does it for you).');
+  chromiumPath();
+}

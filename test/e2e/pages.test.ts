@@ -1,0 +1,68 @@
+/**
+ * Every top-level page and one page of each content kind, in both languages, in real Chromium:
+ * no console error, no failed request, nothing from another origin, and axe finds no serious or
+ * critical violation. Served with the production Content-Security-Policy.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { watchPage } from '../helpers/page-watch.ts';
+import { siteHeaderPolicy } from '../helpers/site-csp.ts';
+
+const TOP = ['', 'onboarding/', 'playbooks/', 'journeys/', 'skills/', 'roles/', 'assess/', 'team/', 'health/', 'glossary/'];
+const DETAIL = [
+  'onboarding/new-csm/', 'playbooks/kickoff/', 'playbooks/red-account-triage/', 'journeys/high-touch-b2b/', 'skills/cs-skills/',
+  'skills/cs-skills/customer-health/', 'skills/product-domain/labour-law/', 'roles/csm/', 'glossary/churn/', 'health/high-touch-health/',
+];
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  server = await startStaticServer({ root: 'dist', csp: siteHeaderPolicy() });
+  browser = await launchBrowser();
+  context = await browser.newContext();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+for (const lang of ['en', 'ja'] as const) {
+  describe(`pages in ${lang}`, () => {
+    for (const path of [...TOP, ...DETAIL]) {
+      it(`/${lang === 'ja' ? 'ja/' : ''}${path} loads cleanly and passes axe`, async () => {
+        const page = await context.newPage();
+        const origin = new URL(server.url).origin;
+        const problems = watchPage(page, origin);
+        const url = server.url + (lang === 'ja' ? 'ja/' : '') + path;
+        const res = await page.goto(url, { waitUntil: 'networkidle' });
+        expect(res?.status(), url).toBe(200);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        await expect(page.locator('h1').first().isVisible()).resolves.toBe(true);
+        const axe = await new AxeBuilder({ page }).analyze();
+        const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`)).toEqual([]);
+        expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+        await page.close();
+      });
+    }
+  });
+}
+
+describe('language switch', () => {
+  it('keeps you on the same page', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url + 'playbooks/kickoff/');
+    await page.click('a.lang-switch');
+    expect(new URL(page.url()).pathname).toBe('/ja/playbooks/kickoff/');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ja');
+    await page.click('a.lang-switch');
+    expect(new URL(page.url()).pathname).toBe('/playbooks/kickoff/');
+    await page.close();
+  });
+});
