@@ -1,8 +1,13 @@
+import { healthEn, healthJa } from './ui-health.ts';
+import { teamEn, teamJa } from './ui-team.ts';
+import { searchEn, searchJa } from './ui-search.ts';
+import { batchEn, batchJa } from './ui-batch.ts';
+
 /**
  * Every UI string, in English and Japanese. `ja` is typed against `en`: a missing key is a type
  * error, and test/unit/i18n.test.ts checks both at run time too.
  */
-export const en = {
+const coreEn = {
   'site.name': 'Bansō',
   'site.tagline': 'Running alongside our customers — and each other',
   'skip': 'Skip to main content',
@@ -177,6 +182,25 @@ export const en = {
   'health.stale': 'Stale after',
   'health.days': '{n} days',
   'health.openSimulator': 'Try it in the simulator',
+  'plane.title': "The CS Ops plane",
+  'plane.lead': "Customer success work laid out on two axes: the lifecycle phases on the time axis, and the CS Ops layers on the space axis. Each cell shows how many playbooks cover it; mark the cells that are your position today.",
+  'plane.caption': "Playbooks per lifecycle phase and CS Ops layer",
+  'plane.layer': "Layer",
+  'plane.phase': "Phase",
+  'plane.layerHelp.process': "How CSMs work with customers",
+  'plane.layerHelp.content': "The materials used with customers",
+  'plane.layerHelp.operation': "The workflow that delivers content",
+  'plane.layerHelp.system-data': "The CRM and the data in it",
+  'plane.count': "{n} playbooks",
+  'plane.none': "No playbook yet",
+  'plane.mark': "My position",
+  'plane.markLabel': "Mark {phase} × {layer} as my position",
+  'plane.position': "Your position: {cells} cells, spanning {phases} phases and {layers} layers. It is kept in this browser.",
+  'plane.directions': "Three directions to grow",
+  'plane.directionsLead': "Your position is a region of this plane. You can grow it in three directions.",
+  'plane.direction.time': "Take on more of the lifecycle: from onboarding only to adoption, expansion and renewal — and eventually the whole customer journey for a team.",
+  'plane.direction.space': "Go deeper into more layers: from running the process to building the content, the operation and the CRM data behind it. This is the road into CS Ops.",
+  'plane.direction.product': "Move to the product side: design the customer experience itself (UX, onboarding flows, in-product guidance) with what you learned from customers.",
   'assess.title': 'Self-assessment',
   'assess.lead': 'Rate yourself element by element while reading what each level looks like. Your ratings stay in this browser; export them to share with your manager.',
   'assess.noscript': 'The self-assessment needs JavaScript. The skill matrix itself works without it.',
@@ -297,9 +321,9 @@ export const en = {
   'notfound.body': 'This page does not exist. It may have moved.',
 } as const;
 
-export type UIKey = keyof typeof en;
+type CoreKey = keyof typeof coreEn;
 
-export const ja: Record<UIKey, string> = {
+const coreJa: Record<CoreKey, string> = {
   'site.name': 'Bansō（伴走）',
   'site.tagline': 'お客様に、そして仲間に伴走する',
   'skip': 'メインコンテンツへ移動',
@@ -474,6 +498,25 @@ export const ja: Record<UIKey, string> = {
   'health.stale': '鮮度の期限',
   'health.days': '{n} 日',
   'health.openSimulator': 'シミュレーターで試す',
+  'plane.title': "CS Ops 平面",
+  'plane.lead': "カスタマーサクセスの仕事を 2 つの軸で表します。時間軸はライフサイクルのフェーズ、空間軸は CS Ops のレイヤーです。各マスには、そこをカバーするプレイブックの数を示しています。今の自分の担当範囲にあたるマスに印をつけてください。",
+  'plane.caption': "ライフサイクルのフェーズと CS Ops レイヤーごとのプレイブック数",
+  'plane.layer': "レイヤー",
+  'plane.phase': "フェーズ",
+  'plane.layerHelp.process': "CSM がお客様とどう関わるか",
+  'plane.layerHelp.content': "お客様とのやり取りで使う資料",
+  'plane.layerHelp.operation': "コンテンツを届けるための業務フロー",
+  'plane.layerHelp.system-data': "CRM とそこに蓄積されたデータ",
+  'plane.count': "プレイブック {n} 件",
+  'plane.none': "プレイブックなし",
+  'plane.mark': "自分の担当",
+  'plane.markLabel': "{phase} × {layer} を自分の担当として印をつける",
+  'plane.position': "あなたの担当範囲：{cells} マス（フェーズ {phases}、レイヤー {layers}）。このブラウザに保存されます。",
+  'plane.directions': "成長の 3 つの方向",
+  'plane.directionsLead': "あなたの担当範囲は、この平面上の領域です。広げ方には 3 つの方向があります。",
+  'plane.direction.time': "ライフサイクルの担当を広げる：オンボーディングだけでなく、アダプション、エクスパンション、契約更新へ。いずれはチームとしてカスタマージャーニー全体を担います。",
+  'plane.direction.space': "レイヤーを深める：プロセスの実行から、その裏にあるコンテンツ、オペレーション、CRM のデータづくりへ。CS Ops への道です。",
+  'plane.direction.product': "プロダクト側へ移る：お客様から学んだことを生かして、顧客体験そのもの（UX、オンボーディングの導線、プロダクト内ガイド）を設計します。",
   'assess.title': 'セルフアセスメント',
   'assess.lead': '各レベルの説明を読みながら、要素ごとに自己評価します。評価はこのブラウザに保存されます。マネージャーと共有するときはファイルに書き出してください。',
   'assess.noscript': 'セルフアセスメントには JavaScript が必要です。スキルマトリクス自体は JavaScript なしでも読めます。',
@@ -593,5 +636,13 @@ export const ja: Record<UIKey, string> = {
   'notfound.title': 'ページが見つかりません',
   'notfound.body': 'このページは存在しません。移動した可能性があります。',
 };
+
+/*
+ * Feature dictionaries live beside this file (ui-<feature>.ts) so features can grow their strings
+ * independently; each exports `<feature>En` (as const) and `<feature>Ja: Record<keyof typeof <feature>En, string>`.
+ */
+export const en = { ...coreEn, ...healthEn, ...teamEn, ...searchEn, ...batchEn } as const;
+export type UIKey = keyof typeof en;
+export const ja: Record<UIKey, string> = { ...coreJa, ...healthJa, ...teamJa, ...searchJa, ...batchJa };
 
 export const dictionaries = { en, ja } as const;

@@ -3,9 +3,9 @@
  * schemas run in the Astro build, in Node scripts, in tests and in the browser.
  */
 import { z } from 'astro/zod';
-import { ID_MESSAGE, ID_PATTERN, isRealIsoDate } from './patterns.ts';
+import { ID_MESSAGE, ID_PATTERN, isRealIsoDate, LAYERS, PHASES, TOUCHES } from './patterns.ts';
 
-export { ID_MESSAGE, ID_PATTERN, isRealIsoDate };
+export { ID_MESSAGE, ID_PATTERN, isRealIsoDate, LAYERS, PHASES, TOUCHES };
 
 export const LOCALES = ['en', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -44,17 +44,11 @@ export const Stewardship = {
   reviewEvery: z.number().int().positive().max(1000).default(180),
 };
 
-/** Customer lifecycle phases (seed 001's time axis, extended left to pre-sales, right to advocacy). */
-export const PHASES = ['presales', 'contract', 'onboarding', 'adoption', 'expansion', 'renewal', 'advocacy'] as const;
 export const Phase = z.enum(PHASES);
 export type Phase = z.infer<typeof Phase>;
 
-/** CS Ops layers (seed 001's space axis). */
-export const LAYERS = ['process', 'content', 'operation', 'system-data'] as const;
 export const Layer = z.enum(LAYERS);
 export type Layer = z.infer<typeof Layer>;
 
-/** Touch models by customer value. */
-export const TOUCHES = ['high', 'low', 'tech'] as const;
 export const Touch = z.enum(TOUCHES);
 export type Touch = z.infer<typeof Touch>;

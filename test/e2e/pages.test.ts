@@ -10,6 +10,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { watchPage } from '../helpers/page-watch.ts';
 import { siteHeaderPolicy } from '../helpers/site-csp.ts';
+import { distDir } from '../helpers/dist.ts';
 
 const TOP = ['', 'onboarding/', 'playbooks/', 'journeys/', 'skills/', 'roles/', 'assess/', 'team/', 'health/', 'glossary/'];
 const DETAIL = [
@@ -22,7 +23,7 @@ let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  server = await startStaticServer({ root: 'dist', csp: siteHeaderPolicy() });
+  server = await startStaticServer({ root: distDir(), csp: siteHeaderPolicy(distDir()) });
   browser = await launchBrowser();
   context = await browser.newContext();
 });

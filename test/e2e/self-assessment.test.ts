@@ -9,13 +9,14 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { siteHeaderPolicy } from '../helpers/site-csp.ts';
+import { distDir } from '../helpers/dist.ts';
 import { watchPage } from '../helpers/page-watch.ts';
 
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startStaticServer({ root: 'dist', csp: siteHeaderPolicy() });
+  server = await startStaticServer({ root: distDir(), csp: siteHeaderPolicy(distDir()) });
   browser = await launchBrowser();
 });
 afterAll(async () => {

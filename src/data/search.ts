@@ -1,0 +1,20 @@
+/** The search index of each language, built once per build from the validated content. */
+import { siteContent } from './site.ts';
+import { buildDocuments } from '../lib/search/documents.ts';
+import { buildIndex, indexFileName } from '../lib/search/index-build.ts';
+import type { Locale } from '../i18n/locales.ts';
+
+let cached: Promise<Record<Locale, { file: string; json: string }>> | undefined;
+
+export function searchIndexes() {
+  cached ??= (async () => {
+    const c = await siteContent();
+    const out = {} as Record<Locale, { file: string; json: string }>;
+    for (const lang of ['en', 'ja'] as const) {
+      const json = JSON.stringify(buildIndex(buildDocuments(c, lang), lang));
+      out[lang] = { file: indexFileName(lang, json), json };
+    }
+    return out;
+  })();
+  return cached;
+}

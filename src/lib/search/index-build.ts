@@ -1,0 +1,295 @@
+/**
+ * Builds the serialisable search index of one language: a lunr index plus a compact document
+ * store and the glossary synonym groups. Pure; runs at build time, and in tests.
+ *
+ * Size matters (the browser downloads the file): document refs are array positions, field names are
+ * one letter, the body is indexed once, only `text` is stored for snippets, and the lunr index is
+ * packed (see PackedLunrIndex) unless lunr's own JSON is asked for.
+ */
+import type lunr from 'lunr';
+import type { Locale } from '../../i18n/locales.ts';
+import type { SearchDoc, SearchDocType } from './documents.ts';
+import { enJaPlugin, getLunr, lunrTokenizer } from './lunr-setup.ts';
+import type { SynonymGroup } from './synonyms.ts';
+
+/** Indexed fields: one-letter names (they repeat in every posting) and boosts. */
+export const FIELDS = [
+  { name: 't', boost: 10, of: (d: SearchDoc) => d.title },
+  { name: 'k', boost: 8, of: (d: SearchDoc) => d.terms.join(' ; ') },
+  { name: 's', boost: 4, of: (d: SearchDoc) => d.summary },
+  { name: 'b', boost: 1, of: (d: SearchDoc) => d.body },
+] as const;
+
+/** What the browser needs to show a result. */
+export interface CompactDoc {
+  id: string;
+  type: SearchDocType;
+  path: string;
+  title: string;
+  text: string;
+}
+
+export const SEARCH_INDEX_VERSION = 1;
+
+export interface SerializedSearchIndex {
+  version: typeof SEARCH_INDEX_VERSION;
+  lang: Locale;
+  /** The lunr index (packed, or lunr.Index#toJSON()); document refs are positions in `docs`. */
+  index: PackedLunrIndex | LunrIndexJson;
+  docs: CompactDoc[];
+  synonyms: SynonymGroup[];
+}
+
+/**
+ * The lunr index itself. English: lunr's English stop words and stemmer. Japanese:
+ * lunr.multiLanguage('en', 'ja') (English and Japanese stop words and stemmers).
+ * Both use the project tokenizer (Latin words + TinySegmenter for Japanese runs), never lunr.multi's
+ * own, which keeps whole unspaced Japanese sentences as extra tokens.
+ */
+export function createLunrIndex(docs: SearchDoc[], lang: Locale): lunr.Index {
+  return build(docs, lang).index;
+}
+
+/** lunr.Builder internals read for packing (lunr 2.3.x). */
+interface BuilderState {
+  fieldTermFrequencies: Record<string, Record<string, number>>;
+  fieldLengths: Record<string, number>;
+  _k1: number;
+  _b: number;
+}
+
+function build(docs: SearchDoc[], lang: Locale): { index: lunr.Index; builder: lunr.Builder & BuilderState } {
+  const l = getLunr();
+  const builder = new l.Builder() as lunr.Builder & BuilderState;
+  if (lang === 'ja') builder.use(enJaPlugin());
+  else {
+    // lunr's English default without lunr.trimmer: tokens are already clean, and its ASCII-only \W
+    // trim would empty the Japanese glossary names the English index also carries.
+    builder.pipeline.add(l.stopWordFilter, l.stemmer);
+    builder.searchPipeline.add(l.stemmer);
+  }
+  builder.tokenizer = lunrTokenizer as unknown as typeof l.tokenizer;
+  builder.ref('r');
+  for (const f of FIELDS) builder.field(f.name, { boost: f.boost });
+  docs.forEach((d, i) => {
+    const row: Record<string, string> = { r: String(i) };
+    for (const f of FIELDS) row[f.name] = f.of(d);
+    builder.add(row);
+  });
+  return { index: builder.build(), builder };
+}
+
+/**
+ * lunr's own JSON spends most of its bytes on repeated field names, empty objects and 3-decimal
+ * scores that follow from term counts. The packed form keeps only what lunr computes them from:
+ * the sorted vocabulary, each field's length per document, and per term and field the documents
+ * (as gaps) with the term's count. Numbers are written as base-64 varints in plain strings.
+ * `expandIndex` recomputes exactly the scores lunr's builder computes (same formula, same order of
+ * floating-point operations, same rounding), so search results are identical; the file is about
+ * 4× smaller gzipped than lunr's JSON.
+ */
+export interface PackedLunrIndex {
+  format: 'lunr-packed-1';
+  lunrVersion: string;
+  fields: string[];
+  boosts: number[];
+  /** Labels of the search pipeline (registered functions). */
+  pipeline: string[];
+  k1: number;
+  b: number;
+  docCount: number;
+  /** Vocabulary, sorted (lunr needs sorted terms to build its token set). */
+  terms: string[];
+  /** Per field: the field's length (terms after the pipeline) in each document, as varints. */
+  lengths: string[];
+  /**
+   * Per term (";" between terms), per field ("," between fields): for each document having the
+   * term in that field, varint(gap from the previous document × 2 + 1 if the count is above 1),
+   * then varint(count) when above 1.
+   */
+  postings: string;
+}
+
+/** Plain lunr.Index#toJSON() shape. */
+export interface LunrIndexJson {
+  version: string;
+  fields: string[];
+  fieldVectors: [string, number[]][];
+  invertedIndex: [string, Record<string, unknown>][];
+  pipeline: string[];
+}
+
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+const DIGIT_VALUE = new Map([...DIGITS].map((c, i) => [c, i]));
+
+/** Non-negative integer → base-64 varint (5 bits a character, low bits first; 32+ means "more"). */
+function varint(n: number): string {
+  let s = '';
+  let v = n;
+  while (v >= 32) {
+    s += DIGITS[32 + (v % 32)];
+    v = Math.floor(v / 32);
+  }
+  return s + DIGITS[v];
+}
+
+function readVarints(s: string): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let scale = 1;
+  for (const ch of s) {
+    const d = DIGIT_VALUE.get(ch);
+    if (d === undefined) throw new Error(`bad character "${ch}" in packed search index`);
+    if (d >= 32) {
+      value += (d - 32) * scale;
+      scale *= 32;
+    } else {
+      out.push(value + d * scale);
+      value = 0;
+      scale = 1;
+    }
+  }
+  return out;
+}
+
+function pack(index: lunr.Index, builder: lunr.Builder & BuilderState, nDocs: number): PackedLunrIndex {
+  const l = getLunr();
+  const json = index.toJSON() as unknown as LunrIndexJson;
+  const terms = json.invertedIndex.map(([t]) => t);
+  const postings = json.invertedIndex
+    .map(([term, posting]) =>
+      FIELDS.map((f) => {
+        const docs = Object.keys(posting[f.name] as Record<string, unknown>)
+          .map(Number)
+          .sort((a, b) => a - b);
+        let prev = 0;
+        let out = '';
+        for (const d of docs) {
+          const count = builder.fieldTermFrequencies[`${f.name}/${d}`]?.[term] ?? 1;
+          out += varint((d - prev) * 2 + (count > 1 ? 1 : 0)) + (count > 1 ? varint(count) : '');
+          prev = d;
+        }
+        return out;
+      }).join(','),
+    )
+    .join(';');
+  const lengths = FIELDS.map((f) => {
+    let out = '';
+    for (let d = 0; d < nDocs; d++) out += varint(builder.fieldLengths[`${f.name}/${d}`] ?? 0);
+    return out;
+  });
+  return {
+    format: 'lunr-packed-1',
+    lunrVersion: l.version,
+    fields: FIELDS.map((f) => f.name),
+    boosts: FIELDS.map((f) => f.boost),
+    pipeline: json.pipeline,
+    k1: builder._k1,
+    b: builder._b,
+    docCount: nDocs,
+    terms,
+    lengths,
+    postings,
+  };
+}
+
+export function isPackedIndex(x: unknown): x is PackedLunrIndex {
+  return !!x && typeof x === 'object' && (x as { format?: unknown }).format === 'lunr-packed-1';
+}
+
+/** Packed index → lunr.Index#toJSON() form, ready for lunr.Index.load. Plain lunr JSON passes through. */
+export function expandIndex(packed: PackedLunrIndex | LunrIndexJson): LunrIndexJson {
+  if (!isPackedIndex(packed)) return packed;
+  const { fields, boosts, terms, k1, b, docCount: nDocs } = packed;
+  const lengths = packed.lengths.map(readVarints);
+  const perTerm = packed.postings === '' ? [] : packed.postings.split(';');
+  if (perTerm.length !== terms.length || lengths.some((x) => x.length !== nDocs)) throw new Error('packed search index is inconsistent');
+  // Per field and document: term numbers (ascending, as terms are read in order) and counts.
+  const vectors = fields.map(() => Array.from({ length: nDocs }, () => ({ n: [] as number[], tf: [] as number[] })));
+  const invertedIndex: [string, Record<string, unknown>][] = [];
+  const idf: number[] = [];
+  perTerm.forEach((entry, n) => {
+    const posting: Record<string, unknown> = { _index: n };
+    let docsWithTerm = 0;
+    entry.split(',').forEach((list, fi) => {
+      const refs: Record<string, object> = {};
+      const v = readVarints(list);
+      let doc = 0;
+      for (let i = 0; i < v.length; i++) {
+        doc += Math.floor(v[i] / 2);
+        const tf = v[i] % 2 ? v[++i] : 1;
+        refs[String(doc)] = {};
+        vectors[fi][doc].n.push(n);
+        vectors[fi][doc].tf.push(tf);
+        docsWithTerm++;
+      }
+      posting[fields[fi]] = refs;
+    });
+    invertedIndex.push([terms[n], posting]);
+    // lunr.idf: a document counts once per field it has the term in.
+    const x = (nDocs - docsWithTerm + 0.5) / (docsWithTerm + 0.5);
+    idf.push(Math.log(1 + Math.abs(x)));
+  });
+  const avg = lengths.map((ls) => ls.reduce((s, x) => s + x, 0) / (ls.length || 1));
+  const fieldVectors: [string, number[]][] = [];
+  for (let doc = 0; doc < nDocs; doc++) {
+    fields.forEach((f, fi) => {
+      const { n: ns, tf: tfs } = vectors[fi][doc];
+      const fieldLength = lengths[fi][doc];
+      const boost = boosts[fi] || 1;
+      const v: number[] = [];
+      ns.forEach((n, j) => {
+        const tf = tfs[j];
+        // lunr.Builder#createFieldVectors, operation for operation.
+        let score = idf[n] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (fieldLength / avg[fi])) + tf);
+        score *= boost;
+        score *= 1; // document boost (none is set)
+        v.push(n, Math.round(score * 1000) / 1000);
+      });
+      fieldVectors.push([`${f}/${doc}`, v]);
+    });
+  }
+  return { version: packed.lunrVersion, fields, fieldVectors, invertedIndex, pipeline: packed.pipeline };
+}
+
+/** Synonym groups carried by the glossary documents. */
+export function synonymGroupsOf(docs: SearchDoc[]): SynonymGroup[] {
+  return docs.filter((d) => d.synonyms && d.synonyms.length > 1).map((d) => d.synonyms!);
+}
+
+export function compactDocs(docs: SearchDoc[]): CompactDoc[] {
+  return docs.map((d) => ({ id: d.id, type: d.type, path: d.path, title: d.title, text: d.text }));
+}
+
+export interface BuildIndexOptions {
+  /** "packed" (default, about 3× smaller) or lunr's own "lunr" JSON. loadIndex reads both. */
+  format?: 'packed' | 'lunr';
+}
+
+/** The serialisable index of one language (write it with JSON.stringify). */
+export function buildIndex(docs: SearchDoc[], lang: Locale, options: BuildIndexOptions = {}): SerializedSearchIndex {
+  const { index, builder } = build(docs, lang);
+  return {
+    version: SEARCH_INDEX_VERSION,
+    lang,
+    index: options.format === 'lunr' ? (index.toJSON() as unknown as LunrIndexJson) : pack(index, builder, docs.length),
+    docs: compactDocs(docs),
+    synonyms: synonymGroupsOf(docs),
+  };
+}
+
+/** 32-bit FNV-1a of a string (UTF-16 code units), as 8 hex digits. Same result in Node and browsers. */
+export function hash8(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Content-hashed file name, e.g. "search-ja.3f9a0c12.json". Pass the exact JSON text you write. */
+export function indexFileName(lang: Locale, json: string | SerializedSearchIndex): string {
+  const text = typeof json === 'string' ? json : JSON.stringify(json);
+  return `search-${lang}.${hash8(text)}.json`;
+}

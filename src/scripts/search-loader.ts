@@ -1,0 +1,17 @@
+/** Loads the search code and index only when someone shows intent to search. Kept tiny on purpose. */
+const form = document.querySelector<HTMLFormElement>('form[data-search]');
+if (form) {
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  let started: Promise<void> | undefined;
+  const start = () => (started ??= import('./search-ui.ts').then((m) => m.attachSearch(form, input)));
+  input.addEventListener('focus', start, { once: true });
+  form.addEventListener('pointerenter', start, { once: true });
+  document.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement | null;
+    const typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if ((e.key === '/' && !typing) || (e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey))) {
+      e.preventDefault();
+      input.focus();
+    }
+  });
+}

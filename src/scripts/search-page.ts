@@ -1,0 +1,31 @@
+/** The search page: full results for ?q=…, grouped by type, updated as you type. */
+import { fetchIndex, renderResults } from './search-ui.ts';
+import { search } from '../lib/search/query.ts';
+
+const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
+if (form) {
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const out = document.querySelector<HTMLElement>('[data-search-page-results]')!;
+  const status = document.querySelector<HTMLElement>('[data-search-page-status]')!;
+  const labels = JSON.parse(form.dataset.labels!);
+  const loaded = fetchIndex(form.dataset.index!);
+  const run = async () => {
+    const q = input.value;
+    const url = new URL(location.href);
+    if (q) url.searchParams.set('q', q); else url.searchParams.delete('q');
+    history.replaceState(null, '', url);
+    if (!q.trim()) { out.replaceChildren(); status.textContent = ''; return; }
+    status.textContent = labels.loading;
+    try {
+      const results = search(await loaded, q, { limit: 50 });
+      renderResults(out, results, labels, form.dataset.base!, form.dataset.lang!, 'sp');
+      status.textContent = results.length ? `${results.length} ${labels.results}` : labels.none;
+    } catch {
+      status.textContent = labels.error;
+    }
+  };
+  input.value = new URLSearchParams(location.search).get('q') ?? '';
+  form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
+  input.addEventListener('input', () => void run());
+  void run();
+}

@@ -1,0 +1,105 @@
+/** Search results for the header box and the search page: fetch the index, query, render as text. */
+import { highlight, loadIndex, search, snippet, type LoadedIndex, type SearchResult } from '../lib/search/query.ts';
+import { groupResults } from '../lib/search/group.ts';
+
+interface Labels { none: string; loading: string; error: string; all: string; results: string; types: Record<string, string> }
+
+const indexes = new Map<string, Promise<LoadedIndex>>();
+export function fetchIndex(url: string): Promise<LoadedIndex> {
+  let p = indexes.get(url);
+  if (!p) {
+    p = fetch(url).then((r) => { if (!r.ok) throw new Error(`${r.status}`); return r.text(); }).then(loadIndex);
+    indexes.set(url, p);
+  }
+  return p;
+}
+
+function href(base: string, lang: string, path: string): string {
+  return base.replace(/\/?$/, '/') + (lang === 'ja' ? 'ja/' : '') + path.replace(/^\//, '');
+}
+
+/** An element with a class and optional text (text is always set as text, never as HTML). */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Text with the matched words wrapped in <mark>, as DOM text nodes. */
+function highlighted(className: string, text: string, matched: string[]): HTMLSpanElement {
+  const span = el('span', className);
+  for (const seg of highlight(text, matched)) span.append(seg.hit ? el('mark', '', seg.text) : seg.text);
+  return span;
+}
+
+export function renderResults(container: HTMLElement, results: SearchResult[], labels: Labels, base: string, lang: string, idPrefix: string) {
+  container.replaceChildren();
+  for (const group of groupResults(results)) {
+    const section = el('div', 'search-group');
+    const h = el('p', 'search-group-title', labels.types[group.type] ?? group.type);
+    h.id = `${idPrefix}-g-${group.type}`;
+    section.setAttribute('role', 'group');
+    section.setAttribute('aria-labelledby', h.id);
+    section.append(h);
+    for (const r of group.results) {
+      const a = el('a', 'search-hit');
+      a.href = href(base, lang, r.doc.path);
+      a.id = `${idPrefix}-${r.doc.id.replace(/[^a-z0-9-]/gi, '-')}`;
+      a.setAttribute('role', 'option');
+      a.append(el('span', 'badge', labels.types[r.doc.type] ?? r.doc.type), ' ', highlighted('search-hit-title', r.doc.title, r.matched), highlighted('search-hit-snippet', snippet(r.doc.text, r.matched), r.matched));
+      section.append(a);
+    }
+    container.append(section);
+  }
+}
+
+export function attachSearch(form: HTMLFormElement, input: HTMLInputElement) {
+  const box = form.querySelector<HTMLElement>('[role="listbox"]')!;
+  const status = form.querySelector<HTMLElement>('[data-search-status]')!;
+  const labels = JSON.parse(form.dataset.labels!) as Labels;
+  const base = form.dataset.base!;
+  const lang = form.dataset.lang!;
+  const loaded = fetchIndex(form.dataset.index!);
+  loaded.catch(() => { status.textContent = labels.error; });
+  let active = -1;
+  const options = () => [...box.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+  const setActive = (i: number) => {
+    const opts = options();
+    opts.forEach((o, k) => o.setAttribute('aria-selected', String(k === i)));
+    active = i;
+    if (i >= 0 && opts[i]) { input.setAttribute('aria-activedescendant', opts[i].id); opts[i].scrollIntoView({ block: 'nearest' }); }
+    else input.removeAttribute('aria-activedescendant');
+  };
+  const close = () => { box.hidden = true; input.setAttribute('aria-expanded', 'false'); setActive(-1); };
+  const run = async () => {
+    const q = input.value;
+    if (!q.trim()) { close(); status.textContent = ''; return; }
+    let idx: LoadedIndex;
+    try { idx = await loaded; } catch { status.textContent = labels.error; return; }
+    if (q !== input.value) return;
+    const results = search(idx, q, { limit: 8 });
+    if (results.length === 0) {
+      box.replaceChildren(el('p', 'search-none', labels.none));
+    } else {
+      renderResults(box, results, labels, base, lang, 'sr');
+      const all = el('a', 'search-all', labels.all);
+      all.href = `${form.action}?q=${encodeURIComponent(q)}`;
+      box.append(all);
+    }
+    status.textContent = results.length ? `${results.length} ${labels.results}` : labels.none;
+    box.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    setActive(-1);
+  };
+  input.addEventListener('input', () => void run());
+  input.addEventListener('keydown', (e) => {
+    const opts = options();
+    if (e.key === 'ArrowDown' && opts.length) { e.preventDefault(); setActive((active + 1) % opts.length); }
+    else if (e.key === 'ArrowUp' && opts.length) { e.preventDefault(); setActive(active <= 0 ? opts.length - 1 : active - 1); }
+    else if (e.key === 'Enter' && active >= 0 && opts[active]) { e.preventDefault(); location.href = opts[active].href; }
+    else if (e.key === 'Escape') { close(); }
+  });
+  form.addEventListener('focusout', (e) => { if (!form.contains(e.relatedTarget as Node)) close(); });
+  if (input.value) void run();
+}

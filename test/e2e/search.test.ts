@@ -1,0 +1,120 @@
+/**
+ * Search in Chromium: nothing loads before intent; "/" and Ctrl+K open it; results are grouped by type
+ * with highlighted words; arrow keys and Enter navigate; Japanese and synonyms work; the search page
+ * answers /search?q=…; and all of it works under a base path.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { siteHeaderPolicy } from '../helpers/site-csp.ts';
+import { distDir } from '../helpers/dist.ts';
+import { watchPage } from '../helpers/page-watch.ts';
+import { buildEnv } from '../helpers/build-env.ts';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startStaticServer({ root: distDir(), csp: siteHeaderPolicy(distDir()) });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('header search', () => {
+  it('loads nothing until intent, then finds, highlights and navigates with the keyboard', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const problems = watchPage(page, new URL(server.url).origin);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(server.url + 'glossary/', { waitUntil: 'networkidle' });
+    expect(requests.filter((u) => /search-index|search-ui/.test(u))).toEqual([]);
+
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('churn');
+    await page.waitForSelector('#search-results .search-hit');
+    expect(requests.some((u) => /search-index\/search-en\.[0-9a-f]{8}\.json$/.test(u))).toBe(true);
+    const groups = await page.locator('#search-results .search-group-title').allTextContents();
+    expect(groups.length).toBeGreaterThan(0);
+    expect(await page.locator('#search-results mark').first().textContent()).toMatch(/churn/i);
+    await page.keyboard.press('ArrowDown');
+    const first = await page.getAttribute('#search-results [role="option"][aria-selected="true"]', 'href');
+    expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === first);
+    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    await ctx.close();
+  });
+
+  it('opens with Ctrl+K, searches Japanese with synonyms, and says when nothing matches', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(server.url + 'ja/');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('解約');
+    await page.waitForSelector('#search-results .search-hit');
+    const hrefs = await page.locator('#search-results .search-hit').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain('/ja/glossary/churn/');
+    await page.fill('#site-search', '*~:^+-');
+    await page.waitForSelector('#search-results .search-none');
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#search-results')).toBe(true);
+    await ctx.close();
+  });
+
+  it('the search page answers ?q= and keeps the query in the URL', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(server.url + 'search/?q=' + encodeURIComponent('renewal 120'));
+    await page.waitForSelector('[data-search-page-results] .search-hit');
+    const hrefs = await page.locator('[data-search-page-results] .search-hit').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.slice(0, 3)).toContain('/playbooks/renewal-120-90-60/');
+    await page.fill('#search-page-q', 'オンボーディング');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'オンボーディング');
+    await ctx.close();
+  });
+});
+
+describe('under a base path', () => {
+  const out = mkdtempSync(join(tmpdir(), 'banso-base-'));
+  let based: StaticServer;
+  beforeAll(async () => {
+    const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
+      encoding: 'utf8', env: { ...buildEnv(), BANSO_BASE: '/banso/' }, timeout: 240_000,
+    });
+    if (r.status !== 0) throw new Error(`build with BANSO_BASE failed:\n${r.stdout}\n${r.stderr}`);
+    based = await startStaticServer({ root: out, base: '/banso/', csp: siteHeaderPolicy(out) });
+  }, 300_000);
+  afterAll(async () => {
+    await based?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('serves every link, asset and search result under /banso/', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const problems = watchPage(page, new URL(based.url).origin);
+    await page.goto(based.url + 'playbooks/');
+    const links = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(links.length).toBeGreaterThan(10);
+    expect(links.filter((h) => !h.startsWith('/banso/'))).toEqual([]);
+    await page.click('a.lang-switch');
+    expect(new URL(page.url()).pathname).toBe('/banso/ja/playbooks/');
+    await page.focus('#site-search');
+    await page.keyboard.type('kickoff');
+    await page.waitForSelector('#search-results .search-hit');
+    const href = await page.locator('#search-results .search-hit').first().getAttribute('href');
+    expect(href).toMatch(/^\/banso\/ja\//);
+    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    await ctx.close();
+  });
+});
