@@ -4,6 +4,7 @@ import react from '@astrojs/react';
 import contentCheck from './src/integrations/content-check.ts';
 import { CSP_DIRECTIVES } from './src/security/csp.ts';
 import { terserAppChunks } from './src/integrations/terser-app-chunks.ts';
+import staticHeaders from './src/integrations/static-headers.ts';
 
 // Host under a sub-path with BANSO_BASE=/banso/ (see README, "Deploying").
 const base = process.env.BANSO_BASE || '/';
@@ -13,7 +14,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [contentCheck(), react()],
+  integrations: [contentCheck(), react(), staticHeaders()],
   i18n: {
     locales: ['en', 'ja'],
     defaultLocale: 'en',

@@ -283,6 +283,8 @@ function ElementRating(props: {
   const { fw, el, value, evidence, expected, onRate, onEvidence, t } = props;
   const shown = el.levels.find((l) => l.level === value);
   const name = `rate-${el.id}`;
+  // The full list of level descriptors renders only when opened: a lighter page to hydrate.
+  const [open, setOpen] = useState(false);
   return (
     <fieldset className="element-rating" data-element={el.id}>
       <legend>{el.name}{value === undefined && <span className="badge">{t('assess.notRated')}</span>}{expected !== undefined && <span className="badge badge-brand">{t('assess.expected', { n: expected })}</span>}</legend>
@@ -296,11 +298,13 @@ function ElementRating(props: {
         ))}
       </div>
       {shown && <p className="descriptor"><strong>{t('common.levelN', { n: shown.level })}:</strong> {shown.descriptor}</p>}
-      <details>
+      <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>{t('assess.readLevels')}</summary>
-        <dl className="level-list">
-          {el.levels.map((l) => <div key={l.level}><dt>{t('common.levelN', { n: l.level })}</dt><dd>{l.descriptor}</dd></div>)}
-        </dl>
+        {open && (
+          <dl className="level-list">
+            {el.levels.map((l) => <div key={l.level}><dt>{t('common.levelN', { n: l.level })}</dt><dd>{l.descriptor}</dd></div>)}
+          </dl>
+        )}
       </details>
       <label className="evidence">{t('assess.evidence')}
         <textarea rows={2} maxLength={4000} value={evidence} onChange={(e) => onEvidence(e.target.value)} placeholder={t('assess.evidenceHint')} />

@@ -18,7 +18,7 @@ if (form) {
     status.textContent = labels.loading;
     try {
       const results = search(await loaded, q, { limit: 50 });
-      renderResults(out, results, labels, form.dataset.base!, form.dataset.lang!, 'sp');
+      renderResults(out, results, labels, form.dataset.base!, form.dataset.lang!, 'sp', false);
       status.textContent = results.length ? `${results.length} ${labels.results}` : labels.none;
     } catch {
       status.textContent = labels.error;

@@ -33,20 +33,21 @@ function highlighted(className: string, text: string, matched: string[]): HTMLSp
   return span;
 }
 
-export function renderResults(container: HTMLElement, results: SearchResult[], labels: Labels, base: string, lang: string, idPrefix: string) {
+/** asOptions: results are options of a listbox (header popup); plain links on the search page. */
+export function renderResults(container: HTMLElement, results: SearchResult[], labels: Labels, base: string, lang: string, idPrefix: string, asOptions = true) {
   container.replaceChildren();
   for (const group of groupResults(results)) {
     const section = el('div', 'search-group');
-    const h = el('p', 'search-group-title', labels.types[group.type] ?? group.type);
+    const h = el(asOptions ? 'p' : 'h2', 'search-group-title', labels.types[group.type] ?? group.type);
     h.id = `${idPrefix}-g-${group.type}`;
-    section.setAttribute('role', 'group');
+    if (asOptions) section.setAttribute('role', 'group');
     section.setAttribute('aria-labelledby', h.id);
     section.append(h);
     for (const r of group.results) {
       const a = el('a', 'search-hit');
       a.href = href(base, lang, r.doc.path);
       a.id = `${idPrefix}-${r.doc.id.replace(/[^a-z0-9-]/gi, '-')}`;
-      a.setAttribute('role', 'option');
+      if (asOptions) a.setAttribute('role', 'option');
       a.append(el('span', 'badge', labels.types[r.doc.type] ?? r.doc.type), ' ', highlighted('search-hit-title', r.doc.title, r.matched), highlighted('search-hit-snippet', snippet(r.doc.text, r.matched), r.matched));
       section.append(a);
     }

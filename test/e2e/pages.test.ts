@@ -55,6 +55,29 @@ for (const lang of ['en', 'ja'] as const) {
   });
 }
 
+describe('content security policy', () => {
+  it('is enforced: an injected inline script does not run and is reported', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url + 'playbooks/');
+    const result = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      (window as unknown as { injected?: boolean }).injected = false;
+      const s = document.createElement('script');
+      s.textContent = 'window.injected = true';
+      document.body.append(s);
+      await new Promise((r) => setTimeout(r, 100));
+      let evalBlocked = false;
+      try { new Function('return 1')(); } catch { evalBlocked = true; }
+      return { injected: (window as unknown as { injected?: boolean }).injected, violations, evalBlocked };
+    });
+    expect(result.injected).toBe(false);
+    expect(result.evalBlocked).toBe(true);
+    expect(result.violations.some((v) => v.startsWith('script-src'))).toBe(true);
+    await page.close();
+  });
+});
+
 describe('language switch', () => {
   it('keeps you on the same page', async () => {
     const page = await context.newPage();

@@ -68,7 +68,8 @@ describe('self-assessment', () => {
 
     const series = await seriesValues(page);
     const labels = await page.$$eval('[data-testid="radar-table"] tbody th', (ths) => ths.map((th) => th.textContent));
-    const ratedIndex = labels.indexOf('Customer Health') >= 0 ? labels.indexOf('Customer Health') : 3;
+    const ratedIndex = labels.indexOf('Customer health');
+    expect(ratedIndex).toBeGreaterThanOrEqual(0);
     expect(series[0].values.filter((v) => v !== null)).toHaveLength(3);
     expect(series[0].values[ratedIndex]).toBe(2);
     expect(await drawnPixels(page)).toBeGreaterThan(empty + 200);

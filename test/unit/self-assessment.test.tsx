@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+/**
+ * The self-assessment island with chart.js mocked (happy-dom has no canvas; real drawing is
+ * checked in Chromium): ratings save to storage, expectations stay hidden until revealed, a corrupt
+ * save is kept and offered for download, names from files render as text.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+
+const charts: { data: { datasets: { label: string; data: number[] }[] } }[] = [];
+vi.mock('chart.js', () => {
+  class Chart {
+    data: unknown;
+    static register() {}
+    constructor(_c: unknown, cfg: { data: unknown }) { this.data = cfg.data; charts.push(this as never); }
+    update() {}
+    destroy() {}
+  }
+  return { Chart, LineElement: {}, PointElement: {}, RadarController: {}, RadialLinearScale: {} };
+});
+
+import SelfAssessment from '../../src/islands/SelfAssessment.tsx';
+import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { checkContent } from '../../src/lib/content/check.ts';
+import { readContentFiles } from '../../src/lib/content/load.ts';
+import { dictionary } from '../../src/i18n/index.ts';
+
+const data = clientData(checkContent(readContentFiles('.')).content, 'en');
+const dict = dictionary('en');
+
+beforeEach(() => { localStorage.clear(); charts.length = 0; });
+afterEach(() => cleanup());
+
+async function mount() {
+  await act(async () => { render(<SelfAssessment data={data} dict={dict} />); });
+}
+
+describe('SelfAssessment island', () => {
+  it('saves a rating to storage and feeds the chart the same values as the table', async () => {
+    await mount();
+    const group = screen.getByRole('radiogroup', { name: 'Customer health' });
+    await act(async () => { fireEvent.click(group.querySelector('input[value="3"]')!); });
+    const saved = JSON.parse(localStorage.getItem('banso:assessment:cs-skills')!);
+    expect(saved.ratings['customer-health']).toEqual({ level: 3 });
+    const fw = data.frameworks[0];
+    const idx = fw.elements.findIndex((e) => e.id === 'customer-health');
+    const last = charts[charts.length - 1];
+    expect(last.data.datasets[0].data[idx]).toBe(3);
+    const rows = screen.getByTestId('radar-table').querySelectorAll('tbody tr');
+    expect(rows[idx].querySelector('td')!.textContent).toBe('3');
+  });
+
+  it('hides role expectations until the member asks for them', async () => {
+    await mount();
+    fireEvent.change(screen.getByTestId('target-role'), { target: { value: 'senior-csm' } });
+    expect(screen.queryAllByText(/^role expects \d$/)).toHaveLength(0);
+    await act(async () => { fireEvent.click(screen.getByTestId('reveal')); });
+    expect(screen.queryAllByText(/^role expects \d$/)).toHaveLength(14);
+  });
+
+  it('keeps a corrupt save and offers it for download', async () => {
+    localStorage.setItem('banso:assessment:cs-skills', '{oops');
+    await mount();
+    expect(screen.getByRole('alert').textContent).toMatch(/could not be read/);
+    expect(screen.getByText('Download the raw saved data')).toBeTruthy();
+    expect(localStorage.getItem('banso:assessment:cs-skills')).toBe('{oops');
+  });
+
+  it('shows a name from a saved file as text, never as HTML', async () => {
+    const a = JSON.parse(readFileSync('test/fixtures/assessment-xss.json', 'utf8'));
+    a.framework.hash = data.frameworks[0].hash;
+    localStorage.setItem('banso:assessment:cs-skills', JSON.stringify(a));
+    await mount();
+    expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('<img src=x onerror=alert(1)>');
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByDisplayValue('<b>bold</b> evidence')).toBeTruthy();
+  });
+});
