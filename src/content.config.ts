@@ -8,6 +8,7 @@ import { glob } from 'astro/loaders';
 import {
   Framework, GlossaryTerm, HealthModel, Journey, OnboardingTrack, Playbook, PlaybookTranslation, Role,
 } from './schemas/index.ts';
+import { TeamMember } from './schemas/team.ts';
 
 const yaml = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/*.{yaml,yml}' });
 
@@ -18,6 +19,8 @@ export const collections = {
   onboarding: defineCollection({ loader: yaml('onboarding'), schema: OnboardingTrack }),
   glossary: defineCollection({ loader: yaml('glossary'), schema: GlossaryTerm }),
   healthModels: defineCollection({ loader: yaml('healthModels'), schema: HealthModel }),
+  /** Optional team data for teams that keep reviews in a private repository (content/team/<id>.yaml). */
+  team: defineCollection({ loader: yaml('team'), schema: TeamMember }),
   playbooks: defineCollection({ loader: glob({ base: './content/playbooks/en', pattern: '*.md' }), schema: Playbook }),
   /** Translations: content/playbooks/<locale>/<id>.md, ids "<locale>/<id>". */
   playbookTranslations: defineCollection({

@@ -12,14 +12,15 @@ Chart.register(RadarController, RadialLinearScale, PointElement, LineElement);
 export interface RadarSeries {
   label: string;
   values: (number | null)[];
-  /** Visual style: solid area, dashed line, dotted line. */
-  style: 'solid' | 'dashed' | 'dotted';
+  /** Visual style: solid area, dashed line, dotted line, dash-dot line (a fourth series, e.g. the team overlay). */
+  style: 'solid' | 'dashed' | 'dotted' | 'dashdot';
 }
 
 const STYLES = {
   solid: { border: '#0b6b5d', fill: 'rgba(11,107,93,0.22)', dash: [] as number[], point: 'circle' as const },
   dashed: { border: '#b45309', fill: 'rgba(180,83,9,0.05)', dash: [8, 5], point: 'rectRot' as const },
   dotted: { border: '#4c5d99', fill: 'rgba(76,93,153,0.04)', dash: [2, 4], point: 'triangle' as const },
+  dashdot: { border: '#8a3b6b', fill: 'rgba(138,59,107,0.04)', dash: [10, 4, 2, 4], point: 'rect' as const },
 };
 
 export function RadarChart(props: {

@@ -26,7 +26,7 @@ describe('byte budgets', () => {
     expect(w.initialFiles.some((f) => f.includes('search-ui'))).toBe(false);
     expect(w.lazyJs).toBeLessThanOrEqual(budgets.searchFirstQueryJs.max);
   });
-  it('the self-assessment page loads at most 130 KB of JS', () => {
+  it('the self-assessment page stays within its JS budget (budgets.json explains why it is above 130 KB)', () => {
     const w = weigh('assess/');
     expect(w.initialFiles.some((f) => f.includes('SelfAssessment'))).toBe(true);
     expect(w.initialJs).toBeLessThanOrEqual(budgets.assessPageJs.max);

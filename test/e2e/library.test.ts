@@ -53,6 +53,13 @@ describe('playbook library', () => {
     expect(visible).toHaveLength(expected);
     // Option labels show how many each choice would leave.
     expect(await again.textContent('select[name="phase"] option[value="renewal"]')).toMatch(new RegExp(`\\(${expected}\\)$`));
+    // Switching language keeps the filters.
+    const ja = await ctx.newPage();
+    await ja.goto(page.url());
+    await ja.focus('#site-search');
+    await ja.click('a.lang-switch');
+    expect(new URL(ja.url()).pathname + new URL(ja.url()).search).toBe('/ja/playbooks/?phase=renewal&touch=high&sort=title');
+    expect(await ja.inputValue('select[name="touch"]')).toBe('high');
     await again.click('button[type="reset"]');
     await expect.poll(() => again.textContent('[data-count]')).toBe(`${total} of ${total} playbooks`);
     expect(new URL(again.url()).search).toBe('');

@@ -12,10 +12,10 @@ import { watchPage } from '../helpers/page-watch.ts';
 import { siteHeaderPolicy } from '../helpers/site-csp.ts';
 import { distDir } from '../helpers/dist.ts';
 
-const TOP = ['', 'onboarding/', 'playbooks/', 'journeys/', 'skills/', 'roles/', 'assess/', 'team/', 'health/', 'glossary/'];
+const TOP = ['', 'onboarding/', 'playbooks/', 'journeys/', 'plane/', 'skills/', 'roles/', 'assess/', 'team/', 'health/', 'health/simulator/', 'health/batch/', 'glossary/', 'search/?q=churn'];
 const DETAIL = [
   'onboarding/new-csm/', 'playbooks/kickoff/', 'playbooks/red-account-triage/', 'journeys/high-touch-b2b/', 'skills/cs-skills/',
-  'skills/cs-skills/customer-health/', 'skills/product-domain/labour-law/', 'roles/csm/', 'glossary/churn/', 'health/high-touch-health/',
+  'skills/cs-skills/customer-health/', 'skills/product-domain/labour-law/', 'roles/csm/', 'glossary/churn/', 'health/high-touch-health/', 'team/members/aoi-tanaka/',
 ];
 
 let server: StaticServer;

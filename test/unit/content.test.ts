@@ -118,6 +118,13 @@ describe('broken content fails naming the file and the field', () => {
     expect(problems.some((p) => p.startsWith('content/playbooks/en/no-front.md: (front matter): missing front matter'))).toBe(true);
   });
 
+  it('reserves the health model ids used by pages', () => {
+    const model = shipped.find((f) => f.path === 'content/healthModels/tech-touch-health.yaml')!;
+    expect(problemsOf([...shipped, { path: 'content/healthModels/simulator.yaml', text: model.text }])).toContain(
+      'content/healthModels/simulator.yaml: (file name): "simulator" is reserved for a page (/health/simulator/); choose another file name',
+    );
+  });
+
   it('lists every problem, not only the first', () => {
     const a = withReplaced('content/playbooks/en/kickoff.md', 'unknown-role.md');
     const problems = problemsOf([...a.filter((f) => f.path !== 'content/roles/csm.yaml'), { path: 'content/roles/csm.yaml', text: readFileSync('test/fixtures/broken/role-bad-level.yaml', 'utf8') }]);

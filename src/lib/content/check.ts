@@ -11,6 +11,7 @@ import {
   type Journey as JourneyT, type OnboardingTrack as OnboardingT, type Playbook as PlaybookT,
   type PlaybookTranslation as PlaybookTranslationT, type Role as RoleT,
 } from '../../schemas/index.ts';
+import { TeamMember, type TeamMember as TeamMemberT } from '../../schemas/team.ts';
 
 export interface SourceFile {
   /** Path relative to the project root, with forward slashes, e.g. "content/roles/csm.yaml". */
@@ -39,6 +40,8 @@ export interface ContentSet {
   onboarding: Map<string, Entry<OnboardingT>>;
   glossary: Map<string, Entry<GlossaryT>>;
   healthModels: Map<string, Entry<HealthModelT>>;
+  /** Optional team data (content/team/): one member per file. */
+  team: Map<string, Entry<TeamMemberT>>;
 }
 
 export const COLLECTION_DIRS = {
@@ -49,9 +52,12 @@ export const COLLECTION_DIRS = {
   onboarding: 'content/onboarding',
   glossary: 'content/glossary',
   healthModels: 'content/healthModels',
+  team: 'content/team',
 } as const;
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Health model ids that would clash with the pages beside them under /health/. */
+const RESERVED_HEALTH_IDS = ['simulator', 'batch'];
 
 /** Format a zod issue path as `steps[2].owner`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -124,7 +130,7 @@ export function checkContent(files: SourceFile[]): { content: ContentSet; proble
   const problems: Problem[] = [];
   const content: ContentSet = {
     frameworks: new Map(), roles: new Map(), playbooks: new Map(), playbookTranslations: new Map(),
-    journeys: new Map(), onboarding: new Map(), glossary: new Map(), healthModels: new Map(),
+    journeys: new Map(), onboarding: new Map(), glossary: new Map(), healthModels: new Map(), team: new Map(),
   };
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
 
@@ -183,7 +189,11 @@ export function checkContent(files: SourceFile[]): { content: ContentSet; proble
       case 'journeys': add(content.journeys, id, file, validate(Journey, raw, file, problems)); break;
       case 'onboarding': add(content.onboarding, id, file, validate(OnboardingTrack, raw, file, problems)); break;
       case 'glossary': add(content.glossary, id, file, validate(GlossaryTerm, raw, file, problems)); break;
-      case 'healthModels': add(content.healthModels, id, file, validate(HealthModel, raw, file, problems)); break;
+      case 'healthModels':
+        if (RESERVED_HEALTH_IDS.includes(id)) { problems.push({ file, path: '(file name)', message: `"${id}" is reserved for a page (/health/${id}/); choose another file name` }); break; }
+        add(content.healthModels, id, file, validate(HealthModel, raw, file, problems));
+        break;
+      case 'team': add(content.team, id, file, validate(TeamMember, raw, file, problems)); break;
     }
   }
 
@@ -303,5 +313,25 @@ function checkReferences(c: ContentSet, problems: Problem[]): void {
 
   for (const m of c.healthModels.values()) {
     m.data.bands.forEach((b, i) => b.playbooks.forEach((pb, k) => ref(m.file, `bands[${i}].playbooks[${k}]`, 'playbook', pb, c.playbooks)));
+  }
+
+  for (const t of c.team.values()) {
+    ref(t.file, 'role', 'role', t.data.role, c.roles);
+    ref(t.file, 'targetRole', 'role', t.data.targetRole, c.roles);
+    const fwOk = ref(t.file, 'framework', 'framework', t.data.framework, c.frameworks);
+    const fw = fwOk ? c.frameworks.get(t.data.framework)!.data : undefined;
+    const els = fw ? new Set(fw.elements.map((e) => e.id)) : undefined;
+    const dates = new Map<string, number>();
+    t.data.snapshots.forEach((s, i) => {
+      const base = `snapshots[${i}]`;
+      const prev = dates.get(s.date);
+      if (prev !== undefined) problems.push({ file: t.file, path: `${base}.date`, message: `date ${s.date} is already used by snapshots[${prev}]: one snapshot per date` });
+      else dates.set(s.date, i);
+      if (!fw || !els) return;
+      for (const [el, lvl] of Object.entries(s.levels)) {
+        ref(t.file, `${base}.levels.${el}`, 'element', el, els, `framework "${t.data.framework}"`);
+        if (lvl > fw.levels.length) problems.push({ file: t.file, path: `${base}.levels.${el}`, message: `level ${lvl} is outside framework "${t.data.framework}"'s scale 0..${fw.levels.length}` });
+      }
+    });
   }
 }

@@ -32,7 +32,7 @@ export interface SearchDoc {
 }
 
 /** Width of `text` in columns: 600 Latin characters, or 300 Japanese ones. */
-export const TEXT_MAX = 600;
+export const TEXT_MAX = 280;
 
 /** Markdown → plain text: keeps the words, drops the markup. */
 export function stripMarkdown(md: string): string {

@@ -1,0 +1,312 @@
+/**
+ * Batch scoring and backtest island: choose a model, load a CSV (drop zone or file picker), map
+ * columns and value labels, score every row in a Web Worker (progress, cancel), then see the band
+ * distribution, a sortable table, the rows with problems, the backtest and export the scored CSV.
+ * State and rendering only: the rules live in src/lib/health (csv, backtest, batch-view).
+ */
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { translator, type Dict, type Translate } from '../i18n/translator.ts';
+import { guessMapping } from '../lib/health/csv.ts';
+import type { ColumnMapping, Encoding, ValueMaps } from '../lib/health/csv.ts';
+import { BatchCancelled } from '../lib/health/worker-protocol.ts';
+import type { BatchOutput } from '../lib/health/worker-protocol.ts';
+import type { Issue } from '../lib/health/score.ts';
+import {
+  buildValueMaps, checkParsed, duplicateColumns, formatNumber, formatPercent, inspectInput, mappedCoverage, sniffFile, unresolvedLabels, valueSteps,
+} from '../lib/health/batch-view.ts';
+import type { BatchClientData, FileProblem } from '../lib/health/batch-view.ts';
+import { BatchError, workerRunner, type BatchRunner } from './health-batch/runner.ts';
+import { ColumnMappingStep, ValueLabelStep } from './health-batch/Mapping.tsx';
+import { parseIssueText } from './health-batch/words.ts';
+
+// Charts, tables and the backtest load once there are results (chart.js is not needed before).
+const Results = lazy(() => import('./health-batch/Results.tsx'));
+
+type Notice = { kind: 'error' | 'info' | 'warn'; text: string; details?: string[] };
+
+export interface LoadedFile {
+  name: string;
+  bytes: Uint8Array;
+  encoding: Encoding | null;
+  headers: string[];
+  rows: string[][];
+  rowCount: number;
+  parseErrors: Issue[];
+}
+
+export interface BatchResults {
+  output: BatchOutput;
+  modelId: string;
+  fileName: string;
+  /** What the results were computed from, to tell when they are out of date. */
+  signature: string;
+}
+
+type Busy = { phase: 'reading' | 'scoring'; done: number; total: number };
+
+const signatureOf = (modelId: string, file: LoadedFile | null, mapping: ColumnMapping | null, maps: ValueMaps): string =>
+  JSON.stringify([modelId, file?.name, file?.bytes.length, mapping, maps]);
+
+export function fileProblemText(t: Translate, p: FileProblem): string {
+  switch (p.code) {
+    case 'too-large': return t('batch.file.too-large', p.params);
+    case 'binary': return t('batch.file.binary', p.params);
+    default: return t(`batch.file.${p.code}`);
+  }
+}
+
+export default function HealthBatch({ data, dict, runner = workerRunner }: { data: BatchClientData; dict: Dict; runner?: BatchRunner }) {
+  const t = useMemo(() => translator(dict), [dict]);
+  const lang = data.lang;
+  const [modelId, setModelId] = useState(data.models[0].id);
+  const bm = data.models.find((m) => m.id === modelId) ?? data.models[0];
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [choices, setChoices] = useState<Record<string, Record<string, string>>>({});
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [results, setResults] = useState<BatchResults | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [ready, setReady] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const focusResults = useRef(false);
+  const scoreButton = useRef<HTMLButtonElement>(null);
+  const dropZone = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
+
+  useEffect(() => setReady(true), []);
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const steps = useMemo(() => (file && mapping ? valueSteps(bm.model, mapping, file.rows) : []), [bm, file, mapping]);
+  const valueMaps = useMemo(() => buildValueMaps(steps, choices), [steps, choices]);
+  const signature = signatureOf(bm.id, file, mapping, valueMaps);
+  const stale = results !== null && results.signature !== signature;
+  const duplicates = mapping ? duplicateColumns(mapping) : [];
+  const coverage = mapping ? mappedCoverage(bm.model, mapping) : 0;
+  const unresolved = unresolvedLabels(steps, choices);
+  const canScore = file !== null && mapping !== null && Object.keys(mapping.measures).length > 0 && duplicates.length === 0 && busy === null;
+
+  // The Cancel button goes away with the progress bar: give focus back to where the run started.
+  useEffect(() => {
+    if (busy === null && cancelled.current) {
+      cancelled.current = false;
+      (scoreButton.current ?? dropZone.current)?.focus();
+    }
+  }, [busy]);
+
+  useEffect(() => {
+    if (results && focusResults.current) {
+      focusResults.current = false;
+      resultsHeading.current?.focus();
+    }
+  }, [results]);
+
+  function chooseModel(id: string) {
+    setModelId(id);
+    const next = data.models.find((m) => m.id === id);
+    if (file && next) {
+      setMapping(guessMapping(file.headers, next.model));
+      setChoices({});
+    }
+  }
+
+  async function loadFile(f: File) {
+    if (busy) return;
+    const failed = (details: string[]) => setNotice({ kind: 'error', text: t('batch.file.failed', { file: f.name }), details });
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await f.arrayBuffer());
+    } catch {
+      failed([t('batch.file.unreadable')]);
+      return;
+    }
+    const problem = sniffFile(bytes, f.name);
+    if (problem) {
+      failed([fileProblemText(t, problem)]);
+      return;
+    }
+    const ac = new AbortController();
+    abort.current = ac;
+    setBusy({ phase: 'reading', done: 0, total: 0 });
+    setNotice(null);
+    try {
+      const out = await runner(inspectInput(bm.model, bytes), (done, total) => setBusy({ phase: 'reading', done, total }), ac.signal);
+      const p = checkParsed(out);
+      if (p) {
+        failed([fileProblemText(t, p)]);
+        return;
+      }
+      setFile({ name: f.name, bytes, encoding: out.encoding, headers: out.headers, rows: out.rows, rowCount: out.rowCount, parseErrors: out.parseErrors });
+      setMapping(guessMapping(out.headers, bm.model));
+      setChoices({});
+    } catch (e) {
+      if (e instanceof BatchCancelled) setNotice({ kind: 'info', text: t('batch.file.cancelled', { file: f.name }) });
+      else failed([e instanceof BatchError ? t('batch.error.worker', { message: String(e.issue.params.message ?? e.issue.code) }) : String(e)]);
+    } finally {
+      if (abort.current === ac) abort.current = null;
+      setBusy(null);
+    }
+  }
+
+  async function score() {
+    if (!canScore || !file || !mapping) return;
+    const ac = new AbortController();
+    abort.current = ac;
+    const sig = signature;
+    setBusy({ phase: 'scoring', done: 0, total: file.rowCount });
+    setNotice(null);
+    try {
+      const output = await runner({ model: bm.model, bytes: file.bytes, mapping, valueMaps }, (done, total) => setBusy({ phase: 'scoring', done, total }), ac.signal);
+      focusResults.current = true;
+      setResults({ output, modelId: bm.id, fileName: file.name, signature: sig });
+    } catch (e) {
+      if (e instanceof BatchCancelled) setNotice({ kind: 'info', text: results ? t('batch.score.cancelledKept') : t('batch.score.cancelled') });
+      else setNotice({ kind: 'error', text: t('batch.score.failed'), details: [e instanceof BatchError ? t('batch.error.worker', { message: String(e.issue.params.message ?? e.issue.code) }) : String(e)] });
+    } finally {
+      if (abort.current === ac) abort.current = null;
+      setBusy(null);
+    }
+  }
+
+  const encodingLabel = (e: Encoding | null) => (e === null ? t('batch.encoding.text') : t(`batch.encoding.${e}`));
+  const resultModel = results ? data.models.find((m) => m.id === results.modelId) ?? bm : bm;
+
+  return (
+    <div className="health-batch" data-ready={ready ? 'true' : 'false'}>
+      <section className="batch-step" aria-labelledby="batch-step-file">
+        <h2 id="batch-step-file">{t('batch.step.file')}</h2>
+        <div className="form-grid">
+          <label>
+            {t('batch.model')}
+            <select value={modelId} onChange={(e) => chooseModel(e.target.value)} data-testid="model" disabled={busy !== null}>
+              {data.models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            </select>
+          </label>
+        </div>
+        <p className="muted"><a href={bm.href}>{t('batch.modelLink', { model: bm.name })}</a></p>
+        <button
+          type="button"
+          ref={dropZone}
+          className={`drop-zone${dragging ? ' dragging' : ''}`}
+          data-testid="drop-zone"
+          aria-describedby="batch-privacy"
+          disabled={busy !== null}
+          onClick={() => input.current?.click()}
+          onDragEnter={(e) => { e.preventDefault(); setDragging(true); }}
+          onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; setDragging(true); }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            const f = e.dataTransfer.files?.[0];
+            if (f) void loadFile(f);
+          }}
+        >
+          <span className="drop-title">{t('batch.drop.title')}</span>
+          <span className="drop-hint">{t('batch.drop.hint')}</span>
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label={t('batch.file.input')}
+          data-testid="csv-file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void loadFile(f);
+          }}
+        />
+        <p id="batch-privacy" className="muted">{t('batch.privacy')}</p>
+        {file && (
+          <dl className="file-facts" data-testid="file-facts">
+            <div><dt>{t('batch.file.name')}</dt><dd data-testid="file-name">{file.name}</dd></div>
+            <div><dt>{t('batch.file.encoding')}</dt><dd data-testid="encoding">{encodingLabel(file.encoding)}</dd></div>
+            <div><dt>{t('batch.file.rows')}</dt><dd data-testid="row-count">{formatNumber(file.rowCount, lang, 0)}</dd></div>
+            <div><dt>{t('batch.file.columns')}</dt><dd>{formatNumber(file.headers.length, lang, 0)}</dd></div>
+          </dl>
+        )}
+        {file && file.parseErrors.length > 0 && (
+          <details className="parse-errors" data-testid="parse-errors">
+            <summary>{t('batch.file.parseErrors', { n: file.parseErrors.length })}</summary>
+            <ul>{file.parseErrors.slice(0, 100).map((e, i) => <li key={i}>{parseIssueText(t, e)}</li>)}</ul>
+          </details>
+        )}
+      </section>
+
+      <div className="notices" aria-live="polite">
+        {notice && (
+          <div className={`notice-box ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+            <p>{notice.text}</p>
+            {notice.details && notice.details.length > 0 && <ul>{notice.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
+          </div>
+        )}
+      </div>
+
+      {file && mapping && (
+        <>
+          <ColumnMappingStep
+            t={t}
+            lang={lang}
+            model={bm}
+            headers={file.headers}
+            rows={file.rows}
+            mapping={mapping}
+            onChange={setMapping}
+            coverage={coverage}
+            duplicates={duplicates}
+          />
+          {steps.length > 0 && (
+            <ValueLabelStep
+              t={t}
+              lang={lang}
+              model={bm}
+              headers={file.headers}
+              steps={steps}
+              choices={choices}
+              onChoose={(key, label, value) => setChoices((c) => ({ ...c, [key]: { ...c[key], [label]: value } }))}
+            />
+          )}
+          <section className="batch-step" aria-labelledby="batch-step-score">
+            <h2 id="batch-step-score">{t('batch.step.score')}</h2>
+            {coverage + 1e-9 < bm.minCoverage && Object.keys(mapping.measures).length > 0 && (
+              <p className="notice" data-testid="coverage-warning">{t('batch.map.lowCoverage', { coverage: formatPercent(coverage, lang, 0), min: formatPercent(bm.minCoverage, lang, 0) })}</p>
+            )}
+            {unresolved.length > 0 && <p className="muted" data-testid="unresolved">{t('batch.values.unresolved', { n: unresolved.length })}</p>}
+            <div className="actions">
+              <button type="button" className="primary" ref={scoreButton} onClick={() => void score()} disabled={!canScore} data-testid="score">{t('batch.score')}</button>
+            </div>
+            {Object.keys(mapping.measures).length === 0 && <p className="muted">{t('batch.score.needMeasure')}</p>}
+          </section>
+        </>
+      )}
+
+      {busy && (
+        <div className="batch-progress" data-testid="progress">
+          <label htmlFor="batch-progress-bar">{busy.phase === 'reading' ? t('batch.progress.reading') : t('batch.progress.scoring')}</label>
+          <progress id="batch-progress-bar" max={Math.max(1, busy.total)} value={busy.total ? busy.done : undefined}>
+            {busy.total ? formatPercent(busy.done / busy.total, lang, 0) : ''}
+          </progress>
+          <p role="status" className="muted">
+            {busy.total ? t('batch.progress.rows', { done: formatNumber(busy.done, lang, 0), total: formatNumber(busy.total, lang, 0), pct: formatPercent(busy.done / busy.total, lang, 0) }) : t('batch.progress.starting')}
+          </p>
+          <button type="button" onClick={() => { cancelled.current = true; abort.current?.abort(); }} data-testid="cancel">{t('batch.cancel')}</button>
+        </div>
+      )}
+
+      {results && (
+        <section className="batch-results" aria-labelledby="batch-results-title" data-testid="results">
+          <h2 id="batch-results-title" ref={resultsHeading} tabIndex={-1}>{t('batch.results.title', { file: results.fileName, model: resultModel.name })}</h2>
+          {stale && <p className="notice" data-testid="stale">{t('batch.results.stale')}</p>}
+          <Suspense fallback={<p className="muted">{t('batch.results.loading')}</p>}>
+            <Results t={t} lang={lang} model={resultModel} results={results} />
+          </Suspense>
+        </section>
+      )}
+    </div>
+  );
+}

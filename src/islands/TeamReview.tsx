@@ -1,0 +1,254 @@
+/**
+ * Team review island: import many assessment files and share links, see the team as a heatmap,
+ * radar, coverage and growth over time, calibrate self vs manager ratings and export the summary.
+ * Everything stays in this browser (localStorage 'banso:team'); "Forget this team" removes it.
+ * State and rendering only: every rule lives in src/lib/team.
+ */
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { collator } from '../i18n/locales.ts';
+import { translator, type Dict } from '../i18n/translator.ts';
+import type { ClientData } from '../lib/assessment/client-data.ts';
+import { buildTeam, importBatch, type RatingSource, type ReportItem, type TeamEntry, type TeamSource } from '../lib/team/model.ts';
+import { elementStats, filterByRole, heatmap, sortRows, type SortKey } from '../lib/team/aggregate.ts';
+import { coverage as computeCoverage } from '../lib/team/coverage.ts';
+import { forgetTeam, loadTeam, saveTeam } from '../lib/team/storage.ts';
+import { downloadText, todayIso } from './browser.ts';
+import { ImportPanel } from './team/ImportPanel.tsx';
+import { ImportReport } from './team/ImportReport.tsx';
+import { Heatmap, HeatLegend, type HeatSort } from './team/Heatmap.tsx';
+import { Overlay, TeamRadar } from './team/TeamRadars.tsx';
+import { CoverageView } from './team/CoverageView.tsx';
+import { GrowthView } from './team/GrowthView.tsx';
+import { CalibrationView } from './team/CalibrationView.tsx';
+import { displayName, kindName, roleNamer } from './team/shared.ts';
+
+type Notice = { kind: 'error' | 'info' | 'warn'; text: string; details?: string[]; raw?: { name: string; text: string } };
+
+function storage(): Storage | null {
+  try { return window.localStorage; } catch { return null; }
+}
+
+export default function TeamReview({ data, dict }: { data: ClientData; dict: Dict }) {
+  const t = useMemo(() => translator(dict), [dict]);
+  const compare = useMemo(() => collator(data.lang).compare, [data.lang]);
+  const roleName = useMemo(() => roleNamer(data), [data]);
+  const frameworkName = useCallback((id: string) => data.frameworks.find((f) => f.id === id)?.name ?? id, [data]);
+
+  const [entries, setEntries] = useState<TeamEntry[]>([]);
+  const [ready, setReady] = useState(false);
+  const [report, setReport] = useState<{ items: ReportItem[]; skipped: number } | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [groupPick, setGroupPick] = useState('');
+  const [source, setSource] = useState<RatingSource>('prefer-manager');
+  const [roleFilter, setRoleFilter] = useState('');
+  const [sort, setSort] = useState<HeatSort>({ key: { by: 'name' }, dir: 'ascending' });
+  const [overlay, setOverlay] = useState<string[]>([]);
+  const [confirmForget, setConfirmForget] = useState(false);
+  const ids = { source: useId(), role: useId() };
+
+  const notify = (n: Notice) => setNotices((list) => [...list.filter((x) => x.text !== n.text), n]);
+
+  // Load the team kept in this browser; a stored team that cannot be read is offered for download, not wiped.
+  useEffect(() => {
+    const r = loadTeam(storage());
+    if (r.status === 'ok') setEntries(r.entries);
+    else if (r.status === 'corrupt') notify({ kind: 'error', text: t('team.storage.corrupt'), details: r.details.slice(0, 8), raw: { name: 'banso-team-unreadable.json', text: r.raw } });
+    else if (r.unavailable) notify({ kind: 'warn', text: t('team.storage.unavailable') });
+    setReady(true);
+  }, []);
+
+  const onSources = (sources: TeamSource[], skipped = 0) => {
+    if (!sources.length) {
+      setReport({ items: [], skipped });
+      return;
+    }
+    const r = importBatch(entries, sources, data.frameworks, new Date());
+    setReport({ items: r.report, skipped });
+    if (!r.added) return;
+    setEntries(r.entries);
+    const s = storage();
+    if (!s) return;
+    const saved = saveTeam(s, r.entries);
+    if (!saved.ok) notify({ kind: 'error', text: saved.reason === 'quota' ? t('team.storage.full') : t('team.storage.unavailable') });
+  };
+
+  const forget = () => {
+    forgetTeam(storage());
+    setEntries([]);
+    setReport(null);
+    setOverlay([]);
+    setGroupPick('');
+    setRoleFilter('');
+    setConfirmForget(false);
+    setNotices([{ kind: 'info', text: t('team.forget.done') }]);
+  };
+
+  const groups = useMemo(() => buildTeam(entries, data.frameworks), [entries, data.frameworks]);
+  const group = groups.find((g) => g.key === groupPick) ?? groups[0];
+  const fw = group ? data.frameworks.find((f) => f.id === group.frameworkId) : undefined;
+  const members = useMemo(() => (group ? [...group.members].sort((a, b) => compare(displayName(a, t), displayName(b, t))) : []), [group, compare, t]);
+  const rowsAll = useMemo(() => (group && fw ? heatmap(members, fw, data.roles, source) : []), [members, fw, data.roles, source, group]);
+  const rowsFiltered = useMemo(() => filterByRole(rowsAll, roleFilter), [rowsAll, roleFilter]);
+  const rows = useMemo(() => sortRows(rowsFiltered, sort.key, sort.dir, compare), [rowsFiltered, sort, compare]);
+  // Statistics, coverage and the overlay list do not depend on the sort order: re-sorting leaves them alone.
+  const stats = useMemo(() => (fw ? elementStats(rowsFiltered, fw.elements) : []), [rowsFiltered, fw]);
+  const cov = useMemo(() => (fw ? computeCoverage(rowsFiltered, fw) : null), [rowsFiltered, fw]);
+  const byName = useMemo(() => sortRows(rowsFiltered, { by: 'name' }, 'ascending', compare), [rowsFiltered, compare]);
+  const rolesPresent = useMemo(() => data.roles.filter((r) => rowsAll.some((x) => x.role === r.id)), [data.roles, rowsAll]);
+  const currentFw = group ? data.frameworks.find((f) => f.id === group.frameworkId) : undefined;
+  // Kept files whose framework this portal no longer has: never dropped silently, never shown mixed in.
+  const hidden = useMemo(() => entries.filter((e) => !data.frameworks.some((f) => f.id === e.assessment.framework.id)).length, [entries, data.frameworks]);
+
+  const onSort = useCallback((key: SortKey) => {
+    setSort((s) => {
+      const same = s.key.by === key.by && (key.by !== 'element' || (s.key.by === 'element' && s.key.index === key.index));
+      if (same) return { key, dir: s.dir === 'ascending' ? 'descending' : 'ascending' };
+      return { key, dir: key.by === 'name' ? 'ascending' : 'descending' };
+    });
+  }, []);
+
+  const exportSummary = async (format: 'csv' | 'md') => {
+    if (!fw || !cov) return;
+    const { teamCsv, teamMarkdown } = await import('../lib/team/export.ts');
+    const input = {
+      frameworkName: fw.name, frameworkVersion: group!.version, date: todayIso(),
+      elements: fw.elements.map((e) => ({ id: e.id, name: e.name })), rows,
+      memberName: (r: (typeof rows)[number]) => displayName(r, t), roleName, kindName: (k: 'self' | 'manager') => kindName(k, t),
+      stats, coverage: cov,
+      labels: {
+        title: t('team.md.title'), date: t('plan.md.date'), framework: t('plan.md.framework'), members: t('team.md.members'),
+        name: t('team.heat.member'), kind: t('team.md.kind'), role: t('assess.currentRole'), targetRole: t('plan.targetRole'), updated: t('team.md.updated'),
+        gaps: t('team.heat.gaps'), element: t('common.elements'), median: t('team.radar.median'), min: t('team.radar.min'), max: t('team.radar.max'),
+        rated: t('team.md.rated'), stats: t('team.md.stats'), coverage: t('team.coverage.title'),
+        organisationGaps: cov.organisationLevel !== null ? t('team.coverage.orgGaps', { level: cov.organisationLevel }) : t('team.coverage.noOrgLevel'),
+        singleCovered: t('team.coverage.single', { level: cov.coveredLevel }), uncovered: t('team.coverage.uncovered', { level: cov.coveredLevel }),
+        none: t('common.none'), gapMarker: t('team.md.gapMarker'),
+      },
+    };
+    const base = `banso-team-${fw.id}-${todayIso()}`;
+    if (format === 'csv') downloadText(`${base}.csv`, teamCsv(input), 'text/csv');
+    else downloadText(`${base}.md`, teamMarkdown(input), 'text/markdown');
+  };
+
+  return (
+    <div className="team-review" data-ready={ready ? 'true' : 'false'} data-testid="team-review">
+      <div aria-live="polite" className="notices">
+        {notices.map((n) => (
+          <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+            <p><strong>{n.kind === 'info' ? 'ℹ ' : '⚠ '}</strong>{n.text}</p>
+            {n.details && n.details.length > 0 && <ul>{n.details.map((d) => <li key={d}>{d}</li>)}</ul>}
+            {n.raw && <button type="button" onClick={() => downloadText(n.raw!.name, n.raw!.text, 'application/json')}>{t('assess.downloadRaw')}</button>}
+            <button type="button" className="link-button" onClick={() => setNotices((l) => l.filter((x) => x !== n))}>{t('common.close')}</button>
+          </div>
+        ))}
+      </div>
+
+      <section className="section-box" aria-labelledby="team-import-title">
+        <h2 id="team-import-title">{t('team.import.title')}</h2>
+        <p>{t('team.import.help')}</p>
+        <ImportPanel t={t} onSources={onSources} />
+        <p className="privacy-note">🔒 {t('team.privacy')}</p>
+      </section>
+
+      {hidden > 0 && <p className="notice-box warn" role="note" data-testid="hidden-files">{t('team.storage.hidden', { n: hidden })}</p>}
+
+      {report && <ImportReport report={report.items} skipped={report.skipped} t={t} frameworkName={frameworkName} />}
+
+      {!group || !fw ? (
+        <p className="empty-team" data-testid="team-empty">{t('team.empty')}</p>
+      ) : (
+        <>
+          <section className="section-box" aria-labelledby="team-view-title">
+            <h2 id="team-view-title">{t('team.view.title')}</h2>
+            {groups.length > 1 && (
+              <fieldset className="group-pick">
+                <legend>{t('team.group.pick')}</legend>
+                <p className="notice-box warn" role="note">{t('team.group.separate', { n: groups.length })}</p>
+                {groups.map((g) => (
+                  <label key={g.key} className="group-option">
+                    <input type="radio" name="team-group" value={g.key} checked={g.key === group.key} onChange={() => { setGroupPick(g.key); setOverlay([]); setRoleFilter(''); }} />{' '}
+                    {frameworkName(g.frameworkId)} {g.version} — {t('team.group.count', { members: g.members.length, files: g.files })}
+                    {g.status === 'other-version' && <span className="badge badge-warn">⚠ {t('team.group.otherVersionBadge')}</span>}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            {group.status === 'other-version' && currentFw && (
+              <p className="notice-box warn" role="note" data-testid="other-version-warning">{t('team.group.otherVersion', { version: group.version, current: currentFw.version })}</p>
+            )}
+            <div className="form-grid">
+              <label htmlFor={ids.source}>{t('team.view.source')}
+                <select id={ids.source} value={source} onChange={(e) => setSource(e.target.value as RatingSource)} data-testid="rating-source">
+                  <option value="prefer-manager">{t('team.view.source.prefer-manager')}</option>
+                  <option value="manager">{t('team.view.source.manager')}</option>
+                  <option value="self">{t('team.view.source.self')}</option>
+                </select>
+              </label>
+              <label htmlFor={ids.role}>{t('team.view.role')}
+                <select id={ids.role} value={roleFilter} onChange={(e) => setRoleFilter(e.target.value)} data-testid="role-filter">
+                  <option value="">{t('team.view.allRoles')}</option>
+                  {rolesPresent.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+                </select>
+              </label>
+            </div>
+            <p role="status" data-testid="showing">{t('team.view.showing', { n: rows.length, total: rowsAll.length, people: group.members.length })}</p>
+          </section>
+
+          <section aria-labelledby="team-heat-title">
+            <h2 id="team-heat-title">{t('team.heat.title')}</h2>
+            <p className="muted">{t('team.heat.help')}</p>
+            <HeatLegend max={fw.levels.length} t={t} />
+            <Heatmap rows={rows} fw={fw} sort={sort} onSort={onSort} roleName={roleName} t={t} />
+            <div className="actions">
+              <button type="button" onClick={() => void exportSummary('csv')} data-testid="export-csv">{t('team.export.csv')}</button>
+              <button type="button" onClick={() => void exportSummary('md')} data-testid="export-md">{t('team.export.md')}</button>
+            </div>
+          </section>
+
+          <section className="section-box" aria-labelledby="team-radar-title" data-testid="team-radar">
+            <h2 id="team-radar-title">{t('team.radar.heading')}</h2>
+            <TeamRadar fw={fw} stats={stats} members={rowsFiltered.length} t={t} />
+          </section>
+
+          <section className="section-box" aria-labelledby="team-overlay-title" data-testid="overlay">
+            <h2 id="team-overlay-title">{t('team.overlay.heading')}</h2>
+            <Overlay fw={fw} rows={byName} chosen={overlay} onChange={setOverlay} t={t} />
+          </section>
+
+          {cov && (
+            <section className="section-box" aria-labelledby="team-coverage-title" data-testid="coverage">
+              <h2 id="team-coverage-title">{t('team.coverage.title')}</h2>
+              <CoverageView fw={fw} cov={cov} rows={rowsFiltered} t={t} />
+            </section>
+          )}
+
+          <section className="section-box" aria-labelledby="team-growth-title">
+            <h2 id="team-growth-title">{t('team.growth.title')}</h2>
+            <GrowthView key={group.key} fw={fw} members={members} t={t} />
+          </section>
+
+          <section className="section-box" aria-labelledby="team-cal-title">
+            <h2 id="team-cal-title">{t('team.cal.title')}</h2>
+            <p className="muted">{t('team.cal.help')}</p>
+            <CalibrationView key={group.key} fw={fw} members={members} t={t} />
+          </section>
+        </>
+      )}
+
+      <section className="section-box danger-zone" aria-labelledby="team-forget-title">
+        <h2 id="team-forget-title">{t('team.forget.title')}</h2>
+        <p>{t('team.forget.help')}</p>
+        <div className="actions">
+          {confirmForget ? (
+            <>
+              <button type="button" className="danger" onClick={forget} data-testid="forget-confirm" autoFocus>{t('team.forget.confirm')}</button>
+              <button type="button" onClick={() => setConfirmForget(false)}>{t('assess.cancel')}</button>
+            </>
+          ) : (
+            <button type="button" className="danger" onClick={() => setConfirmForget(true)} data-testid="forget">{t('team.forget.button')}</button>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,338 @@
+/**
+ * Results of a batch run: band distribution (chart + table), the sortable, paged table of scored
+ * rows, the rows with problems, the scored-CSV export and, with an outcome column, the backtest
+ * explained in plain words. Loaded lazily with chart.js once there are results.
+ */
+import { useMemo, useState } from 'react';
+import type { Translate } from '../../i18n/translator.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import type { ScoredRow } from '../../lib/health/csv.ts';
+import { toScoredCsv } from '../../lib/health/csv.ts';
+import {
+  backtestStory, bandDistribution, formatAuc, formatNumber, formatPercent, nextSort, pageOf, scoredFileName, sortRows,
+} from '../../lib/health/batch-view.ts';
+import type { BacktestStory, BatchModel, SortKey, SortState } from '../../lib/health/batch-view.ts';
+import { parseOutcome, type BacktestResult } from '../../lib/health/backtest.ts';
+import { downloadText, todayIso } from '../browser.ts';
+import { BandChart, type BandBar } from './BandChart.tsx';
+import { RocChart, type RocLabels } from './RocChart.tsx';
+import { badRowText, bandLabel, measureLabel, outcomeIssueText, parseIssueText } from './words.ts';
+import type { BatchResults } from '../HealthBatch.tsx';
+
+const MAX_LISTED = 200;
+const INSUFFICIENT_COLOUR = '#9e9e9e';
+
+function whyText(t: Translate, lang: Locale, model: BatchModel, s: ScoredRow): string {
+  const r = s.result;
+  if (r.status === 'insufficient-data') return t('batch.why.insufficient', { coverage: formatPercent(r.coverage, lang, 0) });
+  const hit = r.overridesApplied.find((o) => o.changedBand);
+  if (hit) return t('batch.why.override', { band: bandLabel(model, hit.forceBand), measure: measureLabel(model, hit.measure) });
+  const low = r.reasons.find((x) => x.code === 'low-measure');
+  if (low) return t('batch.why.low', { measure: measureLabel(model, low.params.measure), lost: formatNumber(Number(low.params.lostPoints), lang) });
+  return t('batch.why.none');
+}
+
+/** The outcome as the backtest reads it (after the value labels), or the raw cell when it cannot. */
+function outcomeText(t: Translate, raw: ScoredRow['outcome']): string {
+  const o = parseOutcome(raw);
+  if (o.ok) return o.churned ? t('batch.value.churned') : t('batch.value.renewed');
+  return raw === null || raw === undefined ? '' : String(raw);
+}
+
+function SortHeader(props: { label: string; sortKey: SortKey; sort: SortState; onSort: (k: SortKey) => void; num?: boolean; t: Translate }) {
+  const { label, sortKey, sort, onSort, num, t } = props;
+  const active = sort.key === sortKey;
+  return (
+    <th scope="col" className={num ? 'num' : undefined} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <button type="button" className="sort-button" onClick={() => onSort(sortKey)} data-sort={sortKey}>
+        {label}
+        <span className="sort-icon" aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+        <span className="visually-hidden">{active ? (sort.dir === 'asc' ? t('batch.table.sortedAsc') : t('batch.table.sortedDesc')) : t('batch.table.sortBy')}</span>
+      </button>
+    </th>
+  );
+}
+
+function ResultsTable({ t, lang, model, results }: { t: Translate; lang: Locale; model: BatchModel; results: BatchResults }) {
+  const out = results.output;
+  const [sort, setSort] = useState<SortState>({ key: 'row', dir: 'asc' });
+  const [page, setPage] = useState(1);
+  const sorted = useMemo(() => sortRows(out.scored, out.rows, sort, lang), [out, sort, lang]);
+  const p = pageOf(sorted, page);
+  const measureCols = model.measures.filter((m) => out.mapping.measures[m.id] !== undefined).map((m) => ({ id: m.id, col: out.mapping.measures[m.id], label: out.headers[out.mapping.measures[m.id]] || m.label }));
+  const hasOutcome = out.mapping.outcome !== null;
+  const onSort = (k: SortKey) => {
+    setSort((s) => nextSort(s, k));
+    setPage(1);
+  };
+  const h = (label: string, k: SortKey, num = false) => <SortHeader label={label} sortKey={k} sort={sort} onSort={onSort} num={num} t={t} />;
+  const pager = (where: string) => (
+    <nav className="pager" aria-label={t('batch.table.pages', { where })}>
+      <button type="button" onClick={() => setPage(1)} disabled={p.page <= 1}>{t('batch.table.first')}</button>
+      <button type="button" onClick={() => setPage(p.page - 1)} disabled={p.page <= 1} data-testid={`prev-${where}`}>{t('batch.table.prev')}</button>
+      <span className="pager-status" data-testid={where === 'top' ? 'page-status' : undefined}>
+        {t('batch.table.range', { from: formatNumber(p.from, lang, 0), to: formatNumber(p.to, lang, 0), total: formatNumber(p.total, lang, 0), page: p.page, pages: p.pages })}
+      </span>
+      <button type="button" onClick={() => setPage(p.page + 1)} disabled={p.page >= p.pages} data-testid={`next-${where}`}>{t('batch.table.next')}</button>
+      <button type="button" onClick={() => setPage(p.pages)} disabled={p.page >= p.pages}>{t('batch.table.last')}</button>
+    </nav>
+  );
+  return (
+    <>
+      {p.pages > 1 && pager('top')}
+      <div className="table-wrap results-wrap">
+        <table className="results-table" data-testid="results-table">
+          <caption>{t('batch.table.caption', { n: formatNumber(p.total, lang, 0) })}</caption>
+          <thead>
+            <tr>
+              {h(t('batch.table.row'), 'row', true)}
+              {h(t('batch.table.account'), 'account')}
+              {h(t('batch.table.score'), 'score', true)}
+              {h(t('batch.table.band'), 'band')}
+              {h(t('batch.table.coverage'), 'coverage', true)}
+              {hasOutcome && h(t('batch.table.outcome'), 'outcome')}
+              <th scope="col">{t('batch.table.why')}</th>
+              {measureCols.map((m) => <SortHeader key={m.id} label={m.label} sortKey={`col:${m.col}`} sort={sort} onSort={onSort} t={t} />)}
+            </tr>
+          </thead>
+          <tbody>
+            {p.items.map((s) => {
+              const band = s.result.band ? model.bands[s.result.band.index] : null;
+              return (
+                <tr key={s.index} data-row={s.row}>
+                  <td className="num">{s.row}</td>
+                  <th scope="row" className="account">{s.accountId ?? '—'}</th>
+                  <td className="num">{s.result.score === null ? '—' : s.result.score.toFixed(1)}</td>
+                  <td className="band-cell" data-band={band?.id ?? ''}>
+                    {band ? <><span className="swatch" style={{ background: band.colour }} aria-hidden="true" />{band.label}</> : t('batch.band.insufficient')}
+                  </td>
+                  <td className="num">{formatPercent(s.result.coverage, lang, 0)}</td>
+                  {hasOutcome && <td>{outcomeText(t, s.outcome)}</td>}
+                  <td className="why">{whyText(t, lang, model, s)}</td>
+                  {measureCols.map((m) => <td key={m.id} className="cell">{out.rows[s.index]?.[m.col] ?? ''}</td>)}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {p.pages > 1 && pager('bottom')}
+    </>
+  );
+}
+
+function BacktestSection({ t, lang, model, bt }: { t: Translate; lang: Locale; model: BatchModel; bt: BacktestResult }) {
+  const story: BacktestStory = useMemo(() => backtestStory(bt), [bt]);
+  const pct = (x: number | null) => formatPercent(x, lang, 1);
+  const lowLabel = bandLabel(model, story.lowest.band);
+  const rocLabels: RocLabels = useMemo(() => ({
+    title: t('batch.roc.title'),
+    summary: t('batch.roc.summary', { auc: formatAuc(story.auc.value) }),
+    model: t('batch.roc.model'),
+    diagonal: t('batch.roc.diagonal'),
+    x: t('batch.roc.x'),
+    y: t('batch.roc.y'),
+    tableCaption: t('batch.roc.table'),
+    threshold: t('batch.roc.threshold'),
+    start: t('batch.roc.start'),
+    thresholdValue: (score: number) => t('batch.roc.atMost', { score: score.toFixed(1) }),
+    pct: (x: number) => formatPercent(x, lang, 1),
+  }), [t, lang, story]);
+  const ratio = story.ratio;
+  const ratioText = (() => {
+    const low = bandLabel(model, ratio.low);
+    const high = bandLabel(model, ratio.high);
+    switch (ratio.kind) {
+      case 'ratio': return t('batch.bt.ratio', { low, high, ratio: formatNumber(ratio.ratio, lang, 1), lowRate: pct(ratio.lowRate), highRate: pct(ratio.highRate) });
+      case 'none-high': return t('batch.bt.ratioNoneHigh', { low, high, lowRate: pct(ratio.lowRate) });
+      case 'not-higher': return t('batch.bt.ratioNotHigher', { low, high, lowRate: pct(ratio.lowRate), highRate: pct(ratio.highRate) });
+      default: return t('batch.bt.ratioEmpty', { low, high });
+    }
+  })();
+  return (
+    <section className="backtest" aria-labelledby="batch-backtest" data-testid="backtest">
+      <h3 id="batch-backtest">{t('batch.bt.title')}</h3>
+      <p>{t('batch.bt.intro')}</p>
+      <p data-testid="bt-overall">{t('batch.bt.overall', { n: formatNumber(story.n, lang, 0), churned: formatNumber(story.churned, lang, 0), renewed: formatNumber(story.renewed, lang, 0), rate: pct(story.overallRate) })}</p>
+      {story.caveats.length > 0 && (
+        <ul className="caveats" data-testid="bt-caveats">
+          {story.caveats.map((c) => (
+            <li key={c}>
+              {c === 'few-churned' ? t('batch.bt.caveat.few-churned', { n: story.churned })
+                : c === 'few-renewed' ? t('batch.bt.caveat.few-renewed', { n: story.renewed })
+                : c === 'insufficient-data' ? t('batch.bt.caveat.insufficient-data', { n: story.insufficientData })
+                : c === 'outcome-errors' ? t('batch.bt.caveat.outcome-errors', { n: story.outcomeErrors })
+                : t('batch.bt.caveat.single-outcome')}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h4>{t('batch.bt.churnByBand')}</h4>
+      <div className="table-wrap">
+        <table data-testid="churn-table">
+          <caption className="visually-hidden">{t('batch.bt.churnByBand')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('batch.table.band')}</th>
+              <th scope="col" className="num">{t('batch.bt.accounts')}</th>
+              <th scope="col" className="num">{t('batch.bt.churned')}</th>
+              <th scope="col" className="num">{t('batch.bt.rate')}</th>
+              <th scope="col" className="num">{t('batch.bt.vsAverage')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {story.bands.map((b, i) => (
+              <tr key={b.id} data-band={b.id}>
+                <th scope="row"><span className="swatch" style={{ background: model.bands[i].colour }} aria-hidden="true" />{model.bands[i].label} <span className="muted">({model.bands[i].range})</span></th>
+                <td className="num">{formatNumber(b.count, lang, 0)}</td>
+                <td className="num">{formatNumber(b.churned, lang, 0)}</td>
+                <td className="num">{pct(b.rate)}</td>
+                <td className="num">{b.vsOverall === null ? '—' : t('batch.times', { n: formatNumber(b.vsOverall, lang, 1) })}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('batch.bt.all')}</th>
+              <td className="num">{formatNumber(story.n, lang, 0)}</td>
+              <td className="num">{formatNumber(story.churned, lang, 0)}</td>
+              <td className="num">{pct(story.overallRate)}</td>
+              <td className="num">{story.overallRate ? t('batch.times', { n: 1 }) : '—'}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p className="explain" data-testid="bt-ratio">{ratioText}</p>
+
+      <dl className="metrics">
+        <div className="metric" data-testid="metric-auc">
+          <dt>{t('batch.bt.auc')}</dt>
+          <dd>
+            <strong className="metric-value" data-testid="auc" data-auc={story.auc.value === null ? '' : String(story.auc.value)}>{formatAuc(story.auc.value)}</strong>
+            <span className={`badge level-${story.auc.level}`} data-testid="auc-level">{t(`batch.auc.level.${story.auc.level}`)}</span>
+            <p className="explain">
+              {story.auc.value === null ? t('batch.bt.aucNone') : t('batch.bt.aucExplain', { pct: formatNumber(story.auc.percent, lang, 1) })} {t(`batch.auc.means.${story.auc.level}`)}
+            </p>
+          </dd>
+        </div>
+        <div className="metric" data-testid="metric-precision">
+          <dt>{t('batch.bt.precision', { band: lowLabel })}</dt>
+          <dd>
+            <strong className="metric-value">{pct(story.lowest.precision)}</strong>
+            <p className="explain">
+              {story.lowest.predicted === 0 ? t('batch.bt.precisionNone', { band: lowLabel })
+                : t('batch.bt.precisionExplain', { band: lowLabel, predicted: formatNumber(story.lowest.predicted, lang, 0), tp: formatNumber(story.lowest.truePositives, lang, 0), falseAlarms: formatNumber(story.lowest.falseAlarms, lang, 0) })}
+            </p>
+          </dd>
+        </div>
+        <div className="metric" data-testid="metric-recall">
+          <dt>{t('batch.bt.recall', { band: lowLabel })}</dt>
+          <dd>
+            <strong className="metric-value">{pct(story.lowest.recall)}</strong>
+            <p className="explain">
+              {story.churned === 0 ? t('batch.bt.recallNone')
+                : t('batch.bt.recallExplain', { band: lowLabel, churned: formatNumber(story.churned, lang, 0), tp: formatNumber(story.lowest.truePositives, lang, 0), missed: formatNumber(story.lowest.missed, lang, 0) })}
+            </p>
+          </dd>
+        </div>
+        <div className="metric" data-testid="metric-lift">
+          <dt>{t('batch.bt.lift')}</dt>
+          <dd>
+            <strong className="metric-value">{story.lift.lift === null ? '—' : t('batch.times', { n: formatNumber(story.lift.lift, lang, 1) })}</strong>
+            <p className="explain">
+              {story.lift.lift === null ? t('batch.bt.liftNone')
+                : t('batch.bt.liftExplain', { size: formatNumber(story.lift.size, lang, 0), rate: pct(story.lift.rate), overall: pct(story.lift.overallRate), lift: formatNumber(story.lift.lift, lang, 1) })}
+            </p>
+          </dd>
+        </div>
+      </dl>
+
+      <h4>{t('batch.roc.title')}</h4>
+      <p>{t('batch.roc.help')}</p>
+      {story.auc.value === null ? <p className="muted">{t('batch.bt.aucNone')}</p> : <RocChart roc={bt.roc} labels={rocLabels} />}
+
+      {bt.errors.length > 0 && (
+        <details className="problem-list" data-testid="outcome-errors">
+          <summary>{t('batch.bt.errors', { n: formatNumber(bt.errors.length, lang, 0) })}</summary>
+          <ul>
+            {bt.errors.slice(0, MAX_LISTED).map((e, i) => (
+              <li key={i}><strong>{t('batch.row', { row: e.row ?? '?' })}</strong>{e.accountId ? ` (${e.accountId})` : ''}: {outcomeIssueText(t, e.reason)}</li>
+            ))}
+          </ul>
+          {bt.errors.length > MAX_LISTED && <p className="muted">{t('batch.more', { n: formatNumber(bt.errors.length - MAX_LISTED, lang, 0) })}</p>}
+        </details>
+      )}
+    </section>
+  );
+}
+
+export default function Results({ t, lang, model, results }: { t: Translate; lang: Locale; model: BatchModel; results: BatchResults }) {
+  const out = results.output;
+  const dist = useMemo(() => bandDistribution(model.model, out.scored), [model, out]);
+  const bars: BandBar[] = useMemo(() => [
+    ...dist.bands.map((b, i) => ({ label: `${model.bands[i].label} (${model.bands[i].range})`, count: b.count, colour: model.bands[i].colour, share: formatPercent(b.share, lang, 1) })),
+    { label: t('batch.band.insufficient'), count: dist.insufficient, colour: INSUFFICIENT_COLOUR, share: formatPercent(dist.total ? dist.insufficient / dist.total : 0, lang, 1) },
+  ], [dist, model, lang, t]);
+  const distSummary = [
+    ...dist.bands.map((b, i) => t('batch.dist.band', { band: model.bands[i].label, n: formatNumber(b.count, lang, 0), share: formatPercent(b.share, lang, 1) })),
+    t('batch.dist.insufficient', { n: formatNumber(dist.insufficient, lang, 0) }),
+  ].join(' ');
+
+  const exportCsv = () => {
+    const csv = toScoredCsv({ headers: out.headers, rows: out.rows }, out, {
+      labels: { score: t('batch.csv.score'), band: t('batch.csv.band'), coverage: t('batch.csv.coverage'), status: t('batch.csv.status') },
+      bandLabel: (id) => bandLabel(model, id),
+    });
+    downloadText(scoredFileName(results.fileName, todayIso()), csv, 'text/csv');
+  };
+
+  return (
+    <div className="results-body">
+      <p data-testid="results-summary">
+        {t('batch.results.summary', { total: formatNumber(out.rowCount, lang, 0), scored: formatNumber(out.scored.length, lang, 0), bad: formatNumber(out.bad.length, lang, 0), insufficient: formatNumber(dist.insufficient, lang, 0) })}
+      </p>
+      <div className="actions">
+        <button type="button" onClick={exportCsv} data-testid="export">{t('batch.export')}</button>
+      </div>
+      <p className="muted">{t('batch.export.help')}</p>
+
+      <h3>{t('batch.dist.title')}</h3>
+      <BandChart
+        title={t('batch.dist.title')}
+        bars={bars}
+        summary={distSummary}
+        tableCaption={t('batch.dist.table')}
+        bandHeading={t('batch.table.band')}
+        countHeading={t('batch.bt.accounts')}
+        shareHeading={t('batch.dist.share')}
+        axisLabel={t('batch.bt.accounts')}
+      />
+
+      {out.bad.length > 0 && (
+        <section className="problem-list" aria-labelledby="batch-bad" data-testid="bad-rows">
+          <h3 id="batch-bad">{t('batch.bad.title', { n: formatNumber(out.bad.length, lang, 0) })}</h3>
+          <p>{t('batch.bad.help')}</p>
+          <ul>
+            {out.bad.slice(0, MAX_LISTED).map((b) => (
+              <li key={b.index} data-row={b.row}><strong>{t('batch.row', { row: b.row })}</strong>{b.accountId ? ` (${b.accountId})` : ''}: {badRowText(t, model, b)}</li>
+            ))}
+          </ul>
+          {out.bad.length > MAX_LISTED && <p className="muted">{t('batch.more', { n: formatNumber(out.bad.length - MAX_LISTED, lang, 0) })}</p>}
+        </section>
+      )}
+      {out.parseErrors.length > 0 && (
+        <details className="problem-list">
+          <summary>{t('batch.file.parseErrors', { n: out.parseErrors.length })}</summary>
+          <ul>{out.parseErrors.slice(0, MAX_LISTED).map((e, i) => <li key={i}>{parseIssueText(t, e)}</li>)}</ul>
+        </details>
+      )}
+
+      {out.backtest && <BacktestSection t={t} lang={lang} model={model} bt={out.backtest} />}
+      {!out.backtest && <p className="muted" data-testid="no-backtest">{t('batch.bt.noOutcome')}</p>}
+
+      <h3>{t('batch.table.title')}</h3>
+      <ResultsTable t={t} lang={lang} model={model} results={results} />
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * ROC curve of a backtest: a chart.js scatter chart drawn as lines (only the scatter parts
+ * registered), the model's curve solid with round points, the 0.5 "coin toss" diagonal dashed.
+ * HTML legend (line styles, not only colour), a text summary and a table alternative.
+ */
+import { useEffect, useRef } from 'react';
+import { Chart, LinearScale, LineElement, PointElement, ScatterController } from 'chart.js';
+import type { RocPoint } from '../../lib/health/backtest.ts';
+
+Chart.register(ScatterController, LineElement, PointElement, LinearScale);
+
+export interface RocLabels {
+  title: string;
+  summary: string;
+  model: string;
+  diagonal: string;
+  x: string;
+  y: string;
+  tableCaption: string;
+  threshold: string;
+  start: string;
+  thresholdValue: (score: number) => string;
+  pct: (x: number) => string;
+}
+
+export function RocChart({ roc, labels }: { roc: RocPoint[]; labels: RocLabels }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart<'scatter'> | null>(null);
+
+  useEffect(() => {
+    if (!canvas.current) return;
+    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+    const grid = dark ? 'rgba(255,255,255,0.18)' : 'rgba(0,0,0,0.12)';
+    const text = dark ? '#e9ece9' : '#1d2320';
+    const line = dark ? '#5cc8b3' : '#0b6b5d';
+    const diag = dark ? '#b3bcb7' : '#4f5a55';
+    const data = {
+      datasets: [
+        { label: labels.model, data: roc.map((p) => ({ x: p.fpr, y: p.tpr })), showLine: true, borderColor: line, backgroundColor: line, borderWidth: 3, pointRadius: roc.length > 60 ? 0 : 3, pointStyle: 'circle' as const },
+        { label: labels.diagonal, data: [{ x: 0, y: 0 }, { x: 1, y: 1 }], showLine: true, borderColor: diag, backgroundColor: diag, borderWidth: 2, borderDash: [6, 5], pointRadius: 0 },
+      ],
+    };
+    if (chart.current) {
+      chart.current.data = data;
+      chart.current.update('none');
+      return;
+    }
+    chart.current = new Chart(canvas.current, {
+      type: 'scatter',
+      data,
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: true,
+        aspectRatio: 1,
+        scales: {
+          x: { type: 'linear', min: 0, max: 1, ticks: { color: text, stepSize: 0.2 }, grid: { color: grid }, title: { display: true, text: labels.x, color: text } },
+          y: { type: 'linear', min: 0, max: 1, ticks: { color: text, stepSize: 0.2 }, grid: { color: grid }, title: { display: true, text: labels.y, color: text } },
+        },
+      },
+    });
+  }, [roc, labels]);
+
+  useEffect(() => () => { chart.current?.destroy(); chart.current = null; }, []);
+
+  return (
+    <figure className="batch-chart roc">
+      <div className="roc-canvas">
+        <canvas ref={canvas} role="img" aria-label={`${labels.title}. ${labels.summary}`} data-testid="roc-chart" />
+      </div>
+      <ul className="radar-legend" aria-hidden="true">
+        <li className="legend-solid"><span className="legend-swatch" />{labels.model}</li>
+        <li className="legend-dashed roc-diagonal"><span className="legend-swatch" />{labels.diagonal}</li>
+      </ul>
+      <figcaption>{labels.summary}</figcaption>
+      <details>
+        <summary>{labels.tableCaption}</summary>
+        <div className="table-wrap roc-table-wrap">
+          <table data-testid="roc-table">
+            <caption>{labels.title}</caption>
+            <thead><tr><th scope="col">{labels.threshold}</th><th scope="col" className="num">{labels.x}</th><th scope="col" className="num">{labels.y}</th></tr></thead>
+            <tbody>
+              {roc.map((p, i) => (
+                <tr key={i}>
+                  <th scope="row">{p.threshold === null ? labels.start : labels.thresholdValue(p.threshold)}</th>
+                  <td className="num">{labels.pct(p.fpr)}</td>
+                  <td className="num">{labels.pct(p.tpr)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

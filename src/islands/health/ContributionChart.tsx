@@ -1,0 +1,114 @@
+/**
+ * Each measure's contribution to the score (points × effective weight; the bars add up to the
+ * score) as a horizontal bar chart — chart.js with only the bar parts registered — with a text
+ * summary and a data table. Scenario A is drawn as solid bars, scenario B as outlined bars, so the
+ * two differ without colour; the legend under the chart says which is which.
+ */
+import { useEffect, useRef } from 'react';
+import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale);
+
+export interface ContributionSeries {
+  label: string;
+  /** Points each measure adds to the score; null = no data. */
+  values: (number | null)[];
+  style: 'solid' | 'outline';
+}
+export interface ContributionRow {
+  measure: string;
+  /** Cells after the measure name (value, points, share, contribution … per scenario). */
+  cells: string[];
+}
+
+export function ContributionChart(props: {
+  title: string;
+  labels: string[];
+  series: ContributionSeries[];
+  summary: string;
+  tableCaption: string;
+  columns: string[];
+  rows: ContributionRow[];
+  axisLabel: string;
+}) {
+  const { title, labels, series, summary, tableCaption, columns, rows, axisLabel } = props;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart<'bar'> | null>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  const height = Math.max(12, labels.length * (series.length > 1 ? 2.6 : 1.9) + 4);
+
+  useEffect(() => {
+    if (!canvas.current) return;
+    // Set through the CSSOM (a style attribute in the server-rendered HTML would break the CSP).
+    if (wrap.current) wrap.current.style.height = `${height}rem`;
+    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+    const grid = dark ? 'rgba(255,255,255,0.18)' : 'rgba(0,0,0,0.12)';
+    const text = dark ? '#e9ece9' : '#1d2320';
+    const brand = dark ? '#5cc8b3' : '#0b6b5d';
+    const data = {
+      labels: labels.map((l) => (l.length > 28 ? l.slice(0, 27) + '…' : l)),
+      datasets: series.map((s) => ({
+        label: s.label,
+        data: s.values.map((v) => v ?? 0),
+        backgroundColor: s.style === 'solid' ? brand : 'rgba(0,0,0,0)',
+        borderColor: s.style === 'solid' ? brand : text,
+        borderWidth: s.style === 'solid' ? 0 : 2,
+        borderSkipped: false as const,
+      })),
+    };
+    if (chart.current) {
+      chart.current.data = data;
+      chart.current.update('none');
+      return;
+    }
+    chart.current = new Chart(canvas.current, {
+      type: 'bar',
+      data,
+      options: {
+        animation: false,
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: {
+          x: { beginAtZero: true, grid: { color: grid }, ticks: { color: text }, title: { display: true, text: axisLabel, color: text } },
+          y: { grid: { display: false }, ticks: { color: text, autoSkip: false, font: { size: 11 } } },
+        },
+      },
+    });
+  }, [labels, series, axisLabel, height]);
+
+  useEffect(() => () => { chart.current?.destroy(); chart.current = null; }, []);
+
+  return (
+    <figure className="contribution" data-series={JSON.stringify(series.map((s) => ({ label: s.label, values: s.values })))}>
+      <div className="contribution-canvas" ref={wrap}>
+        <canvas ref={canvas} role="img" aria-label={`${title}. ${summary}`} data-testid="contribution-canvas" />
+      </div>
+      {series.length > 1 && (
+        <ul className="contribution-legend" aria-hidden="true">
+          {series.map((s) => <li key={s.label} className={`legend-${s.style}`}><span className="legend-box" />{s.label}</li>)}
+        </ul>
+      )}
+      <figcaption className="contribution-summary">{summary}</figcaption>
+      <details className="contribution-table">
+        <summary>{tableCaption}</summary>
+        <div className="table-wrap">
+          <table data-testid="contribution-table">
+            <caption>{title}</caption>
+            <thead>
+              <tr>{columns.map((c, i) => <th scope="col" className={i === 0 ? undefined : 'num'} key={c}>{c}</th>)}</tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  <th scope="row">{r.measure}</th>
+                  {r.cells.map((c, i) => <td className="num" key={i}>{c}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,86 @@
+/** Growth over time for one member: a table of dates × elements (required), and a radar of the latest points. */
+import { memo, useId, useMemo, useState } from 'react';
+import type { Translate } from '../../i18n/translator.ts';
+import type { ClientFramework } from '../../lib/assessment/client-data.ts';
+import type { Member } from '../../lib/team/model.ts';
+import { growthChange, growthRows } from '../../lib/team/history.ts';
+import type { AssessmentKind } from '../../schemas/assessment.ts';
+import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
+import { displayName, kindName } from './shared.ts';
+
+const STYLES: RadarSeries['style'][] = ['solid', 'dashed', 'dotted', 'dashdot'];
+
+export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: ClientFramework; members: Member[]; t: Translate }) {
+  const [key, setKey] = useState('');
+  const [kindPick, setKindPick] = useState<AssessmentKind>('manager');
+  const selectId = useId();
+  const m = members.find((x) => x.key === key) ?? members[0];
+  const kind: AssessmentKind | undefined = m ? (m[kindPick] ? kindPick : m.self ? 'self' : 'manager') : undefined;
+  const history = m && kind ? m[kind]?.history ?? [] : [];
+  const rows = useMemo(() => growthRows(history, fw.elements), [history, fw]);
+  const change = useMemo(() => growthChange(rows, fw.elements.length), [rows, fw]);
+  const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
+  if (!m || !kind) return null;
+  const recent = rows.slice(-STYLES.length).reverse();
+  const series: RadarSeries[] = recent.map((r, i) => ({ label: r.date, values: r.values, style: STYLES[i] }));
+  const name = displayName(m, t);
+  const grew = change.filter((c) => c !== null && c > 0).length;
+  const summary = rows.length > 1
+    ? t('team.growth.summary', { n: rows.length, first: rows[0].date, last: rows[rows.length - 1].date, grew })
+    : t('team.growth.single', { date: rows[0]?.date ?? '' });
+
+  return (
+    <div data-testid="growth">
+      <div className="form-grid">
+        <label htmlFor={selectId}>{t('team.growth.member')}
+          <select id={selectId} value={m.key} onChange={(e) => setKey(e.target.value)} data-testid="growth-member">
+            {members.map((x) => <option key={x.key} value={x.key}>{displayName(x, t)}</option>)}
+          </select>
+        </label>
+        {m.self && m.manager && (
+          <fieldset className="inline-radios">
+            <legend>{t('team.growth.kind')}</legend>
+            {(['manager', 'self'] as const).map((k) => (
+              <label key={k}><input type="radio" name="growth-kind" value={k} checked={kind === k} onChange={() => setKindPick(k)} /> {kindName(k, t)}</label>
+            ))}
+          </fieldset>
+        )}
+      </div>
+      <p>{summary}</p>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('team.growth.caption', { name, kind: kindName(kind, t) })}>
+        <table className="growth-table" data-testid="growth-table">
+          <caption>{t('team.growth.caption', { name, kind: kindName(kind, t) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('team.growth.date')}</th>
+              {fw.elements.map((e) => <th scope="col" className="num" key={e.id}>{e.name}</th>)}
+              <th scope="col">{t('team.growth.from')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.date}>
+                <th scope="row"><time dateTime={r.date}>{r.date}</time></th>
+                {r.values.map((v, i) => <td className="num" key={fw.elements[i].id}>{v ?? '–'}</td>)}
+                <td className="source-cell">{r.source}{r.note ? <><br /><span className="muted">{r.note}</span></> : null}</td>
+              </tr>
+            ))}
+          </tbody>
+          {rows.length > 1 && (
+            <tfoot>
+              <tr>
+                <th scope="row">{t('team.growth.change')}</th>
+                {change.map((c, i) => <td className="num" key={fw.elements[i].id}>{c === null ? '–' : c > 0 ? `+${c}` : String(c)}</td>)}
+                <td />
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+      {series.length > 0 && (
+        <RadarChart title={t('team.growth.radar', { name })} labels={labels} series={series} max={fw.levels.length}
+          tableCaption={t('team.radar.table')} axisLabel={t('common.elements')} summary={summary} notRated={t('team.heat.notRated')} />
+      )}
+    </div>
+  );
+});

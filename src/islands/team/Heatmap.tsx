@@ -1,0 +1,103 @@
+/**
+ * The heatmap: a real table of members × elements. Each cell shows the level as a number, a colour
+ * (heat bucket) and, when the level is below the member's target role, a ▼ marker, a hatched
+ * pattern and screen-reader text. Column headers are sort buttons; aria-sort says how it is sorted.
+ */
+import { memo } from 'react';
+import type { Translate } from '../../i18n/translator.ts';
+import type { ClientFramework } from '../../lib/assessment/client-data.ts';
+import { heatBucket, type HeatRow, type SortDir, type SortKey } from '../../lib/team/aggregate.ts';
+import { displayName, kindName } from './shared.ts';
+
+export interface HeatSort { key: SortKey; dir: SortDir }
+
+function sameKey(a: SortKey, b: SortKey): boolean {
+  return a.by === b.by && (a.by !== 'element' || (b.by === 'element' && a.index === b.index));
+}
+
+export const Heatmap = memo(function Heatmap(props: {
+  rows: HeatRow[];
+  fw: ClientFramework;
+  sort: HeatSort;
+  onSort: (key: SortKey) => void;
+  roleName: (id: string | undefined) => string;
+  t: Translate;
+}) {
+  const { rows, fw, sort, onSort, roleName, t } = props;
+  const ariaSort = (key: SortKey) => (sameKey(sort.key, key) ? sort.dir : undefined);
+  const arrow = (key: SortKey) => (sameKey(sort.key, key) ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : '');
+  const sortButton = (key: SortKey, label: string) => (
+    <button type="button" className="sort-button" onClick={() => onSort(key)}>
+      {label}<span aria-hidden="true">{arrow(key)}</span>
+    </button>
+  );
+
+  return (
+    <div className="table-wrap heatmap-wrap" tabIndex={0} role="region" aria-label={t('team.heat.caption', { framework: fw.name, n: rows.length })}>
+      <table className="heatmap" data-testid="heatmap">
+        <caption>{t('team.heat.caption', { framework: fw.name, n: rows.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col" aria-sort={ariaSort({ by: 'name' })} className="member-col">{sortButton({ by: 'name' }, t('team.heat.member'))}</th>
+            <th scope="col">{t('team.heat.roleTarget')}</th>
+            {fw.elements.map((e, i) => (
+              <th scope="col" key={e.id} aria-sort={ariaSort({ by: 'element', index: i })} className="el-col" data-element={e.id}>
+                {sortButton({ by: 'element', index: i }, e.name)}
+              </th>
+            ))}
+            <th scope="col" aria-sort={ariaSort({ by: 'gaps' })} className="num">{sortButton({ by: 'gaps' }, t('team.heat.gaps'))}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => <HeatRowView key={r.key} row={r} fw={fw} roleName={roleName} t={t} />)}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
+/** One member's row; memoised so re-sorting only moves rows instead of re-rendering 14 cells each. */
+const HeatRowView = memo(function HeatRowView({ row: r, fw, roleName, t }: { row: HeatRow; fw: ClientFramework; roleName: (id: string | undefined) => string; t: Translate }) {
+  const max = fw.levels.length;
+  return (
+    <tr data-member={r.key}>
+      <th scope="row" className="member-col">
+        <span className="member-name">{displayName(r, t)}</span>{' '}
+        <span className={`badge kind-${r.kind}`}>{kindName(r.kind, t)}</span>
+      </th>
+      <td className="role-cell">
+        {r.role ? roleName(r.role) : '—'}
+        {r.targetRole && <><span aria-hidden="true"> → </span><span className="visually-hidden">, {t('team.heat.target')}: </span>{roleName(r.targetRole)}</>}
+      </td>
+      {r.cells.map((c, i) => {
+        const b = heatBucket(c.level, max);
+        const gap = c.gap > 0;
+        const title = c.level === null
+          ? t('team.heat.notRated')
+          : gap ? t('team.heat.cellGap', { level: c.level, expected: c.expected ?? 0 }) : t('team.heat.cell', { level: c.level });
+        return (
+          <td key={fw.elements[i].id} className={`heat heat-${b ?? 'none'}${gap ? ' heat-gap' : ''}`} title={title}>
+            <span aria-hidden="true">{c.level ?? '–'}{gap && <span className="gap-mark">▼</span>}</span>
+            <span className="visually-hidden">{title}</span>
+          </td>
+        );
+      })}
+      <td className="num">{r.gapCount}</td>
+    </tr>
+  );
+});
+
+/** What the colours and markers mean; colour is never the only signal (numbers and ▼ say it too). */
+export function HeatLegend({ max, t }: { max: number; t: Translate }) {
+  return (
+    <div className="heat-legend">
+      <ul className="heat-scale" aria-label={t('team.heat.legend')}>
+        {Array.from({ length: max + 1 }, (_, level) => (
+          <li key={level}><span className={`heat-swatch heat heat-${heatBucket(level, max)}`} aria-hidden="true">{level}</span> {level === 0 ? t('assess.level0') : t('common.levelN', { n: level })}</li>
+        ))}
+        <li><span className="heat-swatch heat heat-none" aria-hidden="true">–</span> {t('team.heat.notRated')}</li>
+        <li><span className="heat-swatch heat heat-2 heat-gap" aria-hidden="true">2<span className="gap-mark">▼</span></span> {t('team.heat.gapLegend')}</li>
+      </ul>
+    </div>
+  );
+}

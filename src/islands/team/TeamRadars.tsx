@@ -1,0 +1,71 @@
+/** The team radar (median, minimum, maximum) and an overlay of up to four chosen members. */
+import { memo, useMemo } from 'react';
+import type { Translate } from '../../i18n/translator.ts';
+import type { ClientFramework } from '../../lib/assessment/client-data.ts';
+import type { ElementStats, HeatRow } from '../../lib/team/aggregate.ts';
+import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
+import { displayName, uniqueLabels } from './shared.ts';
+
+export const MAX_OVERLAY = 4;
+const OVERLAY_STYLES: RadarSeries['style'][] = ['solid', 'dashed', 'dotted', 'dashdot'];
+
+export const TeamRadar = memo(function TeamRadar({ fw, stats, members, t }: { fw: ClientFramework; stats: ElementStats[]; members: number; t: Translate }) {
+  const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
+  const series = useMemo<RadarSeries[]>(() => [
+    { label: t('team.radar.median'), values: stats.map((s) => s.median), style: 'solid' },
+    { label: t('team.radar.min'), values: stats.map((s) => s.min), style: 'dashed' },
+    { label: t('team.radar.max'), values: stats.map((s) => s.max), style: 'dotted' },
+  ], [stats, t]);
+  const withMedian = stats.map((s, i) => ({ s, name: fw.elements[i].name })).filter((x) => x.s.median !== null);
+  const lowest = withMedian.reduce<(typeof withMedian)[number] | undefined>((a, x) => (!a || x.s.median! < a.s.median! ? x : a), undefined);
+  const highest = withMedian.reduce<(typeof withMedian)[number] | undefined>((a, x) => (!a || x.s.median! > a.s.median! ? x : a), undefined);
+  const widest = stats.map((s, i) => ({ s, name: fw.elements[i].name })).filter((x) => x.s.min !== null)
+    .reduce<{ s: ElementStats; name: string } | undefined>((a, x) => (!a || x.s.max! - x.s.min! > a.s.max! - a.s.min! ? x : a), undefined);
+  const summary = [
+    t('team.radar.summaryMembers', { n: members }),
+    lowest ? t('team.radar.summaryLow', { name: lowest.name, median: lowest.s.median! }) : '',
+    highest ? t('team.radar.summaryHigh', { name: highest.name, median: highest.s.median! }) : '',
+    widest && widest.s.max! > widest.s.min! ? t('team.radar.summarySpread', { name: widest.name, min: widest.s.min!, max: widest.s.max! }) : '',
+  ].filter(Boolean).join(' ');
+  return (
+    <RadarChart title={t('team.radar.title', { framework: fw.name })} labels={labels} series={series} max={fw.levels.length}
+      tableCaption={t('team.radar.table')} axisLabel={t('common.elements')} summary={summary} notRated={t('team.radar.noData')} />
+  );
+});
+
+export const Overlay = memo(function Overlay({ fw, rows, chosen, onChange, t }: { fw: ClientFramework; rows: HeatRow[]; chosen: string[]; onChange: (keys: string[]) => void; t: Translate }) {
+  const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
+  const picked = chosen.map((k) => rows.find((r) => r.key === k)).filter((r): r is HeatRow => Boolean(r));
+  const names = uniqueLabels(picked.map((r) => displayName(r, t)));
+  const series: RadarSeries[] = picked.map((r, i) => ({ label: names[i], values: r.cells.map((c) => c.level), style: OVERLAY_STYLES[i] }));
+  const full = picked.length >= MAX_OVERLAY;
+  // Members hidden by the role filter drop out of the choice, so they never block a visible one.
+  const visible = picked.map((r) => r.key);
+  const toggle = (key: string, on: boolean) => onChange(on ? [...visible.filter((k) => k !== key), key].slice(0, MAX_OVERLAY) : visible.filter((k) => k !== key));
+  const summary = picked.length
+    ? t('team.overlay.summary', { names: names.join(', ') })
+    : t('team.overlay.none');
+  return (
+    <>
+      <fieldset className="overlay-pick">
+        <legend>{t('team.overlay.pick', { n: MAX_OVERLAY })}</legend>
+        <ul className="check-list">
+          {rows.map((r) => {
+            const on = chosen.includes(r.key);
+            return (
+              <li key={r.key}>
+                <label><input type="checkbox" checked={on} disabled={!on && full} onChange={(e) => toggle(r.key, e.target.checked)} /> {displayName(r, t)}</label>
+              </li>
+            );
+          })}
+        </ul>
+        {full && <p className="muted" role="status">{t('team.overlay.full', { n: MAX_OVERLAY })}</p>}
+      </fieldset>
+      {picked.length > 0 && (
+        <RadarChart title={t('team.overlay.title')} labels={labels} series={series} max={fw.levels.length}
+          tableCaption={t('team.radar.table')} axisLabel={t('common.elements')} summary={summary} notRated={t('team.heat.notRated')} />
+      )}
+      {picked.length === 0 && <p className="muted">{summary}</p>}
+    </>
+  );
+});

@@ -1,0 +1,137 @@
+/**
+ * The team summary as CSV (UTF-8 with BOM and CRLF, so Excel opens Japanese names correctly) and as
+ * Markdown. Pure. All text comes in already localised; user text (names) is escaped: quoted in CSV
+ * (and kept from being read as a spreadsheet formula), escaped in Markdown.
+ */
+import type { AssessmentKind } from '../../schemas/assessment.ts';
+import { csvField } from '../health/csv.ts';
+import { escapeMarkdown } from '../assessment/growth-plan.ts';
+import type { ElementStats, HeatRow } from './aggregate.ts';
+import type { Coverage } from './coverage.ts';
+
+export interface SummaryLabels {
+  title: string;
+  date: string;
+  framework: string;
+  members: string;
+  name: string;
+  kind: string;
+  role: string;
+  targetRole: string;
+  updated: string;
+  gaps: string;
+  element: string;
+  median: string;
+  min: string;
+  max: string;
+  rated: string;
+  /** Heading of the per-element statistics. */
+  stats: string;
+  /** Heading of the coverage section and its three lists. */
+  coverage: string;
+  organisationGaps: string;
+  singleCovered: string;
+  uncovered: string;
+  none: string;
+  /** Explains the "▼" marker in the Markdown table, e.g. "▼ below the target role's expectation". */
+  gapMarker: string;
+}
+
+export interface SummaryInput {
+  frameworkName: string;
+  frameworkVersion: string;
+  /** YYYY-MM-DD */
+  date: string;
+  elements: readonly { id: string; name: string }[];
+  rows: readonly HeatRow[];
+  /** Display name of a row (handles unnamed files). */
+  memberName: (row: HeatRow) => string;
+  roleName: (id: string | undefined) => string;
+  kindName: (kind: AssessmentKind) => string;
+  stats?: readonly ElementStats[];
+  coverage?: Coverage;
+  labels: SummaryLabels;
+}
+
+/**
+ * A text cell for CSV: a leading =, +, -, @, tab or carriage return would make a spreadsheet read the
+ * cell as a formula, so such text gets a leading apostrophe (OWASP's advice for CSV injection).
+ */
+export function csvText(v: string): string {
+  const s = String(v ?? '');
+  return csvField(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+}
+
+const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
+/** One row per member: name, kind, role, target role, updated date, one level per element, gap count. */
+export function teamCsv(input: SummaryInput): string {
+  const L = input.labels;
+  const header = [L.name, L.kind, L.role, L.targetRole, L.updated, ...input.elements.map((e) => e.name), L.gaps].map(csvText);
+  const lines = [header.join(',')];
+  for (const r of input.rows) {
+    lines.push(
+      [
+        csvText(input.memberName(r)),
+        csvText(input.kindName(r.kind)),
+        csvText(r.role ? input.roleName(r.role) : ''),
+        csvText(r.targetRole ? input.roleName(r.targetRole) : ''),
+        csvText(r.updatedAt.slice(0, 10)),
+        ...r.cells.map((c) => num(c.level)),
+        String(r.gapCount),
+      ].join(','),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** Markdown table cell: escaped, never empty. */
+const cell = (s: string) => escapeMarkdown(s) || ' ';
+
+export function teamMarkdown(input: SummaryInput): string {
+  const L = input.labels;
+  const name = (id: string) => input.elements.find((e) => e.id === id)?.name ?? id;
+  const out: string[] = [];
+  out.push(`# ${escapeMarkdown(L.title)}`, '');
+  out.push(`- **${escapeMarkdown(L.date)}:** ${escapeMarkdown(input.date)}`);
+  out.push(`- **${escapeMarkdown(L.framework)}:** ${escapeMarkdown(input.frameworkName)} (${escapeMarkdown(input.frameworkVersion)})`);
+  out.push(`- **${escapeMarkdown(L.members)}:** ${input.rows.length}`, '');
+
+  const head = [L.name, L.kind, L.role, L.targetRole, ...input.elements.map((e) => e.name), L.gaps].map(cell);
+  out.push(`| ${head.join(' | ')} |`);
+  out.push(`|${head.map((_, i) => (i >= 4 ? ' ---: ' : ' --- ')).join('|')}|`);
+  for (const r of input.rows) {
+    const cells = [
+      cell(input.memberName(r)),
+      cell(input.kindName(r.kind)),
+      cell(r.role ? input.roleName(r.role) : ''),
+      cell(r.targetRole ? input.roleName(r.targetRole) : ''),
+      ...r.cells.map((c) => (c.level === null ? '–' : `${c.level}${c.gap > 0 ? ` ▼${c.expected}` : ''}`)),
+      String(r.gapCount),
+    ];
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  out.push('', escapeMarkdown(L.gapMarker), '');
+
+  if (input.stats) {
+    out.push(`## ${escapeMarkdown(L.stats)}`, '');
+    out.push(`| ${[L.element, L.median, L.min, L.max, L.rated].map(cell).join(' | ')} |`, '| --- | ---: | ---: | ---: | ---: |');
+    for (const s of input.stats) out.push(`| ${cell(name(s.element))} | ${num(s.median) || '–'} | ${num(s.min) || '–'} | ${num(s.max) || '–'} | ${s.rated} |`);
+    out.push('');
+  }
+
+  if (input.coverage) {
+    const c = input.coverage;
+    const rowName = new Map(input.rows.map((r) => [r.key, input.memberName(r)]));
+    const list = (heading: string, items: string[]) => {
+      out.push(`### ${escapeMarkdown(heading)}`, '');
+      if (!items.length) out.push(escapeMarkdown(L.none), '');
+      else out.push(...items.map((t) => `- ${t}`), '');
+    };
+    out.push(`## ${escapeMarkdown(L.coverage)}`, '');
+    list(L.organisationGaps, c.organisationGaps.map((e) => escapeMarkdown(name(e))));
+    list(L.singleCovered, c.singleCovered.map((s) => `${escapeMarkdown(name(s.element))}: ${escapeMarkdown(rowName.get(s.member) ?? s.member)}`));
+    list(L.uncovered, c.uncovered.map((e) => escapeMarkdown(name(e))));
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,372 @@
+/**
+ * The team model: a batch of assessment files and share links becomes people with a history.
+ * Pure (no DOM, no storage): the island reads the files, this decides what they are.
+ *
+ * Rules
+ * - Every source (file or pasted link) is validated with the assessment file format
+ *   (parseAssessmentFile / parseShareHash); a bad one is reported with its reason and changes nothing.
+ * - Sources are grouped by framework id + version + structural hash. A group whose framework id is
+ *   not in the portal is refused ("unknown-framework"); a group of a framework the portal has but at
+ *   another version or hash is kept apart ("other-version") and never mixed with the current one.
+ * - A person is the normalised name (NFKC, lower case, no white space) within a group, so
+ *   "山田　花子" and "山田花子" are one person. Unnamed files are kept as one person each.
+ * - Self and manager assessments of a person are kept apart (kind).
+ * - Several files of the same person and kind become that person's history, ordered by updatedAt;
+ *   the snapshots inside each file are points of that history too.
+ * - Duplicates are refused and reported: identical content (whatever the white space or key order of
+ *   the file), or the same person, kind and updatedAt instant as a file already taken.
+ *
+ * Share links carry only levels: they become a 'self' assessment dated at import time, without
+ * evidence or snapshots.
+ */
+import { Assessment as AssessmentSchema, ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment, type AssessmentKind } from '../../schemas/assessment.ts';
+import { DEFAULT_MAX_BYTES, formatIssues, parseAssessmentFile, serialiseAssessment, type ParseErrorCode } from '../assessment/file-format.ts';
+import { parseShareHash, type ShareErrorCode } from '../assessment/share-link.ts';
+import { reconcile } from '../assessment/migrate.ts';
+
+export type SourceOrigin = 'file' | 'link';
+
+/** One thing to import: the text of a file, or one pasted link. */
+export interface TeamSource {
+  /** File name, or a label such as "link 3" for a pasted line. */
+  name: string;
+  origin: SourceOrigin;
+  /** The text; null when it was not read because `size` is over the limit. */
+  text: string | null;
+  /** Size in bytes when known before reading (File.size). */
+  size?: number;
+}
+
+/** An accepted assessment, as kept in the browser. */
+export interface TeamEntry {
+  source: string;
+  origin: SourceOrigin;
+  assessment: Assessment;
+}
+
+/** What the team model needs to know about a framework (ClientFramework fits). */
+export interface TeamFrameworkInfo {
+  id: string;
+  version: string;
+  hash: string;
+  name?: string;
+  levels: readonly { level: number; scope: 'individual' | 'organisation' }[];
+  elements: readonly { id: string }[];
+}
+
+export type ImportErrorCode = ParseErrorCode | 'unknown-framework' | `link-${ShareErrorCode}`;
+
+export interface ReportItem {
+  source: string;
+  origin: SourceOrigin;
+  /** ok: in a current framework's group; other-version: kept apart; duplicate and error: not taken. */
+  status: 'ok' | 'other-version' | 'duplicate' | 'error';
+  error?: { code: ImportErrorCode; details?: string[] };
+  /** For duplicates: the source already taken, and why this one is a duplicate of it. */
+  duplicateOf?: string;
+  duplicateReason?: 'identical' | 'same-time';
+  /** For taken sources. */
+  person?: string;
+  kind?: AssessmentKind;
+  group?: string;
+  framework?: { id: string; version: string };
+  /** Element ids rated in the file but not in the framework (kept in the file, ignored here). */
+  unknownElements?: string[];
+  /** Levels above the framework's scale. */
+  outOfScale?: string[];
+  unnamed?: boolean;
+}
+
+export interface ImportResult {
+  /** Every accepted entry: the existing ones first, then the new ones in source order. */
+  entries: TeamEntry[];
+  /** One line per source, in source order. */
+  report: ReportItem[];
+  added: number;
+}
+
+/** "cs-skills@2026.1#dfe20d61" */
+export function groupKey(fw: { id: string; version: string; hash: string }): string {
+  return `${fw.id}@${fw.version}#${fw.hash}`;
+}
+
+/** The person part of the key: NFKC, lower case, white space removed. */
+export function normaliseName(name: string): string {
+  return String(name ?? '').normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+}
+
+/** Key of a person within a group; an unnamed file is its own person. */
+export function personKey(entry: TeamEntry): string {
+  const n = normaliseName(entry.assessment.person.name);
+  return n ? `name:${n}` : `unnamed:${entry.source}`;
+}
+
+/** Text that is equal for equal content: files by their canonical form, links without the import time. */
+function identity(e: TeamEntry): string {
+  if (e.origin === 'link') return `link\n${serialiseAssessment({ ...e.assessment, updatedAt: '' })}`;
+  return `file\n${serialiseAssessment(e.assessment)}`;
+}
+
+function sameTimeKey(e: TeamEntry): string | null {
+  if (e.origin === 'link') return null; // links are dated at import: the time says nothing
+  const t = Date.parse(e.assessment.updatedAt);
+  return `${groupKey(e.assessment.framework)}|${personKey(e)}|${e.assessment.kind}|${Number.isNaN(t) ? e.assessment.updatedAt : t}`;
+}
+
+/** An assessment from a pasted share link, or the reason it cannot be one. */
+export function assessmentFromLink(text: string, now: Date): { ok: true; assessment: Assessment } | { ok: false; error: { code: ImportErrorCode; details?: string[] } } {
+  const r = parseShareHash(text.trim());
+  if (!r.ok) return { ok: false, error: { code: `link-${r.error.code}`, details: r.error.details } };
+  const v = r.value;
+  const person: Assessment['person'] = { name: v.name };
+  if (v.role) person.role = v.role;
+  if (v.targetRole) person.targetRole = v.targetRole;
+  const candidate = {
+    format: ASSESSMENT_FORMAT,
+    version: ASSESSMENT_VERSION,
+    person,
+    kind: 'self',
+    framework: { id: v.frameworkId, version: v.frameworkVersion, hash: v.hash },
+    ratings: Object.fromEntries(Object.entries(v.ratings).map(([k, level]) => [k, { level }])),
+    snapshots: [],
+    updatedAt: now.toISOString(),
+  };
+  const parsed = AssessmentSchema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, error: { code: 'link-malformed', details: formatIssues(parsed.error.issues) } };
+  return { ok: true, assessment: parsed.data };
+}
+
+/**
+ * Import a batch into the team. `existing` is never changed; the result holds the new full list.
+ * `frameworks` are the portal's frameworks as they are today.
+ */
+export function importBatch(existing: readonly TeamEntry[], sources: readonly TeamSource[], frameworks: readonly TeamFrameworkInfo[], now: Date = new Date()): ImportResult {
+  const entries = [...existing];
+  const seen = new Map<string, string>();
+  const seenTime = new Map<string, string>();
+  for (const e of existing) {
+    seen.set(identity(e), e.source);
+    const k = sameTimeKey(e);
+    if (k) seenTime.set(k, e.source);
+  }
+  const fwById = new Map(frameworks.map((f) => [f.id, f]));
+  const report: ReportItem[] = [];
+  let added = 0;
+
+  for (const src of sources) {
+    const base = { source: src.name, origin: src.origin };
+    let assessment: Assessment;
+    if (src.origin === 'file') {
+      if (src.text === null || (src.size !== undefined && src.size > DEFAULT_MAX_BYTES)) {
+        report.push({ ...base, status: 'error', error: { code: 'too-large', details: [`the file is larger than ${DEFAULT_MAX_BYTES / (1024 * 1024)} MB`] } });
+        continue;
+      }
+      const r = parseAssessmentFile(src.text);
+      if (!r.ok) {
+        report.push({ ...base, status: 'error', error: r.error });
+        continue;
+      }
+      assessment = r.assessment;
+    } else {
+      const r = assessmentFromLink(src.text ?? '', now);
+      if (!r.ok) {
+        report.push({ ...base, status: 'error', error: r.error });
+        continue;
+      }
+      assessment = r.assessment;
+    }
+
+    const fw = fwById.get(assessment.framework.id);
+    if (!fw) {
+      report.push({
+        ...base,
+        status: 'error',
+        error: { code: 'unknown-framework', details: [`framework.id: "${assessment.framework.id}"; known: ${[...fwById.keys()].join(', ') || 'none'}`] },
+      });
+      continue;
+    }
+
+    const entry: TeamEntry = { source: src.name, origin: src.origin, assessment };
+    const id = identity(entry);
+    const first = seen.get(id);
+    if (first !== undefined) {
+      report.push({ ...base, status: 'duplicate', duplicateOf: first, duplicateReason: 'identical', person: assessment.person.name, kind: assessment.kind });
+      continue;
+    }
+    const tk = sameTimeKey(entry);
+    const firstTime = tk ? seenTime.get(tk) : undefined;
+    if (firstTime !== undefined) {
+      report.push({ ...base, status: 'duplicate', duplicateOf: firstTime, duplicateReason: 'same-time', person: assessment.person.name, kind: assessment.kind });
+      continue;
+    }
+    seen.set(id, src.name);
+    if (tk) seenTime.set(tk, src.name);
+    entries.push(entry);
+    added++;
+
+    const rec = reconcile(assessment, fw);
+    const item: ReportItem = {
+      ...base,
+      status: rec.outdated ? 'other-version' : 'ok',
+      person: assessment.person.name,
+      kind: assessment.kind,
+      group: groupKey(assessment.framework),
+      framework: { id: assessment.framework.id, version: assessment.framework.version },
+    };
+    if (rec.removed.length) item.unknownElements = rec.removed.map((r) => r.element);
+    if (rec.outOfScale.length) item.outOfScale = rec.outOfScale.map((o) => o.element);
+    if (!assessment.person.name.trim()) item.unnamed = true;
+    report.push(item);
+  }
+  return { entries, report, added };
+}
+
+// ---------------------------------------------------------------------------------------------
+// People and history
+
+/** One point of a person's history: the levels on a date. */
+export interface HistoryPoint {
+  /** YYYY-MM-DD */
+  date: string;
+  ratings: Record<string, number>;
+  /** The file it came from. */
+  source: string;
+  /** From a snapshot inside the file (true) or the file's current ratings at its updatedAt date (false). */
+  snapshot: boolean;
+  note?: string;
+}
+
+export interface MemberKind {
+  /** This person's files of this kind, oldest first (by updatedAt, then import order). */
+  entries: TeamEntry[];
+  /** The newest file: its ratings are the person's current levels. */
+  latest: TeamEntry;
+  /** Every dated point, oldest first, one per date (a later file wins a shared date). */
+  history: HistoryPoint[];
+}
+
+export interface Member {
+  key: string;
+  /** Display name (from the newest file); empty for unnamed files. */
+  name: string;
+  /** For unnamed files, the file name, so the person can be told apart. */
+  unnamedSource?: string;
+  /** From the newest file of either kind that names one. */
+  role?: string;
+  targetRole?: string;
+  self?: MemberKind;
+  manager?: MemberKind;
+}
+
+export interface TeamGroup {
+  key: string;
+  frameworkId: string;
+  version: string;
+  hash: string;
+  /** current: matches the portal's framework; other-version: same framework id, another version or hash. */
+  status: 'current' | 'other-version';
+  members: Member[];
+  files: number;
+}
+
+const time = (e: TeamEntry) => {
+  const t = Date.parse(e.assessment.updatedAt);
+  return Number.isNaN(t) ? 0 : t;
+};
+
+function levelsOf(a: Assessment): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [id, r] of Object.entries(a.ratings)) out[id] = r.level;
+  return out;
+}
+
+function buildKind(list: { entry: TeamEntry; order: number }[]): MemberKind {
+  const sorted = [...list].sort((a, b) => time(a.entry) - time(b.entry) || a.order - b.order).map((x) => x.entry);
+  const byDate = new Map<string, HistoryPoint>();
+  // Later files overwrite earlier ones on the same date; within a file the current ratings overwrite a snapshot.
+  for (const e of sorted) {
+    for (const s of e.assessment.snapshots) {
+      const p: HistoryPoint = { date: s.date, ratings: { ...s.ratings }, source: e.source, snapshot: true };
+      if (s.note !== undefined) p.note = s.note;
+      byDate.set(s.date, p);
+    }
+    const date = e.assessment.updatedAt.slice(0, 10);
+    byDate.set(date, { date, ratings: levelsOf(e.assessment), source: e.source, snapshot: false });
+  }
+  const history = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { entries: sorted, latest: sorted[sorted.length - 1], history };
+}
+
+/**
+ * Group the accepted entries by framework version and person. Groups come in the portal's framework
+ * order, current version first; members in the order they were first seen (the UI sorts them).
+ */
+export function buildTeam(entries: readonly TeamEntry[], frameworks: readonly TeamFrameworkInfo[]): TeamGroup[] {
+  const fwIndex = new Map(frameworks.map((f, i) => [f.id, i]));
+  const groups = new Map<string, { fw: TeamEntry['assessment']['framework']; people: Map<string, { self: { entry: TeamEntry; order: number }[]; manager: { entry: TeamEntry; order: number }[] }>; files: number }>();
+  entries.forEach((entry, order) => {
+    const fw = entry.assessment.framework;
+    if (!fwIndex.has(fw.id)) return;
+    const gk = groupKey(fw);
+    let g = groups.get(gk);
+    if (!g) groups.set(gk, (g = { fw, people: new Map(), files: 0 }));
+    g.files++;
+    const pk = personKey(entry);
+    let p = g.people.get(pk);
+    if (!p) g.people.set(pk, (p = { self: [], manager: [] }));
+    p[entry.assessment.kind].push({ entry, order });
+  });
+
+  const out: TeamGroup[] = [];
+  for (const [key, g] of groups) {
+    const current = frameworks.find((f) => f.id === g.fw.id)!;
+    const members: Member[] = [];
+    for (const [pk, p] of g.people) {
+      const self = p.self.length ? buildKind(p.self) : undefined;
+      const manager = p.manager.length ? buildKind(p.manager) : undefined;
+      const all = [...(self?.entries ?? []), ...(manager?.entries ?? [])].sort((a, b) => time(a) - time(b));
+      const newest = all[all.length - 1];
+      const m: Member = { key: pk, name: newest.assessment.person.name.trim() };
+      if (!m.name) m.unnamedSource = newest.source;
+      for (let i = all.length - 1; i >= 0; i--) if (all[i].assessment.person.role) { m.role = all[i].assessment.person.role; break; }
+      for (let i = all.length - 1; i >= 0; i--) if (all[i].assessment.person.targetRole) { m.targetRole = all[i].assessment.person.targetRole; break; }
+      if (self) m.self = self;
+      if (manager) m.manager = manager;
+      members.push(m);
+    }
+    out.push({
+      key,
+      frameworkId: g.fw.id,
+      version: g.fw.version,
+      hash: g.fw.hash,
+      status: current.version === g.fw.version && current.hash === g.fw.hash ? 'current' : 'other-version',
+      members,
+      files: g.files,
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      fwIndex.get(a.frameworkId)! - fwIndex.get(b.frameworkId)! ||
+      (a.status === b.status ? 0 : a.status === 'current' ? -1 : 1) ||
+      (a.version < b.version ? 1 : a.version > b.version ? -1 : 0) ||
+      (a.key < b.key ? -1 : 1),
+  );
+}
+
+/** Which assessment a view reads: the manager's where there is one, or only one kind. */
+export type RatingSource = 'prefer-manager' | 'manager' | 'self';
+
+/** The kind a member is shown with under `source`, or undefined when they have none of it. */
+export function kindFor(m: Member, source: RatingSource): AssessmentKind | undefined {
+  if (source === 'self') return m.self ? 'self' : undefined;
+  if (source === 'manager') return m.manager ? 'manager' : undefined;
+  return m.manager ? 'manager' : m.self ? 'self' : undefined;
+}
+
+/** The member's current levels (element id → level) under `source`. */
+export function currentLevels(m: Member, source: RatingSource): { kind: AssessmentKind; levels: Record<string, number>; entry: TeamEntry } | undefined {
+  const kind = kindFor(m, source);
+  if (!kind) return undefined;
+  const k = m[kind]!;
+  return { kind, levels: levelsOf(k.latest.assessment), entry: k.latest };
+}

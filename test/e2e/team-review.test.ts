@@ -1,0 +1,206 @@
+/**
+ * Team review in real Chromium under the site CSP: import the whole fixture folder at once (broken
+ * files included), read the report, the heatmap, coverage, radars and calibration; export the agenda
+ * and the summary; names with markup stay text; the team survives a reload and "Forget this team"
+ * clears it; the Japanese page works; member pages built from content/team ship no island or chart code.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { siteHeaderPolicy } from '../helpers/site-csp.ts';
+import { distDir } from '../helpers/dist.ts';
+import { watchPage } from '../helpers/page-watch.ts';
+
+const DIR = resolve('test/fixtures/team');
+const FILES = readdirSync(DIR).sort().map((n) => resolve(DIR, n));
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startStaticServer({ root: distDir(), csp: siteHeaderPolicy(distDir()) });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openTeam(page: Page, path = 'team/') {
+  await page.goto(server.url + path);
+  await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
+}
+
+async function importAll(page: Page) {
+  await page.setInputFiles('input[data-testid="import-files"]', FILES);
+  await page.waitForSelector('[data-testid="heatmap"]');
+}
+
+/** Non-transparent pixels drawn on the first canvas inside `scope`. */
+async function drawnPixels(page: Page, scope: string): Promise<number> {
+  return page.$eval(`${scope} canvas`, (c) => {
+    const canvas = c as HTMLCanvasElement;
+    const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
+}
+
+async function reportRow(page: Page, file: string) {
+  const row = page.locator('[data-testid="import-report"] tbody tr', { has: page.locator('th', { hasText: file }) });
+  return { status: await row.getAttribute('data-status'), text: (await row.textContent()) ?? '' };
+}
+
+describe('team review', () => {
+  it('imports a whole folder, reports each file, and shows heatmap, coverage, radars and calibration', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchPage(page, new URL(server.url).origin);
+    await openTeam(page);
+    const t0 = Date.now();
+    await importAll(page);
+    const importMs = Date.now() - t0;
+
+    // Import report: every file, broken ones with their reason named.
+    expect(await page.locator('[data-testid="import-report"] tbody tr').count()).toBe(FILES.length);
+    const cases: [string, string, RegExp][] = [
+      ['broken-not-json.json', 'error', /The file is not JSON\./],
+      ['broken-wrong-format.json', 'error', /not a Bansō assessment/],
+      ['broken-invalid-level.json', 'error', /not allowed.*ratings\.customer-health\.level/s],
+      ['broken-unknown-framework.json', 'error', /framework this portal does not have.*sales-skills/s],
+      ['sato-aiko-self-2026-03_copy.json', 'duplicate', /Same content as “sato-aiko-self-2026-03\.json”/],
+      ['watanabe-ren-self_resaved.json', 'duplicate', /Same person, kind and save time as “watanabe-ren-self\.json”/],
+      ['kobayashi-old-version.json', 'other-version', /another version of the framework/],
+      ['sato-aiko-self-2026-09.json', 'ok', /佐藤 愛子 \(Aiko Sato\) · Self/],
+    ];
+    for (const [file, status, text] of cases) {
+      const r = await reportRow(page, file);
+      expect(r.status, file).toBe(status);
+      expect(r.text, file).toMatch(text);
+    }
+
+    // Heatmap: members × 14 elements, number in every rated cell.
+    const rows = page.locator('[data-testid="heatmap"] tbody tr');
+    expect(await rows.count()).toBe(4);
+    expect(await page.locator('[data-testid="heatmap"] thead th.el-col').count()).toBe(14);
+    for (let i = 0; i < 4; i++) expect(await rows.nth(i).locator('td.heat').count()).toBe(14);
+    expect(await page.locator('[data-testid="heatmap"] td.heat-gap .gap-mark').count()).toBeGreaterThan(0);
+
+    // Sorting from the keyboard: a column button with Enter, aria-sort follows.
+    await page.focus('th[data-element="customer-health"] button');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('th[data-element="customer-health"]', 'aria-sort')).toBe('descending');
+    expect(await rows.first().locator('.member-name').textContent()).toBe('伊藤 美香');
+
+    // Coverage lists.
+    expect(await page.locator('ul[data-testid="coverage-org"] li').count()).toBeGreaterThan(3);
+    expect(await page.locator('ul[data-testid="coverage-single"] li').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="coverage-uncovered"]').textContent()).toContain('CS operations & scale');
+
+    // The team radar and an overlay really drew.
+    expect(await drawnPixels(page, '[data-testid="team-radar"]')).toBeGreaterThan(1000);
+    await page.locator('[data-testid="overlay"] label', { hasText: '渡辺 蓮' }).click();
+    await page.locator('[data-testid="overlay"] label', { hasText: '伊藤 美香' }).click();
+    await page.waitForSelector('[data-testid="overlay"] canvas');
+    expect(await drawnPixels(page, '[data-testid="overlay"]')).toBeGreaterThan(1000);
+
+    // Calibration: the >1-level differences, exported as Markdown.
+    const agenda = await page.$$eval('[data-testid="agenda"] > li', (lis) => lis.map((li) => li.getAttribute('data-element')));
+    expect(agenda).toEqual(['customer-health', 'risk-escalation', 'expansion-management']);
+    expect(await drawnPixels(page, '[data-testid="calibration"]')).toBeGreaterThan(1000);
+    const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-agenda"]')]);
+    expect(mdDownload.suggestedFilename()).toMatch(/^banso-1on1-agenda-.+-cs-skills-\d{4}-\d{2}-\d{2}\.md$/);
+    const md = readFileSync((await mdDownload.path())!, 'utf8');
+    expect(md).toMatch(/^# 1:1 agenda: 佐藤 愛子 \(Aiko Sato\)$/m);
+    expect(md).toMatch(/### 1\. Customer health\n\n- \*\*Self-assessment:\*\* Level 4\n- \*\*Manager’s assessment:\*\* Level 2/);
+    expect(md).toContain('still a draft');
+
+    // Summary exports.
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
+    const csv = readFileSync((await csvDownload.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('伊藤 美香,Manager,');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
+
+    // Markup in names and evidence is text: no element was created from it.
+    expect(await page.locator('.member-name', { hasText: '<script>alert("team")</script>Eve' }).count()).toBe(1);
+    expect(await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('alert')))).toBe(false);
+    expect(await page.locator('main img').count()).toBe(0);
+
+    // Accessible with a loaded team.
+    const axe = await new AxeBuilder({ page }).include('.team-review').analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`)).toEqual([]);
+
+    expect(importMs).toBeLessThan(5000);
+    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    await context.close();
+  });
+
+  it('keeps the team after a reload; "Forget this team" clears it after confirming', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchPage(page, new URL(server.url).origin);
+    await openTeam(page);
+    await importAll(page);
+    await page.reload();
+    await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
+    await page.waitForSelector('[data-testid="heatmap"]');
+    expect(await page.locator('[data-testid="heatmap"] tbody tr').count()).toBe(4);
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('banso:team')!).entries.length)).toBe(9);
+
+    await page.click('[data-testid="forget"]');
+    expect(await page.evaluate(() => localStorage.getItem('banso:team'))).not.toBeNull();
+    await page.click('[data-testid="forget-confirm"]');
+    await page.waitForSelector('[data-testid="team-empty"]');
+    expect(await page.evaluate(() => localStorage.getItem('banso:team'))).toBeNull();
+    await page.reload();
+    await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
+    expect(await page.locator('[data-testid="heatmap"]').count()).toBe(0);
+    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    await context.close();
+  });
+
+  it('imports pasted share links, one per line', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openTeam(page);
+    const link = `${server.url}assess/#v=1&fw=cs-skills&fwv=2026.1&h=dfe20d61&name=%E5%B1%B1%E7%94%B0&role=csm&r=customer-health.4~risk-escalation.2`;
+    await page.fill('[data-testid="links"]', `${link}\n\n#v=1&fw=cs-skills&r=customer-health.banana`);
+    await page.click('button:has-text("Import links")');
+    await page.waitForSelector('[data-testid="heatmap"]');
+    expect((await reportRow(page, 'Link on line 1')).status).toBe('ok');
+    expect((await reportRow(page, 'Link on line 3')).text).toMatch(/damaged or incomplete/);
+    expect(await page.locator('[data-testid="heatmap"] tbody .member-name').textContent()).toBe('山田');
+    await context.close();
+  });
+
+  it('works in Japanese, and links the member pages built from content/team (no island there)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchPage(page, new URL(server.url).origin);
+    await openTeam(page, 'ja/team/');
+    await importAll(page);
+    expect(await page.textContent('#team-heat-title')).toBe('ヒートマップ');
+    expect((await reportRow(page, 'broken-not-json.json')).text).toContain('ファイルが JSON ではありません。');
+    expect(await page.locator('[data-testid="agenda"] > li').count()).toBe(3);
+
+    await page.click('a[href="/ja/team/members/aoi-tanaka/"]');
+    await page.waitForSelector('h1');
+    expect(new URL(page.url()).pathname).toBe('/ja/team/members/aoi-tanaka/');
+    expect(await page.locator('table.growth-table tbody tr').count()).toBe(4);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await page.locator('.static-radar svg polygon.compare').count()).toBe(1);
+    // A content page: no island and no chart code (only whatever the site layout itself loads).
+    expect(await page.locator('astro-island').count()).toBe(0);
+    expect(await page.$$eval('script[src]', (ss) => ss.map((s) => s.getAttribute('src')).filter((src) => /team|radar|chart|island/i.test(src ?? '')))).toEqual([]);
+    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    await context.close();
+  });
+});

@@ -1,0 +1,215 @@
+// @vitest-environment happy-dom
+/**
+ * The team review island: importing the fixture folder reports every file, fills the heatmap,
+ * coverage and calibration; sorting and the role filter work; names stay text; the team survives a
+ * remount (reload) and "Forget this team" clears it after a confirmation.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+
+vi.mock('chart.js', () => {
+  class Chart {
+    static register() {}
+    data: unknown;
+    constructor(_el: unknown, cfg: { data: unknown }) { this.data = cfg.data; }
+    update() {}
+    destroy() {}
+  }
+  return { Chart, LineElement: {}, PointElement: {}, RadarController: {}, RadialLinearScale: {} };
+});
+
+import TeamReview from '../../src/islands/TeamReview.tsx';
+import { checkContent } from '../../src/lib/content/check.ts';
+import { readContentFiles } from '../../src/lib/content/load.ts';
+import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { dictionary } from '../../src/i18n/index.ts';
+import { TEAM_STORAGE_KEY } from '../../src/lib/team/storage.ts';
+
+const content = checkContent(readContentFiles('.')).content;
+const data = clientData(content, 'en');
+const dict = dictionary('en');
+const DIR = 'test/fixtures/team/';
+const fixtureFiles = () => readdirSync(DIR).sort().map((n) => new File([readFileSync(DIR + n)], n, { type: 'application/json' }));
+
+async function mount() {
+  const view = render(<TeamReview data={data} dict={dict} />);
+  await waitFor(() => expect(view.container.querySelector('[data-testid="team-review"]')!.getAttribute('data-ready')).toBe('true'));
+  return view;
+}
+async function importFixtures(container: HTMLElement) {
+  const input = container.querySelector('input[data-testid="import-files"]') as HTMLInputElement;
+  fireEvent.change(input, { target: { files: fixtureFiles() } });
+  await waitFor(() => expect(container.querySelector('[data-testid="import-report"]')).not.toBeNull());
+}
+const heatRows = (c: HTMLElement) => [...c.querySelectorAll('[data-testid="heatmap"] tbody tr')];
+const rowNames = (c: HTMLElement) => heatRows(c).map((r) => r.querySelector('.member-name')!.textContent);
+
+beforeEach(() => localStorage.clear());
+afterEach(() => cleanup());
+
+describe('TeamReview', () => {
+  it('starts empty and says how to begin', async () => {
+    const { container } = await mount();
+    expect(container.querySelector('[data-testid="team-empty"]')).not.toBeNull();
+    expect(container.querySelector('[data-testid="heatmap"]')).toBeNull();
+  });
+
+  it('imports a folder: reports every file with its result, and fills the heatmap', async () => {
+    const { container } = await mount();
+    await importFixtures(container);
+    const report = container.querySelector('[data-testid="import-report"]') as HTMLElement;
+    const rows = [...report.querySelectorAll('tbody tr')];
+    expect(rows).toHaveLength(15);
+    const status = (file: string) => rows.find((r) => r.querySelector('th')!.textContent === file)!;
+    expect(status('broken-not-json.json').getAttribute('data-status')).toBe('error');
+    expect(status('broken-not-json.json').textContent).toContain('The file is not JSON.');
+    expect(status('broken-wrong-format.json').textContent).toContain('The file is not a Bansō assessment.');
+    expect(status('broken-invalid-level.json').textContent).toMatch(/not allowed.*ratings\.customer-health\.level/s);
+    expect(status('broken-unknown-framework.json').textContent).toContain('a framework this portal does not have');
+    expect(status('sato-aiko-self-2026-03_copy.json').getAttribute('data-status')).toBe('duplicate');
+    expect(status('sato-aiko-self-2026-03_copy.json').textContent).toContain('Same content as “sato-aiko-self-2026-03.json”.');
+    expect(status('watanabe-ren-self_resaved.json').textContent).toContain('Same person, kind and save time');
+    expect(status('kobayashi-old-version.json').getAttribute('data-status')).toBe('other-version');
+    expect(report.textContent).toContain('15 checked: 8 imported, 1 imported as another framework version, 2 duplicates, 4 not imported.');
+
+    expect(heatRows(container)).toHaveLength(4);
+    for (const r of heatRows(container)) expect(r.querySelectorAll('td.heat')).toHaveLength(14);
+    expect(container.querySelectorAll('[data-testid="heatmap"] thead th.el-col')).toHaveLength(14);
+    // Several groups: a warning says they are kept apart.
+    expect(container.textContent).toContain('Each group is shown on its own; ratings are never mixed across groups.');
+    expect(JSON.parse(localStorage.getItem(TEAM_STORAGE_KEY)!).entries).toHaveLength(9);
+  });
+
+  it('shows names and evidence from files as text, never as markup', async () => {
+    const { container } = await mount();
+    await importFixtures(container);
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toContain('<script>alert("team")</script>Eve <img src=x onerror=alert(1)>');
+  });
+
+  it('marks gaps with a marker and text, not only colour', async () => {
+    const { container } = await mount();
+    await importFixtures(container);
+    const ren = heatRows(container).find((r) => r.textContent!.includes('渡辺 蓮'))!;
+    const gapCells = [...ren.querySelectorAll('td.heat-gap')];
+    expect(gapCells.length).toBeGreaterThan(0);
+    for (const c of gapCells) {
+      expect(c.querySelector('.gap-mark')!.textContent).toBe('▼');
+      expect(c.textContent).toMatch(/below the target role’s \d/);
+    }
+    expect(ren.querySelector('td.num')!.textContent).toBe(String(gapCells.length));
+  });
+
+  it('sorts by a column with aria-sort, and filters by role', async () => {
+    const { container } = await mount();
+    await importFixtures(container);
+    expect(container.querySelector('th[aria-sort]')!.className).toContain('member-col');
+    const healthHeader = container.querySelector('th[data-element="customer-health"]') as HTMLElement;
+    fireEvent.click(within(healthHeader).getByRole('button'));
+    expect(healthHeader.getAttribute('aria-sort')).toBe('descending');
+    const levels = () => heatRows(container).map((r) => r.querySelectorAll('td.heat')[3].textContent!.replace('▼', '').match(/^\d|–/)![0]);
+    expect(levels()).toEqual(['3', '2', '2', '1']);
+    fireEvent.click(within(healthHeader).getByRole('button'));
+    expect(healthHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(levels()).toEqual(['1', '2', '2', '3']);
+
+    fireEvent.change(screen.getByTestId('role-filter'), { target: { value: 'csm' } });
+    expect(rowNames(container).sort()).toEqual(['<script>alert("team")</script>Eve <img src=x onerror=alert(1)>', '佐藤 愛子 (Aiko Sato)']);
+    expect(screen.getByTestId('showing').textContent).toBe('Showing 2 of 4 members with these ratings (4 people in this group).');
+
+    fireEvent.change(screen.getByTestId('role-filter'), { target: { value: '' } });
+    fireEvent.change(screen.getByTestId('rating-source'), { target: { value: 'self' } });
+    expect(rowNames(container)).toHaveLength(3); // 伊藤 has only a manager's assessment
+  });
+
+  it('lists coverage and the calibration agenda for a member with both kinds', async () => {
+    const { container } = await mount();
+    await importFixtures(container);
+    const org = screen.getByTestId('coverage-org');
+    expect(org.tagName).toBe('UL');
+    expect([...org.querySelectorAll('li')].map((li) => li.textContent)).toContain('Lifecycle management');
+    expect(screen.getByTestId('coverage-single').textContent).toContain('Customer health: 伊藤 美香');
+    expect(screen.getByTestId('coverage-uncovered').textContent).toContain('CS operations & scale');
+
+    const cal = screen.getByTestId('calibration');
+    expect((within(cal).getByTestId('calibration-member') as HTMLSelectElement).value).toContain('佐藤');
+    const items = [...screen.getByTestId('agenda').querySelectorAll(':scope > li')];
+    expect(items.map((li) => li.getAttribute('data-element'))).toEqual(['customer-health', 'risk-escalation', 'expansion-management']);
+    expect(items[0].textContent).toMatch(/Self-assessment:\s*Level 4.*Manager’s assessment:\s*Level 2.*Difference -2/s);
+    expect(items[0].textContent).toContain('still a draft');
+  });
+
+  it('shows growth over time as a table of dates × elements', async () => {
+    const { container } = await mount();
+    await importFixtures(container);
+    const growth = screen.getByTestId('growth');
+    fireEvent.change(within(growth).getByTestId('growth-member'), { target: { value: [...(within(growth).getByTestId('growth-member') as HTMLSelectElement).options].find((o) => o.text.startsWith('佐藤'))!.value } });
+    fireEvent.click(within(growth).getByLabelText('Self'));
+    const table = within(growth).getByTestId('growth-table');
+    expect([...table.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual(['2026-01-15', '2026-03-10', '2026-06-20', '2026-09-12']);
+    expect(table.querySelectorAll('thead th')).toHaveLength(16);
+  });
+
+  it('keeps the team after a reload, and forgets it only after confirming', async () => {
+    const first = await mount();
+    await importFixtures(first.container);
+    first.unmount();
+    const { container } = await mount();
+    expect(heatRows(container)).toHaveLength(4);
+    fireEvent.click(screen.getByTestId('forget'));
+    expect(localStorage.getItem(TEAM_STORAGE_KEY)).not.toBeNull();
+    fireEvent.click(screen.getByTestId('forget-confirm'));
+    expect(localStorage.getItem(TEAM_STORAGE_KEY)).toBeNull();
+    expect(container.querySelector('[data-testid="heatmap"]')).toBeNull();
+    expect(container.textContent).toContain('The team was removed from this browser.');
+  });
+
+  it('leaves the existing team untouched when a batch has only bad files', async () => {
+    const { container } = await mount();
+    await importFixtures(container);
+    const before = localStorage.getItem(TEAM_STORAGE_KEY);
+    const input = container.querySelector('input[data-testid="import-files"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['nope'], 'bad.json')] } });
+    await waitFor(() => expect(container.querySelector('[data-testid="import-report"] tbody tr')!.textContent).toContain('bad.json'));
+    expect(heatRows(container)).toHaveLength(4);
+    expect(localStorage.getItem(TEAM_STORAGE_KEY)).toBe(before);
+  });
+
+  it('overlays at most four members on one radar', async () => {
+    const { container } = await mount();
+    const files = ['Ann', 'Bo', 'Cy', 'Di', 'Ed'].map((name, i) => new File([JSON.stringify({
+      format: 'banso-assessment', version: 1, person: { name }, kind: 'self', framework: { id: 'cs-skills', version: '2026.1', hash: 'dfe20d61' },
+      ratings: { 'customer-health': { level: i } }, snapshots: [], updatedAt: '2026-06-01T00:00:00Z',
+    })], `${name}.json`));
+    fireEvent.change(container.querySelector('input[data-testid="import-files"]')!, { target: { files } });
+    await waitFor(() => expect(heatRows(container)).toHaveLength(5));
+    const overlay = screen.getByTestId('overlay');
+    const boxes = () => [...overlay.querySelectorAll('input[type="checkbox"]')] as HTMLInputElement[];
+    for (const b of boxes().slice(0, 4)) fireEvent.click(b);
+    expect(boxes().map((b) => b.disabled)).toEqual([false, false, false, false, true]);
+    expect(overlay.textContent).toContain('4 members chosen');
+    const series = JSON.parse(overlay.querySelector('figure.radar')!.getAttribute('data-series')!);
+    expect(series.map((x: { label: string }) => x.label)).toEqual(['Ann', 'Bo', 'Cy', 'Di']);
+    fireEvent.click(boxes()[0]);
+    expect(boxes()[4].disabled).toBe(false);
+  });
+
+  it('says when saved files are for a framework the portal no longer has', async () => {
+    const stored = { format: 'banso-team', version: 1, savedAt: '2026-01-01T00:00:00Z', entries: [{ source: 'old.json', origin: 'file', assessment: {
+      format: 'banso-assessment', version: 1, person: { name: 'Old' }, kind: 'self', framework: { id: 'retired-track', version: '1', hash: 'abc' }, ratings: {}, snapshots: [], updatedAt: '2026-01-01T00:00:00Z' } }] };
+    localStorage.setItem(TEAM_STORAGE_KEY, JSON.stringify(stored));
+    await mount();
+    expect(screen.getByTestId('hidden-files').textContent).toContain('1 saved files are for a framework this portal no longer has');
+    expect(screen.getByTestId('team-empty')).toBeTruthy();
+  });
+
+  it('offers unreadable saved data for download instead of wiping it', async () => {
+    localStorage.setItem(TEAM_STORAGE_KEY, '{"format":"banso-team", broken');
+    const { container } = await mount();
+    expect(container.querySelector('[role="alert"]')!.textContent).toContain('could not be read');
+    expect(screen.getByText('Download the raw saved data')).toBeTruthy();
+    expect(localStorage.getItem(TEAM_STORAGE_KEY)).toBe('{"format":"banso-team", broken');
+  });
+});
