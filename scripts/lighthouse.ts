@@ -9,7 +9,9 @@ import { siteHeaderPolicy } from '../test/helpers/site-csp.ts';
 import { chromiumPath } from '../test/helpers/browser.ts';
 
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } as const;
-const PAGES = ['', 'playbooks/', 'playbooks/kickoff/', 'skills/cs-skills/', 'skills/cs-skills/customer-health/', 'journeys/high-touch-b2b/', 'glossary/', 'onboarding/new-csm/', 'assess/', 'search/?q=churn'];
+// LH_ONLY=assess/ runs only the pages whose path contains that text.
+const ALL_PAGES = ['', 'playbooks/', 'playbooks/kickoff/', 'skills/cs-skills/', 'skills/cs-skills/customer-health/', 'journeys/high-touch-b2b/', 'glossary/', 'onboarding/new-csm/', 'assess/', 'search/?q=churn'];
+const PAGES = process.env.LH_ONLY ? ALL_PAGES.filter((p) => p.includes(process.env.LH_ONLY!)) : ALL_PAGES;
 const dist = process.env.BANSO_DIST || 'dist';
 
 const server = await startStaticServer({ root: dist, csp: siteHeaderPolicy(dist) });

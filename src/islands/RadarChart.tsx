@@ -2,8 +2,8 @@
  * A radar chart (chart.js, only the radar parts registered) with a data-table alternative and a
  * text summary. Series differ by line style and point shape as well as colour.
  */
-import { useEffect, useRef } from 'react';
 import { Chart, LineElement, PointElement, RadarController, RadialLinearScale } from 'chart.js';
+import { useChart } from './useChart.ts';
 
 // Only the radar parts (no filler, legend or tooltip plugins): series differ by line style and point
 // shape, the legend is HTML under the canvas, and the table replaces tooltips.
@@ -34,14 +34,9 @@ export function RadarChart(props: {
   notRated: string;
 }) {
   const { title, labels, series, max, tableCaption, axisLabel, summary, notRated } = props;
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'radar'> | null>(null);
 
-  useEffect(() => {
-    if (!canvas.current) return;
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
-    const grid = dark ? 'rgba(255,255,255,0.18)' : 'rgba(0,0,0,0.12)';
-    const text = dark ? '#e9ece9' : '#1d2320';
+  const canvas = useChart<'radar'>((theme) => {
+    const { grid, text } = theme;
     const data = {
       labels: labels.map((l) => (l.length > 22 ? l.slice(0, 21) + '…' : l)),
       datasets: series.map((s) => {
@@ -52,12 +47,7 @@ export function RadarChart(props: {
         };
       }),
     };
-    if (chart.current) {
-      chart.current.data = data;
-      chart.current.update('none');
-      return;
-    }
-    chart.current = new Chart(canvas.current, {
+    return {
       type: 'radar',
       data,
       options: {
@@ -66,10 +56,8 @@ export function RadarChart(props: {
         maintainAspectRatio: true,
         scales: { r: { min: 0, max, ticks: { stepSize: 1, color: text, backdropColor: 'transparent' }, grid: { color: grid }, angleLines: { color: grid }, pointLabels: { color: text, font: { size: 11 } } } },
       },
-    });
+    };
   }, [labels, series, max]);
-
-  useEffect(() => () => { chart.current?.destroy(); chart.current = null; }, []);
 
   return (
     <figure className="radar" data-series={JSON.stringify(series.map((s) => ({ label: s.label, values: s.values })))}>

@@ -292,7 +292,7 @@ function ElementRating(props: {
       <div className="levels-radio" role="radiogroup" aria-label={el.name}>
         <label><input type="radio" name={name} value="0" checked={value === 0} onChange={() => onRate(0)} /> 0 · {t('assess.level0')}</label>
         {fw.levels.map((l) => (
-          <label key={l.level} title={el.levels.find((x) => x.level === l.level)?.descriptor}>
+          <label key={l.level}>
             <input type="radio" name={name} value={l.level} checked={value === l.level} onChange={() => onRate(l.level)} /> {l.level} · {l.name}
           </label>
         ))}

@@ -21,6 +21,7 @@ import { HealthModel } from '../../src/schemas/health.ts';
 import { runBatch } from '../../src/lib/health/worker-protocol.ts';
 import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';
 import { formatAuc } from '../../src/lib/health/batch-view.ts';
+import { drawnPixelsOf } from '../helpers/canvas.ts';
 
 const fixtureDir = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
 const fixture = (name: string) => `${fixtureDir}${name}`;
@@ -55,6 +56,8 @@ async function upload(page: Page, file: string | { name: string; mimeType: strin
 
 async function loaded(page: Page, name: string) {
   await page.waitForFunction((n) => document.querySelector('[data-testid="file-name"]')?.textContent === n, name);
+  // The drop zone is disabled while a file is read: wait until it is usable again.
+  await page.waitForSelector('[data-testid="drop-zone"]:not([disabled])');
 }
 
 async function score(page: Page) {
@@ -63,15 +66,8 @@ async function score(page: Page) {
   await page.waitForSelector('[data-testid="progress"]', { state: 'detached' });
 }
 
-/** Non-transparent pixels drawn on a canvas. */
-async function drawnPixels(page: Page, testid: string): Promise<number> {
-  return page.$eval(`canvas[data-testid="${testid}"]`, (c) => {
-    const canvas = c as HTMLCanvasElement;
-    const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-    return n;
-  });
+function drawnPixels(page: Page, testid: string): Promise<number> {
+  return drawnPixelsOf(page, `canvas[data-testid="${testid}"]`);
 }
 
 const selectedText = (page: Page, testid: string) => page.$eval(`select[data-testid="${testid}"]`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');

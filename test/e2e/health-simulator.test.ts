@@ -15,6 +15,7 @@ import { startStaticServer, type StaticServer } from '../helpers/static-server.t
 import { siteHeaderPolicy } from '../helpers/site-csp.ts';
 import { distDir } from '../helpers/dist.ts';
 import { watchPage } from '../helpers/page-watch.ts';
+import { drawnPixelsOf } from '../helpers/canvas.ts';
 
 let server: StaticServer;
 let browser: Browser;
@@ -35,15 +36,8 @@ async function openSimulator(page: Page, path = 'health/simulator/?model=high-to
   await page.waitForSelector('.health-sim[data-ready="true"]');
 }
 
-/** Non-transparent pixels drawn on the contribution chart's canvas. */
-async function drawnPixels(page: Page): Promise<number> {
-  return page.$eval('canvas[data-testid="contribution-canvas"]', (c) => {
-    const canvas = c as HTMLCanvasElement;
-    const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-    return n;
-  });
+function drawnPixels(page: Page): Promise<number> {
+  return drawnPixelsOf(page, 'canvas[data-testid="contribution-canvas"]');
 }
 const bandText = (page: Page, s: 'a' | 'b' = 'a') => page.textContent(`[data-testid="score-${s}-band"]`);
 const scoreText = (page: Page, s: 'a' | 'b' = 'a') => page.textContent(`[data-testid="score-${s}-value"]`);

@@ -47,7 +47,7 @@ describe('playbook library', () => {
 
     const again = await ctx.newPage();
     await again.goto(page.url());
-    expect(await again.inputValue('select[name="phase"]')).toBe('renewal');
+    await expect.poll(() => again.inputValue('select[name="phase"]')).toBe('renewal');
     expect(await again.locator('[data-results] > li:not([hidden]) h2').allTextContents()).toEqual(visible);
     const expected = renewal.filter((p) => p.data.touch.includes('high')).length;
     expect(visible).toHaveLength(expected);
@@ -59,7 +59,7 @@ describe('playbook library', () => {
     await ja.focus('#site-search');
     await ja.click('a.lang-switch');
     expect(new URL(ja.url()).pathname + new URL(ja.url()).search).toBe('/ja/playbooks/?phase=renewal&touch=high&sort=title');
-    expect(await ja.inputValue('select[name="touch"]')).toBe('high');
+    await expect.poll(() => ja.inputValue('select[name="touch"]')).toBe('high');
     await again.click('button[type="reset"]');
     await expect.poll(() => again.textContent('[data-count]')).toBe(`${total} of ${total} playbooks`);
     expect(new URL(again.url()).search).toBe('');
@@ -135,8 +135,8 @@ describe('CS Ops plane', () => {
     expect(cells).toHaveLength(28);
     for (const c of cells) expect(c.count, `${c.phase}/${c.layer}`).toBe((counts as Record<string, Record<string, number>>)[c.phase][c.layer]);
     await page.click('td[data-phase="renewal"][data-layer="process"] a');
-    expect(new URL(page.url()).search).toBe('?phase=renewal&layer=process');
-    await expect(page.textContent('[data-count]')).resolves.toMatch(new RegExp(`^${counts.renewal.process} of`));
+    await page.waitForURL((u) => u.search === '?phase=renewal&layer=process');
+    await expect.poll(() => page.textContent('[data-count]')).toMatch(new RegExp(`^${counts.renewal.process} of`));
     await page.goto(server.url + 'plane/');
     await page.click('td[data-phase="onboarding"][data-layer="process"] button');
     await page.reload();

@@ -14,6 +14,7 @@ import { startStaticServer, type StaticServer } from '../helpers/static-server.t
 import { siteHeaderPolicy } from '../helpers/site-csp.ts';
 import { distDir } from '../helpers/dist.ts';
 import { watchPage } from '../helpers/page-watch.ts';
+import { drawnPixelsOf } from '../helpers/canvas.ts';
 
 const DIR = resolve('test/fixtures/team');
 const FILES = readdirSync(DIR).sort().map((n) => resolve(DIR, n));
@@ -40,15 +41,8 @@ async function importAll(page: Page) {
   await page.waitForSelector('[data-testid="heatmap"]');
 }
 
-/** Non-transparent pixels drawn on the first canvas inside `scope`. */
-async function drawnPixels(page: Page, scope: string): Promise<number> {
-  return page.$eval(`${scope} canvas`, (c) => {
-    const canvas = c as HTMLCanvasElement;
-    const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-    return n;
-  });
+function drawnPixels(page: Page, scope: string): Promise<number> {
+  return drawnPixelsOf(page, `${scope} canvas`);
 }
 
 async function reportRow(page: Page, file: string) {

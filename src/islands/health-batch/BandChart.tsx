@@ -2,7 +2,7 @@
  * Accounts per band: a chart.js bar chart (only the bar parts registered) with the band names on
  * the axis, a text summary and a table alternative.
  */
-import { useEffect, useRef } from 'react';
+import { useChart } from '../useChart.ts';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
@@ -11,24 +11,14 @@ export interface BandBar { label: string; count: number; colour: string; share: 
 
 export function BandChart(props: { title: string; bars: BandBar[]; summary: string; tableCaption: string; bandHeading: string; countHeading: string; shareHeading: string; axisLabel: string }) {
   const { title, bars, summary, tableCaption, bandHeading, countHeading, shareHeading, axisLabel } = props;
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'bar'> | null>(null);
 
-  useEffect(() => {
-    if (!canvas.current) return;
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
-    const grid = dark ? 'rgba(255,255,255,0.18)' : 'rgba(0,0,0,0.12)';
-    const text = dark ? '#e9ece9' : '#1d2320';
+  const canvas = useChart<'bar'>((theme) => {
+    const { grid, text } = theme;
     const data = {
       labels: bars.map((b) => b.label),
       datasets: [{ label: countHeading, data: bars.map((b) => b.count), backgroundColor: bars.map((b) => b.colour), borderColor: text, borderWidth: 1 }],
     };
-    if (chart.current) {
-      chart.current.data = data;
-      chart.current.update('none');
-      return;
-    }
-    chart.current = new Chart(canvas.current, {
+    return {
       type: 'bar',
       data,
       options: {
@@ -40,10 +30,8 @@ export function BandChart(props: { title: string; bars: BandBar[]; summary: stri
           y: { beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid }, title: { display: true, text: axisLabel, color: text } },
         },
       },
-    });
+    };
   }, [bars, countHeading, axisLabel]);
-
-  useEffect(() => () => { chart.current?.destroy(); chart.current = null; }, []);
 
   return (
     <figure className="batch-chart">

@@ -3,7 +3,7 @@
  * registered), the model's curve solid with round points, the 0.5 "coin toss" diagonal dashed.
  * HTML legend (line styles, not only colour), a text summary and a table alternative.
  */
-import { useEffect, useRef } from 'react';
+import { useChart } from '../useChart.ts';
 import { Chart, LinearScale, LineElement, PointElement, ScatterController } from 'chart.js';
 import type { RocPoint } from '../../lib/health/backtest.ts';
 
@@ -24,28 +24,18 @@ export interface RocLabels {
 }
 
 export function RocChart({ roc, labels }: { roc: RocPoint[]; labels: RocLabels }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'scatter'> | null>(null);
 
-  useEffect(() => {
-    if (!canvas.current) return;
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
-    const grid = dark ? 'rgba(255,255,255,0.18)' : 'rgba(0,0,0,0.12)';
-    const text = dark ? '#e9ece9' : '#1d2320';
-    const line = dark ? '#5cc8b3' : '#0b6b5d';
-    const diag = dark ? '#b3bcb7' : '#4f5a55';
+  const canvas = useChart<'scatter'>((theme) => {
+    const { grid, text } = theme;
+    const line = theme.brand;
+    const diag = theme.muted;
     const data = {
       datasets: [
         { label: labels.model, data: roc.map((p) => ({ x: p.fpr, y: p.tpr })), showLine: true, borderColor: line, backgroundColor: line, borderWidth: 3, pointRadius: roc.length > 60 ? 0 : 3, pointStyle: 'circle' as const },
         { label: labels.diagonal, data: [{ x: 0, y: 0 }, { x: 1, y: 1 }], showLine: true, borderColor: diag, backgroundColor: diag, borderWidth: 2, borderDash: [6, 5], pointRadius: 0 },
       ],
     };
-    if (chart.current) {
-      chart.current.data = data;
-      chart.current.update('none');
-      return;
-    }
-    chart.current = new Chart(canvas.current, {
+    return {
       type: 'scatter',
       data,
       options: {
@@ -58,10 +48,8 @@ export function RocChart({ roc, labels }: { roc: RocPoint[]; labels: RocLabels }
           y: { type: 'linear', min: 0, max: 1, ticks: { color: text, stepSize: 0.2 }, grid: { color: grid }, title: { display: true, text: labels.y, color: text } },
         },
       },
-    });
+    };
   }, [roc, labels]);
-
-  useEffect(() => () => { chart.current?.destroy(); chart.current = null; }, []);
 
   return (
     <figure className="batch-chart roc">

@@ -4,7 +4,8 @@
  * summary and a data table. Scenario A is drawn as solid bars, scenario B as outlined bars, so the
  * two differ without colour; the legend under the chart says which is which.
  */
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useChart } from '../useChart.ts';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
@@ -32,19 +33,14 @@ export function ContributionChart(props: {
   axisLabel: string;
 }) {
   const { title, labels, series, summary, tableCaption, columns, rows, axisLabel } = props;
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'bar'> | null>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const height = Math.max(12, labels.length * (series.length > 1 ? 2.6 : 1.9) + 4);
 
-  useEffect(() => {
-    if (!canvas.current) return;
+  const canvas = useChart<'bar'>((theme) => {
     // Set through the CSSOM (a style attribute in the server-rendered HTML would break the CSP).
     if (wrap.current) wrap.current.style.height = `${height}rem`;
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
-    const grid = dark ? 'rgba(255,255,255,0.18)' : 'rgba(0,0,0,0.12)';
-    const text = dark ? '#e9ece9' : '#1d2320';
-    const brand = dark ? '#5cc8b3' : '#0b6b5d';
+    const { grid, text } = theme;
+    const { brand } = theme;
     const data = {
       labels: labels.map((l) => (l.length > 28 ? l.slice(0, 27) + '…' : l)),
       datasets: series.map((s) => ({
@@ -56,12 +52,7 @@ export function ContributionChart(props: {
         borderSkipped: false as const,
       })),
     };
-    if (chart.current) {
-      chart.current.data = data;
-      chart.current.update('none');
-      return;
-    }
-    chart.current = new Chart(canvas.current, {
+    return {
       type: 'bar',
       data,
       options: {
@@ -74,10 +65,8 @@ export function ContributionChart(props: {
           y: { grid: { display: false }, ticks: { color: text, autoSkip: false, font: { size: 11 } } },
         },
       },
-    });
+    };
   }, [labels, series, axisLabel, height]);
-
-  useEffect(() => () => { chart.current?.destroy(); chart.current = null; }, []);
 
   return (
     <figure className="contribution" data-series={JSON.stringify(series.map((s) => ({ label: s.label, values: s.values })))}>

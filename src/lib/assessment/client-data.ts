@@ -9,7 +9,7 @@ import { frameworkHash } from './framework-hash.ts';
 import { localePath } from '../urls.ts';
 import { resolveTarget } from '../content/links.ts';
 
-export interface ClientElementLevel { level: number; descriptor: string; signals: string[]; example: string }
+export interface ClientElementLevel { level: number; descriptor: string; signals: string[] }
 export interface ClientElement { id: string; group: string; name: string; summary: string; levels: ClientElementLevel[] }
 export interface ClientFramework {
   id: string;
@@ -43,7 +43,7 @@ export function clientData(c: ContentSet, lang: Locale, base = '/'): ClientData 
       groups: f.groups.map((g) => ({ id: g.id, name: tx(g.name, lang) })),
       elements: f.elements.map((e) => ({
         id: e.id, group: e.group, name: tx(e.name, lang), summary: tx(e.summary, lang),
-        levels: [...e.levels].sort((a, b) => a.level - b.level).map((l) => ({ level: l.level, descriptor: tx(l.descriptor, lang), signals: txList(l.signals, lang), example: tx(l.example, lang) })),
+        levels: [...e.levels].sort((a, b) => a.level - b.level).map((l) => ({ level: l.level, descriptor: tx(l.descriptor, lang), signals: txList(l.signals, lang) })),
       })),
     }));
   const roles = [...c.roles.values()]
