@@ -91,9 +91,13 @@ describe('health batch scoring', () => {
     expect(await selectedText(page, 'map-outcome')).toBe('解約');
 
     // The drop zone is a button: Enter opens the file picker.
+    // (Checked through the file input's click, which is what opens the picker: waiting for Playwright's
+    // filechooser event races with enabling its interception on a loaded machine.)
+    await page.$eval('input[data-testid="csv-file"]', (i) => i.addEventListener('click', (e) => { (window as unknown as { pickerOpened: boolean }).pickerOpened = true; e.preventDefault(); }, { once: true }));
     await page.focus('[data-testid="drop-zone"]');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-    await chooser.setFiles(fixture('accounts-sjis.csv'));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { pickerOpened?: boolean }).pickerOpened === true)).toBe(true);
+    await upload(page, fixture('accounts-sjis.csv'));
     await loaded(page, 'accounts-sjis.csv');
     expect(await page.textContent('[data-testid="encoding"]')).toBe('Shift_JIS (Japanese Excel)');
     expect(await selectedText(page, 'map-licence-utilisation')).toBe('ライセンス利用率(%)');
