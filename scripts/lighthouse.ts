@@ -10,7 +10,7 @@ import { chromiumPath } from '../test/helpers/browser.ts';
 
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } as const;
 // LH_ONLY=assess/ runs only the pages whose path contains that text.
-const ALL_PAGES = ['', 'playbooks/', 'playbooks/kickoff/', 'skills/cs-skills/', 'skills/cs-skills/customer-health/', 'journeys/high-touch-b2b/', 'glossary/', 'onboarding/new-csm/', 'assess/', 'search/?q=churn'];
+const ALL_PAGES = ['', 'playbooks/', 'playbooks/kickoff/', 'skills/cs-skills/', 'skills/cs-skills/customer-health/', 'journeys/high-touch-b2b/', 'glossary/', 'onboarding/new-csm/', 'roles/csm/', 'plane/', 'assess/', 'team/', 'health/high-touch-health/', 'health/simulator/', 'health/batch/', 'search/?q=churn'];
 const PAGES = process.env.LH_ONLY ? ALL_PAGES.filter((p) => p.includes(process.env.LH_ONLY!)) : ALL_PAGES;
 const dist = process.env.BANSO_DIST || 'dist';
 

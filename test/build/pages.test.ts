@@ -64,6 +64,12 @@ describe('built pages', () => {
       }
     }
   });
+  it('never show a raw UI string key (islands get a subset of the dictionary)', () => {
+    for (const p of ['assess/', 'team/', 'health/simulator/', 'health/batch/', 'search/', 'playbooks/']) {
+      for (const page of [html(p), html(`ja/${p}`)]) expect(page.match(/>\s*(?:assess|plan|team|batch|healthSim|health|common|skills|search)\.[a-zA-Z.-]+\s*</g) ?? [], p).toEqual([]);
+    }
+  });
+
   it('load nothing from another origin', () => {
     for (const p of expected.slice(0, 40)) {
       const h = html(p);
