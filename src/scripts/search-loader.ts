@@ -5,7 +5,10 @@ if (form) {
   let started: Promise<void> | undefined;
   const start = () => (started ??= import('./search-ui.ts').then((m) => m.attachSearch(form, input)));
   input.addEventListener('focus', start, { once: true });
+  input.addEventListener('input', start, { once: true });
   form.addEventListener('pointerenter', start, { once: true });
+  // Someone may have focused the box (or typed) before this script ran.
+  if (document.activeElement === input || input.value) void start();
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement | null;
     const typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

@@ -58,6 +58,8 @@ describe('playbook library', () => {
     await ja.goto(page.url());
     await ja.focus('#site-search');
     await ja.click('a.lang-switch');
+    await ja.waitForURL((u) => u.pathname === '/ja/playbooks/');
+    await ja.waitForLoadState();
     expect(new URL(ja.url()).pathname + new URL(ja.url()).search).toBe('/ja/playbooks/?phase=renewal&touch=high&sort=title');
     await expect.poll(() => ja.inputValue('select[name="touch"]')).toBe('high');
     await again.click('button[type="reset"]');

@@ -83,9 +83,11 @@ describe('language switch', () => {
     const page = await context.newPage();
     await page.goto(server.url + 'playbooks/kickoff/');
     await page.click('a.lang-switch');
+    await page.waitForURL((u) => u.pathname === '/ja/playbooks/kickoff/');
     expect(new URL(page.url()).pathname).toBe('/ja/playbooks/kickoff/');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ja');
     await page.click('a.lang-switch');
+    await page.waitForURL((u) => u.pathname === '/playbooks/kickoff/');
     expect(new URL(page.url()).pathname).toBe('/playbooks/kickoff/');
     await page.close();
   });

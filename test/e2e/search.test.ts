@@ -108,6 +108,8 @@ describe('under a base path', () => {
     expect(links.length).toBeGreaterThan(10);
     expect(links.filter((h) => !h.startsWith('/banso/'))).toEqual([]);
     await page.click('a.lang-switch');
+    await page.waitForURL((u) => u.pathname === '/banso/ja/playbooks/');
+    await page.waitForLoadState();
     expect(new URL(page.url()).pathname).toBe('/banso/ja/playbooks/');
     await page.focus('#site-search');
     await page.keyboard.type('kickoff');

@@ -185,7 +185,8 @@ describe('team review', () => {
     expect(await page.locator('[data-testid="agenda"] > li').count()).toBe(3);
 
     await page.click('a[href="/ja/team/members/aoi-tanaka/"]');
-    await page.waitForSelector('h1');
+    await page.waitForURL((u) => u.pathname === '/ja/team/members/aoi-tanaka/');
+    await page.waitForLoadState();
     expect(new URL(page.url()).pathname).toBe('/ja/team/members/aoi-tanaka/');
     expect(await page.locator('table.growth-table tbody tr').count()).toBe(4);
     const axe = await new AxeBuilder({ page }).analyze();
