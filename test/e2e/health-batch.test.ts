@@ -7,14 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { parse } from 'yaml';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { siteHeaderPolicy } from '../helpers/site-csp.ts';
-import { distDir } from '../helpers/dist.ts';
 import { watchPage, type PageProblems } from '../helpers/page-watch.ts';
 import { prng } from '../helpers/prng.ts';
 import { HealthModel } from '../../src/schemas/health.ts';
@@ -22,29 +18,20 @@ import { runBatch } from '../../src/lib/health/worker-protocol.ts';
 import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';
 import { formatAuc } from '../../src/lib/health/batch-view.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
+import { useSite } from '../helpers/site.ts';
 
 const fixtureDir = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
 const fixture = (name: string) => `${fixtureDir}${name}`;
 const tech = HealthModel.parse(parse(readFileSync(fileURLToPath(new URL('../../content/healthModels/tech-touch-health.yaml', import.meta.url)), 'utf8')));
 const CLEAN: PageProblems = { console: [], failed: [], foreign: [], pageErrors: [] };
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: distDir(), csp: siteHeaderPolicy(distDir()) });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function open(path = 'health/batch/'): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
+  const context = await site.browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
-  const problems = watchPage(page, new URL(server.url).origin);
-  await page.goto(server.url + path);
+  const problems = watchPage(page, new URL(site.server.url).origin);
+  await page.goto(site.server.url + path);
   await page.locator('.health-batch').scrollIntoViewIfNeeded();
   await page.waitForSelector('.health-batch[data-ready="true"]');
   return { context, page, problems };

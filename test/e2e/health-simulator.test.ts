@@ -5,34 +5,21 @@
  * the Japanese page, axe, and no console errors.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { HealthModel } from '../../src/schemas/health.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { siteHeaderPolicy } from '../helpers/site-csp.ts';
-import { distDir } from '../helpers/dist.ts';
 import { watchPage } from '../helpers/page-watch.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
+import { useSite } from '../helpers/site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: distDir(), csp: siteHeaderPolicy(distDir()) });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const HIGH_TOUCH_MEASURES = 12;
 
 async function openSimulator(page: Page, path = 'health/simulator/?model=high-touch-health') {
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   await page.waitForSelector('.health-sim[data-ready="true"]');
 }
 
@@ -51,9 +38,9 @@ async function axeSerious(page: Page): Promise<string[]> {
 
 describe('health-score simulator', () => {
   it('loads a preset, changes with the keyboard, draws the chart and keeps the state over a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
+    const problems = watchPage(page, new URL(site.server.url).origin);
     await openSimulator(page);
     expect(await bandText(page)).toBe('Green — healthy');
 
@@ -125,9 +112,9 @@ describe('health-score simulator', () => {
   });
 
   it('compares scenario B with A and keeps both in the address', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
+    const problems = watchPage(page, new URL(site.server.url).origin);
     await openSimulator(page);
     await page.click('button:has-text("Compare with scenario B")');
     await page.check('[data-measure="csm-sentiment"] input[value="red"]');
@@ -145,9 +132,9 @@ describe('health-score simulator', () => {
   });
 
   it('exports the model with edited weights as YAML that the schema accepts', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await site.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
+    const problems = watchPage(page, new URL(site.server.url).origin);
     await openSimulator(page, 'health/simulator/?model=tech-touch-health');
     const yamlRequests: string[] = [];
     page.on('request', (r) => { if (r.url().endsWith('.js')) yamlRequests.push(r.url()); });
@@ -170,9 +157,9 @@ describe('health-score simulator', () => {
   });
 
   it('reports unusable values in the address and keeps the rest', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
+    const problems = watchPage(page, new URL(site.server.url).origin);
     await openSimulator(page, 'health/simulator/?model=high-touch-health&a.nps=%E3%81%82&a.licence-utilisation=30&a.bogus=1&wm.nps=-1');
     await expect(page.locator('[role="alert"]').first().textContent()).resolves.toContain('NPS of the main contact: “あ” is not a number.');
     expect(await page.inputValue('[data-testid="number-licence-utilisation"]')).toBe('30');
@@ -182,9 +169,9 @@ describe('health-score simulator', () => {
   });
 
   it('shows Japanese labels on /ja/', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
+    const problems = watchPage(page, new URL(site.server.url).origin);
     await openSimulator(page, 'ja/health/simulator/?model=high-touch-health');
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     expect(await page.textContent('h1')).toBe('ヘルススコア・シミュレーター');
@@ -202,11 +189,11 @@ describe('health-score simulator', () => {
   });
 
   it('is linked from the health page and the model pages', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url + 'health/');
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url + 'health/');
     await page.click('a:has-text("Open the simulator")');
     await page.waitForSelector('.health-sim[data-ready="true"]');
-    await page.goto(server.url + 'health/tech-touch-health/');
+    await page.goto(site.server.url + 'health/tech-touch-health/');
     await page.click('a:has-text("Try it in the simulator")');
     await page.waitForSelector('.health-sim[data-ready="true"]');
     expect(await page.inputValue('[data-testid="model"]')).toBe('tech-touch-health');

@@ -2,36 +2,22 @@
  * The everyday knowledge pages in Chromium: playbook filters kept in the URL, onboarding progress
  * kept after a reload, the journey map on a phone, the CS Ops plane counts, glossary tooltips.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { siteHeaderPolicy } from '../helpers/site-csp.ts';
-import { distDir } from '../helpers/dist.ts';
+import { describe, expect, it } from 'vitest';
 import { watchPage } from '../helpers/page-watch.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { planeCounts } from '../../src/lib/plane.ts';
+import { useSite } from '../helpers/site.ts';
 
 const { content } = checkContent(readContentFiles('.'));
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: distDir(), csp: siteHeaderPolicy(distDir()) });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe('playbook library', () => {
   it('filters without a reload, keeps the filters in the URL and restores them', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
-    await page.goto(server.url + 'playbooks/');
+    const problems = watchPage(page, new URL(site.server.url).origin);
+    await page.goto(site.server.url + 'playbooks/');
     const total = content.playbooks.size;
     await expect(page.textContent('[data-count]')).resolves.toBe(`${total} of ${total} playbooks`);
     await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
@@ -70,9 +56,9 @@ describe('playbook library', () => {
   });
 
   it('shows a glossary definition on keyboard focus inside a playbook', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(server.url + 'playbooks/red-account-triage/');
+    await page.goto(site.server.url + 'playbooks/red-account-triage/');
     const term = page.locator('.playbook-body .gloss-term').first();
     expect(await page.locator('.playbook-body .gloss-term').count()).toBeGreaterThan(1);
     const tip = page.locator('.playbook-body .gloss-tip').first();
@@ -87,9 +73,9 @@ describe('playbook library', () => {
 
 describe('onboarding track', () => {
   it('keeps ticked items after a reload and counts progress per section and overall', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(server.url + 'onboarding/new-csm/');
+    await page.goto(site.server.url + 'onboarding/new-csm/');
     const track = content.onboarding.get('new-csm')!.data;
     const total = track.sections.reduce((n, s) => n + s.items.length, 0);
     await expect(page.textContent('[data-progress="overall"]')).resolves.toBe(`0 / ${total}`);
@@ -109,9 +95,9 @@ describe('onboarding track', () => {
 
 describe('journey map', () => {
   it('renders the stages as a table with the emotion/effort curve, scrollable on a phone', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const ctx = await site.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const page = await ctx.newPage();
-    await page.goto(server.url + 'journeys/high-touch-b2b/');
+    await page.goto(site.server.url + 'journeys/high-touch-b2b/');
     const journey = content.journeys.get('high-touch-b2b')!.data;
     expect(await page.locator('.journey-map thead th[id^="stage-"]').count()).toBe(journey.stages.length);
     expect(await page.locator('.journey-curve circle').count()).toBe(journey.stages.length);
@@ -129,9 +115,9 @@ describe('journey map', () => {
 
 describe('CS Ops plane', () => {
   it('shows the playbook count of every cell, links into the filtered library and remembers my position', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(server.url + 'plane/');
+    await page.goto(site.server.url + 'plane/');
     const counts = planeCounts([...content.playbooks.values()].map((p) => p.data));
     const cells = await page.$$eval('td[data-phase]', (tds) => tds.map((td) => ({ phase: td.getAttribute('data-phase')!, layer: td.getAttribute('data-layer')!, count: Number(td.getAttribute('data-count')), text: td.textContent })));
     expect(cells).toHaveLength(28);
@@ -139,7 +125,7 @@ describe('CS Ops plane', () => {
     await page.click('td[data-phase="renewal"][data-layer="process"] a');
     await page.waitForURL((u) => u.search === '?phase=renewal&layer=process');
     await expect.poll(() => page.textContent('[data-count]')).toMatch(new RegExp(`^${counts.renewal.process} of`));
-    await page.goto(server.url + 'plane/');
+    await page.goto(site.server.url + 'plane/');
     await page.click('td[data-phase="onboarding"][data-layer="process"] button');
     await page.reload();
     expect(await page.getAttribute('td[data-phase="onboarding"][data-layer="process"] button', 'aria-pressed')).toBe('true');

@@ -5,12 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import type { BrowserContext } from 'playwright-core';
 import { watchPage } from '../helpers/page-watch.ts';
-import { siteHeaderPolicy } from '../helpers/site-csp.ts';
-import { distDir } from '../helpers/dist.ts';
+import { useSite } from '../helpers/site.ts';
 
 const TOP = ['', 'onboarding/', 'playbooks/', 'journeys/', 'plane/', 'skills/', 'roles/', 'assess/', 'team/', 'health/', 'health/simulator/', 'health/batch/', 'glossary/', 'search/?q=churn'];
 const DETAIL = [
@@ -18,19 +15,14 @@ const DETAIL = [
   'skills/cs-skills/customer-health/', 'skills/product-domain/labour-law/', 'roles/csm/', 'glossary/churn/', 'health/high-touch-health/', 'team/members/aoi-tanaka/',
 ];
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSite();
 let context: BrowserContext;
 
 beforeAll(async () => {
-  server = await startStaticServer({ root: distDir(), csp: siteHeaderPolicy(distDir()) });
-  browser = await launchBrowser();
-  context = await browser.newContext();
+  context = await site.browser.newContext();
 });
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 for (const lang of ['en', 'ja'] as const) {
@@ -38,9 +30,9 @@ for (const lang of ['en', 'ja'] as const) {
     for (const path of [...TOP, ...DETAIL]) {
       it(`/${lang === 'ja' ? 'ja/' : ''}${path} loads cleanly and passes axe`, async () => {
         const page = await context.newPage();
-        const origin = new URL(server.url).origin;
+        const origin = new URL(site.server.url).origin;
         const problems = watchPage(page, origin);
-        const url = server.url + (lang === 'ja' ? 'ja/' : '') + path;
+        const url = site.server.url + (lang === 'ja' ? 'ja/' : '') + path;
         const res = await page.goto(url, { waitUntil: 'networkidle' });
         expect(res?.status(), url).toBe(200);
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
@@ -58,7 +50,7 @@ for (const lang of ['en', 'ja'] as const) {
 describe('content security policy', () => {
   it('is enforced: an injected inline script does not run and is reported', async () => {
     const page = await context.newPage();
-    await page.goto(server.url + 'playbooks/');
+    await page.goto(site.server.url + 'playbooks/');
     const result = await page.evaluate(async () => {
       const violations: string[] = [];
       document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
@@ -81,7 +73,7 @@ describe('content security policy', () => {
 describe('language switch', () => {
   it('keeps you on the same page', async () => {
     const page = await context.newPage();
-    await page.goto(server.url + 'playbooks/kickoff/');
+    await page.goto(site.server.url + 'playbooks/kickoff/');
     await page.click('a.lang-switch');
     await page.waitForURL((u) => u.pathname === '/ja/playbooks/kickoff/');
     expect(new URL(page.url()).pathname).toBe('/ja/playbooks/kickoff/');

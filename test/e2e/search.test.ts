@@ -8,34 +8,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { siteHeaderPolicy } from '../helpers/site-csp.ts';
-import { distDir } from '../helpers/dist.ts';
 import { watchPage } from '../helpers/page-watch.ts';
 import { buildEnv } from '../helpers/build-env.ts';
+import { useSite } from '../helpers/site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: distDir(), csp: siteHeaderPolicy(distDir()) });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe('header search', () => {
   it('loads nothing until intent, then finds, highlights and navigates with the keyboard', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
+    const problems = watchPage(page, new URL(site.server.url).origin);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(server.url + 'glossary/', { waitUntil: 'networkidle' });
+    await page.goto(site.server.url + 'glossary/', { waitUntil: 'networkidle' });
     expect(requests.filter((u) => /search-index|search-ui/.test(u))).toEqual([]);
 
     await page.keyboard.press('/');
@@ -56,9 +44,9 @@ describe('header search', () => {
   });
 
   it('opens with Ctrl+K, searches Japanese with synonyms, and says when nothing matches', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(server.url + 'ja/');
+    await page.goto(site.server.url + 'ja/');
     await page.keyboard.press('Control+k');
     await page.keyboard.type('解約');
     await page.waitForSelector('#search-results .search-hit');
@@ -72,9 +60,9 @@ describe('header search', () => {
   });
 
   it('the search page answers ?q= and keeps the query in the URL', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(server.url + 'search/?q=' + encodeURIComponent('renewal 120'));
+    await page.goto(site.server.url + 'search/?q=' + encodeURIComponent('renewal 120'));
     await page.waitForSelector('[data-search-page-results] .search-hit');
     const hrefs = await page.locator('[data-search-page-results] .search-hit').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.slice(0, 3)).toContain('/playbooks/renewal-120-90-60/');
@@ -100,7 +88,7 @@ describe('under a base path', () => {
   });
 
   it('serves every link, asset and search result under /banso/', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
     const problems = watchPage(page, new URL(based.url).origin);
     await page.goto(based.url + 'playbooks/');

@@ -4,29 +4,16 @@
  * the same radar, bad imports change nothing, corrupt storage is offered for download.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { siteHeaderPolicy } from '../helpers/site-csp.ts';
-import { distDir } from '../helpers/dist.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { watchPage } from '../helpers/page-watch.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
+import { useSite } from '../helpers/site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: distDir(), csp: siteHeaderPolicy(distDir()) });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function openAssess(page: Page, path = 'assess/') {
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   await page.waitForSelector('.assess[data-ready="true"]');
 }
 
@@ -44,9 +31,9 @@ async function seriesValues(page: Page): Promise<{ label: string; values: (numbe
 
 describe('self-assessment', () => {
   it('rates with the keyboard, keeps ratings after a reload, draws the radar and its table matches', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
+    const context = await site.browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
+    const problems = watchPage(page, new URL(site.server.url).origin);
     await openAssess(page);
     const empty = await drawnPixels(page);
 
@@ -85,7 +72,7 @@ describe('self-assessment', () => {
   });
 
   it('exports a file, imports it into a fresh browser profile and draws the same radar', async () => {
-    const a = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
+    const a = await site.browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
     const pa = await a.newPage();
     await openAssess(pa);
     await pa.fill('input[autocomplete="name"]', 'Aiko <script>alert(1)</script>');
@@ -100,7 +87,7 @@ describe('self-assessment', () => {
     const pixelsA = await pa.$eval('canvas[data-testid="radar-canvas"]', (c) => (c as HTMLCanvasElement).toDataURL());
     const tableA = await tableValues(pa);
 
-    const b = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const b = await site.browser.newContext({ viewport: { width: 1100, height: 900 } });
     const pb = await b.newPage();
     await openAssess(pb);
     await pb.setInputFiles('input[data-testid="import-file"]', file!);
@@ -115,7 +102,7 @@ describe('self-assessment', () => {
   });
 
   it('rejects bad imports with a message and keeps the current ratings', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
     await openAssess(page);
     await page.check('fieldset[data-element="customer-health"] input[value="3"]');
@@ -141,9 +128,9 @@ describe('self-assessment', () => {
   });
 
   it('offers corrupt saved data for download instead of wiping it', async () => {
-    const ctx = await browser.newContext({ acceptDownloads: true });
+    const ctx = await site.browser.newContext({ acceptDownloads: true });
     const page = await ctx.newPage();
-    await page.goto(server.url + 'assess/');
+    await page.goto(site.server.url + 'assess/');
     await page.evaluate(() => localStorage.setItem('banso:assessment:cs-skills', '{"format":"banso-assessment", broken'));
     await page.reload();
     await page.waitForSelector('.assess[data-ready="true"]');
@@ -155,7 +142,7 @@ describe('self-assessment', () => {
   });
 
   it('hides role expectations until asked, then shows the target on the radar and a growth plan', async () => {
-    const ctx = await browser.newContext({ acceptDownloads: true });
+    const ctx = await site.browser.newContext({ acceptDownloads: true });
     const page = await ctx.newPage();
     await openAssess(page);
     await page.selectOption('select[data-testid="target-role"]', 'csm');
@@ -177,7 +164,7 @@ describe('self-assessment', () => {
   });
 
   it('loads a share link only when asked, and a broken link changes nothing', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
     await openAssess(page, 'assess/#v=1&fw=cs-skills&fwv=2026.1&h=x&name=%E5%B1%B1%E7%94%B0&r=customer-health.4~risk-escalation.2');
     await page.waitForSelector('text=Load it');
@@ -186,7 +173,7 @@ describe('self-assessment', () => {
     expect(await page.inputValue('input[autocomplete="name"]')).toBe('山田');
     expect((await seriesValues(page))[0].values.filter((v) => v !== null)).toHaveLength(2);
 
-    await page.goto(server.url + 'assess/#v=1&fw=cs-skills&r=customer-health.banana');
+    await page.goto(site.server.url + 'assess/#v=1&fw=cs-skills&r=customer-health.banana');
     await page.reload();
     await page.waitForSelector('.assess[data-ready="true"]');
     await expect(page.locator('[role="alert"]').first().textContent()).resolves.toMatch(/share link .* could not be read/i);
@@ -195,7 +182,7 @@ describe('self-assessment', () => {
   });
 
   it('works in Japanese', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
     await openAssess(page, 'ja/assess/');
     await page.check('fieldset[data-element="customer-health"] input[value="2"]');

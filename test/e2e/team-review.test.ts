@@ -6,33 +6,20 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { siteHeaderPolicy } from '../helpers/site-csp.ts';
-import { distDir } from '../helpers/dist.ts';
+import type { Page } from 'playwright-core';
 import { watchPage } from '../helpers/page-watch.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
+import { useSite } from '../helpers/site.ts';
 
 const DIR = resolve('test/fixtures/team');
 const FILES = readdirSync(DIR).sort().map((n) => resolve(DIR, n));
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: distDir(), csp: siteHeaderPolicy(distDir()) });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function openTeam(page: Page, path = 'team/') {
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
 }
 
@@ -52,9 +39,9 @@ async function reportRow(page: Page, file: string) {
 
 describe('team review', () => {
   it('imports a whole folder, reports each file, and shows heatmap, coverage, radars and calibration', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
+    const problems = watchPage(page, new URL(site.server.url).origin);
     await openTeam(page);
     const t0 = Date.now();
     await importAll(page);
@@ -137,9 +124,9 @@ describe('team review', () => {
   });
 
   it('keeps the team after a reload; "Forget this team" clears it after confirming', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
+    const problems = watchPage(page, new URL(site.server.url).origin);
     await openTeam(page);
     await importAll(page);
     await page.reload();
@@ -161,10 +148,10 @@ describe('team review', () => {
   });
 
   it('imports pasted share links, one per line', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     await openTeam(page);
-    const link = `${server.url}assess/#v=1&fw=cs-skills&fwv=2026.1&h=dfe20d61&name=%E5%B1%B1%E7%94%B0&role=csm&r=customer-health.4~risk-escalation.2`;
+    const link = `${site.server.url}assess/#v=1&fw=cs-skills&fwv=2026.1&h=dfe20d61&name=%E5%B1%B1%E7%94%B0&role=csm&r=customer-health.4~risk-escalation.2`;
     await page.fill('[data-testid="links"]', `${link}\n\n#v=1&fw=cs-skills&r=customer-health.banana`);
     await page.click('button:has-text("Import links")');
     await page.waitForSelector('[data-testid="heatmap"]');
@@ -175,9 +162,9 @@ describe('team review', () => {
   });
 
   it('works in Japanese, and links the member pages built from content/team (no island there)', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
+    const problems = watchPage(page, new URL(site.server.url).origin);
     await openTeam(page, 'ja/team/');
     await importAll(page);
     expect(await page.textContent('#team-heat-title')).toBe('ヒートマップ');

@@ -1,0 +1,28 @@
+/**
+ * The shared set-up of the browser tests: the built site served on loopback with the production
+ * Content-Security-Policy header, and one Chromium for the file. Call at the top level of a test file.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { startStaticServer, type StaticServer } from './static-server.ts';
+import { siteHeaderPolicy } from './site-csp.ts';
+import { distDir } from './dist.ts';
+
+export interface Site {
+  server: StaticServer;
+  browser: Browser;
+}
+
+export function useSite(): Site {
+  const site = {} as Site;
+  beforeAll(async () => {
+    site.server = await startStaticServer({ root: distDir(), csp: siteHeaderPolicy(distDir()) });
+    site.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
