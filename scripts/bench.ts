@@ -272,6 +272,37 @@ for (const lang of LANGS) {
   add(`health: batch score 10,000 rows (parse+score+backtest${out.backtest ? '' : ', NO backtest'})`, Math.round(ms), 'ms', 'time', 'batchScore10kRowsMs');
 }
 
+/* e2. The same batch in Chromium (the page runs it in a Web Worker; this times the code in the browser's engine) */
+try {
+  const { build } = await import('esbuild');
+  const { launchBrowser } = await import('../test/helpers/browser.ts');
+  const bundle = await build({
+    stdin: { contents: "import { runBatch } from './src/lib/health/worker-protocol.ts'; (globalThis as any).__runBatch = runBatch;", resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true, format: 'iife', write: false, platform: 'browser', minify: true, logLevel: 'silent',
+  });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><title>bench</title>');
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    const model = content.healthModels.get('high-touch-health')?.data ?? [...content.healthModels.values()][0].data;
+    const csv = syntheticAccountsCsv(10_000);
+    const ms = await page.evaluate(async ({ model, csv, warm }) => {
+      const run = (globalThis as unknown as { __runBatch: (i: unknown) => Promise<{ scored: unknown[] }> }).__runBatch;
+      await run({ model, text: warm });
+      const t0 = performance.now();
+      const out = await run({ model, text: csv });
+      if (out.scored.length !== 10_000) throw new Error(`only ${out.scored.length} rows scored`);
+      return performance.now() - t0;
+    }, { model, csv, warm: syntheticAccountsCsv(200, 99) });
+    add('health: batch score 10,000 rows in Chromium (parse+score+backtest)', Math.round(ms), 'ms', 'time', 'batchScore10kRowsMs');
+  } finally {
+    await browser.close();
+  }
+} catch (e) {
+  log(`batch in Chromium: not measured (${(e as Error).message.split('\n')[0]})`);
+}
+
 /* f. Team import of 200 assessment files ------------------------------------------------------------ */
 {
   const fwEntry = content.frameworks.get('cs-skills') ?? [...content.frameworks.values()][0];
