@@ -4,6 +4,7 @@
  */
 import { Chart, LineElement, PointElement, RadarController, RadialLinearScale } from 'chart.js';
 import { useChart } from './useChart.ts';
+import { ChartDataTable } from './ChartDataTable.tsx';
 
 // Only the radar parts (no filler, legend or tooltip plugins): series differ by line style and point
 // shape, the legend is HTML under the canvas, and the table replaces tooltips.
@@ -68,28 +69,9 @@ export function RadarChart(props: {
         {series.map((s) => <li key={s.label} className={`legend-${s.style}`}><span className="legend-swatch" />{s.label}</li>)}
       </ul>
       <figcaption className="radar-summary">{summary}</figcaption>
-      <details className="radar-table">
-        <summary>{tableCaption}</summary>
-        <div className="table-wrap">
-          <table data-testid="radar-table">
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{axisLabel}</th>
-                {series.map((s) => <th scope="col" className="num" key={s.label}>{s.label}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {labels.map((l, i) => (
-                <tr key={l}>
-                  <th scope="row">{l}</th>
-                  {series.map((s) => <td className="num" key={s.label}>{s.values[i] ?? notRated}</td>)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartDataTable className="radar-table" toggle={tableCaption} caption={title} testId="radar-table"
+        columns={[axisLabel, ...series.map((s) => s.label)]}
+        rows={labels.map((l, i) => ({ key: l, head: l, cells: series.map((s) => s.values[i] ?? notRated) }))} />
     </figure>
   );
 }

@@ -1,15 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { HealthModel } from '../../src/schemas/health.ts';
 import { auc, aucLevel, backtest, decileLift, fromScored, parseOutcome, rocCurve } from '../../src/lib/health/backtest.ts';
 import type { BacktestAccount, Sample } from '../../src/lib/health/backtest.ts';
 import { bandIndexFor } from '../../src/lib/health/score.ts';
 import { decodeBytes, guessMapping, parseCsv, scoreRows } from '../../src/lib/health/csv.ts';
+import { loadModel } from '../helpers/health-fixtures.ts';
 
-const contentDir = fileURLToPath(new URL('../../content/healthModels/', import.meta.url));
-const high = HealthModel.parse(parse(readFileSync(`${contentDir}high-touch-health.yaml`, 'utf8')));
+const high = loadModel('high-touch-health');
 
 const samples = (churned: number[], renewed: number[]): Sample[] => [
   ...churned.map((score) => ({ score, churned: true })),

@@ -1,8 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { HealthModel } from '../../src/schemas/health.ts';
 import { decodeBytes, guessMapping, parseCsv, scoreRows } from '../../src/lib/health/csv.ts';
 import type { ScoredRow } from '../../src/lib/health/csv.ts';
 import { backtest, type BacktestAccount } from '../../src/lib/health/backtest.ts';
@@ -13,11 +9,9 @@ import {
   duplicateColumns, forPage, formatAuc, formatNumber, formatPercent, inspectInput, mappedCoverage, nextSort, pageOf, scoredFileName, sniffFile,
   sortRows, suggestValue, unresolvedLabels, valueSteps,
 } from '../../src/lib/health/batch-view.ts';
+import { loadModel, csvFixture } from '../helpers/health-fixtures.ts';
 
-const contentDir = fileURLToPath(new URL('../../content/healthModels/', import.meta.url));
-const fixtureDir = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
-const loadModel = (id: string): HealthModel => HealthModel.parse(parse(readFileSync(`${contentDir}${id}.yaml`, 'utf8')));
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(`${fixtureDir}${name}`));
+const fixture = csvFixture;
 const high = loadModel('high-touch-health');
 const tech = loadModel('tech-touch-health');
 const content = { healthModels: new Map([['high-touch-health', { id: 'high-touch-health', file: '', data: high }], ['tech-touch-health', { id: 'tech-touch-health', file: '', data: tech }]]) };

@@ -6,16 +6,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { parse } from 'yaml';
-import { HealthModel } from '../../src/schemas/health.ts';
 import { dictionary } from '../../src/i18n/index.ts';
 import { batchClientData, formatAuc } from '../../src/lib/health/batch-view.ts';
 import { runBatch, type BatchInput } from '../../src/lib/health/worker-protocol.ts';
 import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';
 import { inPageRunner, type BatchRunner } from '../../src/islands/health-batch/runner.ts';
+import { csvFixture, loadModel } from '../helpers/health-fixtures.ts';
 
 const charts: { type: string; data: unknown }[] = [];
 vi.mock('chart.js', () => {
@@ -42,14 +38,10 @@ vi.mock('../../src/islands/browser.ts', () => ({
 const { default: HealthBatch } = await import('../../src/islands/HealthBatch.tsx');
 
 // happy-dom replaces URL, so paths are joined by hand.
-const here = dirname(fileURLToPath(import.meta.url));
-const contentDir = join(here, '../../content/healthModels/');
-const fixtureDir = join(here, '../fixtures/csv/');
-const loadModel = (id: string): HealthModel => HealthModel.parse(parse(readFileSync(`${contentDir}${id}.yaml`, 'utf8')));
 const high = loadModel('high-touch-health');
 const tech = loadModel('tech-touch-health');
 const content = { healthModels: new Map([['high-touch-health', { id: 'high-touch-health', file: '', data: high }], ['tech-touch-health', { id: 'tech-touch-health', file: '', data: tech }]]) };
-const fixtureBytes = (name: string) => new Uint8Array(readFileSync(`${fixtureDir}${name}`));
+const fixtureBytes = csvFixture;
 const csvFile = (name: string, bytes: Uint8Array<ArrayBuffer> = fixtureBytes(name)) => new File([bytes], name, { type: 'text/csv' });
 
 function mount(lang: 'en' | 'ja' = 'en', runner: BatchRunner = inPageRunner) {

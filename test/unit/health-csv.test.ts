@@ -1,7 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { HealthModel } from '../../src/schemas/health.ts';
 import { scoreAccount } from '../../src/lib/health/score.ts';
 import {
@@ -16,11 +13,9 @@ import {
   toScoredCsv,
 } from '../../src/lib/health/csv.ts';
 import { runBatch } from '../../src/lib/health/worker-protocol.ts';
+import { loadModel, csvFixture } from '../helpers/health-fixtures.ts';
 
-const contentDir = fileURLToPath(new URL('../../content/healthModels/', import.meta.url));
-const fixtureDir = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
-const loadModel = (id: string): HealthModel => HealthModel.parse(parse(readFileSync(`${contentDir}${id}.yaml`, 'utf8')));
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(`${fixtureDir}${name}`));
+const fixture = csvFixture;
 const high = loadModel('high-touch-health');
 const tech = loadModel('tech-touch-health');
 /** The high-touch model without the coverage floor, for fixtures that carry only a few measures. */

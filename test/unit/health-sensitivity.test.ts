@@ -1,15 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { HealthModel } from '../../src/schemas/health.ts';
 import { categoriesOf, isNumericMeasure, scoreAccount } from '../../src/lib/health/score.ts';
 import type { InputValue, TypedValue } from '../../src/lib/health/score.ts';
 import { searchRange, sensitivity } from '../../src/lib/health/sensitivity.ts';
 import type { SensitivityItem } from '../../src/lib/health/sensitivity.ts';
+import { loadModel } from '../helpers/health-fixtures.ts';
 
-const contentDir = fileURLToPath(new URL('../../content/healthModels/', import.meta.url));
-const loadModel = (id: string): HealthModel => HealthModel.parse(parse(readFileSync(`${contentDir}${id}.yaml`, 'utf8')));
 const t = (en: string) => ({ en });
 const band = (id: string, min: number) => ({ id, min, colour: '#123456', label: t(id), meaning: t(id), notify: t(id), cadence: t(id) });
 

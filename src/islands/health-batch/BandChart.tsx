@@ -4,6 +4,7 @@
  */
 import { useChart } from '../useChart.ts';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
+import { ChartDataTable } from '../ChartDataTable.tsx';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
@@ -39,24 +40,8 @@ export function BandChart(props: { title: string; bars: BandBar[]; summary: stri
         <canvas ref={canvas} role="img" aria-label={`${title}. ${summary}`} data-testid="band-chart" />
       </div>
       <figcaption>{summary}</figcaption>
-      <details>
-        <summary>{tableCaption}</summary>
-        <div className="table-wrap">
-          <table data-testid="band-table">
-            <caption>{title}</caption>
-            <thead><tr><th scope="col">{bandHeading}</th><th scope="col" className="num">{countHeading}</th><th scope="col" className="num">{shareHeading}</th></tr></thead>
-            <tbody>
-              {bars.map((b) => (
-                <tr key={b.label}>
-                  <th scope="row"><span className="swatch" style={{ background: b.colour }} aria-hidden="true" />{b.label}</th>
-                  <td className="num">{b.count}</td>
-                  <td className="num">{b.share}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartDataTable toggle={tableCaption} caption={title} testId="band-table" columns={[bandHeading, countHeading, shareHeading]}
+        rows={bars.map((b) => ({ key: b.label, head: <><span className="swatch" style={{ background: b.colour }} aria-hidden="true" />{b.label}</>, cells: [b.count, b.share] }))} />
     </figure>
   );
 }

@@ -6,6 +6,7 @@
 import { useChart } from '../useChart.ts';
 import { Chart, LinearScale, LineElement, PointElement, ScatterController } from 'chart.js';
 import type { RocPoint } from '../../lib/health/backtest.ts';
+import { ChartDataTable } from '../ChartDataTable.tsx';
 
 Chart.register(ScatterController, LineElement, PointElement, LinearScale);
 
@@ -61,24 +62,9 @@ export function RocChart({ roc, labels }: { roc: RocPoint[]; labels: RocLabels }
         <li className="legend-dashed roc-diagonal"><span className="legend-swatch" />{labels.diagonal}</li>
       </ul>
       <figcaption>{labels.summary}</figcaption>
-      <details>
-        <summary>{labels.tableCaption}</summary>
-        <div className="table-wrap roc-table-wrap">
-          <table data-testid="roc-table">
-            <caption>{labels.title}</caption>
-            <thead><tr><th scope="col">{labels.threshold}</th><th scope="col" className="num">{labels.x}</th><th scope="col" className="num">{labels.y}</th></tr></thead>
-            <tbody>
-              {roc.map((p, i) => (
-                <tr key={i}>
-                  <th scope="row">{p.threshold === null ? labels.start : labels.thresholdValue(p.threshold)}</th>
-                  <td className="num">{labels.pct(p.fpr)}</td>
-                  <td className="num">{labels.pct(p.tpr)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartDataTable toggle={labels.tableCaption} caption={labels.title} testId="roc-table" wrapClassName="roc-table-wrap"
+        columns={[labels.threshold, labels.x, labels.y]}
+        rows={roc.map((p, i) => ({ key: i, head: p.threshold === null ? labels.start : labels.thresholdValue(p.threshold), cells: [labels.pct(p.fpr), labels.pct(p.tpr)] }))} />
     </figure>
   );
 }

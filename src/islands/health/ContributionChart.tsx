@@ -7,6 +7,7 @@
 import { useRef } from 'react';
 import { useChart } from '../useChart.ts';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
+import { ChartDataTable } from '../ChartDataTable.tsx';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
@@ -79,25 +80,8 @@ export function ContributionChart(props: {
         </ul>
       )}
       <figcaption className="contribution-summary">{summary}</figcaption>
-      <details className="contribution-table">
-        <summary>{tableCaption}</summary>
-        <div className="table-wrap">
-          <table data-testid="contribution-table">
-            <caption>{title}</caption>
-            <thead>
-              <tr>{columns.map((c, i) => <th scope="col" className={i === 0 ? undefined : 'num'} key={c}>{c}</th>)}</tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={i}>
-                  <th scope="row">{r.measure}</th>
-                  {r.cells.map((c, i) => <td className="num" key={i}>{c}</td>)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartDataTable className="contribution-table" toggle={tableCaption} caption={title} testId="contribution-table"
+        columns={columns} rows={rows.map((r, i) => ({ key: i, head: r.measure, cells: r.cells }))} />
     </figure>
   );
 }
