@@ -3,7 +3,7 @@ import type { ClientData, ClientFramework, ClientRole } from '../lib/assessment/
 import type { Assessment } from '../schemas/assessment.ts';
 import type { Translate } from '../i18n/translator.ts';
 import { bestMatchingRole, gaps as computeGaps, readiness as computeReadiness } from '../lib/assessment/readiness.ts';
-import { exportFileName } from '../lib/assessment/file-format.ts';
+import { exportFileName } from '../lib/assessment/file-output.ts';
 import { downloadText, todayIso } from './browser.ts';
 
 export default function GrowthPlan({ data, fw, a, ratings, target, t }: {

@@ -8,17 +8,20 @@ import type { Locale } from '../i18n/locales.ts';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
 import type { ClientData, ClientFramework } from '../lib/assessment/client-data.ts';
 import type { Assessment } from '../schemas/assessment.ts';
-import { exportFileName, parseAssessmentFile, serialiseAssessment } from '../lib/assessment/file-format.ts';
+import { exportFileName, serialiseAssessment } from '../lib/assessment/file-output.ts';
 import type { SharedAssessment } from '../lib/assessment/share-link.ts';
 import { reconcile } from '../lib/assessment/migrate.ts';
 import { readiness as computeReadiness } from '../lib/assessment/readiness.ts';
-import { addSnapshot, emptyAssessment, loadSaved, save } from '../lib/assessment/storage.ts';
+import { addSnapshot, emptyAssessment, readSaved, save } from '../lib/assessment/storage.ts';
 import { ratingsOf, summariseRatings } from '../lib/assessment/summary.ts';
 import { RadarChart, type RadarSeries } from './RadarChart.tsx';
 import { downloadText, todayIso } from './browser.ts';
 
 // The growth plan loads when a target role is chosen (keeps the page's first load small).
 const GrowthPlan = lazy(() => import('./GrowthPlan.tsx'));
+// The validator (the assessment schema) loads only when there is something to validate: a saved
+// assessment or an imported file. A first visit never needs it.
+const fileFormat = () => import('../lib/assessment/file-format.ts');
 
 type Notice = { kind: 'error' | 'info' | 'warn'; text: string; details?: string[]; raw?: { name: string; text: string } };
 
@@ -43,23 +46,31 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
 
   const notify = (n: Notice) => setNotices((list) => [...list.filter((x) => x.text !== n.text), n]);
 
-  // Load the saved assessment for the framework, and look for a share link in the URL hash.
+  // Load the saved assessment for the framework. Until it is loaded the form is inert and nothing is
+  // saved, so a slow or failed load can never overwrite what the browser holds.
   useEffect(() => {
+    let current = true;
     const s = storage();
     setNotices([]);
-    if (!s) {
-      notify({ kind: 'warn', text: t('assess.storageUnavailable') });
+    setCompareDate('');
+    const entry = readSaved(s, fw.id);
+    if (entry.status === 'empty') {
+      if (entry.unavailable) notify({ kind: 'warn', text: t('assess.storageUnavailable') });
       setA(emptyAssessment(fw, { name: '' }, 'self'));
-    } else {
-      const r = loadSaved(s, fw.id);
+      setLoaded(true);
+      return;
+    }
+    fileFormat().then(({ parseSaved }) => {
+      if (!current) return;
+      const r = parseSaved(entry.raw, fw.id);
       if (r.status === 'ok') setA(r.assessment);
       else {
         setA(emptyAssessment(fw, { name: '' }, 'self'));
         if (r.status === 'corrupt') notify({ kind: 'error', text: t('assess.corrupt'), details: [t(`assess.import.${r.error.code}`), ...(r.error.details ?? []).slice(0, 8)], raw: { name: `banso-assessment-${fw.id}-unreadable.json`, text: r.raw } });
       }
-    }
-    setLoaded(true);
-    setCompareDate('');
+      setLoaded(true);
+    }, () => { if (current) notify({ kind: 'error', text: t('assess.codeFailed') }); });
+    return () => { current = false; };
   }, [fw.id]);
 
   // Share links live in the hash; their parser is loaded only when the address has one.
@@ -118,6 +129,9 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   };
   const importFile = async (file: File) => {
     if (file.size > 5 * 1024 * 1024) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.import.too-large')] }); return; }
+    let parseAssessmentFile: Awaited<ReturnType<typeof fileFormat>>['parseAssessmentFile'];
+    try { ({ parseAssessmentFile } = await fileFormat()); }
+    catch { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.codeFailed')] }); return; }
     const r = parseAssessmentFile(await file.text());
     if (!r.ok) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t(`assess.import.${r.error.code}`), ...(r.error.details ?? []).slice(0, 8)] }); return; }
     const target = data.frameworks.find((f) => f.id === r.assessment.framework.id);
@@ -155,7 +169,8 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   };
 
   return (
-    <div className="assess" data-ready={loaded ? 'true' : 'false'}>
+    <div className="assess" data-ready={loaded ? 'true' : 'false'} aria-busy={!loaded}>
+      {!loaded && <p className="muted" role="status">{t('assess.loadingSaved')}</p>}
       <div aria-live="polite" className="notices">
         {notices.map((n) => (
           <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
@@ -174,7 +189,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
         )}
       </div>
 
-      <section className="section-box no-print-controls" aria-labelledby="who">
+      <section className="section-box no-print-controls" aria-labelledby="who" inert={!loaded}>
         <h2 id="who">{t('assess.who')}</h2>
         <div className="form-grid">
           {data.frameworks.length > 1 && (
@@ -210,7 +225,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
         {rec.outOfScale.length > 0 && <p className="notice-box warn">{t('assess.outOfScale', { list: rec.outOfScale.map((o) => `${el(o.element)?.name ?? o.element} (${o.level} > ${o.max})`).join(', ') })}</p>}
       </section>
 
-      <section aria-labelledby="rate">
+      <section aria-labelledby="rate" inert={!loaded}>
         <h2 id="rate">{t('assess.rateTitle')}</h2>
         <p>{t('assess.rateHelp')}</p>
         <label className="reveal">
@@ -241,7 +256,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
         {!reveal && target && <p className="muted">{t('assess.targetHidden')}</p>}
       </section>
 
-      <section aria-labelledby="keep" className="section-box no-print">
+      <section aria-labelledby="keep" className="section-box no-print" inert={!loaded}>
         <h2 id="keep">{t('assess.keepTitle')}</h2>
         <p>{t('assess.keepHelp')}</p>
         <div className="actions">
@@ -264,7 +279,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
         )}
       </section>
 
-      <section aria-labelledby="plan" className="section-box plan">
+      <section aria-labelledby="plan" className="section-box plan" inert={!loaded}>
         <h2 id="plan">{t('plan.title')}</h2>
         {!target || !targetExpected ? <p>{t('plan.pickTarget')}</p> : (
           <Suspense fallback={<p>…</p>}>

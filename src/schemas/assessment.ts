@@ -13,13 +13,9 @@
 import * as z from 'zod/mini';
 import { ID_MESSAGE, ID_PATTERN, isRealIsoDate } from './patterns.ts';
 
-export const ASSESSMENT_FORMAT = 'banso-assessment';
-export const ASSESSMENT_VERSION = 1;
-export const ASSESSMENT_KINDS = ['self', 'manager'] as const;
-export const MAX_PERSON_NAME = 120;
-export const MAX_EVIDENCE = 4000;
-export const MAX_SNAPSHOT_NOTE = 4000;
-export const MAX_SNAPSHOTS = 200;
+import { ASSESSMENT_FORMAT, ASSESSMENT_KINDS, ASSESSMENT_VERSION, MAX_EVIDENCE, MAX_PERSON_NAME, MAX_SNAPSHOT_NOTE, MAX_SNAPSHOTS } from './assessment-constants.ts';
+
+export { ASSESSMENT_FORMAT, ASSESSMENT_KINDS, ASSESSMENT_VERSION, MAX_EVIDENCE, MAX_PERSON_NAME, MAX_SNAPSHOT_NOTE, MAX_SNAPSHOTS };
 
 const Id = z.string().check(z.regex(ID_PATTERN, ID_MESSAGE));
 const IsoDate = z.string().check(z.refine(isRealIsoDate, 'must be a real date written YYYY-MM-DD'));

@@ -141,6 +141,34 @@ describe('self-assessment', () => {
     await ctx.close();
   });
 
+  it('loads the validator only for saved data; when it cannot load, the form stays inert and the saved data untouched', async () => {
+    const ctx = await site.browser.newContext();
+    const page = await ctx.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+    const validator = /\/file-format\.[\w-]+\.js$/;
+    await openAssess(page);
+    expect(scripts.filter((s) => validator.test(s))).toEqual([]);
+    await page.check('fieldset[data-element="customer-health"] input[value="3"]');
+    const saved = await page.evaluate(() => localStorage.getItem('banso:assessment:cs-skills'));
+    expect(saved).toContain('"customer-health"');
+
+    await page.route(validator, (route) => route.abort());
+    await page.reload();
+    await page.locator('.notice-box.error', { hasText: 'Part of the page did not load' }).waitFor();
+    expect(await page.getAttribute('.assess', 'data-ready')).toBe('false');
+    expect(await page.locator('.assess section[inert]').count()).toBe(4);
+    expect(await page.evaluate(() => localStorage.getItem('banso:assessment:cs-skills'))).toBe(saved);
+
+    await page.unroute(validator);
+    await page.reload();
+    await page.waitForSelector('.assess[data-ready="true"]');
+    expect(scripts.filter((s) => validator.test(s)).length).toBeGreaterThan(0);
+    expect(await page.isChecked('fieldset[data-element="customer-health"] input[value="3"]')).toBe(true);
+    expect(await page.locator('.assess section[inert]').count()).toBe(0);
+    await ctx.close();
+  });
+
   it('hides role expectations until asked, then shows the target on the radar and a growth plan', async () => {
     const ctx = await site.browser.newContext({ acceptDownloads: true });
     const page = await ctx.newPage();

@@ -4,7 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import { Framework } from '../../src/schemas/framework.ts';
 import { Assessment as AssessmentFromIndex } from '../../src/schemas/index.ts';
 import { Assessment, MAX_SNAPSHOTS, type Assessment as AssessmentT } from '../../src/schemas/assessment.ts';
-import { exportFileName, fileNameSlug, parseAssessmentFile, serialiseAssessment, utf8ByteLength } from '../../src/lib/assessment/file-format.ts';
+import { parseAssessmentFile, utf8ByteLength } from '../../src/lib/assessment/file-format.ts';
+import { exportFileName, fileNameSlug, serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { prng } from '../helpers/prng.ts';
 

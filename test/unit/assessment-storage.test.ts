@@ -9,10 +9,11 @@ import {
   assessmentStorageKey,
   emptyAssessment,
   isQuotaError,
-  loadSaved,
+  readSaved,
   save,
   type StorageLike,
 } from '../../src/lib/assessment/storage.ts';
+import { loadSaved, parseSaved } from '../../src/lib/assessment/file-format.ts';
 
 const cs = { id: 'cs-skills', ...Framework.parse(parseYaml(readFileSync(new URL('../../content/frameworks/cs-skills.yaml', import.meta.url), 'utf8'))) };
 const NOW = new Date('2026-11-24T09:00:00.000Z');
@@ -173,5 +174,23 @@ describe('addSnapshot', () => {
     const a = addSnapshot(addSnapshot(rated(), '2026-10-01', 'メモ 😀'), '2026-11-24');
     expect(save(s, a)).toEqual({ ok: true });
     expect(loadSaved(s, 'cs-skills')).toEqual({ status: 'ok', assessment: a });
+  });
+});
+
+describe('readSaved / parseSaved (reading split from validating)', () => {
+  it('readSaved hands back the raw entry without validating it; parseSaved validates it like loadSaved', () => {
+    const s = new FakeStorage();
+    expect(readSaved(s, 'cs-skills')).toEqual({ status: 'empty' });
+    expect(readSaved(null, 'cs-skills')).toEqual({ status: 'empty', unavailable: true });
+    s.data.set('banso:assessment:cs-skills', 'not json at all');
+    expect(readSaved(s, 'cs-skills')).toEqual({ status: 'found', raw: 'not json at all' });
+    expect(parseSaved('not json at all', 'cs-skills')).toMatchObject({ status: 'corrupt', raw: 'not json at all', error: { code: 'not-json' } });
+    const a = rated();
+    save(s, a);
+    const entry = readSaved(s, 'cs-skills');
+    expect(entry.status).toBe('found');
+    if (entry.status !== 'found') throw new Error('unreachable');
+    expect(parseSaved(entry.raw, 'cs-skills')).toEqual({ status: 'ok', assessment: a });
+    expect(parseSaved(entry.raw, 'product-domain')).toMatchObject({ status: 'corrupt', error: { code: 'invalid' } });
   });
 });

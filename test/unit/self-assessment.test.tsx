@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 const charts: { data: { datasets: { label: string; data: number[] }[] } }[] = [];
 vi.mock('chart.js', () => {
@@ -32,8 +32,11 @@ const dict = dictionary('en');
 beforeEach(() => { localStorage.clear(); charts.length = 0; });
 afterEach(() => cleanup());
 
+/** Renders the island and waits until it has read (and, when there is some, validated) saved data. */
 async function mount() {
-  await act(async () => { render(<SelfAssessment data={data} dict={dict} />); });
+  let container!: HTMLElement;
+  await act(async () => { ({ container } = render(<SelfAssessment data={data} dict={dict} />)); });
+  await waitFor(() => expect(container.querySelector('.assess')!.getAttribute('data-ready')).toBe('true'));
 }
 
 describe('SelfAssessment island', () => {

@@ -9,7 +9,7 @@ import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { clientData } from '../../src/lib/assessment/client-data.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
-import { serialiseAssessment } from '../../src/lib/assessment/file-format.ts';
+import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 import { toShareHash } from '../../src/lib/assessment/share-link.ts';
 import { buildTeam, currentLevels, importBatch, kindFor, normaliseName, type TeamSource } from '../../src/lib/team/model.ts';
 import { forgetTeam, loadTeam, saveTeam, TEAM_STORAGE_KEY } from '../../src/lib/team/storage.ts';

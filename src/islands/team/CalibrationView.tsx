@@ -7,7 +7,7 @@ import type { Translate } from '../../i18n/translator.ts';
 import type { ClientFramework } from '../../lib/assessment/client-data.ts';
 import type { Member } from '../../lib/team/model.ts';
 import { AGENDA_THRESHOLD, agendaMarkdown, calibrate } from '../../lib/team/calibration.ts';
-import { exportFileName } from '../../lib/assessment/file-format.ts';
+import { exportFileName } from '../../lib/assessment/file-output.ts';
 import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
 import { downloadText, todayIso } from '../browser.ts';
 import { dateOf, displayName } from './shared.ts';

@@ -1,8 +1,10 @@
 /**
- * Reading and writing assessment files (the JSON a person downloads, keeps and imports again).
- * Pure: no DOM, no file system. Every failure comes back as a code the UI can explain, never a throw.
+ * Reading assessment files (the JSON a person downloads, keeps and imports again) and the copy kept
+ * in the browser, validated against the one schema. Pure: no DOM, no file system. Every failure
+ * comes back as a code the UI can explain, never a throw. Writing files is file-output.ts.
  */
 import { Assessment, ASSESSMENT_FORMAT, ASSESSMENT_VERSION } from '../../schemas/assessment.ts';
+import { readSaved, type StorageLike } from './storage.ts';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const MAX_DETAILS = 50;
@@ -117,58 +119,27 @@ export function parseAssessmentFile(text: string, opts: { maxBytes?: number } = 
   return { ok: true, assessment: parsed.data };
 }
 
-/** The same data with keys in the schema's order, so files diff cleanly whatever built the object. */
-function canonical(a: Assessment): Assessment {
-  const out: Assessment = {
-    format: a.format,
-    version: a.version,
-    person: { name: a.person.name, role: a.person.role, targetRole: a.person.targetRole },
-    kind: a.kind,
-    assessor: a.assessor,
-    framework: { id: a.framework.id, version: a.framework.version, hash: a.framework.hash },
-    ratings: Object.fromEntries(Object.entries(a.ratings).map(([id, r]) => [id, { level: r.level, evidence: r.evidence }])),
-    snapshots: a.snapshots.map((s) => ({ date: s.date, ratings: s.ratings, note: s.note })),
-    updatedAt: a.updatedAt,
-  };
-  return out;
+export type LoadResult =
+  | { status: 'empty'; /** The storage could not be read at all (blocked, private mode). */ unavailable?: true }
+  | { status: 'ok'; assessment: Assessment }
+  | { status: 'corrupt'; raw: string; error: ParseError };
+
+/** Validate what storage held for `frameworkId` (see storage.ts readSaved). */
+export function parseSaved(raw: string, frameworkId: string): LoadResult {
+  // Whatever is in storage was written by us; no size limit beyond what the browser allowed.
+  const parsed = parseAssessmentFile(raw, { maxBytes: Number.POSITIVE_INFINITY });
+  if (!parsed.ok) return { status: 'corrupt', raw, error: parsed.error };
+  if (parsed.assessment.framework.id !== frameworkId)
+    return {
+      status: 'corrupt',
+      raw,
+      error: { code: 'invalid', details: [`framework.id: stored under "${frameworkId}" but made for "${parsed.assessment.framework.id}"`] },
+    };
+  return { status: 'ok', assessment: parsed.assessment };
 }
 
-/** The file text: pretty JSON (keys in schema order, absent fields left out) with a final newline. */
-export function serialiseAssessment(a: Assessment): string {
-  return `${JSON.stringify(canonical(a), null, 2)}\n`;
-}
-
-const UNSAFE_IN_FILE_NAMES = /[/\\:*?"<>|\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
-/**
- * A file-name-safe slug that keeps letters of any script (山田花子 stays 山田花子): lower-cased,
- * characters unsafe in file names removed, runs of spaces → one "-", at most 60 characters.
- */
-export function fileNameSlug(text: string, fallback = 'unnamed'): string {
-  const slug = [
-    ...String(text ?? '')
-      .normalize('NFC')
-      .toLowerCase()
-      .replace(UNSAFE_IN_FILE_NAMES, '')
-      .replace(/\s+/gu, '-')
-      .replace(/-{2,}/g, '-')
-      .replace(/^[-.]+|[-.]+$/g, ''),
-  ]
-    .slice(0, 60)
-    .join('')
-    .replace(/[-.]+$/g, '');
-  return slug || fallback;
-}
-
-function dateText(date: string | Date): string {
-  if (date instanceof Date && !Number.isNaN(date.getTime())) {
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
-  }
-  return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : 'undated';
-}
-
-/** e.g. banso-assessment-hanako-yamada-cs-skills-2026-11-24.json. A Date is read in local time. */
-export function exportFileName(a: Pick<Assessment, 'person' | 'framework'>, date: string | Date): string {
-  return `banso-assessment-${fileNameSlug(a.person?.name ?? '')}-${fileNameSlug(a.framework?.id ?? '', 'framework')}-${dateText(date)}.json`;
+/** The saved assessment of a framework, read and validated in one step. */
+export function loadSaved(storage: StorageLike | null | undefined, frameworkId: string): LoadResult {
+  const entry = readSaved(storage, frameworkId);
+  return entry.status === 'found' ? parseSaved(entry.raw, frameworkId) : entry;
 }

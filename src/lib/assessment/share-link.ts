@@ -12,7 +12,8 @@
  * Reading rules: a leading "#" (or everything up to the first "#" of a full URL) is ignored; "+" and
  * "%20" both mean a space; when a key or an element appears twice, the first one wins.
  */
-import { ASSESSMENT_VERSION, MAX_PERSON_NAME, type Assessment } from '../../schemas/assessment.ts';
+import { ASSESSMENT_VERSION, MAX_PERSON_NAME } from '../../schemas/assessment-constants.ts';
+import type { Assessment } from '../../schemas/assessment.ts';
 
 export const SHARE_VERSION = String(ASSESSMENT_VERSION);
 /** Far above any real link (14 elements and a 120-character Japanese name are ~1,600 characters). */

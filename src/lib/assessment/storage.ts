@@ -1,11 +1,14 @@
 /**
  * Keeping an assessment in the browser (localStorage, or anything with the same three methods).
  * The storage is passed in, so this runs in tests and in Node too. Nothing here throws, and nothing
- * deletes data it cannot read: a corrupt entry is handed back raw so the UI can offer it for download.
+ * deletes data it cannot read. Reading is split in two: readSaved (here) fetches the raw entry, and
+ * file-format.ts (loadSaved, parseSaved) validates it and hands a corrupt entry back raw so the UI can
+ * offer it for download. This module stays free of the validation schema: the self-assessment page
+ * loads the validator only when storage holds something to validate.
  */
-import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, MAX_SNAPSHOTS, type Assessment, type AssessmentKind } from '../../schemas/assessment.ts';
+import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, MAX_SNAPSHOTS } from '../../schemas/assessment-constants.ts';
+import type { Assessment, AssessmentKind } from '../../schemas/assessment.ts';
 import { frameworkHash, type HashableFramework } from './framework-hash.ts';
-import { parseAssessmentFile, type ParseError } from './file-format.ts';
 
 export interface StorageLike {
   getItem(key: string): string | null;
@@ -13,10 +16,8 @@ export interface StorageLike {
   removeItem(key: string): void;
 }
 
-export type LoadResult =
-  | { status: 'empty'; /** The storage could not be read at all (blocked, private mode). */ unavailable?: true }
-  | { status: 'ok'; assessment: Assessment }
-  | { status: 'corrupt'; raw: string; error: ParseError };
+/** What storage holds for a framework, unread: validation (file-format.ts parseSaved) loads only when there is something to validate. */
+export type StoredEntry = { status: 'empty'; /** The storage could not be read at all (blocked, private mode). */ unavailable?: true } | { status: 'found'; raw: string };
 
 export type SaveResult = { ok: true } | { ok: false; reason: 'quota' | 'unavailable' };
 
@@ -24,8 +25,8 @@ export function assessmentStorageKey(frameworkId: string): string {
   return `banso:assessment:${frameworkId}`;
 }
 
-export function loadSaved(storage: StorageLike | null | undefined, frameworkId: string): LoadResult {
-  let raw: string | null;
+export function readSaved(storage: StorageLike | null | undefined, frameworkId: string): StoredEntry {
+  let raw: unknown;
   try {
     if (!storage) return { status: 'empty', unavailable: true };
     raw = storage.getItem(assessmentStorageKey(frameworkId));
@@ -33,17 +34,7 @@ export function loadSaved(storage: StorageLike | null | undefined, frameworkId: 
     return { status: 'empty', unavailable: true };
   }
   if (raw === null || raw === undefined) return { status: 'empty' };
-  if (typeof raw !== 'string') return { status: 'corrupt', raw: String(raw), error: { code: 'not-json' } };
-  // Whatever is in storage was written by us; no size limit beyond what the browser allowed.
-  const parsed = parseAssessmentFile(raw, { maxBytes: Number.POSITIVE_INFINITY });
-  if (!parsed.ok) return { status: 'corrupt', raw, error: parsed.error };
-  if (parsed.assessment.framework.id !== frameworkId)
-    return {
-      status: 'corrupt',
-      raw,
-      error: { code: 'invalid', details: [`framework.id: stored under "${frameworkId}" but made for "${parsed.assessment.framework.id}"`] },
-    };
-  return { status: 'ok', assessment: parsed.assessment };
+  return { status: 'found', raw: String(raw) };
 }
 
 /** QuotaExceededError across browsers: by name (Chrome, Safari, Firefox) or legacy code (22, 1014). */

@@ -7,7 +7,7 @@
 import { stringify } from 'yaml';
 import type { ContentSet, SourceFile } from '../content/check.ts';
 import { frameworkHash } from '../assessment/framework-hash.ts';
-import { serialiseAssessment } from '../assessment/file-format.ts';
+import { serialiseAssessment } from '../assessment/file-output.ts';
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment } from '../../schemas/assessment.ts';
 import { PLAYBOOK_TYPES, TRIGGER_KINDS } from '../../schemas/playbook.ts';
 import { LAYERS, PHASES, TOUCHES } from '../../schemas/patterns.ts';

@@ -20,7 +20,8 @@
  * evidence or snapshots.
  */
 import { Assessment as AssessmentSchema, ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment, type AssessmentKind } from '../../schemas/assessment.ts';
-import { DEFAULT_MAX_BYTES, formatIssues, parseAssessmentFile, serialiseAssessment, type ParseErrorCode } from '../assessment/file-format.ts';
+import { DEFAULT_MAX_BYTES, formatIssues, parseAssessmentFile, type ParseErrorCode } from '../assessment/file-format.ts';
+import { serialiseAssessment } from '../assessment/file-output.ts';
 import { parseShareHash, type ShareErrorCode } from '../assessment/share-link.ts';
 import { reconcile } from '../assessment/migrate.ts';
 
