@@ -24,6 +24,9 @@ export default defineConfig({
   security: { csp: { algorithm: 'SHA-256', directives: [...CSP_DIRECTIVES] } },
   // Our browser chunks go through terser after the default minifier (budgets.json; see the plugin).
   vite: { build: { modulePreload: false }, plugins: [terserAppChunks()] },
+  // No Shiki: its highlighting writes style="" attributes, which the CSP blocks; code blocks stay
+  // plain <pre><code> (styled by our CSS). It also keeps the highlighter out of the build's memory.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   prefetch: false,
 });

@@ -111,10 +111,11 @@ function treeRssKb(root: number): number {
 }
 
 async function build(): Promise<{ seconds: number; peakMB: number; how: string; code: number; tail: string }> {
-  const astro = join('node_modules', 'astro', 'bin', 'astro.mjs');
+  // The same command as `npm run build` (scripts/build.ts, which starts `astro build` with its allocator settings).
+  const buildScript = join(ROOT, 'scripts', 'build.ts');
   const useTime = existsSync('/usr/bin/time');
   const cmd = useTime ? '/usr/bin/time' : process.execPath;
-  const args = useTime ? ['-v', process.execPath, astro, 'build'] : [astro, 'build'];
+  const args = useTime ? ['-v', process.execPath, buildScript] : [buildScript];
   const t0 = performance.now();
   const child = spawn(cmd, args, { cwd: work, env: buildEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

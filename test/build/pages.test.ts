@@ -1,5 +1,5 @@
 /** The built site: every content entry has a page in both languages; content pages ship no JS. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
@@ -76,5 +76,16 @@ describe('built pages', () => {
       expect(h.match(/(?:src|href)="(?:https?:)?\/\/[^"]+"/g)?.filter((m) => !m.startsWith('href=')) ?? [], p).toEqual([]);
       expect(h).not.toMatch(/<link[^>]+href="https?:/);
     }
+  });
+  it('carry no style attributes, which the CSP (no inline styles) would block — so no Shiki highlighting either', () => {
+    const withStyle: string[] = [];
+    (function walk(d: string) {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const f = `${d}/${e.name}`;
+        if (e.isDirectory()) walk(f);
+        else if (e.name.endsWith('.html') && /<[a-z][^>]*\sstyle="/i.test(readFileSync(f, 'utf8'))) withStyle.push(f.slice(dist.length));
+      }
+    })(dist);
+    expect(withStyle).toEqual([]);
   });
 });
