@@ -17,7 +17,11 @@ if (form) {
     if (!q.trim()) { out.replaceChildren(); status.textContent = ''; return; }
     status.textContent = labels.loading;
     try {
-      const results = search(await loaded, q, { limit: 50 });
+      const idx = await loaded;
+      // Unpacking the index is one long task; let the browser breathe before querying and rendering.
+      await new Promise((done) => setTimeout(done, 0));
+      if (q !== input.value) return;
+      const results = search(idx, q, { limit: 50 });
       renderResults(out, results, labels, form.dataset.base!, form.dataset.lang!, 'sp', false);
       status.textContent = results.length ? `${results.length} ${labels.results}` : labels.none;
     } catch {

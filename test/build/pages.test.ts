@@ -77,6 +77,16 @@ describe('built pages', () => {
       expect(h).not.toMatch(/<link[^>]+href="https?:/);
     }
   });
+  it('search pages preload exactly the index their script fetches, in the mode fetch() uses', () => {
+    for (const p of ['search/', 'ja/search/']) {
+      const h = html(p);
+      const preload = /<link rel="preload" href="([^"]+)" as="fetch" crossorigin="anonymous">/.exec(h)?.[1];
+      const fetched = /data-index="([^"]+)"/.exec(h)?.[1];
+      expect(preload, p).toMatch(/^\/search-index\/search-(en|ja)\.[0-9a-f]+\.json$/);
+      expect(preload).toBe(fetched);
+      expect(existsSync(`${dist}${preload}`)).toBe(true);
+    }
+  });
   it('carry no style attributes, which the CSP (no inline styles) would block — so no Shiki highlighting either', () => {
     const withStyle: string[] = [];
     (function walk(d: string) {

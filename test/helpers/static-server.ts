@@ -1,10 +1,12 @@
 /**
- * A tiny static file server for dist/, on loopback only, used by the browser tests and the
- * benchmark. It serves under a base path and can send a Content-Security-Policy header.
+ * A tiny static file server for dist/, on loopback only, used by the browser tests, Lighthouse and
+ * the benchmark. It serves under a base path, can send a Content-Security-Policy header, and gzips
+ * text as any production host would (README, "Deploying"), so Lighthouse sees real transfer sizes.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -12,11 +14,14 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8', '.woff2': 'font/woff2',
 };
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt']);
+
 export interface StaticServer { url: string; server: Server; close(): Promise<void> }
 
 export async function startStaticServer(opts: { root: string; base?: string; csp?: string; port?: number }): Promise<StaticServer> {
   const root = resolve(opts.root);
   const base = ('/' + (opts.base ?? '/').replace(/^\/+|\/+$/g, '') + '/').replace('//', '/');
+  const gzipped = new Map<string, Buffer>();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -39,7 +44,17 @@ export async function startStaticServer(opts: { root: string; base?: string; csp
         return;
       }
       headers['content-type'] = TYPES[extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, headers).end(await readFile(file));
+      let body: Buffer = await readFile(file);
+      if (COMPRESSIBLE.has(extname(file))) {
+        headers.vary = 'accept-encoding';
+        if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+          const key = `${file}:${s.mtimeMs}:${s.size}`;
+          if (!gzipped.has(key)) gzipped.set(key, gzipSync(body));
+          body = gzipped.get(key)!;
+          headers['content-encoding'] = 'gzip';
+        }
+      }
+      res.writeHead(200, headers).end(body);
     } catch (e) {
       res.writeHead(500).end(String(e));
     }
