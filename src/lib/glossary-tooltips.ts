@@ -23,10 +23,20 @@ function escapeRegExp(s: string): string {
 
 const LATIN = /[A-Za-z0-9]/;
 
-/** The pattern that finds a name in escaped HTML text: whole words for Latin names, plain substring for Japanese. */
-function namePattern(name: string): string {
-  const n = escapeRegExp(escapeHtml(name));
-  return LATIN.test(name) ? `(?<![A-Za-z0-9])${n}(?![A-Za-z0-9])` : n;
+/**
+ * The expression that finds a name in escaped HTML text: whole words, ignoring case, for Latin names;
+ * a plain substring for Japanese. Compiled once per name for the whole build (every playbook page
+ * looks for every glossary name); not global, so exec() keeps no state between texts.
+ */
+const matchers = new Map<string, RegExp>();
+function matcher(name: string): RegExp {
+  let re = matchers.get(name);
+  if (!re) {
+    const n = escapeRegExp(escapeHtml(name));
+    re = LATIN.test(name) ? new RegExp(`(?<![A-Za-z0-9])${n}(?![A-Za-z0-9])`, 'i') : new RegExp(n);
+    matchers.set(name, re);
+  }
+  return re;
 }
 
 export function annotateTerms(html: string, terms: TooltipTerm[], idPrefix = 'gloss'): string {
@@ -59,7 +69,7 @@ function annotateText(text: string, candidates: { term: TooltipTerm; name: strin
   let best: { index: number; length: number; term: TooltipTerm } | undefined;
   for (const c of candidates) {
     if (used.has(c.term.id)) continue;
-    const m = new RegExp(namePattern(c.name), LATIN.test(c.name) ? 'i' : '').exec(text);
+    const m = matcher(c.name).exec(text);
     if (m && (!best || m.index < best.index || (m.index === best.index && m[0].length > best.length))) best = { index: m.index, length: m[0].length, term: c.term };
   }
   if (!best) return text;
