@@ -1,0 +1,40 @@
+/**
+ * Query latency for `npm run bench`, run in a process of its own: like a browser tab, it holds only
+ * the index, not the benchmark's synthetic content and build results (whose heap would slow every
+ * query's garbage collection and measure the harness rather than the search).
+ * Usage: node scripts/bench-query.ts <index.json> <seed>. Prints { median, p95, queries, hits } (ms).
+ */
+import { readFileSync } from 'node:fs';
+import { loadIndex, search } from '../src/lib/search/query.ts';
+import { prng } from '../src/lib/bench/synthetic.ts';
+
+/** Mixed English / Japanese queries: CS words, partial words, two-word phrases. */
+export function benchQueries(n: number, seed: number): string[] {
+  const r = prng(seed);
+  const words = [
+    'health score', 'renewal', 'onboard', 'expan', 'executive sponsor', 'kickoff', 'nps', 'churn', 'licence utilisation', 'success plan', 'QBR', 'escalation', 'CS Ops', 'first value', 'adoption', 'champion', 'training', 'workshop',
+    'ヘルススコア', '契約更新', 'オンボーディング', '解約', '解約率', 'エグゼクティブスポンサー', 'キックオフ', 'サクセスプラン', '四半期ビジネスレビュー', 'エスカレーション', 'ライセンス利用率', 'チャンピオン', '定着', '中小企業', '経営層レビュー',
+  ];
+  return Array.from({ length: n }, (_, i) => {
+    const a = words[Math.floor(r() * words.length)];
+    if (i % 3 === 0) return `${a} ${words[Math.floor(r() * words.length)]}`;
+    return a;
+  });
+}
+
+if (import.meta.main) {
+  const [file, seed] = process.argv.slice(2);
+  const idx = loadIndex(readFileSync(file, 'utf8'));
+  const qs = benchQueries(300, Number(seed));
+  for (const q of qs.slice(0, 30)) search(idx, q); // warm up
+  const times: number[] = [];
+  let hits = 0;
+  for (const q of qs) {
+    const t0 = performance.now();
+    hits += search(idx, q).length > 0 ? 1 : 0;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * (times.length - 1) + 0.5))];
+  console.log(JSON.stringify({ median: at(0.5), p95: at(0.95), queries: qs.length, hits }));
+}
