@@ -12,7 +12,7 @@ import { BatchCancelled } from '../lib/health/worker-protocol.ts';
 import type { BatchOutput } from '../lib/health/worker-protocol.ts';
 import type { Issue } from '../lib/health/score.ts';
 import {
-  buildValueMaps, checkParsed, duplicateColumns, formatNumber, formatPercent, inspectInput, mappedCoverage, sniffFile, unresolvedLabels, valueSteps,
+  buildValueMaps, checkParsed, duplicateColumns, rangeWarnings, formatNumber, formatPercent, inspectInput, mappedCoverage, sniffFile, unresolvedLabels, valueSteps,
 } from '../lib/health/batch-view.ts';
 import type { BatchClientData, FileProblem } from '../lib/health/batch-view.ts';
 import { BatchError, workerRunner, type BatchRunner } from './health-batch/runner.ts';
@@ -84,6 +84,7 @@ export default function HealthBatch({ data, dict, runner = workerRunner }: { dat
   const signature = signatureOf(bm.id, file, mapping, valueMaps);
   const stale = results !== null && results.signature !== signature;
   const duplicates = mapping ? duplicateColumns(mapping) : [];
+  const outOfRange = useMemo(() => (file && mapping ? rangeWarnings(bm.model, mapping, file.rows) : []), [bm, file, mapping]);
   const coverage = mapping ? mappedCoverage(bm.model, mapping) : 0;
   const unresolved = unresolvedLabels(steps, choices);
   const canScore = file !== null && mapping !== null && Object.keys(mapping.measures).length > 0 && duplicates.length === 0 && busy === null;
@@ -259,6 +260,7 @@ export default function HealthBatch({ data, dict, runner = workerRunner }: { dat
             onChange={setMapping}
             coverage={coverage}
             duplicates={duplicates}
+            outOfRange={outOfRange}
           />
           {steps.length > 0 && (
             <ValueLabelStep

@@ -7,7 +7,7 @@ import { runBatch } from '../../src/lib/health/worker-protocol.ts';
 import {
   AS_IS, MAX_FILE_BYTES, NO_DATA, backtestStory, bandDistribution, batchClientData, buildValueMaps, checkParsed, compactModel, distinctLabels,
   duplicateColumns, forPage, formatAuc, formatNumber, formatPercent, inspectInput, mappedCoverage, nextSort, pageOf, scoredFileName, sniffFile,
-  sortRows, suggestValue, unresolvedLabels, valueSteps,
+  sortRows, suggestValue, unresolvedLabels, valueSteps, rangeWarnings, OUTSIDE_SHARE_WARNING,
 } from '../../src/lib/health/batch-view.ts';
 import { loadModel, csvFixture } from '../helpers/health-fixtures.ts';
 
@@ -313,3 +313,30 @@ describe('the backtest fixture', () => {
   });
 });
 
+
+describe('rangeWarnings', () => {
+  const nps = high.measures.find((m) => m.id === 'nps')!;
+  const rows = (values: string[]) => values.map((v) => ['acme', v]);
+  const mapping = { measures: { nps: 1 } };
+
+  it('flags an account NPS (−100…100) mapped to a contact’s 0–10 answer', () => {
+    expect([nps.min, nps.max]).toEqual([0, 10]);
+    const w = rangeWarnings(high, mapping, rows(['-40', '35', '12', '8', '', 'n/a', '−100']));
+    expect(w).toEqual([{ measure: 'nps', col: 1, outside: 4, numeric: 5, min: 0, max: 10 }]);
+  });
+
+  it('stays quiet when the numbers fit, or when only a few stray outside', () => {
+    expect(rangeWarnings(high, mapping, rows(['9', '10', '0', '7', '', 'n/a']))).toEqual([]);
+    const few = [...Array.from({ length: 19 }, () => '8'), '11'];
+    expect(1 / 20).toBeLessThan(OUTSIDE_SHARE_WARNING);
+    expect(rangeWarnings(high, mapping, rows(few))).toEqual([]);
+    expect(rangeWarnings(high, mapping, rows([...few.slice(0, 9), '11']))).toHaveLength(1);
+  });
+
+  it('ignores unmapped, categorical and empty columns', () => {
+    expect(rangeWarnings(high, { measures: {} }, rows(['-40']))).toEqual([]);
+    const sentiment = high.measures.find((m) => m.input === 'sentiment')!;
+    expect(rangeWarnings(high, { measures: { [sentiment.id]: 1 } }, rows(['red', 'purple']))).toEqual([]);
+    expect(rangeWarnings(high, mapping, rows(['', ' ']))).toEqual([]);
+  });
+});

@@ -134,6 +134,23 @@ describe('HealthBatch island', () => {
     expect(screen.getByTestId('stale')).toBeTruthy();
   });
 
+  it('warns when a mapped column does not fit its measure’s range (another scale), in both languages', async () => {
+    const csv = 'Account,NPS\nacme,-40\nbeta,35\ngamma,12\ndelta,8\n';
+    mount();
+    await upload(csvFile('account-nps.csv', new TextEncoder().encode(csv) as Uint8Array<ArrayBuffer>));
+    await screen.findByTestId('file-facts');
+    expect(select('map-nps').value).toBe('1');
+    expect(screen.getByTestId('out-of-range').textContent).toContain('NPS of the main contact (“NPS”): 3 of 4 values are outside 0 to 10');
+    expect(screen.getByTestId('mapping').querySelector('tr[data-measure="nps"] .badge-warn')!.textContent).toBe('⚠ outside the range');
+    await choose(select('map-nps'), '');
+    expect(screen.queryByTestId('out-of-range')).toBeNull();
+    cleanup();
+    mount('ja');
+    await upload(csvFile('account-nps.csv', new TextEncoder().encode(csv) as Uint8Array<ArrayBuffer>));
+    await screen.findByTestId('file-facts');
+    expect(screen.getByTestId('out-of-range').textContent).toContain('4件中3件の値が0〜10の範囲外');
+  });
+
   it('sorts by any column with aria-sort, stable and with missing scores last', async () => {
     mount();
     await upload(csvFile('accounts-utf8.csv'));

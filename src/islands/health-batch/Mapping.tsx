@@ -4,7 +4,7 @@ import type { Translate } from '../../i18n/translator.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { ColumnMapping } from '../../lib/health/csv.ts';
 import { AS_IS, NO_DATA, formatNumber, formatPercent } from '../../lib/health/batch-view.ts';
-import type { BatchModel, ValueStep } from '../../lib/health/batch-view.ts';
+import type { BatchModel, RangeWarning, ValueStep } from '../../lib/health/batch-view.ts';
 import type { UIKey } from '../../i18n/ui.ts';
 import { measureLabel } from './words.ts';
 
@@ -36,8 +36,13 @@ export function ColumnMappingStep(props: {
   onChange: (m: ColumnMapping) => void;
   coverage: number;
   duplicates: number[];
+  /** Mapped columns whose numbers mostly fall outside their measure's range (rangeWarnings). */
+  outOfRange: RangeWarning[];
 }) {
-  const { t, lang, model, headers, rows, mapping, onChange, coverage, duplicates } = props;
+  const { t, lang, model, headers, rows, mapping, onChange, coverage, duplicates, outOfRange } = props;
+  const outside = (w: RangeWarning) => t('batch.map.outside', {
+    n: formatNumber(w.outside, lang, 0), total: formatNumber(w.numeric, lang, 0), min: formatNumber(w.min, lang), max: formatNumber(w.max, lang),
+  });
   const setMeasure = (id: string, col: number | null) => {
     const measures = { ...mapping.measures };
     if (col === null) delete measures[id];
@@ -57,6 +62,12 @@ export function ColumnMappingStep(props: {
         <p className="notice" role="alert" data-testid="duplicates">
           {t('batch.map.duplicates', { columns: duplicates.map((c) => `“${headers[c] || `#${c + 1}`}”`).join(', ') })}
         </p>
+      )}
+      {outOfRange.length > 0 && (
+        <div className="notice" role="status" data-testid="out-of-range">
+          <p>{t('batch.map.outsideTitle')}</p>
+          <ul>{outOfRange.map((w) => <li key={w.measure}>{measureLabel(model, w.measure)} (“{headers[w.col] || `#${w.col + 1}`}”): {outside(w)}</li>)}</ul>
+        </div>
       )}
       <div className="table-wrap">
         <table className="mapping-table" data-testid="mapping">
@@ -83,7 +94,10 @@ export function ColumnMappingStep(props: {
               <tr key={m.id} data-measure={m.id}>
                 <th scope="row">{m.label}<span className="help">{t(`batch.input.${m.input}`)}</span></th>
                 <td><ColumnSelect label={t('batch.map.columnFor', { what: m.label })} value={mapping.measures[m.id]} headers={headers} none={t('batch.map.none')} testid={`map-${m.id}`} onChange={(c) => setMeasure(m.id, c)} /></td>
-                <td className="sample">{sample(mapping.measures[m.id])}</td>
+                <td className="sample">
+                  {sample(mapping.measures[m.id])}
+                  {outOfRange.some((w) => w.measure === m.id) && <span className="badge badge-warn">⚠ {t('batch.map.outsideBadge')}</span>}
+                </td>
               </tr>
             ))}
           </tbody>
