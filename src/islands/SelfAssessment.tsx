@@ -43,6 +43,8 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   const [compareDate, setCompareDate] = useState<string>('');
   const [confirmReset, setConfirmReset] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  // An imported file or shared link for another framework: used instead of that framework's saved copy.
+  const incoming = useRef<Assessment | null>(null);
 
   const notify = (n: Notice) => setNotices((list) => [...list.filter((x) => x.text !== n.text), n]);
 
@@ -50,9 +52,15 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   // saved, so a slow or failed load can never overwrite what the browser holds.
   useEffect(() => {
     let current = true;
+    setCompareDate('');
+    if (incoming.current?.framework.id === fw.id) {
+      setA(incoming.current);
+      incoming.current = null;
+      setLoaded(true);
+      return;
+    }
     const s = storage();
     setNotices([]);
-    setCompareDate('');
     const entry = readSaved(s, fw.id);
     if (entry.status === 'empty') {
       if (entry.unavailable) notify({ kind: 'warn', text: t('assess.storageUnavailable') });
@@ -137,9 +145,8 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
     const target = data.frameworks.find((f) => f.id === r.assessment.framework.id);
     if (!target) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.import.unknownFramework', { id: r.assessment.framework.id })] }); return; }
     firstSave.current = false;
-    if (target.id !== fw.id) { setLoaded(false); setFwId(target.id); }
-    setA(r.assessment);
-    setLoaded(true);
+    if (target.id !== fw.id) { incoming.current = r.assessment; setLoaded(false); setFwId(target.id); }
+    else { setA(r.assessment); setLoaded(true); }
     notify({ kind: 'info', text: t('assess.import.done', { file: file.name }) });
   };
   const loadShared = () => {
@@ -150,9 +157,8 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
     next.framework = { id: f.id, version: shared.frameworkVersion, hash: shared.hash };
     next.ratings = Object.fromEntries(Object.entries(shared.ratings).map(([k, v]) => [k, { level: v }]));
     firstSave.current = false;
-    if (f.id !== fw.id) { setLoaded(false); setFwId(f.id); }
-    setA(next);
-    setLoaded(true);
+    if (f.id !== fw.id) { incoming.current = next; setLoaded(false); setFwId(f.id); }
+    else { setA(next); setLoaded(true); }
     setShared(null);
     history.replaceState(null, '', location.pathname + location.search);
   };

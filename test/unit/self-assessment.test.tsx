@@ -25,6 +25,8 @@ import { clientData } from '../../src/lib/assessment/client-data.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { dictionary } from '../../src/i18n/index.ts';
+import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
+import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 
 const data = clientData(checkContent(readContentFiles('.')).content, 'en');
 const dict = dictionary('en');
@@ -78,5 +80,24 @@ describe('SelfAssessment island', () => {
     expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('<img src=x onerror=alert(1)>');
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByDisplayValue('<b>bold</b> evidence')).toBeTruthy();
+  });
+
+  it('imports a file made for the other framework: switches to it and keeps the file’s ratings, not what was saved there', async () => {
+    const pd = data.frameworks.find((f) => f.id === 'product-domain')!;
+    const saved = emptyAssessment(pd, { name: 'Saved before' }, 'self');
+    saved.ratings = { [pd.elements[0].id]: { level: 1 } };
+    localStorage.setItem('banso:assessment:product-domain', JSON.stringify(saved));
+    const file = emptyAssessment(pd, { name: 'From the file' }, 'self');
+    file.ratings = { [pd.elements[0].id]: { level: 3 } };
+    await mount();
+    const input = screen.getByTestId('import-file') as HTMLInputElement;
+    await act(async () => { fireEvent.change(input, { target: { files: [new File([serialiseAssessment(file)], 'pd.json', { type: 'application/json' })] } }); });
+    await waitFor(() => expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('From the file'));
+    await waitFor(() => expect(document.querySelector('.assess')!.getAttribute('data-ready')).toBe('true'));
+    // Give any late storage read the chance to overwrite it (it must not).
+    await act(async () => { await new Promise((r) => setTimeout(r, 50)); });
+    expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('From the file');
+    expect(screen.getByText(/Imported/)).toBeTruthy();
+    expect(JSON.parse(localStorage.getItem('banso:assessment:product-domain')!).person.name).toBe('From the file');
   });
 });
