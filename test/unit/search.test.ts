@@ -6,7 +6,8 @@ import { readContentFiles } from '../../src/lib/content/load.ts';
 import { resolveTarget } from '../../src/lib/content/links.ts';
 import { buildDocuments, excerpt, stripMarkdown, TEXT_MAX, type SearchDoc } from '../../src/lib/search/documents.ts';
 import { buildIndex, createLunrIndex, expandIndex, indexFileName, isPackedIndex, type LunrIndexJson, type SerializedSearchIndex } from '../../src/lib/search/index-build.ts';
-import { getLunr, segmentJa, tokenize } from '../../src/lib/search/lunr-setup.ts';
+import { getLunr, segmentJa, tokenize, trimmerSupport } from '../../src/lib/search/lunr-setup.ts';
+import libraryStemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import { highlight, loadIndex, search, snippet, type LoadedIndex, type SearchResult } from '../../src/lib/search/query.ts';
 import { buildSynonymGroups, expandQueryTerms } from '../../src/lib/search/synonyms.ts';
 
@@ -435,6 +436,24 @@ describe('size and speed', () => {
       );
       expect(hits.length).toBeGreaterThan(0);
       expect(gz(json)).toBeLessThanOrEqual(120 * 1024);
+    }
+  });
+});
+
+describe('trimmerSupport (in place of lunr.stemmer.support.js in the browser)', () => {
+  it('trims tokens exactly as the library does, for Japanese and for the en+ja combination', () => {
+    const lib = {} as { stemmerSupport?: object; trimmerSupport: { generateTrimmer(w: string): (t: unknown) => unknown } };
+    libraryStemmerSupport(lib);
+    const ours = {} as typeof lib;
+    trimmerSupport(ours);
+    expect(ours.stemmerSupport).toBeDefined();
+    const l = getLunr();
+    const sets = [l.ja.wordCharacters, `\\w${l.ja.wordCharacters}`];
+    const tokens = ['「解約率」', '(churn)', '…オンボーディング。', '--nps--', '2026年', '・QBR・', '', '!!!', 'ヘルス・スコア', '"health-score"', 'ａｂｃ', '½', 'é', '  spaced  '];
+    for (const chars of sets) {
+      const a = lib.trimmerSupport.generateTrimmer(chars);
+      const b = ours.trimmerSupport.generateTrimmer(chars);
+      for (const t of tokens) expect(String(b(new l.Token(t, {}))), `${chars.slice(0, 6)}… ${t}`).toBe(String(a(new l.Token(t, {}))));
     }
   });
 });

@@ -2,14 +2,15 @@
  * lunr with the lunr-languages Japanese support registered, once per lunr instance.
  * Pure module: the same code runs at build time (Node) and in the browser.
  *
- * Load order matters (TOOLCHAIN.md): stemmer.support → tinyseg → ja → multi. The files are
- * CommonJS factories, called with lunr.
+ * Load order matters (TOOLCHAIN.md): stemmer support → tinyseg → ja → multi. The files are
+ * CommonJS factories, called with lunr. Of lunr.stemmer.support.js, Japanese and the en+ja
+ * combination use only its trimmer factory; the rest (the Snowball stemmer base of other languages)
+ * is 5 KB the browser would download for nothing, so trimmerSupport() below provides that factory.
  *
  * Also the text analysis the index, the query parser and the synonyms share (normaliseText,
  * splitUnits, tokenize): both sides must cut words the same way or nothing matches.
  */
 import lunr from 'lunr';
-import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import tinyseg from 'lunr-languages/tinyseg.js';
 import ja from 'lunr-languages/lunr.ja.js';
 import multi from 'lunr-languages/lunr.multi.js';
@@ -41,12 +42,33 @@ interface Registered {
   enJa: lunr.Builder.Plugin;
 }
 
+type TokenLike = { update(fn: (s: string) => string): unknown };
+
+/**
+ * What lunr.ja and lunr.multi need of lunr.stemmer.support.js: `lunr.stemmerSupport` present, and
+ * `lunr.trimmerSupport.generateTrimmer(wordCharacters)`, a pipeline function that strips characters
+ * outside wordCharacters (and the digits 0-9, as lunr's own trimmer keeps them) from both ends of a
+ * token. test/unit/search.test.ts checks it against the library's own on mixed text.
+ */
+export function trimmerSupport(l: object): void {
+  const t = l as { stemmerSupport?: object; trimmerSupport?: { generateTrimmer(w: string): (token: TokenLike) => unknown } };
+  t.stemmerSupport ??= {};
+  t.trimmerSupport ??= {
+    generateTrimmer(wordCharacters: string) {
+      const keep = `${wordCharacters}0-9`;
+      const head = new RegExp(`^[^${keep}]+`);
+      const tail = new RegExp(`[^${keep}]+$`);
+      return (token: TokenLike) => token.update((s) => s.replace(head, '').replace(tail, ''));
+    },
+  };
+}
+
 function registration(): Registered {
   const l = lunr as LunrWithLanguages & { [REGISTERED]?: Registered };
   let reg = l[REGISTERED];
   if (!reg) {
     if (typeof l.multiLanguage !== 'function') {
-      stemmerSupport(l);
+      trimmerSupport(l);
       tinyseg(l);
       ja(l);
       multi(l);
