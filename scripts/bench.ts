@@ -49,10 +49,6 @@ function add(figure: string, value: number, unit: Row['unit'], kind: Row['kind']
 }
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const gz = (b: string | Buffer) => gzipSync(b, { level: 9 }).length;
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
-};
 
 /* a. A copy of the project with synthetic content -------------------------------------------- */
 const work = mkdtempSync(join(tmpdir(), 'banso-bench-'));

@@ -6,7 +6,7 @@ import type { ColumnMapping } from '../../lib/health/csv.ts';
 import { AS_IS, NO_DATA, formatNumber, formatPercent } from '../../lib/health/batch-view.ts';
 import type { BatchModel, RangeWarning, ValueStep } from '../../lib/health/batch-view.ts';
 import type { UIKey } from '../../i18n/ui.ts';
-import { measureLabel } from './words.ts';
+import { columnName, measureLabel } from './words.ts';
 
 function firstValue(rows: string[][], col: number): string {
   for (let i = 0; i < rows.length && i < 500; i++) {
@@ -21,7 +21,7 @@ function ColumnSelect(props: { label: string; value: number | null | undefined; 
   return (
     <select aria-label={label} data-testid={testid} value={value === null || value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}>
       <option value="">{none}</option>
-      {headers.map((h, i) => <option key={i} value={String(i)}>{h === '' ? `#${i + 1}` : h}</option>)}
+      {headers.map((_, i) => <option key={i} value={String(i)}>{columnName(headers, i)}</option>)}
     </select>
   );
 }
@@ -60,13 +60,13 @@ export function ColumnMappingStep(props: {
       </p>
       {duplicates.length > 0 && (
         <p className="notice" role="alert" data-testid="duplicates">
-          {t('batch.map.duplicates', { columns: duplicates.map((c) => `“${headers[c] || `#${c + 1}`}”`).join(', ') })}
+          {t('batch.map.duplicates', { columns: duplicates.map((c) => `“${columnName(headers, c)}”`).join(', ') })}
         </p>
       )}
       {outOfRange.length > 0 && (
         <div className="notice" role="status" data-testid="out-of-range">
           <p>{t('batch.map.outsideTitle')}</p>
-          <ul>{outOfRange.map((w) => <li key={w.measure}>{measureLabel(model, w.measure)} (“{headers[w.col] || `#${w.col + 1}`}”): {outside(w)}</li>)}</ul>
+          <ul>{outOfRange.map((w) => <li key={w.measure}>{measureLabel(model, w.measure)} (“{columnName(headers, w.col)}”): {outside(w)}</li>)}</ul>
         </div>
       )}
       <div className="table-wrap">
@@ -178,7 +178,7 @@ export function ValueLabelStep(props: {
             t={t}
             lang={lang}
             step={s}
-            title={t('batch.values.title', { what, column: headers[s.col] || `#${s.col + 1}` })}
+            title={t('batch.values.title', { what, column: columnName(headers, s.col) })}
             choices={choices[s.key]}
             onChoose={(label, value) => onChoose(s.key, label, value)}
           />

@@ -7,6 +7,8 @@ import type { BatchModel } from '../../lib/health/batch-view.ts';
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
 export const measureLabel = (model: BatchModel, id: unknown): string => model.measures.find((m) => m.id === id)?.label ?? str(id);
+/** A CSV column as people see it: its header, or "#n" when the header is empty. */
+export const columnName = (headers: readonly string[], col: number): string => headers[col] || `#${col + 1}`;
 export const bandLabel = (model: BatchModel, id: unknown): string => model.bands.find((b) => b.id === id)?.label ?? str(id);
 
 /** A parser problem: field count, unclosed quotes, other CSV errors. */

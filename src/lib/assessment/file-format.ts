@@ -4,7 +4,7 @@
  * comes back as a code the UI can explain, never a throw. Writing files is file-output.ts.
  */
 import { Assessment, ASSESSMENT_FORMAT, ASSESSMENT_VERSION } from '../../schemas/assessment.ts';
-import { readSaved, type StorageLike } from './storage.ts';
+import { readSaved, type StorageLike, type StoredEntry } from './storage.ts';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const MAX_DETAILS = 50;
@@ -120,7 +120,7 @@ export function parseAssessmentFile(text: string, opts: { maxBytes?: number } = 
 }
 
 export type LoadResult =
-  | { status: 'empty'; /** The storage could not be read at all (blocked, private mode). */ unavailable?: true }
+  | Extract<StoredEntry, { status: 'empty' }>
   | { status: 'ok'; assessment: Assessment }
   | { status: 'corrupt'; raw: string; error: ParseError };
 
