@@ -5,6 +5,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import { CSP_DIRECTIVES } from './src/security/csp.ts';
 import { terserAppChunks } from './src/integrations/terser-app-chunks.ts';
 import staticHeaders from './src/integrations/static-headers.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 
 // Host under a sub-path with BANSO_BASE=/banso/ (see README, "Deploying").
 const base = process.env.BANSO_BASE || '/';
@@ -14,7 +15,8 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [contentCheck(), react(), staticHeaders()],
+  // serviceWorker() runs after staticHeaders(): it precaches the final dist/ (README, "Offline").
+  integrations: [contentCheck(), react(), staticHeaders(), serviceWorker()],
   i18n: {
     locales: ['en', 'ja'],
     defaultLocale: 'en',

@@ -38,6 +38,9 @@ export function headersFile(policy: string, base: string): string {
     '  Cache-Control: public, max-age=31536000, immutable',
     `${b}search-index/*`,
     '  Cache-Control: public, max-age=31536000, immutable',
+    // The service worker must be re-fetched on every visit, or a new build is never noticed.
+    `${b}sw.js`,
+    '  Cache-Control: no-cache',
     '',
   ].join('\n');
 }

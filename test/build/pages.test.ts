@@ -54,12 +54,13 @@ describe('built pages', () => {
     expect(h).toContain('content/roles/csm.yaml');
     expect(h).toMatch(/class="edit-link"/);
   });
-  it('ship no script on content pages but the small search loader', () => {
+  it('ship no script on content pages but the small search loader and the offline worker registration', () => {
     for (const p of ['', 'playbooks/kickoff/', 'skills/cs-skills/', 'skills/cs-skills/customer-health/', 'roles/csm/', 'glossary/', 'journeys/high-touch-b2b/', 'health/high-touch-health/']) {
       for (const page of [html(p), html(`ja/${p}`)]) {
-        const scripts = [...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-        expect(scripts, p).toHaveLength(1);
-        expect(scripts[0], p).toMatch(/src="\/_astro\/SearchBox\.[^"]+\.js"/);
+        const scripts = [...page.matchAll(/<script\b[^>]*>([^<]*)/g)];
+        expect(scripts, p).toHaveLength(2);
+        expect(scripts[0][0], p).toMatch(/src="\/_astro\/SearchBox\.[^"]+\.js"/);
+        expect(scripts[1][1], p).toContain('serviceWorker.register');
         expect(page, p).not.toContain('astro-island');
       }
     }

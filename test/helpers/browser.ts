@@ -14,8 +14,13 @@ export function chromiumPath(): string {
   return path;
 }
 
+/**
+ * Chromium for one test file. Its contexts block service workers unless a test asks for them with
+ * `serviceWorkers: 'allow'` (test/e2e/offline.test.ts): otherwise every page of every test would start
+ * precaching the whole portal in the background, which is slow and not what those tests check.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
     args: [
@@ -23,6 +28,11 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 export function freshProfileDir(): string {
