@@ -5,8 +5,8 @@
  * budgets.json. Prints a table and writes bench-results/bench.json.
  * Exit 1 when a byte budget is over (bytes are deterministic); timings are reported, never gates.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +19,13 @@ import { buildIndex } from '../src/lib/search/index-build.ts';
 import { runBatch } from '../src/lib/health/worker-protocol.ts';
 import { importBatch, buildTeam } from '../src/lib/team/model.ts';
 import { frameworkHash } from '../src/lib/assessment/framework-hash.ts';
+import { childBuildEnv, measureNode, outputSize } from './lib/build-measure.ts';
+
+// `npm run bench -- --scale` and `-- --vs-starlight`: the build's scale curve and the Starlight comparison.
+if (process.argv.some((a) => a.startsWith('--scale') || a === '--vs-starlight')) {
+  const { runScaleBench } = await import('./bench-scale.ts');
+  process.exit(await runScaleBench(process.argv.slice(2)));
+}
 
 const ROOT = process.cwd();
 const PLAYBOOKS = 1000;
@@ -74,59 +81,8 @@ const content = checked.content;
 log(`content: ${content.playbooks.size} playbooks, ${content.playbookTranslations.get('ja')?.size ?? 0} ja translations, ${[...content.frameworks.values()].reduce((n, f) => n + f.data.elements.length, 0)} elements; 0 problems`);
 
 /* b. Build: wall time, peak memory, output size ----------------------------------------------- */
-function buildEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'NODE_ENV']) delete env[k];
-  return env;
-}
-
-/** Sum of VmRSS over a process tree, via /proc (fallback when /usr/bin/time is missing). */
-function treeRssKb(root: number): number {
-  let total = 0;
-  const children = new Map<number, number[]>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid)!.push(Number(d));
-    } catch { /* gone */ }
-  }
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) total += Number(m[1]);
-    } catch { /* gone */ }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
-
-async function build(): Promise<{ seconds: number; peakMB: number; how: string; code: number; tail: string }> {
-  // The same command as `npm run build` (scripts/build.ts, which starts `astro build` with its allocator settings).
-  const buildScript = join(ROOT, 'scripts', 'build.ts');
-  const useTime = existsSync('/usr/bin/time');
-  const cmd = useTime ? '/usr/bin/time' : process.execPath;
-  const args = useTime ? ['-v', process.execPath, buildScript] : [buildScript];
-  const t0 = performance.now();
-  const child = spawn(cmd, args, { cwd: work, env: buildEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (err += d));
-  let pollPeak = 0;
-  const timer = useTime ? undefined : setInterval(() => child.pid && (pollPeak = Math.max(pollPeak, treeRssKb(child.pid))), 100);
-  const code: number = await new Promise((res) => child.on('close', (c) => res(c ?? 1)));
-  const seconds = (performance.now() - t0) / 1000;
-  if (timer) clearInterval(timer);
-  let peakKb = pollPeak;
-  if (useTime) peakKb = Number(/Maximum resident set size \(kbytes\):\s*(\d+)/.exec(err)?.[1] ?? 0);
-  const tail = (out + err).split('\n').slice(-40).join('\n');
-  return { seconds, peakMB: peakKb / 1024, how: useTime ? '/usr/bin/time -v (largest process)' : '/proc VmRSS of the process tree, sampled', code, tail };
-}
+// The same command as `npm run build` (scripts/build.ts, which starts `astro build` with its allocator settings).
+const build = () => measureNode([join(ROOT, 'scripts', 'build.ts')], work, childBuildEnv());
 
 log('building (astro build) …');
 const b = await build();
@@ -136,21 +92,7 @@ if (b.code !== 0) {
   process.exit(1);
 }
 const dist = join(work, 'dist');
-let outBytes = 0;
-let outFiles = 0;
-let htmlFiles = 0;
-(function walk(d: string) {
-  for (const n of readdirSync(d)) {
-    const f = join(d, n);
-    const s = statSync(f);
-    if (s.isDirectory()) walk(f);
-    else {
-      outBytes += s.size;
-      outFiles++;
-      if (n.endsWith('.html')) htmlFiles++;
-    }
-  }
-})(dist);
+const { bytes: outBytes, files: outFiles, html: htmlFiles } = outputSize(dist);
 log(`built in ${b.seconds.toFixed(1)} s, peak ${b.peakMB.toFixed(0)} MB (${b.how}), ${outFiles} files, ${(outBytes / 1e6).toFixed(1)} MB`);
 add('build: wall time', Number(b.seconds.toFixed(1)), 's', 'time', 'build1000DocsS', `${ref.buildS} s`);
 add('build: peak memory', Math.round(b.peakMB), 'MB', 'time', 'buildPeakMemoryMB', `${Math.round(ref.peakMemoryGB * 1024)} MB`);

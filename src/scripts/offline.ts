@@ -1,14 +1,14 @@
 /**
  * Registers the portal's service worker (offline reading) and, when a new build has been installed
- * beside the running one, shows the reload prompt. The new version takes over only when the reader
+ * beside the running one, shows the reload banner. The new version takes over only when the reader
  * chooses Reload (the worker waits for SKIP_WAITING), so nothing changes under a half-filled form.
  */
-const prompt = document.querySelector<HTMLElement>('[data-sw-update]');
+const banner = document.querySelector<HTMLElement>('[data-sw-update]');
 
 function offer(worker: ServiceWorker): void {
-  if (!prompt) return;
-  prompt.hidden = false;
-  prompt.querySelector('[data-sw-reload]')?.addEventListener('click', () => {
+  if (!banner) return;
+  banner.hidden = false;
+  banner.querySelector('[data-sw-reload]')?.addEventListener('click', () => {
     let reloaded = false;
     navigator.serviceWorker.addEventListener('controllerchange', () => {
       if (reloaded) return;
@@ -17,7 +17,7 @@ function offer(worker: ServiceWorker): void {
     });
     worker.postMessage({ type: 'SKIP_WAITING' });
   }, { once: true });
-  prompt.querySelector('[data-sw-later]')?.addEventListener('click', () => { prompt.hidden = true; }, { once: true });
+  banner.querySelector('[data-sw-later]')?.addEventListener('click', () => { banner.hidden = true; }, { once: true });
 }
 
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
