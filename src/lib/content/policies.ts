@@ -33,12 +33,19 @@ export function policyRefs(text: string): string[] {
   return [...text.matchAll(policyRefRegExp())].map((m) => m[1]);
 }
 
+/** Text before a reference that puts it at the start of a sentence, a line, a list item or an HTML element. */
+const SENTENCE_START = /(?:^|[.!?]\s+|\n\s*(?:[-*+]\s+|\d+\.\s+)?|>\s*|^["“(]|\s["“(])$/;
+
 /** Replaces every known reference with the policy's text; unknown references are left as written. */
 export function resolvePolicyRefs(text: string, lang: Lang, index: PolicyIndex, escape: (s: string) => string = (s) => s): string {
   if (!text.includes('{{')) return text;
-  return text.replace(policyRefRegExp(), (whole, key: string) => {
+  return text.replace(policyRefRegExp(), (whole, key: string, offset: number) => {
     const p = index.get(key);
-    return p ? escape(policyText(p.policy, lang)) : whole;
+    if (!p) return whole;
+    const t = policyText(p.policy, lang);
+    // English policy texts are sentence fragments: capitalised where they open a sentence or an element.
+    const opens = lang === 'en' && SENTENCE_START.test(text.slice(Math.max(0, offset - 80), offset));
+    return escape(opens ? t.charAt(0).toUpperCase() + t.slice(1) : t);
   });
 }
 
