@@ -14,6 +14,7 @@ import {
 import { TeamMember, type TeamMember as TeamMemberT } from '../../schemas/team.ts';
 import { PolicyGroup, policyRefRegExp, type PolicyGroup as PolicyGroupT } from '../../schemas/policy.ts';
 import { checkPolicyRefs, checkPolicySteps, indexPolicies } from './policies.ts';
+import { TERM_SHEET, TermSheet } from '../../schemas/terms.ts';
 
 export interface SourceFile {
   /** Path relative to the project root, with forward slashes, e.g. "content/roles/csm.yaml". */
@@ -157,6 +158,10 @@ export function checkContent(files: SourceFile[]): { content: ContentSet; proble
 
   for (const f of sorted) {
     const file = f.path;
+    if (file === TERM_SHEET) {
+      validate(TermSheet, parseYamlText(f.text, file, problems), file, problems);
+      continue;
+    }
     const yamlDir = (Object.entries(COLLECTION_DIRS) as [keyof typeof COLLECTION_DIRS, string][]).find(([, d]) => file.startsWith(d + '/'));
     if (!yamlDir) {
       problems.push({ file, path: '(file)', message: 'is not inside a known collection folder' });
