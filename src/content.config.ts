@@ -6,7 +6,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import {
-  Framework, GlossaryTerm, HealthModel, Journey, OnboardingTrack, Playbook, PlaybookTranslation, Role,
+  Framework, GlossaryTerm, HealthModel, Journey, OnboardingTrack, Playbook, PlaybookTranslation, PolicyGroup, Role,
 } from './schemas/index.ts';
 import { TeamMember } from './schemas/team.ts';
 
@@ -21,6 +21,8 @@ export const collections = {
   healthModels: defineCollection({ loader: yaml('healthModels'), schema: HealthModel }),
   /** Optional team data for teams that keep reviews in a private repository (content/team/<id>.yaml). */
   team: defineCollection({ loader: yaml('team'), schema: TeamMember }),
+  /** Policies stated once (content/policies/<group>.yaml), referenced in any text as {{policy:KEY}}. */
+  policies: defineCollection({ loader: yaml('policies'), schema: PolicyGroup }),
   playbooks: defineCollection({ loader: glob({ base: './content/playbooks/en', pattern: '*.md' }), schema: Playbook }),
   /** Translations: content/playbooks/<locale>/<id>.md, ids "<locale>/<id>". */
   playbookTranslations: defineCollection({

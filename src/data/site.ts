@@ -4,6 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { ContentSet, Entry } from '../lib/content/check.ts';
+import { resolveContent } from '../lib/content/policies.ts';
 
 let cached: Promise<ContentSet> | undefined;
 
@@ -16,10 +17,10 @@ function toMap<T>(entries: { id: string; data: T; filePath?: string; body?: stri
 
 export function siteContent(): Promise<ContentSet> {
   cached ??= (async () => {
-    const [frameworks, roles, playbooks, translations, journeys, onboarding, glossary, healthModels, team] = await Promise.all([
+    const [frameworks, roles, playbooks, translations, journeys, onboarding, glossary, healthModels, team, policies] = await Promise.all([
       getCollection('frameworks'), getCollection('roles'), getCollection('playbooks'), getCollection('playbookTranslations'),
       getCollection('journeys'), getCollection('onboarding'), getCollection('glossary'), getCollection('healthModels'),
-      getCollection('team'),
+      getCollection('team'), getCollection('policies'),
     ]);
     const byLocale = new Map<string, Map<string, Entry<(typeof translations)[number]['data']>>>();
     for (const t of translations) {
@@ -27,11 +28,12 @@ export function siteContent(): Promise<ContentSet> {
       if (!byLocale.has(locale)) byLocale.set(locale, new Map());
       byLocale.get(locale)!.set(id, { id, file: t.filePath ?? '', data: t.data, body: t.body });
     }
-    return {
+    // Policy references ({{policy:KEY}}) become the policy's text in each text's language.
+    return resolveContent({
       frameworks: toMap(frameworks), roles: toMap(roles), playbooks: toMap(playbooks.filter((p) => !p.data.draft || import.meta.env.DEV)),
       playbookTranslations: byLocale, journeys: toMap(journeys), onboarding: toMap(onboarding), glossary: toMap(glossary),
-      healthModels: toMap(healthModels), team: toMap(team),
-    };
+      healthModels: toMap(healthModels), team: toMap(team), policies: toMap(policies),
+    });
   })();
   return cached;
 }

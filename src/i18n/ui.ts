@@ -426,7 +426,7 @@ const coreJa: Record<CoreKey, string> = {
   'playbook.automatic': '自動',
   'playbook.manualTrigger': '手動で開始',
   'playbook.stepOwner': '担当',
-  'playbook.day': '{n} 日目',
+  'playbook.day': '{n}日目',
   'journeys.title': 'カスタマージャーニーマップ',
   'journeys.lead': 'お客様が契約からアドボカシーまでどう進むかを、お客様のゴールから描き、私たちが支援する場面を示します。',
   'journey.stage': 'ステージ',

@@ -6,4 +6,5 @@ export * from './journey.ts';
 export * from './onboarding.ts';
 export * from './glossary.ts';
 export * from './health.ts';
+export * from './policy.ts';
 export * from './assessment.ts';

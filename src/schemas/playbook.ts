@@ -15,6 +15,11 @@ export const PlaybookStep = z.object({
   when: text,
   /** Days relative to the trigger, used to order and draw the timeline. */
   day: z.number().int().min(-365).max(730),
+  /**
+   * A policy key (content/policies/) that sets this step's timing: the content check requires the
+   * step's `day` to be the policy's day, so the two cannot drift apart.
+   */
+  policy: Id.optional(),
   detail: text.optional(),
 });
 
@@ -61,7 +66,8 @@ export const PlaybookTranslation = z
     summary: text.optional(),
     trigger: z.object({ description: text }).optional(),
     objective: text.optional(),
-    steps: z.array(z.object({ title: text, detail: text.optional() })).optional(),
+    /** `when`: the step's timing label in this language (required where the English step has one). */
+    steps: z.array(z.object({ title: text, when: text.optional(), detail: text.optional() }).strict()).optional(),
     exitCriteria: z.array(text).optional(),
     metrics: z.array(text).optional(),
     escalation: text.optional(),

@@ -12,6 +12,9 @@ import {
   type PlaybookTranslation as PlaybookTranslationT, type Role as RoleT,
 } from '../../schemas/index.ts';
 import { TeamMember, type TeamMember as TeamMemberT } from '../../schemas/team.ts';
+import { PolicyGroup, policyRefRegExp, type PolicyGroup as PolicyGroupT } from '../../schemas/policy.ts';
+import { checkPolicyRefs, checkPolicySteps, indexPolicies } from './policies.ts';
+import { TERM_SHEET, TermSheet } from '../../schemas/terms.ts';
 
 export interface SourceFile {
   /** Path relative to the project root, with forward slashes, e.g. "content/roles/csm.yaml". */
@@ -42,6 +45,8 @@ export interface ContentSet {
   healthModels: Map<string, Entry<HealthModelT>>;
   /** Optional team data (content/team/): one member per file. */
   team: Map<string, Entry<TeamMemberT>>;
+  /** Policies stated once (content/policies/<group>.yaml), referenced as {{policy:KEY}}. */
+  policies: Map<string, Entry<PolicyGroupT>>;
 }
 
 export const COLLECTION_DIRS = {
@@ -53,8 +58,11 @@ export const COLLECTION_DIRS = {
   glossary: 'content/glossary',
   healthModels: 'content/healthModels',
   team: 'content/team',
+  policies: 'content/policies',
 } as const;
 
+/** Kana or kanji: a Japanese timing label has at least one (a policy reference counts: its text has). */
+const JA_TEXT = /[\u3040-\u30FF\u3400-\u9FFF]/;
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Health model ids that would clash with the pages beside them under /health/. */
 const RESERVED_HEALTH_IDS = ['simulator', 'batch'];
@@ -131,6 +139,7 @@ export function checkContent(files: SourceFile[]): { content: ContentSet; proble
   const content: ContentSet = {
     frameworks: new Map(), roles: new Map(), playbooks: new Map(), playbookTranslations: new Map(),
     journeys: new Map(), onboarding: new Map(), glossary: new Map(), healthModels: new Map(), team: new Map(),
+    policies: new Map(),
   };
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
 
@@ -149,6 +158,10 @@ export function checkContent(files: SourceFile[]): { content: ContentSet; proble
 
   for (const f of sorted) {
     const file = f.path;
+    if (file === TERM_SHEET) {
+      validate(TermSheet, parseYamlText(f.text, file, problems), file, problems);
+      continue;
+    }
     const yamlDir = (Object.entries(COLLECTION_DIRS) as [keyof typeof COLLECTION_DIRS, string][]).find(([, d]) => file.startsWith(d + '/'));
     if (!yamlDir) {
       problems.push({ file, path: '(file)', message: 'is not inside a known collection folder' });
@@ -194,6 +207,7 @@ export function checkContent(files: SourceFile[]): { content: ContentSet; proble
         add(content.healthModels, id, file, validate(HealthModel, raw, file, problems));
         break;
       case 'team': add(content.team, id, file, validate(TeamMember, raw, file, problems)); break;
+      case 'policies': add(content.policies, id, file, validate(PolicyGroup, raw, file, problems)); break;
     }
   }
 
@@ -202,6 +216,9 @@ export function checkContent(files: SourceFile[]): { content: ContentSet; proble
 }
 
 function checkReferences(c: ContentSet, problems: Problem[]): void {
+  const policies = indexPolicies(c, problems);
+  checkPolicyRefs(c, policies, problems);
+  checkPolicySteps(c, policies, problems);
   const ref = (file: string, path: string, kind: string, id: string, known: Map<string, unknown> | Set<string>, within?: string) => {
     if (known.has(id)) return true;
     problems.push({ file, path, message: `unknown ${kind} "${id}"${within ? ` in ${within}` : ''}; ${listKnown(known.keys())}` });
@@ -251,13 +268,19 @@ function checkReferences(c: ContentSet, problems: Problem[]): void {
     });
   }
 
-  for (const [, byId] of c.playbookTranslations) {
+  for (const [locale, byId] of c.playbookTranslations) {
     for (const t of byId.values()) {
       const en = c.playbooks.get(t.id);
       if (!en) {
         problems.push({ file: t.file, path: '(file name)', message: `translates a playbook that does not exist: there is no content/playbooks/en/${t.id}.md` });
         continue;
       }
+      // Step timings are shown in the page's language: every translated step has its own `when`.
+      t.data.steps?.forEach((s, i) => {
+        if (!en.data.steps[i]?.when) return;
+        if (!s.when) problems.push({ file: t.file, path: `steps[${i}].when`, message: `is required: translate the English timing "${en.data.steps[i].when}"` });
+        else if (locale === 'ja' && !JA_TEXT.test(s.when.replace(policyRefRegExp(), 'あ'))) problems.push({ file: t.file, path: `steps[${i}].when`, message: `"${s.when}" is not Japanese: write the timing in Japanese (e.g. 3営業日以内)` });
+      });
       const lists = ['steps', 'exitCriteria', 'metrics', 'discoveryQuestions'] as const;
       for (const key of lists) {
         const tr = t.data[key];

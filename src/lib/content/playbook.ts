@@ -11,6 +11,7 @@ export function localisePlaybook(en: Playbook, tr: PlaybookTranslation | undefin
   if (!tr) return { ...en, untranslated: true, translated: false };
   const complete =
     tr.summary !== undefined && tr.trigger !== undefined && tr.objective !== undefined && tr.steps !== undefined &&
+    tr.steps.every((s) => s.when !== undefined) &&
     tr.exitCriteria !== undefined && tr.metrics !== undefined &&
     (en.escalation === undefined || tr.escalation !== undefined) &&
     (en.discoveryQuestions === undefined || tr.discoveryQuestions !== undefined);
@@ -20,7 +21,7 @@ export function localisePlaybook(en: Playbook, tr: PlaybookTranslation | undefin
     summary: tr.summary ?? en.summary,
     trigger: { ...en.trigger, description: tr.trigger?.description ?? en.trigger.description },
     objective: tr.objective ?? en.objective,
-    steps: en.steps.map((s, i) => ({ ...s, title: tr.steps?.[i]?.title ?? s.title, detail: tr.steps?.[i]?.detail ?? s.detail })),
+    steps: en.steps.map((s, i) => ({ ...s, title: tr.steps?.[i]?.title ?? s.title, when: tr.steps?.[i]?.when ?? s.when, detail: tr.steps?.[i]?.detail ?? s.detail })),
     exitCriteria: tr.exitCriteria ?? en.exitCriteria,
     metrics: tr.metrics ?? en.metrics,
     escalation: tr.escalation ?? en.escalation,
