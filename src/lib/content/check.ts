@@ -351,6 +351,10 @@ function checkReferences(c: ContentSet, problems: Problem[]): void {
       if (prev !== undefined) problems.push({ file: t.file, path: `${base}.date`, message: `date ${s.date} is already used by snapshots[${prev}]: one snapshot per date` });
       else dates.set(s.date, i);
       if (!fw || !els) return;
+      for (const el of Object.keys(s.evidence ?? {})) {
+        if (!ref(t.file, `${base}.evidence.${el}`, 'element', el, els, `framework "${t.data.framework}"`)) continue;
+        if (!(el in s.levels)) problems.push({ file: t.file, path: `${base}.evidence.${el}`, message: `evidence for "${el}", which this snapshot does not rate: add its level or move the evidence` });
+      }
       for (const [el, lvl] of Object.entries(s.levels)) {
         ref(t.file, `${base}.levels.${el}`, 'element', el, els, `framework "${t.data.framework}"`);
         if (lvl > fw.levels.length) problems.push({ file: t.file, path: `${base}.levels.${el}`, message: `level ${lvl} is outside framework "${t.data.framework}"'s scale 0..${fw.levels.length}` });
