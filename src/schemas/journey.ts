@@ -11,7 +11,10 @@ export const JourneyStage = z.object({
   csmActions: LList,
   /** How the customer feels: −5 (very negative) … +5 (very positive). */
   emotion: z.number().int().min(-5).max(5),
-  /** Customer effort, CES-style: 1 (very easy) … 7 (very hard). */
+  /**
+   * Customer effort at this stage: 1 (very little effort) … 7 (very high effort). Not a CES 2.0 answer,
+   * whose 7 means the customer strongly agrees it was easy: the two scales run in opposite directions.
+   */
   effort: z.number().int().min(1).max(7),
   healthSignals: LList,
   exitCriteria: LList,

@@ -15,6 +15,12 @@ export const TeamSnapshot = z.object({
   /** Element id → level (0 = not yet at level 1). Elements missing here were not rated that day. */
   levels: z.record(z.string(), z.number().int('must be a whole number').min(0, 'must be 0 or more')),
   note: z.string().trim().min(1).max(4000).optional(),
+  /**
+   * Element id → the evidence for that rating (an account, a date, a document or a number), as the
+   * matrix asks for every rating. Optional so that files written before it stay valid; the content
+   * report lists ratings without evidence.
+   */
+  evidence: z.record(z.string(), z.string().trim().min(1, 'write the evidence or leave the element out').max(2000)).optional(),
 });
 export type TeamSnapshot = z.infer<typeof TeamSnapshot>;
 

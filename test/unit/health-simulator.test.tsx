@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
+import { resolveContent } from '../../src/lib/content/policies.ts';
 import { clientHealthData } from '../../src/lib/health/client-models.ts';
 import { dictionary } from '../../src/i18n/index.ts';
 import { scoreAccount } from '../../src/lib/health/score.ts';
@@ -28,7 +29,8 @@ vi.mock('chart.js', () => {
   return { Chart, BarController: {}, BarElement: {}, CategoryScale: {}, LinearScale: {} };
 });
 
-const { content } = checkContent(readContentFiles('.'));
+// The content as pages get it (src/data/site.ts): policy references resolved.
+const content = resolveContent(checkContent(readContentFiles('.')).content);
 const en = clientHealthData(content, 'en');
 const ja = clientHealthData(content, 'ja');
 

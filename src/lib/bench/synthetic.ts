@@ -182,7 +182,7 @@ export function syntheticPlaybooks(refs: SyntheticRefs, opts: SyntheticPlaybookO
       summary: summary[1],
       trigger: { description: trigger[1] },
       objective: objective[1],
-      steps: steps.map((s) => ({ title: s.title[1], detail: s.detail[1] })),
+      steps: steps.map((s) => ({ title: s.title[1], when: `${s.day}日目`, detail: s.detail[1] })),
       exitCriteria: exit.map((x) => x[1]),
       metrics: metrics.map((x) => x[1]),
       translated: '2026-11-01',

@@ -63,6 +63,8 @@ export const COLLECTION_DIRS = {
 
 /** Kana or kanji: a Japanese timing label has at least one (a policy reference counts: its text has). */
 const JA_TEXT = /[\u3040-\u30FF\u3400-\u9FFF]/;
+/** The record of the last end-to-end content review (content/REVIEW.md). */
+const REVIEW_LOG = 'content/REVIEW.md';
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Health model ids that would clash with the pages beside them under /health/. */
 const RESERVED_HEALTH_IDS = ['simulator', 'batch'];
@@ -158,6 +160,7 @@ export function checkContent(files: SourceFile[]): { content: ContentSet; proble
 
   for (const f of sorted) {
     const file = f.path;
+    if (file === REVIEW_LOG) continue; // the content review record (prose for people, not data)
     if (file === TERM_SHEET) {
       validate(TermSheet, parseYamlText(f.text, file, problems), file, problems);
       continue;
@@ -351,6 +354,10 @@ function checkReferences(c: ContentSet, problems: Problem[]): void {
       if (prev !== undefined) problems.push({ file: t.file, path: `${base}.date`, message: `date ${s.date} is already used by snapshots[${prev}]: one snapshot per date` });
       else dates.set(s.date, i);
       if (!fw || !els) return;
+      for (const el of Object.keys(s.evidence ?? {})) {
+        if (!ref(t.file, `${base}.evidence.${el}`, 'element', el, els, `framework "${t.data.framework}"`)) continue;
+        if (!(el in s.levels)) problems.push({ file: t.file, path: `${base}.evidence.${el}`, message: `evidence for "${el}", which this snapshot does not rate: add its level or move the evidence` });
+      }
       for (const [el, lvl] of Object.entries(s.levels)) {
         ref(t.file, `${base}.levels.${el}`, 'element', el, els, `framework "${t.data.framework}"`);
         if (lvl > fw.levels.length) problems.push({ file: t.file, path: `${base}.levels.${el}`, message: `level ${lvl} is outside framework "${t.data.framework}"'s scale 0..${fw.levels.length}` });

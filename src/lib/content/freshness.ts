@@ -30,7 +30,7 @@ export function freshnessReport(c: ContentSet, today: string): FreshnessWarning[
   const out: FreshnessWarning[] = [];
   const entries: { file: string; data: { owner?: string; reviewed?: string; reviewEvery: number; draft?: boolean } }[] = [
     ...c.frameworks.values(), ...c.roles.values(), ...c.playbooks.values(), ...c.journeys.values(),
-    ...c.onboarding.values(), ...c.healthModels.values(), ...c.team.values(),
+    ...c.onboarding.values(), ...c.healthModels.values(), ...c.team.values(), ...c.policies.values(),
   ];
   for (const e of entries.sort((a, b) => a.file.localeCompare(b.file))) {
     const due = reviewDue(e.data);

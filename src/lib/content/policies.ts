@@ -132,6 +132,14 @@ export function checkPolicySteps(c: ContentSet, index: PolicyIndex, problems: Pr
  * The content with every reference replaced by the policy's text in the language of the text that
  * holds it, and Japanese line wraps joined (YAML folding must not leave spaces between Japanese).
  */
+/** One entry's data as pages show it: references resolved in each text's language, Japanese wraps joined. */
+export function resolveData<T>(data: T, lang: Lang, index: PolicyIndex): T {
+  return mapStrings(data, lang, (s, l) => {
+    const r = resolvePolicyRefs(s, l, index);
+    return l === 'ja' ? joinJapaneseLines(r) : r;
+  });
+}
+
 export function resolveContent(c: ContentSet): ContentSet {
   const index = indexPolicies(c);
   const fix = (s: string, lang: Lang) => {
