@@ -5,6 +5,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import { CSP_DIRECTIVES } from './src/security/csp.ts';
 import { terserAppChunks } from './src/integrations/terser-app-chunks.ts';
 import staticHeaders from './src/integrations/static-headers.ts';
+import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
 // Host under a sub-path with BANSO_BASE=/banso/ (see README, "Deploying").
 const base = process.env.BANSO_BASE || '/';
@@ -16,8 +17,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [contentCheck(), react(), staticHeaders()],
   i18n: {
-    locales: ['en', 'ja'],
-    defaultLocale: 'en',
+    locales: [...LOCALES],
+    defaultLocale: DEFAULT_LOCALE,
     routing: { prefixDefaultLocale: false },
   },
   // Every page gets a CSP <meta> with the hashes of Astro's inline scripts and styles (README, "Deploying").
