@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import type { HealthModel } from '../../schemas/health.ts';
 import { coerceValue, parseInput, round1, scoreAccount } from './score.ts';
 import type { InputValue, Issue, ParseResult, ScoreOptions, ScoreResult } from './score.ts';
+import { foldForMatch } from '../text/fold.ts';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'shift_jis';
 
@@ -86,7 +87,7 @@ export function parseCsv(text: string): ParsedCsv {
 
 /** Header normalisation: NFKC (full-width → half-width), lower-case, trim, spaces/underscores/hyphens collapsed to one space. */
 export function normaliseHeader(h: string): string {
-  return h.normalize('NFKC').toLowerCase().replace(/[\s_\-\u2010-\u2015]+/g, ' ').trim();
+  return foldForMatch(h).replace(/[\s_\-\u2010-\u2015]+/g, ' ').trim();
 }
 /** The header without a trailing unit in brackets: "ライセンス利用率(%)" → "ライセンス利用率". */
 const withoutUnit = (n: string): string => n.replace(/\s*[([][^()[\]]*[)\]]\s*$/, '').trim();
@@ -158,8 +159,8 @@ export type ValueMaps = Record<number, Record<string, InputValue>>;
 export function mapRawValue(map: Record<string, InputValue> | undefined, raw: string): { found: true; value: InputValue } | { found: false } {
   if (!map) return { found: false };
   if (Object.prototype.hasOwnProperty.call(map, raw)) return { found: true, value: map[raw] };
-  const n = raw.normalize('NFKC').trim().toLowerCase();
-  for (const [k, v] of Object.entries(map)) if (k.normalize('NFKC').trim().toLowerCase() === n) return { found: true, value: v };
+  const n = foldForMatch(raw);
+  for (const [k, v] of Object.entries(map)) if (foldForMatch(k) === n) return { found: true, value: v };
   return { found: false };
 }
 

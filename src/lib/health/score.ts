@@ -7,6 +7,7 @@
  */
 import type { HealthModel, Measure } from '../../schemas/health.ts';
 import { weightShares } from './model.ts';
+import { foldForMatch } from '../text/fold.ts';
 
 /** A raw input value. null, undefined and '' mean "no data". */
 export type InputValue = number | string | boolean | null | undefined;
@@ -125,9 +126,6 @@ const SENTIMENT_WORDS: Record<string, Sentiment> = {
   green: 'green', g: 'green', '緑': 'green', 'グリーン': 'green',
 };
 
-/** Normalises free text for comparison: NFKC (full-width → half-width), trim, lower-case. */
-const fold = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
-
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const THOUSANDS_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
@@ -139,7 +137,7 @@ const THOUSANDS_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
  * Sentiment: red/yellow/green, r/y/g, 赤/黄/緑.
  */
 export function parseInput(measure: Pick<Measure, 'id' | 'input'>, raw: string): ParseResult {
-  const s = fold(raw ?? '');
+  const s = foldForMatch(raw ?? '');
   if (s === '') return { ok: true, value: null };
   const fail = (code: string): ParseResult => ({ ok: false, error: { code, params: { measure: measure.id, value: raw } } });
   if (measure.input === 'boolean') {

@@ -5,7 +5,7 @@
  */
 import type { AssessmentKind } from '../../schemas/assessment.ts';
 import { csvField } from '../health/csv.ts';
-import { escapeMarkdown } from '../assessment/growth-plan.ts';
+import { escapeMarkdown } from '../text/markdown.ts';
 import type { ElementStats, HeatRow } from './aggregate.ts';
 import type { Coverage } from './coverage.ts';
 
