@@ -8,6 +8,7 @@ import type { HealthModel } from '../../schemas/health.ts';
 import { coerceValue, parseInput, round1, scoreAccount } from './score.ts';
 import type { InputValue, Issue, ParseResult, ScoreOptions, ScoreResult } from './score.ts';
 import { foldForMatch } from '../text/fold.ts';
+import { writeCsv } from '../text/csv-write.ts';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'shift_jis';
 
@@ -242,11 +243,6 @@ export function scoreRows(
   return { scored, bad };
 }
 
-/** Quotes a CSV field when it holds a delimiter, a quote, a line break or surrounding spaces. */
-export function csvField(v: string): string {
-  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 export interface ScoredCsvOptions {
   /** Header names of the added columns. */
   labels?: { score?: string; band?: string; coverage?: string; status?: string };
@@ -257,7 +253,7 @@ export interface ScoredCsvOptions {
 /**
  * The original columns plus score, band, coverage (% of the weight with data, 1 decimal) and
  * status ('ok', 'insufficient-data' or the reason code of a bad row), in the original row order.
- * CRLF line ends and a UTF-8 BOM so Excel opens Japanese text correctly.
+ * Written by the shared CSV writer (src/lib/text/csv-write.ts): BOM, CRLF, formulas neutralised.
  */
 export function toScoredCsv(
   table: Pick<ParsedCsv, 'headers' | 'rows'>,
@@ -279,5 +275,5 @@ export function toScoredCsv(
       lines.push([...padded, r.score === null ? '' : r.score.toFixed(1), band, round1(r.coverage * 100).toFixed(1), r.status]);
     } else lines.push([...padded, '', '', '', b ? b.code : '']);
   });
-  return '\uFEFF' + lines.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return writeCsv(lines);
 }
