@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import contentCheck from './src/integrations/content-check.ts';
@@ -24,7 +25,12 @@ export default defineConfig({
   // Every page gets a CSP <meta> with the hashes of Astro's inline scripts and styles (README, "Deploying").
   security: { csp: { algorithm: 'SHA-256', directives: [...CSP_DIRECTIVES] } },
   // Our browser chunks go through terser after the default minifier (budgets.json; see the plugin).
-  vite: { build: { modulePreload: false }, plugins: [terserAppChunks()] },
+  // `~/` is src/ for pages, layouts and components (tsconfig.json "paths" says the same to TypeScript).
+  vite: {
+    resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
+    build: { modulePreload: false },
+    plugins: [terserAppChunks()],
+  },
   // No Shiki: its highlighting writes style="" attributes, which the CSP blocks; code blocks stay
   // plain <pre><code> (styled by our CSS). It also keeps the highlighter out of the build's memory.
   markdown: { syntaxHighlight: false },

@@ -63,3 +63,19 @@ describe('collection registry', () => {
     ]);
   });
 });
+
+describe('the CS Ops plane names its example roles in content', () => {
+  const shipped = readContentFiles('.');
+  const replaced = (path: string, edit: (s: string) => string) => shipped.map((f) => (f.path === path ? { ...f, text: edit(f.text) } : f));
+  it('has one example role per direction', () => {
+    const { content } = checkContent(shipped);
+    const examples = [...content.roles.values()].filter((r) => r.data.planeExample).map((r) => [r.data.planeExample, r.id]);
+    expect(examples.sort()).toEqual([['product', 'cx-designer'], ['space', 'cs-ops-specialist'], ['time', 'cs-lead']]);
+  });
+  it('fails the check when a direction has no role or two', () => {
+    const none = checkContent(replaced('content/roles/cs-lead.yaml', (s) => s.replace(/^planeExample: time\n/m, ''))).problems.map(formatProblem);
+    expect(none).toEqual([expect.stringMatching(/^content\/roles: \(collection\): no role has planeExample: time;/)]);
+    const two = checkContent(replaced('content/roles/csm.yaml', (s) => s.replace(/^rank:/m, 'planeExample: space\nrank:'))).problems.map(formatProblem);
+    expect(two).toEqual(['content/roles/csm.yaml: planeExample: "space" is already the plane example of content/roles/cs-ops-specialist.yaml: one role per direction']);
+  });
+});

@@ -194,6 +194,7 @@ function checkReferences(registry: Registry, c: ContentSet, present: Map<string,
     content: c,
     problems,
     exists: (collection, id) => present.get(collection)!.has(id),
+    invalidIn: (collection) => present.get(collection)!.size > (c[collection] as Map<string, unknown>).size,
     ref(file, path, collection, id) {
       const known = c[collection] as Map<string, unknown>;
       if (known.has(id)) return true;
@@ -212,11 +213,11 @@ function checkReferences(registry: Registry, c: ContentSet, present: Map<string,
     },
   };
   for (const [id, def] of Object.entries(registry)) {
-    if (!def.references) continue;
     const map = (c as unknown as Record<string, Map<string, unknown>>)[id];
     const entries = def.format === 'md-translations'
       ? [...(map as Map<string, Map<string, Entry<unknown>>>).values()].flatMap((m) => [...m.values()])
       : [...(map as Map<string, Entry<unknown>>).values()];
-    for (const e of entries) def.references(e, ctx);
+    if (def.references) for (const e of entries) def.references(e, ctx);
+    def.checkAll?.(entries, ctx);
   }
 }

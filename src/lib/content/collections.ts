@@ -13,7 +13,7 @@
  */
 import type { z } from 'astro/zod';
 import {
-  Framework, GlossaryTerm, HealthModel, Journey, OnboardingTrack, Playbook, PlaybookTranslation, Role, TeamMember,
+  Framework, GlossaryTerm, HealthModel, Journey, OnboardingTrack, Playbook, PlaybookTranslation, PLANE_DIRECTIONS, Role, TeamMember,
 } from '../../schemas/index.ts';
 import { DEFAULT_LOCALE } from '../../i18n/locales.ts';
 import type { Entry, Problem } from './types.ts';
@@ -30,6 +30,8 @@ export interface RefContext {
    * problem: its file already has one line saying what is wrong (one root cause, one line).
    */
   ref(file: string, path: string, collection: CollectionId, id: string): boolean;
+  /** Whether some file of the collection failed its own check (then a collection-wide "none" would be a follow-on). */
+  invalidIn(collection: CollectionId): boolean;
   /** Whether a file for this id exists in the collection, valid or not. */
   exists(collection: CollectionId, id: string): boolean;
   /** The same for ids inside an entry (elements of a framework, stages of a journey). */
@@ -67,6 +69,8 @@ export interface CollectionDef<S extends z.ZodType = z.ZodType, Sec extends stri
   navOrder?: number;
   /** Cross-reference checks for one entry. */
   references?(entry: Entry<z.infer<S>>, ctx: RefContext): void;
+  /** Checks across all entries of the collection (e.g. "exactly one entry per …"). */
+  checkAll?(entries: Entry<z.infer<S>>[], ctx: RefContext): void;
 }
 
 /** Keeps each entry's schema type for its callbacks. */
@@ -115,6 +119,16 @@ export const COLLECTIONS = {
         x.ref(r.file, `next[${i}].role`, 'roles', n.role);
         if (n.role === r.id) x.problems.push({ file: r.file, path: `next[${i}].role`, message: 'a role cannot lead to itself' });
       });
+    },
+    checkAll: (roles, x) => {
+      // The CS Ops plane page shows one example role per direction.
+      for (const d of PLANE_DIRECTIONS) {
+        const named = roles.filter((r) => r.data.planeExample === d);
+        for (const r of named.slice(1)) x.problems.push({ file: r.file, path: 'planeExample', message: `"${d}" is already the plane example of ${named[0].file}: one role per direction` });
+        if (named.length === 0 && roles.length > 0 && !x.invalidIn('roles')) {
+          x.problems.push({ file: COLLECTIONS.roles.dir, path: '(collection)', message: `no role has planeExample: ${d}; the CS Ops plane page needs one example role per direction (${PLANE_DIRECTIONS.join(', ')})` });
+        }
+      }
     },
   }),
   playbooks: collection({
