@@ -7,6 +7,8 @@ import { CSP_DIRECTIVES } from './src/security/csp.ts';
 import { terserAppChunks } from './src/integrations/terser-app-chunks.ts';
 import staticHeaders from './src/integrations/static-headers.ts';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { alignClasses } from './src/lib/markdown/align-classes.ts';
 
 // Host under a sub-path with BANSO_BASE=/banso/ (see README, "Deploying").
 const base = process.env.BANSO_BASE || '/';
@@ -33,7 +35,8 @@ export default defineConfig({
   },
   // No Shiki: its highlighting writes style="" attributes, which the CSP blocks; code blocks stay
   // plain <pre><code> (styled by our CSS). It also keeps the highlighter out of the build's memory.
-  markdown: { syntaxHighlight: false },
+  // Table column alignment becomes classes, not inline styles (src/lib/markdown/align-classes.ts).
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [/** @type {any} */ (alignClasses)] }) },
   devToolbar: { enabled: false },
   prefetch: false,
 });

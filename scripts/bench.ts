@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 8): builds a copy of the portal with 1,000 synthetic playbooks (en + ja) and a
+ * `npm run bench`: builds a copy of the portal with 1,000 synthetic playbooks (en + ja) and a
  * 100-element framework, then measures build time, peak memory, output size, page weights, search
  * index size and query latency, batch health scoring and team import, and compares them with
  * budgets.json. Prints a table and writes bench-results/bench.json.

@@ -1,6 +1,8 @@
 /**
  * A broken reference, a wrong enum value and a YAML syntax error each stop `astro build` with the
- * file and field named. Each runs the real build on a temporary copy of the project.
+ * file and field named; so do a file that is not UTF-8, an image from another origin and a link to a
+ * page that does not exist, each in exactly one line. Each runs the real build on a temporary copy of
+ * the project.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -41,4 +43,45 @@ describe('astro build stops on broken content', () => {
       expect(r.output).toMatch(expected);
     });
   }
+});
+
+/** The lines of the build's output that name a content file: one root cause, one line. */
+const contentLines = (output: string) => [...new Set(output.split('\n').map((l) => l.trim()).filter((l) => /^content\/\S+: /.test(l)))];
+
+describe('astro build refuses what would break at run time, in one line', () => {
+  it('a Markdown file saved as Shift_JIS', () => {
+    const dir = copyProject();
+    writeFileSync(join(dir, 'content/playbooks/ja/kickoff.md'), readFileSync('test/fixtures/broken/sjis-translation.md'));
+    const r = build(dir);
+    expect(r.status, r.output).not.toBe(0);
+    expect(contentLines(r.output)).toEqual(['content/playbooks/ja/kickoff.md: not UTF-8 (looks like Shift_JIS); save it as UTF-8']);
+  });
+  it('an image from another origin', () => {
+    const dir = copyProject();
+    const text = readFileSync('test/fixtures/broken/external-image.md', 'utf8');
+    const line = text.split('\n').findIndex((l) => l.includes('cdn.example.com')) + 1;
+    writeFileSync(join(dir, 'content/playbooks/en/kickoff.md'), text);
+    const r = build(dir);
+    expect(r.status, r.output).not.toBe(0);
+    expect(contentLines(r.output)).toEqual([expect.stringMatching(new RegExp(`^content/playbooks/en/kickoff\\.md: line ${line}: image from another origin \\(https://cdn\\.example\\.com/kickoff\\.png\\)`))]);
+  });
+  it('an internal link to a page that does not exist, in one line however many pages show it', () => {
+    const dir = copyProject();
+    const text = readFileSync('test/fixtures/broken/broken-link.md', 'utf8');
+    const line = text.split('\n').findIndex((l) => l.includes('no-such-playbook')) + 1;
+    writeFileSync(join(dir, 'content/playbooks/en/kickoff.md'), text);
+    const r = build(dir);
+    expect(r.status, r.output).not.toBe(0);
+    expect(contentLines(r.output)).toEqual([`content/playbooks/en/kickoff.md: line ${line}: link to a page that does not exist: /playbooks/no-such-playbook/`]);
+  });
+  it('a centred table column builds, aligned by a class and with no inline style', () => {
+    const dir = copyProject();
+    writeFileSync(join(dir, 'content/playbooks/en/kickoff.md'), readFileSync('test/fixtures/centred-table.md'));
+    const r = build(dir);
+    expect(r.status, r.output).toBe(0);
+    const html = readFileSync(join(dir, 'dist/playbooks/kickoff/index.html'), 'utf8');
+    expect(html).toMatch(/<th class="align-center">Week<\/th>/);
+    expect(html).toMatch(/<td class="align-right">Kickoff held<\/td>/);
+    expect(html).not.toMatch(/\salign=|style=/);
+  });
 });

@@ -10,6 +10,8 @@ import {
   COLLECTIONS, COLLECTION_IDS, type CollectionDef, type CollectionId, type ContentSet, type RefContext,
 } from './collections.ts';
 import type { Entry, Problem, SourceFile } from './types.ts';
+import { encodingProblem } from './encoding.ts';
+import { markdownProblems } from './markdown-check.ts';
 
 export type { Entry, Problem, SourceFile } from './types.ts';
 export type { ContentSet } from './collections.ts';
@@ -29,8 +31,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(file)';
 }
 
+/** `file: path: message`; a problem with the whole file (no path) is `file: message`. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}: ${p.path}: ${p.message}`;
+  return p.path ? `${p.file}: ${p.path}: ${p.message}` : `${p.file}: ${p.message}`;
 }
 
 function listKnown(ids: Iterable<string>): string {
@@ -41,11 +44,12 @@ function listKnown(ids: Iterable<string>): string {
 }
 
 /** Split a Markdown file into front matter (YAML text) and body. */
-export function splitFrontMatter(text: string): { front: string; body: string; frontLine: number } | null {
+export function splitFrontMatter(text: string): { front: string; body: string; frontLine: number; bodyLine: number } | null {
   const src = text.replace(/^\uFEFF/, '');
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(src);
   if (!m) return null;
-  return { front: m[1], body: m[2], frontLine: 2 };
+  // The body starts after the two --- lines and the front matter's lines.
+  return { front: m[1], body: m[2], frontLine: 2, bodyLine: m[1].split(/\r?\n/).length + 3 };
 }
 
 function parseYamlText(text: string, file: string, problems: Problem[], lineOffset = 0): unknown {
@@ -143,6 +147,15 @@ export function checkContent(files: SourceFile[], registry: Registry = COLLECTIO
 
   for (const f of sorted) {
     const file = f.path;
+    const notUtf8 = f.bytes ? encodingProblem(f.bytes) : null;
+    if (notUtf8) {
+      // One line for the file: nothing in it can be read, so no follow-on problems.
+      problems.push({ file, path: '', message: notUtf8 });
+      const c = collectionOf(registry, file);
+      const where = c ? locate(registry[c], file) : 'ignore';
+      if (c && where !== 'ignore' && !('problem' in where)) present.get(c)!.add(where.id);
+      continue;
+    }
     const collection = collectionOf(registry, file);
     if (!collection) {
       problems.push({ file, path: '(file)', message: 'is not inside a known collection folder' });
@@ -169,6 +182,7 @@ export function checkContent(files: SourceFile[], registry: Registry = COLLECTIO
       }
       raw = parseYamlText(split.front, file, problems, 1);
       body = split.body;
+      problems.push(...markdownProblems(body, file, split.bodyLine));
     }
     const data = validate(def.schema, raw, file, problems);
     let map = (content as unknown as Record<string, Map<string, unknown>>)[collection];

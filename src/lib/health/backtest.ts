@@ -1,5 +1,5 @@
 /**
- * Backtest of a health model (DOMAIN.md §5 "Validation"): do the scores accounts had before their
+ * Backtest of a health model (README, "How the numbers are computed"): do the scores accounts had before their
  * renewal separate those that churned from those that renewed? Churn rate per band, ROC curve and
  * AUC, precision/recall of the lowest band, lift in the riskiest decile. Pure.
  */

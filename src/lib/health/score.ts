@@ -1,5 +1,5 @@
 /**
- * Health score calculation (DOMAIN.md §5). Pure and framework-free: no DOM, no I/O, so the same
+ * Health score calculation (README, "How the numbers are computed"). Pure and framework-free: no DOM, no I/O, so the same
  * code runs in the Astro build, in tests, on the page and in a Web Worker.
  *
  * Reasons and errors are structured ({ code, params }) rather than English sentences so the UI can
