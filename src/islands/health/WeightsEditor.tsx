@@ -9,7 +9,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { HealthModel } from '../../schemas/health.ts';
 import type { ClientHealthModel } from '../../lib/health/client-models.ts';
-import { groupShares, weightShares } from '../../lib/health/model.ts';
+import { groupShares, weightShares } from '../../lib/health/model-shares.ts';
 import { isValidWeight, MAX_WEIGHT, type WeightEdits } from '../../lib/health/simulator-state.ts';
 import { formatValueNumber, pct1 } from './format.ts';
 

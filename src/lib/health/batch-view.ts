@@ -8,7 +8,7 @@ import type { HealthModel, Measure } from '../../schemas/health.ts';
 import type { ContentSet } from '../content/check.ts';
 import { collator, tx, type Locale } from '../../i18n/locales.ts';
 import { localePath } from '../urls.ts';
-import { bandRanges, weightShares } from './model.ts';
+import { bandRanges, weightShares } from './model-shares.ts';
 import { categoriesOf, isNumericMeasure, parseInput, round1 } from './score.ts';
 import type { InputValue } from './score.ts';
 import { parseOutcome } from './backtest.ts';

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import type { HealthModel } from '../../schemas/health.ts';
 import { coerceValue, parseInput, round1, scoreAccount } from './score.ts';
-import type { InputValue, Issue, ParseResult, ScoreOptions, ScoreResult } from './score.ts';
+import type { InputValue, Issue, ValueParseResult, ScoreOptions, ScoreResult } from './score.ts';
 import { foldForMatch } from '../text/fold.ts';
 import { writeCsv } from '../text/csv-write.ts';
 
@@ -187,7 +187,7 @@ export interface BadRow {
 }
 
 /** Parses one cell for a measure, applying the column's value map first. */
-function cellValue(model: HealthModel, measureId: string, raw: string, map: Record<string, InputValue> | undefined): ParseResult {
+function cellValue(model: HealthModel, measureId: string, raw: string, map: Record<string, InputValue> | undefined): ValueParseResult {
   const m = model.measures.find((x) => x.id === measureId)!;
   const mapped = mapRawValue(map, raw);
   return mapped.found ? coerceValue(m, mapped.value) : parseInput(m, raw);
