@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import contentCheck from './src/integrations/content-check.ts';
@@ -6,6 +7,9 @@ import { CSP_DIRECTIVES } from './src/security/csp.ts';
 import { terserAppChunks } from './src/integrations/terser-app-chunks.ts';
 import staticHeaders from './src/integrations/static-headers.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
+import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { alignClasses } from './src/lib/markdown/align-classes.ts';
 
 // Host under a sub-path with BANSO_BASE=/banso/ (see README, "Deploying").
 const base = process.env.BANSO_BASE || '/';
@@ -18,17 +22,23 @@ export default defineConfig({
   // serviceWorker() runs after staticHeaders(): it precaches the final dist/ (README, "Offline").
   integrations: [contentCheck(), react(), staticHeaders(), serviceWorker()],
   i18n: {
-    locales: ['en', 'ja'],
-    defaultLocale: 'en',
+    locales: [...LOCALES],
+    defaultLocale: DEFAULT_LOCALE,
     routing: { prefixDefaultLocale: false },
   },
   // Every page gets a CSP <meta> with the hashes of Astro's inline scripts and styles (README, "Deploying").
   security: { csp: { algorithm: 'SHA-256', directives: [...CSP_DIRECTIVES] } },
   // Our browser chunks go through terser after the default minifier (budgets.json; see the plugin).
-  vite: { build: { modulePreload: false }, plugins: [terserAppChunks()] },
+  // `~/` is src/ for pages, layouts and components (tsconfig.json "paths" says the same to TypeScript).
+  vite: {
+    resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
+    build: { modulePreload: false },
+    plugins: [terserAppChunks()],
+  },
   // No Shiki: its highlighting writes style="" attributes, which the CSP blocks; code blocks stay
   // plain <pre><code> (styled by our CSS). It also keeps the highlighter out of the build's memory.
-  markdown: { syntaxHighlight: false },
+  // Table column alignment becomes classes, not inline styles (src/lib/markdown/align-classes.ts).
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [/** @type {any} */ (alignClasses)] }) },
   devToolbar: { enabled: false },
   prefetch: false,
 });

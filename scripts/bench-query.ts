@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadIndex, search } from '../src/lib/search/query.ts';
-import { prng } from '../src/lib/bench/synthetic.ts';
+import { prng } from './lib/synthetic.ts';
 
 /** Mixed English / Japanese queries: CS words, partial words, two-word phrases. */
 export function benchQueries(n: number, seed: number): string[] {

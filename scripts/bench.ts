@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 8): builds a copy of the portal with 1,000 synthetic playbooks (en + ja) and a
+ * `npm run bench`: builds a copy of the portal with 1,000 synthetic playbooks (en + ja) and a
  * 100-element framework, then measures build time, peak memory, output size, page weights, search
  * index size and query latency, batch health scoring and team import, and compares them with
  * budgets.json. Prints a table and writes bench-results/bench.json.
@@ -12,8 +12,8 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { checkContent, formatProblem } from '../src/lib/content/check.ts';
 import { readContentFiles } from '../src/lib/content/load.ts';
-import { pageWeight, type PageWeight } from '../src/lib/bench/page-weight.ts';
-import { refsFromContent, syntheticAccountsCsv, syntheticAssessmentFiles, syntheticFramework, syntheticPlaybooks } from '../src/lib/bench/synthetic.ts';
+import { pageWeight, type PageWeight } from './lib/page-weight.ts';
+import { refsFromContent, syntheticAccountsCsv, syntheticAssessmentFiles, syntheticFramework, syntheticPlaybooks } from './lib/synthetic.ts';
 import { buildDocuments } from '../src/lib/search/documents.ts';
 import { buildIndex } from '../src/lib/search/index-build.ts';
 import { runBatch } from '../src/lib/health/worker-protocol.ts';

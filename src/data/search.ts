@@ -2,7 +2,7 @@
 import { siteContent } from './site.ts';
 import { buildDocuments } from '../lib/search/documents.ts';
 import { buildIndex, indexFileName } from '../lib/search/index-build.ts';
-import type { Locale } from '../i18n/locales.ts';
+import { LOCALES, type Locale } from '../i18n/locales.ts';
 
 let cached: Promise<Record<Locale, { file: string; json: string }>> | undefined;
 
@@ -10,7 +10,7 @@ export function searchIndexes() {
   cached ??= (async () => {
     const c = await siteContent();
     const out = {} as Record<Locale, { file: string; json: string }>;
-    for (const lang of ['en', 'ja'] as const) {
+    for (const lang of LOCALES) {
       const json = JSON.stringify(buildIndex(buildDocuments(c, lang), lang));
       out[lang] = { file: indexFileName(lang, json), json };
     }

@@ -1,39 +1,35 @@
 /**
  * The validated content as one ContentSet, from Astro's collections (already parsed by the shared
- * schemas). Pages use this with the pure helpers in src/lib/content.
+ * schemas), one map per entry of the collection registry. Pages use this with the pure helpers in
+ * src/lib/content.
  */
 import { getCollection } from 'astro:content';
-import type { ContentSet, Entry } from '../lib/content/check.ts';
+import { COLLECTIONS, COLLECTION_IDS, emptyContentSet, type CollectionDef, type ContentSet } from '../lib/content/collections.ts';
+import type { Entry } from '../lib/content/types.ts';
 import { resolveContent } from '../lib/content/policies.ts';
 
 let cached: Promise<ContentSet> | undefined;
 
-function toMap<T>(entries: { id: string; data: T; filePath?: string; body?: string }[]): Map<string, Entry<T>> {
-  const m = new Map<string, Entry<T>>();
-  for (const e of [...entries].sort((a, b) => a.id.localeCompare(b.id)))
-    m.set(e.id, { id: e.id, file: e.filePath ?? '', data: e.data, body: e.body });
-  return m;
-}
-
 export function siteContent(): Promise<ContentSet> {
   cached ??= (async () => {
-    const [frameworks, roles, playbooks, translations, journeys, onboarding, glossary, healthModels, team, policies] = await Promise.all([
-      getCollection('frameworks'), getCollection('roles'), getCollection('playbooks'), getCollection('playbookTranslations'),
-      getCollection('journeys'), getCollection('onboarding'), getCollection('glossary'), getCollection('healthModels'),
-      getCollection('team'), getCollection('policies'),
-    ]);
-    const byLocale = new Map<string, Map<string, Entry<(typeof translations)[number]['data']>>>();
-    for (const t of translations) {
-      const [locale, id] = t.id.split('/');
-      if (!byLocale.has(locale)) byLocale.set(locale, new Map());
-      byLocale.get(locale)!.set(id, { id, file: t.filePath ?? '', data: t.data, body: t.body });
-    }
-    // Policy references ({{policy:KEY}}) become the policy's text in each text's language.
-    return resolveContent({
-      frameworks: toMap(frameworks), roles: toMap(roles), playbooks: toMap(playbooks.filter((p) => !p.data.draft || import.meta.env.DEV)),
-      playbookTranslations: byLocale, journeys: toMap(journeys), onboarding: toMap(onboarding), glossary: toMap(glossary),
-      healthModels: toMap(healthModels), team: toMap(team), policies: toMap(policies),
-    });
+    const content = emptyContentSet();
+    await Promise.all(COLLECTION_IDS.map(async (name) => {
+      const def: CollectionDef = COLLECTIONS[name];
+      const entries = (await getCollection(name)) as { id: string; data: unknown; filePath?: string; body?: string }[];
+      const map = content[name] as Map<string, unknown>;
+      for (const e of [...entries].sort((a, b) => a.id.localeCompare(b.id))) {
+        if (def.isDraft?.(e.data) && !import.meta.env.DEV) continue;
+        const entry = (id: string): Entry<unknown> => ({ id, file: e.filePath ?? '', data: e.data, body: e.body });
+        if (def.format === 'md-translations') {
+          // Translation ids are "<locale>/<id>"; kept as locale → id → entry.
+          const [locale, id] = e.id.split('/');
+          if (!map.has(locale)) map.set(locale, new Map());
+          (map.get(locale) as Map<string, Entry<unknown>>).set(id, entry(id));
+        } else map.set(e.id, entry(e.id));
+      }
+    }));
+    return content;
+import { resolveContent } from '../lib/content/policies.ts';
   })();
   return cached;
 }

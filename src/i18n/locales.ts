@@ -1,11 +1,12 @@
 import type { LText } from '../schemas/common.ts';
 
+/** The one list of the site's languages (schemas, astro.config.mjs, routes and search use it). */
 export const LOCALES = ['en', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
 export function isLocale(x: unknown): x is Locale {
-  return x === 'en' || x === 'ja';
+  return (LOCALES as readonly unknown[]).includes(x);
 }
 
 /** Localised text in the wanted language, and whether it fell back to English. */

@@ -3,7 +3,7 @@
  * languages, the search indexes, the islands' code and styles, so the portal opens offline once it
  * has been visited. The worker lives at the base path, so its scope is the whole portal (also under
  * BANSO_BASE). A new build has a new precache manifest; the page then offers a reload
- * (src/scripts/offline.ts) instead of switching versions under the reader.
+ * (src/client/offline.ts) instead of switching versions under the reader.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -5,6 +5,7 @@ import type { Translate } from '../i18n/translator.ts';
 import { bestMatchingRole, gaps as computeGaps, readiness as computeReadiness } from '../lib/assessment/readiness.ts';
 import { exportFileName } from '../lib/assessment/file-output.ts';
 import { downloadText, todayIso } from './browser.ts';
+import { wholePercent } from '../lib/text/number.ts';
 
 export default function GrowthPlan({ data, fw, a, ratings, target, t }: {
   data: ClientData; fw: ClientFramework; a: Assessment; ratings: Record<string, number>; target: ClientRole; t: Translate;
@@ -41,8 +42,8 @@ export default function GrowthPlan({ data, fw, a, ratings, target, t }: {
 
   return (
     <>
-      {best && ranking.best && <p data-testid="best-match">{t('plan.bestMatchText', { role: best.name, pct: Math.round(ranking.best.readiness.score * 100) })}</p>}
-      <p data-testid="readiness"><strong>{t('plan.readiness')}: {Math.round(readiness.score * 100)} %</strong> — {t('plan.readinessDetail', { role: target.name, met: readiness.met, near: readiness.nearMiss, missing: readiness.missing, total: readiness.total })}</p>
+      {best && ranking.best && <p data-testid="best-match">{t('plan.bestMatchText', { role: best.name, pct: wholePercent(ranking.best.readiness.score) })}</p>}
+      <p data-testid="readiness"><strong>{t('plan.readiness')}: {wholePercent(readiness.score)} %</strong> — {t('plan.readinessDetail', { role: target.name, met: readiness.met, near: readiness.nearMiss, missing: readiness.missing, total: readiness.total })}</p>
       <p className="muted">{t('plan.formula')}</p>
       {planGaps.length === 0 ? <p>{t('plan.noGaps')}</p> : (
         <ol className="gaps" data-testid="gaps">

@@ -21,7 +21,8 @@ import { BandMark } from './health/BandMark.tsx';
 import { ContributionChart, type ContributionRow, type ContributionSeries } from './health/ContributionChart.tsx';
 import { MeasureInput } from './health/MeasureInput.tsx';
 import { WeightsEditor } from './health/WeightsEditor.tsx';
-import { formatNumber, formatValue, issueText, pct1, score1 } from './health/format.ts';
+import { formatValue, issueText, pct1, score1 } from './health/format.ts';
+import { formatNumber } from '../lib/text/number.ts';
 import { downloadText, todayIso } from './browser.ts';
 
 type Notice = { kind: 'error' | 'info'; text: string; details?: string[] };

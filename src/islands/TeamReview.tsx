@@ -9,7 +9,7 @@ import { collator } from '../i18n/locales.ts';
 import { translator, type Dict } from '../i18n/translator.ts';
 import type { ClientData } from '../lib/assessment/client-data.ts';
 import { buildTeam, importBatch, type RatingSource, type ReportItem, type TeamEntry, type TeamSource } from '../lib/team/model.ts';
-import { elementStats, filterByRole, heatmap, sortRows, type SortKey } from '../lib/team/aggregate.ts';
+import { elementStats, filterByRole, heatmap, sortHeatRows, type HeatSortKey } from '../lib/team/aggregate.ts';
 import { coverage as computeCoverage } from '../lib/team/coverage.ts';
 import { forgetTeam, loadTeam, saveTeam } from '../lib/team/storage.ts';
 import { downloadText, todayIso } from './browser.ts';
@@ -89,17 +89,17 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
   const members = useMemo(() => (group ? [...group.members].sort((a, b) => compare(displayName(a, t), displayName(b, t))) : []), [group, compare, t]);
   const rowsAll = useMemo(() => (group && fw ? heatmap(members, fw, data.roles, source) : []), [members, fw, data.roles, source, group]);
   const rowsFiltered = useMemo(() => filterByRole(rowsAll, roleFilter), [rowsAll, roleFilter]);
-  const rows = useMemo(() => sortRows(rowsFiltered, sort.key, sort.dir, compare), [rowsFiltered, sort, compare]);
+  const rows = useMemo(() => sortHeatRows(rowsFiltered, sort.key, sort.dir, compare), [rowsFiltered, sort, compare]);
   // Statistics, coverage and the overlay list do not depend on the sort order: re-sorting leaves them alone.
   const stats = useMemo(() => (fw ? elementStats(rowsFiltered, fw.elements) : []), [rowsFiltered, fw]);
   const cov = useMemo(() => (fw ? computeCoverage(rowsFiltered, fw) : null), [rowsFiltered, fw]);
-  const byName = useMemo(() => sortRows(rowsFiltered, { by: 'name' }, 'ascending', compare), [rowsFiltered, compare]);
+  const byName = useMemo(() => sortHeatRows(rowsFiltered, { by: 'name' }, 'ascending', compare), [rowsFiltered, compare]);
   const rolesPresent = useMemo(() => data.roles.filter((r) => rowsAll.some((x) => x.role === r.id)), [data.roles, rowsAll]);
   const currentFw = group ? data.frameworks.find((f) => f.id === group.frameworkId) : undefined;
   // Kept files whose framework this portal no longer has: never dropped silently, never shown mixed in.
   const hidden = useMemo(() => entries.filter((e) => !data.frameworks.some((f) => f.id === e.assessment.framework.id)).length, [entries, data.frameworks]);
 
-  const onSort = useCallback((key: SortKey) => {
+  const onSort = useCallback((key: HeatSortKey) => {
     setSort((s) => {
       const same = s.key.by === key.by && (key.by !== 'element' || (s.key.by === 'element' && s.key.index === key.index));
       if (same) return { key, dir: s.dir === 'ascending' ? 'descending' : 'ascending' };

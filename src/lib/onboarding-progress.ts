@@ -9,7 +9,7 @@ export function storageKey(track: string): string {
 }
 
 /** Parse saved progress; anything unreadable gives an empty set (the raw text is kept by the caller). */
-export function parseSaved(raw: string | null): Set<string> {
+export function parseOnboardingProgress(raw: string | null): Set<string> {
   if (!raw) return new Set();
   try {
     const v = JSON.parse(raw) as unknown;

@@ -1,7 +1,7 @@
 /** Geometry of a static radar chart (build-time SVG for role profiles). Pure. */
-export interface RadarSeries { values: number[] }
+export interface RadarValues { values: number[] }
 
-export function radarGeometry(axes: string[], series: RadarSeries[], max: number, size = 420) {
+export function radarGeometry(axes: string[], series: RadarValues[], max: number, size = 420) {
   const cx = size / 2;
   const cy = size / 2;
   const r = size / 2 - 70;

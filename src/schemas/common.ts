@@ -7,9 +7,6 @@ import { ID_MESSAGE, ID_PATTERN, isRealIsoDate, LAYERS, PHASES, TOUCHES } from '
 
 export { ID_MESSAGE, ID_PATTERN, isRealIsoDate, LAYERS, PHASES, TOUCHES };
 
-export const LOCALES = ['en', 'ja'] as const;
-export type Locale = (typeof LOCALES)[number];
-
 /** A slug-like id: lower-case letters, digits and dashes. */
 export const Id = z.string().regex(ID_PATTERN, ID_MESSAGE);
 

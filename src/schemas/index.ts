@@ -1,3 +1,4 @@
+/** Every schema, one import away (the collection registry in src/lib/content/collections.ts uses these). */
 export * from './common.ts';
 export * from './framework.ts';
 export * from './role.ts';
@@ -8,3 +9,4 @@ export * from './glossary.ts';
 export * from './health.ts';
 export * from './policy.ts';
 export * from './assessment.ts';
+export * from './team.ts';

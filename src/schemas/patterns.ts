@@ -12,9 +12,9 @@ export function isRealIsoDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** Customer lifecycle phases (seed 001's time axis, extended left to pre-sales, right to advocacy). */
+/** Customer lifecycle phases (the CS Ops plane's time axis, extended left to pre-sales, right to advocacy). */
 export const PHASES = ['presales', 'contract', 'onboarding', 'adoption', 'expansion', 'renewal', 'advocacy'] as const;
-/** CS Ops layers (seed 001's space axis). */
+/** CS Ops layers (the CS Ops plane's space axis). */
 export const LAYERS = ['process', 'content', 'operation', 'system-data'] as const;
 /** Touch models by customer value. */
 export const TOUCHES = ['high', 'low', 'tech'] as const;

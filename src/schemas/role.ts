@@ -1,9 +1,11 @@
 import { z } from 'astro/zod';
 import { Id, LText, Stewardship } from './common.ts';
 
-/** The three career directions of the CS Ops plane (seed 001), plus a step up the same ladder. */
+/** The three career directions of the CS Ops plane, plus a step up the same ladder. */
 export const GROWTH_DIRECTIONS = ['up', 'time', 'space', 'product'] as const;
 export const GrowthDirection = z.enum(GROWTH_DIRECTIONS);
+/** The directions off the ladder, one example role each on the CS Ops plane page (/plane/). */
+export const PLANE_DIRECTIONS = ['time', 'space', 'product'] as const;
 
 export const Role = z.object({
   name: LText,
@@ -30,6 +32,8 @@ export const Role = z.object({
       }),
     )
     .default([]),
+  /** The CS Ops plane page shows this role as its example of growing in this direction (one role per direction). */
+  planeExample: z.enum(PLANE_DIRECTIONS).optional(),
   ...Stewardship,
 });
 export type Role = z.infer<typeof Role>;

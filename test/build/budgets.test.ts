@@ -1,7 +1,7 @@
 /** Byte budgets of the built site (budgets.json). Deterministic, so they are checked on every test run. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pageWeight } from '../../src/lib/bench/page-weight.ts';
+import { pageWeight } from '../../scripts/lib/page-weight.ts';
 import { distDir } from '../helpers/dist.ts';
 
 const budgets = JSON.parse(readFileSync('budgets.json', 'utf8')).bytes as Record<string, { max: number }>;

@@ -1,2 +1,2 @@
-/** The seeded PRNG (mulberry32) for repeatable property tests: the one in src/lib/bench/synthetic.ts. */
-export { prng } from '../../src/lib/bench/synthetic.ts';
+/** The seeded PRNG (mulberry32) for repeatable property tests: the one in scripts/lib/synthetic.ts. */
+export { prng } from '../../scripts/lib/synthetic.ts';

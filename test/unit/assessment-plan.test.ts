@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, growthPlanMarkdown, type GrowthPlanInput, type GrowthPlanLabels } from '../../src/lib/assessment/growth-plan.ts';
+import { growthPlanMarkdown, type GrowthPlanInput, type GrowthPlanLabels } from '../../src/lib/assessment/growth-plan.ts';
+import { escapeMarkdown } from '../../src/lib/text/markdown.ts';
 import { readiness } from '../../src/lib/assessment/readiness.ts';
 
 const en: GrowthPlanLabels = {

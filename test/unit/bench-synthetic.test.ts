@@ -5,7 +5,7 @@ import { parseAssessmentFile } from '../../src/lib/assessment/file-format.ts';
 import { runBatch } from '../../src/lib/health/worker-protocol.ts';
 import {
   prng, refsFromContent, syntheticAccountsCsv, syntheticAssessmentFiles, syntheticFramework, syntheticFrameworkData, syntheticPlaybooks,
-} from '../../src/lib/bench/synthetic.ts';
+} from '../../scripts/lib/synthetic.ts';
 
 const real = readContentFiles('.');
 const base = checkContent(real);

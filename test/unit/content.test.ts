@@ -132,6 +132,35 @@ describe('broken content fails naming the file and the field', () => {
   });
 });
 
+describe('one root cause, one line', () => {
+  const only = (files: SourceFile[]) => problemsOf(files);
+  it('an invalid English playbook is reported once, and its translation does not claim the file is missing', () => {
+    const problems = only(withReplaced('content/playbooks/en/kickoff.md', 'bad-date.md'));
+    expect(problems).toEqual(['content/playbooks/en/kickoff.md: reviewed: is not a real calendar date']);
+  });
+  it('a translation of a playbook that has no English file still says so', () => {
+    const ja = shipped.find((f) => f.path === 'content/playbooks/ja/kickoff.md')!;
+    expect(only([...shipped, { path: 'content/playbooks/ja/no-such-playbook.md', text: ja.text }])).toEqual([
+      'content/playbooks/ja/no-such-playbook.md: (file name): translates a playbook that does not exist: there is no content/playbooks/en/no-such-playbook.md',
+    ]);
+  });
+  it('an invalid framework does not make every role, playbook and onboarding item that names it "unknown"', () => {
+    const fw = shipped.find((f) => f.path === 'content/frameworks/cs-skills.yaml')!;
+    const text = fw.text.replace(/^version:.*$/m, 'version: [not, a, string]');
+    expect(text).not.toBe(fw.text);
+    const problems = only([...shipped.filter((f) => f !== fw), { path: fw.path, text }]);
+    expect(problems).toEqual([expect.stringMatching(/^content\/frameworks\/cs-skills\.yaml: version: /)]);
+  });
+  it('a field with several failed checks gets one line', () => {
+    const kickoff = shipped.find((f) => f.path === 'content/playbooks/en/kickoff.md')!;
+    const text = kickoff.text.replace(/^reviewed:.*$/m, 'reviewed: soon');
+    expect(text).not.toBe(kickoff.text);
+    expect(only([...shipped.filter((f) => f !== kickoff), { path: kickoff.path, text }])).toEqual([
+      'content/playbooks/en/kickoff.md: reviewed: must be a date written YYYY-MM-DD',
+    ]);
+  });
+});
+
 describe('freshness', () => {
   it('computes the review due date and overdue state', () => {
     expect(reviewDue({ reviewed: '2026-03-02', reviewEvery: 180 })).toBe('2026-08-29');

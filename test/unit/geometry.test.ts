@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { journeyCurve } from '../../src/lib/journey-curve.ts';
 import { radarGeometry } from '../../src/lib/radar-svg.ts';
-import { bandRanges, groupShares, weightShares } from '../../src/lib/health/model.ts';
+import { bandRanges, groupShares, weightShares } from '../../src/lib/health/model-shares.ts';
 
 describe('journey curve', () => {
   it('places +5 at the top, −5 at the bottom and maps effort 1–7 onto the same scale', () => {

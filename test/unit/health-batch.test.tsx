@@ -12,22 +12,9 @@ import { runBatch, type BatchInput } from '../../src/lib/health/worker-protocol.
 import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';
 import { inPageRunner, type BatchRunner } from '../../src/islands/health-batch/runner.ts';
 import { csvFixture, loadModel } from '../helpers/health-fixtures.ts';
+import { charts } from '../helpers/chart-mock.ts';
 
-const charts: { type: string; data: unknown }[] = [];
-vi.mock('chart.js', () => {
-  class Chart {
-    static register() {}
-    data: unknown;
-    constructor(_canvas: unknown, config: { type: string; data: unknown }) {
-      this.data = config.data;
-      charts.push(config);
-    }
-    update() {}
-    destroy() {}
-  }
-  const part = {};
-  return { Chart, BarController: part, BarElement: part, CategoryScale: part, LinearScale: part, ScatterController: part, LineElement: part, PointElement: part };
-});
+vi.mock('chart.js', () => import('../helpers/chart-mock.ts'));
 
 const downloads: { name: string; text: string; type: string }[] = [];
 vi.mock('../../src/islands/browser.ts', () => ({

@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { HealthModel } from '../../src/schemas/health.ts';
 import { scoreAccount } from '../../src/lib/health/score.ts';
 import {
-  csvField,
   decodeBytes,
   detectDelimiter,
   guessMapping,
@@ -264,14 +263,6 @@ describe('toScoredCsv', () => {
     expect(lines).toHaveLength(csv.rows.length + 2); // header + rows + trailing empty string
   });
 
-  it('csvField quotes only when needed', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField(' padded')).toBe('" padded"');
-    expect(csvField('')).toBe('');
-  });
 });
 
 describe('runBatch (what the worker calls)', () => {

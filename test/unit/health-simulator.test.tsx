@@ -9,25 +9,9 @@ import { dictionary } from '../../src/i18n/index.ts';
 import { scoreAccount } from '../../src/lib/health/score.ts';
 import { presetValues } from '../../src/lib/health/simulator-state.ts';
 import HealthSimulator from '../../src/islands/HealthSimulator.tsx';
+import { charts } from '../helpers/chart-mock.ts';
 
-// happy-dom has no canvas: record what the island hands to chart.js instead.
-const charts = vi.hoisted(() => [] as { type: string; data: { labels: string[]; datasets: { label: string; data: number[] }[] }; updates: number }[]);
-vi.mock('chart.js', () => {
-  class Chart {
-    static register() {}
-    type: string;
-    data: (typeof charts)[number]['data'];
-    updates = 0;
-    constructor(_canvas: unknown, cfg: { type: string; data: (typeof charts)[number]['data'] }) {
-      this.type = cfg.type;
-      this.data = cfg.data;
-      charts.push(this);
-    }
-    update() { this.updates++; }
-    destroy() {}
-  }
-  return { Chart, BarController: {}, BarElement: {}, CategoryScale: {}, LinearScale: {} };
-});
+vi.mock('chart.js', () => import('../helpers/chart-mock.ts'));
 
 // The content as pages get it (src/data/site.ts): policy references resolved.
 const content = resolveContent(checkContent(readContentFiles('.')).content);
@@ -137,7 +121,7 @@ describe('health-score simulator', () => {
     expect(screen.getByTestId('score-b-value').textContent).toBe(b.score!.toFixed(1));
     expect(screen.getByTestId('score-b-band').textContent).toBe('Yellow — watch');
     expect(screen.getByTestId('compare').textContent).toBe(`B − A: −${(90.8 - b.score!).toFixed(1)} points. The colour changes from Green — healthy to Yellow — watch. A change of 10 points or more raises a trend alert.`);
-    expect(charts.at(-1)!.data.datasets.map((d) => d.label)).toEqual(['Scenario A', 'Scenario B']);
+    expect(charts.at(-1)!.data.datasets.map((d: { label: string }) => d.label)).toEqual(['Scenario A', 'Scenario B']);
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('b.success-plan')).toBe('no'));
     expect(new URLSearchParams(window.location.search).get('scenario')).toBe('b');
     // Back to A: its inputs are untouched.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeProgress, parseSaved, serialise, storageKey } from '../../src/lib/onboarding-progress.ts';
+import { computeProgress, parseOnboardingProgress, serialise, storageKey } from '../../src/lib/onboarding-progress.ts';
 
 describe('onboarding progress', () => {
   const sections = [{ id: 'w1', items: ['a', 'b', 'c'] }, { id: 'd30', items: ['d', 'e'] }];
@@ -9,12 +9,12 @@ describe('onboarding progress', () => {
     });
   });
   it('round-trips saved progress and survives corrupt data', () => {
-    expect(parseSaved(serialise(new Set(['b', 'a'])))).toEqual(new Set(['a', 'b']));
+    expect(parseOnboardingProgress(serialise(new Set(['b', 'a'])))).toEqual(new Set(['a', 'b']));
     expect(serialise(new Set(['b', 'a']))).toBe('{"format":1,"done":["a","b"]}');
-    expect(parseSaved('not json')).toEqual(new Set());
-    expect(parseSaved('{"format":2,"done":["a"]}')).toEqual(new Set());
-    expect(parseSaved('{"format":1,"done":["a",3,null]}')).toEqual(new Set(['a']));
-    expect(parseSaved(null)).toEqual(new Set());
+    expect(parseOnboardingProgress('not json')).toEqual(new Set());
+    expect(parseOnboardingProgress('{"format":2,"done":["a"]}')).toEqual(new Set());
+    expect(parseOnboardingProgress('{"format":1,"done":["a",3,null]}')).toEqual(new Set(['a']));
+    expect(parseOnboardingProgress(null)).toEqual(new Set());
     expect(storageKey('new-csm')).toBe('banso:onboarding:new-csm');
   });
 });

@@ -8,17 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 
-const charts: { data: { datasets: { label: string; data: number[] }[] } }[] = [];
-vi.mock('chart.js', () => {
-  class Chart {
-    data: unknown;
-    static register() {}
-    constructor(_c: unknown, cfg: { data: unknown }) { this.data = cfg.data; charts.push(this as never); }
-    update() {}
-    destroy() {}
-  }
-  return { Chart, LineElement: {}, PointElement: {}, RadarController: {}, RadialLinearScale: {} };
-});
+vi.mock('chart.js', () => import('../helpers/chart-mock.ts'));
 
 import SelfAssessment from '../../src/islands/SelfAssessment.tsx';
 import { clientData } from '../../src/lib/assessment/client-data.ts';
@@ -27,6 +17,7 @@ import { readContentFiles } from '../../src/lib/content/load.ts';
 import { dictionary } from '../../src/i18n/index.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
+import { charts } from '../helpers/chart-mock.ts';
 
 const data = clientData(checkContent(readContentFiles('.')).content, 'en');
 const dict = dictionary('en');

@@ -9,7 +9,7 @@ import { readContentFiles } from '../../src/lib/content/load.ts';
 import { clientData } from '../../src/lib/assessment/client-data.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { buildTeam, type Member, type TeamEntry } from '../../src/lib/team/model.ts';
-import { elementStats, filterByRole, heatBucket, heatmap, sortRows, type HeatRow } from '../../src/lib/team/aggregate.ts';
+import { elementStats, filterByRole, heatBucket, heatmap, sortHeatRows, type HeatRow } from '../../src/lib/team/aggregate.ts';
 import { coverage, coveredLevel, organisationLevel } from '../../src/lib/team/coverage.ts';
 
 const data = clientData(checkContent(readContentFiles('.')).content, 'en');
@@ -72,10 +72,10 @@ describe('heatmap', () => {
 
   it('sorts by name, by an element (unrated last) and by gap count, and filters by role', () => {
     const rows = heatmap(members, cs, data.roles, 'prefer-manager');
-    expect(sortRows(rows, { by: 'name' }, 'descending', cmp).map((r) => r.name)).toEqual(['Cy', 'Bo', 'Ann']);
-    expect(sortRows(rows, { by: 'element', index: 2 }, 'descending', cmp).map((r) => r.name)).toEqual(['Cy', 'Ann', 'Bo']);
-    expect(sortRows(rows, { by: 'element', index: 2 }, 'ascending', cmp).map((r) => r.name)).toEqual(['Ann', 'Cy', 'Bo']);
-    expect(sortRows(rows, { by: 'gaps' }, 'descending', cmp).map((r) => r.name)).toEqual(['Bo', 'Ann', 'Cy']);
+    expect(sortHeatRows(rows, { by: 'name' }, 'descending', cmp).map((r) => r.name)).toEqual(['Cy', 'Bo', 'Ann']);
+    expect(sortHeatRows(rows, { by: 'element', index: 2 }, 'descending', cmp).map((r) => r.name)).toEqual(['Cy', 'Ann', 'Bo']);
+    expect(sortHeatRows(rows, { by: 'element', index: 2 }, 'ascending', cmp).map((r) => r.name)).toEqual(['Ann', 'Cy', 'Bo']);
+    expect(sortHeatRows(rows, { by: 'gaps' }, 'descending', cmp).map((r) => r.name)).toEqual(['Bo', 'Ann', 'Cy']);
     expect(filterByRole(rows, 'csm').map((r) => r.name)).toEqual(['Ann']);
     expect(filterByRole(rows, '')).toHaveLength(3);
   });
@@ -83,7 +83,7 @@ describe('heatmap', () => {
   it('sorts Japanese names with the Japanese collator', () => {
     const ja = membersOf([entry(cs, 'わたなべ', 'self', []), entry(cs, 'いとう', 'self', []), entry(cs, 'さとう', 'self', [])]);
     const rows = heatmap(ja, cs, data.roles);
-    expect(sortRows(rows, { by: 'name' }, 'ascending', new Intl.Collator('ja').compare).map((r) => r.name)).toEqual(['いとう', 'さとう', 'わたなべ']);
+    expect(sortHeatRows(rows, { by: 'name' }, 'ascending', new Intl.Collator('ja').compare).map((r) => r.name)).toEqual(['いとう', 'さとう', 'わたなべ']);
   });
 
   it('maps levels of any scale onto the same colour ramp', () => {
@@ -100,7 +100,7 @@ describe('heatmap', () => {
     const rows = heatmap(membersOf(big), cs, data.roles);
     const stats = elementStats(rows, cs.elements);
     const cov = coverage(rows, cs);
-    const sorted = sortRows(rows, { by: 'element', index: 3 }, 'descending', cmp);
+    const sorted = sortHeatRows(rows, { by: 'element', index: 3 }, 'descending', cmp);
     const ms = performance.now() - t0;
     expect(rows).toHaveLength(200);
     expect(stats.every((s) => s.rated === 200)).toBe(true);

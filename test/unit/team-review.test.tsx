@@ -8,16 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
-vi.mock('chart.js', () => {
-  class Chart {
-    static register() {}
-    data: unknown;
-    constructor(_el: unknown, cfg: { data: unknown }) { this.data = cfg.data; }
-    update() {}
-    destroy() {}
-  }
-  return { Chart, LineElement: {}, PointElement: {}, RadarController: {}, RadialLinearScale: {} };
-});
+vi.mock('chart.js', () => import('../helpers/chart-mock.ts'));
 
 import TeamReview from '../../src/islands/TeamReview.tsx';
 import { checkContent } from '../../src/lib/content/check.ts';

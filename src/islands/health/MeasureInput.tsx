@@ -12,7 +12,8 @@ import { categoriesOf, isNumericMeasure } from '../../lib/health/score.ts';
 import type { MeasureResult, TypedValue } from '../../lib/health/score.ts';
 import { searchRange } from '../../lib/health/sensitivity.ts';
 import { readValue } from '../../lib/health/simulator-state.ts';
-import { formatNumber, issueText, pct1 } from './format.ts';
+import { formatValueNumber, issueText, pct1 } from './format.ts';
+import { formatNumber } from '../../lib/text/number.ts';
 
 export interface MeasureInputProps {
   cm: ClientHealthModel;
@@ -73,7 +74,7 @@ export function MeasureInput({ cm, measure: m, words, value, restore, result, on
     const r = searchRange(m, typeof value === 'number' ? value : typeof restore === 'number' ? restore : null);
     const shown = typeof value === 'number' ? value : typeof restore === 'number' ? restore : r.min;
     const unitId = `${id}-unit`;
-    const valueText = (x: number) => (words.unit ? (lang === 'ja' ? `${formatNumber(x, lang)}${words.unit}` : `${formatNumber(x, lang)} ${words.unit}`) : formatNumber(x, lang));
+    const valueText = (x: number) => (words.unit ? (lang === 'ja' ? `${formatValueNumber(x, lang)}${words.unit}` : `${formatValueNumber(x, lang)} ${words.unit}`) : formatValueNumber(x, lang));
     const commit = (text: string) => {
       setDraft(text);
       if (text.trim() === '') { setProblem(t('healthSim.problem.empty')); return; }

@@ -9,9 +9,9 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { HealthModel } from '../../schemas/health.ts';
 import type { ClientHealthModel } from '../../lib/health/client-models.ts';
-import { groupShares, weightShares } from '../../lib/health/model.ts';
+import { groupShares, weightShares } from '../../lib/health/model-shares.ts';
 import { isValidWeight, MAX_WEIGHT, type WeightEdits } from '../../lib/health/simulator-state.ts';
-import { formatNumber, pct1 } from './format.ts';
+import { formatValueNumber, pct1 } from './format.ts';
 
 function WeightField({ id, label, weight, original, onValid, t, lang }: {
   id: string; label: string; weight: number; original: number; onValid: (x: number) => void; t: Translate; lang: Locale;
@@ -43,7 +43,7 @@ function WeightField({ id, label, weight, original, onValid, t, lang }: {
           if (isValidWeight(x)) { setBad(false); onValid(x); } else setBad(true);
         }}
       />
-      {weight !== original && <span className="badge badge-brand weight-changed">{t('healthSim.weightWas', { n: formatNumber(original, lang) })}</span>}
+      {weight !== original && <span className="badge badge-brand weight-changed">{t('healthSim.weightWas', { n: formatValueNumber(original, lang) })}</span>}
       {bad && <span className="field-problem" id={`${id}-problem`} role="alert">{t('healthSim.weightInvalid')}</span>}
     </>
   );

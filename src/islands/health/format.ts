@@ -1,25 +1,27 @@
 /** Wording helpers of the health-score simulator: values, units and the engine's reason codes in words. */
 import type { Locale } from '../../i18n/locales.ts';
+import { formatNumber } from '../../lib/text/number.ts';
 import type { Translate, UIKey } from '../../i18n/index.ts';
 import type { Measure } from '../../schemas/health.ts';
 import type { Issue, TypedValue } from '../../lib/health/score.ts';
 import type { ClientHealthModel } from '../../lib/health/client-models.ts';
 
-export function formatNumber(x: number, lang: Locale, digits = 2): string {
-  return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: digits }).format(x);
-}
+/** Measure values and weights show up to two decimals. */
+const formatValueNumber = (x: number, lang: Locale): string => formatNumber(x, lang, 2);
 
 /** "45 %", "95 days" / "95日", "yes" / "はい", "red" / "レッド"; "no data" for null. */
 export function formatValue(m: Pick<Measure, 'input'>, unit: string, v: TypedValue | null, lang: Locale, t: Translate): string {
   if (v === null) return t('healthSim.noData');
   if (typeof v === 'number') {
-    const n = formatNumber(v, lang);
+    const n = formatValueNumber(v, lang);
     if (!unit) return n;
     return lang === 'ja' ? `${n}${unit}` : `${n}\u00a0${unit}`;
   }
   if (m.input === 'boolean') return t(v === 'yes' ? 'healthSim.yes' : 'healthSim.no');
   return t(`healthSim.sentiment.${v}` as UIKey);
 }
+
+export { formatValueNumber };
 
 export const score1 = (x: number): string => x.toFixed(1);
 export const pct1 = (x: number): string => {
@@ -68,7 +70,7 @@ export function issueText(issue: Issue, cm: ClientHealthModel, lang: Locale, t: 
     case 'invalid-sentiment':
       return scenario + t('healthSim.problem.sentiment', { measure, value: String(p.value) });
     case 'out-of-range':
-      return scenario + t('healthSim.problem.range', { measure, value: String(p.value), min: p.min === null ? '−∞' : formatNumber(Number(p.min), lang), max: p.max === null ? '∞' : formatNumber(Number(p.max), lang) });
+      return scenario + t('healthSim.problem.range', { measure, value: String(p.value), min: p.min === null ? '−∞' : formatValueNumber(Number(p.min), lang), max: p.max === null ? '∞' : formatValueNumber(Number(p.max), lang) });
     case 'unknown-model':
       return t('healthSim.problem.model', { model: String(p.model), used: String(p.used) });
     case 'bad-weight': {

@@ -6,12 +6,12 @@
 import { memo } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { ClientFramework } from '../../lib/assessment/client-data.ts';
-import { heatBucket, type HeatRow, type SortDir, type SortKey } from '../../lib/team/aggregate.ts';
+import { heatBucket, type HeatRow, type SortDir, type HeatSortKey } from '../../lib/team/aggregate.ts';
 import { displayName, kindName } from './shared.ts';
 
-export interface HeatSort { key: SortKey; dir: SortDir }
+export interface HeatSort { key: HeatSortKey; dir: SortDir }
 
-function sameKey(a: SortKey, b: SortKey): boolean {
+function sameKey(a: HeatSortKey, b: HeatSortKey): boolean {
   return a.by === b.by && (a.by !== 'element' || (b.by === 'element' && a.index === b.index));
 }
 
@@ -19,14 +19,14 @@ export const Heatmap = memo(function Heatmap(props: {
   rows: HeatRow[];
   fw: ClientFramework;
   sort: HeatSort;
-  onSort: (key: SortKey) => void;
+  onSort: (key: HeatSortKey) => void;
   roleName: (id: string | undefined) => string;
   t: Translate;
 }) {
   const { rows, fw, sort, onSort, roleName, t } = props;
-  const ariaSort = (key: SortKey) => (sameKey(sort.key, key) ? sort.dir : undefined);
-  const arrow = (key: SortKey) => (sameKey(sort.key, key) ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : '');
-  const sortButton = (key: SortKey, label: string) => (
+  const ariaSort = (key: HeatSortKey) => (sameKey(sort.key, key) ? sort.dir : undefined);
+  const arrow = (key: HeatSortKey) => (sameKey(sort.key, key) ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : '');
+  const sortButton = (key: HeatSortKey, label: string) => (
     <button type="button" className="sort-button" onClick={() => onSort(key)}>
       {label}<span aria-hidden="true">{arrow(key)}</span>
     </button>

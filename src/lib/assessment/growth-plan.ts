@@ -4,6 +4,8 @@
  * Japanese. Every piece of text is escaped: a name like `*bold* [x](y)` or `<script>` stays literal.
  */
 import type { Readiness } from './readiness.ts';
+import { escapeMarkdown, fillTemplate, markdownQuote } from '../text/markdown.ts';
+import { wholePercent } from '../text/number.ts';
 
 export interface PlanLink {
   title: string;
@@ -66,31 +68,6 @@ export interface GrowthPlanInput {
   labels: GrowthPlanLabels;
 }
 
-/** Inline characters Markdown (CommonMark + GFM) gives meaning to anywhere in a line. */
-const INLINE = /[\\`*_[\]<>&|~#!]/g;
-
-/**
- * Escape user or content text for use inside a Markdown line. Line breaks become spaces, and a
- * character that only means something at the start of a line (#, >, -, +, =, "1.") is escaped there.
- */
-export function escapeMarkdown(text: string): string {
-  const s = String(text ?? '')
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .replace(/\t/g, ' ')
-    .replace(INLINE, (c) => `\\${c}`);
-  return s.replace(/^(\s*)([-+=>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
-
-/** Multi-line text (evidence) as a block quote, each line escaped. */
-function quote(text: string): string {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .map((line) => (line ? `> ${escapeMarkdown(line)}` : '>'))
-    .join('\n');
-}
-
 /** Only site-relative, fragment and http(s) links are written as links. */
 function safeUrl(url: string): string | null {
   const u = String(url ?? '').trim();
@@ -104,15 +81,11 @@ function link(l: PlanLink): string {
   return url ? `[${title}](${url})` : title;
 }
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m));
-}
-
-const percent = (score: number) => `${Math.round(Math.min(1, Math.max(0, score)) * 100)}%`;
+const percent = (score: number) => `${wholePercent(score)}%`;
 
 export function growthPlanMarkdown(input: GrowthPlanInput): string {
   const L = input.labels;
-  const lv = (n: number) => (n > 0 ? escapeMarkdown(fill(L.level, { n })) : escapeMarkdown(L.notYet));
+  const lv = (n: number) => (n > 0 ? escapeMarkdown(fillTemplate(L.level, { n })) : escapeMarkdown(L.notYet));
   const out: string[] = [];
 
   out.push(`# ${escapeMarkdown(L.title)}: ${escapeMarkdown(input.name)}`, '');
@@ -121,7 +94,7 @@ export function growthPlanMarkdown(input: GrowthPlanInput): string {
   if (input.targetRoleName) out.push(`- **${escapeMarkdown(L.targetRole)}:** ${escapeMarkdown(input.targetRoleName)}`);
   if (input.readiness) {
     const r = input.readiness;
-    const summary = fill(L.readinessSummary, { met: r.met, nearMiss: r.nearMiss, missing: r.missing, total: r.total });
+    const summary = fillTemplate(L.readinessSummary, { met: r.met, nearMiss: r.nearMiss, missing: r.missing, total: r.total });
     out.push(`- **${escapeMarkdown(L.readiness)}:** ${percent(r.score)} (${escapeMarkdown(summary)})`);
   }
   if (input.bestMatch) out.push(`- **${escapeMarkdown(L.bestMatch)}:** ${escapeMarkdown(input.bestMatch.name)} (${percent(input.bestMatch.score)})`);
@@ -137,7 +110,7 @@ export function growthPlanMarkdown(input: GrowthPlanInput): string {
       out.push(`**${escapeMarkdown(heading)}:**`, '', ...items.map((t) => `- ${t}`), '');
     };
     list(L.signals, (g.signals ?? []).map(escapeMarkdown).filter(Boolean));
-    if (g.evidence?.trim()) out.push(`**${escapeMarkdown(L.evidence)}:**`, '', quote(g.evidence), '');
+    if (g.evidence?.trim()) out.push(`**${escapeMarkdown(L.evidence)}:**`, '', markdownQuote(g.evidence), '');
     list(L.playbooks, (g.playbooks ?? []).map(link).filter(Boolean));
     list(L.onboarding, (g.onboarding ?? []).map(link).filter(Boolean));
   });

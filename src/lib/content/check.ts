@@ -5,69 +5,24 @@
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'astro/zod';
+import { isLocale, DEFAULT_LOCALE, LOCALES } from '../../i18n/locales.ts';
 import {
-  Framework, GlossaryTerm, HealthModel, Journey, OnboardingTrack, Playbook, PlaybookTranslation, Role,
-  type Framework as FrameworkT, type GlossaryTerm as GlossaryT, type HealthModel as HealthModelT,
-  type Journey as JourneyT, type OnboardingTrack as OnboardingT, type Playbook as PlaybookT,
-  type PlaybookTranslation as PlaybookTranslationT, type Role as RoleT,
-} from '../../schemas/index.ts';
-import { TeamMember, type TeamMember as TeamMemberT } from '../../schemas/team.ts';
-import { PolicyGroup, policyRefRegExp, type PolicyGroup as PolicyGroupT } from '../../schemas/policy.ts';
-import { checkPolicyRefs, checkPolicySteps, indexPolicies } from './policies.ts';
+  COLLECTIONS, COLLECTION_IDS, type CollectionDef, type CollectionId, type ContentSet, type RefContext,
+} from './collections.ts';
+import type { Entry, Problem, SourceFile } from './types.ts';
+import { encodingProblem } from './encoding.ts';
+import { markdownProblems } from './markdown-check.ts';
 import { TERM_SHEET, TermSheet } from '../../schemas/terms.ts';
 
-export interface SourceFile {
-  /** Path relative to the project root, with forward slashes, e.g. "content/roles/csm.yaml". */
-  path: string;
-  text: string;
-}
-export interface Problem {
-  file: string;
-  path: string;
-  message: string;
-}
-export interface Entry<T> {
-  id: string;
-  file: string;
-  data: T;
-  /** Markdown body, for Markdown collections. */
-  body?: string;
-}
-export interface ContentSet {
-  frameworks: Map<string, Entry<FrameworkT>>;
-  roles: Map<string, Entry<RoleT>>;
-  playbooks: Map<string, Entry<PlaybookT>>;
-  /** locale → id → translation */
-  playbookTranslations: Map<string, Map<string, Entry<PlaybookTranslationT>>>;
-  journeys: Map<string, Entry<JourneyT>>;
-  onboarding: Map<string, Entry<OnboardingT>>;
-  glossary: Map<string, Entry<GlossaryT>>;
-  healthModels: Map<string, Entry<HealthModelT>>;
-  /** Optional team data (content/team/): one member per file. */
-  team: Map<string, Entry<TeamMemberT>>;
-  /** Policies stated once (content/policies/<group>.yaml), referenced as {{policy:KEY}}. */
-  policies: Map<string, Entry<PolicyGroupT>>;
-}
+export type { Entry, Problem, SourceFile } from './types.ts';
+export type { ContentSet } from './collections.ts';
 
-export const COLLECTION_DIRS = {
-  frameworks: 'content/frameworks',
-  roles: 'content/roles',
-  playbooks: 'content/playbooks',
-  journeys: 'content/journeys',
-  onboarding: 'content/onboarding',
-  glossary: 'content/glossary',
-  healthModels: 'content/healthModels',
-  team: 'content/team',
-  policies: 'content/policies',
-} as const;
+/** Each collection's folder (from the registry). */
+export const COLLECTION_DIRS = Object.fromEntries(COLLECTION_IDS.map((id) => [id, COLLECTIONS[id].dir])) as { [K in CollectionId]: (typeof COLLECTIONS)[K]['dir'] };
 
-/** Kana or kanji: a Japanese timing label has at least one (a policy reference counts: its text has). */
-const JA_TEXT = /[\u3040-\u30FF\u3400-\u9FFF]/;
-/** The record of the last end-to-end content review (content/REVIEW.md). */
-const REVIEW_LOG = 'content/REVIEW.md';
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Health model ids that would clash with the pages beside them under /health/. */
-const RESERVED_HEALTH_IDS = ['simulator', 'batch'];
+/** The record of the last end-to-end content review (content/REVIEW.md): prose for people, not data. */
+const REVIEW_LOG = 'content/REVIEW.md';
 
 /** Format a zod issue path as `steps[2].owner`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -79,8 +34,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(file)';
 }
 
+/** `file: path: message`; a problem with the whole file (no path) is `file: message`. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}: ${p.path}: ${p.message}`;
+  return p.path ? `${p.file}: ${p.path}: ${p.message}` : `${p.file}: ${p.message}`;
 }
 
 function listKnown(ids: Iterable<string>): string {
@@ -91,11 +47,12 @@ function listKnown(ids: Iterable<string>): string {
 }
 
 /** Split a Markdown file into front matter (YAML text) and body. */
-export function splitFrontMatter(text: string): { front: string; body: string; frontLine: number } | null {
+export function splitFrontMatter(text: string): { front: string; body: string; frontLine: number; bodyLine: number } | null {
   const src = text.replace(/^\uFEFF/, '');
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(src);
   if (!m) return null;
-  return { front: m[1], body: m[2], frontLine: 2 };
+  // The body starts after the two --- lines and the front matter's lines.
+  return { front: m[1], body: m[2], frontLine: 2, bodyLine: m[1].split(/\r?\n/).length + 3 };
 }
 
 function parseYamlText(text: string, file: string, problems: Problem[], lineOffset = 0): unknown {
@@ -122,27 +79,60 @@ function validate<S extends z.ZodType>(schema: S, raw: unknown, file: string, pr
   }
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
+  // One line per field: later issues on the same path follow from the first (one root cause, one line).
+  const seen = new Set<string>();
   for (const issue of r.error.issues) {
+    const path = formatPath(issue.path);
+    if (seen.has(path)) continue;
+    seen.add(path);
     let message = issue.message;
     if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'is required but missing';
-    problems.push({ file, path: formatPath(issue.path), message });
+    problems.push({ file, path, message });
   }
   return undefined;
 }
 
-function fileId(path: string, dir: string): string {
-  const rel = path.slice(dir.length + 1);
-  return rel.replace(/\.(ya?ml|md)$/, '');
+/** The collection a file belongs to: the one whose folder is the longest prefix of its path. */
+function collectionOf(reg: Registry, file: string): string | undefined {
+  let best: string | undefined;
+  for (const [id, def] of Object.entries(reg)) {
+    if (file.startsWith(`${def.dir}/`) && (!best || def.dir.length > reg[best].dir.length)) best = id;
+  }
+  return best;
 }
 
-/** Parse and validate all files; then check every cross-reference. */
-export function checkContent(files: SourceFile[]): { content: ContentSet; problems: Problem[] } {
+/** Where a file sits in its collection: its id (and locale), or why it does not belong there. */
+function locate(def: CollectionDef, file: string): { id: string; locale?: string } | { problem: Problem } | 'ignore' {
+  const rel = file.slice(def.dir.length + 1);
+  const problem = (message: string, path = '(file)') => ({ problem: { file, path, message } });
+  if (def.format === 'yaml') {
+    if (/\.ya?ml$/.test(rel)) return { id: rel.replace(/\.ya?ml$/, '') };
+    if (/(^|\/)\.|README\.md$/i.test(rel)) return 'ignore';
+    return problem('only .yaml files belong in this collection');
+  }
+  const parts = rel.split('/');
+  const where = def.format === 'md' ? `${def.dir}/<id>.md` : `${def.dir}/<locale>/<id>.md`;
+  if (parts.length !== (def.format === 'md' ? 1 : 2) || !rel.endsWith('.md')) return problem(`files here live at ${where}`);
+  const id = parts[parts.length - 1].replace(/\.md$/, '');
+  if (def.format === 'md') return { id };
+  const locale = parts[0];
+  if (!isLocale(locale) || locale === DEFAULT_LOCALE)
+    return problem(`unknown locale folder "${locale}"; use ${LOCALES.join(' or ')}`, '(folder)');
+  return { id, locale };
+}
+
+/** A collection registry: COLLECTIONS, or (in tests) COLLECTIONS with an entry added. */
+type Registry = Record<string, CollectionDef>;
+
+/**
+ * Parse and validate all files; then check every cross-reference. `registry` is the collection
+ * registry (src/lib/content/collections.ts).
+ */
+export function checkContent(files: SourceFile[], registry: Registry = COLLECTIONS): { content: ContentSet; problems: Problem[] } {
   const problems: Problem[] = [];
-  const content: ContentSet = {
-    frameworks: new Map(), roles: new Map(), playbooks: new Map(), playbookTranslations: new Map(),
-    journeys: new Map(), onboarding: new Map(), glossary: new Map(), healthModels: new Map(), team: new Map(),
-    policies: new Map(),
-  };
+  const content = Object.fromEntries(Object.keys(registry).map((id) => [id, new Map()])) as ContentSet;
+  /** Ids whose file exists (valid or not), per collection. */
+  const present = new Map<string, Set<string>>(Object.keys(registry).map((id) => [id, new Set()]));
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
 
   const add = <T>(map: Map<string, Entry<T>>, id: string, file: string, data: T | undefined, body?: string) => {
@@ -160,208 +150,96 @@ export function checkContent(files: SourceFile[]): { content: ContentSet; proble
 
   for (const f of sorted) {
     const file = f.path;
-    if (file === REVIEW_LOG) continue; // the content review record (prose for people, not data)
+    const notUtf8 = f.bytes ? encodingProblem(f.bytes) : null;
+    if (notUtf8) {
+      // One line for the file: nothing in it can be read, so no follow-on problems.
+      problems.push({ file, path: '', message: notUtf8 });
+      const c = collectionOf(registry, file);
+      const where = c ? locate(registry[c], file) : 'ignore';
+      if (c && where !== 'ignore' && !('problem' in where)) present.get(c)!.add(where.id);
+      continue;
+    }
+    if (file === REVIEW_LOG) continue;
     if (file === TERM_SHEET) {
       validate(TermSheet, parseYamlText(f.text, file, problems), file, problems);
       continue;
     }
-    const yamlDir = (Object.entries(COLLECTION_DIRS) as [keyof typeof COLLECTION_DIRS, string][]).find(([, d]) => file.startsWith(d + '/'));
-    if (!yamlDir) {
+    const collection = collectionOf(registry, file);
+    if (!collection) {
       problems.push({ file, path: '(file)', message: 'is not inside a known collection folder' });
       continue;
     }
-    const [collection, dir] = yamlDir;
-    if (collection === 'playbooks') {
-      const rel = file.slice(dir.length + 1);
-      const parts = rel.split('/');
-      if (parts.length !== 2 || !rel.endsWith('.md')) {
-        problems.push({ file, path: '(file)', message: 'playbooks live at content/playbooks/<locale>/<id>.md' });
-        continue;
-      }
-      const [locale, name] = parts;
-      const id = name.replace(/\.md$/, '');
+    const def = registry[collection];
+    const where = locate(def, file);
+    if (where === 'ignore') continue;
+    if ('problem' in where) { problems.push(where.problem); continue; }
+    const { id } = where;
+    if (def.reservedIds?.includes(id)) {
+      problems.push({ file, path: '(file name)', message: `"${id}" is reserved for a page (/${def.indexPage ?? ''}${id}/); choose another file name` });
+      continue;
+    }
+    present.get(collection)!.add(id);
+    let raw: unknown;
+    let body: string | undefined;
+    if (def.format === 'yaml') raw = parseYamlText(f.text, file, problems);
+    else {
       const split = splitFrontMatter(f.text);
       if (!split) {
         problems.push({ file, path: '(front matter)', message: 'missing front matter: the file must start with --- YAML --- and then the Markdown body' });
         continue;
       }
-      const raw = parseYamlText(split.front, file, problems, 1);
-      if (locale === 'en') add(content.playbooks, id, file, validate(Playbook, raw, file, problems), split.body);
-      else if (locale === 'ja') {
-        if (!content.playbookTranslations.has(locale)) content.playbookTranslations.set(locale, new Map());
-        add(content.playbookTranslations.get(locale)!, id, file, validate(PlaybookTranslation, raw, file, problems), split.body);
-      } else problems.push({ file, path: '(folder)', message: `unknown locale folder "${locale}"; use en or ja` });
-      continue;
+      raw = parseYamlText(split.front, file, problems, 1);
+      body = split.body;
+      problems.push(...markdownProblems(body, file, split.bodyLine));
     }
-    if (!/\.ya?ml$/.test(file)) {
-      if (!/(^|\/)\.|README\.md$/i.test(file)) problems.push({ file, path: '(file)', message: 'only .yaml files belong in this collection' });
-      continue;
+    const data = validate(def.schema, raw, file, problems);
+    let map = (content as unknown as Record<string, Map<string, unknown>>)[collection];
+    if (where.locale) {
+      if (!map.has(where.locale)) map.set(where.locale, new Map());
+      map = map.get(where.locale) as Map<string, unknown>;
     }
-    const id = fileId(file, dir);
-    const raw = parseYamlText(f.text, file, problems);
-    switch (collection) {
-      case 'frameworks': add(content.frameworks, id, file, validate(Framework, raw, file, problems)); break;
-      case 'roles': add(content.roles, id, file, validate(Role, raw, file, problems)); break;
-      case 'journeys': add(content.journeys, id, file, validate(Journey, raw, file, problems)); break;
-      case 'onboarding': add(content.onboarding, id, file, validate(OnboardingTrack, raw, file, problems)); break;
-      case 'glossary': add(content.glossary, id, file, validate(GlossaryTerm, raw, file, problems)); break;
-      case 'healthModels':
-        if (RESERVED_HEALTH_IDS.includes(id)) { problems.push({ file, path: '(file name)', message: `"${id}" is reserved for a page (/health/${id}/); choose another file name` }); break; }
-        add(content.healthModels, id, file, validate(HealthModel, raw, file, problems));
-        break;
-      case 'team': add(content.team, id, file, validate(TeamMember, raw, file, problems)); break;
-      case 'policies': add(content.policies, id, file, validate(PolicyGroup, raw, file, problems)); break;
-    }
+    add(map as Map<string, Entry<unknown>>, id, file, data, body);
   }
 
-  checkReferences(content, problems);
+  checkReferences(registry, content, present, problems);
   return { content, problems };
 }
 
-function checkReferences(c: ContentSet, problems: Problem[]): void {
-  const policies = indexPolicies(c, problems);
-  checkPolicyRefs(c, policies, problems);
-  checkPolicySteps(c, policies, problems);
-  const ref = (file: string, path: string, kind: string, id: string, known: Map<string, unknown> | Set<string>, within?: string) => {
-    if (known.has(id)) return true;
-    problems.push({ file, path, message: `unknown ${kind} "${id}"${within ? ` in ${within}` : ''}; ${listKnown(known.keys())}` });
+function checkReferences(registry: Registry, c: ContentSet, present: Map<string, Set<string>>, problems: Problem[]): void {
+  const refIn: RefContext['refIn'] = (file, path, kind, id, known, within) => {
+    const ids = known instanceof Set || known instanceof Map ? known : new Set(known);
+    if (ids.has(id)) return true;
+    problems.push({ file, path, message: `unknown ${kind} "${id}"${within ? ` in ${within}` : ''}; ${listKnown(ids.keys())}` });
     return false;
   };
-  const element = (file: string, path: string, fwId: string, elId: string, level?: number) => {
-    if (!ref(file, `${path}.framework`, 'framework', fwId, c.frameworks)) return;
-    const fw = c.frameworks.get(fwId)!.data;
-    const els = new Set(fw.elements.map((e) => e.id));
-    if (!ref(file, `${path}.element`, 'element', elId, els, `framework "${fwId}"`)) return;
-    if (level !== undefined && level > fw.levels.length)
-      problems.push({ file, path: `${path}.level`, message: `level ${level} is outside framework "${fwId}"'s scale 1..${fw.levels.length}` });
+  const ctx: RefContext = {
+    content: c,
+    problems,
+    exists: (collection, id) => present.get(collection)!.has(id),
+    invalidIn: (collection) => present.get(collection)!.size > (c[collection] as Map<string, unknown>).size,
+    ref(file, path, collection, id) {
+      const known = c[collection] as Map<string, unknown>;
+      if (known.has(id)) return true;
+      // The file exists but is invalid: its own problem line is the root cause.
+      if (present.get(collection)!.has(id)) return false;
+      problems.push({ file, path, message: `unknown ${registry[collection].entryName} "${id}"; ${listKnown(known.keys())}` });
+      return false;
+    },
+    refIn,
+    element(file, path, fwId, elId, level) {
+      if (!ctx.ref(file, `${path}.framework`, 'frameworks', fwId)) return;
+      const fw = c.frameworks.get(fwId)!.data;
+      if (!refIn(file, `${path}.element`, 'element', elId, fw.elements.map((e) => e.id), `framework "${fwId}"`)) return;
+      if (level !== undefined && level > fw.levels.length)
+        problems.push({ file, path: `${path}.level`, message: `level ${level} is outside framework "${fwId}"'s scale 1..${fw.levels.length}` });
+    },
   };
-
-  for (const r of c.roles.values()) {
-    const seenFw = new Set<string>();
-    r.data.expectations.forEach((ex, i) => {
-      const base = `expectations[${i}]`;
-      if (seenFw.has(ex.framework)) problems.push({ file: r.file, path: `${base}.framework`, message: `framework "${ex.framework}" is listed twice` });
-      seenFw.add(ex.framework);
-      if (!ref(r.file, `${base}.framework`, 'framework', ex.framework, c.frameworks)) return;
-      const fw = c.frameworks.get(ex.framework)!.data;
-      const els = new Set(fw.elements.map((e) => e.id));
-      for (const [el, lvl] of Object.entries(ex.levels)) {
-        ref(r.file, `${base}.levels.${el}`, 'element', el, els, `framework "${ex.framework}"`);
-        if (lvl > fw.levels.length) problems.push({ file: r.file, path: `${base}.levels.${el}`, message: `level ${lvl} is outside framework "${ex.framework}"'s scale 0..${fw.levels.length}` });
-      }
-      for (const el of els) if (!(el in ex.levels)) problems.push({ file: r.file, path: `${base}.levels.${el}`, message: `no expected level for element "${el}" (use 0 when it is not expected)` });
-    });
-    r.data.next.forEach((n, i) => {
-      ref(r.file, `next[${i}].role`, 'role', n.role, c.roles);
-      if (n.role === r.id) problems.push({ file: r.file, path: `next[${i}].role`, message: 'a role cannot lead to itself' });
-    });
-  }
-
-  for (const p of c.playbooks.values()) {
-    ref(p.file, 'ownerRole', 'role', p.data.ownerRole, c.roles);
-    p.data.steps.forEach((s, i) => {
-      ref(p.file, `steps[${i}].owner`, 'role', s.owner, c.roles);
-      if (i > 0 && s.day < p.data.steps[i - 1].day) problems.push({ file: p.file, path: `steps[${i}].day`, message: `steps must be in time order: day ${s.day} comes after day ${p.data.steps[i - 1].day}` });
-    });
-    p.data.trains.forEach((t, i) => element(p.file, `trains[${i}]`, t.framework, t.element, t.level));
-    p.data.journeyStages.forEach((js, i) => {
-      if (!ref(p.file, `journeyStages[${i}].journey`, 'journey', js.journey, c.journeys)) return;
-      const stages = new Set(c.journeys.get(js.journey)!.data.stages.map((s) => s.id));
-      ref(p.file, `journeyStages[${i}].stage`, 'stage', js.stage, stages, `journey "${js.journey}"`);
-    });
-  }
-
-  for (const [locale, byId] of c.playbookTranslations) {
-    for (const t of byId.values()) {
-      const en = c.playbooks.get(t.id);
-      if (!en) {
-        problems.push({ file: t.file, path: '(file name)', message: `translates a playbook that does not exist: there is no content/playbooks/en/${t.id}.md` });
-        continue;
-      }
-      // Step timings are shown in the page's language: every translated step has its own `when`.
-      t.data.steps?.forEach((s, i) => {
-        if (!en.data.steps[i]?.when) return;
-        if (!s.when) problems.push({ file: t.file, path: `steps[${i}].when`, message: `is required: translate the English timing "${en.data.steps[i].when}"` });
-        else if (locale === 'ja' && !JA_TEXT.test(s.when.replace(policyRefRegExp(), 'あ'))) problems.push({ file: t.file, path: `steps[${i}].when`, message: `"${s.when}" is not Japanese: write the timing in Japanese (e.g. 3営業日以内)` });
-      });
-      const lists = ['steps', 'exitCriteria', 'metrics', 'discoveryQuestions'] as const;
-      for (const key of lists) {
-        const tr = t.data[key];
-        const orig = en.data[key];
-        if (tr && (!orig || tr.length !== orig.length))
-          problems.push({ file: t.file, path: key, message: `has ${tr.length} entries but the English playbook has ${orig?.length ?? 0}: translate every entry, in the same order` });
-      }
-    }
-  }
-
-  for (const j of c.journeys.values()) {
-    j.data.stages.forEach((s, i) => s.playbooks.forEach((pb, k) => ref(j.file, `stages[${i}].playbooks[${k}]`, 'playbook', pb, c.playbooks)));
-  }
-
-  for (const t of c.onboarding.values()) {
-    ref(t.file, 'audience', 'role', t.data.audience, c.roles);
-    t.data.sections.forEach((s, i) =>
-      s.items.forEach((it, k) => {
-        const path = `sections[${i}].items[${k}].ref`;
-        const r = it.ref;
-        if (!r || it.kind === 'task') return;
-        switch (it.kind) {
-          case 'playbook': ref(t.file, path, 'playbook', r, c.playbooks); break;
-          case 'journey': ref(t.file, path, 'journey', r, c.journeys); break;
-          case 'glossary': ref(t.file, path, 'glossary term', r, c.glossary); break;
-          case 'health-model': ref(t.file, path, 'health model', r, c.healthModels); break;
-          case 'role': ref(t.file, path, 'role', r, c.roles); break;
-          case 'journey-stage': {
-            const [jid, sid] = r.split('/');
-            if (!sid) { problems.push({ file: t.file, path, message: `"${r}" must be written <journey id>/<stage id>` }); break; }
-            if (!ref(t.file, path, 'journey', jid, c.journeys)) break;
-            ref(t.file, path, 'stage', sid, new Set(c.journeys.get(jid)!.data.stages.map((s) => s.id)), `journey "${jid}"`);
-            break;
-          }
-          case 'element': {
-            const [fw, el] = r.split('/');
-            if (!el) { problems.push({ file: t.file, path, message: `"${r}" must be written <framework id>/<element id>` }); break; }
-            if (!ref(t.file, path, 'framework', fw, c.frameworks)) break;
-            ref(t.file, path, 'element', el, new Set(c.frameworks.get(fw)!.data.elements.map((e) => e.id)), `framework "${fw}"`);
-            break;
-          }
-        }
-      }),
-    );
-  }
-
-  for (const g of c.glossary.values()) {
-    g.data.related.forEach((r, i) => {
-      ref(g.file, `related[${i}]`, 'glossary term', r, c.glossary);
-      if (r === g.id) problems.push({ file: g.file, path: `related[${i}]`, message: 'a term cannot be related to itself' });
-    });
-  }
-
-  for (const m of c.healthModels.values()) {
-    m.data.bands.forEach((b, i) => b.playbooks.forEach((pb, k) => ref(m.file, `bands[${i}].playbooks[${k}]`, 'playbook', pb, c.playbooks)));
-  }
-
-  for (const t of c.team.values()) {
-    ref(t.file, 'role', 'role', t.data.role, c.roles);
-    ref(t.file, 'targetRole', 'role', t.data.targetRole, c.roles);
-    const fwOk = ref(t.file, 'framework', 'framework', t.data.framework, c.frameworks);
-    const fw = fwOk ? c.frameworks.get(t.data.framework)!.data : undefined;
-    const els = fw ? new Set(fw.elements.map((e) => e.id)) : undefined;
-    const dates = new Map<string, number>();
-    t.data.snapshots.forEach((s, i) => {
-      const base = `snapshots[${i}]`;
-      const prev = dates.get(s.date);
-      if (prev !== undefined) problems.push({ file: t.file, path: `${base}.date`, message: `date ${s.date} is already used by snapshots[${prev}]: one snapshot per date` });
-      else dates.set(s.date, i);
-      if (!fw || !els) return;
-      for (const el of Object.keys(s.evidence ?? {})) {
-        if (!ref(t.file, `${base}.evidence.${el}`, 'element', el, els, `framework "${t.data.framework}"`)) continue;
-        if (!(el in s.levels)) problems.push({ file: t.file, path: `${base}.evidence.${el}`, message: `evidence for "${el}", which this snapshot does not rate: add its level or move the evidence` });
-      }
-      for (const [el, lvl] of Object.entries(s.levels)) {
-        ref(t.file, `${base}.levels.${el}`, 'element', el, els, `framework "${t.data.framework}"`);
-        if (lvl > fw.levels.length) problems.push({ file: t.file, path: `${base}.levels.${el}`, message: `level ${lvl} is outside framework "${t.data.framework}"'s scale 0..${fw.levels.length}` });
-      }
-    });
+  for (const [id, def] of Object.entries(registry)) {
+    const map = (c as unknown as Record<string, Map<string, unknown>>)[id];
+    const entries = def.format === 'md-translations'
+      ? [...(map as Map<string, Map<string, Entry<unknown>>>).values()].flatMap((m) => [...m.values()])
+      : [...(map as Map<string, Entry<unknown>>).values()];
+    if (def.references) for (const e of entries) def.references(e, ctx);
+    def.checkAll?.(entries, ctx);
   }
 }

@@ -1,7 +1,7 @@
 /** Reads the content folder from disk for checkContent (Node only: used by the build and scripts). */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { SourceFile } from './check.ts';
+import type { SourceFile } from './types.ts';
 
 export function readContentFiles(root: string, contentDir = 'content'): SourceFile[] {
   const out: SourceFile[] = [];
@@ -10,7 +10,10 @@ export function readContentFiles(root: string, contentDir = 'content'): SourceFi
       if (name.startsWith('.')) continue;
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(ya?ml|md)$/.test(name)) out.push({ path: relative(root, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
+      else if (/\.(ya?ml|md)$/.test(name)) {
+        const bytes = readFileSync(full);
+        out.push({ path: relative(root, full).split(sep).join('/'), text: bytes.toString('utf8'), bytes });
+      }
     }
   };
   walk(join(root, contentDir));

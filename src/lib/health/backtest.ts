@@ -1,10 +1,11 @@
 /**
- * Backtest of a health model (DOMAIN.md §5 "Validation"): do the scores accounts had before their
+ * Backtest of a health model (README, "How the numbers are computed"): do the scores accounts had before their
  * renewal separate those that churned from those that renewed? Churn rate per band, ROC curve and
  * AUC, precision/recall of the lowest band, lift in the riskiest decile. Pure.
  */
 import type { HealthModel } from '../../schemas/health.ts';
 import type { InputValue, Issue, ScoreResult } from './score.ts';
+import { foldForMatch } from '../text/fold.ts';
 
 const CHURNED = new Set(['churned', 'churn', 'yes', 'y', 'true', '1', 'lost', 'cancelled', 'canceled', '解約', '解約済', '解約済み', 'チャーン', 'はい']);
 const RENEWED = new Set(['renewed', 'renew', 'no', 'n', 'false', '0', 'retained', '更新', '更新済', '更新済み', '継続', 'いいえ']);
@@ -13,7 +14,7 @@ const RENEWED = new Set(['renewed', 'renew', 'no', 'n', 'false', '0', 'retained'
 export function parseOutcome(raw: InputValue): { ok: true; churned: boolean } | { ok: false; error: Issue } {
   if (typeof raw === 'boolean') return { ok: true, churned: raw };
   if (raw === 1 || raw === 0) return { ok: true, churned: raw === 1 };
-  const s = raw === null || raw === undefined ? '' : String(raw).normalize('NFKC').trim().toLowerCase();
+  const s = raw === null || raw === undefined ? '' : foldForMatch(String(raw));
   if (s === '') return { ok: false, error: { code: 'missing-outcome', params: { value: '' } } };
   if (CHURNED.has(s)) return { ok: true, churned: true };
   if (RENEWED.has(s)) return { ok: true, churned: false };

@@ -8,13 +8,14 @@ import type { HealthModel, Measure } from '../../schemas/health.ts';
 import type { ContentSet } from '../content/check.ts';
 import { collator, tx, type Locale } from '../../i18n/locales.ts';
 import { localePath } from '../urls.ts';
-import { bandRanges, weightShares } from './model.ts';
+import { bandRanges, weightShares } from './model-shares.ts';
 import { categoriesOf, isNumericMeasure, parseInput, round1 } from './score.ts';
 import type { InputValue } from './score.ts';
 import { parseOutcome } from './backtest.ts';
 import type { BacktestResult } from './backtest.ts';
 import type { ColumnMapping, ScoredRow, ValueMaps } from './csv.ts';
 import type { BatchInput, BatchOutput } from './worker-protocol.ts';
+import { foldForMatch } from '../text/fold.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Props for the island
@@ -197,8 +198,6 @@ export function rangeWarnings(model: Pick<HealthModel, 'measures'>, mapping: Pic
   return out;
 }
 
-const fold = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
-
 export interface LabelCount { label: string; count: number }
 
 /**
@@ -211,7 +210,7 @@ export function distinctLabels(rows: string[][], col: number, limit = 50, keep: 
   rows.forEach((cells, i) => {
     const raw = cells[col] ?? '';
     if (raw.trim() === '') return;
-    const k = fold(raw);
+    const k = foldForMatch(raw);
     const hit = byKey.get(k);
     if (hit) hit.count++;
     else if (keep(raw)) byKey.set(k, { label: raw, count: 1, first: i });
@@ -468,16 +467,9 @@ export function backtestStory(bt: BacktestResult): BacktestStory {
 // Number formatting (page language)
 
 /** 0.4123 → "41.2 %" (en) / "41.2%" (ja); null → "—". */
-export function formatPercent(x: number | null, lang: Locale, digits = 1): string {
-  if (x === null || !Number.isFinite(x)) return '—';
-  return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(x);
-}
 
-/** Grouped integer or decimal: 10000 → "10,000". */
-export function formatNumber(x: number | null, lang: Locale, digits = 1): string {
-  if (x === null || !Number.isFinite(x)) return '—';
-  return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: digits }).format(x);
-}
+/** Locale number formatting lives in src/lib/text/number.ts; re-exported for the batch page's islands. */
+export { formatNumber, formatPercent } from '../text/number.ts';
 
 /** AUC with three decimals, the way the page and its tests show it. */
 export function formatAuc(x: number | null): string {

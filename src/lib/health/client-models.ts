@@ -10,7 +10,7 @@ import type { HealthModel } from '../../schemas/health.ts';
 import { tx, type Locale } from '../../i18n/locales.ts';
 import { localePath } from '../urls.ts';
 import { resolveTarget } from '../content/links.ts';
-import { bandRanges } from './model.ts';
+import { bandRanges } from './model-shares.ts';
 
 export interface ClientHealthLink { title: string; href: string }
 export interface ClientHealthMeasure { id: string; group: string; label: string; help: string; unit: string }

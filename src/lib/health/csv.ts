@@ -6,7 +6,9 @@
 import Papa from 'papaparse';
 import type { HealthModel } from '../../schemas/health.ts';
 import { coerceValue, parseInput, round1, scoreAccount } from './score.ts';
-import type { InputValue, Issue, ParseResult, ScoreOptions, ScoreResult } from './score.ts';
+import type { InputValue, Issue, ValueParseResult, ScoreOptions, ScoreResult } from './score.ts';
+import { foldForMatch } from '../text/fold.ts';
+import { writeCsv } from '../text/csv-write.ts';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'shift_jis';
 
@@ -86,7 +88,7 @@ export function parseCsv(text: string): ParsedCsv {
 
 /** Header normalisation: NFKC (full-width → half-width), lower-case, trim, spaces/underscores/hyphens collapsed to one space. */
 export function normaliseHeader(h: string): string {
-  return h.normalize('NFKC').toLowerCase().replace(/[\s_\-\u2010-\u2015]+/g, ' ').trim();
+  return foldForMatch(h).replace(/[\s_\-\u2010-\u2015]+/g, ' ').trim();
 }
 /** The header without a trailing unit in brackets: "ライセンス利用率(%)" → "ライセンス利用率". */
 const withoutUnit = (n: string): string => n.replace(/\s*[([][^()[\]]*[)\]]\s*$/, '').trim();
@@ -158,8 +160,8 @@ export type ValueMaps = Record<number, Record<string, InputValue>>;
 export function mapRawValue(map: Record<string, InputValue> | undefined, raw: string): { found: true; value: InputValue } | { found: false } {
   if (!map) return { found: false };
   if (Object.prototype.hasOwnProperty.call(map, raw)) return { found: true, value: map[raw] };
-  const n = raw.normalize('NFKC').trim().toLowerCase();
-  for (const [k, v] of Object.entries(map)) if (k.normalize('NFKC').trim().toLowerCase() === n) return { found: true, value: v };
+  const n = foldForMatch(raw);
+  for (const [k, v] of Object.entries(map)) if (foldForMatch(k) === n) return { found: true, value: v };
   return { found: false };
 }
 
@@ -185,7 +187,7 @@ export interface BadRow {
 }
 
 /** Parses one cell for a measure, applying the column's value map first. */
-function cellValue(model: HealthModel, measureId: string, raw: string, map: Record<string, InputValue> | undefined): ParseResult {
+function cellValue(model: HealthModel, measureId: string, raw: string, map: Record<string, InputValue> | undefined): ValueParseResult {
   const m = model.measures.find((x) => x.id === measureId)!;
   const mapped = mapRawValue(map, raw);
   return mapped.found ? coerceValue(m, mapped.value) : parseInput(m, raw);
@@ -241,11 +243,6 @@ export function scoreRows(
   return { scored, bad };
 }
 
-/** Quotes a CSV field when it holds a delimiter, a quote, a line break or surrounding spaces. */
-export function csvField(v: string): string {
-  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 export interface ScoredCsvOptions {
   /** Header names of the added columns. */
   labels?: { score?: string; band?: string; coverage?: string; status?: string };
@@ -256,7 +253,7 @@ export interface ScoredCsvOptions {
 /**
  * The original columns plus score, band, coverage (% of the weight with data, 1 decimal) and
  * status ('ok', 'insufficient-data' or the reason code of a bad row), in the original row order.
- * CRLF line ends and a UTF-8 BOM so Excel opens Japanese text correctly.
+ * Written by the shared CSV writer (src/lib/text/csv-write.ts): BOM, CRLF, formulas neutralised.
  */
 export function toScoredCsv(
   table: Pick<ParsedCsv, 'headers' | 'rows'>,
@@ -278,5 +275,5 @@ export function toScoredCsv(
       lines.push([...padded, r.score === null ? '' : r.score.toFixed(1), band, round1(r.coverage * 100).toFixed(1), r.status]);
     } else lines.push([...padded, '', '', '', b ? b.code : '']);
   });
-  return '\uFEFF' + lines.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return writeCsv(lines);
 }

@@ -1,12 +1,13 @@
 /**
- * Health score calculation (DOMAIN.md §5). Pure and framework-free: no DOM, no I/O, so the same
+ * Health score calculation (README, "How the numbers are computed"). Pure and framework-free: no DOM, no I/O, so the same
  * code runs in the Astro build, in tests, on the page and in a Web Worker.
  *
  * Reasons and errors are structured ({ code, params }) rather than English sentences so the UI can
  * word them in English and Japanese.
  */
 import type { HealthModel, Measure } from '../../schemas/health.ts';
-import { weightShares } from './model.ts';
+import { weightShares } from './model-shares.ts';
+import { foldForMatch } from '../text/fold.ts';
 
 /** A raw input value. null, undefined and '' mean "no data". */
 export type InputValue = number | string | boolean | null | undefined;
@@ -22,7 +23,7 @@ export interface Issue {
   params: Record<string, Param>;
 }
 
-export type ParseResult = { ok: true; value: TypedValue | null } | { ok: false; error: Issue };
+export type ValueParseResult = { ok: true; value: TypedValue | null } | { ok: false; error: Issue };
 
 export interface BandRef {
   id: string;
@@ -125,9 +126,6 @@ const SENTIMENT_WORDS: Record<string, Sentiment> = {
   green: 'green', g: 'green', '緑': 'green', 'グリーン': 'green',
 };
 
-/** Normalises free text for comparison: NFKC (full-width → half-width), trim, lower-case. */
-const fold = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
-
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const THOUSANDS_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
@@ -138,10 +136,10 @@ const THOUSANDS_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
  * Booleans: yes/no, true/false, 1/0, y/n, はい/いいえ, 有/無 (case-insensitive).
  * Sentiment: red/yellow/green, r/y/g, 赤/黄/緑.
  */
-export function parseInput(measure: Pick<Measure, 'id' | 'input'>, raw: string): ParseResult {
-  const s = fold(raw ?? '');
+export function parseInput(measure: Pick<Measure, 'id' | 'input'>, raw: string): ValueParseResult {
+  const s = foldForMatch(raw ?? '');
   if (s === '') return { ok: true, value: null };
-  const fail = (code: string): ParseResult => ({ ok: false, error: { code, params: { measure: measure.id, value: raw } } });
+  const fail = (code: string): ValueParseResult => ({ ok: false, error: { code, params: { measure: measure.id, value: raw } } });
   if (measure.input === 'boolean') {
     if (YES.has(s)) return { ok: true, value: 'yes' };
     if (NO.has(s)) return { ok: true, value: 'no' };
@@ -166,10 +164,10 @@ export function parseInput(measure: Pick<Measure, 'id' | 'input'>, raw: string):
  * Checks a value of any InputValue type against the measure. Booleans accept true/false and the
  * strings parseInput accepts; numeric measures accept finite numbers and numeric strings.
  */
-export function coerceValue(measure: Pick<Measure, 'id' | 'input'>, v: InputValue): ParseResult {
+export function coerceValue(measure: Pick<Measure, 'id' | 'input'>, v: InputValue): ValueParseResult {
   if (v === null || v === undefined) return { ok: true, value: null };
   if (typeof v === 'string') return parseInput(measure, v);
-  const fail = (code: string): ParseResult => ({ ok: false, error: { code, params: { measure: measure.id, value: String(v) } } });
+  const fail = (code: string): ValueParseResult => ({ ok: false, error: { code, params: { measure: measure.id, value: String(v) } } });
   if (typeof v === 'boolean') return measure.input === 'boolean' ? { ok: true, value: v ? 'yes' : 'no' } : fail(isNumericMeasure(measure) ? 'invalid-number' : 'invalid-sentiment');
   // number
   if (isNumericMeasure(measure)) return Number.isFinite(v) ? { ok: true, value: v } : fail('invalid-number');

@@ -16,7 +16,7 @@
  * gives the status 'invalid-input' (the JavaScript engine refuses such a row).
  */
 import type { HealthModel, Measure } from '../../schemas/health.ts';
-import { weightShares } from './model.ts';
+import { weightShares } from './model-shares.ts';
 
 export const SQL_DIALECTS = ['duckdb', 'postgres', 'bigquery', 'snowflake'] as const;
 export type SqlDialect = (typeof SQL_DIALECTS)[number];

@@ -11,6 +11,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { SearchDoc, SearchDocType } from './documents.ts';
 import { enJaPlugin, getLunr, lunrTokenizer } from './lunr-setup.ts';
 import type { SynonymGroup } from './synonyms.ts';
+import { fnv1a32 } from '../hash.ts';
 
 /** Indexed fields: one-letter names (they repeat in every posting) and boosts. */
 export const FIELDS = [
@@ -278,14 +279,9 @@ export function buildIndex(docs: SearchDoc[], lang: Locale, options: BuildIndexO
   };
 }
 
-/** 32-bit FNV-1a of a string (UTF-16 code units), as 8 hex digits. Same result in Node and browsers. */
+/** 8 hex digits of the shared hash (src/lib/hash.ts) of a string. Same result in Node and browsers. */
 export function hash8(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return fnv1a32(text);
 }
 
 /** Content-hashed file name, e.g. "search-ja.3f9a0c12.json". Pass the exact JSON text you write. */

@@ -2,7 +2,7 @@
  * lunr with the lunr-languages Japanese support registered, once per lunr instance.
  * Pure module: the same code runs at build time (Node) and in the browser.
  *
- * Load order matters (TOOLCHAIN.md): stemmer support → tinyseg → ja → multi. The files are
+ * Load order matters: stemmer support → tinyseg → ja → multi. The files are
  * CommonJS factories, called with lunr. Of lunr.stemmer.support.js, Japanese and the en+ja
  * combination use only its trimmer factory; the rest (the Snowball stemmer base of other languages)
  * is 5 KB the browser would download for nothing, so trimmerSupport() below provides that factory.

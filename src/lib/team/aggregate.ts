@@ -139,14 +139,14 @@ export function elementStats(rows: readonly HeatRow[], elements: readonly { id: 
   });
 }
 
-export type SortKey = { by: 'name' } | { by: 'gaps' } | { by: 'element'; index: number };
+export type HeatSortKey = { by: 'name' } | { by: 'gaps' } | { by: 'element'; index: number };
 export type SortDir = 'ascending' | 'descending';
 
 /**
  * Sort rows: by name (locale collation), by gap count or by the level of one element (unrated
  * always last). Ties fall back to the name, so the order is stable and predictable.
  */
-export function sortRows(rows: readonly HeatRow[], key: SortKey, dir: SortDir, compareText: (a: string, b: string) => number): HeatRow[] {
+export function sortHeatRows(rows: readonly HeatRow[], key: HeatSortKey, dir: SortDir, compareText: (a: string, b: string) => number): HeatRow[] {
   const sign = dir === 'ascending' ? 1 : -1;
   const byName = (a: HeatRow, b: HeatRow) => compareText(a.name || a.unnamedSource || '', b.name || b.unnamedSource || '') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return [...rows].sort((a, b) => {

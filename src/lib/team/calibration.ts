@@ -4,7 +4,7 @@
  * both evidence notes. Pure; the Markdown export escapes every piece of user text.
  */
 import type { Assessment } from '../../schemas/assessment.ts';
-import { escapeMarkdown } from '../assessment/growth-plan.ts';
+import { escapeMarkdown, fillTemplate, markdownQuote } from '../text/markdown.ts';
 
 /** Differences above this many levels go on the agenda. */
 export const AGENDA_THRESHOLD = 1;
@@ -101,22 +101,10 @@ export interface AgendaInput {
   labels: AgendaLabels;
 }
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m));
-}
-
-function quote(text: string): string {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .map((line) => (line ? `> ${escapeMarkdown(line)}` : '>'))
-    .join('\n');
-}
-
 /** The 1:1 agenda as Markdown. Every user-supplied text (names, evidence) is escaped. */
 export function agendaMarkdown(input: AgendaInput): string {
   const L = input.labels;
-  const lv = (n: number | null) => (n === null ? '–' : n > 0 ? escapeMarkdown(fill(L.level, { n })) : escapeMarkdown(L.notYet));
+  const lv = (n: number | null) => (n === null ? '–' : n > 0 ? escapeMarkdown(fillTemplate(L.level, { n })) : escapeMarkdown(L.notYet));
   const out: string[] = [];
   out.push(`# ${escapeMarkdown(L.title)}: ${escapeMarkdown(input.name)}`, '');
   out.push(`- **${escapeMarkdown(L.date)}:** ${escapeMarkdown(input.date)}`);
@@ -129,11 +117,11 @@ export function agendaMarkdown(input: AgendaInput): string {
     out.push(`### ${i + 1}. ${escapeMarkdown(it.elementName)}`, '');
     out.push(`- **${escapeMarkdown(L.self)}:** ${lv(it.self)}`);
     out.push(`- **${escapeMarkdown(L.manager)}:** ${lv(it.manager)}`);
-    if (it.diff !== null) out.push(`- ${escapeMarkdown(fill(L.difference, { n: it.diff > 0 ? `+${it.diff}` : String(it.diff) }))}`);
+    if (it.diff !== null) out.push(`- ${escapeMarkdown(fillTemplate(L.difference, { n: it.diff > 0 ? `+${it.diff}` : String(it.diff) }))}`);
     out.push('');
     for (const [who, text] of [[L.self, it.selfEvidence], [L.manager, it.managerEvidence]] as const) {
-      out.push(`**${escapeMarkdown(fill(L.evidence, { who }))}:**`, '');
-      out.push(text?.trim() ? quote(text) : escapeMarkdown(L.noEvidence), '');
+      out.push(`**${escapeMarkdown(fillTemplate(L.evidence, { who }))}:**`, '');
+      out.push(text?.trim() ? markdownQuote(text) : escapeMarkdown(L.noEvidence), '');
     }
   });
   out.push(`## ${escapeMarkdown(L.nextSteps)}`, '', '- [ ] ', '- [ ] ', '- [ ] ', '');

@@ -4,8 +4,8 @@
  * (and kept from being read as a spreadsheet formula), escaped in Markdown.
  */
 import type { AssessmentKind } from '../../schemas/assessment.ts';
-import { csvField } from '../health/csv.ts';
-import { escapeMarkdown } from '../assessment/growth-plan.ts';
+import { writeCsv } from '../text/csv-write.ts';
+import { escapeMarkdown } from '../text/markdown.ts';
 import type { ElementStats, HeatRow } from './aggregate.ts';
 import type { Coverage } from './coverage.ts';
 
@@ -53,36 +53,22 @@ export interface SummaryInput {
   labels: SummaryLabels;
 }
 
-/**
- * A text cell for CSV: a leading =, +, -, @, tab or carriage return would make a spreadsheet read the
- * cell as a formula, so such text gets a leading apostrophe (OWASP's advice for CSV injection).
- */
-export function csvText(v: string): string {
-  const s = String(v ?? '');
-  return csvField(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-}
-
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
 /** One row per member: name, kind, role, target role, updated date, one level per element, gap count. */
 export function teamCsv(input: SummaryInput): string {
   const L = input.labels;
-  const header = [L.name, L.kind, L.role, L.targetRole, L.updated, ...input.elements.map((e) => e.name), L.gaps].map(csvText);
-  const lines = [header.join(',')];
-  for (const r of input.rows) {
-    lines.push(
-      [
-        csvText(input.memberName(r)),
-        csvText(input.kindName(r.kind)),
-        csvText(r.role ? input.roleName(r.role) : ''),
-        csvText(r.targetRole ? input.roleName(r.targetRole) : ''),
-        csvText(r.updatedAt.slice(0, 10)),
-        ...r.cells.map((c) => num(c.level)),
-        String(r.gapCount),
-      ].join(','),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const header = [L.name, L.kind, L.role, L.targetRole, L.updated, ...input.elements.map((e) => e.name), L.gaps];
+  const rows = input.rows.map((r) => [
+    input.memberName(r),
+    input.kindName(r.kind),
+    r.role ? input.roleName(r.role) : '',
+    r.targetRole ? input.roleName(r.targetRole) : '',
+    r.updatedAt.slice(0, 10),
+    ...r.cells.map((c) => c.level),
+    r.gapCount,
+  ]);
+  return writeCsv([header, ...rows]);
 }
 
 /** Markdown table cell: escaped, never empty. */

@@ -24,6 +24,7 @@ import { DEFAULT_MAX_BYTES, formatIssues, parseAssessmentFile, type ParseErrorCo
 import { serialiseAssessment } from '../assessment/file-output.ts';
 import { parseShareHash, type ShareErrorCode } from '../assessment/share-link.ts';
 import { reconcile } from '../assessment/migrate.ts';
+import { foldForMatch } from '../text/fold.ts';
 
 export type SourceOrigin = 'file' | 'link';
 
@@ -91,9 +92,9 @@ export function groupKey(fw: { id: string; version: string; hash: string }): str
   return `${fw.id}@${fw.version}#${fw.hash}`;
 }
 
-/** The person part of the key: NFKC, lower case, white space removed. */
+/** The person part of the key: the shared fold (src/lib/text/fold.ts) with all white space removed. */
 export function normaliseName(name: string): string {
-  return String(name ?? '').normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  return foldForMatch(name).replace(/\s+/gu, '');
 }
 
 /** Key of a person within a group; an unnamed file is its own person. */

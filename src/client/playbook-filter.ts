@@ -1,10 +1,12 @@
 /** Playbook library: filters and sort applied without a reload, kept in the URL. */
+import { collator, isLocale } from '../i18n/locales.ts';
 import { applyFilters, facetCounts, FILTER_KEYS, parseFilterQuery, toFilterQuery, type FilterState, type PlaybookFacets } from '../lib/playbook-filter.ts';
 
 const root = document.querySelector<HTMLElement>('[data-playbook-library]');
 if (root) {
   const lang = document.documentElement.lang;
-  const coll = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+  // The page sorted with the same collator (src/lib/content/playbook-library.ts).
+  const coll = collator(isLocale(lang) ? lang : 'en');
   const list = root.querySelector<HTMLElement>('[data-results]')!;
   const items = new Map([...list.querySelectorAll<HTMLElement>('[data-facets]')].map((li) => [li.dataset.id!, li]));
   const all: PlaybookFacets[] = [...items.values()].map((li) => JSON.parse(li.dataset.facets!));

@@ -5,12 +5,12 @@
  * Pure: every generator returns text (SourceFile[] or strings) from a seed, the caller writes it.
  */
 import { stringify } from 'yaml';
-import type { ContentSet, SourceFile } from '../content/check.ts';
-import { frameworkHash } from '../assessment/framework-hash.ts';
-import { serialiseAssessment } from '../assessment/file-output.ts';
-import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment } from '../../schemas/assessment.ts';
-import { PLAYBOOK_TYPES, TRIGGER_KINDS } from '../../schemas/playbook.ts';
-import { LAYERS, PHASES, TOUCHES } from '../../schemas/patterns.ts';
+import type { ContentSet, SourceFile } from '../../src/lib/content/check.ts';
+import { frameworkHash } from '../../src/lib/assessment/framework-hash.ts';
+import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
+import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment } from '../../src/schemas/assessment.ts';
+import { PLAYBOOK_TYPES, TRIGGER_KINDS } from '../../src/schemas/playbook.ts';
+import { LAYERS, PHASES, TOUCHES } from '../../src/schemas/patterns.ts';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same sequence everywhere. */
 export function prng(seed: number): () => number {

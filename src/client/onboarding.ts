@@ -1,5 +1,5 @@
 /** Onboarding page: checkboxes kept in localStorage, progress per section and overall. */
-import { computeProgress, parseSaved, serialise, storageKey } from '../lib/onboarding-progress.ts';
+import { computeProgress, parseOnboardingProgress, serialise, storageKey } from '../lib/onboarding-progress.ts';
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-track]')) {
   const key = storageKey(root.dataset.track!);
@@ -9,7 +9,7 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-track]')) {
     items: [...s.querySelectorAll<HTMLInputElement>('input[data-item]')].map((b) => b.dataset.item!),
   }));
   let done = new Set<string>();
-  try { done = parseSaved(localStorage.getItem(key)); } catch { /* storage blocked: progress lives in the page only */ }
+  try { done = parseOnboardingProgress(localStorage.getItem(key)); } catch { /* storage blocked: progress lives in the page only */ }
   const render = () => {
     const p = computeProgress(sections, done);
     const set = (id: string, d: number, tot: number) => {
