@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkContent } from '../src/lib/content/check.ts';
 import { readContentFiles } from '../src/lib/content/load.ts';
-import { refsFromContent, syntheticPlaybooks } from '../src/lib/bench/synthetic.ts';
+import { refsFromContent, syntheticPlaybooks } from './lib/synthetic.ts';
 import { childBuildEnv, measureNode, outputSize, type MeasuredRun } from './lib/build-measure.ts';
 
 const ROOT = process.cwd();

@@ -28,8 +28,8 @@ export function siteContent(): Promise<ContentSet> {
         } else map.set(e.id, entry(e.id));
       }
     }));
-    return content;
-import { resolveContent } from '../lib/content/policies.ts';
+    // Policy references ({{policy:KEY}}) become the policy's text in each text's language.
+    return resolveContent(content);
   })();
   return cached;
 }
