@@ -9,6 +9,7 @@ import {
   Framework, GlossaryTerm, HealthModel, Journey, OnboardingTrack, Playbook, PlaybookTranslation, Role,
 } from './schemas/index.ts';
 import { TeamMember } from './schemas/team.ts';
+import { SearchSynonyms } from './schemas/search.ts';
 
 const yaml = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/*.{yaml,yml}' });
 
@@ -21,6 +22,8 @@ export const collections = {
   healthModels: defineCollection({ loader: yaml('healthModels'), schema: HealthModel }),
   /** Optional team data for teams that keep reviews in a private repository (content/team/<id>.yaml). */
   team: defineCollection({ loader: yaml('team'), schema: TeamMember }),
+  /** Search synonyms and intent phrases (content/search/*.yaml). */
+  search: defineCollection({ loader: yaml('search'), schema: SearchSynonyms }),
   playbooks: defineCollection({ loader: glob({ base: './content/playbooks/en', pattern: '*.md' }), schema: Playbook }),
   /** Translations: content/playbooks/<locale>/<id>.md, ids "<locale>/<id>". */
   playbookTranslations: defineCollection({

@@ -16,10 +16,10 @@ function toMap<T>(entries: { id: string; data: T; filePath?: string; body?: stri
 
 export function siteContent(): Promise<ContentSet> {
   cached ??= (async () => {
-    const [frameworks, roles, playbooks, translations, journeys, onboarding, glossary, healthModels, team] = await Promise.all([
+    const [frameworks, roles, playbooks, translations, journeys, onboarding, glossary, healthModels, team, search] = await Promise.all([
       getCollection('frameworks'), getCollection('roles'), getCollection('playbooks'), getCollection('playbookTranslations'),
       getCollection('journeys'), getCollection('onboarding'), getCollection('glossary'), getCollection('healthModels'),
-      getCollection('team'),
+      getCollection('team'), getCollection('search'),
     ]);
     const byLocale = new Map<string, Map<string, Entry<(typeof translations)[number]['data']>>>();
     for (const t of translations) {
@@ -30,7 +30,7 @@ export function siteContent(): Promise<ContentSet> {
     return {
       frameworks: toMap(frameworks), roles: toMap(roles), playbooks: toMap(playbooks.filter((p) => !p.data.draft || import.meta.env.DEV)),
       playbookTranslations: byLocale, journeys: toMap(journeys), onboarding: toMap(onboarding), glossary: toMap(glossary),
-      healthModels: toMap(healthModels), team: toMap(team),
+      healthModels: toMap(healthModels), team: toMap(team), search: toMap(search),
     };
   })();
   return cached;

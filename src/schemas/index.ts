@@ -7,3 +7,4 @@ export * from './onboarding.ts';
 export * from './glossary.ts';
 export * from './health.ts';
 export * from './assessment.ts';
+export * from './search.ts';

@@ -11,6 +11,8 @@ import {
   type Journey as JourneyT, type OnboardingTrack as OnboardingT, type Playbook as PlaybookT,
   type PlaybookTranslation as PlaybookTranslationT, type Role as RoleT,
 } from '../../schemas/index.ts';
+import { SearchSynonyms, type SearchSynonyms as SearchSynonymsT } from '../../schemas/search.ts';
+import { checkSearchSynonyms } from '../search/synonyms-check.ts';
 import { TeamMember, type TeamMember as TeamMemberT } from '../../schemas/team.ts';
 
 export interface SourceFile {
@@ -42,6 +44,8 @@ export interface ContentSet {
   healthModels: Map<string, Entry<HealthModelT>>;
   /** Optional team data (content/team/): one member per file. */
   team: Map<string, Entry<TeamMemberT>>;
+  /** Search synonyms and intent phrases (content/search/): one or more files, merged. */
+  search: Map<string, Entry<SearchSynonymsT>>;
 }
 
 export const COLLECTION_DIRS = {
@@ -53,6 +57,7 @@ export const COLLECTION_DIRS = {
   glossary: 'content/glossary',
   healthModels: 'content/healthModels',
   team: 'content/team',
+  search: 'content/search',
 } as const;
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -130,7 +135,7 @@ export function checkContent(files: SourceFile[]): { content: ContentSet; proble
   const problems: Problem[] = [];
   const content: ContentSet = {
     frameworks: new Map(), roles: new Map(), playbooks: new Map(), playbookTranslations: new Map(),
-    journeys: new Map(), onboarding: new Map(), glossary: new Map(), healthModels: new Map(), team: new Map(),
+    journeys: new Map(), onboarding: new Map(), glossary: new Map(), healthModels: new Map(), team: new Map(), search: new Map(),
   };
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
 
@@ -194,10 +199,12 @@ export function checkContent(files: SourceFile[]): { content: ContentSet; proble
         add(content.healthModels, id, file, validate(HealthModel, raw, file, problems));
         break;
       case 'team': add(content.team, id, file, validate(TeamMember, raw, file, problems)); break;
+      case 'search': add(content.search, id, file, validate(SearchSynonyms, raw, file, problems)); break;
     }
   }
 
   checkReferences(content, problems);
+  checkSearchSynonyms(content, problems);
   return { content, problems };
 }
 
