@@ -32,7 +32,7 @@ beforeAll(() => {
     built[lang] = buildSiteIndex(content, lang);
     loaded[lang] = loadIndex(built[lang]);
   }
-});
+}, 180_000);
 
 const ids = (rs: SearchResult[]) => rs.map((r) => r.doc.id);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
