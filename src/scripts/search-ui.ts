@@ -59,7 +59,9 @@ export function renderResults(container: HTMLElement, results: SearchResult[], l
     if (r.doc.en) a.append(' ', el('span', 'badge search-hit-lang', labels.untranslated));
     const why = reasonText(r, labels);
     if (why) a.append(el('span', 'search-hit-why', why));
-    a.append(highlighted('search-hit-snippet', snippet(r.doc.text, r.matched), r.matched));
+    // The dropdown keeps snippets short (a Japanese character is about two Latin ones wide).
+    const len = (asOptions ? 100 : 160) / (lang === 'ja' ? 1.6 : 1);
+    a.append(highlighted('search-hit-snippet', snippet(r.doc.text, r.matched, len), r.matched));
     if (asOptions) list.append(a);
     else {
       const li = el('li', 'search-item');

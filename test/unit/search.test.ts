@@ -8,7 +8,8 @@ import { buildIndex, createLunrIndex, expandIndex, indexFileName, isPackedIndex,
 import { buildSiteIndex } from '../../src/lib/search/site-index.ts';
 import { getLunr, segmentJa, tokenize, trimmerSupport } from '../../src/lib/search/lunr-setup.ts';
 import libraryStemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
-import { loadIndex, type LoadedIndex } from '../../src/lib/search/load.ts';
+import { loadIndex, QUERY_PIPELINE, type LoadedIndex } from '../../src/lib/search/load.ts';
+import { stemWord } from '../../src/lib/search/text.ts';
 import { search, type SearchResult } from '../../src/lib/search/rank.ts';
 import { highlight, snippet } from '../../src/lib/search/highlight.ts';
 import { buildSynonymGroups, expandQueryTerms } from '../../src/lib/search/synonyms.ts';
@@ -51,6 +52,18 @@ describe('lunr setup', () => {
     expect(typeof a.ja).toBe('function');
     expect(segmentJa('オンボーディング会議')).toEqual(['オンボーディング', '会議']);
     expect(segmentJa('')).toEqual([]);
+  });
+
+  it('stems query words exactly as the search pipeline each index records, without lunr-languages in the browser', () => {
+    const l = getLunr();
+    for (const lang of LANGS) {
+      const labels = built[lang].index.pipeline;
+      expect(labels.every((x) => QUERY_PIPELINE.includes(x)), labels.join()).toBe(true);
+      const pipeline = l.Pipeline.load(labels as unknown as object);
+      const words = [...new Set(docs[lang].flatMap((d) => tokenize(`${d.title} ${d.summary} ${d.body}`)))];
+      expect(words.length).toBeGreaterThan(1000);
+      for (const w of words) expect(stemWord(w), w).toBe(pipeline.runString(w)[0]);
+    }
   });
 
   it('tokenises like the index: lower case, width folded, punctuation split, Japanese segmented', () => {

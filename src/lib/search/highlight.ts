@@ -7,7 +7,7 @@
  * 解約|率, and the whole ヘルススコア when it kept it one word); a match that straddles words marks
  * just the matched characters. Never inside a character: surrogate pairs and combining marks stay whole.
  */
-import { getLunr, isJapaneseWord, normaliseText, segmentJa } from './lunr-setup.ts';
+import { isJapaneseWord, normaliseText, segmentJa, stemWord } from './text.ts';
 
 export interface HighlightSegment {
   text: string;
@@ -18,8 +18,7 @@ const stemCache = new Map<string, string>();
 function stemOf(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    const l = getLunr();
-    s = l.stemmer(new l.Token(word, {})).toString();
+    s = stemWord(word);
     if (stemCache.size > 5000) stemCache.clear();
     stemCache.set(word, s);
   }

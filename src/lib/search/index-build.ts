@@ -11,7 +11,10 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { SearchDoc, SearchDocType } from './documents.ts';
 import { enJaPlugin, getLunr, lunrTokenizer } from './lunr-setup.ts';
 import { PostingsReader, DIGITS } from './packed.ts';
-import { contentSynonymGroups, intentsOf, nameKey, type Intent, type SynonymGroup } from './synonyms.ts';
+import { isPackedIndex, SEARCH_INDEX_VERSION, type CompactDoc, type LunrIndexJson, type PackedLunrIndex, type SerializedSearchIndex } from './index-format.ts';
+
+export { isPackedIndex, SEARCH_INDEX_VERSION, type CompactDoc, type LunrIndexJson, type PackedLunrIndex, type SerializedSearchIndex } from './index-format.ts';
+import { contentSynonymGroups, intentsOf, nameKey, type SynonymGroup } from './synonyms.ts';
 import type { SearchSynonyms } from '../../schemas/search.ts';
 
 /** Indexed fields: one-letter names (they repeat in every posting) and boosts. */
@@ -21,33 +24,6 @@ export const FIELDS = [
   { name: 's', boost: 4, of: (d: SearchDoc) => d.summary },
   { name: 'b', boost: 1, of: (d: SearchDoc) => d.body },
 ] as const;
-
-/** What the browser needs to show a result. */
-export interface CompactDoc {
-  id: string;
-  type: SearchDocType;
-  path: string;
-  title: string;
-  text: string;
-  /** Glossary terms: their other names, normalised (term in both languages, abbreviation, aliases): an exact match ranks first. */
-  names?: string[];
-  /** 1 when the page is shown in English on a Japanese site (no translation yet). */
-  en?: 1;
-}
-
-export const SEARCH_INDEX_VERSION = 2;
-
-export interface SerializedSearchIndex {
-  version: typeof SEARCH_INDEX_VERSION;
-  lang: Locale;
-  /** The lunr index (packed, or lunr.Index#toJSON()); document refs are positions in `docs`. */
-  index: PackedLunrIndex | LunrIndexJson;
-  docs: CompactDoc[];
-  /** Groups of equivalent words: the glossary's names, then content/search's groups. */
-  synonyms: SynonymGroup[];
-  /** content/search's intent phrases, with the pages (positions in `docs`) that answer them, best first. */
-  intents: Intent[];
-}
 
 /**
  * The lunr index itself. English: lunr's English stop words and stemmer. Japanese:
@@ -86,46 +62,6 @@ function build(docs: SearchDoc[], lang: Locale): { index: lunr.Index; builder: l
     builder.add(row);
   });
   return { index: builder.build(), builder };
-}
-
-/**
- * lunr's own JSON spends most of its bytes on repeated field names, empty objects and 3-decimal
- * scores that follow from term counts. The packed form keeps only what lunr computes them from:
- * the sorted vocabulary, each field's length per document, and per term and field the documents
- * (as gaps) with the term's count. Numbers are written as base-64 varints in plain strings.
- * `expandIndex` recomputes exactly the scores lunr's builder computes (same formula, same order of
- * floating-point operations, same rounding), so search results are identical; the file is about
- * 4× smaller gzipped than lunr's JSON.
- */
-export interface PackedLunrIndex {
-  format: 'lunr-packed-1';
-  lunrVersion: string;
-  fields: string[];
-  boosts: number[];
-  /** Labels of the search pipeline (registered functions). */
-  pipeline: string[];
-  k1: number;
-  b: number;
-  docCount: number;
-  /** Vocabulary, sorted (lunr needs sorted terms to build its token set). */
-  terms: string[];
-  /** Per field: the field's length (terms after the pipeline) in each document, as varints. */
-  lengths: string[];
-  /**
-   * Per term (";" between terms), per field ("," between fields): for each document having the
-   * term in that field, varint(gap from the previous document × 2 + 1 if the count is above 1),
-   * then varint(count) when above 1.
-   */
-  postings: string;
-}
-
-/** Plain lunr.Index#toJSON() shape. */
-export interface LunrIndexJson {
-  version: string;
-  fields: string[];
-  fieldVectors: [string, number[]][];
-  invertedIndex: [string, Record<string, unknown>][];
-  pipeline: string[];
 }
 
 /** Non-negative integer → base-64 varint (5 bits a character, low bits first; 32+ means "more"). */
@@ -178,10 +114,6 @@ function pack(index: lunr.Index, builder: lunr.Builder & BuilderState, nDocs: nu
     lengths,
     postings,
   };
-}
-
-export function isPackedIndex(x: unknown): x is PackedLunrIndex {
-  return !!x && typeof x === 'object' && (x as { format?: unknown }).format === 'lunr-packed-1';
 }
 
 /**

@@ -4,12 +4,14 @@
  * evaluated against them by rank.ts. lunr supplies the query-side pipeline (the same stemmers the
  * index was built with).
  */
-import type lunr from 'lunr';
 import type { Locale } from '../../i18n/locales.ts';
-import { isPackedIndex, SEARCH_INDEX_VERSION, type CompactDoc, type SerializedSearchIndex } from './index-build.ts';
-import { getLunr, isJapaneseWord } from './lunr-setup.ts';
+import { isPackedIndex, SEARCH_INDEX_VERSION, type CompactDoc, type SerializedSearchIndex } from './index-format.ts';
+import { isJapaneseWord } from './text.ts';
 import { PostingsReader } from './packed.ts';
 import { nameKey, type Intent, type SynonymGroup } from './synonyms.ts';
+
+/** Search pipelines the query side reproduces (text.ts stemWord): lunr's stemmer, and lunr.ja's, which changes nothing. */
+export const QUERY_PIPELINE = ['stemmer', 'stemmer-jp'];
 
 export interface LoadedIndex {
   lang: Locale;
@@ -22,8 +24,6 @@ export interface LoadedIndex {
   postings: PostingsReader;
   /** Number of the title field. */
   titleField: number;
-  /** The search pipeline the index was built with (stemmers), for query words. */
-  pipeline: lunr.Pipeline;
   /** Exact names (titles, glossary names, stage names; normalised) → documents. */
   names: Map<string, number[]>;
   /** Term numbers of the Japanese words, and the longest one's length. */
@@ -47,7 +47,8 @@ export function loadIndex(json: SerializedSearchIndex | string): LoadedIndex {
   if (!isPackedIndex(data.index)) throw new Error('search index is not packed: build it with buildIndex()');
   const packed = data.index;
   if (packed.docCount !== data.docs.length) throw new Error('search index is inconsistent: documents and postings differ');
-  const l = getLunr();
+  const unknown = packed.pipeline.filter((f) => !QUERY_PIPELINE.includes(f));
+  if (unknown.length) throw new Error(`search index needs query functions this code does not have: ${unknown.join(', ')}`);
   const names = new Map<string, number[]>();
   data.docs.forEach((d, i) => {
     for (const n of new Set([...titleNames(d.title), ...(d.names ?? [])])) {
@@ -73,7 +74,6 @@ export function loadIndex(json: SerializedSearchIndex | string): LoadedIndex {
     termIds: new Map(packed.terms.map((t, i) => [t, i])),
     postings: new PostingsReader(packed),
     titleField: Math.max(0, packed.fields.indexOf('t')),
-    pipeline: l.Pipeline.load(packed.pipeline as unknown as object),
     names,
     jaTerms,
     maxJa,

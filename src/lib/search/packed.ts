@@ -78,35 +78,62 @@ export class PostingsReader {
     let p = this.decoded[n];
     if (p) return p;
     const { k1, b, boosts } = this.parts;
-    const docs: number[] = [];
-    const fields: number[] = [];
-    const tfs: number[] = [];
-    this.perTerm[n].split(',').forEach((list, fi) => {
-      const v = readVarints(list);
-      let doc = 0;
-      for (let i = 0; i < v.length; i++) {
-        doc += Math.floor(v[i] / 2);
-        const tf = v[i] % 2 ? v[++i] : 1;
-        if (doc >= this.docCount || fi >= this.fieldCount) throw new Error('packed search index is inconsistent');
-        docs.push(doc);
-        fields.push(fi);
-        tfs.push(tf);
+    // One pass over the term's string: "," moves to the next field; varints are (gap × 2 + has-count),
+    // then the count when it is above 1. At most one posting per character.
+    const src = this.perTerm[n];
+    const doc = new Uint32Array(src.length);
+    const field = new Uint8Array(src.length);
+    const tf = new Uint16Array(src.length);
+    let count = 0;
+    let fi = 0;
+    let d = 0;
+    let value = 0;
+    let scale = 1;
+    let wantCount = false;
+    for (let i = 0; i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 44 /* , */) {
+        if (scale !== 1 || wantCount) throw new Error('packed search index is inconsistent');
+        fi++;
+        d = 0;
+        continue;
       }
-    });
+      const v = c < 128 ? DIGIT_VALUE[c] : -1;
+      if (v < 0) throw new Error(`bad character "${src[i]}" in packed search index`);
+      if (v >= 32) {
+        value += (v - 32) * scale;
+        scale *= 32;
+        continue;
+      }
+      const x = value + v * scale;
+      value = 0;
+      scale = 1;
+      if (wantCount) {
+        tf[count - 1] = x;
+        wantCount = false;
+        continue;
+      }
+      d += Math.floor(x / 2);
+      if (d >= this.docCount || fi >= this.fieldCount) throw new Error('packed search index is inconsistent');
+      doc[count] = d;
+      field[count] = fi;
+      tf[count] = 1;
+      count++;
+      wantCount = x % 2 === 1;
+    }
+    if (wantCount || scale !== 1) throw new Error('packed search index is inconsistent');
     // lunr.idf: a document counts once per field it has the term in.
-    const df = docs.length;
-    const x = (this.docCount - df + 0.5) / (df + 0.5);
+    const x = (this.docCount - count + 0.5) / (count + 0.5);
     const idf = Math.log(1 + Math.abs(x));
-    const weight = new Float64Array(df);
-    for (let i = 0; i < df; i++) {
-      const fi = fields[i];
-      const tf = tfs[i];
+    const weight = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const f = field[i];
       // lunr.Builder#createFieldVectors, operation for operation.
-      let score = (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (this.lengths[fi][docs[i]] / this.avg[fi])) + tf);
-      score *= boosts[fi] || 1;
+      let score = (idf * ((k1 + 1) * tf[i])) / (k1 * (1 - b + b * (this.lengths[f][doc[i]] / this.avg[f])) + tf[i]);
+      score *= boosts[f] || 1;
       weight[i] = score;
     }
-    p = { doc: Uint32Array.from(docs), field: Uint8Array.from(fields), tf: Uint16Array.from(tfs), weight };
+    p = { doc: doc.slice(0, count), field: field.slice(0, count), tf: tf.slice(0, count), weight };
     this.decoded[n] = p;
     return p;
   }

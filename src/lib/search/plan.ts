@@ -1,7 +1,7 @@
 /**
  * Query planning: user text → the index terms to look up, grouped so ranking can tell how much of
  * the query a page covers, plus the pages that rank first whatever their score (exact names and
- * intents). Pure apart from lunr's stemmers.
+ * intents). Pure apart from lunr's English stemmer.
  *
  * User text never reaches lunr's query parser: it is cut into words exactly as the index was
  * (Latin words; Japanese runs segmented), so lunr syntax (* ~ : ^ + -) is just punctuation.
@@ -20,7 +20,7 @@
  * synonym of such a name, just after; content/search's intent phrases put their pages next.
  */
 import type { LoadedIndex } from './load.ts';
-import { isJapaneseWord, isStopWord as isLunrStopWord, keepLatin, normaliseText, segmentJa, splitUnits, tokenize, type TextUnit } from './lunr-setup.ts';
+import { isEnglishStopWord, isJapaneseWord, keepLatin, normaliseText, segmentJa, splitUnits, stemWord, tokenize, type TextUnit } from './text.ts';
 import { findSynonyms, nameKey } from './synonyms.ts';
 
 /** At most this many query words are used (Latin words + Japanese segments); the rest is ignored. */
@@ -105,9 +105,14 @@ export function questionForm(raw: string): { core: string; question?: 'define' |
 
 /* ---------------------------------------------------------------- vocabulary helpers */
 
-/** Words not worth a clause: stop words, and single kana (particles, or pieces of a bad cut). */
-function skipWord(word: string): boolean {
-  return isLunrStopWord(word) || /^[\u3041-\u30ff]$/.test(word);
+/**
+ * Words not worth a clause: English stop words, single kana (particles, or pieces of a bad cut), and
+ * hiragana-only words and single kanji the index does not have (its Japanese stop words: から, ます,
+ * 何…; the index dropped them, so they can never match).
+ */
+function skipWord(idx: LoadedIndex, word: string): boolean {
+  if (isEnglishStopWord(word) || /^[\u3041-\u30ff]$/.test(word)) return true;
+  return !idx.termIds.has(word) && (/^[\u3041-\u3096ー]+$/.test(word) || (word.length === 1 && isJapaneseWord(word)));
 }
 
 interface Caches {
@@ -139,7 +144,7 @@ function remember<T>(map: Map<string, T>, key: string, make: () => T, max = 2000
 
 /** A word through the index's search pipeline (stemmed), as index term numbers. */
 function stemTerms(idx: LoadedIndex, word: string): number[] {
-  const stems = remember(cacheOf(idx).stems, word, () => idx.pipeline.runString(word).filter((t) => t !== ''));
+  const stems = remember(cacheOf(idx).stems, word, () => [stemWord(word)].filter((t) => t !== ''));
   return stems.map((s) => idx.termIds.get(s)).filter((n): n is number => n !== undefined);
 }
 
@@ -264,7 +269,7 @@ function segmentByVocab(idx: LoadedIndex, run: string): { text: string; from: nu
 
 /** Index words of a synonym (tokenised once per loaded index). */
 function synonymWords(idx: LoadedIndex, synonym: string): string[] {
-  return remember(cacheOf(idx).synonymWords, synonym, () => [...new Set(tokenize(synonym).filter((t) => !skipWord(t)))]);
+  return remember(cacheOf(idx).synonymWords, synonym, () => [...new Set(tokenize(synonym).filter((t) => !skipWord(idx, t)))]);
 }
 
 /* ---------------------------------------------------------------- the plan */
@@ -314,7 +319,7 @@ function makePlan(idx: LoadedIndex, text: string): Plan {
     let t = u.text;
     if (u.kind === 'latin') {
       t = u.text.slice(0, MAX_WORD_LENGTH);
-      if (!keepLatin(t) || skipWord(t)) {
+      if (!keepLatin(t) || skipWord(idx, t)) {
         partOfUnit.push(-1);
         continue;
       }
@@ -333,7 +338,7 @@ function makePlan(idx: LoadedIndex, text: string): Plan {
           break;
         }
         at = from + s.length;
-        if (skipWord(s)) counted.fill(false, from, from + s.length);
+        if (skipWord(idx, s)) counted.fill(false, from, from + s.length);
         else {
           segs.push({ text: s, from });
           budget--;
@@ -374,7 +379,7 @@ function makePlan(idx: LoadedIndex, text: string): Plan {
     }
     const pieces = new Map<string, { text: string; from: number }>();
     for (const s of jaSegs[pi]) pieces.set(`${s.from}:${s.text}`, s);
-    for (const s of segmentByVocab(idx, p.text)) if (!skipWord(s.text)) pieces.set(`${s.from}:${s.text}`, s);
+    for (const s of segmentByVocab(idx, p.text)) if (!skipWord(idx, s.text)) pieces.set(`${s.from}:${s.text}`, s);
     for (const s of pieces.values()) {
       const terms = new Map<number, number>();
       for (const n of stemTerms(idx, s.text)) terms.set(n, s.text.length > 1 ? BOOST.exact : BOOST.shortJa);

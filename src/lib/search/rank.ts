@@ -11,9 +11,9 @@
  * an intent phrase (2) come first; "how do I …" prefers playbooks, "what is …" glossary terms; on a
  * translated site a page not yet translated ranks below an equal translated one.
  */
-import type { CompactDoc } from './index-build.ts';
+import type { CompactDoc } from './index-format.ts';
 import type { LoadedIndex } from './load.ts';
-import { isJapaneseWord } from './lunr-setup.ts';
+import { isJapaneseWord } from './text.ts';
 import { planQuery, type MatchReason, type Plan } from './plan.ts';
 
 export type { LoadedIndex } from './load.ts';

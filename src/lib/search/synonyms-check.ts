@@ -3,7 +3,7 @@
  * every word has something searchable in it, and no word is listed twice in one group or intent.
  */
 import type { ContentSet, Problem } from '../content/check.ts';
-import { splitUnits } from './lunr-setup.ts';
+import { splitUnits } from './text.ts';
 
 /** Does a search target (`<type>:<id>`) name a page of the content set? */
 export function targetExists(c: ContentSet, target: string): boolean {

@@ -5,7 +5,7 @@
  */
 import type { GlossaryTerm } from '../../schemas/glossary.ts';
 import type { SearchSynonyms } from '../../schemas/search.ts';
-import { isJapaneseWord, normaliseText, splitUnits } from './lunr-setup.ts';
+import { isJapaneseWord, normaliseText, splitUnits } from './text.ts';
 
 /** One group of equivalent names, normalised (lower-case, width-folded, single spaces). */
 export type SynonymGroup = string[];
