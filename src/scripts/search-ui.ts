@@ -81,7 +81,7 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement) {
   const loaded = fetchIndex(form.dataset.index!);
   loaded.catch(() => { status.textContent = labels.error; });
   let active = -1;
-  const options = () => [...box.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+  const options = () => [...box.querySelectorAll<HTMLAnchorElement>('a[role="option"]')];
   const setActive = (i: number) => {
     const opts = options();
     opts.forEach((o, k) => o.setAttribute('aria-selected', String(k === i)));
@@ -97,12 +97,18 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement) {
     try { idx = await loaded; } catch { status.textContent = labels.error; return; }
     if (q !== input.value) return;
     const results = search(idx, q, { limit: 8 });
+    // A listbox holds only options: the "nothing found" line is a disabled one, "see all" a last link.
     if (results.length === 0) {
-      box.replaceChildren(el('p', 'search-none', labels.none));
+      const none = el('p', 'search-none', labels.none);
+      none.setAttribute('role', 'option');
+      none.setAttribute('aria-disabled', 'true');
+      box.replaceChildren(none);
     } else {
       renderResults(box, results, labels, base, lang, 'sr');
       const all = el('a', 'search-all', labels.all);
       all.href = `${form.action}?q=${encodeURIComponent(q)}`;
+      all.id = 'sr-all';
+      all.setAttribute('role', 'option');
       box.append(all);
     }
     status.textContent = results.length ? `${results.length} ${labels.results}` : labels.none;
