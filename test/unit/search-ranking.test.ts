@@ -160,3 +160,10 @@ describe('words typed as people type them', () => {
     }
   });
 });
+
+describe('Japanese grammar is not searched for', () => {
+  it('「解約したい」 does not match pages only through たい', () => {
+    const idx = make([page('playbook:want', '顧客のやりたいこと', 'やりたいことを聞きます。'), page('playbook:churn-ja', '解約の相談', '解約の相談を受けたら')], 'ja');
+    expect(ids(idx, '解約したい')).toEqual(['playbook:churn-ja']);
+  });
+});

@@ -106,12 +106,14 @@ export function questionForm(raw: string): { core: string; question?: 'define' |
 /* ---------------------------------------------------------------- vocabulary helpers */
 
 /**
- * Words not worth a clause: English stop words, single kana (particles, or pieces of a bad cut), and
+ * Words not worth a clause: English stop words, single kana (particles, or pieces of a bad cut),
+ * hiragana of two characters (たい, ない), and
  * hiragana-only words and single kanji the index does not have (its Japanese stop words: から, ます,
  * 何…; the index dropped them, so they can never match).
  */
 function skipWord(idx: LoadedIndex, word: string): boolean {
-  if (isEnglishStopWord(word) || /^[\u3041-\u30ff]$/.test(word)) return true;
+  // Hiragana of one or two characters is grammar (たい, ない, して), never what someone searches for.
+  if (isEnglishStopWord(word) || /^[\u3041-\u30ff]$/.test(word) || /^[\u3041-\u3096]{1,2}$/.test(word)) return true;
   return !idx.termIds.has(word) && (/^[\u3041-\u3096ー]+$/.test(word) || (word.length === 1 && isJapaneseWord(word)));
 }
 
