@@ -5,7 +5,8 @@
  * Usage: node scripts/bench-query.ts <index.json> <seed>. Prints { median, p95, queries, hits } (ms).
  */
 import { readFileSync } from 'node:fs';
-import { loadIndex, search } from '../src/lib/search/query.ts';
+import { loadIndex } from '../src/lib/search/load.ts';
+import { search } from '../src/lib/search/rank.ts';
 import { prng } from './lib/synthetic.ts';
 
 /** Mixed English / Japanese queries: CS words, partial words, two-word phrases. */

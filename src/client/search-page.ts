@@ -1,13 +1,15 @@
-/** The search page: full results for ?q=…, grouped by type, updated as you type. */
+/** The search page: the full ranked list for ?q=…, the same ranking as the header box, updated as you type. */
 import { fetchIndex, renderResults } from './search-ui.ts';
-import { search } from '../lib/search/query.ts';
+import { search } from '../lib/search/rank.ts';
+import type { LoadedIndex } from '../lib/search/load.ts';
+import type { SearchLabels } from '../i18n/ui-search.ts';
 
 const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
 if (form) {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const out = document.querySelector<HTMLElement>('[data-search-page-results]')!;
   const status = document.querySelector<HTMLElement>('[data-search-page-status]')!;
-  const labels = JSON.parse(form.dataset.labels!);
+  const labels = JSON.parse(form.dataset.labels!) as SearchLabels;
   const loaded = fetchIndex(form.dataset.index!);
   const run = async () => {
     const q = input.value;
@@ -16,17 +18,15 @@ if (form) {
     history.replaceState(null, '', url);
     if (!q.trim()) { out.replaceChildren(); status.textContent = ''; return; }
     status.textContent = labels.loading;
-    try {
-      const idx = await loaded;
-      // Unpacking the index is one long task; let the browser breathe before querying and rendering.
-      await new Promise((done) => setTimeout(done, 0));
-      if (q !== input.value) return;
-      const results = search(idx, q, { limit: 50 });
-      renderResults(out, results, labels, form.dataset.base!, form.dataset.lang!, 'sp', false);
-      status.textContent = results.length ? `${results.length} ${labels.results}` : labels.none;
-    } catch {
-      status.textContent = labels.error;
-    }
+    let idx: LoadedIndex;
+    // Only fetching and reading the index can fail (network, a stale file); say so on the page.
+    try { idx = await loaded; } catch { status.textContent = labels.error; return; }
+    // Unpacking the index is one long task; let the browser breathe before querying and rendering.
+    await new Promise((done) => setTimeout(done, 0));
+    if (q !== input.value) return;
+    const results = search(idx, q, { limit: 50 });
+    renderResults(out, results, labels, form.dataset.base!, form.dataset.lang!, 'sp', false);
+    status.textContent = results.length ? `${results.length} ${labels.results}` : labels.none;
   };
   input.value = new URLSearchParams(location.search).get('q') ?? '';
   form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });

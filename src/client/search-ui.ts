@@ -1,8 +1,12 @@
-/** Search results for the header box and the search page: fetch the index, query, render as text. */
-import { highlight, loadIndex, search, snippet, type LoadedIndex, type SearchResult } from '../lib/search/query.ts';
-import { groupResults } from '../lib/search/group.ts';
-
-interface Labels { none: string; loading: string; error: string; all: string; results: string; types: Record<string, string> }
+/**
+ * Search results for the header box and the search page: fetch the index, query, render as text.
+ * Both show the same ranked list (best first, each hit with its type), so a query ranks the same
+ * way in the dropdown and on the page; the page just shows more.
+ */
+import { loadIndex, type LoadedIndex } from '../lib/search/load.ts';
+import { search, type SearchResult } from '../lib/search/rank.ts';
+import { highlight, snippet } from '../lib/search/highlight.ts';
+import type { SearchLabels } from '../i18n/ui-search.ts';
 
 const indexes = new Map<string, Promise<LoadedIndex>>();
 export function fetchIndex(url: string): Promise<LoadedIndex> {
@@ -33,38 +37,51 @@ function highlighted(className: string, text: string, matched: string[]): HTMLSp
   return span;
 }
 
+/** "Found through the synonym “…”" and the like, or nothing when the page has the query's own words. */
+export function reasonText(r: SearchResult, labels: SearchLabels): string | undefined {
+  if (!r.reason) return undefined;
+  const { kind, text } = r.reason;
+  const label = kind === 'intent' ? labels.why.intent : kind === 'synonym' ? labels.why.synonym : /^[a-z0-9]/i.test(text) ? labels.why.en : labels.why.ja;
+  return label.replaceAll('{word}', text);
+}
+
 /** asOptions: results are options of a listbox (header popup); plain links on the search page. */
-export function renderResults(container: HTMLElement, results: SearchResult[], labels: Labels, base: string, lang: string, idPrefix: string, asOptions = true) {
+export function renderResults(container: HTMLElement, results: SearchResult[], labels: SearchLabels, base: string, lang: string, idPrefix: string, asOptions = true) {
   container.replaceChildren();
-  for (const group of groupResults(results)) {
-    const section = el('div', 'search-group');
-    const h = el(asOptions ? 'p' : 'h2', 'search-group-title', labels.types[group.type] ?? group.type);
-    h.id = `${idPrefix}-g-${group.type}`;
-    if (asOptions) section.setAttribute('role', 'group');
-    section.setAttribute('aria-labelledby', h.id);
-    section.append(h);
-    for (const r of group.results) {
-      const a = el('a', 'search-hit');
-      a.href = href(base, lang, r.doc.path);
-      a.id = `${idPrefix}-${r.doc.id.replace(/[^a-z0-9-]/gi, '-')}`;
-      if (asOptions) a.setAttribute('role', 'option');
-      a.append(el('span', 'badge', labels.types[r.doc.type] ?? r.doc.type), ' ', highlighted('search-hit-title', r.doc.title, r.matched), highlighted('search-hit-snippet', snippet(r.doc.text, r.matched), r.matched));
-      section.append(a);
+  // Options sit directly in the listbox; the page gets an ordered list of links.
+  const list: HTMLElement = asOptions ? container : el('ol', 'search-list');
+  for (const r of results) {
+    const a = el('a', 'search-hit');
+    a.href = href(base, lang, r.doc.path);
+    a.id = `${idPrefix}-${r.doc.id.replace(/[^a-z0-9-]/gi, '-')}`;
+    if (asOptions) a.setAttribute('role', 'option');
+    a.append(el('span', 'badge', labels.types[r.doc.type] ?? r.doc.type), ' ', highlighted('search-hit-title', r.doc.title, r.matched));
+    if (r.doc.en) a.append(' ', el('span', 'badge search-hit-lang', labels.untranslated));
+    const why = reasonText(r, labels);
+    if (why) a.append(el('span', 'search-hit-why', why));
+    // The dropdown keeps snippets short (a Japanese character is about two Latin ones wide).
+    const len = (asOptions ? 100 : 160) / (lang === 'ja' ? 1.6 : 1);
+    a.append(highlighted('search-hit-snippet', snippet(r.doc.text, r.matched, len), r.matched));
+    if (asOptions) list.append(a);
+    else {
+      const li = el('li', 'search-item');
+      li.append(a);
+      list.append(li);
     }
-    container.append(section);
   }
+  if (list !== container) container.append(list);
 }
 
 export function attachSearch(form: HTMLFormElement, input: HTMLInputElement) {
   const box = form.querySelector<HTMLElement>('[role="listbox"]')!;
   const status = form.querySelector<HTMLElement>('[data-search-status]')!;
-  const labels = JSON.parse(form.dataset.labels!) as Labels;
+  const labels = JSON.parse(form.dataset.labels!) as SearchLabels;
   const base = form.dataset.base!;
   const lang = form.dataset.lang!;
   const loaded = fetchIndex(form.dataset.index!);
   loaded.catch(() => { status.textContent = labels.error; });
   let active = -1;
-  const options = () => [...box.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+  const options = () => [...box.querySelectorAll<HTMLAnchorElement>('a[role="option"]')];
   const setActive = (i: number) => {
     const opts = options();
     opts.forEach((o, k) => o.setAttribute('aria-selected', String(k === i)));
@@ -80,12 +97,18 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement) {
     try { idx = await loaded; } catch { status.textContent = labels.error; return; }
     if (q !== input.value) return;
     const results = search(idx, q, { limit: 8 });
+    // A listbox holds only options: the "nothing found" line is a disabled one, "see all" a last link.
     if (results.length === 0) {
-      box.replaceChildren(el('p', 'search-none', labels.none));
+      const none = el('p', 'search-none', labels.none);
+      none.setAttribute('role', 'option');
+      none.setAttribute('aria-disabled', 'true');
+      box.replaceChildren(none);
     } else {
       renderResults(box, results, labels, base, lang, 'sr');
       const all = el('a', 'search-all', labels.all);
       all.href = `${form.action}?q=${encodeURIComponent(q)}`;
+      all.id = 'sr-all';
+      all.setAttribute('role', 'option');
       box.append(all);
     }
     status.textContent = results.length ? `${results.length} ${labels.results}` : labels.none;

@@ -14,6 +14,11 @@ export const searchEn = {
   'search.type.onboarding': "Onboarding",
   'search.type.glossary': "Term",
   'search.type.health-model': "Health model",
+  'search.why.synonym': "Found through the synonym “{word}”",
+  'search.why.en': "Found through the English “{word}”",
+  'search.why.ja': "Found through the Japanese “{word}”",
+  'search.why.intent': "Suggested for “{word}”",
+  'search.untranslated': "Not yet translated",
 } as const;
 
 export const searchJa: Record<keyof typeof searchEn, string> = {
@@ -31,4 +36,20 @@ export const searchJa: Record<keyof typeof searchEn, string> = {
   'search.type.onboarding': "オンボーディング",
   'search.type.glossary': "用語",
   'search.type.health-model': "ヘルスモデル",
+  'search.why.synonym': "同義語「{word}」で見つかりました",
+  'search.why.en': "英語の「{word}」で見つかりました",
+  'search.why.ja': "日本語の「{word}」で見つかりました",
+  'search.why.intent': "「{word}」に関連するページです",
+  'search.untranslated': "英語のみ",
 };
+
+/** What the search scripts need to render results, from the page's translator (written into data-labels). */
+export function searchLabels(t: (key: keyof typeof searchEn) => string) {
+  return {
+    none: t('search.none'), loading: t('search.loading'), error: t('search.error'), all: t('search.all'), results: t('search.results'),
+    types: Object.fromEntries((['playbook', 'journey', 'element', 'framework', 'role', 'onboarding', 'glossary', 'health-model'] as const).map((k) => [k, t(`search.type.${k}`)])),
+    why: { synonym: t('search.why.synonym'), en: t('search.why.en'), ja: t('search.why.ja'), intent: t('search.why.intent') },
+    untranslated: t('search.untranslated'),
+  };
+}
+export type SearchLabels = ReturnType<typeof searchLabels>;

@@ -10,3 +10,4 @@ export * from './health.ts';
 export * from './policy.ts';
 export * from './assessment.ts';
 export * from './team.ts';
+export * from './search.ts';

@@ -13,6 +13,7 @@ import { siteHeaderPolicy } from '../helpers/site-csp.ts';
 import { watchPage } from '../helpers/page-watch.ts';
 import { buildEnv } from '../helpers/build-env.ts';
 import { useSite } from '../helpers/site.ts';
+import { readGolden, realIndexes } from '../../scripts/search-quality.ts';
 
 const site = useSite();
 
@@ -31,8 +32,10 @@ describe('header search', () => {
     await page.keyboard.type('churn');
     await page.waitForSelector('#search-results .search-hit');
     expect(requests.some((u) => /search-index\/search-en\.[0-9a-f]{8}\.json$/.test(u))).toBe(true);
-    const groups = await page.locator('#search-results .search-group-title').allTextContents();
-    expect(groups.length).toBeGreaterThan(0);
+    // One ranked list, each hit labelled with its type.
+    const badges = await page.locator('#search-results .search-hit > .badge:first-child').allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    expect(badges[0]).toBe('Term');
     expect(await page.locator('#search-results mark').first().textContent()).toMatch(/churn/i);
     await page.keyboard.press('ArrowDown');
     const first = await page.getAttribute('#search-results [role="option"][aria-selected="true"]', 'href');
@@ -107,4 +110,40 @@ describe('under a base path', () => {
     expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
     await ctx.close();
   });
+
+  // A handful of golden queries: the dropdown's first hit and the search page's first result are the
+  // expected page, in both languages, under the base path.
+  const PICKS = { en: ['churn', 'what is a QBR', 'customer wants to cancel', 'NRR', 'renewl'], ja: ['解約', 'QBRとは', '解約したい', 'ヘルススコア', 'キャンセル'] } as const;
+  it.each(['en', 'ja'] as const)('ranks golden queries first in the dropdown and on the search page (%s)', async (lang) => {
+    const golden = readGolden();
+    const docs = realIndexes()[lang].docs;
+    const prefix = `/banso/${lang === 'ja' ? 'ja/' : ''}`;
+    const ctx = await site.browser.newContext();
+    const page = await ctx.newPage();
+    const problems = watchPage(page, new URL(based.url).origin);
+    await page.goto(based.url + (lang === 'ja' ? 'ja/' : ''));
+    for (const q of PICKS[lang]) {
+      const g = golden.find((x) => x.lang === lang && x.query === q)!;
+      expect(g, q).toBeDefined();
+      const want = g.expect.map((id) => prefix + docs.find((d) => d.id === id)!.path.replace(/^\//, ''));
+      await page.fill('#site-search', q);
+      await page.waitForFunction((text) => {
+        const box = document.querySelector('#search-results');
+        return !!box && !box.hasAttribute('hidden') && !!box.querySelector('.search-hit') && (document.querySelector('#site-search') as HTMLInputElement).value === text;
+      }, q);
+      const first = await page.locator('#search-results .search-hit').first().getAttribute('href');
+      expect(want, `dropdown, ${lang} "${q}"`).toContain(first);
+      if (q === '解約したい' || q === 'customer wants to cancel')
+        expect(await page.locator('#search-results .search-hit').first().locator('.search-hit-why').textContent()).toContain(lang === 'ja' ? '解約したい' : 'cancel');
+    }
+    for (const q of PICKS[lang].slice(0, 2)) {
+      const g = golden.find((x) => x.lang === lang && x.query === q)!;
+      const want = g.expect.map((id) => prefix + docs.find((d) => d.id === id)!.path.replace(/^\//, ''));
+      await page.goto(`${based.url}${lang === 'ja' ? 'ja/' : ''}search/?q=${encodeURIComponent(q)}`);
+      await page.waitForSelector('[data-search-page-results] .search-hit');
+      expect(want, `search page, ${lang} "${q}"`).toContain(await page.locator('[data-search-page-results] .search-hit').first().getAttribute('href'));
+    }
+    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    await ctx.close();
+  }, 120_000);
 });

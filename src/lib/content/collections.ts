@@ -18,6 +18,8 @@ import {
 import { DEFAULT_LOCALE } from '../../i18n/locales.ts';
 import { PolicyGroup, policyRefRegExp } from '../../schemas/policy.ts';
 import { checkPolicyRefs, checkPolicySteps, indexPolicies } from './policies.ts';
+import { SearchSynonyms } from '../../schemas/search.ts';
+import { checkSearchSynonyms } from '../search/synonyms-check.ts';
 import type { Entry, Problem } from './types.ts';
 
 export type { Entry, Problem, SourceFile } from './types.ts';
@@ -296,6 +298,14 @@ export const COLLECTIONS = {
         }
       });
     },
+  }),
+  /** Search synonyms and intent phrases (content/search/*.yaml): words kept as content, next to the glossary. */
+  search: collection({
+    entryName: 'search synonym file',
+    dir: 'content/search',
+    format: 'yaml',
+    schema: SearchSynonyms,
+    checkAll: (_files, x) => checkSearchSynonyms(x.content, x.problems),
   }),
   /** Policies stated once (content/policies/<group>.yaml), referenced in any text as {{policy:KEY}}. */
   policies: collection({

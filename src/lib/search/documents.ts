@@ -29,6 +29,8 @@ export interface SearchDoc {
   body: string;
   /** Glossary terms only: the lower-cased equivalent names (term in both languages, abbreviation, aliases). */
   synonyms?: string[];
+  /** True when a non-English site shows this page in English (no translation yet). */
+  untranslated?: boolean;
 }
 
 /** Width of `text` in columns: 600 Latin characters, or 300 Japanese ones. */
@@ -126,14 +128,14 @@ export function buildDocuments(content: ContentSet, lang: Locale): SearchDoc[] {
     const path = resolveTarget(content, 'playbook', p.id)?.path ?? `/playbooks/${p.id}/`;
     const summary = pick(t?.summary, en.summary);
     const body = stripMarkdown((tr && tr.body?.trim() ? tr.body : p.body) ?? '');
-    docs.push(
-      doc('playbook', p.id, path, {
-        title: pick(t?.title, en.title),
-        summary,
-        body: [pick(t?.trigger?.description, en.trigger.description), pick(t?.objective, en.objective), ...steps, ...pick(t?.exitCriteria, en.exitCriteria), ...pick(t?.metrics, en.metrics), body],
-        textLead: join([summary, body]),
-      }),
-    );
+    const pd = doc('playbook', p.id, path, {
+      title: pick(t?.title, en.title),
+      summary,
+      body: [pick(t?.trigger?.description, en.trigger.description), pick(t?.objective, en.objective), ...steps, ...pick(t?.exitCriteria, en.exitCriteria), ...pick(t?.metrics, en.metrics), body],
+      textLead: join([summary, body]),
+    });
+    if (lang !== 'en' && !t) pd.untranslated = true;
+    docs.push(pd);
   }
 
   for (const j of content.journeys.values()) {

@@ -10,7 +10,12 @@ import type lunr from 'lunr';
 import type { Locale } from '../../i18n/locales.ts';
 import type { SearchDoc, SearchDocType } from './documents.ts';
 import { enJaPlugin, getLunr, lunrTokenizer } from './lunr-setup.ts';
-import type { SynonymGroup } from './synonyms.ts';
+import { PostingsReader, DIGITS } from './packed.ts';
+import { isPackedIndex, SEARCH_INDEX_VERSION, type CompactDoc, type LunrIndexJson, type PackedLunrIndex, type SerializedSearchIndex } from './index-format.ts';
+
+export { isPackedIndex, SEARCH_INDEX_VERSION, type CompactDoc, type LunrIndexJson, type PackedLunrIndex, type SerializedSearchIndex } from './index-format.ts';
+import { contentSynonymGroups, intentsOf, nameKey, type SynonymGroup } from './synonyms.ts';
+import type { SearchSynonyms } from '../../schemas/search.ts';
 import { fnv1a32 } from '../hash.ts';
 
 /** Indexed fields: one-letter names (they repeat in every posting) and boosts. */
@@ -20,26 +25,6 @@ export const FIELDS = [
   { name: 's', boost: 4, of: (d: SearchDoc) => d.summary },
   { name: 'b', boost: 1, of: (d: SearchDoc) => d.body },
 ] as const;
-
-/** What the browser needs to show a result. */
-export interface CompactDoc {
-  id: string;
-  type: SearchDocType;
-  path: string;
-  title: string;
-  text: string;
-}
-
-export const SEARCH_INDEX_VERSION = 1;
-
-export interface SerializedSearchIndex {
-  version: typeof SEARCH_INDEX_VERSION;
-  lang: Locale;
-  /** The lunr index (packed, or lunr.Index#toJSON()); document refs are positions in `docs`. */
-  index: PackedLunrIndex | LunrIndexJson;
-  docs: CompactDoc[];
-  synonyms: SynonymGroup[];
-}
 
 /**
  * The lunr index itself. English: lunr's English stop words and stemmer. Japanese:
@@ -80,49 +65,6 @@ function build(docs: SearchDoc[], lang: Locale): { index: lunr.Index; builder: l
   return { index: builder.build(), builder };
 }
 
-/**
- * lunr's own JSON spends most of its bytes on repeated field names, empty objects and 3-decimal
- * scores that follow from term counts. The packed form keeps only what lunr computes them from:
- * the sorted vocabulary, each field's length per document, and per term and field the documents
- * (as gaps) with the term's count. Numbers are written as base-64 varints in plain strings.
- * `expandIndex` recomputes exactly the scores lunr's builder computes (same formula, same order of
- * floating-point operations, same rounding), so search results are identical; the file is about
- * 4× smaller gzipped than lunr's JSON.
- */
-export interface PackedLunrIndex {
-  format: 'lunr-packed-1';
-  lunrVersion: string;
-  fields: string[];
-  boosts: number[];
-  /** Labels of the search pipeline (registered functions). */
-  pipeline: string[];
-  k1: number;
-  b: number;
-  docCount: number;
-  /** Vocabulary, sorted (lunr needs sorted terms to build its token set). */
-  terms: string[];
-  /** Per field: the field's length (terms after the pipeline) in each document, as varints. */
-  lengths: string[];
-  /**
-   * Per term (";" between terms), per field ("," between fields): for each document having the
-   * term in that field, varint(gap from the previous document × 2 + 1 if the count is above 1),
-   * then varint(count) when above 1.
-   */
-  postings: string;
-}
-
-/** Plain lunr.Index#toJSON() shape. */
-export interface LunrIndexJson {
-  version: string;
-  fields: string[];
-  fieldVectors: [string, number[]][];
-  invertedIndex: [string, Record<string, unknown>][];
-  pipeline: string[];
-}
-
-const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
-const DIGIT_VALUE = new Map([...DIGITS].map((c, i) => [c, i]));
-
 /** Non-negative integer → base-64 varint (5 bits a character, low bits first; 32+ means "more"). */
 function varint(n: number): string {
   let s = '';
@@ -132,25 +74,6 @@ function varint(n: number): string {
     v = Math.floor(v / 32);
   }
   return s + DIGITS[v];
-}
-
-function readVarints(s: string): number[] {
-  const out: number[] = [];
-  let value = 0;
-  let scale = 1;
-  for (const ch of s) {
-    const d = DIGIT_VALUE.get(ch);
-    if (d === undefined) throw new Error(`bad character "${ch}" in packed search index`);
-    if (d >= 32) {
-      value += (d - 32) * scale;
-      scale *= 32;
-    } else {
-      out.push(value + d * scale);
-      value = 0;
-      scale = 1;
-    }
-  }
-  return out;
 }
 
 function pack(index: lunr.Index, builder: lunr.Builder & BuilderState, nDocs: number): PackedLunrIndex {
@@ -194,62 +117,29 @@ function pack(index: lunr.Index, builder: lunr.Builder & BuilderState, nDocs: nu
   };
 }
 
-export function isPackedIndex(x: unknown): x is PackedLunrIndex {
-  return !!x && typeof x === 'object' && (x as { format?: unknown }).format === 'lunr-packed-1';
-}
-
-/** Packed index → lunr.Index#toJSON() form, ready for lunr.Index.load. Plain lunr JSON passes through. */
+/**
+ * Packed index → lunr.Index#toJSON() form, ready for lunr.Index.load (plain lunr JSON passes through).
+ * The browser never needs this (rank.ts reads the postings directly); tests use it to prove that the
+ * packed form holds exactly what lunr built.
+ */
 export function expandIndex(packed: PackedLunrIndex | LunrIndexJson): LunrIndexJson {
   if (!isPackedIndex(packed)) return packed;
-  const { fields, boosts, terms, k1, b, docCount: nDocs } = packed;
-  const lengths = packed.lengths.map(readVarints);
-  const perTerm = packed.postings === '' ? [] : packed.postings.split(';');
-  if (perTerm.length !== terms.length || lengths.some((x) => x.length !== nDocs)) throw new Error('packed search index is inconsistent');
-  // Per field and document: term numbers (ascending, as terms are read in order) and counts.
-  const vectors = fields.map(() => Array.from({ length: nDocs }, () => ({ n: [] as number[], tf: [] as number[] })));
-  const invertedIndex: [string, Record<string, unknown>][] = [];
-  const idf: number[] = [];
-  perTerm.forEach((entry, n) => {
+  const { fields, terms, docCount: nDocs } = packed;
+  const reader = new PostingsReader(packed);
+  const vectors = fields.map(() => Array.from({ length: nDocs }, () => [] as number[]));
+  const invertedIndex: [string, Record<string, unknown>][] = terms.map((term, n) => {
     const posting: Record<string, unknown> = { _index: n };
-    let docsWithTerm = 0;
-    entry.split(',').forEach((list, fi) => {
-      const refs: Record<string, object> = {};
-      const v = readVarints(list);
-      let doc = 0;
-      for (let i = 0; i < v.length; i++) {
-        doc += Math.floor(v[i] / 2);
-        const tf = v[i] % 2 ? v[++i] : 1;
-        refs[String(doc)] = {};
-        vectors[fi][doc].n.push(n);
-        vectors[fi][doc].tf.push(tf);
-        docsWithTerm++;
-      }
-      posting[fields[fi]] = refs;
-    });
-    invertedIndex.push([terms[n], posting]);
-    // lunr.idf: a document counts once per field it has the term in.
-    const x = (nDocs - docsWithTerm + 0.5) / (docsWithTerm + 0.5);
-    idf.push(Math.log(1 + Math.abs(x)));
+    const refs = fields.map(() => ({}) as Record<string, object>);
+    const p = reader.get(n);
+    for (let i = 0; i < p.doc.length; i++) {
+      refs[p.field[i]][String(p.doc[i])] = {};
+      vectors[p.field[i]][p.doc[i]].push(n, Math.round(p.weight[i] * 1000) / 1000);
+    }
+    fields.forEach((f, fi) => (posting[f] = refs[fi]));
+    return [term, posting];
   });
-  const avg = lengths.map((ls) => ls.reduce((s, x) => s + x, 0) / (ls.length || 1));
   const fieldVectors: [string, number[]][] = [];
-  for (let doc = 0; doc < nDocs; doc++) {
-    fields.forEach((f, fi) => {
-      const { n: ns, tf: tfs } = vectors[fi][doc];
-      const fieldLength = lengths[fi][doc];
-      const boost = boosts[fi] || 1;
-      const v: number[] = [];
-      ns.forEach((n, j) => {
-        const tf = tfs[j];
-        // lunr.Builder#createFieldVectors, operation for operation.
-        let score = idf[n] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (fieldLength / avg[fi])) + tf);
-        score *= boost;
-        score *= 1; // document boost (none is set)
-        v.push(n, Math.round(score * 1000) / 1000);
-      });
-      fieldVectors.push([`${f}/${doc}`, v]);
-    });
-  }
+  for (let doc = 0; doc < nDocs; doc++) fields.forEach((f, fi) => fieldVectors.push([`${f}/${doc}`, vectors[fi][doc]]));
   return { version: packed.lunrVersion, fields, fieldVectors, invertedIndex, pipeline: packed.pipeline };
 }
 
@@ -259,12 +149,21 @@ export function synonymGroupsOf(docs: SearchDoc[]): SynonymGroup[] {
 }
 
 export function compactDocs(docs: SearchDoc[]): CompactDoc[] {
-  return docs.map((d) => ({ id: d.id, type: d.type, path: d.path, title: d.title, text: d.text }));
+  return docs.map((d) => {
+    const c: CompactDoc = { id: d.id, type: d.type, path: d.path, title: d.title, text: d.text };
+    // A glossary term's names and aliases name the page (stage names only name a part of a journey).
+    const names = d.type === 'glossary' ? [...new Set(d.terms.map(nameKey).filter((n) => n !== ''))] : [];
+    if (names.length) c.names = names;
+    if (d.untranslated) c.en = 1;
+    return c;
+  });
 }
 
 export interface BuildIndexOptions {
-  /** "packed" (default, about 3× smaller) or lunr's own "lunr" JSON. loadIndex reads both. */
+  /** "packed" (default, about 4× smaller gzipped; the only form loadIndex reads) or lunr's own "lunr" JSON, for comparison. */
   format?: 'packed' | 'lunr';
+  /** content/search files: synonym groups and intent phrases. */
+  synonyms?: SearchSynonyms[];
 }
 
 /** The serialisable index of one language (write it with JSON.stringify). */
@@ -275,7 +174,8 @@ export function buildIndex(docs: SearchDoc[], lang: Locale, options: BuildIndexO
     lang,
     index: options.format === 'lunr' ? (index.toJSON() as unknown as LunrIndexJson) : pack(index, builder, docs.length),
     docs: compactDocs(docs),
-    synonyms: synonymGroupsOf(docs),
+    synonyms: [...synonymGroupsOf(docs), ...contentSynonymGroups(options.synonyms ?? [])],
+    intents: intentsOf(options.synonyms ?? [], docs.map((d) => d.id)),
   };
 }
 

@@ -7,13 +7,16 @@
  * combination use only its trimmer factory; the rest (the Snowball stemmer base of other languages)
  * is 5 KB the browser would download for nothing, so trimmerSupport() below provides that factory.
  *
- * Also the text analysis the index, the query parser and the synonyms share (normaliseText,
- * splitUnits, tokenize): both sides must cut words the same way or nothing matches.
+ * Build side only: the browser's search needs none of lunr-languages (see text.ts), so this module
+ * is imported by the index builder, never by the query code.
  */
 import lunr from 'lunr';
 import tinyseg from 'lunr-languages/tinyseg.js';
 import ja from 'lunr-languages/lunr.ja.js';
 import multi from 'lunr-languages/lunr.multi.js';
+import { tokenize } from './text.ts';
+
+export { isJapaneseWord, keepLatin, normaliseText, segmentJa, splitUnits, tokenize, type TextUnit } from './text.ts';
 
 interface Segmenter {
   segment(text: string): string[];
@@ -37,7 +40,6 @@ export type LunrWithLanguages = typeof lunr & LunrLanguageParts;
 const REGISTERED = Symbol.for('banso.search.lunr-languages');
 
 interface Registered {
-  segmenter: Segmenter;
   /** lunr.multiLanguage('en', 'ja'): calling it again would re-register its pipeline functions. */
   enJa: lunr.Builder.Plugin;
 }
@@ -73,7 +75,7 @@ function registration(): Registered {
       ja(l);
       multi(l);
     }
-    reg = { segmenter: new l.TinySegmenter(), enJa: l.multiLanguage('en', 'ja') };
+    reg = { enJa: l.multiLanguage('en', 'ja') };
     Object.defineProperty(l, REGISTERED, { value: reg, enumerable: false });
   }
   return reg;
@@ -90,73 +92,6 @@ export function enJaPlugin(): lunr.Builder.Plugin {
   return registration().enJa;
 }
 
-/** Split Japanese text into words with TinySegmenter (empty and whitespace-only pieces dropped). */
-export function segmentJa(text: string): string[] {
-  if (!text) return [];
-  return registration()
-    .segmenter.segment(text)
-    .filter((s) => s.trim() !== '');
-}
-
-/* ------------------------------------------------------------------------------------------------
- * Text analysis shared by the index builder, the query parser and the synonyms: both sides must cut
- * words the same way or nothing matches.
- * ---------------------------------------------------------------------------------------------- */
-
-/** Characters of a Japanese word: the same set lunr.ja's trimmer keeps (kanji, kana, ー, 々〆ヵヶ). */
-const JA_CHARS = '\u4e00-\u9fa0\u3005\u3006\u30f5\u30f6\u3041-\u3093\u30a1-\u30f4\u30fc';
-const UNIT_RE = new RegExp(`[a-z0-9]+|[${JA_CHARS}]+`, 'g');
-const JA_RE = new RegExp(`^[${JA_CHARS}]+$`);
-
-/**
- * Lower-case, NFKC-like width folding (ＮＰＳ → nps, ｶﾅ → カナ) and Latin accent folding (é → e).
- * Japanese voiced marks survive: only the Latin combining range is dropped.
- */
-export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '');
-}
-
-export function isJapaneseWord(s: string): boolean {
-  return JA_RE.test(s);
-}
-
-/** A piece of text between separators: a Latin/digit word, or an unspaced run of Japanese. */
-export interface TextUnit {
-  kind: 'latin' | 'ja';
-  text: string;
-}
-
-/** Normalise and cut text into Latin words and Japanese runs (everything else separates). */
-export function splitUnits(text: string): TextUnit[] {
-  const out: TextUnit[] = [];
-  if (!text) return out;
-  for (const m of normaliseText(text).matchAll(UNIT_RE)) {
-    const t = m[0];
-    out.push({ kind: /^[a-z0-9]/.test(t) ? 'latin' : 'ja', text: t });
-  }
-  return out;
-}
-
-/** Latin words of one letter carry no meaning for search ("a", the "s" of "it's"): drop them. */
-export function keepLatin(word: string): boolean {
-  return word.length > 1 || /[0-9]/.test(word);
-}
-
-/** Words as the index sees them: Latin words as they are, Japanese runs segmented by TinySegmenter. */
-export function tokenize(text: string): string[] {
-  const out: string[] = [];
-  for (const u of splitUnits(text)) {
-    if (u.kind === 'latin') {
-      if (keepLatin(u.text)) out.push(u.text);
-    } else out.push(...segmentJa(u.text));
-  }
-  return out;
-}
 
 /** True for English and Japanese stop words (dropped from the index, so useless in a query). */
 export function isStopWord(word: string): boolean {

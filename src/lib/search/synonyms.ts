@@ -4,7 +4,8 @@
  * Pure; the groups travel inside the serialised index so the browser expands queries the same way.
  */
 import type { GlossaryTerm } from '../../schemas/glossary.ts';
-import { isJapaneseWord, normaliseText, splitUnits } from './lunr-setup.ts';
+import type { SearchSynonyms } from '../../schemas/search.ts';
+import { isJapaneseWord, normaliseText, splitUnits } from './text.ts';
 
 /** One group of equivalent names, normalised (lower-case, width-folded, single spaces). */
 export type SynonymGroup = string[];
@@ -92,4 +93,37 @@ export function expandQueryTerms(terms: string[], groups: SynonymGroup[]): strin
         out.push(s);
       }
   return out;
+}
+
+/** A name as exact matching compares it: normalised words joined by single spaces ("Kick-off!" → "kick off"). */
+export function nameKey(text: string): string {
+  return splitUnits(text)
+    .map((u) => u.text)
+    .join(' ');
+}
+
+/** content/search's groups, normalised; words without letters or digits dropped. */
+export function contentSynonymGroups(files: SearchSynonyms[]): SynonymGroup[] {
+  return files
+    .flatMap((f) => f.groups)
+    .map((g) => [...new Set(g.map(clean).filter((w) => splitUnits(w).length > 0))])
+    .filter((g) => g.length > 1);
+}
+
+/** An intent: phrases (normalised) and the pages that answer them, as positions in the index's documents, best first. */
+export interface Intent {
+  phrases: string[];
+  docs: number[];
+}
+
+/** content/search's intents, with page ids resolved to document positions (unknown pages left out). */
+export function intentsOf(files: SearchSynonyms[], docIds: string[]): Intent[] {
+  const at = new Map(docIds.map((id, i) => [id, i]));
+  return files
+    .flatMap((f) => f.intents)
+    .map((it) => ({
+      phrases: [...new Set(it.phrases.map(clean).filter((w) => splitUnits(w).length > 0))],
+      docs: it.pages.map((p) => at.get(p)).filter((i): i is number => i !== undefined),
+    }))
+    .filter((it) => it.phrases.length > 0 && it.docs.length > 0);
 }

@@ -1,0 +1,9 @@
+/** The search index of one language for a checked content set: what the site build writes. Pure. */
+import type { ContentSet } from '../content/check.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { buildDocuments } from './documents.ts';
+import { buildIndex, type BuildIndexOptions, type SerializedSearchIndex } from './index-build.ts';
+
+export function buildSiteIndex(content: ContentSet, lang: Locale, options: Omit<BuildIndexOptions, 'synonyms'> = {}): SerializedSearchIndex {
+  return buildIndex(buildDocuments(content, lang), lang, { ...options, synonyms: [...content.search.values()].map((e) => e.data) });
+}
