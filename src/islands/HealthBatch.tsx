@@ -2,7 +2,7 @@
  * Batch scoring and backtest island: choose a model, load a CSV (drop zone or file picker), map
  * columns and value labels, score every row in a Web Worker (progress, cancel), then see the band
  * distribution, a sortable table, the rows with problems, the backtest and export the scored CSV.
- * State and rendering only: the rules live in src/lib/health (csv, backtest, batch-view).
+ * State and rendering only: the rules live in src/lib/health (csv, backtest, csv-file-check, column-mapping, value-labels…).
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
@@ -11,13 +11,15 @@ import type { ColumnMapping, Encoding, ValueMaps } from '../lib/health/csv.ts';
 import { BatchCancelled } from '../lib/health/worker-protocol.ts';
 import type { BatchOutput } from '../lib/health/worker-protocol.ts';
 import type { Issue } from '../lib/health/score.ts';
-import {
-  buildValueMaps, checkParsed, duplicateColumns, rangeWarnings, formatNumber, formatPercent, inspectInput, mappedCoverage, sniffFile, unresolvedLabels, valueSteps,
-} from '../lib/health/batch-view.ts';
-import type { BatchClientData, FileProblem } from '../lib/health/batch-view.ts';
+import { checkParsed, sniffFile, type FileProblem } from '../lib/health/csv-file-check.ts';
+import { duplicateColumns, mappedCoverage, rangeWarnings } from '../lib/health/column-mapping.ts';
+import { buildValueMaps, unresolvedLabels, valueSteps } from '../lib/health/value-labels.ts';
+import { formatNumber, formatPercent } from '../lib/health/number-format.ts';
+import { inspectInput } from '../lib/health/worker-protocol.ts';
+import type { BatchClientData } from '../lib/health/batch-props.ts';
 import { BatchError, workerRunner, type BatchRunner } from './health-batch/runner.ts';
 import { ColumnMappingStep, ValueLabelStep } from './health-batch/Mapping.tsx';
-import { parseIssueText } from './health-batch/words.ts';
+import { parseIssueText } from './health-batch/issue-text.ts';
 
 // Charts, tables and the backtest load once there are results (chart.js is not needed before).
 const Results = lazy(() => import('./health-batch/Results.tsx'));

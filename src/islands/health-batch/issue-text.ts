@@ -2,7 +2,7 @@
 import type { Translate } from '../../i18n/translator.ts';
 import type { Issue } from '../../lib/health/score.ts';
 import type { BadRow } from '../../lib/health/csv.ts';
-import type { BatchModel } from '../../lib/health/batch-view.ts';
+import type { BatchModel } from '../../lib/health/batch-props.ts';
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
