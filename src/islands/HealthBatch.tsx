@@ -19,7 +19,7 @@ import { inspectInput } from '../lib/health/worker-protocol.ts';
 import type { BatchClientData } from '../lib/health/batch-props.ts';
 import { BatchError, workerRunner, type BatchRunner } from './health-batch/runner.ts';
 import { ColumnMappingStep, ValueLabelStep } from './health-batch/Mapping.tsx';
-import { parseIssueText } from './health-batch/issue-text.ts';
+import { fileProblemText, parseIssueText } from './health-batch/issue-text.ts';
 
 // Charts, tables and the backtest load once there are results (chart.js is not needed before).
 const Results = lazy(() => import('./health-batch/Results.tsx'));
@@ -49,15 +49,8 @@ type Busy = { phase: 'reading' | 'scoring'; done: number; total: number };
 const signatureOf = (modelId: string, file: LoadedFile | null, mapping: ColumnMapping | null, maps: ValueMaps): string =>
   JSON.stringify([modelId, file?.name, file?.bytes.length, mapping, maps]);
 
-export function fileProblemText(t: Translate, p: FileProblem): string {
-  switch (p.code) {
-    case 'too-large': return t('batch.file.too-large', p.params);
-    case 'binary': return t('batch.file.binary', p.params);
-    default: return t(`batch.file.${p.code}`);
-  }
-}
 
-export default function HealthBatch({ data, dict, runner = workerRunner }: { data: BatchClientData; dict: Dict; runner?: BatchRunner }) {
+export default function HealthBatch({ data, dict, runner = workerRunner, designHref }: { data: BatchClientData; dict: Dict; runner?: BatchRunner; designHref?: string }) {
   const t = useMemo(() => translator(dict), [dict]);
   const lang = data.lang;
   const [modelId, setModelId] = useState(data.models[0].id);
@@ -280,6 +273,7 @@ export default function HealthBatch({ data, dict, runner = workerRunner }: { dat
             {coverage + 1e-9 < bm.minCoverage && Object.keys(mapping.measures).length > 0 && (
               <p className="notice" data-testid="coverage-warning">{t('batch.map.lowCoverage', { coverage: formatPercent(coverage, lang, 0), min: formatPercent(bm.minCoverage, lang, 0) })}</p>
             )}
+            {designHref && coverage + 1e-9 < bm.minCoverage && <p><a href={designHref} data-testid="build-model-link">{t('batch.map.buildModel')}</a></p>}
             {unresolved.length > 0 && <p className="muted" data-testid="unresolved">{t('batch.values.unresolved', { n: unresolved.length })}</p>}
             <div className="actions">
               <button type="button" className="primary" ref={scoreButton} onClick={() => void score()} disabled={!canScore} data-testid="score">{t('batch.score')}</button>

@@ -207,3 +207,47 @@ export function sharesOf(d: Design): number[] {
   const s = weightShares(d);
   return d.measures.map((m) => s.get(m.id) ?? 0);
 }
+
+export type DesignProblem =
+  | { code: 'tiers-order'; measure: string }
+  | { code: 'ramp-equal'; measure: string }
+  | { code: 'weight'; measure: string }
+  | { code: 'group-weight'; group: string }
+  | { code: 'points'; measure: string }
+  | { code: 'bands-order' }
+  | { code: 'range'; measure: string }
+  | { code: 'id' }
+  | { code: 'name' }
+  | { code: 'label'; measure: string }
+  | { code: 'coverage' };
+
+const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const okPoints = (p: number) => Number.isFinite(p) && p >= 0 && p <= 100;
+
+/**
+ * What would stop the exported YAML from passing the content schema, found without loading the
+ * schema in the browser (test/unit/health-design.test.ts checks both agree): tiers out of order,
+ * a ramp with equal ends, weights that are not positive, points outside 0–100, bands out of order,
+ * a min not below max, an id that is not lower-case-with-dashes, empty names or labels.
+ */
+export function designProblems(d: Design): DesignProblem[] {
+  const out: DesignProblem[] = [];
+  if (!ID_RE.test(d.id)) out.push({ code: 'id' });
+  if (!d.name.en.trim() || !d.name.ja.trim()) out.push({ code: 'name' });
+  if (!(d.minCoverage >= 0 && d.minCoverage <= 1)) out.push({ code: 'coverage' });
+  for (const m of d.measures) {
+    if (!m.label.en.trim() || !m.label.ja.trim()) out.push({ code: 'label', measure: m.id });
+    if (!(Number.isFinite(m.weight) && m.weight > 0)) out.push({ code: 'weight', measure: m.id });
+    const s = m.scoring;
+    if (s.kind === 'tiers') {
+      if (s.tiers.length < 2 || s.tiers.some((t, i) => !Number.isFinite(t.at) || (i > 0 && (m.direction === 'higher' ? t.at >= s.tiers[i - 1].at : t.at <= s.tiers[i - 1].at)))) out.push({ code: 'tiers-order', measure: m.id });
+      if (!s.tiers.every((t) => okPoints(t.points)) || !okPoints(s.otherwise)) out.push({ code: 'points', measure: m.id });
+    } else if (s.kind === 'linear') {
+      if (!Number.isFinite(s.zeroAt) || !Number.isFinite(s.fullAt) || s.zeroAt === s.fullAt || (s.fullAt > s.zeroAt) !== (m.direction === 'higher')) out.push({ code: 'ramp-equal', measure: m.id });
+    } else if (!Object.values(s.points).every(okPoints) || Object.keys(s.points).length < 2) out.push({ code: 'points', measure: m.id });
+    if (m.min !== undefined && m.max !== undefined && !(m.min < m.max)) out.push({ code: 'range', measure: m.id });
+  }
+  for (const g of d.groups) if (d.measures.some((m) => m.group === g.id) && !(Number.isFinite(g.weight) && g.weight > 0)) out.push({ code: 'group-weight', group: g.id });
+  if (d.bands[0].min !== 0 || d.bands.some((b, i) => i > 0 && !(b.min > d.bands[i - 1].min && b.min <= 100))) out.push({ code: 'bands-order' });
+  return out;
+}
