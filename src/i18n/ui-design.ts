@@ -111,6 +111,7 @@ export const designEn = {
   'design.fit.wrongSign': 'In the fit, more points went with more churn for: {measures} (marked *). They get the smallest weight; check their direction or leave them out.',
   'design.fit.honest': 'These AUCs are out-of-sample. The backtest below is in-sample: it scores the same rows the scoring and weights were chosen on, so it looks better than new accounts will.',
   'design.fit.apply': 'Use the suggested weights',
+  'design.fit.applied': 'The suggested weights are in use. The “current weights” column shows the weights you had before.',
   'design.fit.stale': 'The design changed since these figures were computed: run the suggestion again to compare with the current weights.',
 
   'design.bt.inSample': 'In-sample: scored on the rows of {file}, the same rows the scoring was chosen on. Check the model again on accounts it has not seen (a later export) before relying on it.',
@@ -274,6 +275,7 @@ export const designJa: Record<keyof typeof designEn, string> = {
   'design.fit.wrongSign': '推定では、次の指標は点数が高いほど解約が多くなりました：{measures}（*印）。最小の重みにしています。向きを確認するか、指標から外してください。',
   'design.fit.honest': 'これらのAUCはサンプル外の値です。下のバックテストはサンプル内の値で、配点と重みを決めたのと同じ行を採点しているため、新しい顧客での結果より良く見えます。',
   'design.fit.apply': '提案した重みを使う',
+  'design.fit.applied': '提案した重みを使用中です。「現在の重み」の列は、適用前の重みの結果です。',
   'design.fit.stale': 'この数値の計算後に設計が変わりました。現在の重みと比べるには、もう一度提案を実行してください。',
 
   'design.bt.inSample': 'サンプル内の結果です。{file}の行、つまり配点を決めたのと同じ行で採点しています。運用の前に、モデルが見ていない顧客（後日のエクスポート）でもう一度確認してください。',

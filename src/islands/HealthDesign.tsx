@@ -45,7 +45,7 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
   const [roles, setRoles] = useState<Role[]>([]);
   const [churnLabels, setChurnLabels] = useState<string[]>([]);
   const [design, setDesign] = useState<Design | null>(null);
-  const [fit, setFit] = useState<{ result: SuggestResult; key: string } | null>(null);
+  const [fit, setFit] = useState<{ result: SuggestResult; key: string; applied?: boolean } | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [ready, setReady] = useState(false);
@@ -134,6 +134,15 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
   function resuggest(id: string, force: Parameters<typeof suggestMeasure>[3]) {
     if (!outcome) return;
     updateMeasure(id, (m, j) => suggestMeasure(m, columns[j], outcome, force));
+  }
+
+  function applyFit() {
+    if (!design || !fit) return;
+    const measures = design.measures.map((m, j) => ({ ...m, weight: fit.result.weights[j] }));
+    const groups = design.groups.map((g) => ({ ...g, weight: measures.filter((m) => m.group === g.id).reduce((a, m) => a + m.weight, 0) || g.weight }));
+    const next = { ...design, measures, groups };
+    setDesign(next);
+    setFit({ result: fit.result, key: designKey(next), applied: true });
   }
 
   async function runFit(seed: number) {
@@ -225,7 +234,8 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
           <MeasuresStep t={t} lang={lang} design={design} columns={columns} outcome={outcome} scores={scores} rows={file.rows} accountCol={accountCol}
             onMeasure={updateMeasure} onResuggest={resuggest} onCoverage={(minCoverage) => setDesign((d) => d && { ...d, minCoverage })} />
           <WeightsStep t={t} lang={lang} design={design} setDesign={setDesign} fit={fit && fit.key === designKey(design) ? fit.result : null} staleFit={fit && fit.key !== designKey(design) ? fit.result : null}
-            churned={counts?.churned ?? 0} busy={busy !== null} onFit={(seed) => void runFit(seed)} minChurned={MIN_CHURNED} />
+            churned={counts?.churned ?? 0} busy={busy !== null} onFit={(seed) => void runFit(seed)} minChurned={MIN_CHURNED}
+            applied={fit !== null && fit.applied === true && fit.key === designKey(design)} onApply={applyFit} />
           {problems.length > 0 && (
             <ul className="problem-list" data-testid="design-problems">{problems.map((p, i) => <li key={i}>{problemText(t, design, p)}</li>)}</ul>
           )}

@@ -14,7 +14,7 @@ const toNum = (s: string): number => (s.trim() === '' ? NaN : Number(s));
 
 export function WeightsStep(props: {
   t: Translate; lang: Locale; design: Design; setDesign: Dispatch<SetStateAction<Design | null>>; fit: SuggestResult | null; staleFit: SuggestResult | null;
-  churned: number; busy: boolean; onFit: (seed: number) => void; minChurned: number;
+  churned: number; busy: boolean; onFit: (seed: number) => void; minChurned: number; applied: boolean; onApply: () => void;
 }) {
   const { t, lang, design, setDesign, fit, churned, busy } = props;
   const [seed, setSeed] = useState(1);
@@ -28,15 +28,6 @@ export function WeightsStep(props: {
     while (d.groups.some((g) => g.id === `group-${n}`)) n++;
     return { ...d, groups: [...d.groups, { id: `group-${n}`, label: { en: `Group ${n}`, ja: `グループ${n}` }, weight: 50 }] };
   });
-  const apply = () => {
-    if (!fit) return;
-    setDesign((d) => {
-      if (!d) return d;
-      const measures = d.measures.map((m, j) => ({ ...m, weight: fit.weights[j] }));
-      const groups = d.groups.map((g) => ({ ...g, weight: measures.filter((m) => m.group === g.id).reduce((a, m) => a + m.weight, 0) || g.weight }));
-      return { ...d, measures, groups };
-    });
-  };
   return (
     <section className="batch-step" aria-labelledby="design-step-weights">
       <h2 id="design-step-weights">{t('design.step.weights')}</h2>
@@ -105,7 +96,7 @@ export function WeightsStep(props: {
           </div>
           {shown.wrongSign.length > 0 && <p className="notice" data-testid="wrong-sign">{t('design.fit.wrongSign', { measures: shown.wrongSign.map((id) => design.measures.find((m) => m.id === id)?.header ?? id).join(', ') })}</p>}
           <p className="muted">{t('design.fit.honest')}</p>
-          <div className="actions"><button type="button" onClick={apply} disabled={!fit} data-testid="apply-weights">{t('design.fit.apply')}</button></div>
+          {props.applied ? <p className="notice" data-testid="fit-applied">{t('design.fit.applied')}</p> : <div className="actions"><button type="button" onClick={props.onApply} disabled={!fit} data-testid="apply-weights">{t('design.fit.apply')}</button></div>}
         </div>
       )}
     </section>

@@ -82,21 +82,27 @@ export function suggestBands(score: Float64Array, outcome: Int8Array, minShare =
   for (const r of ok) if (r.share >= minShare && r.share <= 0.5 && (red === null || j(r) > j(red) + 1e-12)) red = r;
   if (!red) red = ok.find((r) => r.share >= minShare) ?? null;
   if (!red) return null;
-  let green: ThresholdRow | null = null;
-  for (const r of ok) {
-    if (r.at <= red.at + 1 || 1 - r.share < minShare) continue;
-    // From the top: renewed at or above ÷ all renewed, minus churned at or above ÷ all churned = J again, so take the J of the band boundary that is largest above red.
-    if (green === null || j(r) > j(green) + 1e-12) green = r;
-  }
+  // Green: the lowest threshold above red, leaving yellow at least minShare, whose accounts at or
+  // above it churn at most half as often as all accounts; else the one with the least churn above it.
+  const all = thresholdTable(score, outcome, [Infinity])[0];
+  const overallRate = all.rate ?? 0;
+  const above = (r: ThresholdRow) => {
+    const n = all.below - r.below;
+    return { share: 1 - r.share, rate: n > 0 ? (all.churnedBelow - r.churnedBelow) / n : null };
+  };
+  const cands = ok.filter((r) => r.at > red!.at && r.share - red!.share >= minShare && above(r).share >= minShare);
+  let green: ThresholdRow | null = cands.find((r) => { const a = above(r); return a.rate !== null && a.rate <= overallRate / 2; }) ?? null;
+  if (!green) for (const r of cands) { const a = above(r).rate; if (a !== null && (green === null || a < (above(green).rate ?? 1) - 1e-12)) green = r; }
   if (!green) {
     const at = Math.min(99, Math.max(red.at + 2, Math.round((red.at + 100) / 2)));
     green = table[at - 1];
   }
   if (green.at <= red.at) return null;
-  const overall = thresholdTable(score, outcome, [Infinity])[0].rate;
+  const overall = all.rate;
+  const g = above(green);
   const why: Bilingual = {
-    en: `The red threshold (below ${red.at}) was chosen from the data as the cut that best separated churned from renewed accounts: it held ${pctEn(red.share)} of the accounts and caught ${pctEn(red.recall)} of those that churned, with a churn rate of ${pctEn(red.rate)}${overall !== null ? ` against ${pctEn(overall)} overall` : ''}.`,
-    ja: `レッドのしきい値（${red.at}点未満）は、データ上で解約した顧客と更新した顧客を最もよく分ける点として選びました。顧客の${pctJa(red.share)}がこのバンドに入り、解約した顧客の${pctJa(red.recall)}を捉え、解約率は${pctJa(red.rate)}${overall !== null ? `（全体は${pctJa(overall)}）` : ''}でした。`,
+    en: `The red threshold (below ${red.at}) was chosen from the data as the cut that best separated churned from renewed accounts: it held ${pctEn(red.share)} of the accounts and caught ${pctEn(red.recall)} of those that churned, with a churn rate of ${pctEn(red.rate)}${overall !== null ? ` against ${pctEn(overall)} overall` : ''}. Green (${green.at} and above) holds ${pctEn(g.share)} of the accounts, which churned at ${pctEn(g.rate)}.`,
+    ja: `レッドのしきい値（${red.at}点未満）は、データ上で解約した顧客と更新した顧客を最もよく分ける点として選びました。顧客の${pctJa(red.share)}がこのバンドに入り、解約した顧客の${pctJa(red.recall)}を捉え、解約率は${pctJa(red.rate)}${overall !== null ? `（全体は${pctJa(overall)}）` : ''}でした。グリーン（${green.at}点以上）には顧客の${pctJa(g.share)}が入り、解約率は${pctJa(g.rate)}でした。`,
   };
   return { bands: [{ id: 'red', min: 0 }, { id: 'yellow', min: red.at }, { id: 'green', min: green.at }], red, green, why };
 }

@@ -102,9 +102,9 @@ export function directionEvidence(col: NumericColumn, outcome: Int8Array, rows: 
   return { q25, q75, lowRate, highRate, lowCount: lc, highCount: hc, unclear };
 }
 
-/** Higher values are better when the lowest quarter churned more often than the highest. */
+/** Higher values are better when the lowest quarter churned more often than the highest; "higher" when the evidence is unclear. */
 export function suggestDirection(e: DirectionEvidence): Direction {
-  if (e.lowRate === null || e.highRate === null) return 'higher';
+  if (e.unclear || e.lowRate === null || e.highRate === null) return 'higher';
   return e.highRate > e.lowRate ? 'lower' : 'higher';
 }
 
