@@ -5,7 +5,7 @@
  * choose bands from the data and export the model as content YAML. State and rendering only: the
  * rules live in src/lib/health/design.
  */
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { translator, type Dict } from '../i18n/translator.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { checkParsed, sniffFile } from '../lib/health/csv-file-check.ts';
@@ -127,14 +127,15 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
     setFit(null);
   }
 
-  function updateMeasure(id: string, change: Partial<DesignMeasure> | ((m: DesignMeasure, j: number) => DesignMeasure)) {
+  const updateMeasure = useCallback((id: string, change: Partial<DesignMeasure> | ((m: DesignMeasure, j: number) => DesignMeasure)) => {
     setDesign((d) => d && { ...d, measures: d.measures.map((m, j) => (m.id !== id ? m : typeof change === 'function' ? change(m, j) : { ...m, ...change })) });
-  }
-
-  function resuggest(id: string, force: Parameters<typeof suggestMeasure>[3]) {
+  }, []);
+  const resuggest = useCallback((id: string, force: Parameters<typeof suggestMeasure>[3]) => {
     if (!outcome) return;
     updateMeasure(id, (m, j) => suggestMeasure(m, columns[j], outcome, force));
-  }
+  }, [outcome, columns, updateMeasure]);
+  const setCoverage = useCallback((minCoverage: number) => setDesign((d) => d && { ...d, minCoverage }), []);
+  const setBands = useCallback((bands: Design['bands'], bandWhy: Design['bandWhy']) => setDesign((d) => d && { ...d, bands, bandWhy }), []);
 
   function applyFit() {
     if (!design || !fit) return;
@@ -163,6 +164,15 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
       setBusy(null);
     }
   }
+
+  const progress = busy && (
+        <div className="batch-progress" data-testid="progress">
+          <label htmlFor="design-progress-bar">{busy.phase === 'reading' ? t('batch.progress.reading') : t('design.fit.progress')}</label>
+          <progress id="design-progress-bar" max={Math.max(1, busy.total)} value={busy.total ? busy.done : undefined} />
+          <p role="status" className="muted">{busy.total ? t(busy.phase === 'reading' ? 'batch.progress.rows' : 'design.fit.steps', { done: formatNumber(busy.done, lang, 0), total: formatNumber(busy.total, lang, 0), pct: formatPercent(busy.done / busy.total, lang, 0) }) : t('batch.progress.starting')}</p>
+          <button type="button" onClick={() => abort.current?.abort()} data-testid="cancel">{t('batch.cancel')}</button>
+        </div>
+  );
 
   return (
     <div className="health-design" data-ready={ready ? 'true' : 'false'}>
@@ -220,29 +230,24 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
         </ColumnsStep>
       )}
 
-      {busy && (
-        <div className="batch-progress" data-testid="progress">
-          <label htmlFor="design-progress-bar">{busy.phase === 'reading' ? t('batch.progress.reading') : t('design.fit.progress')}</label>
-          <progress id="design-progress-bar" max={Math.max(1, busy.total)} value={busy.total ? busy.done : undefined} />
-          <p role="status" className="muted">{busy.total ? t(busy.phase === 'reading' ? 'batch.progress.rows' : 'design.fit.steps', { done: formatNumber(busy.done, lang, 0), total: formatNumber(busy.total, lang, 0), pct: formatPercent(busy.done / busy.total, lang, 0) }) : t('batch.progress.starting')}</p>
-          <button type="button" onClick={() => abort.current?.abort()} data-testid="cancel">{t('batch.cancel')}</button>
-        </div>
-      )}
+      {busy?.phase === 'reading' && progress}
 
       {file && design && outcome && (
         <>
           <MeasuresStep t={t} lang={lang} design={design} columns={columns} outcome={outcome} scores={scores} rows={file.rows} accountCol={accountCol}
-            onMeasure={updateMeasure} onResuggest={resuggest} onCoverage={(minCoverage) => setDesign((d) => d && { ...d, minCoverage })} />
+            onMeasure={updateMeasure} onResuggest={resuggest} onCoverage={setCoverage} />
           <WeightsStep t={t} lang={lang} design={design} setDesign={setDesign} fit={fit && fit.key === designKey(design) ? fit.result : null} staleFit={fit && fit.key !== designKey(design) ? fit.result : null}
             churned={counts?.churned ?? 0} busy={busy !== null} onFit={(seed) => void runFit(seed)} minChurned={MIN_CHURNED}
-            applied={fit !== null && fit.applied === true && fit.key === designKey(design)} onApply={applyFit} />
+            applied={fit !== null && fit.applied === true && fit.key === designKey(design)} onApply={applyFit}>
+            {busy?.phase === 'fitting' && progress}
+          </WeightsStep>
           {problems.length > 0 && (
             <ul className="problem-list" data-testid="design-problems">{problems.map((p, i) => <li key={i}>{problemText(t, design, p)}</li>)}</ul>
           )}
           {scores && model && (
             <Suspense fallback={<p className="muted">{t('batch.results.loading')}</p>}>
               <BacktestStep t={t} lang={lang} design={design} model={model} scores={scores} outcome={outcome} fileName={file.name}
-                onBands={(bands, bandWhy) => setDesign((d) => d && { ...d, bands, bandWhy })} />
+                onBands={setBands} />
             </Suspense>
           )}
           <ExportStep t={t} lang={lang} design={design} problems={problems} setDesign={setDesign} />

@@ -4,11 +4,12 @@
  * AUC with its DeLong interval, the lowest band's precision and recall, the lift in the riskiest
  * 10 % — and the bands: suggested from the data, editable, with what each threshold would have caught.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { HealthModel } from '../../schemas/health.ts';
 import { backtest, type BacktestAccount } from '../../lib/health/backtest.ts';
+import { thinRoc } from '../../lib/health/design/bands.ts';
 import { bandOf, BAND_COLOURS, type Bilingual, type Design, type DesignBand, type RowScores } from '../../lib/health/design/design.ts';
 import { delongCi } from '../../lib/health/design/auc-ci.ts';
 import { suggestBands, thresholdTable } from '../../lib/health/design/bands.ts';
@@ -18,7 +19,7 @@ import { RocChart } from '../health-batch/RocChart.tsx';
 
 const toNum = (s: string): number => (s.trim() === '' ? NaN : Number(s));
 
-export default function BacktestStep(props: {
+function BacktestStep(props: {
   t: Translate; lang: Locale; design: Design; model: HealthModel; scores: RowScores; outcome: Int8Array; fileName: string;
   onBands: (bands: DesignBand[], why: Bilingual | undefined) => void;
 }) {
@@ -35,12 +36,13 @@ export default function BacktestStep(props: {
       if (ok && outcome[i] === 1) churnedScores.push(s);
       else if (ok && outcome[i] === 0) renewedScores.push(s);
     }
-    return { bt: backtest(model, accounts), ci: delongCi(churnedScores, renewedScores) };
+    const bt = backtest(model, accounts);
+    return { bt, ci: delongCi(churnedScores, renewedScores), roc: thinRoc(bt.roc, 200) };
   }, [model, scores, outcome, design.bands]);
   const suggestion = useMemo(() => suggestBands(scores.score, outcome), [scores, outcome]);
   const ats = useMemo(() => [...new Set([10, 20, 30, 40, 50, 60, 70, 80, 90, ...design.bands.slice(1).map((b) => b.min)])].filter((x) => Number.isFinite(x)).sort((a, b) => a - b), [design.bands]);
   const table = useMemo(() => thresholdTable(scores.score, outcome, ats), [scores, outcome, ats]);
-  const { bt, ci } = result;
+  const { bt, ci, roc } = result;
   const bandName = (id: string) => t(`design.band.${id}` as 'design.band.red');
   const current = new Set(design.bands.slice(1).map((b) => b.min));
   const setMin = (i: number, min: number) => props.onBands(design.bands.map((b, k) => (k === i ? { ...b, min } : b)), undefined);
@@ -85,7 +87,7 @@ export default function BacktestStep(props: {
             bandHeading={t('batch.table.band')} countHeading={t('design.bt.rateAxis')} shareHeading={t('batch.bt.accounts')}
             summary={bt.bands.map((b) => `${bandName(b.id)} ${pct(b.rate)}`).join(', ')}
             bars={bt.bands.map((b) => ({ label: bandName(b.id), count: b.rate === null ? 0 : Math.round(b.rate * 1000) / 10, colour: BAND_COLOURS[b.id as 'red'], share: formatNumber(b.count, lang, 0) }))} />
-          <RocChart roc={bt.roc} labels={rocLabels} />
+          <RocChart roc={roc} labels={rocLabels} />
         </div>
       </section>
 
@@ -122,3 +124,5 @@ export default function BacktestStep(props: {
     </>
   );
 }
+
+export default memo(BacktestStep);

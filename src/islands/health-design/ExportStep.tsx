@@ -1,11 +1,11 @@
 /** Step 7 of the model designer: the model's id and names, and the YAML for content/healthModels/<id>.yaml (the YAML writer loads on demand). */
-import { useState, type Dispatch, type SetStateAction } from 'react';
+import { memo, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { Design, DesignProblem } from '../../lib/health/design/design.ts';
 import { downloadText } from '../browser.ts';
 
-export function ExportStep({ t, design, problems, setDesign }: { t: Translate; lang: Locale; design: Design; problems: DesignProblem[]; setDesign: Dispatch<SetStateAction<Design | null>> }) {
+export const ExportStep = memo(function ExportStep({ t, design, problems, setDesign }: { t: Translate; lang: Locale; design: Design; problems: DesignProblem[]; setDesign: Dispatch<SetStateAction<Design | null>> }) {
   const [yaml, setYaml] = useState<{ text: string; key: string } | null>(null);
   const key = JSON.stringify(design);
   const make = async () => {
@@ -38,4 +38,4 @@ export function ExportStep({ t, design, problems, setDesign }: { t: Translate; l
       )}
     </section>
   );
-}
+});

@@ -3,7 +3,7 @@
  * rows it leaves as "insufficient data"), each measure's suggested scoring with its one-sentence
  * reason, every number editable, and the rows with missing, unreadable or out-of-range values.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { ColumnData } from '../../lib/health/design/columns.ts';
@@ -87,7 +87,7 @@ function MeasureCard({ t, lang, m, onMeasure, onResuggest }: { t: Translate; lan
   );
 }
 
-export function MeasuresStep(props: {
+export const MeasuresStep = memo(function MeasuresStep(props: {
   t: Translate; lang: Locale; design: Design; columns: ColumnData[]; outcome: Int8Array; scores: RowScores | null; rows: string[][]; accountCol: number;
   onMeasure: (id: string, c: Partial<DesignMeasure>) => void; onResuggest: (id: string, f: { method?: NumericMethod; direction?: Direction }) => void; onCoverage: (x: number) => void;
 }) {
@@ -147,4 +147,4 @@ export function MeasuresStep(props: {
       </section>
     </>
   );
-}
+});

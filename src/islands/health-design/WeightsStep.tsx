@@ -3,7 +3,7 @@
  * cross-validated logistic fit (run in the Web Worker), with its out-of-sample AUC next to the
  * current weights' AUC on the same folds.
  */
-import { useState, type Dispatch, type SetStateAction } from 'react';
+import { useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { sharesOf, type Design } from '../../lib/health/design/design.ts';
@@ -14,7 +14,7 @@ const toNum = (s: string): number => (s.trim() === '' ? NaN : Number(s));
 
 export function WeightsStep(props: {
   t: Translate; lang: Locale; design: Design; setDesign: Dispatch<SetStateAction<Design | null>>; fit: SuggestResult | null; staleFit: SuggestResult | null;
-  churned: number; busy: boolean; onFit: (seed: number) => void; minChurned: number; applied: boolean; onApply: () => void;
+  churned: number; busy: boolean; onFit: (seed: number) => void; minChurned: number; applied: boolean; onApply: () => void; children?: ReactNode;
 }) {
   const { t, lang, design, setDesign, fit, churned, busy } = props;
   const [seed, setSeed] = useState(1);
@@ -78,6 +78,7 @@ export function WeightsStep(props: {
         <label className="num-field">{t('design.fit.seed')}<input type="number" min={1} step={1} value={seed} onChange={(e) => setSeed(Math.max(1, Math.floor(toNum(e.target.value)) || 1))} data-testid="seed" /></label>
         <button type="button" className="primary" onClick={() => props.onFit(seed)} disabled={busy} data-testid="suggest-weights">{t('design.fit.run')}</button>
       </div>
+      {props.children}
       {shown && (
         <div className="fit-result" data-testid="fit-result">
           {!fit && <p className="notice" data-testid="fit-stale">{t('design.fit.stale')}</p>}

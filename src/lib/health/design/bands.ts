@@ -106,3 +106,15 @@ export function suggestBands(score: Float64Array, outcome: Int8Array, minShare =
   };
   return { bands: [{ id: 'red', min: 0 }, { id: 'yellow', min: red.at }, { id: 'green', min: green.at }], red, green, why };
 }
+
+/**
+ * At most `max` points of a ROC curve for drawing and its table: the first and last points and
+ * evenly spaced ones between (a curve of thousands of thresholds draws the same with a few hundred).
+ */
+export function thinRoc<T>(roc: T[], max: number): T[] {
+  if (roc.length <= max) return roc;
+  const out: T[] = [];
+  const step = (roc.length - 1) / (max - 1);
+  for (let i = 0; i < max; i++) out.push(roc[Math.round(i * step)]);
+  return out;
+}
