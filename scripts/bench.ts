@@ -65,8 +65,8 @@ async function benchDesign(): Promise<void> {
     try {
       const tab = await browser.newPage();
       await tab.setContent('<!doctype html><title>bench</title>');
-      await tab.addScriptTag({ content: page.outputFiles[0].text });
-      const workerCode = worker.outputFiles[0].text;
+      await tab.addScriptTag({ content: page.outputFiles![0].text });
+      const workerCode = worker.outputFiles![0].text;
       type Run = (url: string, n: number) => Promise<{ ms: number; auc: number | null; measures: number; rows: number }>;
       const go = (n: number) => tab.evaluate(async ({ code, n }) => {
         const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));

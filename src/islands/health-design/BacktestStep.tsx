@@ -102,7 +102,7 @@ function BacktestStep(props: {
           <button type="button" disabled={!suggestion} onClick={() => suggestion && props.onBands(suggestion.bands, suggestion.why)} data-testid="suggest-bands">{t('design.bands.suggest')}</button>
         </div>
         {suggestion && <p className="explain" data-testid="bands-why">{suggestion.why[lang]}</p>}
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.bands.caption')}>
           <table data-testid="threshold-table">
             <caption>{t('design.bands.caption')}</caption>
             <thead><tr><th scope="col" className="num">{t('design.bands.below')}</th><th scope="col" className="num">{t('batch.bt.accounts')}</th><th scope="col" className="num">{t('design.bands.caught')}</th><th scope="col" className="num">{t('batch.bt.rate')}</th><th scope="col" className="num">{t('design.bands.lift')}</th><th scope="col" className="num">{t('design.bands.falseAlarm')}</th></tr></thead>

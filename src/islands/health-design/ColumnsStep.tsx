@@ -26,7 +26,7 @@ export function ColumnsStep(props: {
     <section className="batch-step" aria-labelledby="design-step-columns">
       <h2 id="design-step-columns">{t('design.step.columns')}</h2>
       <p className="muted">{t('design.columns.help')}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.step.columns')}>
         <table className="design-columns" data-testid="columns-table">
           <caption className="visually-hidden">{t('design.step.columns')}</caption>
           <thead>

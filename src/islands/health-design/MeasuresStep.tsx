@@ -123,7 +123,7 @@ export const MeasuresStep = memo(function MeasuresStep(props: {
         {problems.length === 0 ? <p className="muted" data-testid="row-problems-none">{t('design.rows.none')}</p> : (
           <details data-testid="row-problems">
             <summary>{t('design.rows.summary', { n: formatNumber(problems.length, lang, 0) })}</summary>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.rows.title')}>
               <table>
                 <thead><tr><th scope="col" className="num">{t('batch.table.row')}</th><th scope="col">{t('batch.table.account')}</th><th scope="col">{t('design.rows.what')}</th></tr></thead>
                 <tbody>

@@ -31,7 +31,7 @@ export function WeightsStep(props: {
   return (
     <section className="batch-step" aria-labelledby="design-step-weights">
       <h2 id="design-step-weights">{t('design.step.weights')}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.weights.measures')}>
         <table data-testid="weights-table">
           <caption className="visually-hidden">{t('design.weights.measures')}</caption>
           <thead><tr><th scope="col">{t('design.weights.measure')}</th><th scope="col">{t('design.weights.group')}</th><th scope="col" className="num">{t('design.weights.weight')}</th><th scope="col" className="num">{t('design.weights.share')}</th>{shown && <th scope="col" className="num">{t('design.weights.suggested')}</th>}</tr></thead>
@@ -52,7 +52,7 @@ export function WeightsStep(props: {
           </tbody>
         </table>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.weights.groups')}>
         <table data-testid="groups-table">
           <caption className="visually-hidden">{t('design.weights.groups')}</caption>
           <thead><tr><th scope="col">{t('design.weights.groupEn')}</th><th scope="col">{t('design.weights.groupJa')}</th><th scope="col" className="num">{t('design.weights.weight')}</th></tr></thead>
@@ -83,7 +83,7 @@ export function WeightsStep(props: {
         <div className="fit-result" data-testid="fit-result">
           {!fit && <p className="notice" data-testid="fit-stale">{t('design.fit.stale')}</p>}
           <p data-testid="cv-summary">{t('design.fit.summary', { k: shown.k, seed: shown.seed, suggested: formatAuc(shown.suggestedAuc), current: formatAuc(shown.currentAuc) })}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.fit.caption')}>
             <table data-testid="cv-table">
               <caption>{t('design.fit.caption')}</caption>
               <thead><tr><th scope="col">{t('design.fit.fold')}</th><th scope="col" className="num">{t('design.fit.train')}</th><th scope="col" className="num">{t('design.fit.test')}</th><th scope="col" className="num">{t('design.fit.aucSuggested')}</th><th scope="col" className="num">{t('design.fit.aucCurrent')}</th></tr></thead>

@@ -90,7 +90,7 @@ export function suggestBands(score: Float64Array, outcome: Int8Array, minShare =
     const n = all.below - r.below;
     return { share: 1 - r.share, rate: n > 0 ? (all.churnedBelow - r.churnedBelow) / n : null };
   };
-  const cands = ok.filter((r) => r.at > red!.at && r.share - red!.share >= minShare && above(r).share >= minShare);
+  const cands = ok.filter((r) => r.at > red!.at && r.share - red!.share >= minShare - 1e-9 && above(r).share >= minShare - 1e-9);
   let green: ThresholdRow | null = cands.find((r) => { const a = above(r); return a.rate !== null && a.rate <= overallRate / 2; }) ?? null;
   if (!green) for (const r of cands) { const a = above(r).rate; if (a !== null && (green === null || a < (above(green).rate ?? 1) - 1e-12)) green = r; }
   if (!green) {

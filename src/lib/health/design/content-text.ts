@@ -6,7 +6,8 @@
 import type { Design, DesignMeasure, Bilingual } from './design.ts';
 import type { CategorySuggestion, DesignScoring, NumericSuggestion } from './suggest.ts';
 
-const num = (x: number): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(x);
+const NUM = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+const num = (x: number): string => NUM.format(x);
 const pctEn = (x: number | null): string => (x === null ? 'n/a' : `${(Math.round(x * 1000) / 10).toFixed(1)} %`);
 const pctJa = (x: number | null): string => (x === null ? '不明' : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
 

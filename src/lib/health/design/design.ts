@@ -31,6 +31,9 @@ export interface DesignMeasure {
   max?: number;
   /** The sentence that explains the scoring in the help text, per language (set when suggested). */
   why?: Bilingual;
+  /** Numbers: the suggestion's cuts (quartiles or 5th/95th percentile) and quartiles; they use no outcome, so cross-validation keeps them and re-derives only the direction. */
+  cuts?: number[];
+  quartiles?: [number, number];
 }
 
 export interface DesignGroup { id: string; label: Bilingual; weight: number }
@@ -108,6 +111,30 @@ export function toHealthModel(d: Design): HealthModel {
 export function pointsColumn(m: Measure, data: ColumnData): Float64Array {
   if (data.kind === 'numeric') {
     const out = new Float64Array(data.values.length);
+    const s = m.scoring;
+    // The same arithmetic as pointsFor (score.ts), inlined for speed; the round-trip test compares them.
+    if (s.kind === 'linear') {
+      const span = s.fullAt - s.zeroAt;
+      for (let i = 0; i < out.length; i++) {
+        const v = data.values[i];
+        out[i] = v !== v ? NaN : Math.min(1, Math.max(0, (v - s.zeroAt) / span)) * 100;
+      }
+      return out;
+    }
+    if (s.kind === 'tiers') {
+      const lower = m.direction === 'lower';
+      const ats = s.tiers.map((t) => t.at);
+      const pts = s.tiers.map((t) => t.points);
+      const otherwise = s.otherwise ?? 0;
+      for (let i = 0; i < out.length; i++) {
+        const v = data.values[i];
+        if (v !== v) { out[i] = NaN; continue; }
+        let p = otherwise;
+        for (let k = 0; k < ats.length; k++) if (lower ? v <= ats[k] : v >= ats[k]) { p = pts[k]; break; }
+        out[i] = p;
+      }
+      return out;
+    }
     for (let i = 0; i < out.length; i++) {
       const v = data.values[i];
       out[i] = Number.isNaN(v) ? NaN : pointsFor(m, v);
@@ -138,9 +165,10 @@ export interface RowScores {
 /**
  * Scores every row from per-measure points (NaN = no data), with the arithmetic of scoreAccount for
  * a model with the "redistribute" rule and no overrides: same order of operations, so the rounded
- * scores are identical (test/unit/health-design.test.ts checks this against scoreAccount).
+ * scores are identical (test/unit/health-design.test.ts checks this against scoreAccount). With
+ * `only`, just those rows are scored (the others read NaN).
  */
-export function scoreRowsFast(model: Pick<HealthModel, 'groups' | 'measures' | 'missingData'>, points: Float64Array[]): RowScores {
+export function scoreRowsFast(model: Pick<HealthModel, 'groups' | 'measures' | 'missingData'>, points: Float64Array[], only?: Int32Array): RowScores {
   const n = points.length ? points[0].length : 0;
   const shares = weightShares(model);
   const shareTotal = [...shares.values()].reduce((a, b) => a + b, 0) || 1;
@@ -152,7 +180,10 @@ export function scoreRowsFast(model: Pick<HealthModel, 'groups' | 'measures' | '
   const present = new Float64Array(usedGroups.length);
   const eff = new Float64Array(model.measures.length);
   const minCov = model.missingData.minCoverage;
-  for (let i = 0; i < n; i++) {
+  if (only) score.fill(NaN);
+  const count = only ? only.length : n;
+  for (let r = 0; r < count; r++) {
+    const i = only ? only[r] : r;
     let active = 0;
     for (let g = 0; g < usedGroups.length; g++) {
       let p = 0;

@@ -8,7 +8,7 @@
 import type { HealthModel } from '../../../schemas/health.ts';
 import { readColumn, rankAuc, type ColumnData } from './columns.ts';
 import { applyShares, pointsColumn, scoreRowsFast, toHealthModel, type Design, type DesignMeasure } from './design.ts';
-import { suggestCategories, suggestNumeric } from './suggest.ts';
+import { directionEvidence, scoringFromCuts, suggestCategories, suggestDirection, suggestNumeric } from './suggest.ts';
 
 /** mulberry32: a small seeded PRNG, so folds are the same on every run with the same seed. */
 export function seededRandom(seed: number): () => number {
@@ -71,16 +71,18 @@ export async function fitLogistic(x: Float64Array, p: number, y: Int8Array, rows
   for (; it < (opts.maxIter ?? 50); it++) {
     grad.fill(0);
     hess.fill(0);
+    xi[0] = 1;
     for (let r = 0; r < rows.length; r++) {
       const i = rows[r];
-      xi[0] = 1;
+      const off = i * p;
       let eta = beta[0];
-      for (let j = 0; j < p; j++) { const v = x[i * p + j]; xi[j + 1] = v; eta += beta[j + 1] * v; }
+      for (let j = 0; j < p; j++) { const v = x[off + j]; xi[j + 1] = v; eta += beta[j + 1] * v; }
       const mu = 1 / (1 + Math.exp(-eta));
       const w = mu * (1 - mu);
       const res = y[i] - mu;
       for (let a = 0; a < q; a++) {
         const xa = xi[a];
+        if (xa === 0) continue; // contributes nothing to this row of the gradient and Hessian
         grad[a] += res * xa;
         const wa = w * xa;
         const row = a * q;
@@ -93,7 +95,7 @@ export async function fitLogistic(x: Float64Array, p: number, y: Int8Array, rows
     let max = 0;
     for (let a = 0; a < q; a++) { beta[a] += step[a]; max = Math.max(max, Math.abs(step[a])); }
     if (opts.check) await opts.check();
-    if (max < (opts.tol ?? 1e-7)) { converged = true; it++; break; }
+    if (max < (opts.tol ?? 1e-6)) { converged = true; it++; break; }
   }
   return { beta, iterations: it, converged };
 }
@@ -122,10 +124,11 @@ export function featureMatrix(points: Float64Array[], rows: Int32Array): Float64
   const n = p ? points[0].length : 0;
   const x = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
+    const col = points[j];
     let s = 0, c = 0;
-    for (const i of rows) if (!Number.isNaN(points[j][i])) { s += points[j][i]; c++; }
+    for (let r = 0; r < rows.length; r++) { const v = col[rows[r]]; if (v === v) { s += v; c++; } }
     const mean = c ? s / c : 50;
-    for (let i = 0; i < n; i++) x[i * p + j] = (Number.isNaN(points[j][i]) ? mean : points[j][i]) / 100;
+    for (let i = 0; i < n; i++) { const v = col[i]; x[i * p + j] = (v === v ? v : mean) / 100; }
   }
   return x;
 }
@@ -156,6 +159,11 @@ export function foldDesign(d: Design, data: DesignData, train: Int32Array | null
   const measures: DesignMeasure[] = d.measures.map((m, j) => {
     if (!m.suggested) return m;
     const col = data.columns[j];
+    if (col.kind === 'numeric' && m.method !== 'category-rates' && m.cuts && m.quartiles) {
+      // The cuts use no outcome: keep them; the direction does, so it is read again from the training rows.
+      const direction = suggestDirection(directionEvidence(col, data.outcome, train, m.quartiles));
+      return { ...m, direction, scoring: scoringFromCuts(m.method, m.cuts, direction) };
+    }
     if (col.kind === 'numeric' && m.method !== 'category-rates') {
       const s = suggestNumeric(col, data.outcome, { method: m.method, rows: train });
       return s ? { ...m, direction: s.direction, scoring: s.scoring } : m;
@@ -166,15 +174,20 @@ export function foldDesign(d: Design, data: DesignData, train: Int32Array | null
   return { ...d, measures };
 }
 
-export function pointsOf(model: HealthModel, data: DesignData): Float64Array[] {
-  return model.measures.map((m, j) => pointsColumn(m, data.columns[j]));
+/** Points of every measure; a measure whose scoring and direction equal those in `reuse` keeps its points from there. */
+export function pointsOf(model: HealthModel, data: DesignData, reuse?: { model: HealthModel; points: Float64Array[] }): Float64Array[] {
+  return model.measures.map((m, j) => {
+    const r = reuse?.model.measures[j];
+    if (r && r.direction === m.direction && JSON.stringify(r.scoring) === JSON.stringify(m.scoring)) return reuse!.points[j];
+    return pointsColumn(m, data.columns[j]);
+  });
 }
 
 /** AUC of health scores over `rows` (a low score predicts churn); rows with insufficient data are left out. */
 export function scoreAuc(score: Float64Array, outcome: Int8Array, rows: Int32Array): number | null {
   const xs: number[] = [];
   const ys: number[] = [];
-  for (const i of rows) if (!Number.isNaN(score[i]) && outcome[i] >= 0) { xs.push(-score[i]); ys.push(outcome[i]); }
+  for (let r = 0; r < rows.length; r++) { const i = rows[r]; if (score[i] === score[i] && outcome[i] >= 0) { xs.push(-score[i]); ys.push(outcome[i]); } }
   return rankAuc(xs, ys);
 }
 
@@ -214,6 +227,8 @@ export async function suggestWeights(d: Design, data: DesignData, opts: SuggestO
   const p = d.measures.length;
   const results: FoldResult[] = [];
   const total = k + 1;
+  const fullModel = toHealthModel(d);
+  const full = { model: fullModel, points: pointsOf(fullModel, data) };
   for (let f = 0; f < k; f++) {
     const trainL: number[] = [];
     const testL: number[] = [];
@@ -222,20 +237,18 @@ export async function suggestWeights(d: Design, data: DesignData, opts: SuggestO
     const test = Int32Array.from(testL);
     const fd = foldDesign(d, data, train);
     const model = toHealthModel(fd);
-    const points = pointsOf(model, data);
+    const points = pointsOf(model, data, full);
     const x = featureMatrix(points, train);
     const fit = await fitLogistic(x, p, data.outcome, train, { lambda, check });
     const fitted = toHealthModel(applyShares(fd, sharesFromFit(fit.beta).shares));
-    const suggestedAuc = scoreAuc(scoreRowsFast(fitted, points).score, data.outcome, test);
-    const currentAuc = scoreAuc(scoreRowsFast(model, points).score, data.outcome, test);
+    const suggestedAuc = scoreAuc(scoreRowsFast(fitted, points, test).score, data.outcome, test);
+    const currentAuc = scoreAuc(scoreRowsFast(model, points, test).score, data.outcome, test);
     results.push({ fold: f, train: train.length, test: test.length, suggestedAuc, currentAuc });
     onProgress(f + 1, total);
     if (check) await check();
   }
   const all = Int32Array.from(Array.from(folds.keys()).filter((i) => folds[i] >= 0));
-  const model = toHealthModel(d);
-  const points = pointsOf(model, data);
-  const fit = await fitLogistic(featureMatrix(points, all), p, data.outcome, all, { lambda, check });
+  const fit = await fitLogistic(featureMatrix(full.points, all), p, data.outcome, all, { lambda, check });
   const { shares, wrongSign } = sharesFromFit(fit.beta);
   const applied = applyShares(d, shares);
   onProgress(total, total);

@@ -15,10 +15,10 @@ export function suggestMeasure(m: DesignMeasure, data: ColumnData, outcome: Int8
   if (data.kind === 'numeric') {
     const s = suggestNumeric(data, outcome, { method: force.method ?? (m.method === 'category-rates' ? undefined : m.method), direction: force.direction });
     if (!s) return m;
-    return { ...m, kind: 'numeric', method: s.method, direction: s.direction, scoring: s.scoring, suggested: force.direction === undefined || force.direction === s.direction && !s.evidence.unclear ? true : false, min: s.min, max: s.max, why: whyNumeric(s) };
+    return { ...m, kind: 'numeric', method: s.method, direction: s.direction, scoring: s.scoring, suggested: force.direction === undefined, min: s.min, max: s.max, why: whyNumeric(s), cuts: s.cuts, quartiles: [s.evidence.q25, s.evidence.q75] };
   }
   const s = suggestCategories(data, outcome);
-  return { ...m, kind: 'categorical', method: 'category-rates', direction: 'higher', scoring: s.scoring, suggested: true, why: whyCategory(s), min: undefined, max: undefined };
+  return { ...m, kind: 'categorical', method: 'category-rates', direction: 'higher', scoring: s.scoring, suggested: true, why: whyCategory(s), min: undefined, max: undefined, cuts: undefined, quartiles: undefined };
 }
 
 export interface StartInput {

@@ -72,24 +72,30 @@ export function roundNice(x: number): number {
 
 function present(col: NumericColumn, outcome: Int8Array | null, rows: ArrayLike<number> | null): { values: Float64Array; outcomes: Int8Array } {
   const n = rows ? rows.length : col.values.length;
-  const v: number[] = [];
-  const o: number[] = [];
+  const v = new Float64Array(n);
+  const o = new Int8Array(n);
+  let m = 0;
   for (let k = 0; k < n; k++) {
     const i = rows ? rows[k] : k;
     const x = col.values[i];
-    if (Number.isNaN(x)) continue;
-    v.push(x);
-    o.push(outcome ? outcome[i] : -1);
+    if (x !== x) continue; // NaN
+    v[m] = x;
+    o[m] = outcome ? outcome[i] : -1;
+    m++;
   }
-  return { values: Float64Array.from(v), outcomes: Int8Array.from(o) };
+  return { values: v.subarray(0, m), outcomes: o.subarray(0, m) };
 }
 
 /** Churn rate in the lowest vs highest quarter of values: the evidence for the direction. */
-export function directionEvidence(col: NumericColumn, outcome: Int8Array, rows: ArrayLike<number> | null = null): DirectionEvidence {
+export function directionEvidence(col: NumericColumn, outcome: Int8Array, rows: ArrayLike<number> | null = null, quartiles?: [number, number]): DirectionEvidence {
   const { values, outcomes } = present(col, outcome, rows);
-  const sorted = Float64Array.from(values).sort();
-  const q25 = quantileSorted(sorted, 0.25);
-  const q75 = quantileSorted(sorted, 0.75);
+  let q25: number, q75: number;
+  if (quartiles) [q25, q75] = quartiles;
+  else {
+    const sorted = Float64Array.from(values).sort();
+    q25 = quantileSorted(sorted, 0.25);
+    q75 = quantileSorted(sorted, 0.75);
+  }
   let lc = 0, lch = 0, hc = 0, hch = 0;
   for (let i = 0; i < values.length; i++) {
     if (outcomes[i] < 0) continue;
@@ -137,7 +143,7 @@ export function suggestNumeric(col: NumericColumn, outcome: Int8Array, opts: { m
   if (values.length === 0) return null;
   const sorted = Float64Array.from(values).sort();
   if (sorted[0] === sorted[sorted.length - 1]) return null;
-  const evidence = directionEvidence(col, outcome, rows);
+  const evidence = directionEvidence(col, outcome, rows, [quantileSorted(sorted, 0.25), quantileSorted(sorted, 0.75)]);
   const direction = opts.direction ?? suggestDirection(evidence);
   let method: NumericMethod = opts.method ?? 'quantile-tiers';
   let s = method === 'quantile-tiers' ? quantileTiers(sorted, direction) : linearRamp(sorted, direction);
@@ -195,4 +201,14 @@ export function suggestCategories(col: CategoryColumn, outcome: Int8Array, opts:
   if (pooled.length) categories.push({ label: '', count: pc, churned: pch, rate: pooledRate, points: pointsOf(pooledRate), pooled: true });
   categories.sort((a, b) => b.points - a.points);
   return { scoring: { kind: 'map', points }, categories, pooled, minCount };
+}
+
+/**
+ * The scoring of a numeric measure from its cuts (ascending: distinct quartiles for tiers, the 5th
+ * and 95th percentile for a ramp) and a direction: what a suggestion gives for the same cuts.
+ */
+export function scoringFromCuts(method: NumericMethod, cuts: number[], direction: Direction): DesignScoring {
+  if (method === 'linear') return direction === 'higher' ? { kind: 'linear', zeroAt: cuts[0], fullAt: cuts[cuts.length - 1] } : { kind: 'linear', zeroAt: cuts[cuts.length - 1], fullAt: cuts[0] };
+  const ordered = [...cuts].sort((a, b) => (direction === 'higher' ? b - a : a - b));
+  return { kind: 'tiers', tiers: ordered.map((at, i) => ({ at, points: Math.round((100 * (ordered.length - i)) / ordered.length) })), otherwise: 0 };
 }
