@@ -110,10 +110,11 @@ describe('health model designer', () => {
     const cv = await suggestWeights(d, data, { k: 5, seed: 1, lambda: 1 });
     expect(await page.textContent('[data-testid="cv-auc-suggested"]')).toBe(formatAuc(cv.suggestedAuc));
     expect(await page.textContent('[data-testid="cv-auc-current"]')).toBe(formatAuc(cv.currentAuc));
-    expect(await page.textContent('[data-testid="suggested-international-plan"]')).toBe(String(cv.weights[0]));
+    const intl = d.measures.findIndex((m) => m.id === 'international-plan');
+    expect(await page.textContent('[data-testid="suggested-international-plan"]')).toBe(String(cv.weights[intl]));
     await page.click('[data-testid="apply-weights"]');
     await page.waitForSelector('[data-testid="fit-applied"]');
-    expect(await page.inputValue('[data-testid="weight-international-plan"]')).toBe(String(cv.weights[0]));
+    expect(await page.inputValue('[data-testid="weight-international-plan"]')).toBe(String(cv.weights[intl]));
 
     await page.click('[data-testid="suggest-bands"]');
     const yellow = Number(await page.inputValue('[data-testid="yellow-min"]'));
