@@ -85,7 +85,7 @@ function BacktestStep(props: {
         <div className="design-charts">
           <BandChart title={t('design.bt.churnByBand')} axisLabel={t('design.bt.rateAxis')} tableCaption={t('batch.dist.table')}
             bandHeading={t('batch.table.band')} countHeading={t('design.bt.rateAxis')} shareHeading={t('batch.bt.accounts')}
-            summary={bt.bands.map((b) => `${bandName(b.id)} ${pct(b.rate)}`).join(', ')}
+            summary={bt.bands.map((b) => `${bandName(b.id)}${lang === 'ja' ? '' : ' '}${pct(b.rate)}`).join(lang === 'ja' ? '、' : ', ')}
             bars={bt.bands.map((b) => ({ label: bandName(b.id), count: b.rate === null ? 0 : Math.round(b.rate * 1000) / 10, colour: BAND_COLOURS[b.id as 'red'], share: formatNumber(b.count, lang, 0) }))} />
           <RocChart roc={roc} labels={rocLabels} />
         </div>
