@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: builds a copy of the portal with 1,000 synthetic playbooks (en + ja) and a
  * 100-element framework, then measures build time, peak memory, output size, page weights, search
- * index size and query latency, batch health scoring and team import, and compares them with
- * budgets.json. Prints a table and writes bench-results/bench.json.
+ * index size and query latency, batch health scoring, the model designer's weight fit and team
+ * import, and compares them with budgets.json. `--only design` runs only the model-designer figure.
+ * Prints a table and writes bench-results/bench.json.
  * Exit 1 when a byte budget is over (bytes are deterministic); timings are reported, never gates.
  */
 import { spawnSync } from 'node:child_process';
@@ -57,6 +58,44 @@ function add(figure: string, value: number, unit: Row['unit'], kind: Row['kind']
 }
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const gz = (b: string | Buffer) => gzipSync(b, { level: 9 }).length;
+
+/* Model designer: "suggest weights" (5-fold CV) on 100,000 rows × 12 measures in the designer's Web Worker in Chromium.
+   `npm run bench -- --only design` runs this part alone. */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+async function benchDesign(): Promise<void> {
+  try {
+    const { build } = await import('esbuild');
+    const { launchBrowser } = await import('../test/helpers/browser.ts');
+    const opts = { bundle: true, write: false, platform: 'browser' as const, minify: true, logLevel: 'silent' as const };
+    const worker = await build({ ...opts, entryPoints: [join(ROOT, 'src/workers/health-design.worker.ts')], format: 'iife' });
+    const page = await build({ ...opts, entryPoints: [join(ROOT, 'scripts/bench-design-page.ts')], format: 'iife' });
+    const browser = await launchBrowser();
+    try {
+      const tab = await browser.newPage();
+      await tab.setContent('<!doctype html><title>bench</title>');
+      await tab.addScriptTag({ content: page.outputFiles![0].text });
+      const workerCode = worker.outputFiles![0].text;
+      type Run = (url: string, n: number) => Promise<{ ms: number; auc: number | null; measures: number; rows: number }>;
+      const go = (n: number) => tab.evaluate(async ({ code, n }) => {
+        const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+        return (globalThis as unknown as { __benchDesign: Run }).__benchDesign(url, n);
+      }, { code: workerCode, n });
+      await go(5_000); // warm up
+      const r = await go(100_000);
+      log(`design: ${r.rows} rows × ${r.measures} measures, out-of-sample AUC ${r.auc?.toFixed(3)}`);
+      add(`health design: suggest weights, 5-fold CV, ${r.rows.toLocaleString('en-US')} rows × ${r.measures} measures in a Web Worker in Chromium`, Math.round(r.ms), 'ms', 'time', 'designSuggestWeights100kMs');
+    } finally {
+      await browser.close();
+    }
+  } catch (e) {
+    log(`design in Chromium: not measured (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+if (only === 'design') {
+  await benchDesign();
+  for (const r of rows) console.log(`${r.figure}: ${r.value.toLocaleString('en-US')} ${r.unit} (budget ${r.budget ?? '—'} ${r.unit}, ${r.status})`);
+  process.exit(0);
+}
 
 /* a. A copy of the project with synthetic content -------------------------------------------- */
 const work = mkdtempSync(join(tmpdir(), 'banso-bench-'));
@@ -251,6 +290,8 @@ try {
 } catch (e) {
   log(`batch in Chromium: not measured (${(e as Error).message.split('\n')[0]})`);
 }
+
+await benchDesign();
 
 /* f. Team import of 200 assessment files ------------------------------------------------------------ */
 {

@@ -63,6 +63,8 @@ export const batchEn = {
   'batch.input.ces': 'CES 1–7',
   'batch.input.sentiment': 'red / yellow / green',
   'batch.input.boolean': 'yes / no',
+  'batch.input.category': 'category',
+  'batch.map.buildModel': 'Build a model from these columns instead (model designer)',
 
   'batch.values.help': 'Every distinct label found in the mapped columns. Labels the page understands are filled in; choose what the others mean. A label left “not understood” makes its rows show up as rows with problems.',
   'batch.values.title': '{what} — column “{column}”',
@@ -273,6 +275,8 @@ export const batchJa: Record<keyof typeof batchEn, string> = {
   'batch.input.ces': 'CES（1〜7）',
   'batch.input.sentiment': 'レッド／イエロー／グリーン',
   'batch.input.boolean': 'はい／いいえ',
+  'batch.input.category': 'カテゴリ',
+  'batch.map.buildModel': 'この列からモデルを作る（モデル設計画面）',
 
   'batch.values.help': '対応付けた列に出てくる値ラベルの一覧です。読み取れるラベルは意味を入れてあります。それ以外のラベルが何を表すかを選んでください。「読み取れない」のままのラベルがある行は、問題のある行として一覧に出ます。',
   'batch.values.title': '{what} — 列「{column}」',

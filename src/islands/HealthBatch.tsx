@@ -2,7 +2,7 @@
  * Batch scoring and backtest island: choose a model, load a CSV (drop zone or file picker), map
  * columns and value labels, score every row in a Web Worker (progress, cancel), then see the band
  * distribution, a sortable table, the rows with problems, the backtest and export the scored CSV.
- * State and rendering only: the rules live in src/lib/health (csv, backtest, batch-view).
+ * State and rendering only: the rules live in src/lib/health (csv, backtest, csv-file-check, column-mapping, value-labels…).
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
@@ -11,13 +11,15 @@ import type { ColumnMapping, Encoding, ValueMaps } from '../lib/health/csv.ts';
 import { BatchCancelled } from '../lib/health/worker-protocol.ts';
 import type { BatchOutput } from '../lib/health/worker-protocol.ts';
 import type { Issue } from '../lib/health/score.ts';
-import {
-  buildValueMaps, checkParsed, duplicateColumns, rangeWarnings, formatNumber, formatPercent, inspectInput, mappedCoverage, sniffFile, unresolvedLabels, valueSteps,
-} from '../lib/health/batch-view.ts';
-import type { BatchClientData, FileProblem } from '../lib/health/batch-view.ts';
+import { checkParsed, sniffFile, type FileProblem } from '../lib/health/csv-file-check.ts';
+import { duplicateColumns, mappedCoverage, rangeWarnings } from '../lib/health/column-mapping.ts';
+import { buildValueMaps, unresolvedLabels, valueSteps } from '../lib/health/value-labels.ts';
+import { formatNumber, formatPercent } from '../lib/health/number-format.ts';
+import { inspectInput } from '../lib/health/worker-protocol.ts';
+import type { BatchClientData } from '../lib/health/batch-props.ts';
 import { BatchError, workerRunner, type BatchRunner } from './health-batch/runner.ts';
 import { ColumnMappingStep, ValueLabelStep } from './health-batch/Mapping.tsx';
-import { parseIssueText } from './health-batch/words.ts';
+import { fileProblemText, parseIssueText } from './health-batch/issue-text.ts';
 
 // Charts, tables and the backtest load once there are results (chart.js is not needed before).
 const Results = lazy(() => import('./health-batch/Results.tsx'));
@@ -47,15 +49,8 @@ type Busy = { phase: 'reading' | 'scoring'; done: number; total: number };
 const signatureOf = (modelId: string, file: LoadedFile | null, mapping: ColumnMapping | null, maps: ValueMaps): string =>
   JSON.stringify([modelId, file?.name, file?.bytes.length, mapping, maps]);
 
-export function fileProblemText(t: Translate, p: FileProblem): string {
-  switch (p.code) {
-    case 'too-large': return t('batch.file.too-large', p.params);
-    case 'binary': return t('batch.file.binary', p.params);
-    default: return t(`batch.file.${p.code}`);
-  }
-}
 
-export default function HealthBatch({ data, dict, runner = workerRunner }: { data: BatchClientData; dict: Dict; runner?: BatchRunner }) {
+export default function HealthBatch({ data, dict, runner = workerRunner, designHref }: { data: BatchClientData; dict: Dict; runner?: BatchRunner; designHref?: string }) {
   const t = useMemo(() => translator(dict), [dict]);
   const lang = data.lang;
   const [modelId, setModelId] = useState(data.models[0].id);
@@ -278,6 +273,7 @@ export default function HealthBatch({ data, dict, runner = workerRunner }: { dat
             {coverage + 1e-9 < bm.minCoverage && Object.keys(mapping.measures).length > 0 && (
               <p className="notice" data-testid="coverage-warning">{t('batch.map.lowCoverage', { coverage: formatPercent(coverage, lang, 0), min: formatPercent(bm.minCoverage, lang, 0) })}</p>
             )}
+            {designHref && coverage + 1e-9 < bm.minCoverage && <p><a href={designHref} data-testid="build-model-link">{t('batch.map.buildModel')}</a></p>}
             {unresolved.length > 0 && <p className="muted" data-testid="unresolved">{t('batch.values.unresolved', { n: unresolved.length })}</p>}
             <div className="actions">
               <button type="button" className="primary" ref={scoreButton} onClick={() => void score()} disabled={!canScore} data-testid="score">{t('batch.score')}</button>

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { Id, LText, Stewardship, Touch } from './common.ts';
 
-export const INPUT_KINDS = ['number', 'percent', 'count', 'days-since', 'nps', 'ces', 'sentiment', 'boolean'] as const;
+export const INPUT_KINDS = ['number', 'percent', 'count', 'days-since', 'nps', 'ces', 'sentiment', 'boolean', 'category'] as const;
 export const InputKind = z.enum(INPUT_KINDS);
 export const SENTIMENTS = ['red', 'yellow', 'green'] as const;
 
@@ -21,7 +21,7 @@ const LinearScoring = z.object({
   zeroAt: z.number(),
   fullAt: z.number(),
 });
-/** Categorical inputs (sentiment, yes/no) mapped to points. */
+/** Categorical inputs (sentiment, yes/no, any named categories) mapped to points. */
 const MapScoring = z.object({
   kind: z.literal('map'),
   points: z.record(z.string(), Points),
@@ -140,8 +140,9 @@ export const HealthModel = z
       if (s.kind === 'map') {
         const need = x.input === 'sentiment' ? ['red', 'yellow', 'green'] : x.input === 'boolean' ? ['yes', 'no'] : [];
         for (const k of need) if (!(k in s.points)) ctx.addIssue({ code: 'custom', path: ['measures', i, 'scoring', 'points', k], message: `points for "${k}" are missing` });
-        if (need.length === 0) ctx.addIssue({ code: 'custom', path: ['measures', i, 'scoring', 'kind'], message: `"map" scoring is for sentiment and boolean inputs, not "${x.input}"` });
-      } else if (x.input === 'sentiment' || x.input === 'boolean') {
+        if (x.input === 'category' && Object.keys(s.points).length < 2) ctx.addIssue({ code: 'custom', path: ['measures', i, 'scoring', 'points'], message: 'a category input needs points for at least 2 categories' });
+        if (need.length === 0 && x.input !== 'category') ctx.addIssue({ code: 'custom', path: ['measures', i, 'scoring', 'kind'], message: `"map" scoring is for sentiment, boolean and category inputs, not "${x.input}"` });
+      } else if (x.input === 'sentiment' || x.input === 'boolean' || x.input === 'category') {
         ctx.addIssue({ code: 'custom', path: ['measures', i, 'scoring', 'kind'], message: `a ${x.input} input needs "map" scoring` });
       }
     });

@@ -3,9 +3,8 @@
  * parse → score in chunks → backtest) off the page's thread and posts progress, the result, an
  * error or "cancelled" back. Only forwards messages: all logic is in src/lib/health.
  */
-import { BatchCancelled, runBatch } from '../lib/health/worker-protocol.ts';
+import { BatchCancelled, forPage, runBatch } from '../lib/health/worker-protocol.ts';
 import type { WorkerRequest, WorkerResponse } from '../lib/health/worker-protocol.ts';
-import { forPage } from '../lib/health/batch-view.ts';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse): void;

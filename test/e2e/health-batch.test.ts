@@ -16,7 +16,7 @@ import { prng } from '../helpers/prng.ts';
 import { HealthModel } from '../../src/schemas/health.ts';
 import { runBatch } from '../../src/lib/health/worker-protocol.ts';
 import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';
-import { formatAuc } from '../../src/lib/health/batch-view.ts';
+import { formatAuc } from '../../src/lib/health/number-format.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
 import { useSite } from '../helpers/site.ts';
 

@@ -4,11 +4,15 @@ import type { ScoredRow } from '../../src/lib/health/csv.ts';
 import { backtest, type BacktestAccount } from '../../src/lib/health/backtest.ts';
 import { bandIndexFor } from '../../src/lib/health/score.ts';
 import { runBatch } from '../../src/lib/health/worker-protocol.ts';
-import {
-  AS_IS, MAX_FILE_BYTES, NO_DATA, backtestStory, bandDistribution, batchClientData, buildValueMaps, checkParsed, compactModel, distinctLabels,
-  duplicateColumns, forPage, formatAuc, formatNumber, formatPercent, inspectInput, mappedCoverage, nextSort, pageOf, scoredFileName, sniffFile,
-  sortRows, suggestValue, unresolvedLabels, valueSteps, rangeWarnings, OUTSIDE_SHARE_WARNING,
-} from '../../src/lib/health/batch-view.ts';
+import { batchClientData, compactModel } from '../../src/lib/health/batch-props.ts';
+import { MAX_FILE_BYTES, checkParsed, sniffFile } from '../../src/lib/health/csv-file-check.ts';
+import { forPage, inspectInput } from '../../src/lib/health/worker-protocol.ts';
+import { duplicateColumns, mappedCoverage, rangeWarnings, OUTSIDE_SHARE_WARNING } from '../../src/lib/health/column-mapping.ts';
+import { AS_IS, NO_DATA, buildValueMaps, distinctLabels, suggestValue, unresolvedLabels, valueSteps } from '../../src/lib/health/value-labels.ts';
+import { nextSort, pageOf, sortRows } from '../../src/lib/health/results-table.ts';
+import { backtestStory, bandDistribution } from '../../src/lib/health/backtest-story.ts';
+import { formatAuc, formatNumber, formatPercent } from '../../src/lib/health/number-format.ts';
+import { scoredFileName } from '../../src/lib/health/csv.ts';
 import { loadModel, csvFixture } from '../helpers/health-fixtures.ts';
 
 const fixture = csvFixture;

@@ -7,7 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { dictionary } from '../../src/i18n/index.ts';
-import { batchClientData, formatAuc } from '../../src/lib/health/batch-view.ts';
+import { batchClientData } from '../../src/lib/health/batch-props.ts';
+import { formatAuc } from '../../src/lib/health/number-format.ts';
 import { runBatch, type BatchInput } from '../../src/lib/health/worker-protocol.ts';
 import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';
 import { inPageRunner, type BatchRunner } from '../../src/islands/health-batch/runner.ts';

@@ -6,7 +6,7 @@ import { escapeMarkdown, fillTemplate, markdownQuote } from '../../src/lib/text/
 import { formatNumber, formatPercent, wholePercent } from '../../src/lib/text/number.ts';
 import { fnv1a32 } from '../../src/lib/hash.ts';
 import { hash8 } from '../../src/lib/search/index-build.ts';
-import { distinctLabels } from '../../src/lib/health/batch-view.ts';
+import { distinctLabels } from '../../src/lib/health/value-labels.ts';
 import { mapRawValue, normaliseHeader } from '../../src/lib/health/csv.ts';
 import { parseOutcome } from '../../src/lib/health/backtest.ts';
 import { normaliseName } from '../../src/lib/team/model.ts';

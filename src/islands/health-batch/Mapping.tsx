@@ -3,10 +3,12 @@ import { useId } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { ColumnMapping } from '../../lib/health/csv.ts';
-import { AS_IS, NO_DATA, formatNumber, formatPercent } from '../../lib/health/batch-view.ts';
-import type { BatchModel, RangeWarning, ValueStep } from '../../lib/health/batch-view.ts';
+import { AS_IS, NO_DATA, type ValueStep } from '../../lib/health/value-labels.ts';
+import { formatNumber, formatPercent } from '../../lib/health/number-format.ts';
+import type { RangeWarning } from '../../lib/health/column-mapping.ts';
+import type { BatchModel } from '../../lib/health/batch-props.ts';
 import type { UIKey } from '../../i18n/ui.ts';
-import { columnName, measureLabel } from './words.ts';
+import { columnName, measureLabel } from './issue-text.ts';
 
 function firstValue(rows: string[][], col: number): string {
   for (let i = 0; i < rows.length && i < 500; i++) {

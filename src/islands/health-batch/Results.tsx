@@ -8,15 +8,16 @@ import type { Translate } from '../../i18n/translator.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { ScoredRow } from '../../lib/health/csv.ts';
 import { toScoredCsv } from '../../lib/health/csv.ts';
-import {
-  backtestStory, bandDistribution, formatAuc, formatNumber, formatPercent, nextSort, pageOf, scoredFileName, sortRows,
-} from '../../lib/health/batch-view.ts';
-import type { BacktestStory, BatchModel, SortKey, SortState } from '../../lib/health/batch-view.ts';
+import { backtestStory, bandDistribution, type BacktestStory } from '../../lib/health/backtest-story.ts';
+import { formatAuc, formatNumber, formatPercent } from '../../lib/health/number-format.ts';
+import { nextSort, pageOf, sortRows, type SortKey, type SortState } from '../../lib/health/results-table.ts';
+import { scoredFileName } from '../../lib/health/csv.ts';
+import type { BatchModel } from '../../lib/health/batch-props.ts';
 import { parseOutcome, type BacktestResult } from '../../lib/health/backtest.ts';
 import { downloadText, todayIso } from '../browser.ts';
 import { BandChart, type BandBar } from './BandChart.tsx';
 import { RocChart, type RocLabels } from './RocChart.tsx';
-import { badRowText, bandLabel, measureLabel, outcomeIssueText, parseIssueText } from './words.ts';
+import { badRowText, bandLabel, measureLabel, outcomeIssueText, parseIssueText } from './issue-text.ts';
 import type { BatchResults } from '../HealthBatch.tsx';
 
 const MAX_LISTED = 200;

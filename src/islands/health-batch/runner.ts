@@ -2,9 +2,8 @@
  * How the batch page runs runBatch: in the Web Worker (src/workers/health-batch.worker.ts) so the
  * page never freezes, or on the page itself where there is no Worker (tests inject their own runner).
  */
-import { BatchCancelled, runBatch } from '../../lib/health/worker-protocol.ts';
+import { BatchCancelled, forPage, runBatch } from '../../lib/health/worker-protocol.ts';
 import type { BatchInput, BatchOutput, WorkerRequest, WorkerResponse } from '../../lib/health/worker-protocol.ts';
-import { forPage } from '../../lib/health/batch-view.ts';
 import type { Issue } from '../../lib/health/score.ts';
 
 export type BatchRunner = (input: BatchInput, onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<BatchOutput>;

@@ -127,7 +127,7 @@ export function MeasureInput({ cm, measure: m, words, value, restore, result, on
   }
 
   const cats = categoriesOf(m);
-  const catLabel = (k: TypedValue) => (m.input === 'boolean' ? t(k === 'yes' ? 'healthSim.yes' : 'healthSim.no') : t(`healthSim.sentiment.${k}` as UIKey));
+  const catLabel = (k: TypedValue) => (m.input === 'category' ? String(k) : m.input === 'boolean' ? t(k === 'yes' ? 'healthSim.yes' : 'healthSim.no') : t(`healthSim.sentiment.${k}` as UIKey));
   return (
     <fieldset className={`measure measure-choice${noData ? ' is-empty' : ''}`} data-measure={m.id} aria-describedby={`${id}-points`}>
       <legend className="measure-head">{words.label}</legend>
@@ -135,7 +135,7 @@ export function MeasureInput({ cm, measure: m, words, value, restore, result, on
       <div className="measure-controls">
         <div className="choice-radio">
           {cats.map((k) => (
-            <label key={String(k)} className={`choice choice-${String(k)}`}>
+            <label key={String(k)} className={`choice choice-${m.input === 'category' ? 'category' : String(k)}`}>
               <input type="radio" name={id} value={String(k)} checked={value === k} disabled={noData} onChange={() => onChange(k)} />
               {catLabel(k)}
             </label>

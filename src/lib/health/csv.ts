@@ -277,3 +277,9 @@ export function toScoredCsv(
   });
   return writeCsv(lines);
 }
+
+/** File name of the export: "accounts.csv" → "accounts-scored-2026-11-24.csv". */
+export function scoredFileName(original: string, date: string): string {
+  const stem = original.replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|]+/g, '-').trim() || 'accounts';
+  return `${stem}-scored-${date}.csv`;
+}

@@ -14,8 +14,8 @@ export type InputValue = number | string | boolean | null | undefined;
 
 export type Sentiment = 'red' | 'yellow' | 'green';
 export type YesNo = 'yes' | 'no';
-/** A value after validation: numbers for numeric inputs, 'yes'/'no' for booleans, a colour for sentiment. */
-export type TypedValue = number | YesNo | Sentiment;
+/** A value after validation: numbers for numeric inputs, 'yes'/'no' for booleans, a colour for sentiment, the label for a category. */
+export type TypedValue = number | YesNo | Sentiment | (string & {});
 
 export type Param = string | number | boolean | null;
 export interface Issue {
@@ -111,10 +111,11 @@ export class HealthInputError extends Error {
 const NUMERIC_KINDS = new Set(['number', 'percent', 'count', 'days-since', 'nps', 'ces']);
 export const isNumericMeasure = (m: Pick<Measure, 'input'>): boolean => NUMERIC_KINDS.has(m.input);
 
-/** The categories of a categorical input ('yes'/'no' or the sentiment colours); [] for numeric inputs. */
-export function categoriesOf(m: Pick<Measure, 'input'>): TypedValue[] {
+/** The categories of a categorical input ('yes'/'no', the sentiment colours or a category input's mapped labels); [] for numeric inputs. */
+export function categoriesOf(m: Pick<Measure, 'input'> & { scoring?: Measure['scoring'] }): TypedValue[] {
   if (m.input === 'boolean') return ['yes', 'no'];
   if (m.input === 'sentiment') return ['red', 'yellow', 'green'];
+  if (m.input === 'category' && m.scoring?.kind === 'map') return Object.keys(m.scoring.points);
   return [];
 }
 
@@ -149,6 +150,8 @@ export function parseInput(measure: Pick<Measure, 'id' | 'input'>, raw: string):
     const v = SENTIMENT_WORDS[s];
     return v ? { ok: true, value: v } : fail('invalid-sentiment');
   }
+  // A category is its label as written (width-folded and trimmed); pointsFor matches it ignoring case.
+  if (measure.input === 'category') return { ok: true, value: (raw ?? '').normalize('NFKC').trim() };
   let t = s.replace(/[\u2212\u2012\u2013\ufe63]/g, '-').replace(/\s+/g, '');
   if (t.endsWith('%')) {
     if (measure.input !== 'percent' && measure.input !== 'number') return fail('invalid-number');
@@ -168,6 +171,7 @@ export function coerceValue(measure: Pick<Measure, 'id' | 'input'>, v: InputValu
   if (v === null || v === undefined) return { ok: true, value: null };
   if (typeof v === 'string') return parseInput(measure, v);
   const fail = (code: string): ValueParseResult => ({ ok: false, error: { code, params: { measure: measure.id, value: String(v) } } });
+  if (measure.input === 'category') return coerceValue(measure, String(v));
   if (typeof v === 'boolean') return measure.input === 'boolean' ? { ok: true, value: v ? 'yes' : 'no' } : fail(isNumericMeasure(measure) ? 'invalid-number' : 'invalid-sentiment');
   // number
   if (isNumericMeasure(measure)) return Number.isFinite(v) ? { ok: true, value: v } : fail('invalid-number');
@@ -180,7 +184,12 @@ export function pointsFor(measure: Measure, value: TypedValue): number {
   const s = measure.scoring;
   if (s.kind === 'map') {
     const key = String(value);
-    const p = s.points[key];
+    let p = s.points[key];
+    if (p === undefined && measure.input === 'category') {
+      const k = foldForMatch(key);
+      const hit = Object.keys(s.points).find((x) => foldForMatch(x) === k);
+      if (hit !== undefined) p = s.points[hit];
+    }
     if (p === undefined) throw new HealthInputError({ code: 'unknown-category', params: { measure: measure.id, value: key } });
     return p;
   }

@@ -111,3 +111,21 @@ export async function runBatch(
     backtest: bt,
   };
 }
+
+/**
+ * Input for the first pass over a new file: decode and parse in the worker, score nothing. The
+ * model is given no measures and no columns are mapped, so each row costs next to nothing; the
+ * page then guesses the mapping from the headers and reads the distinct labels from the rows.
+ */
+export function inspectInput(model: HealthModel, bytes: Uint8Array): BatchInput {
+  return { model: { ...model, measures: [], overrides: [] }, bytes, mapping: { measures: {}, account: null, outcome: null }, backtest: false, chunkSize: 5000 };
+}
+
+/**
+ * The worker's answer without what the page never shows — each row's per-measure and per-group
+ * breakdown — so the structured clone back to the page stays small (about a third of the bytes).
+ * Score, band, coverage, status, overrides and reasons are kept.
+ */
+export function forPage(out: BatchOutput): BatchOutput {
+  return { ...out, scored: out.scored.map((s) => ({ ...s, result: { ...s.result, measures: [], groups: [] } })) };
+}

@@ -2,7 +2,8 @@
 import type { Translate } from '../../i18n/translator.ts';
 import type { Issue } from '../../lib/health/score.ts';
 import type { BadRow } from '../../lib/health/csv.ts';
-import type { BatchModel } from '../../lib/health/batch-view.ts';
+import type { BatchModel } from '../../lib/health/batch-props.ts';
+import type { FileProblem } from '../../lib/health/csv-file-check.ts';
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
@@ -38,4 +39,13 @@ export function badRowText(t: Translate, model: BatchModel, b: BadRow): string {
 /** An outcome the backtest could not read. */
 export function outcomeIssueText(t: Translate, e: Issue): string {
   return e.code === 'missing-outcome' ? t('batch.outcome.missing') : t('batch.outcome.unknown', { value: str(e.params.value) });
+}
+
+/** Why a file cannot be read as a CSV. */
+export function fileProblemText(t: Translate, p: FileProblem): string {
+  switch (p.code) {
+    case 'too-large': return t('batch.file.too-large', p.params);
+    case 'binary': return t('batch.file.binary', p.params);
+    default: return t(`batch.file.${p.code}`);
+  }
 }

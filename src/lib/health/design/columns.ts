@@ -1,0 +1,294 @@
+/**
+ * Model design, step 1: what each CSV column is. Profiles every column (numeric or categorical,
+ * missing share, distinct labels, constant), guesses the outcome and account-id columns and which
+ * outcome label means churn, reads the columns the user chose into typed arrays, and lists what is
+ * wrong with the data (one outcome class, constant or mostly empty columns, duplicate ids, too few
+ * rows, a column that separates the outcome perfectly). Pure.
+ */
+import { parseInput } from '../score.ts';
+import { parseOutcome } from '../backtest.ts';
+import { normaliseHeader } from '../csv.ts';
+
+import { foldForMatch as fold } from '../../text/fold.ts';
+export { fold };
+const NUM_PROBE = { id: 'probe', input: 'number' as const };
+
+/** A cell as a number (same reading as the scoring engine's numeric inputs), or null when it is empty or not a number. */
+export function cellNumber(raw: string | undefined): number | null {
+  const r = parseInput(NUM_PROBE, raw ?? '');
+  return r.ok && typeof r.value === 'number' ? r.value : null;
+}
+
+export type ColumnKind = 'numeric' | 'categorical';
+
+export interface ColumnProfile {
+  col: number;
+  header: string;
+  /** Non-empty cells. */
+  present: number;
+  /** Share of rows with an empty cell (0–1). */
+  missingShare: number;
+  /** Non-empty cells that read as numbers. */
+  numeric: number;
+  kind: ColumnKind;
+  /** Distinct non-empty labels (folded: case, width and spaces ignored), counted up to `DISTINCT_LIMIT + 1`. */
+  distinct: number;
+  /** The most frequent labels, most frequent first (first spelling seen). */
+  top: { label: string; count: number }[];
+  constant: boolean;
+}
+
+export const DISTINCT_LIMIT = 200;
+/** A column is read as numeric when at least this share of its non-empty cells are numbers. */
+export const NUMERIC_SHARE = 0.9;
+/** Columns with fewer distinct numbers than this are offered as categories by default (flags, plan codes). */
+export const FEW_NUMBERS = 3;
+
+export function profileColumns(headers: string[], rows: string[][]): ColumnProfile[] {
+  const n = rows.length;
+  return headers.map((header, col) => {
+    let present = 0;
+    let numeric = 0;
+    const counts = new Map<string, { label: string; count: number; first: number }>();
+    for (let i = 0; i < n; i++) {
+      const raw = rows[i][col] ?? '';
+      if (raw.trim() === '') continue;
+      present++;
+      if (cellNumber(raw) !== null) numeric++;
+      const k = fold(raw);
+      const hit = counts.get(k);
+      if (hit) hit.count++;
+      else if (counts.size <= DISTINCT_LIMIT) counts.set(k, { label: raw.trim(), count: 1, first: i });
+    }
+    const top = [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first).slice(0, 12).map(({ label, count }) => ({ label, count }));
+    const mostlyNumbers = present > 0 && numeric / present >= NUMERIC_SHARE;
+    const kind: ColumnKind = mostlyNumbers && counts.size >= FEW_NUMBERS ? 'numeric' : 'categorical';
+    return { col, header, present, missingShare: n ? 1 - present / n : 1, numeric, kind, distinct: counts.size, top, constant: counts.size <= 1 };
+  });
+}
+
+const OUTCOME_NAMES = ['churn', 'churned', 'outcome', 'renewed', 'renewal', 'status', 'result', 'cancelled', 'canceled', 'lost', 'retained', '解約', '解約有無', 'チャーン', '更新', '更新有無', '更新結果', '結果', '継続', '契約状況'].map(normaliseHeader);
+const ACCOUNT_NAMES = ['account', 'account id', 'accountid', 'account name', 'customer', 'customer id', 'customer name', 'company', 'company name', 'id', 'name', 'phone', 'phone number', 'アカウント', 'アカウントid', 'アカウント名', '顧客', '顧客id', '顧客名', '会社名', '企業名', '取引先', '取引先名', '取引先id'].map(normaliseHeader);
+
+/** Labels that mean churn beyond the backtest's own list (parseOutcome). */
+const EXTRA_CHURN = new Set(['churn', 'churned', 'left', 'terminated', 'cancel', 'cancelled', 'canceled', 'lost', '解約', '解約済', '解約済み', '退会', '離脱', 'チャーン', 'あり', '有', 'はい', 'yes', 'true', '1', 'y']);
+
+/** Whether a label reads as "churned" (true), "renewed" (false) or neither (null). */
+export function labelMeansChurn(label: string): boolean | null {
+  const o = parseOutcome(label);
+  if (o.ok) return o.churned;
+  return EXTRA_CHURN.has(fold(label)) ? true : null;
+}
+
+export interface Guess {
+  outcome: number | null;
+  account: number | null;
+  /** Labels of the outcome column suggested to mean churn. */
+  churnLabels: string[];
+}
+
+/**
+ * The outcome column: a header that names an outcome, else a two-label column whose labels read as
+ * churned / renewed. The account: a header that names an account with (nearly) all labels distinct.
+ */
+export function guessRoles(profiles: ColumnProfile[], rows: number): Guess {
+  const norm = profiles.map((p) => normaliseHeader(p.header));
+  const binary = (p: ColumnProfile) => p.distinct === 2;
+  let outcome: number | null = null;
+  for (const name of OUTCOME_NAMES) {
+    const i = norm.findIndex((h, j) => h === name && binary(profiles[j]));
+    if (i >= 0) { outcome = i; break; }
+  }
+  if (outcome === null) {
+    const p = profiles.find((x) => binary(x) && x.top.every((t) => labelMeansChurn(t.label) !== null) && new Set(x.top.map((t) => labelMeansChurn(t.label))).size === 2);
+    outcome = p ? p.col : null;
+  }
+  let account: number | null = null;
+  for (const name of ACCOUNT_NAMES) {
+    const i = norm.findIndex((h, j) => h === name && j !== outcome && profiles[j].distinct > Math.min(DISTINCT_LIMIT, rows * 0.9));
+    if (i >= 0) { account = i; break; }
+  }
+  return { outcome, account, churnLabels: outcome === null ? [] : suggestChurnLabels(profiles[outcome]) };
+}
+
+/** Labels of an outcome column that mean churn: those that read as churned; else the rarer of two labels (churn is the minority outcome). */
+export function suggestChurnLabels(p: ColumnProfile): string[] {
+  const read = p.top.filter((t) => labelMeansChurn(t.label) === true).map((t) => t.label);
+  if (read.length > 0 && read.length < p.top.length) return read;
+  if (p.top.length === 2) return [p.top[1].label];
+  return [];
+}
+
+/** Outcome per row: 1 churned, 0 renewed, -1 empty (left out). Every non-empty label not chosen as churn counts as renewed. */
+export function readOutcome(rows: string[][], col: number, churnLabels: string[]): Int8Array {
+  const churn = new Set(churnLabels.map(fold));
+  const out = new Int8Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const raw = rows[i][col] ?? '';
+    out[i] = raw.trim() === '' ? -1 : churn.has(fold(raw)) ? 1 : 0;
+  }
+  return out;
+}
+
+/** A numeric column: NaN for empty cells and cells that are not numbers (listed in `invalid`). */
+export interface NumericColumn { kind: 'numeric'; values: Float64Array; invalid: number[] }
+/** A categorical column: a code per row (-1 = empty) into `labels` (first spelling seen; case, width and spaces ignored). */
+export interface CategoryColumn { kind: 'categorical'; codes: Int32Array; labels: string[] }
+export type ColumnData = NumericColumn | CategoryColumn;
+
+export function readNumeric(rows: string[][], col: number): NumericColumn {
+  const values = new Float64Array(rows.length);
+  const invalid: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const raw = rows[i][col] ?? '';
+    if (raw.trim() === '') { values[i] = NaN; continue; }
+    const v = cellNumber(raw);
+    if (v === null) invalid.push(i);
+    values[i] = v ?? NaN;
+  }
+  return { kind: 'numeric', values, invalid };
+}
+
+export function readCategories(rows: string[][], col: number): CategoryColumn {
+  const codes = new Int32Array(rows.length);
+  const labels: string[] = [];
+  const byKey = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const raw = (rows[i][col] ?? '').normalize('NFKC').trim();
+    if (raw === '') { codes[i] = -1; continue; }
+    const k = raw.toLowerCase();
+    let c = byKey.get(k);
+    if (c === undefined) { c = labels.length; labels.push(raw); byKey.set(k, c); }
+    codes[i] = c;
+  }
+  return { kind: 'categorical', codes, labels };
+}
+
+export const readColumn = (rows: string[][], col: number, kind: ColumnKind): ColumnData => (kind === 'numeric' ? readNumeric(rows, col) : readCategories(rows, col));
+
+// ---------------------------------------------------------------------------------------------
+// What is wrong with the data
+
+/** Fewer rows with a known outcome than this: too few to design anything. */
+export const MIN_ROWS = 50;
+/** Fewer churned accounts than this: suggestions are not to be trusted. */
+export const MIN_CHURNED = 30;
+export const MAX_MISSING = 0.5;
+
+export type DataIssue =
+  | { code: 'too-few-rows'; params: { rows: number; min: number } }
+  | { code: 'one-class'; params: { churned: number; renewed: number } }
+  | { code: 'few-churned'; params: { churned: number; min: number } }
+  | { code: 'no-churn-label' }
+  | { code: 'constant'; params: { col: number; header: string } }
+  | { code: 'mostly-missing'; params: { col: number; header: string; missing: number } }
+  | { code: 'duplicate-ids'; params: { col: number; count: number; examples: string[] } }
+  | { code: 'leakage'; params: { col: number; header: string; auc: number } };
+
+export function outcomeCounts(outcome: Int8Array): { churned: number; renewed: number; unknown: number } {
+  let churned = 0;
+  let renewed = 0;
+  let unknown = 0;
+  for (const o of outcome) if (o === 1) churned++; else if (o === 0) renewed++; else unknown++;
+  return { churned, renewed, unknown };
+}
+
+/** Account ids that occur more than once (folded), with how many rows are duplicates. */
+export function duplicateIds(rows: string[][], col: number): { count: number; examples: string[] } {
+  const seen = new Map<string, number>();
+  let count = 0;
+  const examples: string[] = [];
+  for (const cells of rows) {
+    const raw = (cells[col] ?? '').trim();
+    if (raw === '') continue;
+    const k = fold(raw);
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    if (n > 1) {
+      count++;
+      if (n === 2 && examples.length < 5) examples.push(raw);
+    }
+  }
+  return { count, examples };
+}
+
+/**
+ * How well a column alone separates churned from renewed accounts, as an AUC folded to ≥ 0.5
+ * (direction ignored): numbers by their value, categories by their churn rate. 1.0 means one
+ * column tells the outcome exactly: the outcome copied into another column, or a column written
+ * after the fact (e.g. a cancellation date), which a health score cannot have beforehand.
+ */
+export function separation(data: ColumnData, outcome: Int8Array): number | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  if (data.kind === 'numeric') {
+    for (let i = 0; i < outcome.length; i++) if (outcome[i] >= 0 && !Number.isNaN(data.values[i])) { xs.push(data.values[i]); ys.push(outcome[i]); }
+  } else {
+    const churn = new Float64Array(data.labels.length);
+    const count = new Float64Array(data.labels.length);
+    for (let i = 0; i < outcome.length; i++) if (outcome[i] >= 0 && data.codes[i] >= 0) { count[data.codes[i]]++; churn[data.codes[i]] += outcome[i]; }
+    for (let i = 0; i < outcome.length; i++) if (outcome[i] >= 0 && data.codes[i] >= 0) { xs.push(churn[data.codes[i]] / count[data.codes[i]]); ys.push(outcome[i]); }
+  }
+  const a = rankAuc(xs, ys);
+  return a === null ? null : Math.max(a, 1 - a);
+}
+
+/** A column separating at least this well is reported as possible leakage. */
+export const LEAKAGE_AUC = 0.99;
+
+/**
+ * P(x of a positive > x of a negative) + ½ P(tie), from midranks (Mann–Whitney). ys: 1 positive, 0 negative.
+ * Null without both classes.
+ */
+export function rankAuc(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
+  const n = xs.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => xs[a] - xs[b]);
+  let pos = 0;
+  let rankSum = 0;
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && xs[idx[j + 1]] === xs[idx[i]]) j++;
+    const mid = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) if (ys[idx[k]] === 1) { pos++; rankSum += mid; }
+    i = j + 1;
+  }
+  const neg = n - pos;
+  if (pos === 0 || neg === 0) return null;
+  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+export interface Roles {
+  outcome: number | null;
+  account: number | null;
+  churnLabels: string[];
+  measures: { col: number; kind: ColumnKind }[];
+}
+
+/** Everything wrong with the chosen columns, most serious first. */
+export function dataIssues(headers: string[], rows: string[][], profiles: ColumnProfile[], roles: Roles): DataIssue[] {
+  const out: DataIssue[] = [];
+  if (roles.outcome !== null) {
+    if (roles.churnLabels.length === 0) out.push({ code: 'no-churn-label' });
+    const oc = readOutcome(rows, roles.outcome, roles.churnLabels);
+    const { churned, renewed } = outcomeCounts(oc);
+    if (churned + renewed < MIN_ROWS) out.push({ code: 'too-few-rows', params: { rows: churned + renewed, min: MIN_ROWS } });
+    if ((churned === 0 || renewed === 0) && roles.churnLabels.length > 0) out.push({ code: 'one-class', params: { churned, renewed } });
+    else if (churned > 0 && churned < MIN_CHURNED) out.push({ code: 'few-churned', params: { churned, min: MIN_CHURNED } });
+    if (churned > 0 && renewed > 0) {
+      for (const m of roles.measures) {
+        const a = separation(readColumn(rows, m.col, m.kind), oc);
+        if (a !== null && a >= LEAKAGE_AUC) out.push({ code: 'leakage', params: { col: m.col, header: headers[m.col] ?? '', auc: a } });
+      }
+    }
+  } else if (rows.length < MIN_ROWS) out.push({ code: 'too-few-rows', params: { rows: rows.length, min: MIN_ROWS } });
+  for (const m of roles.measures) {
+    const p = profiles[m.col];
+    if (p.constant) out.push({ code: 'constant', params: { col: m.col, header: p.header } });
+    else if (p.missingShare > MAX_MISSING) out.push({ code: 'mostly-missing', params: { col: m.col, header: p.header, missing: p.missingShare } });
+  }
+  if (roles.account !== null) {
+    const d = duplicateIds(rows, roles.account);
+    if (d.count > 0) out.push({ code: 'duplicate-ids', params: { col: roles.account, count: d.count, examples: d.examples } });
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * Sorting and paging of the scored rows in the batch page's results table. Pure.
+ */
+import { collator, type Locale } from '../../i18n/locales.ts';
+import { parseInput } from './score.ts';
+import type { ScoredRow } from './csv.ts';
+
+export type SortKey = 'row' | 'account' | 'score' | 'band' | 'coverage' | 'outcome' | `col:${number}`;
+export interface SortState { key: SortKey; dir: 'asc' | 'desc' }
+
+type Key = { kind: 0; n: number } | { kind: 1; s: string } | null;
+const NUM_PROBE = { id: 'sort', input: 'number' as const };
+
+/** A cell as a sort key: a number when parseInput reads one ("1,234", "12%", "−8", full-width), else text; empty → null. */
+function cellKey(raw: string | null | undefined): Key {
+  if (raw === null || raw === undefined || raw.trim() === '') return null;
+  const p = parseInput(NUM_PROBE, raw);
+  if (p.ok && typeof p.value === 'number') return { kind: 0, n: p.value };
+  return { kind: 1, s: raw.trim() };
+}
+
+/** Numbers before text, numbers by value, text by the locale's collation; empty cells last in either direction. */
+function compareKeys(a: Key, b: Key, coll: Intl.Collator, dir: 1 | -1): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (a.kind !== b.kind) return (a.kind - b.kind) * dir;
+  return (a.kind === 0 ? a.n - (b as { n: number }).n : coll.compare(a.s, (b as { s: string }).s)) * dir;
+}
+
+/**
+ * Sorted copy of the scored rows. Keys: file row, account, score, band (lowest band first, then
+ * score), coverage, outcome, or any CSV column (`col:<index>`, cells as in the file). Text sorts by
+ * the page language's collation (Japanese: kana order, hiragana = katakana, full-width = half-width);
+ * rows without a value go last in both directions; equal keys keep the file order (stable).
+ */
+export function sortRows(scored: ScoredRow[], rows: string[][], sort: SortState, lang: Locale): ScoredRow[] {
+  const coll = collator(lang);
+  const dir = sort.dir === 'asc' ? 1 : -1;
+  const num = (n: number | null | undefined): Key => (n === null || n === undefined ? null : { kind: 0, n });
+  const keyOf = (s: ScoredRow): Key[] => {
+    switch (sort.key) {
+      case 'row': return [num(s.row)];
+      case 'account': return [cellKey(s.accountId)];
+      case 'score': return [num(s.result.score)];
+      case 'band': return [num(s.result.band?.index), num(s.result.score)];
+      case 'coverage': return [num(s.result.coverage)];
+      case 'outcome': return [cellKey(s.outcome === null || s.outcome === undefined ? null : String(s.outcome))];
+      default: return [cellKey(rows[s.index]?.[Number(sort.key.slice(4))])];
+    }
+  };
+  const keyed = scored.map((s) => ({ s, k: keyOf(s) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.k.length; i++) {
+      const c = compareKeys(a.k[i], b.k[i], coll, dir);
+      if (c !== 0) return c;
+    }
+    return a.s.index - b.s.index;
+  });
+  return keyed.map((x) => x.s);
+}
+
+/** The next sort state when a column's sort button is pressed: a new column sorts ascending, the same column flips. */
+export function nextSort(current: SortState, key: SortKey): SortState {
+  return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
+}
+
+export const PAGE_SIZE = 100;
+
+/** One page of items (page numbers from 1, clamped to the pages there are). `from`/`to` are 1-based and inclusive for display. */
+export function pageOf<T>(items: T[], page: number, size = PAGE_SIZE): { items: T[]; page: number; pages: number; from: number; to: number; total: number } {
+  const total = items.length;
+  const pages = Math.max(1, Math.ceil(total / size));
+  const p = Math.min(pages, Math.max(1, Math.floor(page) || 1));
+  const start = (p - 1) * size;
+  const slice = items.slice(start, start + size);
+  return { items: slice, page: p, pages, from: total === 0 ? 0 : start + 1, to: start + slice.length, total };
+}
