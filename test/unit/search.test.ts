@@ -28,7 +28,7 @@ const built = {} as Record<Lang, SerializedSearchIndex>;
 const loaded = {} as Record<Lang, LoadedIndex>;
 
 beforeAll(() => {
-  const checked = checkContent(readContentFiles('/work/main'));
+  const checked = checkContent(readContentFiles('.'));
   expect(checked.problems).toEqual([]);
   content = checked.content;
   for (const lang of LANGS) {
@@ -36,7 +36,7 @@ beforeAll(() => {
     built[lang] = buildIndex(docs[lang], lang);
     loaded[lang] = loadIndex(built[lang]);
   }
-});
+}, 60_000);
 
 const ids = (rs: SearchResult[]) => rs.map((r) => r.doc.id);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
