@@ -17,7 +17,8 @@ import { refsFromContent, syntheticAccountsCsv, syntheticAssessmentFiles, synthe
 import { buildDocuments } from '../src/lib/search/documents.ts';
 import { buildIndex } from '../src/lib/search/index-build.ts';
 import { runBatch } from '../src/lib/health/worker-protocol.ts';
-import { importBatch, buildTeam } from '../src/lib/team/model.ts';
+import { importBatch } from '../src/lib/team/import-batch.ts';
+import { buildTeam } from '../src/lib/team/members.ts';
 import { frameworkHash } from '../src/lib/assessment/framework-hash.ts';
 
 const ROOT = process.cwd();

@@ -8,7 +8,8 @@ import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { clientData } from '../../src/lib/assessment/client-data.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
-import { buildTeam, type Member, type TeamEntry } from '../../src/lib/team/model.ts';
+import type { TeamEntry } from '../../src/lib/team/import-batch.ts';
+import { buildTeam, type Member } from '../../src/lib/team/members.ts';
 import { elementStats, filterByRole, heatBucket, heatmap, sortRows, type HeatRow } from '../../src/lib/team/aggregate.ts';
 import { coverage, coveredLevel, organisationLevel } from '../../src/lib/team/coverage.ts';
 

@@ -11,7 +11,8 @@ import { clientData } from '../../src/lib/assessment/client-data.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 import { toShareHash } from '../../src/lib/assessment/share-link.ts';
-import { buildTeam, currentLevels, importBatch, kindFor, normaliseName, type TeamSource } from '../../src/lib/team/model.ts';
+import { importBatch, normaliseName, type TeamSource } from '../../src/lib/team/import-batch.ts';
+import { buildTeam, currentLevels, kindFor } from '../../src/lib/team/members.ts';
 import { forgetTeam, loadTeam, saveTeam, TEAM_STORAGE_KEY } from '../../src/lib/team/storage.ts';
 import type { StorageLike } from '../../src/lib/assessment/storage.ts';
 

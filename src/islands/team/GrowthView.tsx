@@ -2,7 +2,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { ClientFramework } from '../../lib/assessment/client-data.ts';
-import type { Member } from '../../lib/team/model.ts';
+import type { Member } from '../../lib/team/members.ts';
 import { growthChange, growthRows } from '../../lib/team/history.ts';
 import type { AssessmentKind } from '../../schemas/assessment.ts';
 import { RadarChart, type RadarSeries } from '../RadarChart.tsx';

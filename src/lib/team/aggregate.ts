@@ -8,7 +8,7 @@
  * target role, or whose target role has no expectations for the framework, has no gaps marked.
  */
 import type { AssessmentKind } from '../../schemas/assessment.ts';
-import { currentLevels, type Member, type RatingSource } from './model.ts';
+import { currentLevels, type Member, type RatingSource } from './members.ts';
 
 export interface TeamRoleInfo {
   id: string;
