@@ -18,6 +18,8 @@ export interface HistoryPoint {
   /** From a snapshot inside the file (true) or the file's current ratings at its updatedAt date (false). */
   snapshot: boolean;
   note?: string;
+  /** Levels agreed in a 1:1 (an agreed record, or an agreed snapshot in the member's own file): who agreed. */
+  agreedBy?: string[];
 }
 
 export interface MemberKind {
@@ -40,6 +42,8 @@ export interface Member {
   targetRole?: string;
   self?: MemberKind;
   manager?: MemberKind;
+  /** Agreed records from 1:1s (kind "agreed"). */
+  agreed?: MemberKind;
 }
 
 export interface TeamGroup {
@@ -72,12 +76,17 @@ function buildKind(list: { entry: TeamEntry; order: number }[]): MemberKind {
     for (const s of e.assessment.snapshots) {
       const p: HistoryPoint = { date: s.date, ratings: { ...s.ratings }, source: e.source, snapshot: true };
       if (s.note !== undefined) p.note = s.note;
-      byDate.set(s.date, p);
+      if (s.agreedBy) p.agreedBy = [...s.agreedBy];
+      // An agreed snapshot and the member's own rating on the same day are both kept.
+      byDate.set(s.agreedBy ? `${s.date} agreed` : s.date, p);
     }
-    const date = e.assessment.updatedAt.slice(0, 10);
-    byDate.set(date, { date, ratings: levelsOf(e.assessment), source: e.source, snapshot: false });
+    const agreement = e.assessment.agreement;
+    const date = agreement ? agreement.date : e.assessment.updatedAt.slice(0, 10);
+    const p: HistoryPoint = { date, ratings: levelsOf(e.assessment), source: e.source, snapshot: false };
+    if (agreement) p.agreedBy = [...agreement.by];
+    byDate.set(agreement ? `${date} agreed` : date, p);
   }
-  const history = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const history = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || Number(!!a.agreedBy) - Number(!!b.agreedBy));
   return { entries: sorted, latest: sorted[sorted.length - 1], history };
 }
 
@@ -87,7 +96,8 @@ function buildKind(list: { entry: TeamEntry; order: number }[]): MemberKind {
  */
 export function buildTeam(entries: readonly TeamEntry[], frameworks: readonly TeamFrameworkInfo[]): TeamGroup[] {
   const fwIndex = new Map(frameworks.map((f, i) => [f.id, i]));
-  const groups = new Map<string, { fw: TeamEntry['assessment']['framework']; people: Map<string, { self: { entry: TeamEntry; order: number }[]; manager: { entry: TeamEntry; order: number }[] }>; files: number }>();
+  type Listed = { entry: TeamEntry; order: number }[];
+  const groups = new Map<string, { fw: TeamEntry['assessment']['framework']; people: Map<string, Record<AssessmentKind, Listed>>; files: number }>();
   entries.forEach((entry, order) => {
     const fw = entry.assessment.framework;
     if (!fwIndex.has(fw.id)) return;
@@ -97,7 +107,7 @@ export function buildTeam(entries: readonly TeamEntry[], frameworks: readonly Te
     g.files++;
     const pk = personKey(entry);
     let p = g.people.get(pk);
-    if (!p) g.people.set(pk, (p = { self: [], manager: [] }));
+    if (!p) g.people.set(pk, (p = { self: [], manager: [], agreed: [] }));
     p[entry.assessment.kind].push({ entry, order });
   });
 
@@ -108,7 +118,8 @@ export function buildTeam(entries: readonly TeamEntry[], frameworks: readonly Te
     for (const [pk, p] of g.people) {
       const self = p.self.length ? buildKind(p.self) : undefined;
       const manager = p.manager.length ? buildKind(p.manager) : undefined;
-      const all = [...(self?.entries ?? []), ...(manager?.entries ?? [])].sort((a, b) => time(a) - time(b));
+      const agreed = p.agreed.length ? buildKind(p.agreed) : undefined;
+      const all = [...(self?.entries ?? []), ...(manager?.entries ?? []), ...(agreed?.entries ?? [])].sort((a, b) => time(a) - time(b));
       const newest = all[all.length - 1];
       const m: Member = { key: pk, name: newest.assessment.person.name.trim() };
       if (!m.name) m.unnamedSource = newest.source;
@@ -116,6 +127,7 @@ export function buildTeam(entries: readonly TeamEntry[], frameworks: readonly Te
       for (let i = all.length - 1; i >= 0; i--) if (all[i].assessment.person.targetRole) { m.targetRole = all[i].assessment.person.targetRole; break; }
       if (self) m.self = self;
       if (manager) m.manager = manager;
+      if (agreed) m.agreed = agreed;
       members.push(m);
     }
     out.push({
@@ -137,14 +149,19 @@ export function buildTeam(entries: readonly TeamEntry[], frameworks: readonly Te
   );
 }
 
-/** Which assessment a view reads: the manager's where there is one, or only one kind. */
-export type RatingSource = 'prefer-manager' | 'manager' | 'self';
+/**
+ * Which assessment a view reads: 'preferred' takes the best there is for each member (agreed levels,
+ * else the manager's, else the member's own); the others read only one kind.
+ */
+export type RatingSource = 'preferred' | 'agreed' | 'manager' | 'self';
+
+/** Preference order of 'preferred'. */
+export const KIND_PREFERENCE: readonly AssessmentKind[] = ['agreed', 'manager', 'self'];
 
 /** The kind a member is shown with under `source`, or undefined when they have none of it. */
 export function kindFor(m: Member, source: RatingSource): AssessmentKind | undefined {
-  if (source === 'self') return m.self ? 'self' : undefined;
-  if (source === 'manager') return m.manager ? 'manager' : undefined;
-  return m.manager ? 'manager' : m.self ? 'self' : undefined;
+  if (source !== 'preferred') return m[source] ? source : undefined;
+  return KIND_PREFERENCE.find((k) => m[k]);
 }
 
 /** The member's current levels (element id → level) under `source`. */
