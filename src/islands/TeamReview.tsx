@@ -194,8 +194,8 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
                 </select>
               </label>
             </div>
-            <p role="status" data-testid="showing">{t('team.view.showing', { n: rows.length, total: rowsAll.length, people: group.members.length })}{' '}
-              <span data-testid="shows-kinds">{t('team.view.shows', { agreed: rows.filter((r) => r.kind === 'agreed').length, manager: rows.filter((r) => r.kind === 'manager').length, self: rows.filter((r) => r.kind === 'self').length })}</span></p>
+            <p role="status" data-testid="showing">{t('team.view.showing', { n: rows.length, total: rowsAll.length, people: group.members.length })}</p>
+            <p data-testid="shows-kinds">{t('team.view.shows', { agreed: rows.filter((r) => r.kind === 'agreed').length, manager: rows.filter((r) => r.kind === 'manager').length, self: rows.filter((r) => r.kind === 'self').length })}</p>
           </section>
 
           <section aria-labelledby="team-heat-title">
