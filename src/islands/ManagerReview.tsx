@@ -56,7 +56,6 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
     const all = reload();
     const first = all.find((x) => x.status === 'ok');
     if (first) setCurrent(first.key);
-    if (all.some((x) => x.status === 'corrupt')) notify({ kind: 'error', text: t('review.storage.unreadable') });
     try { setAssessor(window.localStorage.getItem(ASSESSOR_KEY) ?? ''); } catch { notify({ kind: 'warn', text: t('review.storage.unavailable') }); }
     setReady(true);
   }, []);
@@ -146,14 +145,19 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
             <button type="button" className="link-button" onClick={() => setNotices((l) => l.filter((x) => x !== n))}>{t('common.close')}</button>
           </div>
         ))}
-        {corrupt.map((c) => (
-          <div key={c.key} className="notice-box error" role="alert" data-testid="review-unreadable">
-            <p>⚠ {t('review.storage.unreadable')}</p>
-            <ul>{c.details.slice(0, 5).map((d) => <li key={d}>{d}</li>)}</ul>
-            <button type="button" onClick={() => downloadText('banso-review-unreadable.json', c.raw, 'application/json')}>{t('review.storage.download')}</button>
-          </div>
-        ))}
       </div>
+
+      {corrupt.length > 0 && (
+        <div className="stored-problems">
+          {corrupt.map((c) => (
+            <div key={c.key} className="notice-box error" role="alert" data-testid="review-unreadable">
+              <p>⚠ {t('review.storage.unreadable')}</p>
+              <ul>{c.details.slice(0, 5).map((d) => <li key={d}>{d}</li>)}</ul>
+              <button type="button" onClick={() => downloadText('banso-review-unreadable.json', c.raw, 'application/json')}>{t('review.storage.download')}</button>
+            </div>
+          ))}
+        </div>
+      )}
 
       <section className="section-box review-open no-print" aria-labelledby="review-open-title">
         <h2 id="review-open-title">{t('review.open.title')}</h2>

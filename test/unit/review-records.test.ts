@@ -171,7 +171,7 @@ describe('per-member review storage', () => {
     expect(sessionKey('cs-skills', '山田　花子')).toBe(sessionKey('cs-skills', '山田花子'));
     const list = listSessions(s, 'cs-skills');
     expect(list.map((x) => x.status)).toEqual(['ok', 'ok']);
-    const byName = Object.fromEntries(list.map((x) => (x.status === 'ok' ? [x.session.self.person.name, x.session] : ['', null])));
+    const byName = Object.fromEntries(list.flatMap((x) => (x.status === 'ok' ? [[x.session.self.person.name, x.session]] : [])));
     expect(byName['山田 花子'].manager.ratings).toEqual({ 'customer-health': { level: 2 } });
     expect(byName['Aiko Sato'].manager.ratings).toEqual({});
     expect(listSessions(s, 'product-domain')).toEqual([]);
