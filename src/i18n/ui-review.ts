@@ -62,7 +62,7 @@ export const reviewEn = {
 
   'review.one.title': '1:1 with {name}',
   'review.one.radar': 'Self, manager, target role and last agreed levels',
-  'review.one.radarSummary': '{discuss} elements differ by more than one level; {agreed} of {total} agreed so far.',
+  'review.one.radarSummary': 'More than one level apart: {discuss} elements. Agreed so far: {agreed} of {total}.',
   'review.one.series.self': 'Self',
   'review.one.series.manager': 'Manager',
   'review.one.series.target': 'Target: {role}',
@@ -87,7 +87,7 @@ export const reviewEn = {
   'review.one.noNames': 'Write who agreed (at least one name) before saving.',
   'review.one.exportMd': 'Export the agenda (Markdown)',
   'review.one.records': 'Agreed records kept here: {list}',
-  'review.one.links': 'Links between the files',
+  'review.one.links': 'Links between the files:',
   'review.one.linksOk': 'The review was made from this self-assessment.',
   'review.link.review-of-other': 'Your review was made from an earlier copy of the member’s self-assessment.',
 
@@ -207,7 +207,7 @@ export const reviewJa: Record<keyof typeof reviewEn, string> = {
   'review.one.noNames': '保存する前に、合意した人の名前を少なくとも一人入力してください。',
   'review.one.exportMd': 'アジェンダを書き出す（Markdown）',
   'review.one.records': 'この画面に保存済みの合意の記録：{list}',
-  'review.one.links': 'ファイルのつながり',
+  'review.one.links': 'ファイルのつながり：',
   'review.one.linksOk': 'このセルフアセスメントをもとにレビューしています。',
   'review.link.review-of-other': 'あなたのレビューは、メンバーのセルフアセスメントの以前の版をもとにしています。',
 

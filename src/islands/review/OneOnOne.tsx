@@ -149,7 +149,7 @@ export const OneOnOne = memo(function OneOnOne({ data, fw, session, t, onChange 
     <section aria-labelledby="review-one-title" className="review-one" data-testid="one-on-one">
       <h2 id="review-one-title">{t('review.one.title', { name })}</h2>
       <p className={links.length ? 'notice-box warn' : 'muted'} role="note" data-testid="review-links">
-        {t('review.one.links')}: {links.length ? links.map((l) => t(`review.link.${l}` as 'review.link.review-of-other')).join(' ') : t('review.one.linksOk')}
+        {t('review.one.links')} {links.length ? links.map((l) => t(`review.link.${l}` as 'review.link.review-of-other')).join(' ') : t('review.one.linksOk')}
       </p>
       <RadarChart title={t('review.one.radar')} labels={labels} series={series} max={fw.levels.length}
         tableCaption={t('review.one.radar')} axisLabel={t('common.elements')} summary={summary} notRated={t('review.notRated')} />
