@@ -115,6 +115,7 @@ export const reviewEn = {
   'assess.agreed.other-framework': 'This agreed record is for framework “{id}”. Nothing was changed.',
   'assess.agreed.not-agreed': 'This is not an agreed record.',
   'assess.agreed.badge': 'Agreed',
+  'assess.agreed.managerFile': 'This is a manager’s review of a self-assessment: the manager opens it on the Manager review page, the team review imports it. Here you can import your own files and agreed records.',
   'assess.agreed.by': 'agreed by {names}',
   'assess.series.agreed': 'Agreed ({date})',
 } as const;
@@ -235,6 +236,7 @@ export const reviewJa: Record<keyof typeof reviewEn, string> = {
   'assess.agreed.other-framework': 'この合意の記録はフレームワーク「{id}」用です。何も変更していません。',
   'assess.agreed.not-agreed': '合意の記録ではありません。',
   'assess.agreed.badge': '合意',
+  'assess.agreed.managerFile': 'これはセルフアセスメントに対するマネージャーのレビューです。マネージャーレビューのページで開くか、チームレビューで読み込みます。このページで読み込めるのは、自分のファイルと合意の記録です。',
   'assess.agreed.by': '合意：{names}',
   'assess.series.agreed': '合意（{date}）',
 };

@@ -145,6 +145,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
     catch { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.codeFailed')] }); return; }
     const r = parseAssessmentFile(await file.text());
     if (!r.ok) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t(`assess.import.${r.error.code}`), ...(r.error.details ?? []).slice(0, 8)] }); return; }
+    if (r.assessment.kind === 'manager') { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.agreed.managerFile')] }); return; }
     if (r.assessment.kind === 'agreed') {
       const { addAgreedToHistory } = await import('../lib/review/agreed-history.ts');
       const m = addAgreedToHistory(a, r.assessment);

@@ -151,6 +151,10 @@ describe('review cycle', () => {
     const memberSeries = JSON.parse((await member.getAttribute('.assess figure.radar', 'data-series'))!);
     expect(memberSeries.at(-1).label).toMatch(/^合意（\d{4}-\d{2}-\d{2}）$/);
     expect(memberSeries.at(-1).values[fwIndex('risk-escalation')]).toBe(3);
+    // The manager's review file is not for this page: refused with the reason, nothing changed.
+    await member.setInputFiles('input[data-testid="import-file"]', managerFile.path);
+    await member.waitForSelector('.notice-box.error:has-text("マネージャーのレビュー")');
+    expect(await member.isChecked('fieldset[data-element="risk-escalation"] input[value="4"]')).toBe(true);
 
     // 5. The team review imports the three exported files.
     await manager.goto(site.server.url + 'team/');
