@@ -191,7 +191,7 @@ export const reviewJa: Record<keyof typeof reviewEn, string> = {
   'review.one.discuss': '先に話し合う要素（2レベル以上の差）',
   'review.one.others': 'その他の要素',
   'review.one.noDiscuss': '2レベル以上離れている要素はありません。',
-  'review.one.diff': '差 {n}',
+  'review.one.diff': '差{n}',
   'review.one.selfEvidence': 'メンバーの根拠',
   'review.one.managerComment': 'マネージャーのコメント',
   'review.one.noNote': '記入はありません。',
