@@ -19,7 +19,8 @@ import { buildDocuments } from '../src/lib/search/documents.ts';
 import { buildIndex } from '../src/lib/search/index-build.ts';
 import { formatQuality, measure, QUALITY_FLOORS, readGolden, realIndexes } from './search-quality.ts';
 import { runBatch } from '../src/lib/health/worker-protocol.ts';
-import { importBatch, buildTeam } from '../src/lib/team/model.ts';
+import { importBatch } from '../src/lib/team/import-batch.ts';
+import { buildTeam } from '../src/lib/team/members.ts';
 import { frameworkHash } from '../src/lib/assessment/framework-hash.ts';
 import { childBuildEnv, measureNode, outputSize } from './lib/build-measure.ts';
 

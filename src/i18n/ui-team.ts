@@ -8,6 +8,7 @@ export const teamEn = {
   'team.unnamedFrom': 'Unnamed ({file})',
   'team.kind.self': 'Self',
   'team.kind.manager': 'Manager',
+  'team.kind.agreed': 'Agreed',
 
   'team.import.title': 'Import assessments',
   'team.import.help': 'Add the assessment files your members exported from the self-assessment, your own manager assessments, or share links. Several files of the same person become that person’s history.',
@@ -45,7 +46,8 @@ export const teamEn = {
 
   'team.view.title': 'What you are looking at',
   'team.view.source': 'Ratings shown',
-  'team.view.source.prefer-manager': 'Manager’s where there is one, else self',
+  'team.view.source.preferred': 'Best available: agreed in a 1:1, else the manager’s, else self',
+  'team.view.source.agreed': 'Agreed levels (1:1 records) only',
   'team.view.source.manager': 'Manager’s assessments only',
   'team.view.source.self': 'Self-assessments only',
   'team.view.role': 'Role',
@@ -103,6 +105,8 @@ export const teamEn = {
   'team.growth.title': 'Growth over time',
   'team.growth.member': 'Member',
   'team.growth.kind': 'Assessment',
+  'team.growth.agreedBy': 'Agreed by {names}',
+  'team.view.shows': 'Shown: {agreed} agreed in a 1:1, {manager} manager’s, {self} self-assessments.',
   'team.growth.caption': '{name}: levels by date ({kind})',
   'team.growth.date': 'Date',
   'team.growth.from': 'From file',
@@ -179,6 +183,7 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
   'team.unnamedFrom': '名前なし（{file}）',
   'team.kind.self': '本人',
   'team.kind.manager': 'マネージャー',
+  'team.kind.agreed': '合意',
 
   'team.import.title': 'アセスメントの読み込み',
   'team.import.help': 'メンバーがセルフアセスメントから書き出したファイル、マネージャーによる評価ファイル、共有リンクを追加します。同じ人の複数のファイルは、その人の履歴としてまとめます。',
@@ -216,7 +221,8 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
 
   'team.view.title': '表示の設定',
   'team.view.source': '表示する評価',
-  'team.view.source.prefer-manager': 'マネージャー評価を優先（なければ本人評価）',
+  'team.view.source.preferred': '最も確かな評価：1on1の合意レベル、なければマネージャー評価、なければ本人評価',
+  'team.view.source.agreed': '合意レベル（1on1の記録）のみ',
   'team.view.source.manager': 'マネージャー評価のみ',
   'team.view.source.self': '本人評価（セルフアセスメント）のみ',
   'team.view.role': 'ロール',
@@ -274,6 +280,8 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
   'team.growth.title': '時系列の成長',
   'team.growth.member': 'メンバー',
   'team.growth.kind': '評価の種類',
+  'team.growth.agreedBy': '合意した人：{names}',
+  'team.view.shows': '表示中の評価：1on1の合意 {agreed} 人、マネージャー評価 {manager} 人、本人評価 {self} 人。',
   'team.growth.caption': '{name}：日付ごとのレベル（{kind}）',
   'team.growth.date': '日付',
   'team.growth.from': '元のファイル',

@@ -5,6 +5,7 @@ import { batchEn, batchJa } from './ui-batch.ts';
 import { warehouseEn, warehouseJa } from './ui-warehouse.ts';
 import { offlineEn, offlineJa } from './ui-offline.ts';
 import { designEn, designJa } from './ui-design.ts';
+import { reviewEn, reviewJa } from './ui-review.ts';
 
 /**
  * Every UI string, in English and Japanese. `ja` is typed against `en`: a missing key is a type
@@ -650,8 +651,8 @@ const coreJa: Record<CoreKey, string> = {
  * Feature dictionaries live beside this file (ui-<feature>.ts) so features can grow their strings
  * independently; each exports `<feature>En` (as const) and `<feature>Ja: Record<keyof typeof <feature>En, string>`.
  */
-export const en = { ...coreEn, ...healthEn, ...teamEn, ...searchEn, ...batchEn, ...warehouseEn, ...offlineEn, ...designEn } as const;
+export const en = { ...coreEn, ...healthEn, ...teamEn, ...searchEn, ...batchEn, ...warehouseEn, ...offlineEn, ...designEn, ...reviewEn } as const;
 export type UIKey = keyof typeof en;
-export const ja: Record<UIKey, string> = { ...coreJa, ...healthJa, ...teamJa, ...searchJa, ...batchJa, ...warehouseJa, ...offlineJa, ...designJa };
+export const ja: Record<UIKey, string> = { ...coreJa, ...healthJa, ...teamJa, ...searchJa, ...batchJa, ...warehouseJa, ...offlineJa, ...designJa, ...reviewJa };
 
 export const dictionaries = { en, ja } as const;

@@ -106,7 +106,9 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   const rec = useMemo(() => reconcile(a, fw), [a, fw]);
   const target = data.roles.find((r) => r.id === a.person.targetRole);
   const targetExpected = target?.expected[fw.id];
-  const snapshots = [...a.snapshots].sort((x, y) => y.date.localeCompare(x.date));
+  // Agreed snapshots (levels agreed in a 1:1, imported from an agreed record) are drawn as their own series.
+  const snapshots = [...a.snapshots].filter((s) => !s.agreedBy).sort((x, y) => y.date.localeCompare(x.date));
+  const agreedSnaps = [...a.snapshots].filter((s) => s.agreedBy).sort((x, y) => y.date.localeCompare(x.date));
   const previous = snapshots.find((s) => s.date === compareDate) ?? snapshots.find((s) => s.date < todayIso()) ?? undefined;
 
   const update = (fn: (x: Assessment) => Assessment) => setA((x) => ({ ...fn(x), updatedAt: new Date().toISOString() }));
@@ -120,6 +122,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   const series: RadarSeries[] = [{ label: t('assess.series.current'), values: fw.elements.map((e) => ratings[e.id] ?? null), style: 'solid' }];
   if (reveal && target && targetExpected) series.push({ label: t('assess.series.target', { role: target.name }), values: fw.elements.map((e) => targetExpected[e.id] ?? 0), style: 'dashed' });
   if (previous) series.push({ label: t('assess.series.previous', { date: previous.date }), values: fw.elements.map((e) => previous.ratings[e.id] ?? null), style: 'dotted' });
+  if (agreedSnaps[0]) series.push({ label: t('assess.series.agreed', { date: agreedSnaps[0].date }), values: fw.elements.map((e) => agreedSnaps[0].ratings[e.id] ?? null), style: 'dashdot' });
   const sum = summariseRatings(fw, ratings);
   const readiness = targetExpected ? computeReadiness(ratings, targetExpected) : undefined;
   const summary = [
@@ -142,6 +145,15 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
     catch { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.codeFailed')] }); return; }
     const r = parseAssessmentFile(await file.text());
     if (!r.ok) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t(`assess.import.${r.error.code}`), ...(r.error.details ?? []).slice(0, 8)] }); return; }
+    if (r.assessment.kind === 'manager') { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.agreed.managerFile')] }); return; }
+    if (r.assessment.kind === 'agreed') {
+      const { addAgreedToHistory } = await import('../lib/review/agreed-history.ts');
+      const m = addAgreedToHistory(a, r.assessment);
+      if (!m.ok) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t(`assess.agreed.${m.code}`, m.values)] }); return; }
+      update(() => m.assessment);
+      notify({ kind: 'info', text: t(m.replaced ? 'assess.agreed.replaced' : 'assess.agreed.imported', { date: m.date }) });
+      return;
+    }
     const target = data.frameworks.find((f) => f.id === r.assessment.framework.id);
     if (!target) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.import.unknownFramework', { id: r.assessment.framework.id })] }); return; }
     firstSave.current = false;
@@ -277,10 +289,15 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
             ? <><button type="button" className="danger" onClick={reset}>{t('assess.resetConfirm')}</button> <button type="button" onClick={() => setConfirmReset(false)}>{t('assess.cancel')}</button></>
             : <button type="button" onClick={() => setConfirmReset(true)}>{t('assess.reset')}</button>}
         </div>
-        {snapshots.length > 0 && (
+        {a.snapshots.length > 0 && (
           <>
             <h3>{t('assess.history')}</h3>
-            <ul className="history">{snapshots.map((s) => <li key={s.date}>{s.date}: {t('assess.summary.rated', { rated: Object.keys(s.ratings).length, total: fw.elements.length })}</li>)}</ul>
+            <ul className="history" data-testid="history">{[...a.snapshots].sort((x, y) => y.date.localeCompare(x.date)).map((s) => (
+              <li key={`${s.date}${s.agreedBy ? ' agreed' : ''}`} data-agreed={s.agreedBy ? 'true' : undefined}>
+                {s.date}: {s.agreedBy && <><span className="badge badge-brand">✓ {t('assess.agreed.badge')}</span> </>}
+                {t('assess.summary.rated', { rated: Object.keys(s.ratings).length, total: fw.elements.length })}{s.agreedBy && `, ${t('assess.agreed.by', { names: s.agreedBy.join(', ') })}`}
+              </li>
+            ))}</ul>
           </>
         )}
       </section>

@@ -8,7 +8,8 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { collator } from '../i18n/locales.ts';
 import { translator, type Dict } from '../i18n/translator.ts';
 import type { ClientData } from '../lib/assessment/client-data.ts';
-import { buildTeam, importBatch, type RatingSource, type ReportItem, type TeamEntry, type TeamSource } from '../lib/team/model.ts';
+import { importBatch, type ReportItem, type TeamEntry, type TeamSource } from '../lib/team/import-batch.ts';
+import { buildTeam, type RatingSource } from '../lib/team/members.ts';
 import { elementStats, filterByRole, heatmap, sortHeatRows, type HeatSortKey } from '../lib/team/aggregate.ts';
 import { coverage as computeCoverage } from '../lib/team/coverage.ts';
 import { forgetTeam, loadTeam, saveTeam } from '../lib/team/storage.ts';
@@ -21,6 +22,7 @@ import { CoverageView } from './team/CoverageView.tsx';
 import { GrowthView } from './team/GrowthView.tsx';
 import { CalibrationView } from './team/CalibrationView.tsx';
 import { displayName, kindName, roleNamer } from './team/shared.ts';
+import type { AssessmentKind } from '../schemas/assessment.ts';
 
 type Notice = { kind: 'error' | 'info' | 'warn'; text: string; details?: string[]; raw?: { name: string; text: string } };
 
@@ -39,7 +41,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
   const [report, setReport] = useState<{ items: ReportItem[]; skipped: number } | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [groupPick, setGroupPick] = useState('');
-  const [source, setSource] = useState<RatingSource>('prefer-manager');
+  const [source, setSource] = useState<RatingSource>('preferred');
   const [roleFilter, setRoleFilter] = useState('');
   const [sort, setSort] = useState<HeatSort>({ key: { by: 'name' }, dir: 'ascending' });
   const [overlay, setOverlay] = useState<string[]>([]);
@@ -113,7 +115,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
     const input = {
       frameworkName: fw.name, frameworkVersion: group!.version, date: todayIso(),
       elements: fw.elements.map((e) => ({ id: e.id, name: e.name })), rows,
-      memberName: (r: (typeof rows)[number]) => displayName(r, t), roleName, kindName: (k: 'self' | 'manager') => kindName(k, t),
+      memberName: (r: (typeof rows)[number]) => displayName(r, t), roleName, kindName: (k: AssessmentKind) => kindName(k, t),
       stats, coverage: cov,
       labels: {
         title: t('team.md.title'), date: t('plan.md.date'), framework: t('plan.md.framework'), members: t('team.md.members'),
@@ -179,7 +181,8 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
             <div className="form-grid">
               <label htmlFor={ids.source}>{t('team.view.source')}
                 <select id={ids.source} value={source} onChange={(e) => setSource(e.target.value as RatingSource)} data-testid="rating-source">
-                  <option value="prefer-manager">{t('team.view.source.prefer-manager')}</option>
+                  <option value="preferred">{t('team.view.source.preferred')}</option>
+                  <option value="agreed">{t('team.view.source.agreed')}</option>
                   <option value="manager">{t('team.view.source.manager')}</option>
                   <option value="self">{t('team.view.source.self')}</option>
                 </select>
@@ -192,6 +195,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
               </label>
             </div>
             <p role="status" data-testid="showing">{t('team.view.showing', { n: rows.length, total: rowsAll.length, people: group.members.length })}</p>
+            <p data-testid="shows-kinds">{t('team.view.shows', { agreed: rows.filter((r) => r.kind === 'agreed').length, manager: rows.filter((r) => r.kind === 'manager').length, self: rows.filter((r) => r.kind === 'self').length })}</p>
           </section>
 
           <section aria-labelledby="team-heat-title">

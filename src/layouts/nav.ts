@@ -11,6 +11,7 @@ const TOOL_SECTIONS = [
   { section: 'home', path: '/', order: 0 },
   { section: 'plane', path: '/plane/', order: 40 },
   { section: 'assess', path: '/assess/', order: 60 },
+  { section: 'review', path: '/review/', order: 65 },
   { section: 'team', path: '/team/', order: 70 },
   { section: 'search', path: '/search/', order: undefined },
 ] as const;

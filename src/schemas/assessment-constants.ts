@@ -4,8 +4,10 @@
  */
 export const ASSESSMENT_FORMAT = 'banso-assessment';
 export const ASSESSMENT_VERSION = 1;
-export const ASSESSMENT_KINDS = ['self', 'manager'] as const;
+/** self: the person's own rating; manager: their manager's review of it; agreed: the levels both agreed in a 1:1. */
+export const ASSESSMENT_KINDS = ['self', 'manager', 'agreed'] as const;
 export const MAX_PERSON_NAME = 120;
 export const MAX_EVIDENCE = 4000;
 export const MAX_SNAPSHOT_NOTE = 4000;
 export const MAX_SNAPSHOTS = 200;
+export const MAX_AGREED_BY = 10;

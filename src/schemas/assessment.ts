@@ -13,9 +13,9 @@
 import * as z from 'zod/mini';
 import { ID_MESSAGE, ID_PATTERN, isRealIsoDate } from './patterns.ts';
 
-import { ASSESSMENT_FORMAT, ASSESSMENT_KINDS, ASSESSMENT_VERSION, MAX_EVIDENCE, MAX_PERSON_NAME, MAX_SNAPSHOT_NOTE, MAX_SNAPSHOTS } from './assessment-constants.ts';
+import { ASSESSMENT_FORMAT, ASSESSMENT_KINDS, ASSESSMENT_VERSION, MAX_AGREED_BY, MAX_EVIDENCE, MAX_PERSON_NAME, MAX_SNAPSHOT_NOTE, MAX_SNAPSHOTS } from './assessment-constants.ts';
 
-export { ASSESSMENT_FORMAT, ASSESSMENT_KINDS, ASSESSMENT_VERSION, MAX_EVIDENCE, MAX_PERSON_NAME, MAX_SNAPSHOT_NOTE, MAX_SNAPSHOTS };
+export { ASSESSMENT_FORMAT, ASSESSMENT_KINDS, ASSESSMENT_VERSION, MAX_AGREED_BY, MAX_EVIDENCE, MAX_PERSON_NAME, MAX_SNAPSHOT_NOTE, MAX_SNAPSHOTS };
 
 const Id = z.string().check(z.regex(ID_PATTERN, ID_MESSAGE));
 const IsoDate = z.string().check(z.refine(isRealIsoDate, 'must be a real date written YYYY-MM-DD'));
@@ -41,11 +41,18 @@ export const AssessmentRating = z.object({
 });
 export type AssessmentRating = z.infer<typeof AssessmentRating>;
 
-/** Levels on one day, kept so progress can be drawn over time. */
+/** The names of the people who agreed levels in a 1:1 (the member and the manager). */
+const AgreedBy = z.array(AssessmentPersonName).check(z.minLength(1, 'names at least one person'), z.maxLength(MAX_AGREED_BY));
+
+/**
+ * Levels on one day, kept so progress can be drawn over time. A snapshot with `agreedBy` holds levels
+ * agreed in a 1:1 (imported from an agreed record), not the person's own rating.
+ */
 export const AssessmentSnapshot = z.object({
   date: IsoDate,
   ratings: z.record(Id, Level),
   note: z.optional(z.string().check(z.maxLength(MAX_SNAPSHOT_NOTE))),
+  agreedBy: z.optional(AgreedBy),
 });
 export type AssessmentSnapshot = z.infer<typeof AssessmentSnapshot>;
 
@@ -57,7 +64,38 @@ export const AssessmentFrameworkRef = z.object({
 });
 export type AssessmentFrameworkRef = z.infer<typeof AssessmentFrameworkRef>;
 
-export const Assessment = z.object({
+/**
+ * Which assessment file a review or an agreement was made from: its kind, the person it names, when it
+ * was saved and a hash of its content (lib/review/file-links.ts contentHash), so a record can be
+ * matched to the exact file both people saw.
+ */
+export const AssessmentRef = z.object({
+  kind: z.enum(['self', 'manager']),
+  name: AssessmentPersonName,
+  updatedAt: z.iso.datetime({ offset: true }),
+  hash: z.string().check(z.regex(/^[0-9a-f]{8,64}$/, 'must be a hash of lower-case hexadecimal digits')),
+});
+export type AssessmentRef = z.infer<typeof AssessmentRef>;
+
+/** A goal for the next cycle: the level to reach on an element, and by when. */
+export const AssessmentGoal = z.object({
+  level: Level,
+  due: z.optional(IsoDate),
+});
+export type AssessmentGoal = z.infer<typeof AssessmentGoal>;
+
+/** What a 1:1 agreed (kind "agreed" only): when, who, from which two files, and the goals until the next review. */
+export const AssessmentAgreement = z.object({
+  date: IsoDate,
+  by: AgreedBy,
+  self: z.optional(AssessmentRef),
+  manager: z.optional(AssessmentRef),
+  goals: z.optional(z.record(Id, AssessmentGoal)),
+  nextReview: z.optional(IsoDate),
+});
+export type AssessmentAgreement = z.infer<typeof AssessmentAgreement>;
+
+const AssessmentObject = z.object({
   format: z.literal(ASSESSMENT_FORMAT),
   version: z.literal(ASSESSMENT_VERSION),
   person: z.object({
@@ -73,5 +111,21 @@ export const Assessment = z.object({
   ratings: z.record(Id, AssessmentRating),
   snapshots: z.array(AssessmentSnapshot).check(z.maxLength(MAX_SNAPSHOTS, `at most ${MAX_SNAPSHOTS} snapshots`)),
   updatedAt: z.iso.datetime({ offset: true }),
+  /** kind "manager": the self-assessment this review was made from. */
+  reviewOf: z.optional(AssessmentRef),
+  /** kind "agreed": the agreement (required there, refused elsewhere). */
+  agreement: z.optional(AssessmentAgreement),
 });
+
+/**
+ * Files written before the review cycle (no reviewOf, no agreement) stay valid: both fields are
+ * optional, and only an agreed record must carry its agreement.
+ */
+export const Assessment = AssessmentObject.check(
+  z.refine((a) => (a.kind === 'agreed') === (a.agreement !== undefined), {
+    message: 'an agreed record (kind "agreed") needs an "agreement", and only an agreed record may have one',
+    path: ['agreement'],
+  }),
+  z.refine((a) => a.reviewOf === undefined || a.kind === 'manager', { message: 'only a manager\'s review refers to the assessment it reviewed', path: ['reviewOf'] }),
+);
 export type Assessment = z.infer<typeof Assessment>;

@@ -212,9 +212,12 @@ describe('exportFileName', () => {
 
   it('never produces a path separator or control character, whatever the name', () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const name = exportFileName(randomAssessment(seed), '2026-11-24');
+      const a = randomAssessment(seed);
+      const name = exportFileName(a, '2026-11-24');
       expect(name).not.toMatch(/[/\\:*?"<>|\u0000-\u001f]/);
-      expect(name).toMatch(/^banso-assessment-.+-2026-11-24\.json$/);
+      // A manager's review is named banso-review-…, an agreed record banso-agreed-….
+      const prefix = { self: 'banso-assessment', manager: 'banso-review', agreed: 'banso-agreed' }[a.kind];
+      expect(name.startsWith(`${prefix}-`) && name.endsWith('-2026-11-24.json')).toBe(true);
     }
   });
 });

@@ -8,7 +8,8 @@ import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { clientData } from '../../src/lib/assessment/client-data.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
-import { buildTeam, type Member, type TeamEntry } from '../../src/lib/team/model.ts';
+import type { TeamEntry } from '../../src/lib/team/import-batch.ts';
+import { buildTeam, type Member } from '../../src/lib/team/members.ts';
 import { elementStats, filterByRole, heatBucket, heatmap, sortHeatRows, type HeatRow } from '../../src/lib/team/aggregate.ts';
 import { coverage, coveredLevel, organisationLevel } from '../../src/lib/team/coverage.ts';
 
@@ -37,7 +38,7 @@ describe('heatmap', () => {
   const members = membersOf(entries);
 
   it('has one row per member and one cell per element, reading the manager’s rating first', () => {
-    const rows = heatmap(members, cs, data.roles, 'prefer-manager');
+    const rows = heatmap(members, cs, data.roles, 'preferred');
     expect(rows.map((r) => [r.name, r.kind, r.cells.length])).toEqual([['Ann', 'manager', 14], ['Bo', 'self', 14], ['Cy', 'self', 14]]);
     expect(rows[0].cells[0].level).toBe(2);
     expect(heatmap(members, cs, data.roles, 'self')[0].cells[0].level).toBe(3);
@@ -45,7 +46,7 @@ describe('heatmap', () => {
   });
 
   it('marks gaps against each member’s own target role; unrated counts as 0; no target, no gaps', () => {
-    const rows = heatmap(members, cs, data.roles, 'prefer-manager');
+    const rows = heatmap(members, cs, data.roles, 'preferred');
     const senior = data.roles.find((r) => r.id === 'senior-csm')!.expected['cs-skills'];
     const ann = rows[0];
     ann.cells.forEach((c, i) => {
@@ -63,7 +64,7 @@ describe('heatmap', () => {
   });
 
   it('computes median, min and max per element over rated cells only', () => {
-    const rows = heatmap(members, cs, data.roles, 'prefer-manager');
+    const rows = heatmap(members, cs, data.roles, 'preferred');
     const stats = elementStats(rows, cs.elements);
     expect(stats[0]).toEqual({ element: EL[0], rated: 3, median: 2, min: 1, max: 5 });
     expect(stats[2]).toEqual({ element: EL[2], rated: 2, median: 3.5, min: 3, max: 4 }); // Bo did not rate it: even count → mean of the middle two
@@ -71,7 +72,7 @@ describe('heatmap', () => {
   });
 
   it('sorts by name, by an element (unrated last) and by gap count, and filters by role', () => {
-    const rows = heatmap(members, cs, data.roles, 'prefer-manager');
+    const rows = heatmap(members, cs, data.roles, 'preferred');
     expect(sortHeatRows(rows, { by: 'name' }, 'descending', cmp).map((r) => r.name)).toEqual(['Cy', 'Bo', 'Ann']);
     expect(sortHeatRows(rows, { by: 'element', index: 2 }, 'descending', cmp).map((r) => r.name)).toEqual(['Cy', 'Ann', 'Bo']);
     expect(sortHeatRows(rows, { by: 'element', index: 2 }, 'ascending', cmp).map((r) => r.name)).toEqual(['Ann', 'Cy', 'Bo']);

@@ -11,7 +11,8 @@ import { clientData } from '../../src/lib/assessment/client-data.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 import { toShareHash } from '../../src/lib/assessment/share-link.ts';
-import { buildTeam, currentLevels, importBatch, kindFor, normaliseName, type TeamSource } from '../../src/lib/team/model.ts';
+import { importBatch, normaliseName, type TeamSource } from '../../src/lib/team/import-batch.ts';
+import { buildTeam, currentLevels, kindFor } from '../../src/lib/team/members.ts';
 import { forgetTeam, loadTeam, saveTeam, TEAM_STORAGE_KEY } from '../../src/lib/team/storage.ts';
 import type { StorageLike } from '../../src/lib/assessment/storage.ts';
 
@@ -85,7 +86,7 @@ describe('importBatch with the fixture folder', () => {
     expect(aiko.self!.history[1].source).toBe('sato-aiko-self-2026-09.json');
     expect(aiko.self!.latest.source).toBe('sato-aiko-self-2026-09.json');
     expect(aiko.manager!.history.map((p) => p.date)).toEqual(['2026-04-01', '2026-09-20']);
-    expect(kindFor(aiko, 'prefer-manager')).toBe('manager');
+    expect(kindFor(aiko, 'preferred')).toBe('manager');
     expect(currentLevels(aiko, 'self')!.levels['customer-health']).toBe(4);
     expect(currentLevels(aiko, 'manager')!.levels['customer-health']).toBe(2);
     const mika = current.members.find((m) => m.name === '伊藤 美香')!;

@@ -9,7 +9,7 @@ import { hash8 } from '../../src/lib/search/index-build.ts';
 import { distinctLabels } from '../../src/lib/health/value-labels.ts';
 import { mapRawValue, normaliseHeader } from '../../src/lib/health/csv.ts';
 import { parseOutcome } from '../../src/lib/health/backtest.ts';
-import { normaliseName } from '../../src/lib/team/model.ts';
+import { normaliseName } from '../../src/lib/team/import-batch.ts';
 
 /** Spellings people paste: full-width letters and digits, half-width kana, odd spaces, mixed case. */
 const spelling = fc.constantFrom('Yes', 'ＹＥＳ', ' yes ', 'yes\u3000', 'Month-to-month', 'ＭＯＮＴＨ-ＴＯ-ＭＯＮＴＨ', 'ｶﾅ', 'カナ', 'Red', 'ｒｅｄ', '赤', '１２', '12', 'No', 'no ');

@@ -5,7 +5,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { ClientFramework } from '../../lib/assessment/client-data.ts';
-import type { Member } from '../../lib/team/model.ts';
+import type { Member } from '../../lib/team/members.ts';
 import { AGENDA_THRESHOLD, agendaMarkdown, calibrate } from '../../lib/team/calibration.ts';
 import { exportFileName } from '../../lib/assessment/file-output.ts';
 import { RadarChart, type RadarSeries } from '../RadarChart.tsx';

@@ -2,7 +2,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { ClientFramework } from '../../lib/assessment/client-data.ts';
-import type { Member } from '../../lib/team/model.ts';
+import type { Member } from '../../lib/team/members.ts';
 import { growthChange, growthRows } from '../../lib/team/history.ts';
 import type { AssessmentKind } from '../../schemas/assessment.ts';
 import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
@@ -15,14 +15,16 @@ export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: Cli
   const [kindPick, setKindPick] = useState<AssessmentKind>('manager');
   const selectId = useId();
   const m = members.find((x) => x.key === key) ?? members[0];
-  const kind: AssessmentKind | undefined = m ? (m[kindPick] ? kindPick : m.self ? 'self' : 'manager') : undefined;
+  const kind: AssessmentKind | undefined = m ? (m[kindPick] ? kindPick : m.self ? 'self' : m.manager ? 'manager' : 'agreed') : undefined;
+  const kinds = m ? (['manager', 'self', 'agreed'] as const).filter((k) => m[k]) : [];
   const history = m && kind ? m[kind]?.history ?? [] : [];
   const rows = useMemo(() => growthRows(history, fw.elements), [history, fw]);
   const change = useMemo(() => growthChange(rows, fw.elements.length), [rows, fw]);
   const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
   if (!m || !kind) return null;
   const recent = rows.slice(-STYLES.length).reverse();
-  const series: RadarSeries[] = recent.map((r, i) => ({ label: r.date, values: r.values, style: STYLES[i] }));
+  const rowLabel = (r: (typeof rows)[number]) => (r.agreedBy ? `${r.date} (${t('team.kind.agreed')})` : r.date);
+  const series: RadarSeries[] = recent.map((r, i) => ({ label: rowLabel(r), values: r.values, style: STYLES[i] }));
   const name = displayName(m, t);
   const grew = change.filter((c) => c !== null && c > 0).length;
   const summary = rows.length > 1
@@ -37,10 +39,10 @@ export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: Cli
             {members.map((x) => <option key={x.key} value={x.key}>{displayName(x, t)}</option>)}
           </select>
         </label>
-        {m.self && m.manager && (
+        {kinds.length > 1 && (
           <fieldset className="inline-radios">
             <legend>{t('team.growth.kind')}</legend>
-            {(['manager', 'self'] as const).map((k) => (
+            {kinds.map((k) => (
               <label key={k}><input type="radio" name="growth-kind" value={k} checked={kind === k} onChange={() => setKindPick(k)} /> {kindName(k, t)}</label>
             ))}
           </fieldset>
@@ -59,10 +61,10 @@ export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: Cli
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.date}>
-                <th scope="row"><time dateTime={r.date}>{r.date}</time></th>
+              <tr key={rowLabel(r)} className={r.agreedBy ? 'agreed-row' : undefined} data-agreed={r.agreedBy ? 'true' : undefined}>
+                <th scope="row"><time dateTime={r.date}>{r.date}</time>{r.agreedBy && <> <span className="badge kind-agreed">✓ {t('team.kind.agreed')}</span></>}</th>
                 {r.values.map((v, i) => <td className="num" key={fw.elements[i].id}>{v ?? '–'}</td>)}
-                <td className="source-cell">{r.source}{r.note ? <><br /><span className="muted">{r.note}</span></> : null}</td>
+                <td className="source-cell">{r.source}{r.agreedBy ? <><br /><span className="muted">{t('team.growth.agreedBy', { names: r.agreedBy.join(', ') })}</span></> : null}{r.note ? <><br /><span className="muted">{r.note}</span></> : null}</td>
               </tr>
             ))}
           </tbody>

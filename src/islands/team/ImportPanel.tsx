@@ -6,7 +6,7 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import { DEFAULT_MAX_BYTES } from '../../lib/assessment/file-format.ts';
-import type { TeamSource } from '../../lib/team/model.ts';
+import type { TeamSource } from '../../lib/team/import-batch.ts';
 
 async function readFiles(files: File[]): Promise<TeamSource[]> {
   return Promise.all(

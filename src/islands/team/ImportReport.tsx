@@ -1,7 +1,7 @@
 /** The import report: every source with its result, the reason named for each one not taken. */
 import { memo } from 'react';
 import type { Translate, Dict } from '../../i18n/translator.ts';
-import type { ReportItem } from '../../lib/team/model.ts';
+import type { ReportItem } from '../../lib/team/import-batch.ts';
 import { kindName } from './shared.ts';
 
 type Key = keyof Dict;

@@ -19,7 +19,7 @@ export function roleNamer(data: ClientData): (id: string | undefined) => string 
 }
 
 export function kindName(kind: AssessmentKind, t: Translate): string {
-  return kind === 'manager' ? t('team.kind.manager') : t('team.kind.self');
+  return kind === 'manager' ? t('team.kind.manager') : kind === 'agreed' ? t('team.kind.agreed') : t('team.kind.self');
 }
 
 /** Labels made unique (the radar keys its series by label). */

@@ -3,7 +3,9 @@
  * the validation schema (reading files is lib/assessment/file-format.ts), so pages that only write
  * files do not load the validator.
  */
-import type { Assessment } from '../../schemas/assessment.ts';
+import type { Assessment, AssessmentRef } from '../../schemas/assessment.ts';
+
+const ref = (r: AssessmentRef): AssessmentRef => ({ kind: r.kind, name: r.name, updatedAt: r.updatedAt, hash: r.hash });
 
 /** The same data with keys in the schema's order, so files diff cleanly whatever built the object. */
 function canonical(a: Assessment): Assessment {
@@ -15,8 +17,17 @@ function canonical(a: Assessment): Assessment {
     assessor: a.assessor,
     framework: { id: a.framework.id, version: a.framework.version, hash: a.framework.hash },
     ratings: Object.fromEntries(Object.entries(a.ratings).map(([id, r]) => [id, { level: r.level, evidence: r.evidence }])),
-    snapshots: a.snapshots.map((s) => ({ date: s.date, ratings: s.ratings, note: s.note })),
+    snapshots: a.snapshots.map((s) => ({ date: s.date, ratings: s.ratings, note: s.note, agreedBy: s.agreedBy })),
     updatedAt: a.updatedAt,
+    reviewOf: a.reviewOf && ref(a.reviewOf),
+    agreement: a.agreement && {
+      date: a.agreement.date,
+      by: a.agreement.by,
+      self: a.agreement.self && ref(a.agreement.self),
+      manager: a.agreement.manager && ref(a.agreement.manager),
+      goals: a.agreement.goals && Object.fromEntries(Object.entries(a.agreement.goals).map(([id, g]) => [id, { level: g.level, due: g.due }])),
+      nextReview: a.agreement.nextReview,
+    },
   };
   return out;
 }
@@ -56,7 +67,11 @@ function dateText(date: string | Date): string {
   return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : 'undated';
 }
 
-/** e.g. banso-assessment-hanako-yamada-cs-skills-2026-11-24.json. A Date is read in local time. */
-export function exportFileName(a: Pick<Assessment, 'person' | 'framework'>, date: string | Date): string {
-  return `banso-assessment-${fileNameSlug(a.person?.name ?? '')}-${fileNameSlug(a.framework?.id ?? '', 'framework')}-${dateText(date)}.json`;
+/**
+ * e.g. banso-assessment-hanako-yamada-cs-skills-2026-11-24.json; a manager's review is
+ * banso-review-…, an agreed record banso-agreed-…. A Date is read in local time.
+ */
+export function exportFileName(a: Pick<Assessment, 'person' | 'framework'> & { kind?: Assessment['kind'] }, date: string | Date): string {
+  const prefix = a.kind === 'manager' ? 'banso-review' : a.kind === 'agreed' ? 'banso-agreed' : 'banso-assessment';
+  return `${prefix}-${fileNameSlug(a.person?.name ?? '')}-${fileNameSlug(a.framework?.id ?? '', 'framework')}-${dateText(date)}.json`;
 }

@@ -62,7 +62,8 @@ export function save(storage: StorageLike | null | undefined, a: Assessment): Sa
 export function addSnapshot(a: Assessment, date: string, note?: string): Assessment {
   const ratings: Record<string, number> = {};
   for (const [id, r] of Object.entries(a.ratings)) ratings[id] = r.level;
-  const existing = a.snapshots.findIndex((s) => s.date === date);
+  // The person's own snapshot of that date: agreed levels (snapshots with agreedBy) are never replaced here.
+  const existing = a.snapshots.findIndex((s) => s.date === date && !s.agreedBy);
   let snapshots: Assessment['snapshots'];
   if (existing >= 0) {
     const keptNote = note ?? a.snapshots[existing].note;

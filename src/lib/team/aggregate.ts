@@ -8,7 +8,7 @@
  * target role, or whose target role has no expectations for the framework, has no gaps marked.
  */
 import type { AssessmentKind } from '../../schemas/assessment.ts';
-import { currentLevels, type Member, type RatingSource } from './model.ts';
+import { currentLevels, type Member, type RatingSource } from './members.ts';
 
 export interface TeamRoleInfo {
   id: string;
@@ -39,6 +39,8 @@ export interface HeatRow {
   updatedAt: string;
   hasSelf: boolean;
   hasManager: boolean;
+  /** The member has an agreed record (optional so rows built before agreed records still fit). */
+  hasAgreed?: boolean;
   /** One cell per framework element, in framework order. */
   cells: HeatCell[];
   /** Elements with a gap. */
@@ -67,7 +69,7 @@ export function heatmap(
   members: readonly Member[],
   fw: { id: string; elements: readonly { id: string }[] },
   roles: readonly TeamRoleInfo[],
-  source: RatingSource = 'prefer-manager',
+  source: RatingSource = 'preferred',
 ): HeatRow[] {
   const roleById = new Map(roles.map((r) => [r.id, r]));
   const rows: HeatRow[] = [];
@@ -87,7 +89,7 @@ export function heatmap(
     });
     const row: HeatRow = {
       key: m.key, name: m.name, kind: cur.kind, updatedAt: cur.entry.assessment.updatedAt,
-      hasSelf: Boolean(m.self), hasManager: Boolean(m.manager), cells, gapCount, rated,
+      hasSelf: Boolean(m.self), hasManager: Boolean(m.manager), hasAgreed: Boolean(m.agreed), cells, gapCount, rated,
     };
     if (m.unnamedSource) row.unnamedSource = m.unnamedSource;
     if (m.role) row.role = m.role;

@@ -10,6 +10,8 @@ export interface GrowthPoint {
   ratings: Record<string, number>;
   note?: string;
   source?: string;
+  /** Levels agreed in a 1:1: who agreed them. */
+  agreedBy?: string[];
 }
 
 export interface GrowthRow {
@@ -18,14 +20,18 @@ export interface GrowthRow {
   values: (number | null)[];
   note?: string;
   source?: string;
+  agreedBy?: string[];
 }
 
-/** Rows oldest first; a date that appears twice keeps the later point. */
+/**
+ * Rows oldest first; a date that appears twice keeps the later point. Agreed levels and the person's
+ * own levels of the same date are two rows (own first).
+ */
 export function growthRows(points: readonly GrowthPoint[], elements: readonly { id: string }[]): GrowthRow[] {
   const byDate = new Map<string, GrowthPoint>();
-  for (const p of points) byDate.set(p.date, p);
+  for (const p of points) byDate.set(p.agreedBy ? `${p.date} agreed` : p.date, p);
   return [...byDate.values()]
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || Number(!!a.agreedBy) - Number(!!b.agreedBy))
     .map((p) => {
       const row: GrowthRow = {
         date: p.date,
@@ -33,6 +39,7 @@ export function growthRows(points: readonly GrowthPoint[], elements: readonly { 
       };
       if (p.note !== undefined) row.note = p.note;
       if (p.source !== undefined) row.source = p.source;
+      if (p.agreedBy) row.agreedBy = [...p.agreedBy];
       return row;
     });
 }

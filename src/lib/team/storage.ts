@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { Assessment } from '../../schemas/assessment.ts';
 import { isQuotaError, type SaveResult, type StorageLike } from '../assessment/storage.ts';
 import { formatIssues } from '../assessment/file-format.ts';
-import type { TeamEntry } from './model.ts';
+import type { TeamEntry } from './import-batch.ts';
 
 export const TEAM_STORAGE_KEY = 'banso:team';
 export const TEAM_FORMAT = 'banso-team';
