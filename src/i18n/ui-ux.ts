@@ -21,6 +21,17 @@ export const uxEn = {
   'onb.tool.plane': 'Open the CS Ops map',
   'onb.tool.team': 'Open the team review',
   'onb.tool.simulator': 'Open the health-score simulator',
+  'assess.exported': 'Exported {file} to your downloads folder.',
+  'assess.snapshotExists': 'You already saved a snapshot today ({date}). Replace it with your ratings now?',
+  'assess.snapshotReplace': 'Replace today’s snapshot',
+  'assess.side.rated': '{rated} of {total} rated',
+  'assess.side.readiness': 'ready for {role}: {pct} %',
+  'assess.side.readinessHidden': 'readiness for your target role shows when its expectations are shown',
+  'assess.view.label': 'Show as',
+  'assess.view.radar': 'Radar',
+  'assess.view.bars': 'Bars: now vs target',
+  'assess.view.now': 'Now',
+  'assess.jump': 'Jump to an element',
 };
 
 export const uxJa: Record<keyof typeof uxEn, string> = {
@@ -45,4 +56,15 @@ export const uxJa: Record<keyof typeof uxEn, string> = {
   'onb.tool.plane': 'CS Opsマップを開く',
   'onb.tool.team': 'チームレビューを開く',
   'onb.tool.simulator': 'ヘルススコア・シミュレーターを開く',
+  'assess.exported': '{file}をダウンロードフォルダに書き出しました。',
+  'assess.snapshotExists': '今日（{date}）のスナップショットは保存済みです。現在の評価で置き換えますか？',
+  'assess.snapshotReplace': '今日のスナップショットを置き換える',
+  'assess.side.rated': '{total}要素中{rated}要素を評価済み',
+  'assess.side.readiness': '{role}への準備度：{pct}%',
+  'assess.side.readinessHidden': '目標ロールの期待レベルを表示すると準備度が表示されます',
+  'assess.view.label': '表示形式',
+  'assess.view.radar': 'レーダー',
+  'assess.view.bars': 'バー：現在と目標',
+  'assess.view.now': '現在',
+  'assess.jump': '要素へ移動',
 };
