@@ -23,6 +23,7 @@ export const PAGE_TYPES: readonly { name: string; path: string }[] = [
   { name: 'glossary', path: 'glossary/' },
   { name: 'glossary-term', path: 'glossary/churn/' },
   { name: 'search', path: 'search/?q=churn' },
+  { name: 'progress', path: 'progress/' },
 ];
 
 /** Viewports the portal is designed for: a phone and a laptop. */
