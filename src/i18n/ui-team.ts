@@ -58,7 +58,7 @@ export const teamEn = {
   'team.group.otherVersion': 'These files were made against version {version} of the framework; the current version is {current}. Elements are read by id: check ratings marked “not rated”.',
 
   'team.heat.title': 'Heatmap',
-  'team.heat.help': 'Each cell is a member’s level on an element. Cells below the level the member’s target role expects are hatched and marked ▼. Sort with the column buttons.',
+  'team.heat.help': 'Each cell is a member’s level on an element. Cells below the level the member’s target role expects are marked ▼: one level short with a red underline, two or more with a hatched red frame and the number of levels missing. Sort with the column buttons.',
   'team.heat.caption': '{framework}: {n} members × elements',
   'team.heat.member': 'Member',
   'team.heat.roleTarget': 'Role → target',
@@ -229,7 +229,7 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
   'team.group.otherVersion': 'これらのファイルはフレームワークのバージョン {version} で作られています（現行は {current}）。要素は ID で読み取っているため、「未評価」と表示された項目を確認してください。',
 
   'team.heat.title': 'ヒートマップ',
-  'team.heat.help': '各セルはメンバーの要素ごとのレベルです。目標ロールの期待レベルに届いていないセルには斜線と ▼ を付けています。列見出しのボタンで並べ替えられます。',
+  'team.heat.help': '各セルはメンバーの要素ごとのレベルです。目標ロールの期待レベルに届いていないセルには▼を付けています。1レベル未達は赤い下線、2レベル以上未達は斜線と赤い枠で、不足レベル数も表示します。列見出しのボタンで並べ替えられます。',
   'team.heat.caption': '{framework}：メンバー {n} 人 × 要素',
   'team.heat.member': 'メンバー',
   'team.heat.roleTarget': 'ロール → 目標',

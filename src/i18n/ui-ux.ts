@@ -63,6 +63,8 @@ export const uxEn = {
   'progress.err.code': 'The part of the page that reads files could not load. Reload the page and try again.',
   'progress.err.storage': 'This browser refused to store the data (storage full or blocked). Nothing was changed.',
   'footer.progress': 'Take your progress to another device',
+  'team.heat.gap1Legend': 'one level below the target role',
+  'team.heat.gap2Legend': 'two or more levels below (the number says how many)',
   'playbooks.mapLink': 'Which lifecycle phases and CS Ops layers the playbooks cover, and where you work today.',
 };
 
@@ -130,5 +132,7 @@ export const uxJa: Record<keyof typeof uxEn, string> = {
   'progress.err.code': 'ファイルを読み込む処理を読み込めませんでした。ページを再読み込みしてもう一度お試しください。',
   'progress.err.storage': 'ブラウザがデータを保存できませんでした（容量不足またはブロック）。何も変更していません。',
   'footer.progress': '進捗をほかの端末へ移す',
+  'team.heat.gap1Legend': '目標ロールに1レベル未達',
+  'team.heat.gap2Legend': '2レベル以上未達（数字は差の大きさ）',
   'playbooks.mapLink': 'プレイブックがどのフェーズとCS Opsレイヤーをカバーしているか、自分の担当範囲はどこかを確認できます。',
 };

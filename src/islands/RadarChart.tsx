@@ -57,6 +57,11 @@ export function RadarChart(props: {
     return {
       type: 'radar',
       data,
+      // After each draw, record whether every axis label lies inside the canvas (tests read it: no clipped labels).
+      plugins: [{ id: 'labelsFit', afterDraw(c: Chart) {
+        const items = (c.scales.r as unknown as { _pointLabelItems?: { left: number; right: number; top: number; bottom: number }[] })._pointLabelItems ?? [];
+        c.canvas.dataset.labelsFit = String(items.every((i) => i.left >= 0 && i.top >= 0 && i.right <= c.width && i.bottom <= c.height));
+      } }],
       options: {
         animation: false,
         responsive: true,
