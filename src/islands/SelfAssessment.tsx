@@ -207,7 +207,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
       <div aria-live="polite" className="notices">
         {notices.map((n) => (
           <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-            <p><strong>{n.kind === 'error' ? '⚠ ' : n.kind === 'warn' ? '⚠ ' : 'ℹ '}</strong>{n.text}</p>
+            <p className="notice-text">{n.text}</p>
             {n.details && n.details.length > 0 && <ul>{n.details.map((d) => <li key={d}>{d}</li>)}</ul>}
             {n.raw && <button type="button" onClick={() => downloadText(n.raw!.name, n.raw!.text, 'application/json')}>{t('assess.downloadRaw')}</button>}
             <button type="button" className="link-button" onClick={() => setNotices((l) => l.filter((x) => x !== n))}>{t('common.close')}</button>
@@ -248,6 +248,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
             </select>
           </label>
         </div>
+        <p className="print-only" data-testid="print-person">{[a.person.name || t('assess.unnamed'), fw.name, `${data.roles.find((r) => r.id === a.person.role)?.name ?? '—'} → ${target?.name ?? '—'}`].join(' · ')}</p>
         {rec.outdated && <p className="notice-box warn" role="status">{t('assess.outdated', { old: a.framework.version, now: fw.version })}</p>}
         {rec.removed.length > 0 && (
           <div className="notice-box warn" role="status">
@@ -383,6 +384,7 @@ function ElementRating(props: {
           </dl>
         )}
       </details>
+      {evidence && <p className="print-only"><strong>{t('assess.evidence')}:</strong> {evidence}</p>}
       <label className="evidence">{t('assess.evidence')}
         <textarea rows={2} maxLength={4000} value={evidence} onChange={(e) => onEvidence(e.target.value)} placeholder={t('assess.evidenceHint')} />
       </label>

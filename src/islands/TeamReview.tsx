@@ -235,6 +235,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
         </>
       )}
 
+      {entries.length > 0 && (
       <section className="section-box danger-zone" aria-labelledby="team-forget-title">
         <h2 id="team-forget-title">{t('team.forget.title')}</h2>
         <p>{t('team.forget.help')}</p>
@@ -249,6 +250,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
           )}
         </div>
       </section>
+      )}
     </div>
   );
 }

@@ -103,6 +103,15 @@ describe('self-assessment continuity', () => {
     expect(await page.inputValue('input[autocomplete="name"]')).toBe('山田 花子');
     expect(await page.inputValue('[data-testid="target-role"]')).toBe('csm');
     expect(await page.inputValue('.form-grid label:nth-child(3) select')).toBe('associate-csm');
+    // On paper, the person's name, roles and evidence are printed as text (the controls are hidden).
+    await page.check('fieldset[data-element="labour-law"] input[value="2"]');
+    await page.fill('fieldset[data-element="labour-law"] textarea', '就業規則の質問に回答');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('[data-testid="print-person"]')).toBe(true);
+    expect(await page.textContent('[data-testid="print-person"]')).toMatch(/山田 花子.*アソシエイト.*→.*/);
+    expect(await page.locator('fieldset[data-element="labour-law"] .print-only').innerText()).toContain('就業規則の質問に回答');
+    expect(await page.isVisible('fieldset[data-element="labour-law"] textarea')).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     const download = page.waitForEvent('download');
     await page.click('button:has-text("ファイルに書き出す")');
     const file = (await download).suggestedFilename();
