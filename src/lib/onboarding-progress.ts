@@ -2,6 +2,8 @@
  * Onboarding checklist progress: storage format, counts, and the time-aware schedule (which phase a
  * person is in, what to do this week). Pure (storage and "today" are passed in).
  */
+import { isRealIsoDate } from '../schemas/patterns.ts';
+
 export const ONBOARDING_FORMAT = 1;
 
 export interface SectionItems { id: string; items: string[] }
@@ -13,8 +15,8 @@ export function storageKey(track: string): string {
   return `banso:onboarding:${track}`;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const isIsoDate = (s: unknown): s is string => typeof s === 'string' && ISO_DATE.test(s) && !Number.isNaN(Date.parse(s + 'T00:00:00Z'));
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export const isIsoDate = (s: unknown): s is string => typeof s === 'string' && isRealIsoDate(s);
 
 /** Parse saved state; anything unreadable gives an empty state (the raw text stays in storage). */
 export function parseState(raw: string | null): TrackState {

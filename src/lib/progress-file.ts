@@ -8,6 +8,7 @@ import { formatIssues, parseAssessmentFile, utf8ByteLength } from './assessment/
 import { parseState, serialiseState } from './onboarding-progress.ts';
 import { parsePosition, POSITION_KEY, serialisePosition } from './plane.ts';
 import { parsePrefs, PREFS_KEY, serialisePrefs } from './prefs.ts';
+import { parseFocus, serialiseFocus } from './assessment/focus-plan.ts';
 
 export interface ProgressStorage {
   readonly length: number;
@@ -18,6 +19,7 @@ export interface ProgressStorage {
 
 const ASSESSMENT = 'banso:assessment:';
 const ONBOARDING = 'banso:onboarding:';
+const PLAN = 'banso:plan:';
 export const MAX_PROGRESS_BYTES = 20 * 1024 * 1024;
 
 export interface Collected { file: ProgressFile; /** Keys whose saved data could not be read (left out of the file, untouched in storage). */ unreadable: string[] }
@@ -37,6 +39,9 @@ export function collectProgress(storage: ProgressStorage, now: Date): Collected 
     } else if (k.startsWith(ONBOARDING)) {
       const s = parseState(raw);
       file.onboarding[k.slice(ONBOARDING.length)] = { done: [...s.done].sort(), ...(s.start ? { start: s.start } : {}) };
+    } else if (k.startsWith(PLAN)) {
+      const f = parseFocus(raw);
+      if (f.length) file.plans = { ...file.plans, [k.slice(PLAN.length)]: f };
     } else if (k === POSITION_KEY) file.plane = [...parsePosition(raw)].sort();
     else if (k === PREFS_KEY) file.prefs = parsePrefs(raw);
   }
@@ -66,6 +71,8 @@ export interface MergeReport {
   onboarding: string[];
   plane: boolean;
   prefs: boolean;
+  /** Frameworks whose growth-plan focus came from the file (a plan already here stays). */
+  plans: string[];
 }
 
 /** Merge two copies of one framework's assessment: the newer one's ratings, the snapshots of both. */
@@ -86,7 +93,7 @@ export function mergeAssessments(here: Assessment, incoming: Assessment): { merg
  * the first write; if a write fails, the values written so far are put back.
  */
 export function applyProgress(storage: ProgressStorage & { removeItem(key: string): void }, file: ProgressFile): MergeReport {
-  const report: MergeReport = { assessmentsFromFile: [], assessmentsKept: [], onboarding: [], plane: false, prefs: false };
+  const report: MergeReport = { assessmentsFromFile: [], assessmentsKept: [], onboarding: [], plane: false, prefs: false, plans: [] };
   const writes = new Map<string, string>();
   for (const a of file.assessments) {
     const key = ASSESSMENT + a.framework.id;
@@ -102,6 +109,11 @@ export function applyProgress(storage: ProgressStorage & { removeItem(key: strin
     const start = here.start ?? p.start;
     writes.set(ONBOARDING + track, serialiseState({ done: new Set([...here.done, ...p.done]), ...(start ? { start } : {}) }));
     report.onboarding.push(track);
+  }
+  for (const [fw, focus] of Object.entries(file.plans ?? {})) {
+    if (parseFocus(storage.getItem(PLAN + fw)).length) continue;
+    writes.set(PLAN + fw, serialiseFocus(focus));
+    report.plans.push(fw);
   }
   if (file.plane.length) {
     writes.set(POSITION_KEY, serialisePosition(new Set([...parsePosition(storage.getItem(POSITION_KEY)), ...file.plane])));

@@ -119,4 +119,32 @@ describe('self-assessment continuity', () => {
     expect(await page.textContent('.notices')).toContain('ダウンロードフォルダに書き出しました');
     await context.close();
   });
+
+  it('the growth plan takes 2–3 focus elements with actions and dates, kept across reloads and printed', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await openAssess(page);
+    await page.selectOption('[data-testid="target-role"]', 'csm');
+    await page.waitForSelector('[data-testid="focus-summary"]');
+    const picks = page.locator('.focus-edit input[type="checkbox"]');
+    expect(await picks.count()).toBeGreaterThan(3);
+    for (let i = 0; i < 3; i++) await picks.nth(i).check();
+    expect(await picks.nth(3).isDisabled()).toBe(true);
+    const first = page.locator('.focus-edit').first();
+    const element = await first.getAttribute('data-focus');
+    await first.locator('textarea').fill('Lead the next two kickoffs');
+    await first.locator('input[type="date"]').fill('2027-01-31');
+    await page.waitForSelector('text=Plan saved in this browser.');
+    await page.reload();
+    await page.waitForSelector('[data-testid="focus-summary"] li');
+    expect(await page.locator('[data-testid="focus-summary"] li').count()).toBe(3);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('[data-testid="focus-summary"]').innerText();
+    expect(printed).toContain('Lead the next two kickoffs');
+    expect(printed).toContain('2027-01-31');
+    expect(await page.isVisible('.focus-edit')).toBe(false);
+    expect(await page.textContent('[data-testid="print-person"]')).toContain('Customer Success Manager');
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('banso:plan:cs-skills')))!).focus[0]).toEqual({ element, action: 'Lead the next two kickoffs', date: '2027-01-31' });
+    await context.close();
+  });
 });

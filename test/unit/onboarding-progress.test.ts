@@ -57,6 +57,7 @@ describe('time-aware onboarding', () => {
     expect(raw).toBe('{"format":1,"done":["a","b"],"start":"2026-11-30"}');
     expect(parseState(raw)).toEqual({ done: new Set(['a', 'b']), start: '2026-11-30' });
     expect(parseState('{"format":1,"done":[],"start":"2026-13-45"}')).toEqual({ done: new Set() });
+    expect(parseState('{"format":1,"done":[],"start":"2026-02-30"}')).toEqual({ done: new Set() });
     expect(parseState('{"format":1,"done":[],"start":"<b>"}')).toEqual({ done: new Set() });
     expect(parseSaved(raw)).toEqual(new Set(['a', 'b']));
   });

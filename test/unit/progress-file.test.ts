@@ -27,6 +27,7 @@ describe('progress file', () => {
     'banso:onboarding:new-csm': '{"format":1,"done":["read-churn","get-tool-access"],"start":"2026-11-28"}',
     'banso:plane-position': '{"format":1,"cells":["onboarding/process"]}',
     'banso:prefs': '{"reveal":true,"view":"bars"}',
+    'banso:plan:cs-skills': '{"format":1,"focus":[{"element":"customer-health","action":"Lead two triage meetings","date":"2027-01-31"}]}',
     'other-site-key': 'x',
   });
 
@@ -36,13 +37,14 @@ describe('progress file', () => {
     expect(file.onboarding).toEqual({ 'new-csm': { done: ['get-tool-access', 'read-churn'], start: '2026-11-28' } });
     expect(file.plane).toEqual(['onboarding/process']);
     expect(file.prefs).toEqual({ reveal: true, view: 'bars' });
+    expect(file.plans).toEqual({ 'cs-skills': [{ element: 'customer-health', action: 'Lead two triage meetings', date: '2027-01-31' }] });
     expect(unreadable).toEqual(['banso:assessment:broken']);
     const back = parseProgressFile(JSON.stringify(file));
     expect(back).toEqual({ ok: true, file });
 
     const laptop = memoryStorage();
     const report = applyProgress(laptop, file);
-    expect(report).toEqual({ assessmentsFromFile: ['cs-skills', 'product-domain'], assessmentsKept: [], onboarding: ['new-csm'], plane: true, prefs: true });
+    expect(report).toEqual({ assessmentsFromFile: ['cs-skills', 'product-domain'], assessmentsKept: [], onboarding: ['new-csm'], plane: true, prefs: true, plans: ['cs-skills'] });
     expect(collectProgress(laptop, new Date('2026-12-01T10:00:00Z')).file).toEqual(file);
   });
 
