@@ -60,7 +60,7 @@ export const teamEn = {
   'team.group.otherVersion': 'These files were made against version {version} of the framework; the current version is {current}. Elements are read by id: check ratings marked “not rated”.',
 
   'team.heat.title': 'Heatmap',
-  'team.heat.help': 'Each cell is a member’s level on an element. Cells below the level the member’s target role expects are hatched and marked ▼. Sort with the column buttons.',
+  'team.heat.help': 'Each cell is a member’s level on an element. Cells below the level the member’s target role expects are marked ▼: one level short with a red underline, two or more with a hatched red frame and the number of levels missing. Sort with the column buttons.',
   'team.heat.caption': '{framework}: {n} members × elements',
   'team.heat.member': 'Member',
   'team.heat.roleTarget': 'Role → target',
@@ -153,10 +153,10 @@ export const teamEn = {
   'team.forget.done': 'The team was removed from this browser.',
 
   'team.repo.title': 'Members kept in the repository',
-  'team.repo.help': 'Teams that keep their reviews in a private repository add one file per member under content/team/. The two members below are fictional examples.',
+  'team.repo.help': 'Teams can keep their members’ dated reviews together with the portal’s own content (ask whoever maintains the portal); each member then gets a page here. The two members below are fictional examples.',
   'team.repo.latest': 'latest review {date}',
   'team.member.back': 'Team review',
-  'team.member.fictional': 'Profiles built from content/team/ at build time. No data is collected by this page.',
+  'team.member.fictional': 'A fictional example profile kept with the portal’s content. This page collects no data.',
   'team.member.role': 'Role',
   'team.member.target': 'Target role',
   'team.member.framework': 'Framework',
@@ -235,7 +235,7 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
   'team.group.otherVersion': 'これらのファイルはフレームワークのバージョン {version} で作られています（現行は {current}）。要素は ID で読み取っているため、「未評価」と表示された項目を確認してください。',
 
   'team.heat.title': 'ヒートマップ',
-  'team.heat.help': '各セルはメンバーの要素ごとのレベルです。目標ロールの期待レベルに届いていないセルには斜線と ▼ を付けています。列見出しのボタンで並べ替えられます。',
+  'team.heat.help': '各セルはメンバーの要素ごとのレベルです。目標ロールの期待レベルに届いていないセルには▼を付けています。1レベル未達は赤い下線、2レベル以上未達は斜線と赤い枠で、不足レベル数も表示します。列見出しのボタンで並べ替えられます。',
   'team.heat.caption': '{framework}：メンバー {n} 人 × 要素',
   'team.heat.member': 'メンバー',
   'team.heat.roleTarget': 'ロール → 目標',
@@ -328,10 +328,10 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
   'team.forget.done': 'このブラウザからチームのデータを削除しました。',
 
   'team.repo.title': 'リポジトリで管理しているメンバー',
-  'team.repo.help': 'レビューを非公開リポジトリで管理するチームは、content/team/ にメンバーごとのファイルを追加します。以下の2人は架空のサンプルです。',
+  'team.repo.help': 'メンバーの日付つきレビューをポータルのコンテンツと一緒に管理することもできます（ポータルの管理者に相談してください）。その場合、メンバーごとのページがここに表示されます。以下の2人は架空のサンプルです。',
   'team.repo.latest': '最新レビュー {date}',
   'team.member.back': 'チームレビュー',
-  'team.member.fictional': 'content/team/ からビルド時に作成したプロファイルです。このページがデータを収集することはありません。',
+  'team.member.fictional': 'ポータルのコンテンツとして管理している架空のサンプルです。このページがデータを収集することはありません。',
   'team.member.role': 'ロール',
   'team.member.target': '目標ロール',
   'team.member.framework': 'フレームワーク',

@@ -6,6 +6,7 @@ import { warehouseEn, warehouseJa } from './ui-warehouse.ts';
 import { offlineEn, offlineJa } from './ui-offline.ts';
 import { designEn, designJa } from './ui-design.ts';
 import { reviewEn, reviewJa } from './ui-review.ts';
+import { uxEn, uxJa } from './ui-ux.ts';
 
 /**
  * Every UI string, in English and Japanese. `ja` is typed against `en`: a missing key is a type
@@ -26,7 +27,7 @@ const coreEn = {
   'nav.team': 'Team',
   'nav.health': 'Health simulator',
   'nav.glossary': 'Glossary',
-  'nav.plane': 'CS Ops plane',
+  'nav.plane': 'Playbook map',
   'nav.menu': 'Menu',
   'lang.switch': '日本語',
   'lang.switchLabel': 'Read this page in Japanese',
@@ -187,7 +188,7 @@ const coreEn = {
   'health.stale': 'Stale after',
   'health.days': '{n} days',
   'health.openSimulator': 'Try it in the simulator',
-  'plane.title': "The CS Ops plane",
+  'plane.title': "Playbook map: lifecycle phases × CS Ops layers",
   'plane.lead': "Customer success work laid out on two axes: the lifecycle phases on the time axis, and the CS Ops layers on the space axis. Each cell shows how many playbooks cover it; mark the cells that are your position today.",
   'plane.caption': "Playbooks per lifecycle phase and CS Ops layer",
   'plane.layer': "Layer",
@@ -345,7 +346,7 @@ const coreJa: Record<CoreKey, string> = {
   'nav.team': 'チーム',
   'nav.health': 'ヘルススコア',
   'nav.glossary': '用語集',
-  'nav.plane': 'CS Ops 平面',
+  'nav.plane': 'プレイブックマップ',
   'nav.menu': 'メニュー',
   'lang.switch': 'English',
   'lang.switchLabel': 'このページを英語で読む',
@@ -506,7 +507,7 @@ const coreJa: Record<CoreKey, string> = {
   'health.stale': '鮮度の期限',
   'health.days': '{n} 日',
   'health.openSimulator': 'シミュレーターで試す',
-  'plane.title': "CS Ops 平面",
+  'plane.title': "プレイブックマップ（フェーズ×CS Opsレイヤー）",
   'plane.lead': "カスタマーサクセスの仕事を 2 つの軸で表します。時間軸はライフサイクルのフェーズ、空間軸は CS Ops のレイヤーです。各マスには、そこをカバーするプレイブックの数を示しています。今の自分の担当範囲にあたるマスに印をつけてください。",
   'plane.caption': "ライフサイクルのフェーズと CS Ops レイヤーごとのプレイブック数",
   'plane.layer': "レイヤー",
@@ -651,8 +652,8 @@ const coreJa: Record<CoreKey, string> = {
  * Feature dictionaries live beside this file (ui-<feature>.ts) so features can grow their strings
  * independently; each exports `<feature>En` (as const) and `<feature>Ja: Record<keyof typeof <feature>En, string>`.
  */
-export const en = { ...coreEn, ...healthEn, ...teamEn, ...searchEn, ...batchEn, ...warehouseEn, ...offlineEn, ...designEn, ...reviewEn } as const;
+export const en = { ...coreEn, ...healthEn, ...teamEn, ...searchEn, ...batchEn, ...warehouseEn, ...offlineEn, ...designEn, ...reviewEn, ...uxEn } as const;
 export type UIKey = keyof typeof en;
-export const ja: Record<UIKey, string> = { ...coreJa, ...healthJa, ...teamJa, ...searchJa, ...batchJa, ...warehouseJa, ...offlineJa, ...designJa, ...reviewJa };
+export const ja: Record<UIKey, string> = { ...coreJa, ...healthJa, ...teamJa, ...searchJa, ...batchJa, ...warehouseJa, ...offlineJa, ...designJa, ...reviewJa, ...uxJa };
 
 export const dictionaries = { en, ja } as const;

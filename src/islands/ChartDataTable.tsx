@@ -23,7 +23,7 @@ export function ChartDataTable(props: {
   return (
     <details className={className}>
       <summary>{toggle}</summary>
-      <div className={wrapClassName ? `table-wrap ${wrapClassName}` : 'table-wrap'}>
+      <div className={wrapClassName ? `table-wrap ${wrapClassName}` : 'table-wrap'} tabIndex={0} role="region" aria-label={caption}>
         <table data-testid={testId}>
           <caption>{caption}</caption>
           <thead>

@@ -5,6 +5,10 @@
 import { Chart, LineElement, PointElement, RadarController, RadialLinearScale } from 'chart.js';
 import { useChart } from './useChart.ts';
 import { ChartDataTable } from './ChartDataTable.tsx';
+import { wrapLabel } from '../lib/prefs.ts';
+
+/** Below this chart width the axes are numbered and the names listed under the chart (the CSS container query matches). */
+const NUMBERED_BELOW = 560;
 
 // Only the radar parts (no filler, legend or tooltip plugins): series differ by line style and point
 // shape, the legend is HTML under the canvas, and the table replaces tooltips.
@@ -33,13 +37,15 @@ export function RadarChart(props: {
   axisLabel: string;
   summary: string;
   notRated: string;
+  /** List the axis names under a narrow chart (off where the page already lists them in order). */
+  keyList?: boolean;
 }) {
-  const { title, labels, series, max, tableCaption, axisLabel, summary, notRated } = props;
+  const { title, labels, series, max, tableCaption, axisLabel, summary, notRated, keyList = true } = props;
 
   const canvas = useChart<'radar'>((theme) => {
     const { grid, text } = theme;
     const data = {
-      labels: labels.map((l) => (l.length > 22 ? l.slice(0, 21) + '…' : l)),
+      labels,
       datasets: series.map((s) => {
         const st = STYLES[s.style];
         return {
@@ -51,11 +57,22 @@ export function RadarChart(props: {
     return {
       type: 'radar',
       data,
+      // After each draw, record whether every axis label lies inside the canvas (tests read it: no clipped labels).
+      plugins: [{ id: 'labelsFit', afterDraw(c: Chart) {
+        const items = (c.scales.r as unknown as { _pointLabelItems?: { left: number; right: number; top: number; bottom: number }[] })._pointLabelItems ?? [];
+        c.canvas.dataset.labelsFit = String(items.every((i) => i.left >= 0 && i.top >= 0 && i.right <= c.width && i.bottom <= c.height));
+      } }],
       options: {
         animation: false,
         responsive: true,
         maintainAspectRatio: true,
-        scales: { r: { min: 0, max, ticks: { stepSize: 1, color: text, backdropColor: 'transparent' }, grid: { color: grid }, angleLines: { color: grid }, pointLabels: { color: text, font: { size: 11 } } } },
+        scales: { r: { min: 0, max, ticks: { stepSize: 1, color: text, backdropColor: 'transparent' }, grid: { color: grid }, angleLines: { color: grid }, pointLabels: {
+          color: text, font: { size: 12 },
+          // Full names wrapped on a wide chart; numbers (with the key below) on a narrow one.
+          callback(this: { chart: Chart }, label: string, i: number) {
+            return this.chart.width < NUMBERED_BELOW ? String(i + 1) : wrapLabel(label, /\s/.test(label) ? 16 : 9);
+          },
+        } } },
       },
     };
   }, [labels, series, max]);
@@ -65,6 +82,7 @@ export function RadarChart(props: {
       <div className="radar-canvas">
         <canvas ref={canvas} role="img" aria-label={`${title}. ${summary}`} data-testid="radar-canvas" />
       </div>
+      {keyList && <ol className="radar-key" aria-hidden="true">{labels.map((l) => <li key={l}>{l}</li>)}</ol>}
       <ul className="radar-legend" aria-hidden="true">
         {series.map((s) => <li key={s.label} className={`legend-${s.style}`}><span className="legend-swatch" />{s.label}</li>)}
       </ul>

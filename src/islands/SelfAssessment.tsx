@@ -15,6 +15,7 @@ import { readiness as computeReadiness } from '../lib/assessment/readiness.ts';
 import { addSnapshot, emptyAssessment, readSaved, save } from '../lib/assessment/storage.ts';
 import { ratingsOf, summariseRatings } from '../lib/assessment/summary.ts';
 import { RadarChart, type RadarSeries } from './RadarChart.tsx';
+import { parsePrefs, PREFS_KEY, serialisePrefs, type ChartView, type Prefs } from '../lib/prefs.ts';
 import { downloadText, todayIso } from './browser.ts';
 
 // The growth plan loads when a target role is chosen (keeps the page's first load small).
@@ -37,7 +38,23 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   const fw = data.frameworks.find((f) => f.id === fwId) ?? data.frameworks[0];
   const [a, setA] = useState<Assessment>(() => emptyAssessment(fw, { name: '' }, 'self'));
   const [loaded, setLoaded] = useState(false);
-  const [reveal, setReveal] = useState(false);
+  // View choices (show the target role, radar or bars) are remembered; read after hydration.
+  const [prefs, setPrefs] = useState<Prefs>({});
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    try { setPrefs(parsePrefs(storage()?.getItem(PREFS_KEY) ?? null)); } catch { /* defaults */ }
+    setNarrow(window.matchMedia?.('(max-width: 40rem)').matches ?? false);
+  }, []);
+  const setPref = (p: Prefs) => setPrefs((old) => {
+    const next = { ...old, ...p };
+    try { storage()?.setItem(PREFS_KEY, serialisePrefs(next)); } catch { /* storage full or blocked: the choice lasts for this visit */ }
+    return next;
+  });
+  const reveal = !!prefs.reveal;
+  const view: ChartView = prefs.view ?? (narrow ? 'bars' : 'radar');
+  const [confirmSnap, setConfirmSnap] = useState(false);
+  // Name and roles carried over when the person switches framework (a framework with nothing saved starts with them).
+  const carry = useRef<Assessment['person'] | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [shared, setShared] = useState<SharedAssessment | null>(null);
   const [compareDate, setCompareDate] = useState<string>('');
@@ -62,18 +79,21 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
     const s = storage();
     setNotices([]);
     const entry = readSaved(s, fw.id);
+    const person = carry.current;
+    carry.current = null;
+    const withPerson = (x: Assessment): Assessment => person ? { ...x, person: { ...person, ...Object.fromEntries(Object.entries(x.person).filter(([, v]) => v)) } } : x;
     if (entry.status === 'empty') {
       if (entry.unavailable) notify({ kind: 'warn', text: t('assess.storageUnavailable') });
-      setA(emptyAssessment(fw, { name: '' }, 'self'));
+      setA(withPerson(emptyAssessment(fw, { name: '' }, 'self')));
       setLoaded(true);
       return;
     }
     fileFormat().then(({ parseSaved }) => {
       if (!current) return;
       const r = parseSaved(entry.raw, fw.id);
-      if (r.status === 'ok') setA(r.assessment);
+      if (r.status === 'ok') setA(withPerson(r.assessment));
       else {
-        setA(emptyAssessment(fw, { name: '' }, 'self'));
+        setA(withPerson(emptyAssessment(fw, { name: '' }, 'self')));
         if (r.status === 'corrupt') notify({ kind: 'error', text: t('assess.corrupt'), details: [t(`assess.import.${r.error.code}`), ...(r.error.details ?? []).slice(0, 8)], raw: { name: `banso-assessment-${fw.id}-unreadable.json`, text: r.raw } });
       }
       setLoaded(true);
@@ -137,6 +157,13 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   const exportJson = () => {
     const name = exportFileName(a, todayIso());
     downloadText(name, serialiseAssessment(a), 'application/json');
+    notify({ kind: 'info', text: t('assess.exported', { file: name }) });
+  };
+  const today = todayIso();
+  const snapshot = () => {
+    update((x) => addSnapshot(x, today));
+    setConfirmSnap(false);
+    notify({ kind: 'info', text: t('assess.snapshotSaved', { date: today }) });
   };
   const importFile = async (file: File) => {
     if (file.size > 5 * 1024 * 1024) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.import.too-large')] }); return; }
@@ -192,7 +219,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
       <div aria-live="polite" className="notices">
         {notices.map((n) => (
           <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-            <p><strong>{n.kind === 'error' ? '⚠ ' : n.kind === 'warn' ? '⚠ ' : 'ℹ '}</strong>{n.text}</p>
+            <p className="notice-text">{n.text}</p>
             {n.details && n.details.length > 0 && <ul>{n.details.map((d) => <li key={d}>{d}</li>)}</ul>}
             {n.raw && <button type="button" onClick={() => downloadText(n.raw!.name, n.raw!.text, 'application/json')}>{t('assess.downloadRaw')}</button>}
             <button type="button" className="link-button" onClick={() => setNotices((l) => l.filter((x) => x !== n))}>{t('common.close')}</button>
@@ -212,7 +239,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
         <div className="form-grid">
           {data.frameworks.length > 1 && (
             <label>{t('assess.framework')}
-              <select value={fw.id} onChange={(e) => { setLoaded(false); firstSave.current = true; setFwId(e.target.value); }}>
+              <select value={fw.id} onChange={(e) => { carry.current = a.person; setLoaded(false); firstSave.current = true; setFwId(e.target.value); }}>
                 {data.frameworks.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
               </select>
             </label>
@@ -233,6 +260,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
             </select>
           </label>
         </div>
+        <p className="print-only" data-testid="print-person">{[a.person.name || t('assess.unnamed'), fw.name, `${data.roles.find((r) => r.id === a.person.role)?.name ?? '—'} → ${target?.name ?? '—'}`].join(' · ')}</p>
         {rec.outdated && <p className="notice-box warn" role="status">{t('assess.outdated', { old: a.framework.version, now: fw.version })}</p>}
         {rec.removed.length > 0 && (
           <div className="notice-box warn" role="status">
@@ -243,15 +271,16 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
         {rec.outOfScale.length > 0 && <p className="notice-box warn">{t('assess.outOfScale', { list: rec.outOfScale.map((o) => `${el(o.element)?.name ?? o.element} (${o.level} > ${o.max})`).join(', ') })}</p>}
       </section>
 
-      <section aria-labelledby="rate" inert={!loaded}>
+      <div className="assess-layout">
+      <section aria-labelledby="rate" className="assess-rate" inert={!loaded}>
         <h2 id="rate">{t('assess.rateTitle')}</h2>
         <p>{t('assess.rateHelp')}</p>
         <label className="reveal">
-          <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} data-testid="reveal" /> {t('assess.reveal')}
+          <input type="checkbox" checked={reveal} onChange={(e) => setPref({ reveal: e.target.checked })} data-testid="reveal" /> {t('assess.reveal')}
         </label>
         {fw.groups.map((g) => (
           <div key={g.id} className="group">
-            <h3>{g.name}</h3>
+            <h3 id={`grp-${g.id}`}>{g.name}</h3>
             {fw.elements.filter((e) => e.group === g.id).map((e) => (
               <ElementRating key={e.id} fw={fw} el={e} value={a.ratings[e.id]?.level} evidence={a.ratings[e.id]?.evidence ?? ''}
                 expected={reveal ? targetExpected?.[e.id] : undefined} onRate={(l) => rate(e.id, l)} onEvidence={(v) => setEvidence(e.id, v)} t={t} />
@@ -260,8 +289,17 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
         ))}
       </section>
 
-      <section aria-labelledby="radar" className="section-box">
+      <aside className="assess-side" aria-labelledby="radar">
+      <section className="section-box">
         <h2 id="radar">{t('assess.radarTitle')}</h2>
+        <p className="side-stats"><strong data-testid="rated-count">{t('assess.side.rated', { rated: sum.rated, total: sum.total })}</strong>
+          {target && (reveal && readiness
+            ? <> · <span data-testid="side-readiness">{t('assess.side.readiness', { role: target.name, pct: Math.round(readiness.score * 100) })}</span></>
+            : <> · <span className="muted">{t('assess.side.readinessHidden')}</span></>)}
+        </p>
+        <div className="view-switch no-print" role="group" aria-label={t('assess.view.label')}>
+          {(['radar', 'bars'] as const).map((v) => <button key={v} type="button" aria-pressed={view === v} onClick={() => setPref({ view: v })} data-testid={`view-${v}`}>{t(`assess.view.${v}`)}</button>)}
+        </div>
         {snapshots.length > 0 && (
           <label className="no-print">{t('assess.compareWith')}{' '}
             <select value={previous?.date ?? ''} onChange={(e) => setCompareDate(e.target.value)}>
@@ -269,16 +307,35 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
             </select>
           </label>
         )}
-        <RadarChart title={`${t('assess.radarTitle')} — ${fw.name}`} labels={labels} series={series} max={fw.levels.length}
-          tableCaption={t('assess.tableCaption')} axisLabel={t('common.elements')} summary={summary} notRated={t('assess.notRated')} />
+        {view === 'bars'
+          ? <LevelBars fw={fw} ratings={ratings} target={reveal ? targetExpected : undefined} t={t} summary={summary} targetName={target?.name} />
+          : <RadarChart title={`${t('assess.radarTitle')} — ${fw.name}`} labels={labels} series={series} max={fw.levels.length}
+            tableCaption={t('assess.tableCaption')} axisLabel={t('common.elements')} summary={summary} notRated={t('assess.notRated')} keyList={false} />}
         {!reveal && target && <p className="muted">{t('assess.targetHidden')}</p>}
+        <nav className="jump no-print" aria-label={t('assess.jump')}>
+          <ol>{fw.groups.map((g) => (
+            <li key={g.id}><a href={`#grp-${g.id}`}>{g.name}</a>
+              <ol>{fw.elements.filter((e) => e.group === g.id).map((e) => (
+                <li key={e.id}>{fw.elements.indexOf(e) + 1}. <a href={`#el-${e.id}`}>{e.name}</a> <span className="badge">{ratings[e.id] ?? '–'}</span></li>
+              ))}</ol>
+            </li>
+          ))}</ol>
+        </nav>
       </section>
+      </aside>
+      </div>
 
       <section aria-labelledby="keep" className="section-box no-print" inert={!loaded}>
         <h2 id="keep">{t('assess.keepTitle')}</h2>
         <p>{t('assess.keepHelp')}</p>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => { update((x) => addSnapshot(x, todayIso())); notify({ kind: 'info', text: t('assess.snapshotSaved', { date: todayIso() }) }); }}>{t('assess.snapshot')}</button>
+          {confirmSnap
+            ? <span className="confirm" role="group" aria-label={t('assess.snapshotExists', { date: today })}>
+                <span>{t('assess.snapshotExists', { date: today })}</span>{' '}
+                <button type="button" className="primary" onClick={snapshot} data-testid="snapshot-replace">{t('assess.snapshotReplace')}</button>{' '}
+                <button type="button" onClick={() => setConfirmSnap(false)}>{t('assess.cancel')}</button>
+              </span>
+            : <button type="button" className="primary" data-testid="snapshot" onClick={() => (a.snapshots.some((x) => x.date === today) ? setConfirmSnap(true) : snapshot())}>{t('assess.snapshot')}</button>}
           <button type="button" onClick={exportJson}>{t('assess.export')}</button>
           <button type="button" onClick={() => fileInput.current?.click()}>{t('assess.import')}</button>
           <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="import-file"
@@ -324,7 +381,7 @@ function ElementRating(props: {
   // The full list of level descriptors renders only when opened: a lighter page to hydrate.
   const [open, setOpen] = useState(false);
   return (
-    <fieldset className="element-rating" data-element={el.id}>
+    <fieldset className="element-rating" data-element={el.id} id={`el-${el.id}`}>
       <legend>{el.name}{value === undefined && <span className="badge">{t('assess.notRated')}</span>}{expected !== undefined && <span className="badge badge-brand">{t('assess.expected', { n: expected })}</span>}</legend>
       <p className="muted">{el.summary}</p>
       <div className="levels-radio" role="radiogroup" aria-label={el.name}>
@@ -344,9 +401,33 @@ function ElementRating(props: {
           </dl>
         )}
       </details>
+      {evidence && <p className="print-only"><strong>{t('assess.evidence')}:</strong> {evidence}</p>}
       <label className="evidence">{t('assess.evidence')}
         <textarea rows={2} maxLength={4000} value={evidence} onChange={(e) => onEvidence(e.target.value)} placeholder={t('assess.evidenceHint')} />
       </label>
     </fieldset>
+  );
+}
+
+/** "Now vs target" as rows of level cells: readable on a phone where a radar's labels are not. */
+function LevelBars({ fw, ratings, target, t, summary, targetName }: {
+  fw: ClientFramework; ratings: Record<string, number>; target?: Record<string, number>; t: Translate; summary: string; targetName?: string;
+}) {
+  const cells = (n: number, kind: string) => fw.levels.map((l) => <i key={l.level} className={l.level <= n ? kind : undefined} />);
+  return (
+    <figure className="level-bars" data-testid="level-bars">
+      <ul>{fw.elements.map((e) => {
+        const now = ratings[e.id];
+        const exp = target?.[e.id];
+        return (
+          <li key={e.id}>
+            <span className="bar-name">{e.name}</span>
+            <span className="bar-row"><span className="bar-key">{t('assess.view.now')}</span><span className="cells" aria-hidden="true">{cells(now ?? 0, 'on')}</span><span>{now ?? t('assess.notRated')}</span></span>
+            {exp !== undefined && <span className="bar-row"><span className="bar-key">{targetName}</span><span className="cells" aria-hidden="true">{cells(exp, 'want')}</span><span>{exp}{now !== undefined && now < exp ? ` (−${exp - now})` : ''}</span></span>}
+          </li>
+        );
+      })}</ul>
+      <figcaption className="radar-summary">{summary}</figcaption>
+    </figure>
   );
 }

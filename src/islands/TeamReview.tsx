@@ -239,6 +239,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
         </>
       )}
 
+      {entries.length > 0 && (
       <section className="section-box danger-zone" aria-labelledby="team-forget-title">
         <h2 id="team-forget-title">{t('team.forget.title')}</h2>
         <p>{t('team.forget.help')}</p>
@@ -253,6 +254,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
           )}
         </div>
       </section>
+      )}
     </div>
   );
 }

@@ -9,7 +9,9 @@ import type { UIKey } from '../i18n/index.ts';
 /** Pages that are not built from a collection. */
 const TOOL_SECTIONS = [
   { section: 'home', path: '/', order: 0 },
-  { section: 'plane', path: '/plane/', order: 40 },
+  // The playbook map (CS Ops plane) is linked from the playbooks page, not the top menu.
+  { section: 'plane', path: '/plane/', order: undefined },
+  { section: 'progress', path: '/progress/', order: undefined },
   { section: 'assess', path: '/assess/', order: 60 },
   { section: 'review', path: '/review/', order: 65 },
   { section: 'team', path: '/team/', order: 70 },

@@ -1,26 +1,47 @@
-/** Onboarding checklist progress: storage format and counts. Pure (storage is passed in). */
+/**
+ * Onboarding checklist progress: storage format, counts, and the time-aware schedule (which phase a
+ * person is in, what to do this week). Pure (storage and "today" are passed in).
+ */
+import { isRealIsoDate } from '../schemas/patterns.ts';
+
 export const ONBOARDING_FORMAT = 1;
 
 export interface SectionItems { id: string; items: string[] }
 export interface Progress { done: number; total: number; sections: Record<string, { done: number; total: number }> }
+/** What the browser keeps per track: the ticked items and, once given, the start date (YYYY-MM-DD). */
+export interface TrackState { done: Set<string>; start?: string }
 
 export function storageKey(track: string): string {
   return `banso:onboarding:${track}`;
 }
 
-/** Parse saved progress; anything unreadable gives an empty set (the raw text is kept by the caller). */
-export function parseOnboardingProgress(raw: string | null): Set<string> {
-  if (!raw) return new Set();
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export const isIsoDate = (s: unknown): s is string => typeof s === 'string' && isRealIsoDate(s);
+
+/** Parse saved state; anything unreadable gives an empty state (the raw text stays in storage). */
+export function parseState(raw: string | null): TrackState {
+  if (!raw) return { done: new Set() };
   try {
-    const v = JSON.parse(raw) as unknown;
-    if (v && typeof v === 'object' && (v as { format?: unknown }).format === ONBOARDING_FORMAT && Array.isArray((v as { done?: unknown }).done))
-      return new Set(((v as { done: unknown[] }).done).filter((x): x is string => typeof x === 'string'));
+    const v = JSON.parse(raw) as { format?: unknown; done?: unknown; start?: unknown } | null;
+    if (v && typeof v === 'object' && v.format === ONBOARDING_FORMAT && Array.isArray(v.done)) {
+      const done = new Set(v.done.filter((x): x is string => typeof x === 'string'));
+      return isIsoDate(v.start) ? { done, start: v.start } : { done };
+    }
   } catch { /* fall through */ }
-  return new Set();
+  return { done: new Set() };
+}
+
+/** The ticked items only (kept for callers that need no start date). */
+export function parseOnboardingProgress(raw: string | null): Set<string> {
+  return parseState(raw).done;
+}
+
+export function serialiseState(s: TrackState): string {
+  return JSON.stringify({ format: ONBOARDING_FORMAT, done: [...s.done].sort(), ...(s.start ? { start: s.start } : {}) });
 }
 
 export function serialise(done: Set<string>): string {
-  return JSON.stringify({ format: ONBOARDING_FORMAT, done: [...done].sort() });
+  return serialiseState({ done });
 }
 
 /** Counts per section and overall; ids that no longer exist in the track are ignored. */
@@ -33,4 +54,39 @@ export function computeProgress(sections: SectionItems[], done: Set<string>): Pr
     out.total += s.items.length;
   }
   return out;
+}
+
+/** Day of the track: 1 on the start date, 8 a week later. Dates are calendar dates (YYYY-MM-DD), no time zone. */
+export function trackDay(start: string, today: string): number {
+  return Math.round((Date.parse(today + 'T00:00:00Z') - Date.parse(start + 'T00:00:00Z')) / 86_400_000) + 1;
+}
+
+export interface ScheduleSection extends SectionItems { dueDay: number }
+export interface Schedule {
+  /** Day of the track (at least 1). */
+  day: number;
+  /** The phase the day falls in (the last one after the track's end). */
+  current: string;
+  /** Items not yet done that are due by the end of this week (day + 6), overdue ones first, in track order. */
+  thisWeek: string[];
+  /** The next items not yet done after this week's (at most `more`). */
+  next: string[];
+  /** Day by which each item is due: a phase's items are spread evenly over its days, in order. */
+  due: Record<string, number>;
+}
+
+export function schedule(sections: ScheduleSection[], day: number, done: Set<string>, more = 3): Schedule {
+  const d = Math.max(1, day);
+  const due: Record<string, number> = {};
+  let prev = 0;
+  for (const s of sections) {
+    const span = Math.max(1, s.dueDay - prev);
+    s.items.forEach((id, k) => { due[id] = prev + Math.ceil(((k + 1) * span) / s.items.length); });
+    prev = s.dueDay;
+  }
+  const current = (sections.find((s) => s.dueDay >= d) ?? sections[sections.length - 1]).id;
+  const open = sections.flatMap((s) => s.items).filter((id) => !done.has(id));
+  const thisWeek = open.filter((id) => due[id] <= d + 6);
+  const next = open.filter((id) => due[id] > d + 6).slice(0, more);
+  return { day: d, current, thisWeek, next, due };
 }

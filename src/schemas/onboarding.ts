@@ -1,6 +1,9 @@
 import { z } from 'astro/zod';
 import { Id, LText, Stewardship } from './common.ts';
 
+/** Portal tools a task can open (the self-assessment, the CS Ops map, the team review, the simulator). */
+export const ONBOARDING_TOOLS = { assess: '/assess/', plane: '/plane/', team: '/team/', simulator: '/health/simulator/' } as const;
+
 export const ONBOARDING_ITEM_KINDS = ['task', 'playbook', 'journey-stage', 'element', 'glossary', 'health-model', 'journey', 'role'] as const;
 
 /**
@@ -17,6 +20,8 @@ export const OnboardingItem = z
     ref: z.string().trim().min(1).optional(),
     title: LText.optional(),
     note: LText.optional(),
+    /** A task done in one of the portal's tools: the item's title links to it. */
+    tool: z.enum(Object.keys(ONBOARDING_TOOLS) as [keyof typeof ONBOARDING_TOOLS]).optional(),
     /** Minutes the item usually takes. */
     minutes: z.number().int().positive().max(600).optional(),
   })

@@ -9,7 +9,7 @@ import type { BrowserContext } from 'playwright-core';
 import { watchPage } from '../helpers/page-watch.ts';
 import { useSite } from '../helpers/site.ts';
 
-const TOP = ['', 'onboarding/', 'playbooks/', 'journeys/', 'plane/', 'skills/', 'roles/', 'assess/', 'team/', 'health/', 'health/simulator/', 'health/batch/', 'glossary/', 'search/?q=churn'];
+const TOP = ['', 'onboarding/', 'playbooks/', 'journeys/', 'plane/', 'skills/', 'roles/', 'assess/', 'team/', 'health/', 'health/simulator/', 'health/batch/', 'glossary/', 'search/?q=churn', 'progress/'];
 const DETAIL = [
   'onboarding/new-csm/', 'playbooks/kickoff/', 'playbooks/red-account-triage/', 'journeys/high-touch-b2b/', 'skills/cs-skills/',
   'skills/cs-skills/customer-health/', 'skills/product-domain/labour-law/', 'roles/csm/', 'glossary/churn/', 'health/high-touch-health/', 'team/members/aoi-tanaka/',

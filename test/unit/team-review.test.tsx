@@ -87,9 +87,15 @@ describe('TeamReview', () => {
     const gapCells = [...ren.querySelectorAll('td.heat-gap')];
     expect(gapCells.length).toBeGreaterThan(0);
     for (const c of gapCells) {
-      expect(c.querySelector('.gap-mark')!.textContent).toBe('▼');
+      // The marker says how far below: ▼ for one level, ▼n for n ≥ 2; the cell's class carries the size for shading.
+      const m = /Level (\d+)\D+(\d+)/.exec(c.querySelector('.visually-hidden')!.textContent!)!;
+      const size = Number(m[2]) - Number(m[1]);
+      expect(c.querySelector('.gap-mark')!.textContent).toBe(size > 1 ? `▼${size}` : '▼');
+      expect(c.className).toContain(`gap-${Math.min(size, 3)}`);
       expect(c.textContent).toMatch(/below the target role’s \d/);
     }
+    expect(gapCells.some((c) => c.className.includes('gap-1'))).toBe(true);
+    expect(gapCells.some((c) => /gap-[23]/.test(c.className))).toBe(true);
     expect(ren.querySelector('td.num')!.textContent).toBe(String(gapCells.length));
   });
 
@@ -155,6 +161,13 @@ describe('TeamReview', () => {
     expect(localStorage.getItem(TEAM_STORAGE_KEY)).toBeNull();
     expect(container.querySelector('[data-testid="heatmap"]')).toBeNull();
     expect(container.textContent).toContain('The team was removed from this browser.');
+  });
+
+  it('offers "Forget this team" only once a team is loaded', async () => {
+    const { container } = await mount();
+    expect(screen.queryByTestId('forget')).toBeNull();
+    await importFixtures(container);
+    expect(screen.getByTestId('forget')).toBeTruthy();
   });
 
   it('leaves the existing team untouched when a batch has only bad files', async () => {

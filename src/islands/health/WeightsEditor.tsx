@@ -69,7 +69,7 @@ export function WeightsEditor({ cm, model, weights, onChange, onReset, onExport,
     <section className="section-box weights" aria-labelledby="weights-title">
       <h2 id="weights-title">{t('healthSim.weights.title')}</h2>
       <p className="muted">{t('healthSim.weights.lead')}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('healthSim.weights.caption')}>
         <table data-testid="weights-table">
           <caption>{t('healthSim.weights.caption')}</caption>
           <thead>

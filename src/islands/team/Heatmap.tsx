@@ -39,13 +39,13 @@ export const Heatmap = memo(function Heatmap(props: {
         <thead>
           <tr>
             <th scope="col" aria-sort={ariaSort({ by: 'name' })} className="member-col">{sortButton({ by: 'name' }, t('team.heat.member'))}</th>
+            <th scope="col" aria-sort={ariaSort({ by: 'gaps' })} className="num gaps-col">{sortButton({ by: 'gaps' }, t('team.heat.gaps'))}</th>
             <th scope="col">{t('team.heat.roleTarget')}</th>
             {fw.elements.map((e, i) => (
               <th scope="col" key={e.id} aria-sort={ariaSort({ by: 'element', index: i })} className="el-col" data-element={e.id}>
                 {sortButton({ by: 'element', index: i }, e.name)}
               </th>
             ))}
-            <th scope="col" aria-sort={ariaSort({ by: 'gaps' })} className="num">{sortButton({ by: 'gaps' }, t('team.heat.gaps'))}</th>
           </tr>
         </thead>
         <tbody>
@@ -65,6 +65,7 @@ const HeatRowView = memo(function HeatRowView({ row: r, fw, roleName, t }: { row
         <span className="member-name">{displayName(r, t)}</span>{' '}
         <span className={`badge kind-${r.kind}`}>{kindName(r.kind, t)}</span>
       </th>
+      <td className="num gaps-col">{r.gapCount}</td>
       <td className="role-cell">
         {r.role ? roleName(r.role) : '—'}
         {r.targetRole && <><span aria-hidden="true"> → </span><span className="visually-hidden">, {t('team.heat.target')}: </span>{roleName(r.targetRole)}</>}
@@ -72,17 +73,17 @@ const HeatRowView = memo(function HeatRowView({ row: r, fw, roleName, t }: { row
       {r.cells.map((c, i) => {
         const b = heatBucket(c.level, max);
         const gap = c.gap > 0;
+        // Shaded by gap size: one level short is marked lightly, two or more strongly, and the marker says how far.
         const title = c.level === null
           ? t('team.heat.notRated')
           : gap ? t('team.heat.cellGap', { level: c.level, expected: c.expected ?? 0 }) : t('team.heat.cell', { level: c.level });
         return (
-          <td key={fw.elements[i].id} className={`heat heat-${b ?? 'none'}${gap ? ' heat-gap' : ''}`} title={title}>
-            <span aria-hidden="true">{c.level ?? '–'}{gap && <span className="gap-mark">▼</span>}</span>
+          <td key={fw.elements[i].id} className={`heat heat-${b ?? 'none'}${gap ? ` heat-gap gap-${Math.min(c.gap, 3)}` : ''}`} title={title}>
+            <span aria-hidden="true">{c.level ?? '–'}{gap && <span className="gap-mark">▼{c.gap > 1 ? c.gap : ''}</span>}</span>
             <span className="visually-hidden">{title}</span>
           </td>
         );
       })}
-      <td className="num">{r.gapCount}</td>
     </tr>
   );
 });
@@ -96,7 +97,8 @@ export function HeatLegend({ max, t }: { max: number; t: Translate }) {
           <li key={level}><span className={`heat-swatch heat heat-${heatBucket(level, max)}`} aria-hidden="true">{level}</span> {level === 0 ? t('assess.level0') : t('common.levelN', { n: level })}</li>
         ))}
         <li><span className="heat-swatch heat heat-none" aria-hidden="true">–</span> {t('team.heat.notRated')}</li>
-        <li><span className="heat-swatch heat heat-2 heat-gap" aria-hidden="true">2<span className="gap-mark">▼</span></span> {t('team.heat.gapLegend')}</li>
+        <li><span className="heat-swatch heat heat-2 heat-gap gap-1" aria-hidden="true">2<span className="gap-mark">▼</span></span> {t('team.heat.gap1Legend')}</li>
+        <li><span className="heat-swatch heat heat-1 heat-gap gap-2" aria-hidden="true">1<span className="gap-mark">▼2</span></span> {t('team.heat.gap2Legend')}</li>
       </ul>
     </div>
   );

@@ -12,7 +12,7 @@ export function errorText(code: string, t: Translate): string {
   return t(`assess.import.${code}` as Key);
 }
 
-const ICON = { ok: '✓', 'other-version': '⚠', duplicate: '⧉', error: '✕' } as const;
+const ICON = { ok: '✓', 'other-version': '⚠', duplicate: '=', error: '✕' } as const;
 
 export const ImportReport = memo(function ImportReport({ report, t, frameworkName, skipped }: { report: ReportItem[]; t: Translate; frameworkName: (id: string) => string; skipped: number }) {
   const count = (s: ReportItem['status']) => report.filter((r) => r.status === s).length;

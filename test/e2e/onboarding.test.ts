@@ -1,0 +1,92 @@
+/**
+ * The time-aware onboarding track in real Chromium: a start date opens the current phase and lists this
+ * week's items first; the home page and /onboarding/ then show the day, progress and the next items.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite } from '../helpers/site.ts';
+
+const site = useSite();
+
+/** A calendar date `days` before today in the browser's zone (the test and Chromium share the clock). */
+async function daysAgo(page: Page, days: number): Promise<string> {
+  return page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() - n);
+    const p = (x: number) => String(x).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  }, days);
+}
+const openPhases = (page: Page) => page.$$eval('details[data-section]', (ds) => ds.filter((d) => (d as HTMLDetailsElement).open).map((d) => (d as HTMLElement).dataset.section));
+
+describe('time-aware onboarding track', () => {
+  it('without a start date shows the first week open and no "this week" list; the home page points to the track', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(site.server.url + 'onboarding/new-csm/');
+    expect(await openPhases(page)).toEqual(['first-week']);
+    expect(await page.isVisible('[data-this-week]')).toBe(false);
+    // Each item's title is shown once, as the link (no "→ title" repeat).
+    const row = page.locator('#item-read-churn');
+    expect(await row.locator('a').count()).toBe(1);
+    expect(await row.innerText()).not.toContain('→');
+    await page.goto(site.server.url);
+    expect(await page.isVisible('[data-now-empty]')).toBe(true);
+    expect(await page.isVisible('[data-now]')).toBe(false);
+    await context.close();
+  });
+
+  it('a start date 20 days ago opens Day 30 with this week first, is kept across reloads and shows on the home page (ja)', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(site.server.url + 'ja/onboarding/new-csm/');
+    const start = await daysAgo(page, 19); // day 20
+    await page.fill('#start-date', start);
+    await page.dispatchEvent('#start-date', 'change');
+    expect(await openPhases(page)).toEqual(['day-30']);
+    expect(await page.textContent('[data-day-line]')).toContain('90日中20日目：30日目');
+    // Nothing is ticked: overdue first-week items and the day-30 items due by day 26 are this week's.
+    const week = await page.$$eval('[data-list="week"] a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(week[0]).toBe('#item-get-tool-access');
+    expect(week).toContain('#item-read-kickoff-playbook');
+    expect(week).not.toContain('#item-lead-kickoff');
+    // This week's link opens the (closed) first-week phase at the item; ticking it takes it off the list.
+    await page.click('[data-list="week"] a[href="#item-get-tool-access"]');
+    expect(await openPhases(page)).toEqual(['first-week', 'day-30']);
+    await page.check('#chk-get-tool-access');
+    expect(await page.$$eval('[data-list="week"] a', (as) => as.map((a) => a.getAttribute('href')))).not.toContain('#item-get-tool-access');
+    expect(await page.textContent('[data-progress="overall"]')).toMatch(/^1 \/ \d+$/);
+
+    await page.reload();
+    expect(await page.inputValue('#start-date')).toBe(start);
+    expect(await openPhases(page)).toEqual(['day-30']);
+    expect(await page.isChecked('#chk-get-tool-access')).toBe(true);
+
+    for (const path of ['ja/', 'ja/onboarding/']) {
+      await page.goto(site.server.url + path);
+      await page.waitForSelector('[data-now]:not([hidden])');
+      expect(await page.textContent('[data-now-day]')).toContain('20日目');
+      expect(await page.textContent('[data-now-done]')).toMatch(/件中1件完了/);
+      const links = await page.$$eval('[data-now-list] a', (as) => as.map((a) => a.getAttribute('href')));
+      expect(links.length).toBeGreaterThan(0);
+      expect(links[0]).toMatch(/\/ja\/onboarding\/new-csm\/#item-read-customer-lifecycle$|#item-meet-manager-and-buddy$/);
+      expect(await page.isVisible('[data-now-empty]')).toBe(false);
+    }
+    await context.close();
+  });
+
+  it('clearing the start date goes back to the undated track', async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.server.url + 'onboarding/new-csm/');
+    await page.fill('#start-date', await daysAgo(page, 70));
+    await page.dispatchEvent('#start-date', 'change');
+    expect(await openPhases(page)).toEqual(['day-90']);
+    expect(await page.textContent('[data-day-line]')).toContain('Day 71 of 90');
+    await page.click('[data-start-clear]');
+    expect(await page.inputValue('#start-date')).toBe('');
+    expect(await page.isVisible('[data-this-week]')).toBe(false);
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('banso:onboarding:new-csm')!).start)).toBeUndefined();
+    await context.close();
+  });
+});
