@@ -2,6 +2,7 @@ import { healthEn, healthJa } from './ui-health.ts';
 import { teamEn, teamJa } from './ui-team.ts';
 import { searchEn, searchJa } from './ui-search.ts';
 import { batchEn, batchJa } from './ui-batch.ts';
+import { safetyEn, safetyJa } from './ui-safety.ts';
 
 /**
  * Every UI string, in English and Japanese. `ja` is typed against `en`: a missing key is a type
@@ -647,8 +648,8 @@ const coreJa: Record<CoreKey, string> = {
  * Feature dictionaries live beside this file (ui-<feature>.ts) so features can grow their strings
  * independently; each exports `<feature>En` (as const) and `<feature>Ja: Record<keyof typeof <feature>En, string>`.
  */
-export const en = { ...coreEn, ...healthEn, ...teamEn, ...searchEn, ...batchEn } as const;
+export const en = { ...coreEn, ...healthEn, ...teamEn, ...searchEn, ...batchEn, ...safetyEn } as const;
 export type UIKey = keyof typeof en;
-export const ja: Record<UIKey, string> = { ...coreJa, ...healthJa, ...teamJa, ...searchJa, ...batchJa };
+export const ja: Record<UIKey, string> = { ...coreJa, ...healthJa, ...teamJa, ...searchJa, ...batchJa, ...safetyJa };
 
 export const dictionaries = { en, ja } as const;

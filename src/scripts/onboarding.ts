@@ -1,5 +1,6 @@
 /** Onboarding page: checkboxes kept in localStorage, progress per section and overall. */
-import { computeProgress, parseSaved, serialise, storageKey } from '../lib/onboarding-progress.ts';
+import { computeProgress, readProgress, serialise, storageKey } from '../lib/onboarding-progress.ts';
+import { readKept } from './kept-notice.ts';
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-track]')) {
   const key = storageKey(root.dataset.track!);
@@ -8,8 +9,8 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-track]')) {
     id: s.dataset.section!,
     items: [...s.querySelectorAll<HTMLInputElement>('input[data-item]')].map((b) => b.dataset.item!),
   }));
-  let done = new Set<string>();
-  try { done = parseSaved(localStorage.getItem(key)); } catch { /* storage blocked: progress lives in the page only */ }
+  // Unreadable progress is set aside (Download / Discard), never overwritten by the next tick.
+  const { store, value: done } = readKept(key, readProgress, new Set<string>());
   const render = () => {
     const p = computeProgress(sections, done);
     const set = (id: string, d: number, tot: number) => {
@@ -25,7 +26,7 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-track]')) {
     b.checked = done.has(b.dataset.item!);
     b.addEventListener('change', () => {
       if (b.checked) done.add(b.dataset.item!); else done.delete(b.dataset.item!);
-      try { localStorage.setItem(key, serialise(done)); } catch { /* storage full or blocked */ }
+      store.write(key, serialise(done)); // storage full, blocked or locked: progress lives in the page only
       render();
     });
   }

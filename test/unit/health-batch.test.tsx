@@ -245,7 +245,7 @@ describe('HealthBatch island', () => {
     expect(progress.querySelector('progress')).toBeTruthy();
     expect(progress.textContent).toContain('0 of 6 rows (0%)');
     await act(async () => { fireEvent.click(screen.getByTestId('cancel')); });
-    await waitFor(() => expect(screen.getByTestId('notice').textContent).toBe('Scoring was cancelled. The previous results are kept.'));
+    await waitFor(() => expect(screen.getByTestId('notice').querySelector('p')!.textContent).toBe('ℹ Scoring was cancelled. The previous results are kept.'));
     expect(screen.queryByTestId('progress')).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId('score'));
     expect(tableRows()).toEqual([2, 3, 4, 5, 6, 7]);
