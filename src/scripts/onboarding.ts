@@ -10,7 +10,7 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-track]')) {
     items: [...s.querySelectorAll<HTMLInputElement>('input[data-item]')].map((b) => b.dataset.item!),
   }));
   // Unreadable progress is set aside (Download / Discard), never overwritten by the next tick.
-  const { store, value: done } = readKept(key, readProgress, new Set<string>());
+  const { write, value: done } = readKept(key, readProgress, new Set<string>());
   const render = () => {
     const p = computeProgress(sections, done);
     const set = (id: string, d: number, tot: number) => {
@@ -26,7 +26,7 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-track]')) {
     b.checked = done.has(b.dataset.item!);
     b.addEventListener('change', () => {
       if (b.checked) done.add(b.dataset.item!); else done.delete(b.dataset.item!);
-      store.write(key, serialise(done)); // storage full, blocked or locked: progress lives in the page only
+      write(serialise(done)); // storage full, blocked or its unreadable value not yet kept: progress lives in the page only
       render();
     });
   }

@@ -5,7 +5,7 @@ import { readKept } from './kept-notice.ts';
 const root = document.querySelector<HTMLElement>('[data-plane]');
 if (root) {
   // An unreadable position is set aside (Download / Discard), never overwritten by the next click.
-  const { store, value: cells } = readKept(POSITION_KEY, readPosition, new Set<string>());
+  const { write, value: cells } = readKept(POSITION_KEY, readPosition, new Set<string>());
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-cell]')];
   const summary = root.querySelector<HTMLElement>('[data-position-summary]')!;
   const template = summary.dataset.template!;
@@ -22,7 +22,7 @@ if (root) {
     b.addEventListener('click', () => {
       const id = b.dataset.cell!;
       if (cells.has(id)) cells.delete(id); else cells.add(id);
-      store.write(POSITION_KEY, serialisePosition(cells)); // storage full, blocked or locked: kept in the page only
+      write(serialisePosition(cells)); // storage full, blocked or its unreadable value not yet kept: kept in the page only
       render();
     });
   render();

@@ -84,6 +84,9 @@ interface ZodIssueLike {
   issues?: readonly ZodIssueLike[];
 }
 
+/** Schema type names → the words of safe.type.* */
+const TYPE_WORD: Record<string, string> = { string: 'text', number: 'number', int: 'whole-number', boolean: 'boolean', array: 'list', object: 'object', record: 'object' };
+
 const pathOf = (p: readonly PropertyKey[]): (string | number)[] => p.map((x) => (typeof x === 'number' ? x : String(x)));
 
 /** One schema issue as a problem. Issues the schemas cannot produce fall back to 'invalid' (tested). */
@@ -92,10 +95,10 @@ export function fromZodIssue(issue: ZodIssueLike): Problem {
   const f = found(issue.input);
   switch (issue.code) {
     case 'invalid_type':
-      return { code: 'expected-type', path, params: { expected: issue.expected === 'int' ? 'whole-number' : issue.expected === 'array' ? 'list' : issue.expected === 'string' ? 'text' : String(issue.expected) }, found: f };
+      return { code: 'expected-type', path, params: { expected: TYPE_WORD[String(issue.expected)] ?? 'object' }, found: f };
     case 'too_big':
       if (issue.origin === 'number') return { code: 'number-too-big', path, params: { max: Number(issue.maximum) }, found: f };
-      if (issue.origin === 'array' || issue.origin === 'record') return { code: 'too-many', path, params: { max: Number(issue.maximum) } };
+      if (issue.origin === 'array' || issue.origin === 'record') return { code: 'too-many', path, params: { max: Number(issue.maximum) }, found: Array.isArray(issue.input) ? { kind: 'number', value: issue.input.length } : f };
       return { code: 'too-long', path, params: { max: Number(issue.maximum) } };
     case 'too_small':
       if (issue.origin === 'number') return { code: 'number-too-small', path, params: { min: Number(issue.minimum) }, found: f };
