@@ -104,7 +104,6 @@ export const safetyEn = {
   'safe.other.structure': 'Made for {framework} version {version}, but the framework’s elements or levels have changed since without a new version number. Ratings are read by element id: ratings of elements that no longer exist are kept and listed, new elements show as not rated.',
   'safe.other.framework': 'Made for {framework}, not {current}: Bansō switched to {framework} to show its ratings. Your {current} assessment stays saved; switch back with “Framework” above.',
   'safe.link.forFramework': 'The link is for {framework}. Loading it switches to {framework}; your {current} assessment stays saved.',
-  'safe.link.cannotLoad': 'This link cannot be loaded as it is (nothing has been changed):',
   'safe.dup.identical': 'Same content as “{file}” (compared after reading, so spacing and key order do not matter). “{file}” was kept because it came first; this one was not imported.',
   'safe.dup.sameTime': 'Same person, kind and save time as “{file}” but different content: both were kept; the one imported last shows as current.',
 } as const;
@@ -210,7 +209,6 @@ export const safetyJa: Record<keyof typeof safetyEn, string> = {
   'safe.other.structure': '{framework}のバージョン{version}で作られていますが、その後バージョン番号を変えないまま要素かレベルが変わっています。評価は要素IDで読み取ります。なくなった要素の評価は保持して一覧に示し、新しい要素は「未評価」と表示します。',
   'safe.other.framework': '{current}ではなく{framework}用です。評価を表示するため{framework}に切り替えました。{current}のアセスメントは保存されたままです。上の「フレームワーク」で戻せます。',
   'safe.link.forFramework': 'このリンクは{framework}用です。読み込むと{framework}に切り替わります。{current}のアセスメントは保存されたままです。',
-  'safe.link.cannotLoad': 'このリンクはこのままでは読み込めません（何も変更していません）：',
   'safe.dup.identical': '「{file}」と内容が同じです（読み取った内容で比べるため、空白やキーの順序の違いは問いません）。先に読み込んだ「{file}」を残し、このファイルは取り込みませんでした。',
   'safe.dup.sameTime': '「{file}」と同じ人・同じ種類・同じ保存日時ですが、内容が違います。両方とも残し、最後に読み込んだほうを現在の評価として表示します。',
 };

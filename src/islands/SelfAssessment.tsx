@@ -6,7 +6,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../i18n/locales.ts';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
-import type { ClientData, ClientFramework } from '../lib/assessment/client-data.ts';
+import type { ClientData, ClientFramework } from '../lib/assessment/skill-island-props.ts';
 import type { Assessment } from '../schemas/assessment.ts';
 import { MAX_FILE_BYTES } from '../schemas/assessment-constants.ts';
 import { exportFileName, serialiseAssessment } from '../lib/assessment/file-output.ts';
@@ -96,10 +96,10 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
       const r = assessmentFromShareLink(location.hash, new Date(), data.frameworks);
       if (r.ok) {
         if (data.frameworks.some((f) => f.id === r.assessment.framework.id)) setShared(r.assessment);
-        else notify({ kind: 'error', text: t('safe.link.cannotLoad'), details: [t('assess.import.unknownFramework', { id: r.assessment.framework.id })] });
+        else notify({ kind: 'error', text: t('assess.linkInvalid'), details: [t('assess.import.unknownFramework', { id: r.assessment.framework.id })] });
       } else if (r.error.code !== 'no-data') {
         const fwId = /[#&]fw=([a-z0-9-]+)/.exec(location.hash)?.[1] ?? '';
-        notify({ kind: 'error', text: t('safe.link.cannotLoad'), details: [t(`assess.linkError.${r.error.code}`), ...problemTexts(r.error.problems, t, problemContext(fwId))] });
+        notify({ kind: 'error', text: t('assess.linkInvalid'), details: [t(`assess.linkError.${r.error.code}`), ...problemTexts(r.error.problems, t, problemContext(fwId))] });
       }
     });
   }, []);

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { collator } from '../i18n/locales.ts';
 import { translator, type Dict } from '../i18n/translator.ts';
-import type { ClientData } from '../lib/assessment/client-data.ts';
+import type { ClientData } from '../lib/assessment/skill-island-props.ts';
 import { buildTeam, importBatch, type RatingSource, type ReportItem, type TeamEntry, type TeamSource } from '../lib/team/model.ts';
 import { elementStats, filterByRole, heatmap, sortRows, type SortKey } from '../lib/team/aggregate.ts';
 import { coverage as computeCoverage } from '../lib/team/coverage.ts';

@@ -12,7 +12,7 @@ import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 import { parseShareHash, toShareHash } from '../../src/lib/assessment/share-link.ts';
 import { assessmentFromShareLink } from '../../src/lib/assessment/share-import.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
-import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { checkContent, type SourceFile } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';

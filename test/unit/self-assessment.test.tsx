@@ -21,7 +21,7 @@ vi.mock('chart.js', () => {
 });
 
 import SelfAssessment from '../../src/islands/SelfAssessment.tsx';
-import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { dictionary } from '../../src/i18n/index.ts';

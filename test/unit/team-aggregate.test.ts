@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
-import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { buildTeam, type Member, type TeamEntry } from '../../src/lib/team/model.ts';
 import { elementStats, filterByRole, heatBucket, heatmap, sortRows, type HeatRow } from '../../src/lib/team/aggregate.ts';

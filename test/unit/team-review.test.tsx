@@ -22,7 +22,7 @@ vi.mock('chart.js', () => {
 import TeamReview from '../../src/islands/TeamReview.tsx';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
-import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { dictionary } from '../../src/i18n/index.ts';
 import { TEAM_STORAGE_KEY } from '../../src/lib/team/storage.ts';
 

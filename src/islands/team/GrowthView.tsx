@@ -1,12 +1,13 @@
 /** Growth over time for one member: a table of dates × elements (required), and a radar of the latest points. */
 import { memo, useId, useMemo, useState } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
-import type { ClientFramework } from '../../lib/assessment/client-data.ts';
+import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
 import type { Member } from '../../lib/team/model.ts';
 import { growthChange, growthRows } from '../../lib/team/history.ts';
 import type { AssessmentKind } from '../../schemas/assessment.ts';
 import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
 import { displayName, kindName } from './shared.ts';
+import { isolate } from '../../lib/text-direction.ts';
 
 const STYLES: RadarSeries['style'][] = ['solid', 'dashed', 'dotted', 'dashdot'];
 
@@ -34,7 +35,7 @@ export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: Cli
       <div className="form-grid">
         <label htmlFor={selectId}>{t('team.growth.member')}
           <select id={selectId} value={m.key} onChange={(e) => setKey(e.target.value)} data-testid="growth-member">
-            {members.map((x) => <option key={x.key} value={x.key}>{displayName(x, t)}</option>)}
+            {members.map((x) => <option key={x.key} value={x.key}>{isolate(displayName(x, t))}</option>)}
           </select>
         </label>
         {m.self && m.manager && (
@@ -62,7 +63,7 @@ export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: Cli
               <tr key={r.date}>
                 <th scope="row"><time dateTime={r.date}>{r.date}</time></th>
                 {r.values.map((v, i) => <td className="num" key={fw.elements[i].id}>{v ?? '–'}</td>)}
-                <td className="source-cell">{r.source}{r.note ? <><br /><span className="muted">{r.note}</span></> : null}</td>
+                <td className="source-cell"><bdi>{r.source}</bdi>{r.note ? <><br /><bdi className="muted">{r.note}</bdi></> : null}</td>
               </tr>
             ))}
           </tbody>

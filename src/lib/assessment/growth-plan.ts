@@ -3,6 +3,7 @@
  * in already localised (and `labels` carries the headings), so the same renderer serves English and
  * Japanese. Every piece of text is escaped: a name like `*bold* [x](y)` or `<script>` stays literal.
  */
+import { BIDI_CONTROLS } from '../text-direction.ts';
 import type { Readiness } from './readiness.ts';
 
 export interface PlanLink {
@@ -77,6 +78,7 @@ export function escapeMarkdown(text: string): string {
   const s = String(text ?? '')
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(BIDI_CONTROLS, '') // invisible in a file, they would reorder the rest of the line (lib/text-direction.ts)
     .replace(/\t/g, ' ')
     .replace(INLINE, (c) => `\\${c}`);
   return s.replace(/^(\s*)([-+=>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');

@@ -3,6 +3,7 @@
  * Markdown. Pure. All text comes in already localised; user text (names) is escaped: quoted in CSV
  * (and kept from being read as a spreadsheet formula), escaped in Markdown.
  */
+import { stripBidiControls } from '../text-direction.ts';
 import type { AssessmentKind } from '../../schemas/assessment.ts';
 import { csvField } from '../health/csv.ts';
 import { escapeMarkdown } from '../assessment/growth-plan.ts';
@@ -58,7 +59,7 @@ export interface SummaryInput {
  * cell as a formula, so such text gets a leading apostrophe (OWASP's advice for CSV injection).
  */
 export function csvText(v: string): string {
-  const s = String(v ?? '');
+  const s = stripBidiControls(String(v ?? '')); // invisible in a spreadsheet, they would reorder the cell (lib/text-direction.ts)
   return csvField(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 }
 
