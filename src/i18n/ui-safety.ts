@@ -30,6 +30,7 @@ export const safetyEn = {
   'safe.problem.reserved-key': 'holds the key “{key}”, which Bansō never accepts because it could change how the page works. Remove it and import again.',
   'safe.problem.level-out-of-range': 'must be a whole number from 0 to {max}; found {found}.',
   'safe.problem.too-many-removed': 'rates {count} elements this framework does not have; at most {max} such ratings are kept.',
+  'safe.problem.too-many-values': 'The file holds more values than an assessment can have (at most {max} for this portal’s frameworks): it is refused before it is read.',
   'safe.problem.framework-mismatch': 'stored for framework “{stored}” but made for {found}.',
   'safe.problem.store-version': 'saved by team storage version {found}; this Bansō reads version {supported}.',
   'safe.problem.link-too-long': 'The link is {length} characters long; at most {max} are read.',
@@ -106,6 +107,13 @@ export const safetyEn = {
   'safe.link.forFramework': 'The link is for {framework}. Loading it switches to {framework}; your {current} assessment stays saved.',
   'safe.dup.identical': 'Same content as “{file}” (compared after reading, so spacing and key order do not matter). “{file}” was kept because it came first; this one was not imported.',
   'safe.dup.sameTime': 'Same person, kind and save time as “{file}” but different content: both were kept; the one imported last shows as current.',
+
+  // Health batch: per-row warnings (keys start with "batch." so the batch page receives them)
+  'batch.warn.title': '{n} rows with values outside their measure’s range',
+  'batch.warn.help': 'These rows were scored, with each such value counted as the nearest end of the range. Check the column mapping or the data.',
+  'batch.warn.cell': '“{header}” is {value}, outside {measure}’s range {min}–{max}',
+  'batch.csv.warnings': 'warnings',
+  'batch.csv.warning': '{header}: {value} outside {min}–{max}',
 } as const;
 
 export const safetyJa: Record<keyof typeof safetyEn, string> = {
@@ -135,6 +143,7 @@ export const safetyJa: Record<keyof typeof safetyEn, string> = {
   'safe.problem.reserved-key': 'キー「{key}」があります。このキーはページの動作を変えるおそれがあるため、Bansōは受け付けません。削除してから読み込み直してください。',
   'safe.problem.level-out-of-range': '0から{max}までの整数である必要がありますが、{found}でした。',
   'safe.problem.too-many-removed': 'このフレームワークにない要素を{count}件評価しています。このような評価は最大{max}件まで保持できます。',
+  'safe.problem.too-many-values': 'アセスメントとしてありえない数の値が含まれています（このポータルのフレームワークでは最大{max}個）。読み込む前に受け付けを止めました。',
   'safe.problem.framework-mismatch': 'フレームワーク「{stored}」用に保存されていますが、{found}用に作られています。',
   'safe.problem.store-version': 'チーム保存形式のバージョン{found}で保存されています。このBansōが読めるのはバージョン{supported}です。',
   'safe.problem.link-too-long': 'リンクが{length}文字あります。読み込めるのは{max}文字までです。',
@@ -211,4 +220,10 @@ export const safetyJa: Record<keyof typeof safetyEn, string> = {
   'safe.link.forFramework': 'このリンクは{framework}用です。読み込むと{framework}に切り替わります。{current}のアセスメントは保存されたままです。',
   'safe.dup.identical': '「{file}」と内容が同じです（読み取った内容で比べるため、空白やキーの順序の違いは問いません）。先に読み込んだ「{file}」を残し、このファイルは取り込みませんでした。',
   'safe.dup.sameTime': '「{file}」と同じ人・同じ種類・同じ保存日時ですが、内容が違います。両方とも残し、最後に読み込んだほうを現在の評価として表示します。',
+
+  'batch.warn.title': '指標の範囲外の値がある行：{n}行',
+  'batch.warn.help': 'これらの行もスコアを計算しています。範囲外の値は、範囲の近いほうの端の値として数えています。列の対応付けかデータを確認してください。',
+  'batch.warn.cell': '「{header}」の値{value}は、{measure}の範囲{min}〜{max}の外です',
+  'batch.csv.warnings': '警告',
+  'batch.csv.warning': '{header}：{value}は範囲{min}〜{max}の外',
 };

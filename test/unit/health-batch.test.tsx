@@ -263,9 +263,9 @@ describe('HealthBatch island', () => {
     expect(type).toBe('text/csv');
     expect(text.startsWith('\uFEFFAccount ID,')).toBe(true);
     const back = parseCsv(decodeBytes(new TextEncoder().encode(text)).text);
-    expect(back.headers.slice(-4)).toEqual(['score', 'band', 'coverage (%)', 'status']);
-    expect(back.rows.map((r) => r.at(-4))).toEqual(['90.8', '42.4', '71.4', '70.8', expect.any(String), '']);
-    expect(back.rows[0].at(-3)).toBe('Green — healthy');
+    expect(back.headers.slice(-5)).toEqual(['score', 'band', 'coverage (%)', 'status', 'warnings']);
+    expect(back.rows.map((r) => r.at(-5))).toEqual(['90.8', '42.4', '71.4', '70.8', expect.any(String), '']);
+    expect(back.rows[0].at(-4)).toBe('Green — healthy');
   });
 
   it('the drop zone is a button that opens the file picker, and takes dropped files', async () => {

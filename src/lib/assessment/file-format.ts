@@ -62,6 +62,31 @@ export function decodeFileBytes(bytes: Uint8Array): string {
 
 const fail = (code: ParseErrorCode, problems: Problem[]): ParseResult => ({ ok: false, error: { code, problems } });
 
+/**
+ * Values (object members) a file may hold: every rating of the largest framework given plus the
+ * removed ones, in the file and in each snapshot, and the fields around them. Counted on the text
+ * before it is parsed, so a file of a hundred thousand entries is refused without building it.
+ */
+export function maxMembers(frameworks: readonly LimitFramework[] = []): number {
+  const elements = frameworks.length ? Math.max(...frameworks.map((f) => f.elements.length)) + MAX_REMOVED_RATINGS : MAX_RATINGS;
+  return elements * 3 + MAX_SNAPSHOTS * (elements + 4) + 100;
+}
+
+/** Object members in JSON text (the colons outside strings), stopping once past `limit`. */
+export function countMembers(text: string, limit: number): number {
+  let n = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x3a && ++n > limit) return n;
+  }
+  return n;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
@@ -113,6 +138,10 @@ export function parseAssessmentFile(text: string, opts: { maxBytes?: number; fra
   // Cheap bounds first: a UTF-16 code unit is 1–3 UTF-8 bytes (a surrogate pair is 4 for 2 units).
   const tooLarge = text.length > maxBytes || (text.length * 3 > maxBytes && utf8ByteLength(text) > maxBytes);
   if (tooLarge) return fail('too-large', [{ code: 'too-large', path: [], params: { mb: Number((maxBytes / (1024 * 1024)).toFixed(1)) } }]);
+
+  const limit = maxMembers(opts.frameworks);
+  const members = countMembers(text, limit);
+  if (members > limit) return fail('invalid', [{ code: 'too-many-values', path: [], params: { max: limit } }]);
 
   let data: unknown;
   try {

@@ -12,7 +12,7 @@ export const PROBLEM_CODES = [
   'expected-type', 'too-long', 'too-many', 'required', 'number-too-small', 'number-too-big', 'not-id', 'not-hash',
   'not-datetime', 'not-date', 'one-of', 'bad-key', 'invalid',
   // limits and the framework
-  'reserved-key', 'level-out-of-range', 'too-many-removed', 'framework-mismatch', 'store-version',
+  'reserved-key', 'level-out-of-range', 'too-many-removed', 'too-many-values', 'framework-mismatch', 'store-version',
   // share links
   'link-too-long', 'link-bad-key', 'link-missing', 'link-undecodable', 'link-not-version', 'link-name-empty',
   'link-rating-unreadable', 'link-incomplete',
@@ -131,18 +131,30 @@ export function fromZodIssues(issues: readonly ZodIssueLike[]): Problem[] {
  */
 export function findReservedKeys(data: unknown, budget = 200_000): Problem[] {
   const out: Problem[] = [];
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: data, path: [] }];
+  // Each node keeps its parent and key; a path is built only for a hit.
+  type Node = { v: unknown; key: string | number | null; parent: Node | null };
+  const pathOf = (n: Node | null): (string | number)[] => {
+    const p: (string | number)[] = [];
+    for (let x = n; x && x.key !== null; x = x.parent) p.push(x.key);
+    return p.reverse();
+  };
+  const stack: Node[] = [{ v: data, key: null, parent: null }];
   let seen = 0;
   while (stack.length && seen++ < budget && out.length < 10) {
-    const { v, path } = stack.pop()!;
+    const node = stack.pop()!;
+    const v = node.v;
     if (!v || typeof v !== 'object') continue;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      for (let i = v.length - 1; i >= 0; i--) if (v[i] && typeof v[i] === 'object') stack.push({ v: v[i], key: i, parent: node });
       continue;
     }
-    const keys = Object.keys(v);
-    for (const k of keys) if (RESERVED_KEYS.has(k)) out.push({ code: 'reserved-key', path, params: { key: k } });
-    for (let i = keys.length - 1; i >= 0; i--) if (!RESERVED_KEYS.has(keys[i])) stack.push({ v: (v as Record<string, unknown>)[keys[i]], path: [...path, keys[i]] });
+    for (const k of Object.keys(v)) {
+      if (RESERVED_KEYS.has(k)) out.push({ code: 'reserved-key', path: pathOf(node), params: { key: k } });
+      else {
+        const child = (v as Record<string, unknown>)[k];
+        if (child && typeof child === 'object') stack.push({ v: child, key: k, parent: node });
+      }
+    }
   }
   return out;
 }
