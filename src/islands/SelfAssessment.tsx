@@ -80,7 +80,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
           // Set the unreadable text aside before anything can be saved over it.
           const { locked } = store.setAside(key, r.raw);
           refreshKept();
-          notify({ kind: 'error', text: t(locked ? 'safe.store.locked' : 'safe.store.unreadable'), details: [t(`assess.import.${r.error.code}`), ...problemTexts(r.error.problems.slice(0, 8), t, problemContext(fw.id))] });
+          notify({ kind: 'error', text: t(locked ? 'safe.store.locked' : 'safe.store.unreadable'), details: [...(r.error.code === 'invalid' ? [t('assess.import.invalid')] : []), ...problemTexts(r.error.problems.slice(0, 8), t, problemContext(fw.id))] });
         }
       }
       setLoaded(true);
@@ -154,7 +154,8 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
     catch { failed([t('assess.codeFailed')]); return; }
     const r = ff.parseAssessmentFile(ff.decodeFileBytes(new Uint8Array(await file.arrayBuffer())), { frameworks: data.frameworks });
     if (!r.ok) {
-      failed([t(`assess.import.${r.error.code}`), ...ff.problemTexts(r.error.problems.slice(0, 8), t, problemContext(r.error.frameworkId ?? fw.id))]);
+      // A whole-file problem says it all; values that are not allowed get their heading first.
+      failed([...(r.error.code === 'invalid' ? [t('assess.import.invalid')] : []), ...ff.problemTexts(r.error.problems.slice(0, 8), t, problemContext(r.error.frameworkId ?? fw.id))]);
       return;
     }
     const target = data.frameworks.find((f) => f.id === r.assessment.framework.id);

@@ -5,7 +5,8 @@
  * kept-notice-view.ts loads, sets the value aside and lists the copies with Download and Discard.
  * Until the copy is made, writes are held back.
  */
-import { SET_ASIDE_PREFIX, type Parser } from '../lib/storage/kept-storage.ts';
+import type { Parser } from '../lib/storage/kept-storage.ts';
+import { SET_ASIDE_PREFIX } from '../lib/storage/set-aside-prefix.ts';
 
 export function readKept<T, P>(key: string, parse: Parser<T, P>, fallback: T): { value: T; write: (text: string) => void } {
   let raw: string | null = null;

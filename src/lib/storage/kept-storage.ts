@@ -30,7 +30,9 @@ export function isQuotaError(e: unknown): boolean {
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
 }
 
-export const SET_ASIDE_PREFIX = 'banso:unreadable:';
+import { SET_ASIDE_PREFIX } from './set-aside-prefix.ts';
+
+export { SET_ASIDE_PREFIX };
 /** At most this many set-aside copies of one key (then the value is locked in place instead). */
 const MAX_COPIES_PER_KEY = 20;
 
