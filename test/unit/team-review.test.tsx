@@ -147,7 +147,7 @@ describe('TeamReview', () => {
     const { container } = await mount();
     await importFixtures(container);
     const growth = screen.getByTestId('growth');
-    fireEvent.change(within(growth).getByTestId('growth-member'), { target: { value: [...(within(growth).getByTestId('growth-member') as HTMLSelectElement).options].find((o) => o.text.startsWith('佐藤'))!.value } });
+    fireEvent.change(within(growth).getByTestId('growth-member'), { target: { value: [...(within(growth).getByTestId('growth-member') as HTMLSelectElement).options].find((o) => o.text.replace(/^\u2068/, '').startsWith('佐藤'))!.value } });
     fireEvent.click(within(growth).getByLabelText('Self'));
     const table = within(growth).getByTestId('growth-table');
     expect([...table.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual(['2026-01-15', '2026-03-10', '2026-06-20', '2026-09-12']);
