@@ -168,7 +168,7 @@ describe('no input freezes the tab', () => {
       await expect(page.locator('.notice-box.info', { hasText: 'maximal.json' }).count()).resolves.toBe(1);
       await expect(page.locator('.notice-box.error', { hasText: 'many-ratings.json' }).textContent()).resolves.toMatch(/more values than an assessment can have/);
       await expect(page.locator('.notice-box.error', { hasText: 'over-limit.json' }).textContent()).resolves.toMatch(/larger than 5 MB/);
-    }));
+    }), 180_000);
 
   it('/team/: files over the limits are refused without freezing the page; the maximal valid file is accepted', () =>
     withContext(async (ctx, page) => {
@@ -184,7 +184,7 @@ describe('no input freezes the tab', () => {
       expect(await row('maximal.json').getAttribute('data-status')).toBe('ok');
       expect(await row('many-ratings.json').getAttribute('data-status')).toBe('error');
       expect(await row('over-limit.json').getAttribute('data-status')).toBe('error');
-    }));
+    }), 180_000);
 });
 
 describe('text direction', () => {
