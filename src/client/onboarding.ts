@@ -2,7 +2,8 @@
  * Onboarding track page: ticked items and the start date kept in localStorage, progress per phase and
  * overall, the current phase opened and this week's items listed first.
  */
-import { computeProgress, parseState, schedule, serialiseState, storageKey, trackDay, type TrackState } from '../lib/onboarding-progress.ts';
+import { computeProgress, readState, schedule, serialiseState, storageKey, trackDay, type TrackState } from '../lib/onboarding-progress.ts';
+import { readKept } from './kept-notice.ts';
 import { localToday } from './local-date.ts';
 
 const fill = (tpl: string, v: Record<string, string | number>) => tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
@@ -21,9 +22,10 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-track]')) {
   const clear = root.querySelector<HTMLButtonElement>('[data-start-clear]')!;
   const dayLine = root.querySelector<HTMLElement>('[data-day-line]')!;
   const week = root.querySelector<HTMLElement>('[data-this-week]')!;
-  let state: TrackState = { done: new Set() };
-  try { state = parseState(localStorage.getItem(key)); } catch { /* storage blocked: progress lives in the page only */ }
-  const store = () => { try { localStorage.setItem(key, serialiseState(state)); } catch { /* storage full or blocked */ } };
+  // Unreadable progress is set aside (Download / Discard), never overwritten by the next tick or date.
+  const kept = readKept<TrackState, string>(key, readState, { done: new Set() });
+  const state: TrackState = kept.value;
+  const store = () => kept.write(serialiseState(state)); // storage full, blocked or unreadable value not yet kept: lives in the page only
 
   const list = (name: string, ids: string[]) => {
     const ul = week.querySelector(`[data-list="${name}"]`)!;

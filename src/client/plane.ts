@@ -1,10 +1,11 @@
 /** CS Ops plane: toggle the cells that are your position today, kept in localStorage. */
-import { parsePosition, positionSpan, POSITION_KEY, serialisePosition } from '../lib/plane.ts';
+import { positionSpan, POSITION_KEY, readPosition, serialisePosition } from '../lib/plane.ts';
+import { readKept } from './kept-notice.ts';
 
 const root = document.querySelector<HTMLElement>('[data-plane]');
 if (root) {
-  let cells = new Set<string>();
-  try { cells = parsePosition(localStorage.getItem(POSITION_KEY)); } catch { /* storage blocked */ }
+  // An unreadable position is set aside (Download / Discard), never overwritten by the next click.
+  const { write, value: cells } = readKept(POSITION_KEY, readPosition, new Set<string>());
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-cell]')];
   const summary = root.querySelector<HTMLElement>('[data-position-summary]')!;
   const template = summary.dataset.template!;
@@ -21,7 +22,7 @@ if (root) {
     b.addEventListener('click', () => {
       const id = b.dataset.cell!;
       if (cells.has(id)) cells.delete(id); else cells.add(id);
-      try { localStorage.setItem(POSITION_KEY, serialisePosition(cells)); } catch { /* storage full or blocked */ }
+      write(serialisePosition(cells)); // storage full, blocked or its unreadable value not yet kept: kept in the page only
       render();
     });
   render();

@@ -7,6 +7,7 @@ import { offlineEn, offlineJa } from './ui-offline.ts';
 import { designEn, designJa } from './ui-design.ts';
 import { reviewEn, reviewJa } from './ui-review.ts';
 import { uxEn, uxJa } from './ui-ux.ts';
+import { safetyEn, safetyJa } from './ui-safety.ts';
 
 /**
  * Every UI string, in English and Japanese. `ja` is typed against `en`: a missing key is a type
@@ -652,8 +653,8 @@ const coreJa: Record<CoreKey, string> = {
  * Feature dictionaries live beside this file (ui-<feature>.ts) so features can grow their strings
  * independently; each exports `<feature>En` (as const) and `<feature>Ja: Record<keyof typeof <feature>En, string>`.
  */
-export const en = { ...coreEn, ...healthEn, ...teamEn, ...searchEn, ...batchEn, ...warehouseEn, ...offlineEn, ...designEn, ...reviewEn, ...uxEn } as const;
+export const en = { ...coreEn, ...healthEn, ...teamEn, ...searchEn, ...batchEn, ...warehouseEn, ...offlineEn, ...designEn, ...reviewEn, ...uxEn, ...safetyEn } as const;
 export type UIKey = keyof typeof en;
-export const ja: Record<UIKey, string> = { ...coreJa, ...healthJa, ...teamJa, ...searchJa, ...batchJa, ...warehouseJa, ...offlineJa, ...designJa, ...reviewJa, ...uxJa };
+export const ja: Record<UIKey, string> = { ...coreJa, ...healthJa, ...teamJa, ...searchJa, ...batchJa, ...warehouseJa, ...offlineJa, ...designJa, ...reviewJa, ...uxJa, ...safetyJa };
 
 export const dictionaries = { en, ja } as const;

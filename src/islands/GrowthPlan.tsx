@@ -1,5 +1,5 @@
 /** The growth plan: readiness for the target role, the best match today, and the gaps to close. */
-import type { ClientData, ClientFramework, ClientRole } from '../lib/assessment/client-data.ts';
+import type { ClientData, ClientFramework, ClientRole } from '../lib/assessment/skill-island-props.ts';
 import type { Assessment } from '../schemas/assessment.ts';
 import type { Translate } from '../i18n/translator.ts';
 import { bestMatchingRole, gaps as computeGaps, readiness as computeReadiness } from '../lib/assessment/readiness.ts';

@@ -20,11 +20,11 @@ import type { BatchClientData } from '../lib/health/batch-props.ts';
 import { BatchError, workerRunner, type BatchRunner } from './health-batch/runner.ts';
 import { ColumnMappingStep, ValueLabelStep } from './health-batch/Mapping.tsx';
 import { fileProblemText, parseIssueText } from './health-batch/issue-text.ts';
+import { Notices, type Notice } from './notices.tsx';
 
 // Charts, tables and the backtest load once there are results (chart.js is not needed before).
 const Results = lazy(() => import('./health-batch/Results.tsx'));
 
-type Notice = { kind: 'error' | 'info' | 'warn'; text: string; details?: string[] };
 
 export interface LoadedFile {
   name: string;
@@ -234,14 +234,7 @@ export default function HealthBatch({ data, dict, runner = workerRunner, designH
         )}
       </section>
 
-      <div className="notices" aria-live="polite">
-        {notice && (
-          <div className={`notice-box ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-            <p>{notice.text}</p>
-            {notice.details && notice.details.length > 0 && <ul>{notice.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
-          </div>
-        )}
-      </div>
+      <Notices notices={notice ? [notice] : []} onDismiss={() => setNotice(null)} t={t} testId="notice" />
 
       {file && mapping && (
         <>

@@ -24,8 +24,8 @@ import { WeightsEditor } from './health/WeightsEditor.tsx';
 import { formatValue, issueText, pct1, score1 } from './health/format.ts';
 import { formatNumber } from '../lib/text/number.ts';
 import { downloadText, todayIso } from './browser.ts';
+import { Notices, type Notice } from './notices.tsx';
 
-type Notice = { kind: 'error' | 'info'; text: string; details?: string[] };
 
 /** A value to come back to when "no data" is unticked and nothing was entered before. */
 function fallbackValue(m: Measure, model: HealthModel): TypedValue {
@@ -231,17 +231,7 @@ export default function HealthSimulator({ data, dict }: { data: ClientHealthData
 
   return (
     <div className="health-sim" data-ready={ready ? 'true' : 'false'} data-model={cm.id}>
-      {notices.length > 0 && (
-        <div className="notices">
-          {notices.map((n) => (
-            <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-              <p>{n.text}</p>
-              {n.details && <ul>{n.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
-              <button type="button" className="link-button" onClick={() => setNotices((l) => l.filter((x) => x !== n))}>{t('common.close')}</button>
-            </div>
-          ))}
-        </div>
-      )}
+      <Notices notices={notices} onDismiss={(n) => setNotices((l) => l.filter((x) => x !== n))} t={t} />
 
       <div className="sim-toolbar">
         <label className="sim-field">

@@ -7,7 +7,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
 import type { UIKey } from '../i18n/ui.ts';
-import type { ClientData } from '../lib/assessment/client-data.ts';
+import type { ClientData } from '../lib/assessment/skill-island-props.ts';
 import type { Assessment } from '../schemas/assessment.ts';
 import { exportFileName, serialiseAssessment } from '../lib/assessment/file-output.ts';
 import { readReviewInput, type ReviewProblem } from '../lib/review/validate.ts';
@@ -15,6 +15,7 @@ import { listSessions, saveSession, sessionKey, withAgreed, withManager, withSel
 import { downloadText, todayIso } from './browser.ts';
 import { RatePanel } from './review/RatePanel.tsx';
 import { OneOnOne } from './review/OneOnOne.tsx';
+import { problemTexts } from '../lib/assessment/problem-text.ts';
 
 type Notice = { kind: 'error' | 'info' | 'warn'; text: string; details?: string[]; raw?: { name: string; text: string }; replace?: ReviewSession };
 
@@ -26,7 +27,7 @@ function storage(): ListableStorage | null {
 
 /** One problem, worded in the page's language (the codes come from lib/review/validate.ts). */
 export function problemText(p: ReviewProblem, t: Translate): { text: string; details: string[] } {
-  if (p.code === 'parse') return { text: t(`assess.import.${p.error.code}` as UIKey), details: (p.error.details ?? []).slice(0, 8) };
+  if (p.code === 'parse') return { text: t(`assess.import.${p.error.code}` as UIKey), details: problemTexts(p.error.problems.slice(0, 8), t) };
   if (p.code === 'link') return { text: t('review.problem.link'), details: p.details.slice(0, 8) };
   if (p.code === 'not-opened') return { text: t('review.problem.not-opened', { name: p.values.name, kind: t(`review.kind.${p.values.kind}`) }), details: [] };
   return { text: t(`review.problem.${p.code}`, p.values as Record<string, string | number>), details: [] };

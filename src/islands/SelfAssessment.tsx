@@ -6,17 +6,18 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../i18n/locales.ts';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
-import type { ClientData, ClientFramework } from '../lib/assessment/client-data.ts';
+import type { ClientData, ClientFramework } from '../lib/assessment/skill-island-props.ts';
 import type { Assessment } from '../schemas/assessment.ts';
+import { MAX_FILE_BYTES } from '../schemas/assessment-constants.ts';
 import { exportFileName, serialiseAssessment } from '../lib/assessment/file-output.ts';
-import type { SharedAssessment } from '../lib/assessment/share-link.ts';
 import { reconcile } from '../lib/assessment/migrate.ts';
 import { readiness as computeReadiness } from '../lib/assessment/readiness.ts';
-import { addSnapshot, emptyAssessment, readSaved, save } from '../lib/assessment/storage.ts';
+import { addSnapshot, assessmentStorageKey, emptyAssessment, save } from '../lib/assessment/storage.ts';
 import { ratingsOf, summariseRatings } from '../lib/assessment/summary.ts';
 import { RadarChart, type RadarSeries } from './RadarChart.tsx';
 import { parsePrefs, PREFS_KEY, serialisePrefs, type ChartView, type Prefs } from '../lib/prefs.ts';
 import { downloadText, todayIso } from './browser.ts';
+import { KeptList, Notices, useKeptStorage, useNotices } from './notices.tsx';
 
 // The growth plan loads when a target role is chosen (keeps the page's first load small).
 const GrowthPlan = lazy(() => import('./GrowthPlan.tsx'));
@@ -24,8 +25,7 @@ const GrowthPlan = lazy(() => import('./GrowthPlan.tsx'));
 // assessment or an imported file. A first visit never needs it.
 const fileFormat = () => import('../lib/assessment/file-format.ts');
 
-type Notice = { kind: 'error' | 'info' | 'warn'; text: string; details?: string[]; raw?: { name: string; text: string } };
-
+/** The browser's storage for view preferences (the assessment itself goes through the kept-storage hook). */
 function storage(): Storage | null {
   try { return window.localStorage; } catch { return null; }
 }
@@ -55,15 +55,21 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   const [confirmSnap, setConfirmSnap] = useState(false);
   // Name and roles carried over when the person switches framework (a framework with nothing saved starts with them).
   const carry = useRef<Assessment['person'] | null>(null);
-  const [notices, setNotices] = useState<Notice[]>([]);
-  const [shared, setShared] = useState<SharedAssessment | null>(null);
+  const { notices, notify, dismiss, setNotices } = useNotices();
+  const { store, kept, refresh: refreshKept, discard } = useKeptStorage('banso:assessment:');
+  // A share link, validated against the framework it names, waiting for "Load it".
+  const [shared, setShared] = useState<Assessment | null>(null);
   const [compareDate, setCompareDate] = useState<string>('');
   const [confirmReset, setConfirmReset] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   // An imported file or shared link for another framework: used instead of that framework's saved copy.
   const incoming = useRef<Assessment | null>(null);
 
-  const notify = (n: Notice) => setNotices((list) => [...list.filter((x) => x.text !== n.text), n]);
+  // Problems in sentences, with the element names of the framework the data was made for.
+  const problemContext = (fwId: string) => {
+    const f = data.frameworks.find((x) => x.id === fwId);
+    return f ? { elementName: (id: string) => f.elements.find((e) => e.id === id)?.name, maxLevel: f.levels.length } : {};
+  };
 
   // Load the saved assessment for the framework. Until it is loaded the form is inert and nothing is
   // saved, so a slow or failed load can never overwrite what the browser holds.
@@ -76,9 +82,10 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
       setLoaded(true);
       return;
     }
-    const s = storage();
     setNotices([]);
-    const entry = readSaved(s, fw.id);
+    refreshKept();
+    const key = assessmentStorageKey(fw.id);
+    const entry = store.raw(key);
     const person = carry.current;
     carry.current = null;
     const withPerson = (x: Assessment): Assessment => person ? { ...x, person: { ...person, ...Object.fromEntries(Object.entries(x.person).filter(([, v]) => v)) } } : x;
@@ -88,26 +95,37 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
       setLoaded(true);
       return;
     }
-    fileFormat().then(({ parseSaved }) => {
+    fileFormat().then(({ parseSaved, problemTexts }) => {
       if (!current) return;
-      const r = parseSaved(entry.raw, fw.id);
+      const r = parseSaved(entry.raw, fw.id, data.frameworks);
       if (r.status === 'ok') setA(withPerson(r.assessment));
       else {
         setA(withPerson(emptyAssessment(fw, { name: '' }, 'self')));
-        if (r.status === 'corrupt') notify({ kind: 'error', text: t('assess.corrupt'), details: [t(`assess.import.${r.error.code}`), ...(r.error.details ?? []).slice(0, 8)], raw: { name: `banso-assessment-${fw.id}-unreadable.json`, text: r.raw } });
+        if (r.status === 'corrupt') {
+          // Set the unreadable text aside before anything can be saved over it.
+          const { locked } = store.setAside(key, r.raw);
+          refreshKept();
+          notify({ kind: 'error', text: t(locked ? 'safe.store.locked' : 'safe.store.unreadable'), details: [...(r.error.code === 'invalid' ? [t('assess.import.invalid')] : []), ...problemTexts(r.error.problems.slice(0, 8), t, problemContext(fw.id))] });
+        }
       }
       setLoaded(true);
     }, () => { if (current) notify({ kind: 'error', text: t('assess.codeFailed') }); });
     return () => { current = false; };
   }, [fw.id]);
 
-  // Share links live in the hash; their parser is loaded only when the address has one.
+  // Share links live in the hash; their parser is loaded only when the address has one. The link is
+  // validated against its framework here, so every problem shows before "Load it".
   useEffect(() => {
     if (!/[#&]v=/.test(location.hash)) return;
-    void import('../lib/assessment/share-link.ts').then(({ parseShareHash }) => {
-      const r = parseShareHash(location.hash);
-      if (r.ok) setShared(r.value);
-      else if (r.error.code !== 'no-data') notify({ kind: 'error', text: t('assess.linkInvalid'), details: [t(`assess.linkError.${r.error.code}`), ...(r.error.details ?? [])] });
+    void Promise.all([import('../lib/assessment/share-import.ts'), fileFormat()]).then(([{ assessmentFromShareLink }, { problemTexts }]) => {
+      const r = assessmentFromShareLink(location.hash, new Date(), data.frameworks);
+      if (r.ok) {
+        if (data.frameworks.some((f) => f.id === r.assessment.framework.id)) setShared(r.assessment);
+        else notify({ kind: 'error', text: t('assess.linkInvalid'), details: [t('assess.import.unknownFramework', { id: r.assessment.framework.id })] });
+      } else if (r.error.code !== 'no-data') {
+        const fwId = /[#&]fw=([a-z0-9-]+)/.exec(location.hash)?.[1] ?? '';
+        notify({ kind: 'error', text: t('assess.linkInvalid'), details: [t(`assess.linkError.${r.error.code}`), ...problemTexts(r.error.problems, t, problemContext(fwId))] });
+      }
     });
   }, []);
 
@@ -116,10 +134,8 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   useEffect(() => {
     if (!loaded) return;
     if (firstSave.current) { firstSave.current = false; return; }
-    const s = storage();
-    if (!s) return;
-    const r = save(s, a);
-    if (!r.ok) notify({ kind: 'error', text: r.reason === 'quota' ? t('assess.storageFull') : t('assess.storageUnavailable') });
+    const r = save(store, a);
+    if (!r.ok) notify({ kind: 'error', text: r.reason === 'quota' ? t('assess.storageFull') : r.reason === 'locked' ? t('safe.store.locked') : t('assess.storageUnavailable') });
   }, [a]);
 
   const ratings = useMemo(() => ratingsOf(a), [a]);
@@ -166,38 +182,42 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
     notify({ kind: 'info', text: t('assess.snapshotSaved', { date: today }) });
   };
   const importFile = async (file: File) => {
-    if (file.size > 5 * 1024 * 1024) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.import.too-large')] }); return; }
-    let parseAssessmentFile: Awaited<ReturnType<typeof fileFormat>>['parseAssessmentFile'];
-    try { ({ parseAssessmentFile } = await fileFormat()); }
-    catch { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.codeFailed')] }); return; }
-    const r = parseAssessmentFile(await file.text());
-    if (!r.ok) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t(`assess.import.${r.error.code}`), ...(r.error.details ?? []).slice(0, 8)] }); return; }
-    if (r.assessment.kind === 'manager') { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.agreed.managerFile')] }); return; }
+    const failed = (details: string[]) => notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details });
+    if (file.size > MAX_FILE_BYTES) { failed([t('assess.import.too-large')]); return; }
+    let ff: Awaited<ReturnType<typeof fileFormat>>;
+    try { ff = await fileFormat(); }
+    catch { failed([t('assess.codeFailed')]); return; }
+    const r = ff.parseAssessmentFile(ff.decodeFileBytes(new Uint8Array(await file.arrayBuffer())), { frameworks: data.frameworks });
+    if (!r.ok) {
+      // A whole-file problem says it all; values that are not allowed get their heading first.
+      failed([...(r.error.code === 'invalid' ? [t('assess.import.invalid')] : []), ...ff.problemTexts(r.error.problems.slice(0, 8), t, problemContext(r.error.frameworkId ?? fw.id))]);
+      return;
+    }
+    if (r.assessment.kind === 'manager') { failed([t('assess.agreed.managerFile')]); return; }
     if (r.assessment.kind === 'agreed') {
       const { addAgreedToHistory } = await import('../lib/review/agreed-history.ts');
       const m = addAgreedToHistory(a, r.assessment);
-      if (!m.ok) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t(`assess.agreed.${m.code}`, m.values)] }); return; }
+      if (!m.ok) { failed([t(`assess.agreed.${m.code}`, m.values)]); return; }
       update(() => m.assessment);
       notify({ kind: 'info', text: t(m.replaced ? 'assess.agreed.replaced' : 'assess.agreed.imported', { date: m.date }) });
       return;
     }
     const target = data.frameworks.find((f) => f.id === r.assessment.framework.id);
-    if (!target) { notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details: [t('assess.import.unknownFramework', { id: r.assessment.framework.id })] }); return; }
+    if (!target) { failed([t('assess.import.unknownFramework', { id: r.assessment.framework.id })]); return; }
     firstSave.current = false;
     if (target.id !== fw.id) { incoming.current = r.assessment; setLoaded(false); setFwId(target.id); }
     else { setA(r.assessment); setLoaded(true); }
-    notify({ kind: 'info', text: t('assess.import.done', { file: file.name }) });
+    notify({ kind: 'info', text: t('assess.import.done', { file: file.name }), details: target.id !== fw.id ? [t('safe.other.framework', { framework: target.name, current: fw.name })] : undefined });
   };
   const loadShared = () => {
     if (!shared) return;
-    const f = data.frameworks.find((x) => x.id === shared.frameworkId);
-    if (!f) { notify({ kind: 'error', text: t('assess.linkInvalid'), details: [t('assess.import.unknownFramework', { id: shared.frameworkId })] }); setShared(null); return; }
-    const next = emptyAssessment(f, { name: shared.name, role: shared.role, targetRole: shared.targetRole }, 'self');
-    next.framework = { id: f.id, version: shared.frameworkVersion, hash: shared.hash };
-    next.ratings = Object.fromEntries(Object.entries(shared.ratings).map(([k, v]) => [k, { level: v }]));
+    const f = data.frameworks.find((x) => x.id === shared.framework.id);
+    if (!f) { setShared(null); return; }
     firstSave.current = false;
-    if (f.id !== fw.id) { incoming.current = next; setLoaded(false); setFwId(f.id); }
-    else { setA(next); setLoaded(true); }
+    if (f.id !== fw.id) {
+      incoming.current = shared; setLoaded(false); setFwId(f.id);
+      notify({ kind: 'info', text: t('safe.other.framework', { framework: f.name, current: fw.name }) });
+    } else { setA(shared); setLoaded(true); }
     setShared(null);
     history.replaceState(null, '', location.pathname + location.search);
   };
@@ -216,23 +236,17 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   return (
     <div className="assess" data-ready={loaded ? 'true' : 'false'} aria-busy={!loaded}>
       {!loaded && <p className="muted" role="status">{t('assess.loadingSaved')}</p>}
-      <div aria-live="polite" className="notices">
-        {notices.map((n) => (
-          <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-            <p className="notice-text">{n.text}</p>
-            {n.details && n.details.length > 0 && <ul>{n.details.map((d) => <li key={d}>{d}</li>)}</ul>}
-            {n.raw && <button type="button" onClick={() => downloadText(n.raw!.name, n.raw!.text, 'application/json')}>{t('assess.downloadRaw')}</button>}
-            <button type="button" className="link-button" onClick={() => setNotices((l) => l.filter((x) => x !== n))}>{t('common.close')}</button>
-          </div>
-        ))}
+      <Notices notices={notices} onDismiss={dismiss} t={t}>
+        <KeptList kept={kept} onDiscard={discard} t={t} />
         {shared && (
-          <div className="notice-box info" role="status">
-            <p>{t('assess.sharedFound', { name: shared.name || t('assess.unnamed'), count: Object.keys(shared.ratings).length })}</p>
+          <div className="notice-box info" role="status" data-testid="shared-preview">
+            <p>{t('assess.sharedFound', { name: '\u2068' + (shared.person.name || t('assess.unnamed')) + '\u2069', count: Object.keys(shared.ratings).length })}</p>
+            {shared.framework.id !== fw.id && <p>{t('safe.link.forFramework', { framework: data.frameworks.find((f) => f.id === shared.framework.id)?.name ?? shared.framework.id, current: fw.name })}</p>}
             <button type="button" className="primary" onClick={loadShared}>{t('assess.sharedLoad')}</button>{' '}
             <button type="button" onClick={() => setShared(null)}>{t('assess.sharedIgnore')}</button>
           </div>
         )}
-      </div>
+      </Notices>
 
       <section className="section-box no-print-controls" aria-labelledby="who" inert={!loaded}>
         <h2 id="who">{t('assess.who')}</h2>
@@ -261,7 +275,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
           </label>
         </div>
         <p className="print-only" data-testid="print-person">{[a.person.name || t('assess.unnamed'), fw.name, `${data.roles.find((r) => r.id === a.person.role)?.name ?? '—'} → ${target?.name ?? '—'}`].join(' · ')}</p>
-        {rec.outdated && <p className="notice-box warn" role="status">{t('assess.outdated', { old: a.framework.version, now: fw.version })}</p>}
+        {rec.outdated && <p className="notice-box warn" role="status">{a.framework.version === fw.version ? t('safe.other.structure', { framework: fw.name, version: fw.version }) : t('safe.other.version', { framework: fw.name, old: a.framework.version, now: fw.version })}</p>}
         {rec.removed.length > 0 && (
           <div className="notice-box warn" role="status">
             <p>{t('assess.removed')}</p>

@@ -7,13 +7,15 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { collator } from '../i18n/locales.ts';
 import { translator, type Dict } from '../i18n/translator.ts';
-import type { ClientData } from '../lib/assessment/client-data.ts';
+import type { ClientData } from '../lib/assessment/skill-island-props.ts';
 import { importBatch, type ReportItem, type TeamEntry, type TeamSource } from '../lib/team/import-batch.ts';
 import { buildTeam, type RatingSource } from '../lib/team/members.ts';
 import { elementStats, filterByRole, heatmap, sortHeatRows, type HeatSortKey } from '../lib/team/aggregate.ts';
 import { coverage as computeCoverage } from '../lib/team/coverage.ts';
-import { forgetTeam, loadTeam, saveTeam } from '../lib/team/storage.ts';
+import { parseStoredTeam, serialiseTeam, TEAM_STORAGE_KEY } from '../lib/team/storage.ts';
+import { problemTexts } from '../lib/assessment/problem-text.ts';
 import { downloadText, todayIso } from './browser.ts';
+import { KeptList, Notices, useKeptStorage, useNotices } from './notices.tsx';
 import { ImportPanel } from './team/ImportPanel.tsx';
 import { ImportReport } from './team/ImportReport.tsx';
 import { Heatmap, HeatLegend, type HeatSort } from './team/Heatmap.tsx';
@@ -24,22 +26,21 @@ import { CalibrationView } from './team/CalibrationView.tsx';
 import { displayName, kindName, roleNamer } from './team/shared.ts';
 import type { AssessmentKind } from '../schemas/assessment.ts';
 
-type Notice = { kind: 'error' | 'info' | 'warn'; text: string; details?: string[]; raw?: { name: string; text: string } };
-
-function storage(): Storage | null {
-  try { return window.localStorage; } catch { return null; }
-}
-
 export default function TeamReview({ data, dict }: { data: ClientData; dict: Dict }) {
   const t = useMemo(() => translator(dict), [dict]);
   const compare = useMemo(() => collator(data.lang).compare, [data.lang]);
   const roleName = useMemo(() => roleNamer(data), [data]);
   const frameworkName = useCallback((id: string) => data.frameworks.find((f) => f.id === id)?.name ?? id, [data]);
+  const problemContext = useCallback((id: string | undefined) => {
+    const f = data.frameworks.find((x) => x.id === id);
+    return f ? { elementName: (el: string) => f.elements.find((e) => e.id === el)?.name, maxLevel: f.levels.length } : {};
+  }, [data]);
 
   const [entries, setEntries] = useState<TeamEntry[]>([]);
   const [ready, setReady] = useState(false);
   const [report, setReport] = useState<{ items: ReportItem[]; skipped: number } | null>(null);
-  const [notices, setNotices] = useState<Notice[]>([]);
+  const { notices, notify, dismiss, setNotices } = useNotices();
+  const { store, kept, refresh: refreshKept, discard } = useKeptStorage(TEAM_STORAGE_KEY);
   const [groupPick, setGroupPick] = useState('');
   const [source, setSource] = useState<RatingSource>('preferred');
   const [roleFilter, setRoleFilter] = useState('');
@@ -48,14 +49,14 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
   const [confirmForget, setConfirmForget] = useState(false);
   const ids = { source: useId(), role: useId() };
 
-  const notify = (n: Notice) => setNotices((list) => [...list.filter((x) => x.text !== n.text), n]);
-
-  // Load the team kept in this browser; a stored team that cannot be read is offered for download, not wiped.
+  // Load the team kept in this browser; a stored team that cannot be read is set aside (Download /
+  // Discard), never overwritten by the next import.
   useEffect(() => {
-    const r = loadTeam(storage());
-    if (r.status === 'ok') setEntries(r.entries);
-    else if (r.status === 'corrupt') notify({ kind: 'error', text: t('team.storage.corrupt'), details: r.details.slice(0, 8), raw: { name: 'banso-team-unreadable.json', text: r.raw } });
+    const r = store.read(TEAM_STORAGE_KEY, parseStoredTeam);
+    if (r.status === 'ok') setEntries(r.value.entries);
+    else if (r.status === 'unreadable') notify({ kind: 'error', text: t(r.locked ? 'safe.store.locked' : 'safe.store.unreadable'), details: problemTexts(r.problems.slice(0, 8), t) });
     else if (r.unavailable) notify({ kind: 'warn', text: t('team.storage.unavailable') });
+    refreshKept();
     setReady(true);
   }, []);
 
@@ -68,14 +69,12 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
     setReport({ items: r.report, skipped });
     if (!r.added) return;
     setEntries(r.entries);
-    const s = storage();
-    if (!s) return;
-    const saved = saveTeam(s, r.entries);
-    if (!saved.ok) notify({ kind: 'error', text: saved.reason === 'quota' ? t('team.storage.full') : t('team.storage.unavailable') });
+    const saved = store.write(TEAM_STORAGE_KEY, serialiseTeam(r.entries));
+    if (!saved.ok) notify({ kind: 'error', text: saved.reason === 'quota' ? t('team.storage.full') : saved.reason === 'locked' ? t('safe.store.locked') : t('team.storage.unavailable') });
   };
 
   const forget = () => {
-    forgetTeam(storage());
+    store.remove(TEAM_STORAGE_KEY);
     setEntries([]);
     setReport(null);
     setOverlay([]);
@@ -134,16 +133,9 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
 
   return (
     <div className="team-review" data-ready={ready ? 'true' : 'false'} data-testid="team-review">
-      <div aria-live="polite" className="notices">
-        {notices.map((n) => (
-          <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-            <p><strong>{n.kind === 'info' ? 'ℹ ' : '⚠ '}</strong>{n.text}</p>
-            {n.details && n.details.length > 0 && <ul>{n.details.map((d) => <li key={d}>{d}</li>)}</ul>}
-            {n.raw && <button type="button" onClick={() => downloadText(n.raw!.name, n.raw!.text, 'application/json')}>{t('assess.downloadRaw')}</button>}
-            <button type="button" className="link-button" onClick={() => setNotices((l) => l.filter((x) => x !== n))}>{t('common.close')}</button>
-          </div>
-        ))}
-      </div>
+      <Notices notices={notices} onDismiss={dismiss} t={t}>
+        <KeptList kept={kept} onDiscard={discard} t={t} />
+      </Notices>
 
       <section className="section-box" aria-labelledby="team-import-title">
         <h2 id="team-import-title">{t('team.import.title')}</h2>
@@ -154,7 +146,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
 
       {hidden > 0 && <p className="notice-box warn" role="note" data-testid="hidden-files">{t('team.storage.hidden', { n: hidden })}</p>}
 
-      {report && <ImportReport report={report.items} skipped={report.skipped} t={t} frameworkName={frameworkName} />}
+      {report && <ImportReport report={report.items} skipped={report.skipped} t={t} frameworkName={frameworkName} problemContext={problemContext} />}
 
       {!group || !fw ? (
         <p className="empty-team" data-testid="team-empty">{t('team.empty')}</p>
@@ -176,7 +168,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
               </fieldset>
             )}
             {group.status === 'other-version' && currentFw && (
-              <p className="notice-box warn" role="note" data-testid="other-version-warning">{t('team.group.otherVersion', { version: group.version, current: currentFw.version })}</p>
+              <p className="notice-box warn" role="note" data-testid="other-version-warning">{group.version === currentFw.version ? t('safe.other.structure', { framework: currentFw.name, version: group.version }) : t('safe.other.version', { framework: currentFw.name, old: group.version, now: currentFw.version })}</p>
             )}
             <div className="form-grid">
               <label htmlFor={ids.source}>{t('team.view.source')}

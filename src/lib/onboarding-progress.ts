@@ -40,6 +40,30 @@ export function serialiseState(s: TrackState): string {
   return JSON.stringify({ format: ONBOARDING_FORMAT, done: [...s.done].sort(), ...(s.start ? { start: s.start } : {}) });
 }
 
+/**
+ * Strict reading for storage (a KeptStorage parser): anything that would lose a tick when saved again
+ * (not JSON, another format, a non-text item) is unreadable, so it is set aside instead of overwritten.
+ */
+/** Reads saved track state (ticked items and start date), or says why it cannot (for the kept-storage mechanism). */
+export function readState(raw: string): { ok: true; value: TrackState } | { ok: false; problems: string[] } {
+  const done = readProgress(raw);
+  if (!done.ok) return done;
+  return { ok: true, value: parseState(raw) };
+}
+
+export function readProgress(raw: string): { ok: true; value: Set<string> } | { ok: false; problems: string[] } {
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    return { ok: false, problems: ['not-json'] };
+  }
+  const done = v && typeof v === 'object' ? (v as { done?: unknown }).done : undefined;
+  if ((v as { format?: unknown } | null)?.format !== ONBOARDING_FORMAT || !Array.isArray(done) || !done.every((x) => typeof x === 'string'))
+    return { ok: false, problems: ['wrong-format'] };
+  return { ok: true, value: new Set(done as string[]) };
+}
+
 export function serialise(done: Set<string>): string {
   return serialiseState({ done });
 }

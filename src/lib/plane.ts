@@ -32,6 +32,19 @@ export function parsePosition(raw: string | null): Set<string> {
   }
 }
 
+/** Strict reading for storage (a KeptStorage parser): unknown cells make the value unreadable, so it is set aside, not overwritten. */
+export function readPosition(raw: string): { ok: true; value: Set<string> } | { ok: false; problems: string[] } {
+  let v: { format?: unknown; cells?: unknown } | null;
+  try {
+    v = JSON.parse(raw) as { format?: unknown; cells?: unknown } | null;
+  } catch {
+    return { ok: false, problems: ['not-json'] };
+  }
+  const valid = new Set(PHASES.flatMap((p) => LAYERS.map((l) => cellId(p, l))));
+  if (v?.format !== FORMAT || !Array.isArray(v.cells) || !v.cells.every((c) => typeof c === 'string' && valid.has(c))) return { ok: false, problems: ['wrong-format'] };
+  return { ok: true, value: new Set(v.cells as string[]) };
+}
+
 export function serialisePosition(cells: Set<string>): string {
   return JSON.stringify({ format: FORMAT, cells: [...cells].sort() });
 }

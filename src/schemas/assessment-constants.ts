@@ -11,3 +11,9 @@ export const MAX_EVIDENCE = 4000;
 export const MAX_SNAPSHOT_NOTE = 4000;
 export const MAX_SNAPSHOTS = 200;
 export const MAX_AGREED_BY = 10;
+/** Largest assessment file (bytes) read at all: a bigger one is refused before it is read. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Ratings of elements a framework no longer has that one file (or one snapshot) may carry. */
+export const MAX_REMOVED_RATINGS = 50;
+/** Ratings in one file or snapshot when its framework is not known here (the generic bound). */
+export const MAX_RATINGS = 500;

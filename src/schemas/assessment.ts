@@ -18,7 +18,8 @@ import { ASSESSMENT_FORMAT, ASSESSMENT_KINDS, ASSESSMENT_VERSION, MAX_AGREED_BY,
 export { ASSESSMENT_FORMAT, ASSESSMENT_KINDS, ASSESSMENT_VERSION, MAX_AGREED_BY, MAX_EVIDENCE, MAX_PERSON_NAME, MAX_SNAPSHOT_NOTE, MAX_SNAPSHOTS };
 
 const Id = z.string().check(z.regex(ID_PATTERN, ID_MESSAGE));
-const IsoDate = z.string().check(z.refine(isRealIsoDate, 'must be a real date written YYYY-MM-DD'));
+// `params.problem` names the problem for lib/assessment/problems.ts (messages in the page's language).
+const IsoDate = z.string().check(z.refine(isRealIsoDate, { message: 'must be a real date written YYYY-MM-DD', params: { problem: 'not-date' } }));
 const Level = z.number().check(z.int('must be a whole number'), z.minimum(0, 'must be 0 or more'));
 
 /** Length in Unicode code points, so an emoji or a kanji counts as one character. */
@@ -29,7 +30,7 @@ const codePoints = (s: string): number => {
 };
 
 /** The person's name; may be empty while someone has not typed it yet (files then say "unnamed"). */
-export const AssessmentPersonName = z.string().check(z.refine((s) => codePoints(s) <= MAX_PERSON_NAME, `must be at most ${MAX_PERSON_NAME} characters`));
+export const AssessmentPersonName = z.string().check(z.refine((s) => codePoints(s) <= MAX_PERSON_NAME, { message: `must be at most ${MAX_PERSON_NAME} characters`, params: { problem: 'too-long', max: MAX_PERSON_NAME } }));
 
 export const AssessmentKind = z.enum(ASSESSMENT_KINDS);
 export type AssessmentKind = z.infer<typeof AssessmentKind>;

@@ -143,7 +143,7 @@ describe('health batch scoring', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const back = parseCsv(decodeBytes(new Uint8Array(bytes)).text);
     expect(back.errors).toEqual([]);
-    expect(back.headers).toEqual(['Account', 'Weekly active admins', 'Days since last login', 'Key features used', 'Onboarding checklist', 'In-app NPS', 'Failed payments', 'Outcome', 'score', 'band', 'coverage (%)', 'status']);
+    expect(back.headers).toEqual(['Account', 'Weekly active admins', 'Days since last login', 'Key features used', 'Onboarding checklist', 'In-app NPS', 'Failed payments', 'Outcome', 'score', 'band', 'coverage (%)', 'status', 'warnings']);
     expect(back.rows).toHaveLength(40);
     expect(back.rows.every((r) => /^\d+\.\d$/.test(r[8]) && r[11] === 'ok')).toBe(true);
     expect(new Set(back.rows.map((r) => r[9]))).toEqual(new Set(['Red — at risk', 'Yellow — watch', 'Green — healthy']));

@@ -12,7 +12,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
-import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 import { startManagerReview } from '../../src/lib/review/records.ts';

@@ -52,10 +52,10 @@ describe('team review', () => {
     const cases: [string, string, RegExp][] = [
       ['broken-not-json.json', 'error', /The file is not JSON\./],
       ['broken-wrong-format.json', 'error', /not a Bansō assessment/],
-      ['broken-invalid-level.json', 'error', /not allowed.*ratings\.customer-health\.level/s],
+      ['broken-invalid-level.json', 'error', /not allowed.*rating of “Customer health” › level: must be a whole number from 0 to 5/s],
       ['broken-unknown-framework.json', 'error', /framework this portal does not have.*sales-skills/s],
-      ['sato-aiko-self-2026-03_copy.json', 'duplicate', /Same content as “sato-aiko-self-2026-03\.json”/],
-      ['watanabe-ren-self_resaved.json', 'duplicate', /Same person, kind and save time as “watanabe-ren-self\.json”/],
+      ['sato-aiko-self-2026-03_copy.json', 'duplicate', /Same content as “\u2068sato-aiko-self-2026-03\.json\u2069”.*was kept because it came first/],
+      ['watanabe-ren-self_resaved.json', 'ok', /Same person, kind and save time as “\u2068watanabe-ren-self\.json\u2069” but different content: both were kept/],
       ['kobayashi-old-version.json', 'other-version', /another version of the framework/],
       ['sato-aiko-self-2026-09.json', 'ok', /佐藤 愛子 \(Aiko Sato\) · Self/],
     ];
@@ -133,7 +133,7 @@ describe('team review', () => {
     await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
     await page.waitForSelector('[data-testid="heatmap"]');
     expect(await page.locator('[data-testid="heatmap"] tbody tr').count()).toBe(4);
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('banso:team')!).entries.length)).toBe(9);
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('banso:team')!).entries.length)).toBe(10);
 
     await page.click('[data-testid="forget"]');
     expect(await page.evaluate(() => localStorage.getItem('banso:team'))).not.toBeNull();

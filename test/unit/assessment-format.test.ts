@@ -8,6 +8,7 @@ import { parseAssessmentFile, utf8ByteLength } from '../../src/lib/assessment/fi
 import { exportFileName, fileNameSlug, serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { prng } from '../helpers/prng.ts';
+import { dotted, inEnglish } from '../helpers/problems.ts';
 
 /** mulberry32: a tiny seeded PRNG so failures reproduce. */
 
@@ -131,7 +132,7 @@ describe('parseAssessmentFile', () => {
     expect(utf8ByteLength(kanji)).toBe(new TextEncoder().encode(kanji).length);
     expectError(kanji, 'too-large', { maxBytes: kanji.length + 10 });
     // Not JSON at all, but too large wins: the size is checked first.
-    expect(expectError('x'.repeat(5 * 1024 * 1024 + 1), 'too-large').details?.[0]).toContain('5 MB');
+    expect(inEnglish(expectError('x'.repeat(5 * 1024 * 1024 + 1), 'too-large').problems)[0]).toContain('5 MB');
     expect(parseAssessmentFile(serialiseAssessment(sample()), { maxBytes: 100_000 }).ok).toBe(true);
   });
 
@@ -140,20 +141,19 @@ describe('parseAssessmentFile', () => {
   });
 
   it('not-json', () => {
-    for (const t of ['', 'not json', '{', '{"format": "banso-assessment",}', "{'a': 1}"]) expect(expectError(t, 'not-json').details?.length).toBe(1);
+    for (const t of ['', 'not json', '{', '{"format": "banso-assessment",}', "{'a': 1}"]) expect(expectError(t, 'not-json').problems.length).toBe(1);
   });
 
   it('wrong-format', () => {
     for (const t of ['[]', 'null', '42', '"banso-assessment"', '{}', '{"format":"banso-playbook","version":1}', '{"format":1}'])
       expectError(t, 'wrong-format');
-    expect(expectError('{"format":"other"}', 'wrong-format').details?.[0]).toContain('"other"');
+    expect(inEnglish(expectError('{"format":"other"}', 'wrong-format').problems)[0]).toBe('format: must be “banso-assessment”; found the text “other”.');
   });
 
   it('unknown-version says which version the file is and which is supported', () => {
-    const details = expectError(JSON.stringify({ ...sample(), version: 2 }), 'unknown-version').details ?? [];
-    expect(details[0]).toContain('version 2');
-    expect(details[0]).toContain('reads version 1');
-    expect(expectError('{"format":"banso-assessment"}', 'unknown-version').details?.[0]).toContain('no version');
+    const details = inEnglish(expectError(JSON.stringify({ ...sample(), version: 2 }), 'unknown-version').problems);
+    expect(details[0]).toBe('format version: this Bansō reads format version 1; found 2.');
+    expect(inEnglish(expectError('{"format":"banso-assessment"}', 'unknown-version').problems)[0]).toContain('has no format version');
     expectError(JSON.stringify({ ...sample(), version: '1' }), 'unknown-version');
   });
 
@@ -163,27 +163,27 @@ describe('parseAssessmentFile', () => {
     bad.snapshots = [{ date: '2026-02-30', ratings: {} }];
     bad.kind = 'peer';
     bad.updatedAt = 'yesterday';
-    const details = expectError(JSON.stringify(bad), 'invalid').details ?? [];
+    const details = dotted(expectError(JSON.stringify(bad), 'invalid').problems);
     const has = (prefix: string) => expect(details.some((d) => d.startsWith(prefix)), `${prefix} in ${details.join(' | ')}`).toBe(true);
-    has('ratings.x.level: ');
-    has('ratings.customer-360-view.level: ');
-    has('ratings.Bad Key: invalid id');
-    has('ratings.y.evidence: ');
-    has('snapshots.0.date: ');
-    has('kind: ');
-    has('updatedAt: ');
+    has('ratings.x.level: number-too-small');
+    has('ratings.customer-360-view.level: expected-type');
+    has('ratings: bad-key');
+    has('ratings.y.evidence: too-long');
+    has('snapshots.0.date: not-date');
+    has('kind: one-of');
+    has('updatedAt: not-datetime');
   });
 
   it('invalid: missing person, too many snapshots', () => {
     const { person: _person, ...noPerson } = sample();
-    expect(expectError(JSON.stringify(noPerson), 'invalid').details?.[0]).toMatch(/^person: /);
+    expect(dotted(expectError(JSON.stringify(noPerson), 'invalid').problems)[0]).toMatch(/^person: expected-type/);
     const many = { ...sample(), snapshots: Array.from({ length: MAX_SNAPSHOTS + 1 }, () => ({ date: '2026-01-01', ratings: {} })) };
-    expect(expectError(JSON.stringify(many), 'invalid').details?.[0]).toMatch(/^snapshots: /);
+    expect(dotted(expectError(JSON.stringify(many), 'invalid').problems)[0]).toBe('snapshots: too-many');
   });
 
   it('caps the list of problems', () => {
     const ratings = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`e${i}`, { level: -1 }]));
-    const details = expectError(JSON.stringify({ ...sample(), ratings }), 'invalid').details ?? [];
+    const details = inEnglish(expectError(JSON.stringify({ ...sample(), ratings }), 'invalid').problems);
     expect(details.length).toBe(51);
     expect(details[50]).toContain('450 more');
   });

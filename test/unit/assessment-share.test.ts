@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/schemas/assessment.ts';
 import { parseShareHash, toShareHash, type ShareParseResult } from '../../src/lib/assessment/share-link.ts';
 import { prng } from '../helpers/prng.ts';
+import { inEnglish, inJapanese } from '../helpers/problems.ts';
 
 
 const SYLLABLES = ['cs', 'health', 'risk', '360', 'view', 'ops', 'a', 'b2', 'voice', 'x', 'renewal', '7'];
@@ -120,8 +121,7 @@ describe('parseShareHash', () => {
   it('unknown-version says which version', () => {
     const res = parseShareHash('#v=2&fw=cs-skills');
     expect(errorCode(res)).toBe('unknown-version');
-    expect(!res.ok && res.error.details?.[0]).toContain('version 2');
-    expect(!res.ok && res.error.details?.[0]).toContain('reads version 1');
+    expect(inEnglish(!res.ok ? res.error.problems : [])).toEqual(['format version: this Bansō reads format version 1; found the text “2”.']);
     expect(errorCode(parseShareHash('#v=&fw=cs-skills'))).toBe('unknown-version');
     expect(errorCode(parseShareHash('#v=1.0&fw=cs-skills'))).toBe('unknown-version');
   });
@@ -149,18 +149,24 @@ describe('parseShareHash', () => {
     ];
     for (const h of cases) expect(errorCode(parseShareHash(h)), h).toBe('malformed');
     const res = parseShareHash(`${BASE}&name=x&r=ok.1~bad~also-bad.x`);
-    expect(!res.ok && res.error.details).toEqual([
-      'r: cannot read "bad" (expected element-id.level)',
-      'r: cannot read "also-bad.x" (expected element-id.level)',
+    expect(inEnglish(!res.ok ? res.error.problems : [])).toEqual([
+      'ratings: cannot read “bad” (expected element-id.level, e.g. customer-health.3).',
+      'ratings: cannot read “also-bad.x” (expected element-id.level, e.g. customer-health.3).',
     ]);
+    expect(inJapanese(!res.ok ? res.error.problems : [])[0]).toBe('評価：「bad」を読み取れません（「要素ID.レベル」の形式が必要です。例：customer-health.3）。');
   });
 
   it('never pollutes prototypes', () => {
     parseShareHash(`${BASE}&name=x&r=__proto__.1~constructor.2`);
     parseShareHash(`${BASE}&name=x&__proto__=1`);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const v = value(parseShareHash(`${BASE}&name=x&r=constructor.2~to-string.1`));
-    expect(v.ratings).toEqual({ constructor: 2, 'to-string': 1 });
+    expect(value(parseShareHash(`${BASE}&name=x&r=to-string.1`)).ratings).toEqual({ 'to-string': 1 });
+    // Reserved keys are refused, naming the key, never silently kept or dropped.
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const res = parseShareHash(`${BASE}&name=x&r=ok.1~${key}.2`);
+      expect(errorCode(res), key).toBe('malformed');
+      expect(inEnglish(!res.ok ? res.error.problems : [])[0]).toContain(`holds the key “${key}”`);
+    }
   });
 
   it('survives garbage and 10,000-character input', () => {

@@ -233,7 +233,7 @@ describe('HealthBatch island', () => {
     expect(progress.querySelector('progress')).toBeTruthy();
     expect(progress.textContent).toContain('0 of 6 rows (0%)');
     await act(async () => { fireEvent.click(screen.getByTestId('cancel')); });
-    await waitFor(() => expect(screen.getByTestId('notice').textContent).toBe('Scoring was cancelled. The previous results are kept.'));
+    await waitFor(() => expect(screen.getByTestId('notice').querySelector('p')!.textContent).toBe('ℹ Scoring was cancelled. The previous results are kept.'));
     expect(screen.queryByTestId('progress')).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId('score'));
     expect(tableRows()).toEqual([2, 3, 4, 5, 6, 7]);
@@ -251,9 +251,9 @@ describe('HealthBatch island', () => {
     expect(type).toBe('text/csv');
     expect(text.startsWith('\uFEFFAccount ID,')).toBe(true);
     const back = parseCsv(decodeBytes(new TextEncoder().encode(text)).text);
-    expect(back.headers.slice(-4)).toEqual(['score', 'band', 'coverage (%)', 'status']);
-    expect(back.rows.map((r) => r.at(-4))).toEqual(['90.8', '42.4', '71.4', '70.8', expect.any(String), '']);
-    expect(back.rows[0].at(-3)).toBe('Green — healthy');
+    expect(back.headers.slice(-5)).toEqual(['score', 'band', 'coverage (%)', 'status', 'warnings']);
+    expect(back.rows.map((r) => r.at(-5))).toEqual(['90.8', '42.4', '71.4', '70.8', expect.any(String), '']);
+    expect(back.rows[0].at(-4)).toBe('Green — healthy');
   });
 
   it('the drop zone is a button that opens the file picker, and takes dropped files', async () => {

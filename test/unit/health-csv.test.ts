@@ -244,10 +244,10 @@ describe('toScoredCsv', () => {
   it('original columns + score, band, coverage, status; BOM, CRLF, proper quoting; round-trips', () => {
     const { csv, result } = load('accounts-crlf-quoted.csv', highAnyCoverage);
     const out = toScoredCsv(csv, result);
-    expect(out.startsWith('\uFEFFaccount name,licence utilisation,feature breadth,csm sentiment,notes,churn,score,band,coverage (%),status\r\n')).toBe(true);
-    expect(out).toContain('"Acme, Inc.",86,4,green,Renewal call went well,no,89.7,green,31.0,ok\r\n');
-    expect(out).toContain('"Blue ""Sky"" KK",40,2,yellow,"Two issues:\r\n1) budget, 2) sponsor left\r\nfollow up in May",yes,36.7,red,31.0,ok\r\n');
-    expect(out).toContain('"Cedar\r\nHoldings",,,,,no,,,0.0,insufficient-data\r\n');
+    expect(out.startsWith('\uFEFFaccount name,licence utilisation,feature breadth,csm sentiment,notes,churn,score,band,coverage (%),status,warnings\r\n')).toBe(true);
+    expect(out).toContain('"Acme, Inc.",86,4,green,Renewal call went well,no,89.7,green,31.0,ok,\r\n');
+    expect(out).toContain('"Blue ""Sky"" KK",40,2,yellow,"Two issues:\r\n1) budget, 2) sponsor left\r\nfollow up in May",yes,36.7,red,31.0,ok,\r\n');
+    expect(out).toContain('"Cedar\r\nHoldings",,,,,no,,,0.0,insufficient-data,\r\n');
     const back = parseCsv(decodeBytes(new TextEncoder().encode(out)).text);
     expect(back.rows.map((r) => r.slice(0, 6))).toEqual(csv.rows);
     expect(back.rows.map((r) => r[6])).toEqual(['89.7', '36.7', '', '16.7']);
@@ -257,10 +257,32 @@ describe('toScoredCsv', () => {
     const { csv, result } = load('accounts-bad-rows.csv', highAnyCoverage);
     const out = toScoredCsv(csv, result, { bandLabel: (id) => high.bands.find((b) => b.id === id)!.label.ja!, labels: { score: 'スコア' } });
     const lines = out.slice(1).split('\r\n');
-    expect(lines[0].split(',').slice(-4)).toEqual(['スコア', 'band', 'coverage (%)', 'status']);
-    expect(lines[2]).toBe('bad-number,abc,green,no,3,10,,,,invalid-number');
-    expect(lines[3]).toBe('ok-2,"1,234",yellow,no,2,10,92.9,グリーン（良好）,42.0,ok');
+    expect(lines[0].split(',').slice(-5)).toEqual(['スコア', 'band', 'coverage (%)', 'status', 'warnings']);
+    expect(lines[2]).toBe('bad-number,abc,green,no,3,10,,,,invalid-number,');
+    // 1,234 % licence utilisation is outside 0–100: scored like 100, and said so in the row.
+    expect(lines[3]).toBe('ok-2,"1,234",yellow,no,2,10,92.9,グリーン（良好）,42.0,ok,"licence utilisation: 1,234 outside 0–100"');
     expect(lines).toHaveLength(csv.rows.length + 2); // header + rows + trailing empty string
+  });
+
+  it('reports every value outside its measure\'s range per row: row, column, value, range; in the row and in the CSV', () => {
+    const { csv, result } = load('accounts-bad-rows.csv', highAnyCoverage);
+    const warned = result.scored.filter((r) => r.warnings?.length);
+    expect(warned.length).toBeGreaterThan(0);
+    for (const r of warned)
+      for (const w of r.warnings!) {
+        expect(w.code).toBe('out-of-range');
+        const m = high.measures.find((x) => x.id === w.params.measure)! as { min: number; max: number };
+        const v = Number(String(w.params.value).replace(/,/g, ''));
+        expect(v < m.min || v > m.max, JSON.stringify(w)).toBe(true);
+        expect(w.params).toMatchObject({ row: r.row, min: m.min, max: m.max });
+        expect(csv.headers[Number(w.params.column)]).toBe(w.params.header);
+      }
+    const out = toScoredCsv(csv, result);
+    const back = parseCsv(decodeBytes(new TextEncoder().encode(out)).text);
+    const col = back.headers.indexOf('warnings');
+    for (const r of warned) expect(back.rows[r.index][col]).toBe(r.warnings!.map((w) => `${w.params.header}: ${w.params.value} outside ${w.params.min}–${w.params.max}`).join('; '));
+    // Rows inside the range carry no warning.
+    expect(result.scored.filter((r) => !r.warnings).every((r) => back.rows[r.index][col] === '')).toBe(true);
   });
 
 });

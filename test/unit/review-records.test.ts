@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { prng } from '../helpers/prng.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
-import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { addSnapshot, emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { exportFileName, serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 import { parseAssessmentFile } from '../../src/lib/assessment/file-format.ts';

@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
 vi.mock('chart.js', () => import('../helpers/chart-mock.ts'));
 
 import SelfAssessment from '../../src/islands/SelfAssessment.tsx';
-import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { dictionary } from '../../src/i18n/index.ts';
@@ -55,12 +55,19 @@ describe('SelfAssessment island', () => {
     expect(screen.queryAllByText(/^role expects \d$/)).toHaveLength(14);
   });
 
-  it('keeps a corrupt save and offers it for download', async () => {
+  it('sets a corrupt save aside before anything can be saved over it, and lists it with Download and Discard', async () => {
     localStorage.setItem('banso:assessment:cs-skills', '{oops');
     await mount();
     expect(screen.getByRole('alert').textContent).toMatch(/could not be read/);
-    expect(screen.getByText('Download the raw saved data')).toBeTruthy();
-    expect(localStorage.getItem('banso:assessment:cs-skills')).toBe('{oops');
+    const kept = screen.getByTestId('kept-list');
+    expect(within(kept).getByText('Download')).toBeTruthy();
+    expect(within(kept).getByText('Discard')).toBeTruthy();
+    const copy = Object.keys(localStorage).find((k) => k.startsWith('banso:unreadable:banso:assessment:cs-skills@'))!;
+    expect(localStorage.getItem(copy)).toBe('{oops');
+    // The next edit saves under the key and leaves the copy alone.
+    fireEvent.click(document.querySelector('fieldset[data-element="customer-health"] input[value="3"]')!);
+    await waitFor(() => expect(localStorage.getItem('banso:assessment:cs-skills')).toContain('"customer-health"'));
+    expect(localStorage.getItem(copy)).toBe('{oops');
   });
 
   it('shows a name from a saved file as text, never as HTML', async () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
-import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import type { TeamEntry } from '../../src/lib/team/import-batch.ts';
 import { buildTeam, type Member } from '../../src/lib/team/members.ts';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
-import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { parseAssessmentFile } from '../../src/lib/assessment/file-format.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { agendaMarkdown, calibrate, type AgendaLabels } from '../../src/lib/team/calibration.ts';

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
-import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 import { toShareHash } from '../../src/lib/assessment/share-link.ts';
@@ -15,6 +15,7 @@ import { importBatch, normaliseName, type TeamSource } from '../../src/lib/team/
 import { buildTeam, currentLevels, kindFor } from '../../src/lib/team/members.ts';
 import { forgetTeam, loadTeam, saveTeam, TEAM_STORAGE_KEY } from '../../src/lib/team/storage.ts';
 import type { StorageLike } from '../../src/lib/assessment/storage.ts';
+import { dotted, inEnglish, inJapanese } from '../helpers/problems.ts';
 
 const data = clientData(checkContent(readContentFiles('.')).content, 'en');
 const frameworks = data.frameworks;
@@ -42,24 +43,25 @@ describe('importBatch with the fixture folder', () => {
     expect(by('broken-not-json.json')).toMatchObject({ status: 'error', error: { code: 'not-json' } });
     expect(by('broken-wrong-format.json')).toMatchObject({ status: 'error', error: { code: 'wrong-format' } });
     expect(by('broken-invalid-level.json')).toMatchObject({ status: 'error', error: { code: 'invalid' } });
-    expect(by('broken-invalid-level.json').error!.details!.join('\n')).toMatch(/ratings\.customer-health\.level/);
-    expect(by('broken-unknown-framework.json')).toMatchObject({ status: 'error', error: { code: 'unknown-framework' } });
-    expect(by('broken-unknown-framework.json').error!.details![0]).toMatch(/sales-skills.*known: cs-skills, product-domain/);
+    expect(dotted(by('broken-invalid-level.json').error!.problems).join('\n')).toMatch(/ratings\.customer-health\.level/);
+    expect(by('broken-unknown-framework.json')).toMatchObject({ status: 'error', error: { code: 'unknown-framework' }, framework: { id: 'sales-skills' } });
   });
-  it('detects duplicates by identical content and by person + kind + save time', () => {
+  it('detects duplicates by content; same person, kind and save time with other content keeps both and says so', () => {
     expect(by('sato-aiko-self-2026-03_copy.json')).toMatchObject({ status: 'duplicate', duplicateOf: 'sato-aiko-self-2026-03.json', duplicateReason: 'identical' });
-    // Full-width space in the name and the same instant written in UTC: same person, same time.
-    expect(by('watanabe-ren-self_resaved.json')).toMatchObject({ status: 'duplicate', duplicateOf: 'watanabe-ren-self.json', duplicateReason: 'same-time' });
+    // Full-width space in the name and the same instant written in UTC, but another level and no snapshot:
+    // the content differs, so nothing is dropped; the report names the other file.
+    expect(by('watanabe-ren-self_resaved.json')).toMatchObject({ status: 'ok', sameTimeAs: 'watanabe-ren-self.json' });
   });
   it('keeps another framework version apart with its own status', () => {
     expect(by('kobayashi-old-version.json')).toMatchObject({ status: 'other-version', framework: { id: 'cs-skills', version: '2025.2' } });
     expect(by('watanabe-ren-domain.json')).toMatchObject({ status: 'ok', framework: { id: 'product-domain' } });
   });
   it('takes the valid files and nothing else', () => {
-    expect(r.added).toBe(9);
+    expect(r.added).toBe(10);
     expect(r.entries.map((e) => e.source)).toEqual([
       'ito-mika-manager.json', 'kobayashi-old-version.json', 'sato-aiko-manager-2026-09.json', 'sato-aiko-self-2026-03.json',
       'sato-aiko-self-2026-09.json', 'script-in-name.json', 'watanabe-ren-domain.json', 'watanabe-ren-manager.json', 'watanabe-ren-self.json',
+      'watanabe-ren-self_resaved.json',
     ]);
   });
 
@@ -143,10 +145,23 @@ describe('importBatch rules', () => {
     expect(r.report[0]).toMatchObject({ status: 'error', error: { code: 'too-large' } });
   });
 
-  it('reports ratings of unknown elements and levels above the scale, without refusing the file', () => {
-    const a = person('X', 'self', { 'customer-health': 7, 'old-element': 2 }, '2026-01-01T00:00:00Z');
+  it('reports ratings of unknown elements without refusing the file', () => {
+    const a = person('X', 'self', { 'customer-health': 3, 'old-element': 2 }, '2026-01-01T00:00:00Z');
     const r = importBatch([], [src('x.json', serialiseAssessment(a))], frameworks, NOW);
-    expect(r.report[0]).toMatchObject({ status: 'ok', unknownElements: ['old-element'], outOfScale: ['customer-health'] });
+    expect(r.report[0]).toMatchObject({ status: 'ok', unknownElements: ['old-element'] });
+  });
+
+  it('refuses levels above the scale before anything is kept, naming the element and the range', () => {
+    const a = person('X', 'self', { 'customer-health': 99 }, '2026-01-01T00:00:00Z');
+    const r = importBatch([], [src('x.json', serialiseAssessment(a))], frameworks, NOW);
+    expect(r.added).toBe(0);
+    expect(r.report[0]).toMatchObject({ status: 'error', error: { code: 'invalid', problems: [{ code: 'level-out-of-range', path: ['ratings', 'customer-health', 'level'] }] } });
+    const ctx = { elementName: (id: string) => cs.elements.find((e) => e.id === id)?.name, maxLevel: cs.levels.length };
+    expect(inEnglish(r.report[0].error!.problems, ctx)).toEqual(['rating of “Customer health” › level: must be a whole number from 0 to 5; found 99.']);
+    expect(inJapanese(r.report[0].error!.problems, { ...ctx, elementName: () => 'カスタマーヘルス' })).toEqual(['「カスタマーヘルス」の評価 › レベル：0から5までの整数である必要がありますが、99でした。']);
+    // The same in a share link.
+    const link = importBatch([], [src('link 1', toShareHash(a), 'link')], frameworks, NOW);
+    expect(link.report[0]).toMatchObject({ status: 'error', error: { code: 'link-malformed', problems: [{ code: 'level-out-of-range' }] } });
   });
 
   it('imports share links as self-assessments dated at import; a broken link is named', () => {
@@ -201,7 +216,7 @@ describe('team storage', () => {
     s.data.set(TEAM_STORAGE_KEY, '{"format":"banso-team", broken');
     expect(loadTeam(s)).toMatchObject({ status: 'corrupt', raw: '{"format":"banso-team", broken' });
     s.data.set(TEAM_STORAGE_KEY, JSON.stringify({ format: 'banso-team', version: 2, savedAt: '', entries: [] }));
-    expect(loadTeam(s)).toMatchObject({ status: 'corrupt', details: [expect.stringMatching(/version 2/)] });
+    expect(loadTeam(s)).toMatchObject({ status: 'corrupt', problems: [{ code: 'store-version', found: { kind: 'number', value: 2 } }] });
     s.data.set(TEAM_STORAGE_KEY, JSON.stringify({ format: 'banso-team', version: 1, savedAt: '', entries: [{ source: 'x', origin: 'file', assessment: { format: 'nope' } }] }));
     const r = loadTeam(s);
     expect(r.status).toBe('corrupt');

@@ -13,7 +13,7 @@ vi.mock('chart.js', () => import('../helpers/chart-mock.ts'));
 import TeamReview from '../../src/islands/TeamReview.tsx';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
-import { clientData } from '../../src/lib/assessment/client-data.ts';
+import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { dictionary } from '../../src/i18n/index.ts';
 import { TEAM_STORAGE_KEY } from '../../src/lib/team/storage.ts';
 
@@ -56,20 +56,22 @@ describe('TeamReview', () => {
     expect(status('broken-not-json.json').getAttribute('data-status')).toBe('error');
     expect(status('broken-not-json.json').textContent).toContain('The file is not JSON.');
     expect(status('broken-wrong-format.json').textContent).toContain('The file is not a Bansō assessment.');
-    expect(status('broken-invalid-level.json').textContent).toMatch(/not allowed.*ratings\.customer-health\.level/s);
+    expect(status('broken-invalid-level.json').textContent).toMatch(/not allowed.*rating of “Customer health” › level: must be/s);
     expect(status('broken-unknown-framework.json').textContent).toContain('a framework this portal does not have');
     expect(status('sato-aiko-self-2026-03_copy.json').getAttribute('data-status')).toBe('duplicate');
-    expect(status('sato-aiko-self-2026-03_copy.json').textContent).toContain('Same content as “sato-aiko-self-2026-03.json”.');
-    expect(status('watanabe-ren-self_resaved.json').textContent).toContain('Same person, kind and save time');
+    expect(status('sato-aiko-self-2026-03_copy.json').textContent).toContain('Same content as “\u2068sato-aiko-self-2026-03.json\u2069”');
+    expect(status('sato-aiko-self-2026-03_copy.json').textContent).toContain('was kept because it came first; this one was not imported.');
+    expect(status('watanabe-ren-self_resaved.json').getAttribute('data-status')).toBe('ok');
+    expect(status('watanabe-ren-self_resaved.json').textContent).toContain('Same person, kind and save time as “\u2068watanabe-ren-self.json\u2069” but different content: both were kept');
     expect(status('kobayashi-old-version.json').getAttribute('data-status')).toBe('other-version');
-    expect(report.textContent).toContain('15 checked: 8 imported, 1 imported as another framework version, 2 duplicates, 4 not imported.');
+    expect(report.textContent).toContain('15 checked: 9 imported, 1 imported as another framework version, 1 duplicates, 4 not imported.');
 
     expect(heatRows(container)).toHaveLength(4);
     for (const r of heatRows(container)) expect(r.querySelectorAll('td.heat')).toHaveLength(14);
     expect(container.querySelectorAll('[data-testid="heatmap"] thead th.el-col')).toHaveLength(14);
     // Several groups: a warning says they are kept apart.
     expect(container.textContent).toContain('Each group is shown on its own; ratings are never mixed across groups.');
-    expect(JSON.parse(localStorage.getItem(TEAM_STORAGE_KEY)!).entries).toHaveLength(9);
+    expect(JSON.parse(localStorage.getItem(TEAM_STORAGE_KEY)!).entries).toHaveLength(10);
   });
 
   it('shows names and evidence from files as text, never as markup', async () => {
@@ -142,7 +144,7 @@ describe('TeamReview', () => {
     const { container } = await mount();
     await importFixtures(container);
     const growth = screen.getByTestId('growth');
-    fireEvent.change(within(growth).getByTestId('growth-member'), { target: { value: [...(within(growth).getByTestId('growth-member') as HTMLSelectElement).options].find((o) => o.text.startsWith('佐藤'))!.value } });
+    fireEvent.change(within(growth).getByTestId('growth-member'), { target: { value: [...(within(growth).getByTestId('growth-member') as HTMLSelectElement).options].find((o) => o.text.replace(/^\u2068/, '').startsWith('佐藤'))!.value } });
     fireEvent.click(within(growth).getByLabelText('Self'));
     const table = within(growth).getByTestId('growth-table');
     expect([...table.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual(['2026-01-15', '2026-03-10', '2026-06-20', '2026-09-12']);
@@ -209,11 +211,23 @@ describe('TeamReview', () => {
     expect(screen.getByTestId('team-empty')).toBeTruthy();
   });
 
-  it('offers unreadable saved data for download instead of wiping it', async () => {
-    localStorage.setItem(TEAM_STORAGE_KEY, '{"format":"banso-team", broken');
+  it('sets unreadable saved data aside: the next import cannot overwrite it, Discard removes it only when confirmed', async () => {
+    const raw = '{"format":"banso-team", broken';
+    localStorage.setItem(TEAM_STORAGE_KEY, raw);
     const { container } = await mount();
     expect(container.querySelector('[role="alert"]')!.textContent).toContain('could not be read');
-    expect(screen.getByText('Download the raw saved data')).toBeTruthy();
-    expect(localStorage.getItem(TEAM_STORAGE_KEY)).toBe('{"format":"banso-team", broken');
+    const kept = screen.getByTestId('kept-list');
+    expect(kept.textContent).toContain('Team review, set aside');
+    const copies = () => Object.keys(localStorage).filter((k) => k.startsWith('banso:unreadable:banso:team@'));
+    expect(copies()).toHaveLength(1);
+    expect(localStorage.getItem(copies()[0])).toBe(raw);
+    await importFixtures(container);
+    expect(JSON.parse(localStorage.getItem(TEAM_STORAGE_KEY)!).entries).toHaveLength(10);
+    expect(localStorage.getItem(copies()[0])).toBe(raw);
+    fireEvent.click(within(kept).getByText('Discard'));
+    expect(localStorage.getItem(copies()[0])).toBe(raw);
+    fireEvent.click(within(kept).getByText('Discard for good'));
+    expect(copies()).toHaveLength(0);
+    expect(screen.queryByTestId('kept-list')).toBeNull();
   });
 });

@@ -280,10 +280,16 @@ export default function Results({ t, lang, model, results }: { t: Translate; lan
     t('batch.dist.insufficient', { n: formatNumber(dist.insufficient, lang, 0) }),
   ].join(' ');
 
+  const warned = out.scored.filter((r) => r.warnings?.length);
+  const warningVars = (w: { params: Record<string, unknown> }) => ({
+    header: String(w.params.header ?? `#${Number(w.params.column) + 1}`), value: String(w.params.value),
+    min: String(w.params.min), max: String(w.params.max),
+  });
   const exportCsv = () => {
     const csv = toScoredCsv({ headers: out.headers, rows: out.rows }, out, {
-      labels: { score: t('batch.csv.score'), band: t('batch.csv.band'), coverage: t('batch.csv.coverage'), status: t('batch.csv.status') },
+      labels: { score: t('batch.csv.score'), band: t('batch.csv.band'), coverage: t('batch.csv.coverage'), status: t('batch.csv.status'), warnings: t('batch.csv.warnings') },
       bandLabel: (id) => bandLabel(model, id),
+      warningText: (w) => t('batch.csv.warning', warningVars(w)),
     });
     downloadText(scoredFileName(results.fileName, todayIso()), csv, 'text/csv');
   };
@@ -310,6 +316,18 @@ export default function Results({ t, lang, model, results }: { t: Translate; lan
         axisLabel={t('batch.bt.accounts')}
       />
 
+      {warned.length > 0 && (
+        <section className="problem-list" aria-labelledby="batch-warned" data-testid="warned-rows">
+          <h3 id="batch-warned">{t('batch.warn.title', { n: formatNumber(warned.length, lang, 0) })}</h3>
+          <p>{t('batch.warn.help')}</p>
+          <ul>
+            {warned.slice(0, MAX_LISTED).map((r) => (
+              <li key={r.index} data-row={r.row}><strong>{t('batch.row', { row: r.row })}</strong>{r.accountId ? <> (<bdi>{r.accountId}</bdi>)</> : ''}: {r.warnings!.map((w) => t('batch.warn.cell', { ...warningVars(w), measure: measureLabel(model, String(w.params.measure)) })).join('; ')}</li>
+            ))}
+          </ul>
+          {warned.length > MAX_LISTED && <p className="muted">{t('batch.more', { n: formatNumber(warned.length - MAX_LISTED, lang, 0) })}</p>}
+        </section>
+      )}
       {out.bad.length > 0 && (
         <section className="problem-list" aria-labelledby="batch-bad" data-testid="bad-rows">
           <h3 id="batch-bad">{t('batch.bad.title', { n: formatNumber(out.bad.length, lang, 0) })}</h3>

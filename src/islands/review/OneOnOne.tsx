@@ -5,7 +5,7 @@
  */
 import { memo, useId, useMemo, useState } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
-import type { ClientData, ClientFramework } from '../../lib/assessment/client-data.ts';
+import type { ClientData, ClientFramework } from '../../lib/assessment/skill-island-props.ts';
 import { exportFileName, serialiseAssessment } from '../../lib/assessment/file-output.ts';
 import { agreedRecord, checkLinks } from '../../lib/review/records.ts';
 import { lastAgreed, withAgreed, type ReviewSession } from '../../lib/review/session.ts';

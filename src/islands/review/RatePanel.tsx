@@ -4,7 +4,7 @@
  */
 import { memo, useState, type KeyboardEvent } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
-import type { ClientFramework } from '../../lib/assessment/client-data.ts';
+import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
 import type { Assessment } from '../../schemas/assessment.ts';
 import type { ReviewSession } from '../../lib/review/session.ts';
 import { agreeWithSelf, checkLinks, levelIn } from '../../lib/review/records.ts';

@@ -4,13 +4,14 @@
  */
 import { memo, useId, useMemo, useState } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
-import type { ClientFramework } from '../../lib/assessment/client-data.ts';
+import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
 import type { Member } from '../../lib/team/members.ts';
 import { AGENDA_THRESHOLD, agendaMarkdown, calibrate } from '../../lib/team/calibration.ts';
 import { exportFileName } from '../../lib/assessment/file-output.ts';
 import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
 import { downloadText, todayIso } from '../browser.ts';
 import { dateOf, displayName } from './shared.ts';
+import { isolate } from '../../lib/text-direction.ts';
 
 export const CalibrationView = memo(function CalibrationView({ fw, members, t }: { fw: ClientFramework; members: Member[]; t: Translate }) {
   const both = members.filter((m) => m.self && m.manager);
@@ -52,7 +53,7 @@ export const CalibrationView = memo(function CalibrationView({ fw, members, t }:
     <div data-testid="calibration">
       <label htmlFor={selectId} className="block-label">{t('team.cal.member')}</label>
       <select id={selectId} value={m.key} onChange={(e) => setKey(e.target.value)} data-testid="calibration-member">
-        {both.map((x) => <option key={x.key} value={x.key}>{displayName(x, t)}</option>)}
+        {both.map((x) => <option key={x.key} value={x.key}>{isolate(displayName(x, t))}</option>)}
       </select>
       <p className="muted">{t('team.cal.files', { self: dateOf(self.updatedAt), manager: dateOf(manager.updatedAt) })}</p>
       <RadarChart title={t('team.cal.radar', { name })} labels={labels} series={series} max={fw.levels.length}

@@ -1,7 +1,7 @@
 /** Coverage: organisation-level gaps, elements only one person covers, and elements no one covers. */
 import { memo } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
-import type { ClientFramework } from '../../lib/assessment/client-data.ts';
+import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
 import type { HeatRow } from '../../lib/team/aggregate.ts';
 import type { Coverage } from '../../lib/team/coverage.ts';
 import { displayName } from './shared.ts';
@@ -31,7 +31,7 @@ export const CoverageView = memo(function CoverageView({ fw, cov, rows, t }: { f
         <div>
           <h3 id="cov-single">{t('team.coverage.single', { level: cov.coveredLevel })}</h3>
           {cov.singleCovered.length
-            ? <ul aria-labelledby="cov-single" data-testid="coverage-single">{cov.singleCovered.map((s) => <li key={s.element}>{el(s.element)}: <span className="member-name">{who.get(s.member) ?? s.member}</span></li>)}</ul>
+            ? <ul aria-labelledby="cov-single" data-testid="coverage-single">{cov.singleCovered.map((s) => <li key={s.element}>{el(s.element)}: <bdi className="member-name">{who.get(s.member) ?? s.member}</bdi></li>)}</ul>
             : <p data-testid="coverage-single">{t('team.coverage.noneSingle')}</p>}
         </div>
         <div>

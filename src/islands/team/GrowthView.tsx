@@ -1,12 +1,13 @@
 /** Growth over time for one member: a table of dates × elements (required), and a radar of the latest points. */
 import { memo, useId, useMemo, useState } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
-import type { ClientFramework } from '../../lib/assessment/client-data.ts';
+import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
 import type { Member } from '../../lib/team/members.ts';
 import { growthChange, growthRows } from '../../lib/team/history.ts';
 import type { AssessmentKind } from '../../schemas/assessment.ts';
 import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
 import { displayName, kindName } from './shared.ts';
+import { isolate } from '../../lib/text-direction.ts';
 
 const STYLES: RadarSeries['style'][] = ['solid', 'dashed', 'dotted', 'dashdot'];
 
@@ -36,7 +37,7 @@ export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: Cli
       <div className="form-grid">
         <label htmlFor={selectId}>{t('team.growth.member')}
           <select id={selectId} value={m.key} onChange={(e) => setKey(e.target.value)} data-testid="growth-member">
-            {members.map((x) => <option key={x.key} value={x.key}>{displayName(x, t)}</option>)}
+            {members.map((x) => <option key={x.key} value={x.key}>{isolate(displayName(x, t))}</option>)}
           </select>
         </label>
         {kinds.length > 1 && (
@@ -64,7 +65,7 @@ export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: Cli
               <tr key={rowLabel(r)} className={r.agreedBy ? 'agreed-row' : undefined} data-agreed={r.agreedBy ? 'true' : undefined}>
                 <th scope="row"><time dateTime={r.date}>{r.date}</time>{r.agreedBy && <> <span className="badge kind-agreed">✓ {t('team.kind.agreed')}</span></>}</th>
                 {r.values.map((v, i) => <td className="num" key={fw.elements[i].id}>{v ?? '–'}</td>)}
-                <td className="source-cell">{r.source}{r.agreedBy ? <><br /><span className="muted">{t('team.growth.agreedBy', { names: r.agreedBy.join(', ') })}</span></> : null}{r.note ? <><br /><span className="muted">{r.note}</span></> : null}</td>
+                <td className="source-cell"><bdi>{r.source}</bdi>{r.agreedBy ? <><br /><span className="muted">{t('team.growth.agreedBy', { names: r.agreedBy.join(', ') })}</span></> : null}{r.note ? <><br /><bdi className="muted">{r.note}</bdi></> : null}</td>
               </tr>
             ))}
           </tbody>

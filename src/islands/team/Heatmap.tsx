@@ -5,7 +5,7 @@
  */
 import { memo } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
-import type { ClientFramework } from '../../lib/assessment/client-data.ts';
+import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
 import { heatBucket, type HeatRow, type SortDir, type HeatSortKey } from '../../lib/team/aggregate.ts';
 import { displayName, kindName } from './shared.ts';
 
@@ -62,7 +62,7 @@ const HeatRowView = memo(function HeatRowView({ row: r, fw, roleName, t }: { row
   return (
     <tr data-member={r.key}>
       <th scope="row" className="member-col">
-        <span className="member-name">{displayName(r, t)}</span>{' '}
+        <bdi className="member-name">{displayName(r, t)}</bdi>{' '}
         <span className={`badge kind-${r.kind}`}>{kindName(r.kind, t)}</span>
       </th>
       <td className="num gaps-col">{r.gapCount}</td>

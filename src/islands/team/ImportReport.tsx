@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { Translate, Dict } from '../../i18n/translator.ts';
 import type { ReportItem } from '../../lib/team/import-batch.ts';
 import { kindName } from './shared.ts';
+import { problemTexts, type ProblemContext } from '../../lib/assessment/problem-text.ts';
 
 type Key = keyof Dict;
 
@@ -14,7 +15,7 @@ export function errorText(code: string, t: Translate): string {
 
 const ICON = { ok: '✓', 'other-version': '⚠', duplicate: '=', error: '✕' } as const;
 
-export const ImportReport = memo(function ImportReport({ report, t, frameworkName, skipped }: { report: ReportItem[]; t: Translate; frameworkName: (id: string) => string; skipped: number }) {
+export const ImportReport = memo(function ImportReport({ report, t, frameworkName, skipped, problemContext }: { report: ReportItem[]; t: Translate; frameworkName: (id: string) => string; skipped: number; problemContext?: (frameworkId: string | undefined) => ProblemContext }) {
   const count = (s: ReportItem['status']) => report.filter((r) => r.status === s).length;
   const summary = t('team.report.summary', { ok: count('ok'), other: count('other-version'), dup: count('duplicate'), err: count('error'), total: report.length });
   return (
@@ -34,25 +35,27 @@ export const ImportReport = memo(function ImportReport({ report, t, frameworkNam
           <tbody>
             {report.map((r, i) => (
               <tr key={`${i}-${r.source}`} data-status={r.status} className={`report-${r.status}`}>
-                <th scope="row"><span className="source-name">{r.source}</span></th>
+                <th scope="row"><bdi className="source-name">{r.source}</bdi></th>
                 <td><span aria-hidden="true" className="status-icon">{ICON[r.status]} </span>{t(`team.report.status.${r.status}`)}</td>
                 <td>
                   {r.status === 'error' && r.error && (
                     <>
                       <p className="reason" data-code={r.error.code}>{errorText(r.error.code, t)}</p>
-                      {r.error.details && r.error.details.length > 0 && <ul className="details">{r.error.details.slice(0, 8).map((d, k) => <li key={k}>{d}</li>)}</ul>}
+                      {r.error.code === 'unknown-framework' && r.framework && <p>{t('assess.import.unknownFramework', { id: r.framework.id })}</p>}
+                      {r.error.problems.length > 0 && <ul className="details">{problemTexts(r.error.problems.slice(0, 8), t, problemContext?.(r.error.frameworkId ?? r.framework?.id)).map((d, k) => <li key={k}><bdi>{d}</bdi></li>)}</ul>}
                     </>
                   )}
                   {r.status === 'duplicate' && (
-                    <p>{t(r.duplicateReason === 'same-time' ? 'team.report.duplicateTime' : 'team.report.duplicateSame', { file: r.duplicateOf ?? '' })}</p>
+                    <p>{t('safe.dup.identical', { file: `\u2068${r.duplicateOf ?? ''}\u2069` })}</p>
                   )}
                   {(r.status === 'ok' || r.status === 'other-version') && (
                     <>
                       <p>
-                        {r.person?.trim() ? r.person : t('team.unnamed')} · {r.kind ? kindName(r.kind, t) : ''} · {r.framework ? `${frameworkName(r.framework.id)} ${r.framework.version}` : ''}
+                        <bdi>{r.person?.trim() ? r.person : t('team.unnamed')}</bdi> · {r.kind ? kindName(r.kind, t) : ''} · {r.framework ? `${frameworkName(r.framework.id)} ${r.framework.version}` : ''}
                       </p>
                       {r.status === 'other-version' && <p className="warn-text">{t('team.report.otherVersion')}</p>}
                       {r.unnamed && <p className="warn-text">{t('team.report.unnamed')}</p>}
+                      {r.sameTimeAs && <p className="warn-text" data-testid="same-time">{t('safe.dup.sameTime', { file: `\u2068${r.sameTimeAs}\u2069` })}</p>}
                       {r.unknownElements && <p className="warn-text">{t('team.report.unknownElements', { list: r.unknownElements.join(', ') })}</p>}
                       {r.outOfScale && <p className="warn-text">{t('team.report.outOfScale', { list: r.outOfScale.join(', ') })}</p>}
                     </>

@@ -1,7 +1,7 @@
 /** The team radar (median, minimum, maximum) and an overlay of up to four chosen members. */
 import { memo, useMemo } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
-import type { ClientFramework } from '../../lib/assessment/client-data.ts';
+import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
 import type { ElementStats, HeatRow } from '../../lib/team/aggregate.ts';
 import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
 import { displayName, uniqueLabels } from './shared.ts';
@@ -54,7 +54,7 @@ export const Overlay = memo(function Overlay({ fw, rows, chosen, onChange, t }: 
             const on = chosen.includes(r.key);
             return (
               <li key={r.key}>
-                <label><input type="checkbox" checked={on} disabled={!on && full} onChange={(e) => toggle(r.key, e.target.checked)} /> {displayName(r, t)}</label>
+                <label><input type="checkbox" checked={on} disabled={!on && full} onChange={(e) => toggle(r.key, e.target.checked)} /> <bdi>{displayName(r, t)}</bdi></label>
               </li>
             );
           })}

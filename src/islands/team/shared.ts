@@ -1,6 +1,6 @@
 /** Small helpers shared by the team review's parts (display only; the rules live in src/lib/team). */
 import type { Translate } from '../../i18n/translator.ts';
-import type { ClientData } from '../../lib/assessment/client-data.ts';
+import type { ClientData } from '../../lib/assessment/skill-island-props.ts';
 import type { AssessmentKind } from '../../schemas/assessment.ts';
 
 export interface Named {

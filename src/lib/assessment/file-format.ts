@@ -4,17 +4,31 @@
  * comes back as a code the UI can explain, never a throw. Writing files is file-output.ts.
  */
 import { Assessment, ASSESSMENT_FORMAT, ASSESSMENT_VERSION } from '../../schemas/assessment.ts';
+import { MAX_FILE_BYTES, MAX_RATINGS, MAX_REMOVED_RATINGS, MAX_SNAPSHOTS } from '../../schemas/assessment-constants.ts';
 import { readSaved, type StorageLike, type StoredEntry } from './storage.ts';
+import { capProblems, findReservedKeys, found, fromZodIssues, type Problem } from './problems.ts';
 
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-const MAX_DETAILS = 50;
+export { problemText, problemTexts } from './problem-text.ts';
+export type { Problem } from './problems.ts';
+
+/** @deprecated name kept for callers: the limit is MAX_FILE_BYTES (schemas/assessment-constants.ts). */
+export const DEFAULT_MAX_BYTES = MAX_FILE_BYTES;
 
 export type ParseErrorCode = 'too-large' | 'not-json' | 'wrong-format' | 'unknown-version' | 'invalid';
 export interface ParseError {
   code: ParseErrorCode;
-  details?: string[];
+  problems: Problem[];
+  /** The framework the file names, when it names one (to word the problems with its element names). */
+  frameworkId?: string;
 }
 export type ParseResult = { ok: true; assessment: Assessment } | { ok: false; error: ParseError };
+
+/** What the limits need to know about a framework (ClientFramework fits). */
+export interface LimitFramework {
+  id: string;
+  levels: readonly unknown[];
+  elements: readonly { id: string }[];
+}
 
 /** UTF-8 byte length of a string without encoding it (lone surrogates count as U+FFFD, 3 bytes). */
 export function utf8ByteLength(text: string): number {
@@ -34,88 +48,123 @@ export function utf8ByteLength(text: string): number {
   return n;
 }
 
-interface IssueLike {
-  path: readonly PropertyKey[];
-  message: string;
-  code?: string;
-  issues?: readonly IssueLike[];
+/**
+ * The text of a file from its bytes: UTF-16 (little or big endian) when it starts with that byte
+ * order mark, else UTF-8 (a UTF-8 byte order mark is dropped). Invalid sequences become U+FFFD, which
+ * the JSON reader then refuses with a clear message.
+ */
+export function decodeFileBytes(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
-/** One line per problem, "ratings.x.level: message"; problems inside a record key say so. */
-export function formatIssues(issues: readonly IssueLike[]): string[] {
-  const out: string[] = [];
-  for (const issue of issues) {
-    const where = issue.path.length ? issue.path.map((p) => String(p)).join('.') : '(file)';
-    let message = issue.message;
-    if (issue.code === 'invalid_key' && issue.issues?.length) message = `invalid id: ${issue.issues.map((i) => i.message).join('; ')}`;
-    out.push(`${where}: ${message}`);
+const fail = (code: ParseErrorCode, problems: Problem[]): ParseResult => ({ ok: false, error: { code, problems } });
+
+/**
+ * Values (object members) a file may hold: every rating of the largest framework given plus the
+ * removed ones, in the file and in each snapshot, and the fields around them. Counted on the text
+ * before it is parsed, so a file of a hundred thousand entries is refused without building it.
+ */
+export function maxMembers(frameworks: readonly LimitFramework[] = []): number {
+  const elements = frameworks.length ? Math.max(...frameworks.map((f) => f.elements.length)) + MAX_REMOVED_RATINGS : MAX_RATINGS;
+  return elements * 3 + MAX_SNAPSHOTS * (elements + 4) + 100;
+}
+
+/** Object members in JSON text (the colons outside strings), stopping once past `limit`. */
+export function countMembers(text: string, limit: number): number {
+  let n = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x3a && ++n > limit) return n;
   }
-  return capDetails(out);
+  return n;
 }
 
-function capDetails(lines: string[]): string[] {
-  if (lines.length <= MAX_DETAILS) return lines;
-  return [...lines.slice(0, MAX_DETAILS), `… and ${lines.length - MAX_DETAILS} more problems`];
-}
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  return typeof v === 'object' ? 'an object' : String(v);
+/**
+ * Cheap checks on the parsed JSON before the schema runs (the schema's cost grows with the number of
+ * entries, so a file with tens of thousands of ratings is refused here, in a few milliseconds): the
+ * number of snapshots and of ratings per file and snapshot, and, when the framework is known, levels
+ * within its scale and a bounded number of ratings of elements it does not have.
+ */
+export function checkLimits(data: Record<string, unknown>, frameworks: readonly LimitFramework[] = []): Problem[] {
+  const problems: Problem[] = [];
+  const fwId = isRecord(data.framework) ? data.framework.id : undefined;
+  const fw = typeof fwId === 'string' ? frameworks.find((f) => f.id === fwId) : undefined;
+  const known = fw ? new Set(fw.elements.map((e) => e.id)) : null;
+  const maxLevel = fw ? fw.levels.length : null;
+  const checkRatings = (ratings: unknown, path: (string | number)[], levelOf: (v: unknown) => unknown, levelField: string[]) => {
+    if (!isRecord(ratings)) return;
+    const ids = Object.keys(ratings);
+    if (!known) {
+      if (ids.length > MAX_RATINGS) problems.push({ code: 'too-many', path, params: { max: MAX_RATINGS }, found: { kind: 'number', value: ids.length } });
+      return;
+    }
+    const removed = ids.filter((id) => !known.has(id)).length;
+    if (removed > MAX_REMOVED_RATINGS) {
+      problems.push({ code: 'too-many-removed', path, params: { max: MAX_REMOVED_RATINGS, count: removed } });
+      return;
+    }
+    for (const id of ids) {
+      const level = levelOf(ratings[id]);
+      if (typeof level === 'number' && maxLevel !== null && level > maxLevel)
+        problems.push({ code: 'level-out-of-range', path: [...path, id, ...levelField], params: { max: maxLevel }, found: found(level) });
+    }
+  };
+  checkRatings(data.ratings, ['ratings'], (r) => (isRecord(r) ? r.level : undefined), ['level']);
+  if (Array.isArray(data.snapshots)) {
+    if (data.snapshots.length > MAX_SNAPSHOTS) problems.push({ code: 'too-many', path: ['snapshots'], params: { max: MAX_SNAPSHOTS }, found: { kind: 'number', value: data.snapshots.length } });
+    else data.snapshots.forEach((s, i) => { if (isRecord(s)) checkRatings(s.ratings, ['snapshots', i, 'ratings'], (l) => l, []); });
+  }
+  return capProblems(problems);
 }
 
 /**
  * Parse and validate the text of an assessment file. The size limit is checked on the UTF-8 byte
- * length before anything is parsed.
+ * length before anything is parsed; reserved keys and the limits (checkLimits) before the schema.
+ * With `frameworks`, a file for one of them is also checked against its scale and elements.
  */
-export function parseAssessmentFile(text: string, opts: { maxBytes?: number } = {}): ParseResult {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (typeof text !== 'string') return { ok: false, error: { code: 'not-json', details: ['the file is not text'] } };
+export function parseAssessmentFile(text: string, opts: { maxBytes?: number; frameworks?: readonly LimitFramework[] } = {}): ParseResult {
+  const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
+  if (typeof text !== 'string') return fail('not-json', [{ code: 'not-text', path: [] }]);
   // Cheap bounds first: a UTF-16 code unit is 1–3 UTF-8 bytes (a surrogate pair is 4 for 2 units).
   const tooLarge = text.length > maxBytes || (text.length * 3 > maxBytes && utf8ByteLength(text) > maxBytes);
-  if (tooLarge) {
-    const mb = (maxBytes / (1024 * 1024)).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
-    return { ok: false, error: { code: 'too-large', details: [`the file is larger than ${mb} MB`] } };
-  }
+  if (tooLarge) return fail('too-large', [{ code: 'too-large', path: [], params: { mb: Number((maxBytes / (1024 * 1024)).toFixed(1)) } }]);
+
+  const limit = maxMembers(opts.frameworks);
+  const members = countMembers(text, limit);
+  if (members > limit) return fail('invalid', [{ code: 'too-many-values', path: [], params: { max: limit } }]);
 
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return { ok: false, error: { code: 'not-json', details: [e instanceof Error ? e.message : String(e)] } };
+    return fail('not-json', [{ code: 'not-json', path: [], params: { message: e instanceof Error ? e.message : String(e) } }]);
   }
 
-  if (data === null || typeof data !== 'object' || Array.isArray(data))
-    return { ok: false, error: { code: 'wrong-format', details: [`expected an object with format "${ASSESSMENT_FORMAT}", found ${describe(data)}`] } };
-  const record = data as Record<string, unknown>;
-  if (record.format !== ASSESSMENT_FORMAT)
-    return {
-      ok: false,
-      error: {
-        code: 'wrong-format',
-        details: [
-          'format' in record
-            ? `expected format "${ASSESSMENT_FORMAT}", found ${describe(record.format)}`
-            : `the file has no "format" field; an assessment file has format "${ASSESSMENT_FORMAT}"`,
-        ],
-      },
-    };
-  if (record.version !== ASSESSMENT_VERSION)
-    return {
-      ok: false,
-      error: {
-        code: 'unknown-version',
-        details: [
-          'version' in record
-            ? `the file is version ${describe(record.version)}; this version of Bansō reads version ${ASSESSMENT_VERSION}`
-            : `the file has no version; this version of Bansō reads version ${ASSESSMENT_VERSION}`,
-        ],
-      },
-    };
+  if (!isRecord(data)) return fail('wrong-format', [{ code: 'wrong-format', path: [], params: { expected: ASSESSMENT_FORMAT }, found: found(data) }]);
+  if (data.format !== ASSESSMENT_FORMAT)
+    return fail('wrong-format', ['format' in data ? { code: 'wrong-format', path: ['format'], params: { expected: ASSESSMENT_FORMAT }, found: found(data.format) } : { code: 'no-format', path: [], params: { expected: ASSESSMENT_FORMAT } }]);
+  if (data.version !== ASSESSMENT_VERSION)
+    return fail('unknown-version', ['version' in data ? { code: 'unknown-version', path: ['version'], params: { supported: ASSESSMENT_VERSION }, found: found(data.version) } : { code: 'no-version', path: [], params: { supported: ASSESSMENT_VERSION } }]);
 
-  const parsed = Assessment.safeParse(data);
-  if (!parsed.success) return { ok: false, error: { code: 'invalid', details: formatIssues(parsed.error.issues) } };
+  const fwId = isRecord(data.framework) && typeof data.framework.id === 'string' ? data.framework.id : undefined;
+  const invalid = (problems: Problem[]): ParseResult => ({ ok: false, error: fwId === undefined ? { code: 'invalid', problems } : { code: 'invalid', problems, frameworkId: fwId } });
+  const reserved = findReservedKeys(data);
+  if (reserved.length) return invalid(reserved);
+  const limits = checkLimits(data, opts.frameworks);
+  if (limits.length) return invalid(limits);
+
+  const parsed = Assessment.safeParse(data, { reportInput: true });
+  if (!parsed.success) return invalid(fromZodIssues(parsed.error.issues));
   return { ok: true, assessment: parsed.data };
 }
 
@@ -125,15 +174,15 @@ export type LoadResult =
   | { status: 'corrupt'; raw: string; error: ParseError };
 
 /** Validate what storage held for `frameworkId` (see storage.ts readSaved). */
-export function parseSaved(raw: string, frameworkId: string): LoadResult {
+export function parseSaved(raw: string, frameworkId: string, frameworks?: readonly LimitFramework[]): LoadResult {
   // Whatever is in storage was written by us; no size limit beyond what the browser allowed.
-  const parsed = parseAssessmentFile(raw, { maxBytes: Number.POSITIVE_INFINITY });
+  const parsed = parseAssessmentFile(raw, { maxBytes: Number.POSITIVE_INFINITY, frameworks });
   if (!parsed.ok) return { status: 'corrupt', raw, error: parsed.error };
   if (parsed.assessment.framework.id !== frameworkId)
     return {
       status: 'corrupt',
       raw,
-      error: { code: 'invalid', details: [`framework.id: stored under "${frameworkId}" but made for "${parsed.assessment.framework.id}"`] },
+      error: { code: 'invalid', problems: [{ code: 'framework-mismatch', path: ['framework', 'id'], params: { stored: frameworkId }, found: found(parsed.assessment.framework.id) }] },
     };
   return { status: 'ok', assessment: parsed.assessment };
 }
@@ -142,4 +191,16 @@ export function parseSaved(raw: string, frameworkId: string): LoadResult {
 export function loadSaved(storage: StorageLike | null | undefined, frameworkId: string): LoadResult {
   const entry = readSaved(storage, frameworkId);
   return entry.status === 'found' ? parseSaved(entry.raw, frameworkId) : entry;
+}
+
+interface IssueLike { path: readonly PropertyKey[]; message: string; code?: string; issues?: readonly { message: string }[] }
+
+/** Zod issues as "path: message" lines (at most 20), for files whose problems are not assessment problems (review sessions, progress files). */
+export function formatIssues(issues: readonly IssueLike[]): string[] {
+  const out = issues.map((issue) => {
+    const where = issue.path.length ? issue.path.map((x) => String(x)).join('.') : '(file)';
+    const message = issue.code === 'invalid_key' && issue.issues?.length ? `invalid id: ${issue.issues.map((i) => i.message).join('; ')}` : issue.message;
+    return `${where}: ${message}`;
+  });
+  return out.length <= 20 ? out : [...out.slice(0, 20), `… and ${out.length - 20} more problems`];
 }

@@ -14,12 +14,12 @@
  */
 import { ASSESSMENT_VERSION, MAX_PERSON_NAME } from '../../schemas/assessment-constants.ts';
 import type { Assessment } from '../../schemas/assessment.ts';
+import { capProblems, clip, found, RESERVED_KEYS, type Problem } from './problems.ts';
 
 export const SHARE_VERSION = String(ASSESSMENT_VERSION);
 /** Far above any real link (14 elements and a 120-character Japanese name are ~1,600 characters). */
 export const MAX_SHARE_HASH_LENGTH = 100_000;
 const MAX_SHARED_RATINGS = 1000;
-const MAX_DETAILS = 20;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -33,7 +33,7 @@ export interface SharedAssessment {
   ratings: Record<string, number>;
 }
 export type ShareErrorCode = 'no-data' | 'unknown-version' | 'malformed';
-export type ShareParseResult = { ok: true; value: SharedAssessment } | { ok: false; error: { code: ShareErrorCode; details?: string[] } };
+export type ShareParseResult = { ok: true; value: SharedAssessment } | { ok: false; error: { code: ShareErrorCode; problems: Problem[] } };
 
 /** Replace lone surrogates with U+FFFD (encodeURIComponent throws on them). */
 function wellFormed(s: string): string {
@@ -73,29 +73,30 @@ function dec(s: string): string | null {
   }
 }
 
-const fail = (code: ShareErrorCode, details?: string[]): ShareParseResult => ({
-  ok: false,
-  error: details ? { code, details: details.length > MAX_DETAILS ? [...details.slice(0, MAX_DETAILS), `… and ${details.length - MAX_DETAILS} more`] : details } : { code },
-});
+const fail = (code: ShareErrorCode, problems: Problem[] = []): ShareParseResult => ({ ok: false, error: { code, problems: capProblems(problems, 20) } });
 
-const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+/** Where each link key lands in an assessment file, so problems read the same for files and links. */
+const FIELD: Record<string, (string | number)[]> = {
+  v: ['version'], fw: ['framework', 'id'], fwv: ['framework', 'version'], h: ['framework', 'hash'],
+  name: ['person', 'name'], role: ['person', 'role'], target: ['person', 'targetRole'], r: ['ratings'],
+};
 
 export function parseShareHash(hash: string): ShareParseResult {
   if (typeof hash !== 'string') return fail('no-data');
-  if (hash.length > MAX_SHARE_HASH_LENGTH) return fail('malformed', [`the link is too long (${hash.length} characters)`]);
+  if (hash.length > MAX_SHARE_HASH_LENGTH) return fail('malformed', [{ code: 'link-too-long', path: [], params: { length: hash.length, max: MAX_SHARE_HASH_LENGTH } }]);
   const at = hash.indexOf('#');
   const body = at >= 0 ? hash.slice(at + 1) : hash;
   if (!body.trim()) return fail('no-data');
 
   // Raw (still encoded) values, first occurrence of each key wins.
   const raw = new Map<string, string>();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const pair of body.split('&')) {
     if (!pair) continue;
     const eq = pair.indexOf('=');
     const key = dec(eq >= 0 ? pair.slice(0, eq) : pair);
     if (key === null) {
-      problems.push(`cannot read the key "${clip(pair)}"`);
+      problems.push({ code: 'link-bad-key', path: [], params: { text: clip(pair) } });
       continue;
     }
     if (!raw.has(key)) raw.set(key, eq >= 0 ? pair.slice(eq + 1) : '');
@@ -104,22 +105,22 @@ export function parseShareHash(hash: string): ShareParseResult {
   if (!raw.has('v')) return fail('no-data');
   const v = dec(raw.get('v') ?? '');
   if (v !== SHARE_VERSION)
-    return fail('unknown-version', [`the link is version ${v === null || v === '' ? '(none)' : clip(v)}; this version of Bansō reads version ${SHARE_VERSION}`]);
+    return fail('unknown-version', [{ code: 'unknown-version', path: ['version'], params: { supported: SHARE_VERSION }, found: found(v === null || v === '' ? undefined : v) }]);
 
   const text = (key: string, required: boolean): string | undefined => {
     const r = raw.get(key);
     if (r === undefined || r === '') {
-      if (required) problems.push(`${key}: missing`);
+      if (required) problems.push({ code: 'link-missing', path: FIELD[key] });
       return undefined;
     }
     const d = dec(r);
-    if (d === null) problems.push(`${key}: cannot be decoded`);
+    if (d === null) problems.push({ code: 'link-undecodable', path: FIELD[key] });
     return d ?? undefined;
   };
   const id = (key: string, required: boolean): string | undefined => {
     const d = text(key, required);
     if (d !== undefined && !ID.test(d)) {
-      problems.push(`${key}: "${clip(d)}" is not an id`);
+      problems.push({ code: 'not-id', path: FIELD[key], found: found(d) });
       return undefined;
     }
     return d;
@@ -127,13 +128,13 @@ export function parseShareHash(hash: string): ShareParseResult {
 
   const frameworkId = id('fw', true);
   const frameworkVersion = text('fwv', true);
-  if (frameworkVersion !== undefined && (!frameworkVersion.trim() || frameworkVersion.length > 64)) problems.push('fwv: not a version');
+  if (frameworkVersion !== undefined && (!frameworkVersion.trim() || frameworkVersion.length > 64)) problems.push({ code: 'link-not-version', path: FIELD.fwv, found: found(frameworkVersion) });
   const h = text('h', true);
-  if (h !== undefined && !/^[0-9a-z]{1,64}$/.test(h)) problems.push('h: not a framework hash');
+  if (h !== undefined && !/^[0-9a-z]{1,64}$/.test(h)) problems.push({ code: 'not-hash', path: FIELD.h, found: found(h) });
   const name = text('name', true);
   if (name !== undefined) {
-    if (!name.trim()) problems.push('name: empty');
-    else if ([...name].length > MAX_PERSON_NAME) problems.push(`name: longer than ${MAX_PERSON_NAME} characters`);
+    if (!name.trim()) problems.push({ code: 'link-name-empty', path: FIELD.name });
+    else if ([...name].length > MAX_PERSON_NAME) problems.push({ code: 'too-long', path: FIELD.name, params: { max: MAX_PERSON_NAME } });
   }
   const role = id('role', false);
   const targetRole = id('target', false);
@@ -141,21 +142,25 @@ export function parseShareHash(hash: string): ShareParseResult {
   const ratings: Record<string, number> = {};
   const r = raw.get('r') ?? '';
   const entries = r ? r.split('~') : [];
-  if (entries.length > MAX_SHARED_RATINGS) problems.push(`r: more than ${MAX_SHARED_RATINGS} ratings`);
+  if (entries.length > MAX_SHARED_RATINGS) problems.push({ code: 'too-many', path: FIELD.r, params: { max: MAX_SHARED_RATINGS }, found: { kind: 'number', value: entries.length } });
   else
     for (const entry of entries) {
       const dot = entry.lastIndexOf('.');
       const el = dot > 0 ? dec(entry.slice(0, dot)) : null;
       const level = dot > 0 ? entry.slice(dot + 1) : '';
+      if (el !== null && RESERVED_KEYS.has(el)) {
+        problems.push({ code: 'reserved-key', path: FIELD.r, params: { key: el } });
+        continue;
+      }
       if (el === null || !ID.test(el) || !/^\d{1,3}$/.test(level)) {
-        problems.push(`r: cannot read "${clip(entry)}" (expected element-id.level)`);
+        problems.push({ code: 'link-rating-unreadable', path: FIELD.r, params: { text: clip(entry) } });
         continue;
       }
       if (!Object.prototype.hasOwnProperty.call(ratings, el)) ratings[el] = Number(level);
     }
 
   if (problems.length || frameworkId === undefined || frameworkVersion === undefined || h === undefined || name === undefined)
-    return fail('malformed', problems.length ? problems : ['the link is incomplete']);
+    return fail('malformed', problems.length ? problems : [{ code: 'link-incomplete', path: [] }]);
 
   const value: SharedAssessment = { frameworkId, frameworkVersion, hash: h, name, ratings };
   if (role) value.role = role;

@@ -1,7 +1,6 @@
 /**
- * Keeping an assessment in the browser (localStorage, or anything with the same three methods).
- * The storage is passed in, so this runs in tests and in Node too. Nothing here throws, and nothing
- * deletes data it cannot read. Reading is split in two: readSaved (here) fetches the raw entry, and
+ * Keeping an assessment in the browser, through lib/storage/kept-storage.ts (which never overwrites a
+ * value it could not read). The storage is passed in, so this runs in tests and in Node too. Reading is split in two: readSaved (here) fetches the raw entry, and
  * file-format.ts (loadSaved, parseSaved) validates it and hands a corrupt entry back raw so the UI can
  * offer it for download. This module stays free of the validation schema: the self-assessment page
  * loads the validator only when storage holds something to validate.
@@ -9,49 +8,23 @@
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, MAX_SNAPSHOTS } from '../../schemas/assessment-constants.ts';
 import type { Assessment, AssessmentKind } from '../../schemas/assessment.ts';
 import { frameworkHash, type HashableFramework } from './framework-hash.ts';
+import { isQuotaError, KeptStorage, type SaveResult, type StorageLike, type StoredEntry } from '../storage/kept-storage.ts';
 
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-/** What storage holds for a framework, unread: validation (file-format.ts parseSaved) loads only when there is something to validate. */
-export type StoredEntry = { status: 'empty'; /** The storage could not be read at all (blocked, private mode). */ unavailable?: true } | { status: 'found'; raw: string };
-
-export type SaveResult = { ok: true } | { ok: false; reason: 'quota' | 'unavailable' };
+export type { SaveResult, StorageLike, StoredEntry };
+export { isQuotaError };
 
 export function assessmentStorageKey(frameworkId: string): string {
   return `banso:assessment:${frameworkId}`;
 }
 
 export function readSaved(storage: StorageLike | null | undefined, frameworkId: string): StoredEntry {
-  let raw: unknown;
-  try {
-    if (!storage) return { status: 'empty', unavailable: true };
-    raw = storage.getItem(assessmentStorageKey(frameworkId));
-  } catch {
-    return { status: 'empty', unavailable: true };
-  }
-  if (raw === null || raw === undefined) return { status: 'empty' };
-  return { status: 'found', raw: String(raw) };
+  return new KeptStorage(storage).raw(assessmentStorageKey(frameworkId));
 }
 
-/** QuotaExceededError across browsers: by name (Chrome, Safari, Firefox) or legacy code (22, 1014). */
-export function isQuotaError(e: unknown): boolean {
-  if (!e || typeof e !== 'object') return false;
-  const { name, code } = e as { name?: unknown; code?: unknown };
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
-}
-
-export function save(storage: StorageLike | null | undefined, a: Assessment): SaveResult {
-  if (!storage) return { ok: false, reason: 'unavailable' };
-  try {
-    storage.setItem(assessmentStorageKey(a.framework.id), JSON.stringify(a));
-    return { ok: true };
-  } catch (e) {
-    return { ok: false, reason: isQuotaError(e) ? 'quota' : 'unavailable' };
-  }
+/** Save through a KeptStorage (the island's: it refuses to overwrite a value it could not keep aside). */
+export function save(storage: StorageLike | KeptStorage | null | undefined, a: Assessment): SaveResult {
+  const kept = storage instanceof KeptStorage ? storage : new KeptStorage(storage);
+  return kept.write(assessmentStorageKey(a.framework.id), JSON.stringify(a));
 }
 
 /**

@@ -175,6 +175,11 @@ export interface ScoredRow {
   outcome?: InputValue;
   values: Record<string, InputValue>;
   result: ScoreResult;
+  /**
+   * Numbers outside their measure's range (min–max in the model): scored like the nearest end of the
+   * range, and reported per row ({ code: 'out-of-range', params: { row, column, header, measure, value, min, max } }).
+   */
+  warnings?: Issue[];
 }
 export interface BadRow {
   row: number;
@@ -233,6 +238,14 @@ export function scoreRows(
       continue;
     }
     const item: ScoredRow = { row, index: i, accountId, values, result: scoreAccount(model, values, { asOf: opts.asOf }) };
+    const warnings: Issue[] = [];
+    for (const [measure, col] of Object.entries(mapping.measures)) {
+      const m = model.measures.find((x) => x.id === measure);
+      const v = values[measure];
+      if (!m || typeof v !== 'number' || !('min' in m) || typeof m.min !== 'number' || typeof m.max !== 'number') continue;
+      if (v < m.min || v > m.max) warnings.push({ code: 'out-of-range', params: { row, column: col, header: headers?.[col] ?? null, measure, value: (cells[col] ?? '').trim(), min: m.min, max: m.max } });
+    }
+    if (warnings.length) item.warnings = warnings;
     if (mapping.outcome !== null) {
       const raw = cells[mapping.outcome] ?? '';
       const mapped = mapRawValue(valueMaps[mapping.outcome], raw);
@@ -245,26 +258,31 @@ export function scoreRows(
 
 export interface ScoredCsvOptions {
   /** Header names of the added columns. */
-  labels?: { score?: string; band?: string; coverage?: string; status?: string };
+  labels?: { score?: string; band?: string; coverage?: string; status?: string; warnings?: string };
   /** Text written for a band (default: its id). */
   bandLabel?: (bandId: string) => string;
+  /** Text written for a row warning (default: "<header>: <value> outside <min>–<max>"). */
+  warningText?: (w: Issue) => string;
 }
 
 /**
- * The original columns plus score, band, coverage (% of the weight with data, 1 decimal) and
- * status ('ok', 'insufficient-data' or the reason code of a bad row), in the original row order.
+ * The original columns plus score, band, coverage (% of the weight with data, 1 decimal), status
+ * ('ok', 'insufficient-data' or the reason code of a bad row) and warnings (values outside their
+ * measure's range, scored like the nearest end), in the original row order.
  * Written by the shared CSV writer (src/lib/text/csv-write.ts): BOM, CRLF, formulas neutralised.
  */
 export function toScoredCsv(
   table: Pick<ParsedCsv, 'headers' | 'rows'>,
-  result: { scored: Pick<ScoredRow, 'index' | 'result'>[]; bad: Pick<BadRow, 'index' | 'reason'>[] },
+  result: { scored: Pick<ScoredRow, 'index' | 'result' | 'warnings'>[]; bad: Pick<BadRow, 'index' | 'reason'>[] },
   opts: ScoredCsvOptions = {},
 ): string {
-  const l = { score: 'score', band: 'band', coverage: 'coverage (%)', status: 'status', ...opts.labels };
+  const l = { score: 'score', band: 'band', coverage: 'coverage (%)', status: 'status', warnings: 'warnings', ...opts.labels };
   const byIndex = new Map<number, ScoreResult>(result.scored.map((s) => [s.index, s.result]));
+  const warningsByIndex = new Map(result.scored.filter((s) => s.warnings?.length).map((s) => [s.index, s.warnings!]));
+  const warn = opts.warningText ?? ((w: Issue) => `${String(w.params.header ?? `#${Number(w.params.column) + 1}`)}: ${String(w.params.value)} outside ${String(w.params.min)}–${String(w.params.max)}`);
   const badByIndex = new Map<number, Issue>(result.bad.map((b) => [b.index, b.reason]));
   const width = table.headers.length;
-  const lines = [[...table.headers, l.score, l.band, l.coverage, l.status]];
+  const lines = [[...table.headers, l.score, l.band, l.coverage, l.status, l.warnings]];
   table.rows.forEach((cells, i) => {
     // Cells beyond the header (reported by parseCsv as 'field-count') are left out; short rows are padded.
     const padded = Array.from({ length: width }, (_, j) => cells[j] ?? '');
@@ -272,8 +290,8 @@ export function toScoredCsv(
     const b = badByIndex.get(i);
     if (r) {
       const band = r.band ? (opts.bandLabel ? opts.bandLabel(r.band.id) : r.band.id) : '';
-      lines.push([...padded, r.score === null ? '' : r.score.toFixed(1), band, round1(r.coverage * 100).toFixed(1), r.status]);
-    } else lines.push([...padded, '', '', '', b ? b.code : '']);
+      lines.push([...padded, r.score === null ? '' : r.score.toFixed(1), band, round1(r.coverage * 100).toFixed(1), r.status, (warningsByIndex.get(i) ?? []).map(warn).join('; ')]);
+    } else lines.push([...padded, '', '', '', b ? b.code : '', '']);
   });
   return writeCsv(lines);
 }

@@ -67,7 +67,7 @@ export function readReviewInput(
   const trimmed = text.trim();
   if (!trimmed.startsWith('{') && /[#&]v=/.test(trimmed)) {
     const r = assessmentFromLink(trimmed.slice(trimmed.indexOf('#')), ctx.now);
-    if (!r.ok) return { ok: false, problem: { code: 'link', details: r.error.details ?? [r.error.code] } };
+    if (!r.ok) return { ok: false, problem: { code: 'link', details: [r.error.code] } };
     a = r.assessment;
   } else {
     const r = parseAssessmentFile(text);

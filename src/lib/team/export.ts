@@ -3,6 +3,7 @@
  * Markdown. Pure. All text comes in already localised; user text (names) is escaped: quoted in CSV
  * (and kept from being read as a spreadsheet formula), escaped in Markdown.
  */
+import { stripBidiControls } from '../text-direction.ts';
 import type { AssessmentKind } from '../../schemas/assessment.ts';
 import { writeCsv } from '../text/csv-write.ts';
 import { escapeMarkdown } from '../text/markdown.ts';

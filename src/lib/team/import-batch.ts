@@ -12,16 +12,20 @@
  * - A person is the normalised name (NFKC, lower case, no white space) within a group, so
  *   "山田　花子" and "山田花子" are one person. Unnamed files are kept as one person each.
  * - Self, manager and agreed assessments of a person are kept apart (kind); see members.ts.
- * - Duplicates are refused and reported: identical content (whatever the white space or key order of
- *   the file), or the same person, kind and updatedAt instant as a file already taken.
+ * - Duplicates are refused and reported by content: the same data (whatever the white space or key
+ *   order of the file) as a file already taken; the report names the file kept. Files of the same
+ *   person, kind and updatedAt instant with other content are both kept, and the report says so.
  *
  * Share links carry only levels: they become a 'self' assessment dated at import time, without
  * evidence or snapshots.
  */
-import { Assessment as AssessmentSchema, ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment, type AssessmentKind } from '../../schemas/assessment.ts';
-import { DEFAULT_MAX_BYTES, formatIssues, parseAssessmentFile, type ParseErrorCode } from '../assessment/file-format.ts';
+import type { Assessment, AssessmentKind } from '../../schemas/assessment.ts';
+import { MAX_FILE_BYTES } from '../../schemas/assessment-constants.ts';
+import { parseAssessmentFile, type ParseErrorCode } from '../assessment/file-format.ts';
 import { serialiseAssessment } from '../assessment/file-output.ts';
-import { parseShareHash, type ShareErrorCode } from '../assessment/share-link.ts';
+import type { ShareErrorCode } from '../assessment/share-link.ts';
+import { assessmentFromShareLink } from '../assessment/share-import.ts';
+import type { Problem } from '../assessment/problems.ts';
 import { reconcile } from '../assessment/migrate.ts';
 import { foldForMatch } from '../text/fold.ts';
 
@@ -62,10 +66,12 @@ export interface ReportItem {
   origin: SourceOrigin;
   /** ok: in a current framework's group; other-version: kept apart; duplicate and error: not taken. */
   status: 'ok' | 'other-version' | 'duplicate' | 'error';
-  error?: { code: ImportErrorCode; details?: string[] };
-  /** For duplicates: the source already taken, and why this one is a duplicate of it. */
+  error?: { code: ImportErrorCode; problems: Problem[]; /** The framework the source names, for wording its problems. */ frameworkId?: string };
+  /** For duplicates: the source kept (the first with this content); this one was not taken. */
   duplicateOf?: string;
-  duplicateReason?: 'identical' | 'same-time';
+  duplicateReason?: 'identical';
+  /** For taken sources: another taken file of the same person, kind and save time, with other content (both kept). */
+  sameTimeAs?: string;
   /** For taken sources. */
   person?: string;
   kind?: AssessmentKind;
@@ -114,27 +120,11 @@ function sameTimeKey(e: TeamEntry): string | null {
   return `${groupKey(e.assessment.framework)}|${personKey(e)}|${e.assessment.kind}|${Number.isNaN(t) ? e.assessment.updatedAt : t}`;
 }
 
-/** An assessment from a pasted share link, or the reason it cannot be one. */
-export function assessmentFromLink(text: string, now: Date): { ok: true; assessment: Assessment } | { ok: false; error: { code: ImportErrorCode; details?: string[] } } {
-  const r = parseShareHash(text.trim());
-  if (!r.ok) return { ok: false, error: { code: `link-${r.error.code}`, details: r.error.details } };
-  const v = r.value;
-  const person: Assessment['person'] = { name: v.name };
-  if (v.role) person.role = v.role;
-  if (v.targetRole) person.targetRole = v.targetRole;
-  const candidate = {
-    format: ASSESSMENT_FORMAT,
-    version: ASSESSMENT_VERSION,
-    person,
-    kind: 'self',
-    framework: { id: v.frameworkId, version: v.frameworkVersion, hash: v.hash },
-    ratings: Object.fromEntries(Object.entries(v.ratings).map(([k, level]) => [k, { level }])),
-    snapshots: [],
-    updatedAt: now.toISOString(),
-  };
-  const parsed = AssessmentSchema.safeParse(candidate);
-  if (!parsed.success) return { ok: false, error: { code: 'link-malformed', details: formatIssues(parsed.error.issues) } };
-  return { ok: true, assessment: parsed.data };
+/** An assessment from a pasted share link, or the reason it cannot be one (one validated conversion: share-import.ts). */
+export function assessmentFromLink(text: string, now: Date, frameworks: readonly TeamFrameworkInfo[] = []): { ok: true; assessment: Assessment } | { ok: false; error: NonNullable<ReportItem['error']> } {
+  const r = assessmentFromShareLink(text, now, frameworks);
+  if (!r.ok) return { ok: false, error: { ...r.error, code: `link-${r.error.code}` } };
+  return r;
 }
 
 /**
@@ -158,18 +148,18 @@ export function importBatch(existing: readonly TeamEntry[], sources: readonly Te
     const base = { source: src.name, origin: src.origin };
     let assessment: Assessment;
     if (src.origin === 'file') {
-      if (src.text === null || (src.size !== undefined && src.size > DEFAULT_MAX_BYTES)) {
-        report.push({ ...base, status: 'error', error: { code: 'too-large', details: [`the file is larger than ${DEFAULT_MAX_BYTES / (1024 * 1024)} MB`] } });
+      if (src.text === null || (src.size !== undefined && src.size > MAX_FILE_BYTES)) {
+        report.push({ ...base, status: 'error', error: { code: 'too-large', problems: [{ code: 'too-large', path: [], params: { mb: MAX_FILE_BYTES / (1024 * 1024) } }] } });
         continue;
       }
-      const r = parseAssessmentFile(src.text);
+      const r = parseAssessmentFile(src.text, { frameworks });
       if (!r.ok) {
         report.push({ ...base, status: 'error', error: r.error });
         continue;
       }
       assessment = r.assessment;
     } else {
-      const r = assessmentFromLink(src.text ?? '', now);
+      const r = assessmentFromLink(src.text ?? '', now, frameworks);
       if (!r.ok) {
         report.push({ ...base, status: 'error', error: r.error });
         continue;
@@ -182,7 +172,8 @@ export function importBatch(existing: readonly TeamEntry[], sources: readonly Te
       report.push({
         ...base,
         status: 'error',
-        error: { code: 'unknown-framework', details: [`framework.id: "${assessment.framework.id}"; known: ${[...fwById.keys()].join(', ') || 'none'}`] },
+        error: { code: 'unknown-framework', problems: [] },
+        framework: { id: assessment.framework.id, version: assessment.framework.version },
       });
       continue;
     }
@@ -194,14 +185,11 @@ export function importBatch(existing: readonly TeamEntry[], sources: readonly Te
       report.push({ ...base, status: 'duplicate', duplicateOf: first, duplicateReason: 'identical', person: assessment.person.name, kind: assessment.kind });
       continue;
     }
+    // Same person, kind and save time but other content (e.g. edited by hand): both are kept, and said so.
     const tk = sameTimeKey(entry);
     const firstTime = tk ? seenTime.get(tk) : undefined;
-    if (firstTime !== undefined) {
-      report.push({ ...base, status: 'duplicate', duplicateOf: firstTime, duplicateReason: 'same-time', person: assessment.person.name, kind: assessment.kind });
-      continue;
-    }
     seen.set(id, src.name);
-    if (tk) seenTime.set(tk, src.name);
+    if (tk && firstTime === undefined) seenTime.set(tk, src.name);
     entries.push(entry);
     added++;
 
@@ -217,6 +205,7 @@ export function importBatch(existing: readonly TeamEntry[], sources: readonly Te
     if (rec.removed.length) item.unknownElements = rec.removed.map((r) => r.element);
     if (rec.outOfScale.length) item.outOfScale = rec.outOfScale.map((o) => o.element);
     if (!assessment.person.name.trim()) item.unnamed = true;
+    if (firstTime !== undefined) item.sameTimeAs = firstTime;
     report.push(item);
   }
   return { entries, report, added };

@@ -5,8 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { Assessment } from '../../schemas/assessment.ts';
-import { isQuotaError, type SaveResult, type StorageLike } from '../assessment/storage.ts';
-import { formatIssues } from '../assessment/file-format.ts';
+import { isQuotaError, KeptStorage, type SaveResult, type StorageLike } from '../storage/kept-storage.ts';
+import { findReservedKeys, found, fromZodIssues, type Problem } from '../assessment/problems.ts';
 import type { TeamEntry } from './import-batch.ts';
 
 export const TEAM_STORAGE_KEY = 'banso:team';
@@ -29,28 +29,33 @@ const StoredTeam = z.object({
 export type TeamLoadResult =
   | { status: 'empty'; unavailable?: true }
   | { status: 'ok'; entries: TeamEntry[]; savedAt: string }
-  | { status: 'corrupt'; raw: string; details: string[] };
+  | { status: 'corrupt'; raw: string; problems: Problem[] };
 
-export function loadTeam(storage: StorageLike | null | undefined): TeamLoadResult {
-  let raw: string | null;
-  try {
-    if (!storage) return { status: 'empty', unavailable: true };
-    raw = storage.getItem(TEAM_STORAGE_KEY);
-  } catch {
-    return { status: 'empty', unavailable: true };
-  }
-  if (raw === null || raw === undefined) return { status: 'empty' };
+export interface StoredTeamValue { entries: TeamEntry[]; savedAt: string }
+
+/** Validate the stored team text (a KeptStorage parser: an unreadable value is set aside, never overwritten). */
+export function parseStoredTeam(raw: string): { ok: true; value: StoredTeamValue } | { ok: false; problems: Problem[] } {
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch (e) {
-    return { status: 'corrupt', raw: String(raw), details: [e instanceof Error ? e.message : String(e)] };
+    return { ok: false, problems: [{ code: 'not-json', path: [], params: { message: e instanceof Error ? e.message : String(e) } }] };
   }
   if (data && typeof data === 'object' && (data as { version?: unknown }).version !== TEAM_STORE_VERSION && (data as { format?: unknown }).format === TEAM_FORMAT)
-    return { status: 'corrupt', raw, details: [`version: saved by team format version ${String((data as { version?: unknown }).version)}; this Bansō reads version ${TEAM_STORE_VERSION}`] };
-  const parsed = StoredTeam.safeParse(data);
-  if (!parsed.success) return { status: 'corrupt', raw, details: formatIssues(parsed.error.issues) };
-  return { status: 'ok', entries: parsed.data.entries, savedAt: parsed.data.savedAt };
+    return { ok: false, problems: [{ code: 'store-version', path: ['version'], params: { supported: TEAM_STORE_VERSION }, found: found((data as { version?: unknown }).version) }] };
+  const reserved = findReservedKeys(data);
+  if (reserved.length) return { ok: false, problems: reserved };
+  const parsed = StoredTeam.safeParse(data, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: fromZodIssues(parsed.error.issues) };
+  return { ok: true, value: { entries: parsed.data.entries, savedAt: parsed.data.savedAt } };
+}
+
+export function loadTeam(storage: StorageLike | null | undefined): TeamLoadResult {
+  const entry = new KeptStorage(storage).raw(TEAM_STORAGE_KEY);
+  if (entry.status === 'empty') return entry;
+  const r = parseStoredTeam(entry.raw);
+  if (!r.ok) return { status: 'corrupt', raw: entry.raw, problems: r.problems };
+  return { status: 'ok', entries: r.value.entries, savedAt: r.value.savedAt };
 }
 
 /** The stored text for `entries` (exported for tests and for sizing). */

@@ -8,6 +8,7 @@
  * and the apostrophe would turn the person's data into text.
  */
 import Papa from 'papaparse';
+import { stripBidiControls } from '../text-direction.ts';
 
 /** Text cells that a spreadsheet would treat as a formula (see above). */
 export const FORMULA_START = /^(?![+-]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:e[+-]?\d+)?%?$)[=+\-@\t\r]/i;
@@ -16,7 +17,8 @@ export type CsvCell = string | number | null | undefined;
 
 /** Rows (the first is the header) as CSV text: BOM, CRLF after every line, formulas neutralised. */
 export function writeCsv(rows: readonly (readonly CsvCell[])[]): string {
-  const body = Papa.unparse(rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : c))), {
+  // Bidi controls are invisible in a spreadsheet and would reorder the cell: removed (lib/text-direction.ts).
+  const body = Papa.unparse(rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : typeof c === 'string' ? stripBidiControls(c) : c))), {
     newline: '\r\n',
     escapeFormulae: FORMULA_START,
     // Quote what papaparse quotes (delimiter, quote, line break) and any cell with surrounding white space.

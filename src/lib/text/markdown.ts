@@ -1,4 +1,5 @@
 /** Writing Markdown from user and content text (growth plan, 1:1 agenda, team summary). */
+import { BIDI_CONTROLS } from '../text-direction.ts';
 
 /** Inline characters Markdown (CommonMark + GFM) gives meaning to anywhere in a line. */
 const INLINE = /[\\`*_[\]<>&|~#!]/g;
@@ -11,6 +12,7 @@ export function escapeMarkdown(text: string): string {
   const s = String(text ?? '')
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(BIDI_CONTROLS, '') // invisible in a file, they would reorder the rest of the line (lib/text-direction.ts)
     .replace(/\t/g, ' ')
     .replace(INLINE, (c) => `\\${c}`);
   return s.replace(/^(\s*)([-+=>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');

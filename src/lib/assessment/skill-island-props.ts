@@ -1,7 +1,7 @@
 /**
- * What the self-assessment and team islands need from the content, in one language, as plain JSON
- * props: frameworks (with their hash), roles with expectations, and the playbooks and onboarding
- * items that train each element. Pure.
+ * The props of the skill islands (self-assessment, team review): what they need from the content, in
+ * one language, as plain JSON: frameworks (with their hash), roles with expectations, and the
+ * playbooks and onboarding items that train each element. Pure.
  */
 import type { ContentSet } from '../content/check.ts';
 import { tx, txList, type Locale } from '../../i18n/locales.ts';
