@@ -27,7 +27,7 @@ describe('collection registry', () => {
     expect(globOf(COLLECTIONS.playbookTranslations)).toEqual({ base: './content/playbooks', pattern: ['*/*.md', '!en/**'] });
   });
   it('builds the navigation in its order, each label in every language', () => {
-    expect(NAV.map((n) => n.section)).toEqual(['home', 'onboarding', 'playbooks', 'journeys', 'plane', 'skills', 'assess', 'team', 'health', 'glossary']);
+    expect(NAV.map((n) => n.section)).toEqual(['home', 'onboarding', 'playbooks', 'journeys', 'skills', 'assess', 'review', 'team', 'health', 'glossary']);
     expect(NAV.find((n) => n.section === 'skills')!.path).toBe('/skills/');
     for (const lang of LOCALES) for (const n of NAV) expect(dictionaries[lang][n.label], `${lang} ${n.label}`).toBeTruthy();
   });
@@ -40,9 +40,9 @@ describe('collection registry', () => {
     expect(pages.filter((p) => p.startsWith('playbooks/') && p !== 'playbooks/')).toHaveLength(content.playbooks.size);
   });
   it('adding one entry is enough for the check to read, validate and cross-check a new collection', () => {
-    const policies = {
-      entryName: 'policy',
-      dir: 'content/policies',
+    const notes = {
+      entryName: 'note',
+      dir: 'content/notes',
       format: 'yaml',
       schema: z.object({ value: z.string(), owner: z.string() }),
       references: (e: { file: string; data: { owner: string } }, x: Parameters<NonNullable<CollectionDef['references']>>[1]) => {
@@ -51,15 +51,15 @@ describe('collection registry', () => {
     } as CollectionDef;
     const files = [
       ...readContentFiles('.'),
-      { path: 'content/policies/notice.yaml', text: 'value: 90 days\nowner: csm\n' },
-      { path: 'content/policies/broken.yaml', text: 'value: 3\nowner: nobody\n' },
-      { path: 'content/policies/orphan.yaml', text: 'value: x\nowner: nobody\n' },
+      { path: 'content/notes/notice.yaml', text: 'value: 90 days\nowner: csm\n' },
+      { path: 'content/notes/broken.yaml', text: 'value: 3\nowner: nobody\n' },
+      { path: 'content/notes/orphan.yaml', text: 'value: x\nowner: nobody\n' },
     ];
-    const { content, problems } = checkContent(files, { ...COLLECTIONS, policies });
-    expect((content as unknown as Record<string, Map<string, unknown>>).policies.has('notice')).toBe(true);
+    const { content, problems } = checkContent(files, { ...COLLECTIONS, notes });
+    expect((content as unknown as Record<string, Map<string, unknown>>).notes.has('notice')).toBe(true);
     expect(problems.map(formatProblem)).toEqual([
-      'content/policies/broken.yaml: value: Invalid input: expected string, received number',
-      expect.stringMatching(/^content\/policies\/orphan\.yaml: owner: unknown role "nobody"; known: .*csm/),
+      'content/notes/broken.yaml: value: Invalid input: expected string, received number',
+      expect.stringMatching(/^content\/notes\/orphan\.yaml: owner: unknown role "nobody"; known: .*csm/),
     ]);
   });
 });

@@ -28,7 +28,7 @@ const full = PlaybookTranslation.parse({
   summary: '削減の前に理由を確かめます。',
   trigger: { description: '顧客からライセンスの削減を依頼された場合。' },
   objective: '適切な契約を合意します。',
-  steps: [{ title: '受け止める', detail: 'お礼を伝えます。' }, { title: '対応を決める' }],
+  steps: [{ title: '受け止める', when: '1営業日以内', detail: 'お礼を伝えます。' }, { title: '対応を決める', when: '10日以内' }],
   exitCriteria: ['理由を記録した'],
   metrics: ['維持できたARR'],
   escalation: 'CSリードに伝えます。',

@@ -305,7 +305,7 @@ export const COLLECTIONS = {
     dir: 'content/search',
     format: 'yaml',
     schema: SearchSynonyms,
-    checkAll: (_files, x) => checkSearchSynonyms(x.content, x.problems),
+    checkAll: (_files, x) => checkSearchSynonyms(x.content, x.problems, (collection, id) => x.exists(collection as CollectionId, id)),
   }),
   /** Policies stated once (content/policies/<group>.yaml), referenced in any text as {{policy:KEY}}. */
   policies: collection({

@@ -11,7 +11,7 @@ export function localisePlaybook(en: Playbook, tr: PlaybookTranslation | undefin
   if (!tr) return { ...en, untranslated: true, translated: false };
   const complete =
     tr.summary !== undefined && tr.trigger !== undefined && tr.objective !== undefined && tr.steps !== undefined &&
-    tr.steps.every((s) => s.when !== undefined) &&
+    tr.steps.every((s, i) => !en.steps[i]?.when || s.when !== undefined) &&
     tr.exitCriteria !== undefined && tr.metrics !== undefined &&
     (en.escalation === undefined || tr.escalation !== undefined) &&
     (en.discoveryQuestions === undefined || tr.discoveryQuestions !== undefined);

@@ -26,7 +26,22 @@ export function targetExists(c: ContentSet, target: string): boolean {
   }
 }
 
-export function checkSearchSynonyms(c: ContentSet, problems: Problem[]): void {
+/** Collection of each search target type: a target whose file exists but is invalid has its own problem line. */
+const TARGET_COLLECTION: Record<string, string> = {
+  playbook: 'playbooks', glossary: 'glossary', journey: 'journeys', role: 'roles', onboarding: 'onboarding', 'health-model': 'healthModels', framework: 'frameworks', element: 'frameworks',
+};
+
+/**
+ * `fileExists` (from the content check) says whether an entry's file exists even when it is invalid:
+ * then the file's own problem is the root cause and the synonym file adds no line.
+ */
+export function checkSearchSynonyms(c: ContentSet, problems: Problem[], fileExists?: (collection: string, id: string) => boolean): void {
+  const known = (p: string): boolean => {
+    if (targetExists(c, p)) return true;
+    const [type, id = ''] = [p.slice(0, p.indexOf(':')), p.slice(p.indexOf(':') + 1)];
+    const coll = TARGET_COLLECTION[type];
+    return !!coll && !!fileExists?.(coll, type === 'element' ? id.split('/')[0] : id);
+  };
   for (const entry of c.search.values()) {
     const { file, data } = entry;
     const words = (list: string[], path: string) => {
@@ -44,7 +59,7 @@ export function checkSearchSynonyms(c: ContentSet, problems: Problem[]): void {
     data.intents.forEach((intent, i) => {
       words(intent.phrases, `intents[${i}].phrases`);
       intent.pages.forEach((p, k) => {
-        if (!targetExists(c, p)) problems.push({ file, path: `intents[${i}].pages[${k}]`, message: `no page "${p}": write <type>:<id> of an existing playbook, glossary term, journey, role, element (<framework>/<element>), onboarding track or health model` });
+        if (!known(p)) problems.push({ file, path: `intents[${i}].pages[${k}]`, message: `no page "${p}": write <type>:<id> of an existing playbook, glossary term, journey, role, element (<framework>/<element>), onboarding track or health model` });
       });
     });
   }
