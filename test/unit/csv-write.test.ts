@@ -48,7 +48,7 @@ describe('every CSV export is safe to open in a spreadsheet', () => {
     const table = { headers: ['account', 'notes', 'nps change'], rows: [['=HYPERLINK("http://evil")', '@risk', '-8'], ['Acme', '+1 upsell', '+3']] };
     const out = toScoredCsv(table, { scored: [], bad: [{ index: 0, reason: { code: 'invalid-number', params: {} } }, { index: 1, reason: { code: 'invalid-number', params: {} } }] });
     const rows = open(out);
-    expect(rows[0]).toEqual(['account', 'notes', 'nps change', 'score', 'band', 'coverage (%)', 'status']);
+    expect(rows[0]).toEqual(['account', 'notes', 'nps change', 'score', 'band', 'coverage (%)', 'status', 'warnings']);
     expect(rows[1].slice(0, 3)).toEqual([`'=HYPERLINK("http://evil")`, "'@risk", '-8']);
     expect(rows[2].slice(0, 3)).toEqual(['Acme', "'+1 upsell", '+3']);
   });
