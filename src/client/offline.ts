@@ -23,7 +23,8 @@ function offer(worker: ServiceWorker): void {
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   const base = (document.body.dataset.base || '/').replace(/\/?$/, '/');
   const register = () =>
-    navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).then((reg) => {
+    navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).then((reg: ServiceWorkerRegistration | undefined) => {
+      if (!reg) return; // registration blocked (by policy or a test harness): nothing to watch
       if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
       reg.addEventListener('updatefound', () => {
         const w = reg.installing;
