@@ -83,6 +83,8 @@ describe('onboarding track', () => {
     await page.check(`#chk-${first.items[0].id}`);
     await page.focus(`#chk-${first.items[1].id}`);
     await page.keyboard.press('Space');
+    // Without a start date the first phase is open and the others are collapsed: open the second one.
+    await page.click(`details[data-section="${track.sections[1].id}"] > summary`);
     await page.check(`#chk-${track.sections[1].items[0].id}`);
     await page.reload();
     expect(await page.isChecked(`#chk-${first.items[1].id}`)).toBe(true);
