@@ -140,12 +140,15 @@ describe('no input freezes the tab', () => {
   const ACCEPT_MS = 8000;
 
   /** Import each file; the longest main-thread task while it is handled, per file. */
+  /** Status (data-status) of each file's result, read as soon as it shows: the report lists only the latest import. */
+  const statuses: Record<string, string | null> = {};
   async function longestTasks(page: Page, input: string, done: (name: string) => ReturnType<Page['locator']>): Promise<Record<string, number[]>> {
     const out: Record<string, number[]> = {};
     for (const f of files()) {
       await page.evaluate(() => { (window as unknown as { __long: number[] }).__long = []; });
       await page.setInputFiles(input, f.path);
       await done(f.name).waitFor({ timeout: 60_000 });
+      statuses[f.name] = await done(f.name).first().getAttribute('data-status');
       await page.waitForTimeout(300);
       out[f.name] = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     }
@@ -181,9 +184,7 @@ describe('no input freezes the tab', () => {
       expect(Math.max(0, ...long['maximal.json'])).toBeLessThan(ACCEPT_MS);
       console.log(`/team/ long tasks: ${JSON.stringify(long)} ms (measured while other work ran)`);
       console.log(`/team/ maximal.json: main-thread long tasks ${long['maximal.json'].map(Math.round).join(', ')} ms (measured while other work ran)`);
-      expect(await row('maximal.json').getAttribute('data-status')).toBe('ok');
-      expect(await row('many-ratings.json').getAttribute('data-status')).toBe('error');
-      expect(await row('over-limit.json').getAttribute('data-status')).toBe('error');
+      expect(statuses).toEqual({ 'maximal.json': 'ok', 'many-ratings.json': 'error', 'over-limit.json': 'error' });
     }), 180_000);
 });
 
