@@ -12,17 +12,9 @@ import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment } from '../../sr
 import { PLAYBOOK_TYPES, TRIGGER_KINDS } from '../../src/schemas/playbook.ts';
 import { LAYERS, PHASES, TOUCHES } from '../../src/schemas/patterns.ts';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same sequence everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of the benchmark and tests: the project's one (src/lib/random.ts). */
+export { seededRandom as prng } from '../../src/lib/random.ts';
+import { seededRandom as prng } from '../../src/lib/random.ts';
 
 type Rand = () => number;
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));

@@ -3,6 +3,7 @@
  * through KeptStorage and lists the kept copies with Download and Discard in the page's
  * [data-kept-notice] box (words from components/KeptNotice.astro).
  */
+import { downloadText } from '../islands/browser.ts';
 import { KeptStorage, setAsideFileName } from '../lib/storage/kept-storage.ts';
 
 function storage(): Storage | null {
@@ -13,16 +14,7 @@ function storage(): Storage | null {
   }
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const download = (name: string, text: string): void => downloadText(name, text, 'application/json');
 
 const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 

@@ -1,4 +1,5 @@
 /** The progress-file page: export everything this browser keeps for the person; import and merge a file. The validator loads on use. */
+import { downloadText } from '../islands/browser.ts';
 const root = document.querySelector<HTMLElement>('[data-progress-file]');
 if (root) {
   const w = JSON.parse(root.dataset.words!) as Record<string, string>;
@@ -17,14 +18,7 @@ if (root) {
       const { collectProgress } = await lib();
       const { file, unreadable } = collectProgress(localStorage, new Date());
       const name = `banso-progress-${file.exportedAt.slice(0, 10)}.json`;
-      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadText(name, JSON.stringify(file, null, 2), 'application/json');
       const n = file.assessments.length + Object.keys(file.onboarding).length + (file.plane.length ? 1 : 0);
       show(false, [n ? fill(w.exported, { file: name, assessments: file.assessments.length, tracks: Object.keys(file.onboarding).length }) : w.exportedNothing], unreadable.map((k) => fill(w.unreadable, { key: k })));
     } catch { show(true, [w['err.code']]); }

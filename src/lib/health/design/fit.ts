@@ -10,17 +10,8 @@ import { readColumn, rankAuc, type ColumnData } from './columns.ts';
 import { applyShares, pointsColumn, scoreRowsFast, toHealthModel, type Design, type DesignMeasure } from './design.ts';
 import { directionEvidence, scoringFromCuts, suggestCategories, suggestDirection, suggestNumeric } from './suggest.ts';
 
-/** mulberry32: a small seeded PRNG, so folds are the same on every run with the same seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../random.ts';
+import { seededRandom } from '../../random.ts';
 
 /**
  * Fold of every row (0..k-1), stratified by outcome (churned and renewed rows are each shuffled and
