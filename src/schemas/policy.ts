@@ -35,6 +35,12 @@ export const Policy = z
      */
     day: z.number().int().min(-365).max(730).optional(),
     text: z.object({ en: text, ja: text }),
+    /**
+     * Words of the rule's topic in each language (matched case-insensitively). A sentence of the
+     * content that has one of them and one of the policy's numbers with its unit restates the policy
+     * instead of referring to it (see src/lib/content/policy-restated.ts).
+     */
+    topics: z.object({ en: z.array(text).min(1), ja: z.array(text).min(1) }).optional(),
   })
   .superRefine((p, ctx) => {
     for (const lang of ['en', 'ja'] as const) {

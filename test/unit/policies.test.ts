@@ -48,6 +48,11 @@ describe('the policies the content relies on', () => {
     'low-adoption-escalation': ['day 45 after go-live', '本稼働から45日目'],
     'cancellation-notice-default': ['90 days before the end of the term', '契約期間満了の90日前'],
     'red-update-cadence': ['weekly', '毎週'],
+    'trend-alert': ['a change of 10 points or more since the last update', '前回から10点以上の変化'],
+    'backtest-window': ['60–90 days before the renewal decision', '更新判断の60〜90日前'],
+    'renewal-commitment': ['60 days before the cancellation-notice deadline', '解約予告期限の60日前'],
+    'first-value-target': ['within 45 days of kickoff', 'キックオフから45日以内'],
+    'adoption-complete': ['at least 80 % of licences active', 'ライセンスの80%以上がアクティブ'],
   };
   for (const [key, [en, ja]] of Object.entries(expected)) {
     it(`${key} reads exactly as agreed`, () => {
@@ -66,6 +71,12 @@ describe('the policies the content relies on', () => {
 });
 
 describe('content check', () => {
+  it("fails when a health model's trend alert differs from the trend-alert policy", () => {
+    const files = replace('content/healthModels/mid-market-health.yaml', (s) => s.replace(/^trendAlert: 10$/m, 'trendAlert: 15'));
+    expect(problems(files)).toEqual([expect.stringMatching(/^content\/healthModels\/mid-market-health\.yaml: trendAlert: is 15 but policy "trend-alert" \(content\/policies\/health\.yaml\) sets 10 points/)]);
+    const policy = replace('content/policies/health.yaml', (s) => s.replace('values: { points: 10 }', 'values: { points: 12 }'));
+    expect(problems(policy)).toHaveLength(3);
+  });
   it('fails on an unknown key in a Markdown body, naming the file and the key', () => {
     const files = replace('content/playbooks/en/kickoff.md', (s) => `${s}\nSee {{policy:kickof-deadline}}.\n`);
     const p = problems(files);

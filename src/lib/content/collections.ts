@@ -17,7 +17,7 @@ import {
 } from '../../schemas/index.ts';
 import { DEFAULT_LOCALE } from '../../i18n/locales.ts';
 import { PolicyGroup, policyRefRegExp } from '../../schemas/policy.ts';
-import { checkPolicyRefs, checkPolicySteps, indexPolicies } from './policies.ts';
+import { checkPolicyModels, checkPolicyRefs, checkPolicySteps, indexPolicies } from './policies.ts';
 import { SearchSynonyms } from '../../schemas/search.ts';
 import { checkSearchSynonyms } from '../search/synonyms-check.ts';
 import type { Entry, Problem } from './types.ts';
@@ -318,6 +318,7 @@ export const COLLECTIONS = {
       const index = indexPolicies(x.content, x.problems);
       checkPolicyRefs(x.content, index, x.problems);
       checkPolicySteps(x.content, index, x.problems);
+      checkPolicyModels(x.content, index, x.problems);
     },
   }),
 };

@@ -128,6 +128,18 @@ export function checkPolicySteps(c: ContentSet, index: PolicyIndex, problems: Pr
   }
 }
 
+/** The policy whose value every health model's `trendAlert` must equal (the models state it in their texts by reference). */
+export const TREND_ALERT_POLICY = 'trend-alert';
+
+/** Health models raise a trend alert at the change the trend-alert policy sets. */
+export function checkPolicyModels(c: ContentSet, index: PolicyIndex, problems: Problem[]): void {
+  const ip = index.get(TREND_ALERT_POLICY);
+  const points = ip?.policy.values.points;
+  if (typeof points !== 'number') return;
+  for (const m of c.healthModels.values())
+    if (m.data.trendAlert !== points) problems.push({ file: m.file, path: 'trendAlert', message: `is ${m.data.trendAlert} but policy "${TREND_ALERT_POLICY}" (${ip!.file}) sets ${points} points: make them agree` });
+}
+
 /**
  * The content with every reference replaced by the policy's text in the language of the text that
  * holds it, and Japanese line wraps joined (YAML folding must not leave spaces between Japanese).
