@@ -100,6 +100,16 @@ function* textSources(c: ContentSet): Generator<{ entry: Entry<unknown>; lang: L
     for (const e of c[key].values()) yield { entry: e, lang: 'en' };
 }
 
+/** Every text of the content with its file, field and language: YAML strings and Markdown bodies (not the policies themselves). */
+export function* contentTexts(c: ContentSet): Generator<{ file: string; path: string; text: string; lang: Lang }> {
+  for (const { entry, lang } of textSources(c)) {
+    const found: { file: string; path: string; text: string; lang: Lang }[] = [];
+    walkStrings(entry.data, lang, (s, path, l) => found.push({ file: entry.file, path, text: s, lang: l }));
+    yield* found;
+    if (entry.body) yield { file: entry.file, path: '(body)', text: entry.body, lang };
+  }
+}
+
 /** Reports every reference to a policy that does not exist, naming the file, the field and the key. */
 export function checkPolicyRefs(c: ContentSet, index: PolicyIndex, problems: Problem[]): void {
   const known = [...index.keys()].sort().join(', ') || 'none';

@@ -5,9 +5,8 @@
  * of the policy's topic words (the policy's `topics`). Pure: the caller passes the checked content.
  */
 import { policyRefRegExp } from '../../schemas/policy.ts';
-import type { ContentSet, Entry, Problem } from './check.ts';
-import type { PolicyIndex } from './policies.ts';
-import { walkStrings, type Lang } from './policies.ts';
+import type { ContentSet, Problem } from './check.ts';
+import { contentTexts, type Lang, type PolicyIndex } from './policies.ts';
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
@@ -64,21 +63,6 @@ export interface AllowedRestatement {
   why: string;
 }
 
-/** The texts of the content in their languages: every YAML string and every Markdown body, except the policies themselves. */
-function* texts(c: ContentSet): Generator<{ file: string; path: string; text: string; lang: Lang }> {
-  const entries: { entry: Entry<unknown>; lang: Lang }[] = [];
-  for (const e of c.playbooks.values()) entries.push({ entry: e, lang: 'en' });
-  for (const [locale, byId] of c.playbookTranslations) for (const e of byId.values()) entries.push({ entry: e, lang: locale === 'ja' ? 'ja' : 'en' });
-  for (const key of ['frameworks', 'roles', 'journeys', 'onboarding', 'glossary', 'healthModels', 'team'] as const)
-    for (const e of c[key].values()) entries.push({ entry: e, lang: 'en' });
-  for (const { entry, lang } of entries) {
-    const found: { file: string; path: string; text: string; lang: Lang }[] = [];
-    walkStrings(entry.data, lang, (s, path, l) => found.push({ file: entry.file, path, text: s, lang: l }));
-    yield* found;
-    if (entry.body) yield { file: entry.file, path: '(body)', text: entry.body, lang };
-  }
-}
-
 /** Every sentence of the content that states a numeric policy value near the policy's topic. */
 export function findRestatedPolicies(c: ContentSet, index: PolicyIndex, allowed: readonly AllowedRestatement[] = []): Restatement[] {
   const out: Restatement[] = [];
@@ -87,7 +71,7 @@ export function findRestatedPolicies(c: ContentSet, index: PolicyIndex, allowed:
     const numeric = Object.entries(policy.values).filter((v): v is [string, number] => typeof v[1] === 'number');
     return [{ key: policy.key, topics: policy.topics, numeric }];
   });
-  for (const { file, path, text, lang } of texts(c)) {
+  for (const { file, path, text, lang } of contentTexts(c)) {
     for (const sentence of sentences(text, lang)) {
       for (const r of rules) {
         if (!r.topics[lang].some((w) => topicPattern(w, lang).test(sentence))) continue;
