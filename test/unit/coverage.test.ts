@@ -11,6 +11,8 @@ describe('translation coverage', () => {
     expect(firstUntranslated({ a: { en: 'x', ja: 'エックス' }, b: [{ c: { en: 'y' } }] })).toBe('b[0].c.ja');
     expect(firstUntranslated({ l: { en: ['a', 'b'], ja: ['あ'] } })).toBe('l.ja');
     expect(firstUntranslated({ aliases: { en: ['x'], ja: [] }, t: { en: 'x', ja: 'エ' } })).toBeUndefined();
+    // A policy's topic words are chosen per language: two English words may have one Japanese word.
+    expect(firstUntranslated({ topics: { en: ['renewal', 'renew'], ja: ['更新前'] }, t: { en: 'x', ja: 'エ' } })).toBeUndefined();
   });
   it('lists every collection with its percentage; a missing translation lowers it', () => {
     const full = translationCoverage(checkContent(shipped).content);

@@ -36,8 +36,9 @@ export function firstUntranslated(value: unknown, path = ''): string | undefined
     return ok ? undefined : `${path}.ja`.replace(/^\./, '');
   }
   for (const [k, v] of Object.entries(o)) {
-    // Aliases are each language's own other names (search synonyms), not translations of each other.
-    if (k === 'aliases' || k === 'csvAliases') continue;
+    // Aliases are each language's own other names (search synonyms), and a policy's topics each
+    // language's own topic words: not translations of each other.
+    if (k === 'aliases' || k === 'csvAliases' || k === 'topics') continue;
     const r = firstUntranslated(v, path ? `${path}.${k}` : k);
     if (r) return r;
   }
