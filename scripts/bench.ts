@@ -61,8 +61,56 @@ const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const gz = (b: string | Buffer) => gzipSync(b, { level: 9 }).length;
 
 /* Model designer: "suggest weights" (5-fold CV) on 100,000 rows × 12 measures in the designer's Web Worker in Chromium.
-   `npm run bench -- --only design` runs this part alone. */
+   `npm run bench -- --only design` runs this part alone; `--design-runs N` times N fits (default 5) and
+   reports min / median / max wall time with the browser's CPU time over each fit, to tell load from cost. */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const designRuns = process.argv.includes('--design-runs') ? Math.max(1, Number(process.argv[process.argv.indexOf('--design-runs') + 1]) || 1) : 5;
+
+/**
+ * CPU time (user + system, ms) of every thread of every process descended from this one (the
+ * browser's), keyed by thread id, with the thread's name ("DedicatedWorker…" is the fit), from
+ * /proc; null elsewhere. Read while the worker is alive: a thread that has ended is not listed.
+ */
+function childThreadsCpu(): Map<number, { name: string; ms: number }> | null {
+  const stat = (path: string) => {
+    const s = readFileSync(path, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return { name: s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')), ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * 10 }; // USER_HZ = 100
+  };
+  try {
+    const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
+      try { return [{ pid: Number(pid), ...stat(`/proc/${pid}/stat`) }]; } catch { return []; }
+    });
+    const mine = new Set([process.pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const p of procs) if (!mine.has(p.pid) && mine.has(p.ppid)) { mine.add(p.pid); grew = true; }
+    }
+    mine.delete(process.pid);
+    const out = new Map<number, { name: string; ms: number }>();
+    for (const pid of mine) {
+      try {
+        for (const tid of readdirSync(`/proc/${pid}/task`)) {
+          try { const t = stat(`/proc/${pid}/task/${tid}/stat`); out.set(Number(tid), { name: t.name, ms: t.ms }); } catch { /* ended */ }
+        }
+      } catch { /* ended */ }
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU used between two readings, per thread name (threads that started in between count in full). */
+function cpuBetween(a: Map<number, { name: string; ms: number }>, b: Map<number, { name: string; ms: number }>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [tid, t] of b) {
+    const ms = t.ms - (a.get(tid)?.ms ?? 0);
+    if (ms > 0) out.set(t.name, (out.get(t.name) ?? 0) + ms);
+  }
+  return out;
+}
+
 async function benchDesign(): Promise<void> {
   try {
     const { build } = await import('esbuild');
@@ -76,15 +124,41 @@ async function benchDesign(): Promise<void> {
       await tab.setContent('<!doctype html><title>bench</title>');
       await tab.addScriptTag({ content: page.outputFiles![0].text });
       const workerCode = worker.outputFiles![0].text;
-      type Run = (url: string, n: number) => Promise<{ ms: number; auc: number | null; measures: number; rows: number }>;
-      const go = (n: number) => tab.evaluate(async ({ code, n }) => {
+      type Bench = { prepare: (n: number) => void; stop: () => void; run: (url: string) => Promise<{ ms: number; auc: number | null; measures: number; rows: number; progress: number }> };
+      const prepare = (n: number) => tab.evaluate((n) => (globalThis as unknown as { __benchDesign: Bench }).__benchDesign.prepare(n), n);
+      const go = () => tab.evaluate(async (code) => {
         const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-        return (globalThis as unknown as { __benchDesign: Run }).__benchDesign(url, n);
-      }, { code: workerCode, n });
-      await go(5_000); // warm up
-      const r = await go(100_000);
-      log(`design: ${r.rows} rows × ${r.measures} measures, out-of-sample AUC ${r.auc?.toFixed(3)}`);
-      add(`health design: suggest weights, 5-fold CV, ${r.rows.toLocaleString('en-US')} rows × ${r.measures} measures in a Web Worker in Chromium`, Math.round(r.ms), 'ms', 'time', 'designSuggestWeights100kMs');
+        return (globalThis as unknown as { __benchDesign: Bench }).__benchDesign.run(url);
+      }, workerCode);
+      await prepare(5_000);
+      await go(); // warm up
+      await prepare(100_000);
+      const walls: number[] = [];
+      const cpus: number[] = [];
+      const workerCpus: number[] = [];
+      let last: Awaited<ReturnType<typeof go>> | null = null;
+      for (let i = 0; i < designRuns; i++) {
+        const c0 = childThreadsCpu();
+        last = await go();
+        const c1 = childThreadsCpu();
+        await tab.evaluate(() => (globalThis as unknown as { __benchDesign: Bench }).__benchDesign.stop());
+        walls.push(last.ms);
+        const used = c0 && c1 ? cpuBetween(c0, c1) : null;
+        const worker = used ? [...used].filter(([name]) => name.startsWith('DedicatedWorker')).reduce((a, [, ms]) => a + ms, 0) : 0;
+        if (used) { cpus.push([...used.values()].reduce((a, b) => a + b, 0)); workerCpus.push(worker); }
+        const top = used ? [...used].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([name, ms]) => `${name} ${ms}`).join(', ') : 'not read';
+        log(`design run ${i + 1}/${designRuns}: ${Math.round(last.ms)} ms wall; CPU ms: worker thread ${worker}, all browser threads ${used ? cpus[cpus.length - 1] : '?'} (${top}); ${last.progress} progress messages`);
+      }
+      const stats = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return { min: s[0], median: s[Math.floor((s.length - 1) / 2)], max: s[s.length - 1] }; };
+      const w = stats(walls);
+      const r = last!;
+      log(`design: ${r.rows} rows × ${r.measures} measures, out-of-sample AUC ${r.auc?.toFixed(3)}; wall min/median/max ${Math.round(w.min)} / ${Math.round(w.median)} / ${Math.round(w.max)} ms over ${designRuns} runs`);
+      if (cpus.length) {
+        const c = stats(cpus);
+        const wc = stats(workerCpus);
+        log(`design: CPU per fit, worker thread min/median/max ${wc.min} / ${wc.median} / ${wc.max} ms; all browser threads ${c.min} / ${c.median} / ${c.max} ms (these include the page's own work and garbage collection)`);
+      }
+      add(`health design: suggest weights, 5-fold CV, ${r.rows.toLocaleString('en-US')} rows × ${r.measures} measures in a Web Worker in Chromium (median of ${designRuns})`, Math.round(w.median), 'ms', 'time', 'designSuggestWeights100kMs');
     } finally {
       await browser.close();
     }

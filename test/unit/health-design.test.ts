@@ -22,7 +22,7 @@ import {
   dataIssues, guessRoles, profileColumns, rankAuc, readCategories, readColumn, readNumeric, readOutcome, type NumericColumn,
 } from '../../src/lib/health/design/columns.ts';
 import { directionEvidence, quantileTiers, suggestCategories, suggestNumeric } from '../../src/lib/health/design/suggest.ts';
-import { assignFolds, featureMatrix, fitLogistic, foldDesign, seededRandom, suggestWeights, designData } from '../../src/lib/health/design/fit.ts';
+import { assignFolds, featureMatrix, fitLogistic, fitLogisticColumns, foldDesign, seededRandom, suggestWeights, designData, trainingColumns } from '../../src/lib/health/design/fit.ts';
 import { bootstrapCi, delongCi } from '../../src/lib/health/design/auc-ci.ts';
 import { suggestBands, thresholdTable } from '../../src/lib/health/design/bands.ts';
 import { pointsColumn, scoreRowsFast, toHealthModel, applyShares, type Design } from '../../src/lib/health/design/design.ts';
@@ -152,6 +152,72 @@ describe('logistic fit', () => {
     const weak = await fitLogistic(x, 3, outcome, rows, { lambda: 0.01 });
     const strong = await fitLogistic(x, 3, outcome, rows, { lambda: 1000 });
     expect(Math.abs(strong.beta[1])).toBeLessThan(Math.abs(weak.beta[1]) / 5);
+  });
+
+  /** Reference: Newton's method row by row, the Hessian summed as an outer product per row (the designer's first fit). */
+  function rowNewton(points: Float64Array[], y: Int8Array, lambda: number): number[] {
+    const p = points.length;
+    const q = p + 1;
+    let beta = new Array<number>(q).fill(0);
+    for (let it = 0; it < 100; it++) {
+      const g = new Array<number>(q).fill(0);
+      const h = Array.from({ length: q }, () => new Array<number>(q).fill(0));
+      for (let i = 0; i < y.length; i++) {
+        const x = [1, ...points.map((c) => c[i] / 100)];
+        const mu = 1 / (1 + Math.exp(-x.reduce((s, v, a) => s + v * beta[a], 0)));
+        for (let a = 0; a < q; a++) {
+          g[a] += (y[i] - mu) * x[a];
+          for (let b = 0; b < q; b++) h[a][b] += mu * (1 - mu) * x[a] * x[b];
+        }
+      }
+      for (let a = 1; a < q; a++) { g[a] -= lambda * beta[a]; h[a][a] += lambda; }
+      // Gaussian elimination for h·s = g.
+      const m = h.map((r, a) => [...r, g[a]]);
+      for (let c = 0; c < q; c++) for (let r = c + 1; r < q; r++) { const f = m[r][c] / m[c][c]; for (let k = c; k <= q; k++) m[r][k] -= f * m[c][k]; }
+      const step = new Array<number>(q).fill(0);
+      for (let r = q - 1; r >= 0; r--) step[r] = (m[r][q] - m[r].slice(r + 1, q).reduce((s, v, k) => s + v * step[r + 1 + k], 0)) / m[r][r];
+      beta = beta.map((b, a) => b + step[a]);
+      if (Math.max(...step.map(Math.abs)) < 1e-10) break;
+    }
+    return beta;
+  }
+
+  it('the column-by-column fit finds the same coefficients as a plain row-by-row Newton fit', async () => {
+    const { points, outcome } = synthetic(3000, 11, [-2, 1, -0.5, 0]);
+    const rows = Int32Array.from(outcome.keys());
+    for (const lambda of [0.1, 1, 30]) {
+      const fit = await fitLogistic(featureMatrix(points, rows), 4, outcome, rows, { lambda });
+      expect(fit.converged).toBe(true);
+      const ref = rowNewton(points, outcome, lambda);
+      Array.from(fit.beta).forEach((b, a) => expect(b).toBeCloseTo(ref[a], 6));
+    }
+  });
+
+  it('from a warm start reaches the same coefficients in fewer steps, and from a hopeless one starts again from zero', async () => {
+    const { points, outcome } = synthetic(4000, 5, [-3, -1, 1]);
+    const half = Int32Array.from({ length: 2000 }, (_, i) => i);
+    const all = Int32Array.from(outcome.keys());
+    const prev = await fitLogisticColumns(trainingColumns(points, half, outcome).cols, trainingColumns(points, half, outcome).y);
+    const { cols, y } = trainingColumns(points, all, outcome);
+    const cold = await fitLogisticColumns(cols, y);
+    const warm = await fitLogisticColumns(cols, y, { start: prev.beta });
+    expect(warm.converged).toBe(true);
+    expect(warm.iterations).toBeLessThan(cold.iterations);
+    Array.from(warm.beta).forEach((b, a) => expect(b).toBeCloseTo(cold.beta[a], 5));
+    const wild = await fitLogisticColumns(cols, y, { start: [400, -900, 900, -900] });
+    expect(wild.converged).toBe(true);
+    Array.from(wild.beta).forEach((b, a) => expect(b).toBeCloseTo(cold.beta[a], 5));
+  });
+
+  it('the training columns hold the same numbers as the feature matrix, for the given rows only', () => {
+    const points = [Float64Array.of(10, NaN, 30, 50), Float64Array.of(NaN, NaN, 100, 0)];
+    const outcome = Int8Array.of(1, 0, 1, 0);
+    const rows = Int32Array.of(1, 2, 3);
+    const x = featureMatrix(points, rows);
+    const t = trainingColumns(points, rows, outcome);
+    expect(Array.from(t.y)).toEqual([0, 1, 0]);
+    t.cols.forEach((c, j) => expect(Array.from(c)).toEqual(Array.from(rows, (i) => x[i * 2 + j])));
+    expect(Array.from(t.cols[0])).toEqual([0.4, 0.3, 0.5]); // the missing value: the mean over these rows (40)
   });
 });
 
@@ -290,6 +356,18 @@ describe('data checks', () => {
     const xs = [1, 2, 2, 3, 5, 8];
     const ys = [0, 1, 0, 1, 1, 0];
     expect(rankAuc(xs.map((x) => -x), ys)).toBeCloseTo(backtestAuc(xs.map((score, i) => ({ score, churned: ys[i] === 1 })))!, 12);
+  });
+
+  it('rank AUC is exactly the share of (positive, negative) pairs ordered right, ties counting half (seeded random cases)', () => {
+    const rnd = seededRandom(8);
+    for (let run = 0; run < 200; run++) {
+      const n = 1 + Math.floor(rnd() * 60);
+      const xs = Array.from({ length: n }, () => (run % 2 ? Math.floor(rnd() * 6) : rnd() * 10 - 5));
+      const ys = xs.map(() => (rnd() < 0.3 ? 1 : 0));
+      let pairs = 0, right = 0;
+      xs.forEach((x, i) => xs.forEach((z, j) => { if (ys[i] === 1 && ys[j] === 0) { pairs++; right += x > z ? 1 : x === z ? 0.5 : 0; } }));
+      expect(rankAuc(xs, ys)).toBe(pairs ? right / pairs : null);
+    }
   });
 });
 

@@ -241,20 +241,36 @@ export const LEAKAGE_AUC = 0.99;
  * Null without both classes.
  */
 export function rankAuc(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
-  const n = xs.length;
-  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => xs[a] - xs[b]);
-  let pos = 0;
-  let rankSum = 0;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && xs[idx[j + 1]] === xs[idx[i]]) j++;
-    const mid = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (ys[idx[k]] === 1) { pos++; rankSum += mid; }
-    i = j + 1;
+  let m = 0;
+  for (let i = 0; i < xs.length; i++) if (ys[i] === 1) m++;
+  const pos = new Float64Array(m);
+  const neg = new Float64Array(xs.length - m);
+  for (let i = 0, a = 0, b = 0; i < xs.length; i++) if (ys[i] === 1) pos[a++] = xs[i]; else neg[b++] = xs[i];
+  return groupAuc(pos, neg);
+}
+
+/**
+ * The same AUC from the two groups' values: both sorted (typed, so natively), then one merge that
+ * counts for each positive the negatives below it and half those tied with it (the Mann–Whitney U,
+ * a sum of halves, so exact). The arrays are sorted in place. Null unless both have values.
+ */
+export function groupAuc(pos: Float64Array, neg: Float64Array): number | null {
+  const m = pos.length;
+  const n = neg.length;
+  if (m === 0 || n === 0) return null;
+  pos.sort();
+  neg.sort();
+  let u = 0;
+  let below = 0; // negatives < x
+  let upTo = 0; // negatives <= x
+  for (let i = 0; i < m; i++) {
+    const x = pos[i];
+    while (below < n && neg[below] < x) below++;
+    if (upTo < below) upTo = below;
+    while (upTo < n && neg[upTo] <= x) upTo++;
+    u += below + (upTo - below) / 2;
   }
-  const neg = n - pos;
-  if (pos === 0 || neg === 0) return null;
-  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+  return u / (m * n);
 }
 
 export interface Roles {

@@ -170,37 +170,45 @@ export interface RowScores {
  */
 export function scoreRowsFast(model: Pick<HealthModel, 'groups' | 'measures' | 'missingData'>, points: Float64Array[], only?: Int32Array): RowScores {
   const n = points.length ? points[0].length : 0;
+  const p = model.measures.length;
   const shares = weightShares(model);
   const shareTotal = [...shares.values()].reduce((a, b) => a + b, 0) || 1;
-  const mWeight = model.measures.map((m) => (shares.get(m.id) ?? 0) / shareTotal);
+  const mWeight = Float64Array.from(model.measures, (m) => (shares.get(m.id) ?? 0) / shareTotal);
+  const weight = Float64Array.from(model.measures, (m) => m.weight);
   const usedGroups = model.groups.filter((g) => model.measures.some((m) => m.group === g.id));
-  const gMeasures = usedGroups.map((g) => model.measures.map((m, j) => (m.group === g.id ? j : -1)).filter((j) => j >= 0));
+  const gWeight = Float64Array.from(usedGroups, (g) => g.weight);
+  // Each group's measures, one after another in `gIdx` (group g's from gStart[g] to gStart[g + 1]).
+  const gIdx = Int32Array.from(usedGroups.flatMap((g) => model.measures.map((m, j) => (m.group === g.id ? j : -1)).filter((j) => j >= 0)));
+  const gStart = new Int32Array(usedGroups.length + 1);
+  usedGroups.forEach((g, k) => { gStart[k + 1] = gStart[k] + model.measures.filter((m) => m.group === g.id).length; });
   const score = new Float64Array(n);
   const coverage = new Float64Array(n);
   const present = new Float64Array(usedGroups.length);
-  const eff = new Float64Array(model.measures.length);
+  const eff = new Float64Array(p);
+  const v = new Float64Array(p);
   const minCov = model.missingData.minCoverage;
   if (only) score.fill(NaN);
   const count = only ? only.length : n;
   for (let r = 0; r < count; r++) {
     const i = only ? only[r] : r;
+    for (let j = 0; j < p; j++) v[j] = points[j][i];
     let active = 0;
     for (let g = 0; g < usedGroups.length; g++) {
-      let p = 0;
-      for (const j of gMeasures[g]) if (!Number.isNaN(points[j][i])) p += model.measures[j].weight;
-      present[g] = p;
-      if (p > 0) active += usedGroups[g].weight;
+      let sum = 0;
+      for (let k = gStart[g]; k < gStart[g + 1]; k++) { const j = gIdx[k]; if (v[j] === v[j]) sum += weight[j]; }
+      present[g] = sum;
+      if (sum > 0) active += gWeight[g];
     }
     let cov = 0;
-    for (let j = 0; j < model.measures.length; j++) cov += Number.isNaN(points[j][i]) ? 0 : mWeight[j];
+    for (let j = 0; j < p; j++) cov += v[j] !== v[j] ? 0 : mWeight[j];
     coverage[i] = cov;
     if (cov + EPS < minCov || active === 0) { score[i] = NaN; continue; }
     for (let g = 0; g < usedGroups.length; g++) {
-      const gEff = present[g] > 0 ? usedGroups[g].weight / active : 0;
-      for (const j of gMeasures[g]) eff[j] = Number.isNaN(points[j][i]) ? 0 : (gEff * model.measures[j].weight) / present[g];
+      const gEff = present[g] > 0 ? gWeight[g] / active : 0;
+      for (let k = gStart[g]; k < gStart[g + 1]; k++) { const j = gIdx[k]; eff[j] = v[j] !== v[j] ? 0 : (gEff * weight[j]) / present[g]; }
     }
     let s = 0;
-    for (let j = 0; j < model.measures.length; j++) s += Number.isNaN(points[j][i]) ? 0 : points[j][i] * eff[j];
+    for (let j = 0; j < p; j++) s += v[j] !== v[j] ? 0 : v[j] * eff[j];
     score[i] = round1(s);
   }
   return { score, coverage };

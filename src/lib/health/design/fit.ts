@@ -6,7 +6,7 @@
  * Pure (async only to yield between steps, so a worker can take "cancel" messages).
  */
 import type { HealthModel } from '../../../schemas/health.ts';
-import { readColumn, rankAuc, type ColumnData } from './columns.ts';
+import { groupAuc, readColumn, type ColumnData } from './columns.ts';
 import { applyShares, pointsColumn, scoreRowsFast, toHealthModel, type Design, type DesignMeasure } from './design.ts';
 import { directionEvidence, scoringFromCuts, suggestCategories, suggestDirection, suggestNumeric } from './suggest.ts';
 
@@ -46,47 +46,88 @@ export class FitCancelled extends Error {
   }
 }
 
+export interface FitOptions {
+  lambda?: number;
+  maxIter?: number;
+  tol?: number;
+  /** Coefficients to start from (intercept first), e.g. the previous fold's: fewer Newton steps, the same optimum. */
+  start?: ArrayLike<number>;
+  check?: () => Promise<void>;
+}
+
 /**
  * Logistic regression by Newton's method, L2 penalty λ/2·‖β‖² on the coefficients (not the
  * intercept). `x` holds p features per row (row-major, no NaN), `rows` the rows to fit on.
  */
-export async function fitLogistic(x: Float64Array, p: number, y: Int8Array, rows: Int32Array, opts: { lambda?: number; maxIter?: number; tol?: number; check?: () => Promise<void> } = {}): Promise<LogisticFit> {
+export async function fitLogistic(x: Float64Array, p: number, y: Int8Array, rows: Int32Array, opts: FitOptions = {}): Promise<LogisticFit> {
+  const cols = Array.from({ length: p }, () => new Float64Array(rows.length));
+  const yy = new Int8Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const off = rows[r] * p;
+    for (let j = 0; j < p; j++) cols[j][r] = x[off + j];
+    yy[r] = y[rows[r]];
+  }
+  return fitLogisticColumns(cols, yy, opts);
+}
+
+/**
+ * The same fit on features stored column by column (one array per feature, one entry per row to
+ * fit on, no NaN) with the outcome per row (0/1). Each Newton step is a few passes over contiguous
+ * arrays: the linear predictor, then the gradient and the (p+1)² Hessian X'WX as dot products.
+ * With `start`, it begins there (and again from zero if that does not converge).
+ */
+export async function fitLogisticColumns(cols: Float64Array[], y: Int8Array, opts: FitOptions = {}): Promise<LogisticFit> {
+  const fit = await newton(cols, y, opts);
+  // A start far from the optimum can make Newton's method diverge: then start again from zero.
+  return fit.converged || !opts.start ? fit : newton(cols, y, { ...opts, start: undefined });
+}
+
+async function newton(cols: Float64Array[], y: Int8Array, opts: FitOptions): Promise<LogisticFit> {
   const lambda = opts.lambda ?? 1;
+  const p = cols.length;
   const q = p + 1;
+  const n = y.length;
   const beta = new Float64Array(q);
+  if (opts.start) beta.set(Array.from(opts.start).slice(0, q));
   const grad = new Float64Array(q);
   const hess = new Float64Array(q * q);
-  const xi = new Float64Array(q);
+  const eta = new Float64Array(n);
+  const w = new Float64Array(n);
+  const res = new Float64Array(n);
+  const wx = new Float64Array(n);
+  const dot = (a: Float64Array, b: Float64Array) => { let s = 0; for (let i = 0; i < n; i++) s += a[i] * b[i]; return s; };
   let converged = false;
   let it = 0;
   for (; it < (opts.maxIter ?? 50); it++) {
-    grad.fill(0);
-    hess.fill(0);
-    xi[0] = 1;
-    for (let r = 0; r < rows.length; r++) {
-      const i = rows[r];
-      const off = i * p;
-      let eta = beta[0];
-      for (let j = 0; j < p; j++) { const v = x[off + j]; xi[j + 1] = v; eta += beta[j + 1] * v; }
-      const mu = 1 / (1 + Math.exp(-eta));
-      const w = mu * (1 - mu);
-      const res = y[i] - mu;
-      for (let a = 0; a < q; a++) {
-        const xa = xi[a];
-        if (xa === 0) continue; // contributes nothing to this row of the gradient and Hessian
-        grad[a] += res * xa;
-        const wa = w * xa;
-        const row = a * q;
-        for (let b = a; b < q; b++) hess[row + b] += wa * xi[b];
-      }
+    eta.fill(beta[0]);
+    for (let j = 0; j < p; j++) { const c = cols[j]; const b = beta[j + 1]; if (b !== 0) for (let i = 0; i < n; i++) eta[i] += b * c[i]; }
+    let g0 = 0, h00 = 0;
+    for (let i = 0; i < n; i++) {
+      const mu = 1 / (1 + Math.exp(-eta[i]));
+      const wi = mu * (1 - mu);
+      w[i] = wi;
+      res[i] = y[i] - mu;
+      g0 += res[i];
+      h00 += wi;
     }
-    for (let a = 1; a < q; a++) { grad[a] -= lambda * beta[a]; hess[a * q + a] += lambda; }
+    grad[0] = g0;
+    hess[0] = h00;
+    for (let a = 0; a < p; a++) {
+      const ca = cols[a];
+      let ga = 0, ha = 0;
+      for (let i = 0; i < n; i++) { const v = ca[i]; ga += res[i] * v; const t = w[i] * v; wx[i] = t; ha += t; }
+      grad[a + 1] = ga - lambda * beta[a + 1];
+      hess[a + 1] = ha;
+      for (let b = a; b < p; b++) hess[(a + 1) * q + b + 1] = dot(wx, cols[b]);
+      hess[(a + 1) * q + a + 1] += lambda;
+    }
     for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) hess[a * q + b] = hess[b * q + a];
     const step = solveSpd(hess, grad, q);
     let max = 0;
     for (let a = 0; a < q; a++) { beta[a] += step[a]; max = Math.max(max, Math.abs(step[a])); }
     if (opts.check) await opts.check();
     if (max < (opts.tol ?? 1e-6)) { converged = true; it++; break; }
+    if (!Number.isFinite(max)) { it++; break; } // diverged (only from a poor starting point): not converged
   }
   return { beta, iterations: it, converged };
 }
@@ -122,6 +163,25 @@ export function featureMatrix(points: Float64Array[], rows: Int32Array): Float64
     for (let i = 0; i < n; i++) { const v = col[i]; x[i * p + j] = (v === v ? v : mean) / 100; }
   }
   return x;
+}
+
+/**
+ * The features of `rows` only, column by column (points ÷ 100, a measure's missing points replaced
+ * by its mean over those rows: the same numbers as featureMatrix), with their outcomes: what
+ * fitLogisticColumns takes.
+ */
+export function trainingColumns(points: Float64Array[], rows: Int32Array, outcome: Int8Array): { cols: Float64Array[]; y: Int8Array } {
+  const y = new Int8Array(rows.length);
+  for (let r = 0; r < rows.length; r++) y[r] = outcome[rows[r]];
+  const cols = points.map((col) => {
+    const out = new Float64Array(rows.length);
+    let s = 0, c = 0;
+    for (let r = 0; r < rows.length; r++) { const v = col[rows[r]]; out[r] = v; if (v === v) { s += v; c++; } }
+    const mean = c ? s / c : 50;
+    for (let r = 0; r < rows.length; r++) { const v = out[r]; out[r] = (v === v ? v : mean) / 100; }
+    return out;
+  });
+  return { cols, y };
 }
 
 /**
@@ -176,10 +236,12 @@ export function pointsOf(model: HealthModel, data: DesignData, reuse?: { model: 
 
 /** AUC of health scores over `rows` (a low score predicts churn); rows with insufficient data are left out. */
 export function scoreAuc(score: Float64Array, outcome: Int8Array, rows: Int32Array): number | null {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let r = 0; r < rows.length; r++) { const i = rows[r]; if (score[i] === score[i] && outcome[i] >= 0) { xs.push(-score[i]); ys.push(outcome[i]); } }
-  return rankAuc(xs, ys);
+  let m = 0, n = 0;
+  for (let r = 0; r < rows.length; r++) { const i = rows[r]; if (score[i] === score[i]) { if (outcome[i] === 1) m++; else if (outcome[i] === 0) n++; } }
+  const pos = new Float64Array(m);
+  const neg = new Float64Array(n);
+  for (let r = 0, a = 0, b = 0; r < rows.length; r++) { const i = rows[r]; if (score[i] === score[i]) { if (outcome[i] === 1) pos[a++] = -score[i]; else if (outcome[i] === 0) neg[b++] = -score[i]; } }
+  return groupAuc(pos, neg);
 }
 
 export interface FoldResult { fold: number; train: number; test: number; suggestedAuc: number | null; currentAuc: number | null }
@@ -215,22 +277,24 @@ export async function suggestWeights(d: Design, data: DesignData, opts: SuggestO
   const seed = opts.seed ?? 1;
   const lambda = opts.lambda ?? 1;
   const folds = assignFolds(data.outcome, k, seed);
-  const p = d.measures.length;
   const results: FoldResult[] = [];
   const total = k + 1;
   const fullModel = toHealthModel(d);
   const full = { model: fullModel, points: pointsOf(fullModel, data) };
+  const known = folds.reduce((a, f) => a + (f >= 0 ? 1 : 0), 0);
+  // Each fold's fit starts from the previous one's coefficients (the folds share most rows, so the optimum moves little).
+  let start: Float64Array | undefined;
   for (let f = 0; f < k; f++) {
-    const trainL: number[] = [];
-    const testL: number[] = [];
-    for (let i = 0; i < folds.length; i++) if (folds[i] >= 0) (folds[i] === f ? testL : trainL).push(i);
-    const train = Int32Array.from(trainL);
-    const test = Int32Array.from(testL);
+    const size = folds.reduce((a, g) => a + (g === f ? 1 : 0), 0);
+    const train = new Int32Array(known - size);
+    const test = new Int32Array(size);
+    for (let i = 0, a = 0, b = 0; i < folds.length; i++) if (folds[i] >= 0) { if (folds[i] === f) test[b++] = i; else train[a++] = i; }
     const fd = foldDesign(d, data, train);
     const model = toHealthModel(fd);
     const points = pointsOf(model, data, full);
-    const x = featureMatrix(points, train);
-    const fit = await fitLogistic(x, p, data.outcome, train, { lambda, check });
+    const { cols, y } = trainingColumns(points, train, data.outcome);
+    const fit = await fitLogisticColumns(cols, y, { lambda, check, start });
+    start = fit.beta;
     const fitted = toHealthModel(applyShares(fd, sharesFromFit(fit.beta).shares));
     const suggestedAuc = scoreAuc(scoreRowsFast(fitted, points, test).score, data.outcome, test);
     const currentAuc = scoreAuc(scoreRowsFast(model, points, test).score, data.outcome, test);
@@ -238,8 +302,10 @@ export async function suggestWeights(d: Design, data: DesignData, opts: SuggestO
     onProgress(f + 1, total);
     if (check) await check();
   }
-  const all = Int32Array.from(Array.from(folds.keys()).filter((i) => folds[i] >= 0));
-  const fit = await fitLogistic(featureMatrix(full.points, all), p, data.outcome, all, { lambda, check });
+  const all = new Int32Array(known);
+  for (let i = 0, a = 0; i < folds.length; i++) if (folds[i] >= 0) all[a++] = i;
+  const { cols, y } = trainingColumns(full.points, all, data.outcome);
+  const fit = await fitLogisticColumns(cols, y, { lambda, check, start });
   const { shares, wrongSign } = sharesFromFit(fit.beta);
   const applied = applyShares(d, shares);
   onProgress(total, total);

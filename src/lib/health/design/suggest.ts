@@ -70,37 +70,37 @@ export function roundNice(x: number): number {
   return Number(x.toFixed(Math.min(digits, 6)));
 }
 
-function present(col: NumericColumn, outcome: Int8Array | null, rows: ArrayLike<number> | null): { values: Float64Array; outcomes: Int8Array } {
+/** The values present (not NaN) among `rows` (all rows when null). */
+function present(col: NumericColumn, rows: ArrayLike<number> | null): Float64Array {
   const n = rows ? rows.length : col.values.length;
   const v = new Float64Array(n);
-  const o = new Int8Array(n);
   let m = 0;
   for (let k = 0; k < n; k++) {
-    const i = rows ? rows[k] : k;
-    const x = col.values[i];
-    if (x !== x) continue; // NaN
-    v[m] = x;
-    o[m] = outcome ? outcome[i] : -1;
-    m++;
+    const x = col.values[rows ? rows[k] : k];
+    if (x === x) v[m++] = x; // not NaN
   }
-  return { values: v.subarray(0, m), outcomes: o.subarray(0, m) };
+  return v.subarray(0, m);
 }
 
 /** Churn rate in the lowest vs highest quarter of values: the evidence for the direction. */
 export function directionEvidence(col: NumericColumn, outcome: Int8Array, rows: ArrayLike<number> | null = null, quartiles?: [number, number]): DirectionEvidence {
-  const { values, outcomes } = present(col, outcome, rows);
   let q25: number, q75: number;
   if (quartiles) [q25, q75] = quartiles;
   else {
-    const sorted = Float64Array.from(values).sort();
+    const sorted = present(col, rows).sort();
     q25 = quantileSorted(sorted, 0.25);
     q75 = quantileSorted(sorted, 0.75);
   }
+  // One pass over the rows (cross-validation reads this on every fold); NaN (no value) is in neither quarter.
   let lc = 0, lch = 0, hc = 0, hch = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (outcomes[i] < 0) continue;
-    if (values[i] <= q25) { lc++; lch += outcomes[i]; }
-    if (values[i] >= q75) { hc++; hch += outcomes[i]; }
+  const n = rows ? rows.length : col.values.length;
+  for (let k = 0; k < n; k++) {
+    const i = rows ? rows[k] : k;
+    const o = outcome[i];
+    if (o < 0) continue;
+    const v = col.values[i];
+    if (v <= q25) { lc++; lch += o; }
+    if (v >= q75) { hc++; hch += o; }
   }
   const lowRate = lc ? lch / lc : null;
   const highRate = hc ? hch / hc : null;
@@ -139,7 +139,7 @@ export function linearRamp(sorted: ArrayLike<number>, direction: Direction): { s
  */
 export function suggestNumeric(col: NumericColumn, outcome: Int8Array, opts: { method?: NumericMethod; direction?: Direction; rows?: ArrayLike<number> | null } = {}): NumericSuggestion | null {
   const rows = opts.rows ?? null;
-  const { values } = present(col, null, rows);
+  const values = present(col, rows);
   if (values.length === 0) return null;
   const sorted = Float64Array.from(values).sort();
   if (sorted[0] === sorted[sorted.length - 1]) return null;
