@@ -50,6 +50,8 @@ export interface Postings {
   weight: Float64Array;
 }
 
+let scratch = { doc: new Uint32Array(1024), field: new Uint8Array(1024), tf: new Uint16Array(1024) };
+
 /** Lazily decoded postings of a packed index; each term is decoded once, on first use. */
 export class PostingsReader {
   readonly docCount: number;
@@ -81,9 +83,9 @@ export class PostingsReader {
     // One pass over the term's string: "," moves to the next field; varints are (gap × 2 + has-count),
     // then the count when it is above 1. At most one posting per character.
     const src = this.perTerm[n];
-    const doc = new Uint32Array(src.length);
-    const field = new Uint8Array(src.length);
-    const tf = new Uint16Array(src.length);
+    // Decoded into buffers shared by every term (at most one posting per character), then copied out at their size.
+    if (scratch.doc.length < src.length) scratch = { doc: new Uint32Array(src.length * 2), field: new Uint8Array(src.length * 2), tf: new Uint16Array(src.length * 2) };
+    const { doc, field, tf } = scratch;
     let count = 0;
     let fi = 0;
     let d = 0;

@@ -124,12 +124,14 @@ interface Caches {
   fuzzy: Map<string, number[]>;
   synonymWords: Map<string, string[]>;
   plans: Map<string, Plan>;
+  /** The intents' phrases, as one list of groups (findSynonyms prepares a list once). */
+  intentPhrases: string[][];
 }
 const caches = new WeakMap<LoadedIndex, Caches>();
 function cacheOf(idx: LoadedIndex): Caches {
   let c = caches.get(idx);
   if (!c) {
-    c = { stems: new Map(), prefix: new Map(), containing: new Map(), fuzzy: new Map(), synonymWords: new Map(), plans: new Map() };
+    c = { stems: new Map(), prefix: new Map(), containing: new Map(), fuzzy: new Map(), synonymWords: new Map(), plans: new Map(), intentPhrases: idx.intents.map((it) => it.phrases) };
     caches.set(idx, c);
   }
   return c;
@@ -450,7 +452,7 @@ function placed(idx: LoadedIndex, text: string, units: TextUnit[]): { tiers: Pla
   if (idx.intents.length) {
     const matches = findSynonyms(
       units.map((u) => u.text),
-      idx.intents.map((it) => it.phrases),
+      cacheOf(idx).intentPhrases,
     );
     for (const m of matches) {
       const docs = idx.intents[m.group].docs;
