@@ -10,8 +10,11 @@ import { isJapaneseWord, normaliseText, splitUnits } from './text.ts';
 /** One group of equivalent names, normalised (lower-case, width-folded, single spaces). */
 export type SynonymGroup = string[];
 
+/** Already clean: one lower-case Latin word, or one Japanese run (what splitUnits gives). */
+const CLEAN_UNIT = /^(?:[a-z0-9]+|[\u3041-\u3096\u309d-\u30ff\u4e00-\u9fa0\u3005\u3006]+)$/;
+
 function clean(s: string): string {
-  return normaliseText(s).replace(/\s+/g, ' ').trim();
+  return CLEAN_UNIT.test(s) ? s : normaliseText(s).replace(/\s+/g, ' ').trim();
 }
 
 /** The names a glossary term goes by, lower-cased and de-duplicated. */
