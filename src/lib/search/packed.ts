@@ -4,10 +4,19 @@
  * evaluates queries directly against these postings (rank.ts), and index-build.ts's expandIndex
  * turns them back into lunr's JSON to prove the packing lossless.
  */
+import type { PackedLunrIndex } from './index-format.ts';
 
 export const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 const DIGIT_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+
+/** The value of the digit at s[i]; throws on a character that is not one. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  const d = c < 128 ? DIGIT_VALUE[c] : -1;
+  if (d < 0) throw new Error(`bad character "${s[i]}" in packed search index`);
+  return d;
+}
 
 /** Base-64 varints (5 bits a character, low bits first; a digit of 32+ means "more follows"). */
 export function readVarints(s: string): number[] {
@@ -15,9 +24,7 @@ export function readVarints(s: string): number[] {
   let value = 0;
   let scale = 1;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const d = c < 128 ? DIGIT_VALUE[c] : -1;
-    if (d < 0) throw new Error(`bad character "${s[i]}" in packed search index`);
+    const d = digitAt(s, i);
     if (d >= 32) {
       value += (d - 32) * scale;
       scale *= 32;
@@ -31,15 +38,7 @@ export function readVarints(s: string): number[] {
 }
 
 /** What the reader needs of a packed index. */
-export interface PackedParts {
-  boosts: number[];
-  k1: number;
-  b: number;
-  docCount: number;
-  terms: string[];
-  lengths: string[];
-  postings: string;
-}
+export type PackedParts = Pick<PackedLunrIndex, 'boosts' | 'k1' | 'b' | 'docCount' | 'terms' | 'lengths' | 'postings'>;
 
 /** One term's postings: parallel arrays, one entry per (document, field) having the term. */
 export interface Postings {
@@ -100,8 +99,7 @@ export class PostingsReader {
         d = 0;
         continue;
       }
-      const v = c < 128 ? DIGIT_VALUE[c] : -1;
-      if (v < 0) throw new Error(`bad character "${src[i]}" in packed search index`);
+      const v = digitAt(src, i);
       if (v >= 32) {
         value += (v - 32) * scale;
         scale *= 32;

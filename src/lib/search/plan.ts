@@ -444,8 +444,10 @@ function placed(idx: LoadedIndex, text: string, units: TextUnit[]): { tiers: Pla
   const coreUnits = splitUnits(core).map((u) => u.text);
   const key = coreUnits.join(' '); // nameKey(core)
   if (key !== '') {
-    // The defining page first: a glossary term above other pages with the same name.
-    for (const d of idx.names.get(key) ?? []) place(d, idx.docs[d].type === 'glossary' ? 3.5 : 3);
+    // The defining page first: a glossary term above other pages with the same name; for "how do I …",
+    // the playbook of that name above both.
+    const named = (d: number) => (question === 'howto' && idx.docs[d].type === 'playbook' ? 3.6 : idx.docs[d].type === 'glossary' ? 3.5 : 3);
+    for (const d of idx.names.get(key) ?? []) place(d, named(d));
     const keyOf = (s: string) => remember(cacheOf(idx).nameKeys, s, () => nameKey(s));
     for (const m of findSynonyms(coreUnits, idx.synonyms)) {
       if (m.from !== 0 || m.to !== coreUnits.length - 1 || keyOf(m.member) !== key) continue;

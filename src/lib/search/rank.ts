@@ -252,12 +252,14 @@ export function search(loaded: LoadedIndex, rawQuery: string, options: SearchOpt
     const coverage = cover(mask, d);
     if (coverage === 0 && !placed) continue;
     const doc = loaded.docs[d];
-    let v = score[d] * coverage * coverage * (1 + RANK.title * cover(titleMask, d));
+    const titleCoverage = cover(titleMask, d);
+    let v = score[d] * coverage * coverage * (1 + RANK.title * titleCoverage);
     if (p.question === 'howto' && doc.type === 'playbook') v *= RANK.howtoPlaybook;
     if (p.question === 'define' && doc.type === 'glossary') v *= RANK.defineGlossary;
     if (doc.en) v *= RANK.untranslated;
     if (!(v > 0 || placed)) continue;
-    const tier = placed?.tier ?? 0;
+    // Every word of the query (its own words, not synonyms) in the title: above pages that only mention them.
+    const tier = placed?.tier ?? (titleCoverage === 1 && (p.parts.length > 1 || p.parts[0].kind === 'ja') ? 1 : 0);
     if (nTop === limit && !ranksBefore(tier, v, d, topTier[nTop - 1], topScore[nTop - 1], topD[nTop - 1])) continue;
     let i = nTop < limit ? nTop++ : nTop - 1;
     for (; i > 0 && ranksBefore(tier, v, d, topTier[i - 1], topScore[i - 1], topD[i - 1]); i--) {
