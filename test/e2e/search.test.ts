@@ -13,7 +13,8 @@ import { siteHeaderPolicy } from '../helpers/site-csp.ts';
 import { watchPage } from '../helpers/page-watch.ts';
 import { buildEnv } from '../helpers/build-env.ts';
 import { useSite } from '../helpers/site.ts';
-import { readGolden, realIndexes } from '../../scripts/search-quality.ts';
+import { readGolden } from '../../scripts/search-quality.ts';
+import { realSearchIndexes } from '../helpers/search-index.ts';
 
 const site = useSite();
 
@@ -113,10 +114,10 @@ describe('under a base path', () => {
 
   // A handful of golden queries: the dropdown's first hit and the search page's first result are the
   // expected page, in both languages, under the base path.
-  const PICKS = { en: ['churn', 'what is a QBR', 'customer wants to cancel', 'NRR', 'renewl'], ja: ['解約', 'QBRとは', '解約したい', 'ヘルススコア', 'キャンセル'] } as const;
+  const PICKS = { en: ['churn', 'what is a QBR', 'customer wants to cancel', 'NRR', 'renewl', 'champion left'], ja: ['解約', 'QBRとは', '解約したい', 'ヘルススコア', 'キャンセル', '担当者が変わった'] } as const;
   it.each(['en', 'ja'] as const)('ranks golden queries first in the dropdown and on the search page (%s)', async (lang) => {
     const golden = readGolden();
-    const docs = realIndexes()[lang].docs;
+    const docs = realSearchIndexes()[lang].docs;
     const prefix = `/banso/${lang === 'ja' ? 'ja/' : ''}`;
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();

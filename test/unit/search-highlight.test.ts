@@ -1,20 +1,9 @@
 /** Highlighting and snippets: whole words (Latin and Japanese), never a broken character. */
 import { describe, expect, it } from 'vitest';
+import { prng } from '../helpers/prng.ts';
 import { highlight, snippet } from '../../src/lib/search/highlight.ts';
 
 const hits = (text: string, matched: string[]) => highlight(text, matched).filter((s) => s.hit).map((s) => s.text);
-
-/** Seeded PRNG (mulberry32) so the random cases are the same on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('Japanese highlighting', () => {
   it('marks whole words where the segmenter found them', () => {
@@ -41,7 +30,7 @@ describe('Japanese highlighting', () => {
     expect(hits('𠮷野家の解約🙂です', ['解約'])).toEqual(['解約']);
     const decomposed = 'カ\u3099イド'; // ガイド written with a combining voiced mark
     for (const s of highlight(decomposed, ['カ'])) expect(/^[\u3099\u309a]/.test(s.text), JSON.stringify(s)).toBe(false);
-    const r = rng(7);
+    const r = prng(7);
     const alphabet = ['解', '約', '率', 'ヘ', 'ル', 'ス', 'の', 'を', 'a', 'b', ' ', '𠮷', '🙂', '👍🏽', 'e\u0301', 'カ\u3099', '\u200d', 'Ｎ', 'ｽ'];
     for (let k = 0; k < 400; k++) {
       const text = Array.from({ length: 1 + Math.floor(r() * 30) }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');

@@ -3,29 +3,12 @@
  * on the real content where the portal promises it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SearchDoc } from '../../src/lib/search/documents.ts';
-import { buildIndex } from '../../src/lib/search/index-build.ts';
-import { loadIndex, type LoadedIndex } from '../../src/lib/search/load.ts';
 import { questionForm } from '../../src/lib/search/plan.ts';
 import { search } from '../../src/lib/search/rank.ts';
-import type { SearchSynonyms } from '../../src/schemas/search.ts';
-import { realIndexes, readGolden } from '../../scripts/search-quality.ts';
+import { readGolden } from '../../scripts/search-quality.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
-
-const page = (id: string, title: string, body = '', extra: Partial<SearchDoc> = {}): SearchDoc => {
-  const type = id.split(':')[0] as SearchDoc['type'];
-  return { id, type, path: `/${id.replace(':', '/')}/`, title, text: body.slice(0, 100), terms: [], summary: '', body, ...extra };
-};
-const term = (id: string, title: string, names: string[], summary: string): SearchDoc => ({
-  ...page(`glossary:${id}`, title),
-  terms: [title, ...names],
-  summary,
-  synonyms: [title, ...names].map((n) => n.toLowerCase()),
-});
-const make = (docs: SearchDoc[], lang: 'en' | 'ja' = 'en', synonyms: SearchSynonyms[] = []) => loadIndex(JSON.stringify(buildIndex(docs, lang, { synonyms })));
-const ids = (idx: LoadedIndex, q: string, limit = 10) => search(idx, q, { limit }).map((r) => r.doc.id);
-const filler = (n: number, words: string) => Array.from({ length: n }, (_, i) => `Step ${i}: ${words}.`).join(' ');
+import { filler, ids, makeIndex as make, page, realSearchIndexes as realIndexes, term } from '../helpers/search-index.ts';
 
 const base = [
   term('churn', 'Churn', ['チャーン', '解約', 'attrition', 'cancellation'], 'A customer cancelling or not renewing.'),
@@ -38,8 +21,11 @@ const base = [
   page('playbook:exec', 'Executive business review', filler(6, 'review outcomes with the executive sponsor')),
 ];
 
+/** The small index of `base`, made once: most rules are shown on it. */
+const baseIdx = make(base);
+
 describe('exact names rank first', () => {
-  const idx = make(base);
+  const idx = baseIdx;
   it('an exact title beats a page that repeats the words more', () => {
     expect(ids(idx, 'kickoff meeting')[0]).toBe('playbook:kickoff');
     // The same words plus one more are no longer an exact title: the fuller page wins on its words.
@@ -90,13 +76,34 @@ describe('question forms', () => {
     expect(questionForm('churn rate')).toEqual({ core: 'churn rate' });
   });
   it('a definition question puts the defining page first', () => {
-    const idx = make(base);
+    const idx = baseIdx;
     for (const q of ['what is churn', 'What is a QBR?', 'churnとは', '解約とは何ですか', 'define attrition']) expect(ids(idx, q)[0], q).toBe(q.includes('QBR') ? 'glossary:qbr' : 'glossary:churn');
   });
   it('a how-to question prefers the playbook', () => {
     const idx = make([...base, term('review', 'Business review', ['review'], 'Review the business outcomes with the executive sponsor.')]);
     expect(ids(idx, 'business review sponsor')[0]).toBe('glossary:review');
     expect(ids(idx, 'how do I run a business review with the sponsor')[0]).toBe('playbook:exec');
+  });
+});
+
+describe('how-to questions and titles', () => {
+  it('"how to <name>" puts the playbook of that name above the glossary term', () => {
+    const idx = make([...base, page('playbook:qbr', 'Quarterly business review (QBR)', filler(4, 'agree priorities with the project owner'))]);
+    expect(ids(idx, 'QBR').slice(0, 2)).toEqual(['glossary:qbr', 'playbook:qbr']);
+    for (const q of ['how to QBR', 'QBRの進め方']) expect(ids(idx, q).slice(0, 2), q).toEqual(['playbook:qbr', 'glossary:qbr']);
+  });
+  it('a page with every word of the query in its title ranks above pages that only mention them', () => {
+    const docs = [
+      term('low-touch', 'Low-touch', ['low touch', 'one-to-many'], 'Low-touch accounts get a health score from product data; the low-touch health score is watched monthly.'),
+      page('health-model:mid', 'Mid-market (low-touch) health score', 'Measures and weights.'),
+      page('playbook:other', 'Health checks', filler(8, 'low-touch health score review, low-touch health score trends')),
+    ];
+    expect(ids(make(docs), 'low-touch health score')[0]).toBe('health-model:mid');
+    const ja = [
+      term('mid', 'ミッドマーケット', ['中堅企業'], 'ミッドマーケットのヘルススコアはロータッチの顧客に使います。ミッドマーケットのヘルススコアを毎月見ます。'),
+      page('health-model:mid', 'ミッドマーケット（ロータッチ）向けヘルススコア', '指標と重み'),
+    ];
+    expect(ids(make(ja, 'ja'), 'ミッドマーケットのヘルススコア')[0]).toBe('health-model:mid');
   });
 });
 

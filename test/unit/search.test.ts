@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { prng } from '../helpers/prng.ts';
 import { checkContent, type ContentSet } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { resolveTarget } from '../../src/lib/content/links.ts';
@@ -282,17 +283,6 @@ describe('highlight and snippet', () => {
  * real pages repeat their vocabulary. A fixed seed keeps sizes stable between runs.
  * ---------------------------------------------------------------------------------------------- */
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const VOCAB: Record<Lang, { templates: string[]; slots: Record<string, string[]>; titles: string[] }> = {
   en: {
     templates: [
@@ -362,7 +352,7 @@ const SYN_TYPES = ['playbook', 'journey', 'element', 'glossary', 'role', 'onboar
 
 /** 1,000 bilingual CS-like documents: glossary-like short pages, playbook-like long ones, others between. */
 function syntheticDocs(lang: Lang, n = 1000): SearchDoc[] {
-  const r = rng(lang === 'en' ? 101 : 202);
+  const r = prng(lang === 'en' ? 101 : 202);
   const pick = <T,>(a: readonly T[]): T => a[Math.floor(r() * a.length)];
   const v = VOCAB[lang];
   const fill = (t: string, vocab = v) => t.replace(/\{(\w)\}/g, (_, k: string) => (k === 'n' ? String(2 + Math.floor(r() * 88)) : pick(vocab.slots[k])));

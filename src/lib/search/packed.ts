@@ -4,10 +4,19 @@
  * evaluates queries directly against these postings (rank.ts), and index-build.ts's expandIndex
  * turns them back into lunr's JSON to prove the packing lossless.
  */
+import type { PackedLunrIndex } from './index-format.ts';
 
 export const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 const DIGIT_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+
+/** The value of the digit at s[i]; throws on a character that is not one. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  const d = c < 128 ? DIGIT_VALUE[c] : -1;
+  if (d < 0) throw new Error(`bad character "${s[i]}" in packed search index`);
+  return d;
+}
 
 /** Base-64 varints (5 bits a character, low bits first; a digit of 32+ means "more follows"). */
 export function readVarints(s: string): number[] {
@@ -15,9 +24,7 @@ export function readVarints(s: string): number[] {
   let value = 0;
   let scale = 1;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const d = c < 128 ? DIGIT_VALUE[c] : -1;
-    if (d < 0) throw new Error(`bad character "${s[i]}" in packed search index`);
+    const d = digitAt(s, i);
     if (d >= 32) {
       value += (d - 32) * scale;
       scale *= 32;
@@ -31,15 +38,7 @@ export function readVarints(s: string): number[] {
 }
 
 /** What the reader needs of a packed index. */
-export interface PackedParts {
-  boosts: number[];
-  k1: number;
-  b: number;
-  docCount: number;
-  terms: string[];
-  lengths: string[];
-  postings: string;
-}
+export type PackedParts = Pick<PackedLunrIndex, 'boosts' | 'k1' | 'b' | 'docCount' | 'terms' | 'lengths' | 'postings'>;
 
 /** One term's postings: parallel arrays, one entry per (document, field) having the term. */
 export interface Postings {
@@ -49,6 +48,8 @@ export interface Postings {
   /** lunr's field weight: BM25 (k1, b, idf as lunr.idf) × the field's boost. */
   weight: Float64Array;
 }
+
+let scratch = { doc: new Uint32Array(1024), field: new Uint8Array(1024), tf: new Uint16Array(1024) };
 
 /** Lazily decoded postings of a packed index; each term is decoded once, on first use. */
 export class PostingsReader {
@@ -81,9 +82,9 @@ export class PostingsReader {
     // One pass over the term's string: "," moves to the next field; varints are (gap × 2 + has-count),
     // then the count when it is above 1. At most one posting per character.
     const src = this.perTerm[n];
-    const doc = new Uint32Array(src.length);
-    const field = new Uint8Array(src.length);
-    const tf = new Uint16Array(src.length);
+    // Decoded into buffers shared by every term (at most one posting per character), then copied out at their size.
+    if (scratch.doc.length < src.length) scratch = { doc: new Uint32Array(src.length * 2), field: new Uint8Array(src.length * 2), tf: new Uint16Array(src.length * 2) };
+    const { doc, field, tf } = scratch;
     let count = 0;
     let fi = 0;
     let d = 0;
@@ -98,8 +99,7 @@ export class PostingsReader {
         d = 0;
         continue;
       }
-      const v = c < 128 ? DIGIT_VALUE[c] : -1;
-      if (v < 0) throw new Error(`bad character "${src[i]}" in packed search index`);
+      const v = digitAt(src, i);
       if (v >= 32) {
         value += (v - 32) * scale;
         scale *= 32;

@@ -123,13 +123,17 @@ interface Caches {
   containing: Map<string, number[]>;
   fuzzy: Map<string, number[]>;
   synonymWords: Map<string, string[]>;
+  /** Synonym → nameKey(synonym). */
+  nameKeys: Map<string, string>;
   plans: Map<string, Plan>;
+  /** The intents' phrases, as one list of groups (findSynonyms prepares a list once). */
+  intentPhrases: string[][];
 }
 const caches = new WeakMap<LoadedIndex, Caches>();
 function cacheOf(idx: LoadedIndex): Caches {
   let c = caches.get(idx);
   if (!c) {
-    c = { stems: new Map(), prefix: new Map(), containing: new Map(), fuzzy: new Map(), synonymWords: new Map(), plans: new Map() };
+    c = { stems: new Map(), prefix: new Map(), containing: new Map(), fuzzy: new Map(), synonymWords: new Map(), nameKeys: new Map(), plans: new Map(), intentPhrases: idx.intents.map((it) => it.phrases) };
     caches.set(idx, c);
   }
   return c;
@@ -437,20 +441,23 @@ function placed(idx: LoadedIndex, text: string, units: TextUnit[]): { tiers: Pla
     if (!cur || cur.tier < tier) tiers.set(doc, { tier, reason });
   };
   const { core, question } = questionForm(text);
-  const key = nameKey(core);
+  const coreUnits = splitUnits(core).map((u) => u.text);
+  const key = coreUnits.join(' '); // nameKey(core)
   if (key !== '') {
-    // The defining page first: a glossary term above other pages with the same name.
-    for (const d of idx.names.get(key) ?? []) place(d, idx.docs[d].type === 'glossary' ? 3.5 : 3);
-    const coreUnits = splitUnits(core).map((u) => u.text);
+    // The defining page first: a glossary term above other pages with the same name; for "how do I …",
+    // the playbook of that name above both.
+    const named = (d: number) => (question === 'howto' && idx.docs[d].type === 'playbook' ? 3.6 : idx.docs[d].type === 'glossary' ? 3.5 : 3);
+    for (const d of idx.names.get(key) ?? []) place(d, named(d));
+    const keyOf = (s: string) => remember(cacheOf(idx).nameKeys, s, () => nameKey(s));
     for (const m of findSynonyms(coreUnits, idx.synonyms)) {
-      if (m.from !== 0 || m.to !== coreUnits.length - 1 || nameKey(m.member) !== key) continue;
-      for (const s of m.synonyms) for (const d of idx.names.get(nameKey(s)) ?? []) place(d, idx.docs[d].type === 'glossary' ? 2.6 : 2.5, { kind: 'synonym', text: s });
+      if (m.from !== 0 || m.to !== coreUnits.length - 1 || keyOf(m.member) !== key) continue;
+      for (const s of m.synonyms) for (const d of idx.names.get(keyOf(s)) ?? []) place(d, idx.docs[d].type === 'glossary' ? 2.6 : 2.5, { kind: 'synonym', text: s });
     }
   }
   if (idx.intents.length) {
     const matches = findSynonyms(
       units.map((u) => u.text),
-      idx.intents.map((it) => it.phrases),
+      cacheOf(idx).intentPhrases,
     );
     for (const m of matches) {
       const docs = idx.intents[m.group].docs;

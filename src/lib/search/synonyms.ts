@@ -10,8 +10,11 @@ import { isJapaneseWord, normaliseText, splitUnits } from './text.ts';
 /** One group of equivalent names, normalised (lower-case, width-folded, single spaces). */
 export type SynonymGroup = string[];
 
+/** Already clean: one lower-case Latin word, or one Japanese run (what splitUnits gives). */
+const CLEAN_UNIT = /^(?:[a-z0-9]+|[\u3041-\u3096\u309d-\u30ff\u4e00-\u9fa0\u3005\u3006]+)$/;
+
 function clean(s: string): string {
-  return normaliseText(s).replace(/\s+/g, ' ').trim();
+  return CLEAN_UNIT.test(s) ? s : normaliseText(s).replace(/\s+/g, ' ').trim();
 }
 
 /** The names a glossary term goes by, lower-cased and de-duplicated. */
@@ -37,45 +40,70 @@ export interface SynonymMatch {
   synonyms: string[];
 }
 
-const unitCache = new WeakMap<SynonymGroup[], string[][][]>();
+/** A member's words, with where it sits in its group. */
+interface Member {
+  group: number;
+  member: number;
+  units: string[];
+}
 
-function memberUnits(groups: SynonymGroup[]): string[][][] {
-  let cached = unitCache.get(groups);
-  if (!cached) {
-    cached = groups.map((g) => g.map((m) => splitUnits(m).map((u) => u.text)));
-    unitCache.set(groups, cached);
+/**
+ * Members of a list of groups, looked up by their first word; one-word Japanese members of two or
+ * more characters also in a list of their own (they match inside a longer run). Made once per list.
+ */
+interface MemberLookup {
+  byFirst: Map<string, Member[]>;
+  jaWords: Member[];
+}
+
+const lookups = new WeakMap<SynonymGroup[], MemberLookup>();
+
+function lookupOf(groups: SynonymGroup[]): MemberLookup {
+  let l = lookups.get(groups);
+  if (!l) {
+    l = { byFirst: new Map(), jaWords: [] };
+    for (let gi = 0; gi < groups.length; gi++)
+      for (let mi = 0; mi < groups[gi].length; mi++) {
+        const units = splitUnits(groups[gi][mi]).map((u) => u.text);
+        if (units.length === 0) continue;
+        const m: Member = { group: gi, member: mi, units };
+        const list = l.byFirst.get(units[0]);
+        if (list) list.push(m);
+        else l.byFirst.set(units[0], [m]);
+        if (units.length === 1 && units[0].length >= 2 && isJapaneseWord(units[0])) l.jaWords.push(m);
+      }
+    lookups.set(groups, l);
   }
-  return cached;
+  return l;
 }
 
 /**
  * Find group members in a query. `terms` are the query's words in order: Latin words and
  * unspaced Japanese runs (as `splitUnits` cuts them). A member matches when its words appear in a
  * row in the query; a one-word Japanese member (2+ characters) also matches inside a longer
- * Japanese run ("解約" in "解約率"), since Japanese has no spaces to wait for.
+ * Japanese run ("解約" in "解約率"), since Japanese has no spaces to wait for. Each member is
+ * reported once (where it first occurs), in the order of the groups and their members.
  */
 export function findSynonyms(terms: string[], groups: SynonymGroup[]): SynonymMatch[] {
   const q = terms.map((t) => clean(t));
-  const units = memberUnits(groups);
-  const out: SynonymMatch[] = [];
-  units.forEach((members, gi) => {
-    members.forEach((mu, mi) => {
-      if (mu.length === 0) return;
-      for (let i = 0; i + mu.length <= q.length; i++) {
-        let ok = true;
-        for (let k = 0; k < mu.length && ok; k++) {
-          const qt = q[i + k];
-          const m = mu[k];
-          ok = qt === m || (mu.length === 1 && m.length >= 2 && isJapaneseWord(m) && isJapaneseWord(qt) && qt.includes(m));
-        }
-        if (ok) {
-          out.push({ group: gi, member: groups[gi][mi], from: i, to: i + mu.length - 1, synonyms: groups[gi].filter((_, x) => x !== mi) });
-          return;
-        }
-      }
-    });
-  });
-  return out;
+  const { byFirst, jaWords } = lookupOf(groups);
+  const first = new Map<Member, number>();
+  const found = (m: Member, i: number) => {
+    const at = first.get(m);
+    if (at === undefined || i < at) first.set(m, i);
+  };
+  for (let i = 0; i < q.length; i++) {
+    for (const m of byFirst.get(q[i]) ?? []) {
+      if (i + m.units.length > q.length) continue;
+      let ok = true;
+      for (let k = 1; k < m.units.length && ok; k++) ok = q[i + k] === m.units[k];
+      if (ok) found(m, i);
+    }
+    if (jaWords.length && isJapaneseWord(q[i])) for (const m of jaWords) if (q[i].includes(m.units[0])) found(m, i);
+  }
+  return [...first]
+    .sort(([a], [b]) => a.group - b.group || a.member - b.member)
+    .map(([m, i]) => ({ group: m.group, member: groups[m.group][m.member], from: i, to: i + m.units.length - 1, synonyms: groups[m.group].filter((_, x) => x !== m.member) }));
 }
 
 /**
