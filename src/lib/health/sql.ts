@@ -21,9 +21,9 @@
 import type { HealthModel, Measure } from '../../schemas/health.ts';
 import { weightShares } from './model-shares.ts';
 import { foldForMatch } from '../text/fold.ts';
+import type { SqlDialect } from './sql-dialects.ts';
 
-export const SQL_DIALECTS = ['duckdb', 'postgres', 'bigquery', 'snowflake'] as const;
-export type SqlDialect = (typeof SQL_DIALECTS)[number];
+export { SQL_DIALECTS, SQL_DIALECT_NAMES, SQL_TABLE, sqlFileName, type SqlDialect } from './sql-dialects.ts';
 
 export interface SqlOptions {
   dialect: SqlDialect;
@@ -265,9 +265,3 @@ function equalsValue(m: Measure, equals: string | number | boolean): string | nu
   const n = Number(s);
   return s !== '' && Number.isFinite(n) ? n : null;
 }
-
-/** Display names of the dialects. */
-export const SQL_DIALECT_NAMES: Record<SqlDialect, string> = { duckdb: 'DuckDB', postgres: 'PostgreSQL', bigquery: 'BigQuery', snowflake: 'Snowflake' };
-
-/** File name of a model's SQL export: "<model>.<dialect>.sql". */
-export const sqlFileName = (modelId: string, dialect: SqlDialect): string => `${modelId}.${dialect}.sql`;
