@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    setupFiles: ['test/setup/unit.ts'],
     testTimeout: 20_000,
   },
 });

@@ -9,6 +9,7 @@ export const warehouseEn = {
   'warehouse.col.number': 'a number',
   'warehouse.col.boolean': 'yes/no (BOOLEAN, or text such as yes/no, 1/0, はい/いいえ)',
   'warehouse.col.sentiment': 'text: red, yellow or green',
+  'warehouse.col.category': 'text, one of: {labels}',
   'warehouse.notes':
     'An empty value (NULL) means no data, as in the simulator. Staleness is not applied: set inputs older than the model allows to NULL before scoring. A value that is not a known category gives the status “invalid-input” instead of a colour.',
   'warehouse.readme': 'The README shows how to run it as a dbt model.',
@@ -24,6 +25,7 @@ export const warehouseJa: Record<keyof typeof warehouseEn, string> = {
   'warehouse.col.number': '数値',
   'warehouse.col.boolean': 'はい／いいえ（BOOLEAN型、またはyes/no、1/0、はい/いいえなどのテキスト）',
   'warehouse.col.sentiment': 'テキスト：red、yellow、green',
+  'warehouse.col.category': 'テキスト（次のいずれか）：{labels}',
   'warehouse.notes':
     '空の値（NULL）はシミュレーターと同じく「データなし」として扱います。鮮度（古いデータの除外）は適用しないため、モデルの期限を過ぎた入力はスコアリング前にNULLにしてください。既知のカテゴリー以外の値は、色の代わりにステータス「invalid-input」になります。',
   'warehouse.readme': 'dbtモデルとして実行する方法はREADMEにあります。',

@@ -10,15 +10,16 @@ import { translator, type Dict } from '../i18n/translator.ts';
 import type { ClientData } from '../lib/assessment/skill-island-props.ts';
 import { importBatch, type ReportItem, type TeamEntry, type TeamSource } from '../lib/team/import-batch.ts';
 import { buildTeam, type RatingSource } from '../lib/team/members.ts';
-import { elementStats, filterByRole, heatmap, sortHeatRows, type HeatSortKey } from '../lib/team/aggregate.ts';
+import { elementStats, filterByRole, heatmap, sortHeatRows, type HeatColumn } from '../lib/team/aggregate.ts';
 import { coverage as computeCoverage } from '../lib/team/coverage.ts';
+import { nextSort, type SortState } from '../lib/table-sort.ts';
 import { parseStoredTeam, serialiseTeam, TEAM_STORAGE_KEY } from '../lib/team/storage.ts';
 import { problemTexts } from '../lib/assessment/problem-text.ts';
 import { downloadText, todayIso } from './browser.ts';
 import { KeptList, Notices, useKeptStorage, useNotices } from './notices.tsx';
 import { ImportPanel } from './team/ImportPanel.tsx';
 import { ImportReport } from './team/ImportReport.tsx';
-import { Heatmap, HeatLegend, type HeatSort } from './team/Heatmap.tsx';
+import { Heatmap, HeatLegend } from './team/Heatmap.tsx';
 import { Overlay, TeamRadar } from './team/TeamRadars.tsx';
 import { CoverageView } from './team/CoverageView.tsx';
 import { GrowthView } from './team/GrowthView.tsx';
@@ -44,7 +45,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
   const [groupPick, setGroupPick] = useState('');
   const [source, setSource] = useState<RatingSource>('preferred');
   const [roleFilter, setRoleFilter] = useState('');
-  const [sort, setSort] = useState<HeatSort>({ key: { by: 'name' }, dir: 'ascending' });
+  const [sort, setSort] = useState<SortState<HeatColumn>>({ key: 'name', dir: 'asc' });
   const [overlay, setOverlay] = useState<string[]>([]);
   const [confirmForget, setConfirmForget] = useState(false);
   const ids = { source: useId(), role: useId() };
@@ -90,23 +91,18 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
   const members = useMemo(() => (group ? [...group.members].sort((a, b) => compare(displayName(a, t), displayName(b, t))) : []), [group, compare, t]);
   const rowsAll = useMemo(() => (group && fw ? heatmap(members, fw, data.roles, source) : []), [members, fw, data.roles, source, group]);
   const rowsFiltered = useMemo(() => filterByRole(rowsAll, roleFilter), [rowsAll, roleFilter]);
-  const rows = useMemo(() => sortHeatRows(rowsFiltered, sort.key, sort.dir, compare), [rowsFiltered, sort, compare]);
+  const rows = useMemo(() => sortHeatRows(rowsFiltered, sort, compare), [rowsFiltered, sort, compare]);
   // Statistics, coverage and the overlay list do not depend on the sort order: re-sorting leaves them alone.
   const stats = useMemo(() => (fw ? elementStats(rowsFiltered, fw.elements) : []), [rowsFiltered, fw]);
   const cov = useMemo(() => (fw ? computeCoverage(rowsFiltered, fw) : null), [rowsFiltered, fw]);
-  const byName = useMemo(() => sortHeatRows(rowsFiltered, { by: 'name' }, 'ascending', compare), [rowsFiltered, compare]);
+  const byName = useMemo(() => sortHeatRows(rowsFiltered, { key: 'name', dir: 'asc' }, compare), [rowsFiltered, compare]);
   const rolesPresent = useMemo(() => data.roles.filter((r) => rowsAll.some((x) => x.role === r.id)), [data.roles, rowsAll]);
   const currentFw = group ? data.frameworks.find((f) => f.id === group.frameworkId) : undefined;
   // Kept files whose framework this portal no longer has: never dropped silently, never shown mixed in.
   const hidden = useMemo(() => entries.filter((e) => !data.frameworks.some((f) => f.id === e.assessment.framework.id)).length, [entries, data.frameworks]);
 
-  const onSort = useCallback((key: HeatSortKey) => {
-    setSort((s) => {
-      const same = s.key.by === key.by && (key.by !== 'element' || (s.key.by === 'element' && s.key.index === key.index));
-      if (same) return { key, dir: s.dir === 'ascending' ? 'descending' : 'ascending' };
-      return { key, dir: key.by === 'name' ? 'ascending' : 'descending' };
-    });
-  }, []);
+  // Names start A→Z; gaps and levels start with the largest.
+  const onSort = useCallback((key: HeatColumn) => setSort((s) => nextSort(s, key, (k) => (k === 'name' ? 'asc' : 'desc'))), []);
 
   const exportSummary = async (format: 'csv' | 'md') => {
     if (!fw || !cov) return;

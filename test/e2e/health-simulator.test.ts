@@ -1,7 +1,8 @@
 /**
  * Health-score simulator in real Chromium under the site CSP: load a preset, change inputs with the
  * keyboard, the contribution chart really drew and its table matches the measures, a reload keeps
- * the state from the address, scenario B, the weights editor exports YAML that the schema accepts,
+ * the state from the address, scenario B, the weights editor exports YAML that the schema accepts and
+ * SQL that scores like the engine, the chart loads only when near on a phone,
  * the Japanese page, axe, and no console errors.
  */
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { HealthModel } from '../../src/schemas/health.ts';
+import { scoreAccount } from '../../src/lib/health/score.ts';
+import { applyWeights } from '../../src/lib/health/simulator-state.ts';
+import { SQL_TABLE } from '../../src/lib/health/sql-dialects.ts';
+import { loadModel } from '../helpers/health-fixtures.ts';
 import { watchPage } from '../helpers/page-watch.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
 import { useSite } from '../helpers/site.ts';
@@ -51,8 +57,9 @@ describe('health-score simulator', () => {
     expect(await scoreText(page)).toBe('42.4');
     await expect(page.locator('[data-testid="what-if-up"]').textContent()).resolves.toMatch(/Lower Days since last meeting from 95\sdays to 30\sdays/);
 
-    // The chart drew, and its table has one row per measure matching the chart's data.
-    expect(await drawnPixels(page)).toBeGreaterThan(2000);
+    // The chart drew once scrolled near, and its table has one row per measure matching the chart's data.
+    await page.locator('figure.contribution').scrollIntoViewIfNeeded();
+    await expect.poll(() => drawnPixels(page)).toBeGreaterThan(2000);
     const series = JSON.parse((await page.getAttribute('figure.contribution', 'data-series'))!) as { values: (number | null)[] }[];
     await page.click('.contribution-table summary');
     const rows = await page.$$eval('[data-testid="contribution-table"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]));
@@ -152,6 +159,74 @@ describe('health-score simulator', () => {
     expect(model.name.ja).toBe('テックタッチ向けヘルススコア');
     await page.click('button:has-text("Reset to the model’s weights")');
     await expect(page.locator('[data-testid="share-group-billing"]').textContent()).resolves.toBe('20 %');
+    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    await context.close();
+  });
+
+  it('exports the edited model as SQL that scores like the simulator in DuckDB', async () => {
+    const context = await site.browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const problems = watchPage(page, new URL(site.server.url).origin);
+    await openSimulator(page, 'health/simulator/?model=tech-touch-health');
+    await page.fill('input[aria-label="Weight of Billing"]', '35');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('wg.billing') === '35');
+    expect(await page.$$eval('[data-testid="sql-dialect"] option', (o) => o.map((x) => x.textContent))).toEqual(['DuckDB', 'PostgreSQL', 'BigQuery', 'Snowflake']);
+    await page.selectOption('[data-testid="sql-dialect"]', 'snowflake');
+    const [snow] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-sql"]')]);
+    expect(snow.suggestedFilename()).toBe('tech-touch-health.snowflake.sql');
+    await page.selectOption('[data-testid="sql-dialect"]', 'duckdb');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-sql"]')]);
+    expect(download.suggestedFilename()).toBe('tech-touch-health.duckdb.sql');
+    const sql = readFileSync((await download.path())!, 'utf8');
+
+    // The same accounts through the query in DuckDB and through the engine with the edited weight.
+    const model = applyWeights(loadModel('tech-touch-health'), { groups: { billing: 35 }, measures: {} });
+    const accounts = [
+      { id: 'a', values: { 'weekly-active-admins': 55, 'days-since-admin-login': 3, 'key-feature-adoption': 4, 'onboarding-checklist': 80, 'in-app-nps': 20, 'failed-payments': false } },
+      { id: 'b', values: { 'weekly-active-admins': 20, 'days-since-admin-login': 50, 'key-feature-adoption': 1, 'onboarding-checklist': 30, 'in-app-nps': -40, 'failed-payments': true } },
+      { id: 'c', values: { 'weekly-active-admins': 65, 'days-since-admin-login': null, 'key-feature-adoption': 6, 'onboarding-checklist': null, 'in-app-nps': null, 'failed-payments': true } },
+    ];
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    const cols = model.measures.map((m) => `"${m.id}" ${m.input === 'boolean' ? 'BOOLEAN' : 'DOUBLE'}`);
+    await con.run(`CREATE TABLE ${SQL_TABLE} (account_id VARCHAR, ${cols.join(', ')})`);
+    for (const a of accounts) {
+      const vals = model.measures.map((m) => { const v = a.values[m.id as keyof typeof a.values]; return v === null ? 'NULL' : String(v); });
+      await con.run(`INSERT INTO ${SQL_TABLE} VALUES ('${a.id}', ${vals.join(', ')})`);
+    }
+    const rows = (await con.runAndReadAll(sql)).getRowObjectsJS();
+    con.closeSync();
+    db.closeSync();
+    expect(rows).toHaveLength(3);
+    for (const r of rows) {
+      const js = scoreAccount(model, accounts.find((a) => a.id === r.account_id)!.values);
+      expect({ id: r.account_id, score: r.score, band: r.band }).toEqual({ id: r.account_id, score: js.score, band: js.band?.id ?? null });
+    }
+    // The edited weight changed the score (the query is the edited model's, not the file's).
+    const plain = scoreAccount(loadModel('tech-touch-health'), accounts[0].values);
+    expect(rows.find((r) => r.account_id === 'a')!.score).not.toBe(plain.score);
+    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    await context.close();
+  });
+
+  it('on a phone, loads and draws the contribution chart only when it comes near', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const problems = watchPage(page, new URL(site.server.url).origin);
+    const scripts: string[] = [];
+    page.on('request', (r) => { if (r.url().endsWith('.js')) scripts.push(r.url()); });
+    await openSimulator(page);
+    await page.waitForLoadState('networkidle');
+    const before = scripts.length;
+    expect(await drawnPixels(page)).toBe(0);
+    // The data table and the summary are there without the chart.
+    expect(await page.textContent('.contribution-summary')).toMatch(/measures have data/);
+    const box = await page.locator('.contribution-canvas').boundingBox();
+    expect(box!.height).toBeGreaterThan(200); // its height is set before the chart loads: nothing moves later
+    await page.locator('figure.contribution').scrollIntoViewIfNeeded();
+    await expect.poll(() => drawnPixels(page)).toBeGreaterThan(2000);
+    expect(scripts.length).toBeGreaterThan(before); // chart.js came with the scroll
+    expect((await page.locator('.contribution-canvas').boundingBox())!.height).toBe(box!.height);
     expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
     await context.close();
   });

@@ -1,12 +1,10 @@
 /**
  * The one chart.js stand-in for component tests (happy-dom has no canvas): records every chart an
  * island makes, with its type and data, instead of drawing. Real drawing is tested in Chromium
- * (test/e2e/). Use it as
+ * (test/e2e/). Every unit test gets it through test/setup/unit.ts, which also empties `charts`
+ * before each test; a test reads what was drawn with
  *
- *   vi.mock('chart.js', () => import('../helpers/chart-mock.ts'));
  *   import { charts } from '../helpers/chart-mock.ts';
- *
- * and empty `charts` in a beforeEach.
  */
 export interface MockChart {
   type: string;

@@ -9,7 +9,8 @@ import { MAX_FILE_BYTES, checkParsed, sniffFile } from '../../src/lib/health/csv
 import { forPage, inspectInput } from '../../src/lib/health/worker-protocol.ts';
 import { duplicateColumns, mappedCoverage, rangeWarnings, OUTSIDE_SHARE_WARNING } from '../../src/lib/health/column-mapping.ts';
 import { AS_IS, NO_DATA, buildValueMaps, distinctLabels, suggestValue, unresolvedLabels, valueSteps } from '../../src/lib/health/value-labels.ts';
-import { nextSort, pageOf, sortRows } from '../../src/lib/health/results-table.ts';
+import { pageOf, sortResultRows } from '../../src/lib/health/results-table.ts';
+import { nextSort } from '../../src/lib/table-sort.ts';
 import { backtestStory, bandDistribution } from '../../src/lib/health/backtest-story.ts';
 import { formatAuc, formatNumber, formatPercent } from '../../src/lib/health/number-format.ts';
 import { scoredFileName } from '../../src/lib/health/csv.ts';
@@ -196,40 +197,40 @@ describe('mapping helpers', () => {
   });
 });
 
-describe('sortRows, nextSort, pageOf', () => {
+describe('sortResultRows, nextSort, pageOf', () => {
   const rows: string[][] = [['b', '86'], ['a', '1,234'], ['c', ''], ['d', '12%'], ['e', 'n/a'], ['f', '−8']];
   const scored = [row(0, 55), row(1, null), row(2, 12.5), row(3, 90), row(4, 55), row(5, 49.9)];
 
   it('by score: lowest first or last, insufficient data last both ways, ties in file order', () => {
-    expect(sortRows(scored, rows, { key: 'score', dir: 'asc' }, 'en').map((s) => s.index)).toEqual([2, 5, 0, 4, 3, 1]);
-    expect(sortRows(scored, rows, { key: 'score', dir: 'desc' }, 'en').map((s) => s.index)).toEqual([3, 0, 4, 5, 2, 1]);
+    expect(sortResultRows(scored, rows, { key: 'score', dir: 'asc' }, 'en').map((s) => s.index)).toEqual([2, 5, 0, 4, 3, 1]);
+    expect(sortResultRows(scored, rows, { key: 'score', dir: 'desc' }, 'en').map((s) => s.index)).toEqual([3, 0, 4, 5, 2, 1]);
   });
 
   it('by band uses the band order (after overrides), then the score', () => {
     const forced = [...scored, row(6, 95, { bandIndex: 0 })];
-    expect(sortRows(forced, rows, { key: 'band', dir: 'asc' }, 'en').map((s) => s.index)).toEqual([2, 5, 6, 0, 4, 3, 1]);
+    expect(sortResultRows(forced, rows, { key: 'band', dir: 'asc' }, 'en').map((s) => s.index)).toEqual([2, 5, 6, 0, 4, 3, 1]);
   });
 
   it('any column: numbers by value ("1,234", "12%", "−8"), then text, empty cells last', () => {
-    expect(sortRows(scored, rows, { key: 'col:1', dir: 'asc' }, 'en').map((s) => rows[s.index][1])).toEqual(['−8', '12%', '86', '1,234', 'n/a', '']);
-    expect(sortRows(scored, rows, { key: 'col:1', dir: 'desc' }, 'en').map((s) => rows[s.index][1])).toEqual(['n/a', '1,234', '86', '12%', '−8', '']);
+    expect(sortResultRows(scored, rows, { key: 'col:1', dir: 'asc' }, 'en').map((s) => rows[s.index][1])).toEqual(['−8', '12%', '86', '1,234', 'n/a', '']);
+    expect(sortResultRows(scored, rows, { key: 'col:1', dir: 'desc' }, 'en').map((s) => rows[s.index][1])).toEqual(['n/a', '1,234', '86', '12%', '−8', '']);
   });
 
   it('accounts sort with Japanese collation: kana order, hiragana = katakana, width ignored; stable', () => {
     const names = ['きりん', 'カエデ', 'あおば', 'アオバ', 'ｶﾞｸ', 'さくら'];
     const s = names.map((n, i) => row(i, 50, { account: n }));
-    expect(sortRows(s, [], { key: 'account', dir: 'asc' }, 'ja').map((x) => x.accountId)).toEqual(['あおば', 'アオバ', 'カエデ', 'ｶﾞｸ', 'きりん', 'さくら']);
+    expect(sortResultRows(s, [], { key: 'account', dir: 'asc' }, 'ja').map((x) => x.accountId)).toEqual(['あおば', 'アオバ', 'カエデ', 'ｶﾞｸ', 'きりん', 'さくら']);
     // Code-point order would put every katakana after every hiragana.
     expect([...names].sort()).toEqual(['あおば', 'きりん', 'さくら', 'アオバ', 'カエデ', 'ｶﾞｸ']);
     const en = ['beta', 'Alpha', 'alpha', 'item 10', 'item 9'].map((n, i) => row(i, 50, { account: n }));
-    expect(sortRows(en, [], { key: 'account', dir: 'asc' }, 'en').map((x) => x.accountId)).toEqual(['Alpha', 'alpha', 'beta', 'item 9', 'item 10']);
+    expect(sortResultRows(en, [], { key: 'account', dir: 'asc' }, 'en').map((x) => x.accountId)).toEqual(['Alpha', 'alpha', 'beta', 'item 9', 'item 10']);
   });
 
   it('by row, coverage and outcome', () => {
     const s = [row(0, 50, { coverage: 0.5, outcome: 'renewed' }), row(1, 50, { coverage: 1, outcome: 'churned' }), row(2, 50, { coverage: 0.7 })];
-    expect(sortRows(s, [], { key: 'row', dir: 'desc' }, 'en').map((x) => x.row)).toEqual([4, 3, 2]);
-    expect(sortRows(s, [], { key: 'coverage', dir: 'asc' }, 'en').map((x) => x.index)).toEqual([0, 2, 1]);
-    expect(sortRows(s, [], { key: 'outcome', dir: 'asc' }, 'en').map((x) => x.index)).toEqual([1, 0, 2]);
+    expect(sortResultRows(s, [], { key: 'row', dir: 'desc' }, 'en').map((x) => x.row)).toEqual([4, 3, 2]);
+    expect(sortResultRows(s, [], { key: 'coverage', dir: 'asc' }, 'en').map((x) => x.index)).toEqual([0, 2, 1]);
+    expect(sortResultRows(s, [], { key: 'outcome', dir: 'asc' }, 'en').map((x) => x.index)).toEqual([1, 0, 2]);
   });
 
   it('nextSort flips the same column and starts a new one ascending', () => {

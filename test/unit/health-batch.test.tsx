@@ -15,8 +15,6 @@ import { inPageRunner, type BatchRunner } from '../../src/islands/health-batch/r
 import { csvFixture, loadModel } from '../helpers/health-fixtures.ts';
 import { charts } from '../helpers/chart-mock.ts';
 
-vi.mock('chart.js', () => import('../helpers/chart-mock.ts'));
-
 const downloads: { name: string; text: string; type: string }[] = [];
 vi.mock('../../src/islands/browser.ts', () => ({
   downloadText: (name: string, text: string, type: string) => downloads.push({ name, text, type }),
@@ -55,7 +53,6 @@ async function scoreAll() {
 const tableRows = () => [...screen.getByTestId('results-table').querySelectorAll('tbody tr')].map((tr) => Number(tr.getAttribute('data-row')));
 
 beforeEach(() => {
-  charts.length = 0;
   downloads.length = 0;
 });
 afterEach(() => cleanup());

@@ -6,8 +6,9 @@ import { readContentFiles } from '../../src/lib/content/load.ts';
 import { clientHealthData } from '../../src/lib/health/client-models.ts';
 import { scoreAccount, type TypedValue } from '../../src/lib/health/score.ts';
 import {
-  applyWeights, defaultState, MAX_STATE_LENGTH, modelToYaml, normaliseWeights, parseState, presetValues, readValue,
-  serialiseState, type ScenarioValues, type SimulatorState,
+  activeScenario, activeValues, applyWeights, copyAToB, defaultState, fallbackValue, MAX_STATE_LENGTH, modelToYaml, normaliseWeights,
+  parseState, presetValues, readValue, removeB, resetWeights, serialiseState, withActive, withActiveValues, withValue, withWeights,
+  type ScenarioValues, type SimulatorState,
 } from '../../src/lib/health/simulator-state.ts';
 import { categoriesOf, isNumericMeasure } from '../../src/lib/health/score.ts';
 import { searchRange } from '../../src/lib/health/sensitivity.ts';
@@ -198,6 +199,56 @@ describe('simulator state in the address', () => {
     expect(high.groups.find((g) => g.id === 'voice-of-customer')!.weight).toBe(15); // not mutated
     expect(scoreAccount(heavier, values).score!).toBeLessThan(base.score!);
     expect(normaliseWeights(high, { groups: { 'voice-of-customer': 15, nope: 3 }, measures: { nps: 60, ces: 41 } })).toEqual({ groups: {}, measures: { ces: 41 } });
+  });
+});
+
+describe('state changes', () => {
+  const start = defaultState(high, 'high-touch-health');
+
+  it('edits A until B exists, then the scenario chosen; B starts as a copy of A and goes away again', () => {
+    const a1 = withValue(start, 'nps', 3);
+    expect(a1.a.nps).toBe(3);
+    expect(start.a.nps).not.toBe(3); // never changed in place
+    expect(withActive(a1, 'b')).toEqual(a1); // no B: A stays the one edited
+    const both = copyAToB(a1);
+    expect([both.b, activeScenario(both)]).toEqual([a1.a, 'b']);
+    const b1 = withValue(both, 'nps', null);
+    expect([b1.a.nps, b1.b!.nps]).toEqual([3, null]);
+    expect(activeValues(b1)).toBe(b1.b);
+    expect(activeValues(withActive(b1, 'a'))).toBe(b1.a);
+    const preset = presetValues(high, 'silent-churn-risk');
+    expect(withActiveValues(b1, preset).b).toBe(preset);
+    expect(withActiveValues(withActive(b1, 'a'), preset).a).toBe(preset);
+    const gone = removeB(b1);
+    expect([gone.b, activeScenario(gone), gone.a]).toEqual([null, 'a', b1.a]);
+    // A state that says B is active without a B edits A.
+    expect(activeScenario({ ...start, active: 'b' })).toBe('a');
+  });
+
+  it('keeps only weight edits that differ from the model, and resets them', () => {
+    const g = high.groups[0];
+    const w = withWeights(start, high, { groups: { [g.id]: g.weight, [high.groups[1].id]: 99 }, measures: { nope: 3 } });
+    expect(w.weights).toEqual({ groups: { [high.groups[1].id]: 99 }, measures: {} });
+    expect(resetWeights(w).weights).toEqual({ groups: {}, measures: {} });
+  });
+
+  it('brings a measure back to a preset value, the middle of its range or its first category', () => {
+    const nps = high.measures.find((m) => m.id === 'nps')!;
+    expect(fallbackValue(nps, high)).toBe(high.presets.find((p) => typeof p.values.nps === 'number')!.values.nps);
+    const noPresets = { ...high, presets: [] };
+    const r = searchRange(nps, null);
+    const mid = fallbackValue(nps, noPresets) as number;
+    expect(mid).toBeGreaterThanOrEqual(r.min);
+    expect(mid).toBeLessThanOrEqual(r.max);
+    expect(Math.abs(mid - (r.min + r.max) / 2)).toBeLessThanOrEqual(r.step);
+    expect(Number.isInteger(Math.round((mid - r.min) / r.step * 1e6) / 1e6)).toBe(true);
+    const boolean = high.measures.find((m) => m.input === 'boolean')!;
+    const sentiment = high.measures.find((m) => m.input === 'sentiment')!;
+    expect([fallbackValue(boolean, noPresets), fallbackValue(sentiment, noPresets)]).toEqual(['yes', 'yellow']);
+    const tier = { ...nps, id: 'plan', input: 'category' as const, scoring: { kind: 'map' as const, points: { Gold: 100, Silver: 50 } } };
+    expect(fallbackValue(tier, noPresets)).toBe('Gold');
+    expect(fallbackValue(tier, { ...noPresets, presets: [{ ...high.presets[0], values: { plan: 'Silver' } }] })).toBe('Silver');
+    expect(fallbackValue(tier, { ...noPresets, presets: [{ ...high.presets[0], values: { plan: 'Bronze' } }] })).toBe('Gold');
   });
 });
 

@@ -5,7 +5,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBytes, guessMapping, parseCsv, scoreRows } from '../../src/lib/health/csv.ts';
-import { scoreAccount, type InputValue, type TypedValue } from '../../src/lib/health/score.ts';
+import { categoriesOf, isNumericMeasure, scoreAccount, type InputValue, type TypedValue } from '../../src/lib/health/score.ts';
 import { healthModelSql, SQL_DIALECTS, type SqlDialect } from '../../src/lib/health/sql.ts';
 import type { HealthModel, Measure } from '../../src/schemas/health.ts';
 import { csvFixture, loadModel } from '../helpers/health-fixtures.ts';
@@ -28,7 +28,7 @@ afterAll(() => {
 interface Row { id: string; values: Record<string, TypedValue | null> }
 interface Out { score: number | null; band: string | null; raw_band: string | null; coverage: number; overrides_applied: string; status: string }
 
-const sqlType = (m: Measure): string => (m.input === 'boolean' ? 'BOOLEAN' : m.input === 'sentiment' ? 'VARCHAR' : 'DOUBLE');
+const sqlType = (m: Measure): string => (m.input === 'boolean' ? 'BOOLEAN' : m.input === 'sentiment' || m.input === 'category' ? 'VARCHAR' : 'DOUBLE');
 
 let tableNo = 0;
 /** Loads typed rows into a fresh DuckDB table (booleans as BOOLEAN, sentiment as text, numbers as DOUBLE). */
@@ -43,7 +43,7 @@ async function loadTable(model: HealthModel, rows: Row[]): Promise<string> {
       const v = r.values[m.id];
       if (v === null || v === undefined) app.appendNull();
       else if (m.input === 'boolean') app.appendBoolean(v === 'yes');
-      else if (m.input === 'sentiment') app.appendVarchar(String(v));
+      else if (m.input === 'sentiment' || m.input === 'category') app.appendVarchar(String(v));
       else app.appendDouble(v as number);
     }
     app.endRow();
@@ -88,6 +88,8 @@ async function expectSame(model: HealthModel, rows: Row[], dialect: SqlDialect =
 function candidates(model: HealthModel, m: Measure): TypedValue[] {
   if (m.input === 'boolean') return ['yes', 'no'];
   if (m.input === 'sentiment') return ['red', 'yellow', 'green'];
+  // A category's labels as written, in other cases and with spaces around (the engine reads them all).
+  if (m.input === 'category') return categoriesOf(m).flatMap((k) => [k, String(k).toUpperCase(), String(k).toLowerCase(), ` ${k}  `]);
   const out = new Set<number>();
   const s = m.scoring;
   if (s.kind === 'tiers') for (const t of s.tiers) [t.at, t.at - 1, t.at + 1, t.at - 0.05, t.at + 0.05].forEach((x) => out.add(x));
@@ -109,7 +111,7 @@ function generate(model: HealthModel, n: number, seed: number): Row[] {
     const values: Record<string, TypedValue | null> = {};
     for (const m of model.measures) {
       if (rnd() < missingRate) values[m.id] = null;
-      else if (m.input !== 'boolean' && m.input !== 'sentiment' && rnd() < 0.5) {
+      else if (isNumericMeasure(m) && rnd() < 0.5) {
         const lo = m.min ?? 0;
         const hi = m.max ?? 100;
         values[m.id] = Math.round((lo + rnd() * (hi - lo)) * 100) / 100;
@@ -169,6 +171,51 @@ describe('health model SQL in DuckDB matches the JavaScript engine', () => {
     // 赤 is red and はい is yes: a valid row (its score needs more data, so insufficient-data; the red override holds).
     expect(byId.b.status).toBe('insufficient-data');
     expect(String(byId.b.overrides_applied)).toContain('csm-sentiment-red');
+  });
+});
+
+/** A model with a category input (plan tier): two labels that differ only in case, a Japanese label, and an override on one label. */
+function withCategory(): HealthModel {
+  const base = loadModel('tech-touch-health');
+  const label = { en: 'Plan tier', ja: 'プラン' };
+  const tier: Measure = {
+    id: 'plan-tier', group: 'billing', label, input: 'category', direction: 'higher', weight: 25, csvAliases: [],
+    scoring: { kind: 'map', points: { Enterprise: 100, Growth: 60, growth: 55, Starter: 20, 'エンタープライズ': 90 } },
+  };
+  const override = { id: 'starter-plan', measure: 'plan-tier', equals: 'Starter', forceBand: base.bands[1].id, reason: label };
+  return { ...base, measures: [...base.measures, tier], overrides: [...base.overrides, override] };
+}
+
+describe('category inputs in SQL', () => {
+  const model = withCategory();
+
+  it('5,000 generated accounts: labels in any case and with spaces score as in the engine; the override compares the label as written', async () => {
+    const rows = generate(model, 5_000, 1201);
+    const seen = await expectSame(model, rows);
+    expect(seen.overrides).toBeGreaterThan(100);
+    // Exactly-written labels win over case-folded ones ("growth" 55, "Growth" and "GROWTH" 60), and "STARTER" is no override.
+    const js = (v: string) => scoreAccount(model, { ...Object.fromEntries(model.measures.map((m) => [m.id, null])), 'weekly-active-admins': 50, 'plan-tier': v });
+    const got = await runSql(model, await loadTable(model, ['growth', 'Growth', 'GROWTH', 'Starter', 'STARTER'].map((v, i) => ({ id: `c-${i}`, values: { 'weekly-active-admins': 50, 'plan-tier': v } }))));
+    expect(js('growth').measures.find((x) => x.id === 'plan-tier')!.points).toBe(55);
+    expect(js('GROWTH').measures.find((x) => x.id === 'plan-tier')!.points).toBe(60);
+    expect(got.get('c-3')!.overrides_applied).toBe('starter-plan');
+    expect(got.get('c-4')!.overrides_applied).toBe('');
+    for (let i = 0; i < 5; i++) expect(got.get(`c-${i}`)!.score).toBe(js(['growth', 'Growth', 'GROWTH', 'Starter', 'STARTER'][i]).score);
+  }, 60_000);
+
+  it('an unknown label is invalid-input; an empty one is no data', async () => {
+    const table = await loadTable(model, [
+      { id: 'x', values: { 'plan-tier': 'Platinum' } },
+      { id: 'y', values: { 'plan-tier': '  ' } },
+    ]);
+    const got = await runSql(model, table);
+    expect(got.get('x')!.status).toBe('invalid-input');
+    expect(() => scoreAccount(model, { 'plan-tier': 'Platinum' })).toThrow();
+    expect(got.get('y')!.status).toBe(scoreAccount(model, { 'plan-tier': '  ' }).status);
+  });
+
+  it.each(['postgres', 'snowflake'] as const)('%s text runs in DuckDB with the same results', async (dialect) => {
+    await expectSame(model, generate(model, 500, 3), dialect);
   });
 });
 

@@ -8,8 +8,6 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
-vi.mock('chart.js', () => import('../helpers/chart-mock.ts'));
-
 import SelfAssessment from '../../src/islands/SelfAssessment.tsx';
 import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
@@ -22,7 +20,7 @@ import { charts } from '../helpers/chart-mock.ts';
 const data = clientData(checkContent(readContentFiles('.')).content, 'en');
 const dict = dictionary('en');
 
-beforeEach(() => { localStorage.clear(); charts.length = 0; });
+beforeEach(() => { localStorage.clear(); });
 afterEach(() => cleanup());
 
 /** Renders the island and waits until it has read (and, when there is some, validated) saved data. */

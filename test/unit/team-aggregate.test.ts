@@ -73,10 +73,10 @@ describe('heatmap', () => {
 
   it('sorts by name, by an element (unrated last) and by gap count, and filters by role', () => {
     const rows = heatmap(members, cs, data.roles, 'preferred');
-    expect(sortHeatRows(rows, { by: 'name' }, 'descending', cmp).map((r) => r.name)).toEqual(['Cy', 'Bo', 'Ann']);
-    expect(sortHeatRows(rows, { by: 'element', index: 2 }, 'descending', cmp).map((r) => r.name)).toEqual(['Cy', 'Ann', 'Bo']);
-    expect(sortHeatRows(rows, { by: 'element', index: 2 }, 'ascending', cmp).map((r) => r.name)).toEqual(['Ann', 'Cy', 'Bo']);
-    expect(sortHeatRows(rows, { by: 'gaps' }, 'descending', cmp).map((r) => r.name)).toEqual(['Bo', 'Ann', 'Cy']);
+    expect(sortHeatRows(rows, { key: 'name', dir: 'desc' }, cmp).map((r) => r.name)).toEqual(['Cy', 'Bo', 'Ann']);
+    expect(sortHeatRows(rows, { key: 'element:2', dir: 'desc' }, cmp).map((r) => r.name)).toEqual(['Cy', 'Ann', 'Bo']);
+    expect(sortHeatRows(rows, { key: 'element:2', dir: 'asc' }, cmp).map((r) => r.name)).toEqual(['Ann', 'Cy', 'Bo']);
+    expect(sortHeatRows(rows, { key: 'gaps', dir: 'desc' }, cmp).map((r) => r.name)).toEqual(['Bo', 'Ann', 'Cy']);
     expect(filterByRole(rows, 'csm').map((r) => r.name)).toEqual(['Ann']);
     expect(filterByRole(rows, '')).toHaveLength(3);
   });
@@ -84,7 +84,7 @@ describe('heatmap', () => {
   it('sorts Japanese names with the Japanese collator', () => {
     const ja = membersOf([entry(cs, 'わたなべ', 'self', []), entry(cs, 'いとう', 'self', []), entry(cs, 'さとう', 'self', [])]);
     const rows = heatmap(ja, cs, data.roles);
-    expect(sortHeatRows(rows, { by: 'name' }, 'ascending', new Intl.Collator('ja').compare).map((r) => r.name)).toEqual(['いとう', 'さとう', 'わたなべ']);
+    expect(sortHeatRows(rows, { key: 'name', dir: 'asc' }, new Intl.Collator('ja').compare).map((r) => r.name)).toEqual(['いとう', 'さとう', 'わたなべ']);
   });
 
   it('maps levels of any scale onto the same colour ramp', () => {
@@ -101,7 +101,7 @@ describe('heatmap', () => {
     const rows = heatmap(membersOf(big), cs, data.roles);
     const stats = elementStats(rows, cs.elements);
     const cov = coverage(rows, cs);
-    const sorted = sortHeatRows(rows, { by: 'element', index: 3 }, 'descending', cmp);
+    const sorted = sortHeatRows(rows, { key: 'element:3', dir: 'desc' }, cmp);
     const ms = performance.now() - t0;
     expect(rows).toHaveLength(200);
     expect(stats.every((s) => s.rated === 200)).toBe(true);

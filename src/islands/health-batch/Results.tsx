@@ -10,7 +10,9 @@ import type { ScoredRow } from '../../lib/health/csv.ts';
 import { toScoredCsv } from '../../lib/health/csv.ts';
 import { backtestStory, bandDistribution, type BacktestStory } from '../../lib/health/backtest-story.ts';
 import { formatAuc, formatNumber, formatPercent } from '../../lib/health/number-format.ts';
-import { nextSort, pageOf, sortRows, type SortKey, type SortState } from '../../lib/health/results-table.ts';
+import { pageOf, sortResultRows, type ResultColumn } from '../../lib/health/results-table.ts';
+import { nextSort, type SortState } from '../../lib/table-sort.ts';
+import { SortHeader } from '../SortHeader.tsx';
 import { scoredFileName } from '../../lib/health/csv.ts';
 import type { BatchModel } from '../../lib/health/batch-props.ts';
 import { parseOutcome, type BacktestResult } from '../../lib/health/backtest.ts';
@@ -40,33 +42,19 @@ function outcomeText(t: Translate, raw: ScoredRow['outcome']): string {
   return raw === null || raw === undefined ? '' : String(raw);
 }
 
-function SortHeader(props: { label: string; sortKey: SortKey; sort: SortState; onSort: (k: SortKey) => void; num?: boolean; t: Translate }) {
-  const { label, sortKey, sort, onSort, num, t } = props;
-  const active = sort.key === sortKey;
-  return (
-    <th scope="col" className={num ? 'num' : undefined} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <button type="button" className="sort-button" onClick={() => onSort(sortKey)} data-sort={sortKey}>
-        {label}
-        <span className="sort-icon" aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
-        <span className="visually-hidden">{active ? (sort.dir === 'asc' ? t('batch.table.sortedAsc') : t('batch.table.sortedDesc')) : t('batch.table.sortBy')}</span>
-      </button>
-    </th>
-  );
-}
-
 function ResultsTable({ t, lang, model, results }: { t: Translate; lang: Locale; model: BatchModel; results: BatchResults }) {
   const out = results.output;
-  const [sort, setSort] = useState<SortState>({ key: 'row', dir: 'asc' });
+  const [sort, setSort] = useState<SortState<ResultColumn>>({ key: 'row', dir: 'asc' });
   const [page, setPage] = useState(1);
-  const sorted = useMemo(() => sortRows(out.scored, out.rows, sort, lang), [out, sort, lang]);
+  const sorted = useMemo(() => sortResultRows(out.scored, out.rows, sort, lang), [out, sort, lang]);
   const p = pageOf(sorted, page);
   const measureCols = model.measures.filter((m) => out.mapping.measures[m.id] !== undefined).map((m) => ({ id: m.id, col: out.mapping.measures[m.id], label: out.headers[out.mapping.measures[m.id]] || m.label }));
   const hasOutcome = out.mapping.outcome !== null;
-  const onSort = (k: SortKey) => {
+  const onSort = (k: ResultColumn) => {
     setSort((s) => nextSort(s, k));
     setPage(1);
   };
-  const h = (label: string, k: SortKey, num = false) => <SortHeader label={label} sortKey={k} sort={sort} onSort={onSort} num={num} t={t} />;
+  const h = (label: string, k: ResultColumn, num = false) => <SortHeader label={label} sortKey={k} sort={sort} onSort={onSort} t={t} idleIcon cell={{ className: num ? 'num' : undefined }} />;
   const pager = (where: string) => (
     <nav className="pager" aria-label={t('batch.table.pages', { where })}>
       <button type="button" onClick={() => setPage(1)} disabled={p.page <= 1}>{t('batch.table.first')}</button>

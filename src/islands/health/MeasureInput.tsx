@@ -5,14 +5,14 @@
  */
 import { useEffect, useState } from 'react';
 import type { Locale } from '../../i18n/locales.ts';
-import type { Translate, UIKey } from '../../i18n/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { Measure } from '../../schemas/health.ts';
 import type { ClientHealthMeasure, ClientHealthModel } from '../../lib/health/client-models.ts';
 import { categoriesOf, isNumericMeasure } from '../../lib/health/score.ts';
 import type { MeasureResult, TypedValue } from '../../lib/health/score.ts';
 import { searchRange } from '../../lib/health/sensitivity.ts';
 import { readValue } from '../../lib/health/simulator-state.ts';
-import { formatValueNumber, issueText, pct1 } from './format.ts';
+import { categoryLabel, formatValueNumber, issueText, pct1 } from './format.ts';
 import { formatNumber } from '../../lib/text/number.ts';
 
 export interface MeasureInputProps {
@@ -127,7 +127,6 @@ export function MeasureInput({ cm, measure: m, words, value, restore, result, on
   }
 
   const cats = categoriesOf(m);
-  const catLabel = (k: TypedValue) => (m.input === 'category' ? String(k) : m.input === 'boolean' ? t(k === 'yes' ? 'healthSim.yes' : 'healthSim.no') : t(`healthSim.sentiment.${k}` as UIKey));
   return (
     <fieldset className={`measure measure-choice${noData ? ' is-empty' : ''}`} data-measure={m.id} aria-describedby={`${id}-points`}>
       <legend className="measure-head">{words.label}</legend>
@@ -137,7 +136,7 @@ export function MeasureInput({ cm, measure: m, words, value, restore, result, on
           {cats.map((k) => (
             <label key={String(k)} className={`choice choice-${m.input === 'category' ? 'category' : String(k)}`}>
               <input type="radio" name={id} value={String(k)} checked={value === k} disabled={noData} onChange={() => onChange(k)} />
-              {catLabel(k)}
+              {categoryLabel(m, k, t)}
             </label>
           ))}
         </div>

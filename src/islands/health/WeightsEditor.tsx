@@ -1,16 +1,17 @@
 /**
  * Group and measure weights as number fields, with each one's live % share of the score
- * (weightShares / groupShares of the edited model), a reset to the model's weights and the export
- * of the edited model as YAML. A weight that is not a positive number is shown as a problem and
+ * (weightShares / groupShares of the edited model), a reset to the model's weights and the exports
+ * of the edited model (YAML, SQL). A weight that is not a positive number is shown as a problem and
  * the last valid weight stays in use.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Locale } from '../../i18n/locales.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { HealthModel } from '../../schemas/health.ts';
 import type { ClientHealthModel } from '../../lib/health/client-models.ts';
 import { groupShares, weightShares } from '../../lib/health/model-shares.ts';
 import { isValidWeight, MAX_WEIGHT, type WeightEdits } from '../../lib/health/simulator-state.ts';
+import { SQL_TABLE } from '../../lib/health/sql-dialects.ts';
 import { formatValueNumber, pct1 } from './format.ts';
 
 function WeightField({ id, label, weight, original, onValid, t, lang }: {
@@ -49,15 +50,15 @@ function WeightField({ id, label, weight, original, onValid, t, lang }: {
   );
 }
 
-export function WeightsEditor({ cm, model, weights, onChange, onReset, onExport, exporting, t, lang }: {
+export function WeightsEditor({ cm, model, weights, onChange, onReset, exportActions, t, lang }: {
   cm: ClientHealthModel;
   /** The model with the edits applied. */
   model: HealthModel;
   weights: WeightEdits;
   onChange: (w: WeightEdits) => void;
   onReset: () => void;
-  onExport: () => void;
-  exporting: boolean;
+  /** The export buttons, next to the reset. */
+  exportActions: ReactNode;
   t: Translate;
   lang: Locale;
 }) {
@@ -113,9 +114,10 @@ export function WeightsEditor({ cm, model, weights, onChange, onReset, onExport,
       <p className="muted" aria-live="polite">{edited === 0 ? t('healthSim.weights.none') : t('healthSim.weights.edited', { n: edited })}</p>
       <div className="actions">
         <button type="button" onClick={onReset} disabled={edited === 0}>{t('healthSim.weights.reset')}</button>
-        <button type="button" className="primary" onClick={onExport} disabled={exporting}>{t('healthSim.weights.export')}</button>
+        {exportActions}
       </div>
       <p className="muted">{t('healthSim.weights.exportHelp', { file: `content/healthModels/${cm.id}.yaml` })}</p>
+      <p className="muted">{t('healthSim.sql.help', { table: SQL_TABLE })}</p>
     </section>
   );
 }

@@ -2,7 +2,8 @@
 import type { Locale } from '../../i18n/locales.ts';
 import { formatNumber } from '../../lib/text/number.ts';
 import type { Translate, UIKey } from '../../i18n/index.ts';
-import type { Measure } from '../../schemas/health.ts';
+import type { HealthModel, Measure } from '../../schemas/health.ts';
+import type { Scenario } from '../../lib/health/simulator-state.ts';
 import type { Issue, TypedValue } from '../../lib/health/score.ts';
 import type { ClientHealthModel } from '../../lib/health/client-models.ts';
 
@@ -17,6 +18,12 @@ export function formatValue(m: Pick<Measure, 'input'>, unit: string, v: TypedVal
     if (!unit) return n;
     return lang === 'ja' ? `${n}${unit}` : `${n}\u00a0${unit}`;
   }
+  return categoryLabel(m, v, t);
+}
+
+/** A category in words: yes/no and the sentiment colours translated, a category input's label as written. */
+export function categoryLabel(m: Pick<Measure, 'input'>, v: TypedValue, t: Translate): string {
+  if (m.input === 'category') return String(v);
   if (m.input === 'boolean') return t(v === 'yes' ? 'healthSim.yes' : 'healthSim.no');
   return t(`healthSim.sentiment.${v}` as UIKey);
 }
@@ -85,3 +92,22 @@ export function issueText(issue: Issue, cm: ClientHealthModel, lang: Locale, t: 
       return `${issue.code}: ${JSON.stringify(p)}`;
   }
 }
+
+/** What every part of the simulator reads: the model's words, the model with the edited weights, the language. */
+export interface SimView {
+  cm: ClientHealthModel;
+  /** The model with the edited weights applied. */
+  model: HealthModel;
+  lang: Locale;
+  t: Translate;
+}
+
+export const measureLabel = (cm: ClientHealthModel, id: string): string => cm.measures.find((x) => x.id === id)?.label ?? id;
+
+/** A measure's value with its unit, as the simulator shows it. */
+export function measureValueText(v: SimView, id: string, value: TypedValue | null): string {
+  const m = v.model.measures.find((x) => x.id === id)!;
+  return formatValue(m, v.cm.measures.find((x) => x.id === id)?.unit ?? '', value, v.lang, v.t);
+}
+
+export const scenarioName = (s: Scenario, t: Translate): string => t(s === 'a' ? 'healthSim.scenarioA' : 'healthSim.scenarioB');

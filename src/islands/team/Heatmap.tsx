@@ -6,30 +6,22 @@
 import { memo } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
-import { heatBucket, type HeatRow, type SortDir, type HeatSortKey } from '../../lib/team/aggregate.ts';
+import { heatBucket, type HeatColumn, type HeatRow } from '../../lib/team/aggregate.ts';
+import type { SortState } from '../../lib/table-sort.ts';
+import { SortHeader } from '../SortHeader.tsx';
 import { displayName, kindName } from './shared.ts';
-
-export interface HeatSort { key: HeatSortKey; dir: SortDir }
-
-function sameKey(a: HeatSortKey, b: HeatSortKey): boolean {
-  return a.by === b.by && (a.by !== 'element' || (b.by === 'element' && a.index === b.index));
-}
 
 export const Heatmap = memo(function Heatmap(props: {
   rows: HeatRow[];
   fw: ClientFramework;
-  sort: HeatSort;
-  onSort: (key: HeatSortKey) => void;
+  sort: SortState<HeatColumn>;
+  onSort: (key: HeatColumn) => void;
   roleName: (id: string | undefined) => string;
   t: Translate;
 }) {
   const { rows, fw, sort, onSort, roleName, t } = props;
-  const ariaSort = (key: HeatSortKey) => (sameKey(sort.key, key) ? sort.dir : undefined);
-  const arrow = (key: HeatSortKey) => (sameKey(sort.key, key) ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : '');
-  const sortButton = (key: HeatSortKey, label: string) => (
-    <button type="button" className="sort-button" onClick={() => onSort(key)}>
-      {label}<span aria-hidden="true">{arrow(key)}</span>
-    </button>
+  const header = (key: HeatColumn, label: string, className: string, element?: string) => (
+    <SortHeader key={key} label={label} sortKey={key} sort={sort} onSort={onSort} t={t} cell={{ className, 'data-element': element }} />
   );
 
   return (
@@ -38,14 +30,10 @@ export const Heatmap = memo(function Heatmap(props: {
         <caption>{t('team.heat.caption', { framework: fw.name, n: rows.length })}</caption>
         <thead>
           <tr>
-            <th scope="col" aria-sort={ariaSort({ by: 'name' })} className="member-col">{sortButton({ by: 'name' }, t('team.heat.member'))}</th>
-            <th scope="col" aria-sort={ariaSort({ by: 'gaps' })} className="num gaps-col">{sortButton({ by: 'gaps' }, t('team.heat.gaps'))}</th>
+            {header('name', t('team.heat.member'), 'member-col')}
+            {header('gaps', t('team.heat.gaps'), 'num gaps-col')}
             <th scope="col">{t('team.heat.roleTarget')}</th>
-            {fw.elements.map((e, i) => (
-              <th scope="col" key={e.id} aria-sort={ariaSort({ by: 'element', index: i })} className="el-col" data-element={e.id}>
-                {sortButton({ by: 'element', index: i }, e.name)}
-              </th>
-            ))}
+            {fw.elements.map((e, i) => header(`element:${i}`, e.name, 'el-col', e.id))}
           </tr>
         </thead>
         <tbody>

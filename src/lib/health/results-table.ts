@@ -4,9 +4,10 @@
 import { collator, type Locale } from '../../i18n/locales.ts';
 import { parseInput } from './score.ts';
 import type { ScoredRow } from './csv.ts';
+import { dirSign, type SortState } from '../table-sort.ts';
 
-export type SortKey = 'row' | 'account' | 'score' | 'band' | 'coverage' | 'outcome' | `col:${number}`;
-export interface SortState { key: SortKey; dir: 'asc' | 'desc' }
+/** A column of the results table: a result field, or a CSV column by index. */
+export type ResultColumn = 'row' | 'account' | 'score' | 'band' | 'coverage' | 'outcome' | `col:${number}`;
 
 type Key = { kind: 0; n: number } | { kind: 1; s: string } | null;
 const NUM_PROBE = { id: 'sort', input: 'number' as const };
@@ -32,9 +33,9 @@ function compareKeys(a: Key, b: Key, coll: Intl.Collator, dir: 1 | -1): number {
  * the page language's collation (Japanese: kana order, hiragana = katakana, full-width = half-width);
  * rows without a value go last in both directions; equal keys keep the file order (stable).
  */
-export function sortRows(scored: ScoredRow[], rows: string[][], sort: SortState, lang: Locale): ScoredRow[] {
+export function sortResultRows(scored: ScoredRow[], rows: string[][], sort: SortState<ResultColumn>, lang: Locale): ScoredRow[] {
   const coll = collator(lang);
-  const dir = sort.dir === 'asc' ? 1 : -1;
+  const dir = dirSign(sort.dir);
   const num = (n: number | null | undefined): Key => (n === null || n === undefined ? null : { kind: 0, n });
   const keyOf = (s: ScoredRow): Key[] => {
     switch (sort.key) {
@@ -56,11 +57,6 @@ export function sortRows(scored: ScoredRow[], rows: string[][], sort: SortState,
     return a.s.index - b.s.index;
   });
   return keyed.map((x) => x.s);
-}
-
-/** The next sort state when a column's sort button is pressed: a new column sorts ascending, the same column flips. */
-export function nextSort(current: SortState, key: SortKey): SortState {
-  return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
 }
 
 export const PAGE_SIZE = 100;

@@ -1,5 +1,6 @@
 /**
- * The health-score simulator's state in the page address, and the edited model as YAML. Pure.
+ * The health-score simulator's state, its changes (set a value, load a preset, scenario B, weights),
+ * the value a measure comes back to, the state in the page address, and the edited model as YAML. Pure.
  *
  *   ?model=high-touch-health&a.licence-utilisation=45&a.nps=none&a.csm-sentiment=yellow
  *    &b.licence-utilisation=60&…&scenario=b&wg.product-usage=40&wm.nps=70
@@ -18,7 +19,8 @@
  * default, never guessed.
  */
 import type { HealthModel, Measure } from '../../schemas/health.ts';
-import { coerceValue, isNumericMeasure } from './score.ts';
+import { categoriesOf, coerceValue, isNumericMeasure } from './score.ts';
+import { searchRange } from './sensitivity.ts';
 import type { InputValue, Issue, TypedValue } from './score.ts';
 
 export type Scenario = 'a' | 'b';
@@ -72,6 +74,59 @@ export function presetValues(model: HealthModel, presetId: string | undefined): 
 
 export function defaultState(model: HealthModel, id: string): SimulatorState {
   return { model: id, a: defaultValues(model), b: null, active: 'a', weights: { groups: {}, measures: {} } };
+}
+
+/** The scenario being edited: B only while it exists. */
+export const activeScenario = (s: SimulatorState): Scenario => (s.b && s.active === 'b' ? 'b' : 'a');
+
+/** The values of the scenario being edited. */
+export const activeValues = (s: SimulatorState): ScenarioValues => (activeScenario(s) === 'b' && s.b ? s.b : s.a);
+
+/** The state with the edited scenario's values replaced. */
+export function withActiveValues(s: SimulatorState, values: ScenarioValues): SimulatorState {
+  return activeScenario(s) === 'b' ? { ...s, b: values } : { ...s, a: values };
+}
+
+/** The state with one measure of the edited scenario set (null = no data). */
+export function withValue(s: SimulatorState, id: string, v: TypedValue | null): SimulatorState {
+  return withActiveValues(s, { ...activeValues(s), [id]: v });
+}
+
+/** Scenario B as a copy of A, and B being edited. */
+export const copyAToB = (s: SimulatorState): SimulatorState => ({ ...s, b: { ...s.a }, active: 'b' });
+
+/** Scenario B removed, A being edited. */
+export const removeB = (s: SimulatorState): SimulatorState => ({ ...s, b: null, active: 'a' });
+
+/** The scenario to edit (B only when it exists). */
+export const withActive = (s: SimulatorState, active: Scenario): SimulatorState => ({ ...s, active: active === 'b' && s.b ? 'b' : 'a' });
+
+/** The state with new weight edits (kept only where they differ from the model). */
+export const withWeights = (s: SimulatorState, model: HealthModel, w: WeightEdits): SimulatorState => ({ ...s, weights: normaliseWeights(model, w) });
+
+/** The state with the model's own weights again. */
+export const resetWeights = (s: SimulatorState): SimulatorState => ({ ...s, weights: { groups: {}, measures: {} } });
+
+/**
+ * The value a measure comes back to when "no data" is unticked and nothing was entered before: the
+ * first preset value the measure can take, else the middle of a number's range (on its step), else
+ * the first category ("yes" for yes/no, the first sentiment colour or label).
+ */
+export function fallbackValue(m: Measure, model: HealthModel): TypedValue {
+  for (const p of model.presets) {
+    const v = p.values[m.id];
+    if (typeof v === 'number' && isNumericMeasure(m)) return v;
+    if (typeof v === 'string' && categoriesOf(m).includes(v as TypedValue)) return v as TypedValue;
+    if (typeof v === 'boolean' && m.input === 'boolean') return v ? 'yes' : 'no';
+  }
+  if (isNumericMeasure(m)) {
+    const r = searchRange(m, null);
+    const mid = r.min + Math.round((r.max - r.min) / 2 / r.step) * r.step;
+    return Number(mid.toFixed(6));
+  }
+  if (m.input === 'boolean') return 'yes';
+  if (m.input === 'sentiment') return 'yellow';
+  return categoriesOf(m)[0] ?? '';
 }
 
 /** The model with the edited weights applied (weights for unknown ids are ignored). */

@@ -12,14 +12,18 @@
  * What the query does not do: staleness (it needs a per-measure update date; filter stale inputs to
  * NULL before scoring) and text cleaning of numbers ("1,234", "12%"): numeric measure columns must
  * be numeric. Boolean measures accept a BOOLEAN column or text (yes/no, true/false, 1/0, はい/いいえ);
- * sentiment accepts red/yellow/green (also r/y/g, 赤/黄/緑). A value that is not a known category
- * gives the status 'invalid-input' (the JavaScript engine refuses such a row).
+ * sentiment accepts red/yellow/green (also r/y/g, 赤/黄/緑); a category input accepts its labels ignoring
+ * case and surrounding spaces, and an override `equals` on it compares the label as written (as the
+ * engine does). Text is trimmed and lower-cased but not NFKC-folded (the engine also reads full-width
+ * letters). A value that is not a known category gives the status 'invalid-input' (the JavaScript
+ * engine refuses such a row).
  */
 import type { HealthModel, Measure } from '../../schemas/health.ts';
 import { weightShares } from './model-shares.ts';
+import { foldForMatch } from '../text/fold.ts';
+import type { SqlDialect } from './sql-dialects.ts';
 
-export const SQL_DIALECTS = ['duckdb', 'postgres', 'bigquery', 'snowflake'] as const;
-export type SqlDialect = (typeof SQL_DIALECTS)[number];
+export { SQL_DIALECTS, SQL_DIALECT_NAMES, SQL_TABLE, sqlFileName, type SqlDialect } from './sql-dialects.ts';
 
 export interface SqlOptions {
   dialect: SqlDialect;
@@ -98,6 +102,19 @@ export function healthModelSql(model: HealthModel, opts: SqlOptions): string {
         `CASE ${Object.entries(SENTIMENT_WORDS).map(([c, words]) => `WHEN ${t} IN (${words.map(str).join(', ')}) THEN ${str(c)}`).join(' ')} ELSE NULL END AS ${v(m)}`,
         `CASE WHEN s.${col(m)} IS NOT NULL AND ${t} <> '' AND ${t} NOT IN (${all.map(str).join(', ')}) THEN 1 ELSE 0 END AS ${bad(m)}`,
       );
+    } else if (m.input === 'category') {
+      // The label as written (an exact key first, as the engine looks it up), else the first key equal ignoring case.
+      const asWritten = `TRIM(CAST(s.${col(m)} AS ${d.text}))`;
+      const t = lowerText(`s.${col(m)}`);
+      const labels = m.scoring.kind === 'map' ? Object.keys(m.scoring.points) : [];
+      const exact = labels.map((k) => `WHEN ${asWritten} = ${str(k)} THEN ${str(k)}`);
+      const folded = labels.map((k) => `WHEN ${t} = ${str(foldForMatch(k))} THEN ${str(k)}`);
+      const known = [...new Set(labels.map(foldForMatch))];
+      typed.push(
+        `CASE ${[...exact, ...folded].join(' ')} ELSE NULL END AS ${v(m)}`,
+        `CASE WHEN s.${col(m)} IS NOT NULL AND ${t} <> '' AND ${t} NOT IN (${known.map(str).join(', ')}) THEN 1 ELSE 0 END AS ${bad(m)}`,
+        `${asWritten} AS ${internal('r', m.id)}`,
+      );
     } else {
       typed.push(`CAST(s.${col(m)} AS ${d.double}) AS ${v(m)}`, `0 AS ${bad(m)}`);
     }
@@ -162,8 +179,9 @@ export function healthModelSql(model: HealthModel, opts: SqlOptions): string {
     if (o.equals !== undefined) {
       const want = equalsValue(m, o.equals);
       if (want === null) return [];
-      cond = typeof want === 'number' ? `${val} = ${num(want)}` : `${val} = ${str(want)}`;
-    } else if (m.input === 'boolean' || m.input === 'sentiment') return [];
+      if (m.input === 'category') cond = `${internal('r', m.id)} = ${str(String(want))}`;
+      else cond = typeof want === 'number' ? `${val} = ${num(want)}` : `${val} = ${str(want)}`;
+    } else if (m.input === 'boolean' || m.input === 'sentiment' || m.input === 'category') return [];
     else if (o.below !== undefined) cond = `${val} < ${num(o.below)}`;
     else cond = `${val} > ${num(o.above!)}`;
     return [{ id: o.id, cap, cond: `(${val} IS NOT NULL AND ${cond})` }];
@@ -241,13 +259,9 @@ function equalsValue(m: Measure, equals: string | number | boolean): string | nu
     for (const [c, words] of Object.entries(SENTIMENT_WORDS)) if (words.includes(s)) return c;
     return null;
   }
+  // A category compares the label as written (NFKC, trimmed, case kept), as the engine's coerceValue gives it.
+  if (m.input === 'category') return String(equals).normalize('NFKC').trim() || null;
   if (typeof equals === 'number') return equals;
   const n = Number(s);
   return s !== '' && Number.isFinite(n) ? n : null;
 }
-
-/** Display names of the dialects. */
-export const SQL_DIALECT_NAMES: Record<SqlDialect, string> = { duckdb: 'DuckDB', postgres: 'PostgreSQL', bigquery: 'BigQuery', snowflake: 'Snowflake' };
-
-/** File name of a model's SQL export: "<model>.<dialect>.sql". */
-export const sqlFileName = (modelId: string, dialect: SqlDialect): string => `${modelId}.${dialect}.sql`;

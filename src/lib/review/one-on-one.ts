@@ -5,7 +5,8 @@
  * the Markdown is escaped.
  */
 import type { Assessment, AssessmentGoal } from '../../schemas/assessment.ts';
-import { escapeMarkdown } from '../text/markdown.ts';
+import { escapeMarkdown, fillTemplate, markdownQuote } from '../text/markdown.ts';
+import { agendaHeader, agendaItemLevels, agendaNextSteps, type AgendaHeaderInput, type AgendaHeaderLabels } from './agenda-markdown.ts';
 import { AGENDA_THRESHOLD } from '../team/calibration.ts';
 import { levelIn } from './records.ts';
 
@@ -55,12 +56,7 @@ export function proposedLevels(items: readonly OneOnOneItem[]): Record<string, n
   return Object.fromEntries(items.filter((i) => i.diff === 0).map((i) => [i.element, i.self!]));
 }
 
-export interface OneOnOneLabels {
-  title: string;
-  date: string;
-  framework: string;
-  self: string;
-  manager: string;
+export interface OneOnOneLabels extends AgendaHeaderLabels {
   lastAgreed: string;
   agreed: string;
   discuss: string;
@@ -85,31 +81,13 @@ export interface OneOnOneLabels {
   nextSteps: string;
 }
 
-export interface OneOnOneAgendaInput {
-  name: string;
-  date: string;
-  frameworkName: string;
-  assessor?: string;
-  selfDate: string;
-  managerDate: string;
+export interface OneOnOneAgendaInput extends AgendaHeaderInput {
   lastAgreedDate?: string;
   items: (OneOnOneItem & { elementName: string })[];
   agreed: Record<string, number>;
   goals: Record<string, AssessmentGoal & { elementName: string; links?: { title: string; url: string }[] }>;
   nextReview?: string;
   labels: OneOnOneLabels;
-}
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m));
-}
-
-function quote(text: string): string {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .map((line) => (line ? `> ${escapeMarkdown(line)}` : '>'))
-    .join('\n');
 }
 
 function safeUrl(url: string): string | null {
@@ -121,14 +99,10 @@ function safeUrl(url: string): string | null {
 /** The 1:1 agenda as Markdown: header, the elements to discuss with both notes, the others, goals, next review. */
 export function oneOnOneMarkdown(input: OneOnOneAgendaInput): string {
   const L = input.labels;
-  const lv = (n: number | null) => (n === null ? escapeMarkdown(L.notRated) : n > 0 ? escapeMarkdown(fill(L.level, { n })) : escapeMarkdown(L.notYet));
+  const lv = (n: number | null) => (n === null ? escapeMarkdown(L.notRated) : n > 0 ? escapeMarkdown(fillTemplate(L.level, { n })) : escapeMarkdown(L.notYet));
   const has = (id: string) => Object.prototype.hasOwnProperty.call(input.agreed, id);
   const out: string[] = [];
-  out.push(`# ${escapeMarkdown(L.title)}: ${escapeMarkdown(input.name)}`, '');
-  out.push(`- **${escapeMarkdown(L.date)}:** ${escapeMarkdown(input.date)}`);
-  out.push(`- **${escapeMarkdown(L.framework)}:** ${escapeMarkdown(input.frameworkName)}`);
-  out.push(`- **${escapeMarkdown(L.self)}:** ${escapeMarkdown(input.selfDate)}`);
-  out.push(`- **${escapeMarkdown(L.manager)}:** ${escapeMarkdown(input.managerDate)}${input.assessor?.trim() ? ` (${escapeMarkdown(input.assessor.trim())})` : ''}`);
+  out.push(...agendaHeader(L, input));
   if (input.lastAgreedDate) out.push(`- **${escapeMarkdown(L.lastAgreed)}:** ${escapeMarkdown(input.lastAgreedDate)}`);
   if (input.nextReview) out.push(`- **${escapeMarkdown(L.nextReview)}:** ${escapeMarkdown(input.nextReview)}`);
 
@@ -136,14 +110,11 @@ export function oneOnOneMarkdown(input: OneOnOneAgendaInput): string {
   out.push('', `## ${escapeMarkdown(L.discuss)}`, '');
   if (!discuss.length) out.push(escapeMarkdown(L.none), '');
   discuss.forEach((it, n) => {
-    out.push(`### ${n + 1}. ${escapeMarkdown(it.elementName)}`, '');
-    out.push(`- **${escapeMarkdown(L.self)}:** ${lv(it.self)}`);
-    out.push(`- **${escapeMarkdown(L.manager)}:** ${lv(it.manager)}`);
-    if (it.diff !== null) out.push(`- ${escapeMarkdown(fill(L.difference, { n: it.diff > 0 ? `+${it.diff}` : String(it.diff) }))}`);
+    out.push(...agendaItemLevels(L, n + 1, it, lv));
     if (it.lastAgreed !== null) out.push(`- **${escapeMarkdown(L.lastAgreed)}:** ${lv(it.lastAgreed)}`);
     out.push(`- **${escapeMarkdown(L.agreed)}:** ${has(it.element) ? lv(input.agreed[it.element]) : '\\_\\_\\_'}`, '');
     for (const [who, text] of [[L.selfEvidence, it.selfEvidence], [L.managerComment, it.managerComment]] as const) {
-      out.push(`**${escapeMarkdown(who)}:**`, '', text?.trim() ? quote(text) : escapeMarkdown(L.noNote), '');
+      out.push(`**${escapeMarkdown(who)}:**`, '', text?.trim() ? markdownQuote(text) : escapeMarkdown(L.noNote), '');
     }
   });
 
@@ -159,7 +130,7 @@ export function oneOnOneMarkdown(input: OneOnOneAgendaInput): string {
   if (goals.length) {
     out.push(`## ${escapeMarkdown(L.goals)}`, '');
     for (const [, g] of goals) {
-      const line = g.due ? fill(L.goalLine, { level: g.level, due: g.due }) : fill(L.goalLevel, { level: g.level });
+      const line = g.due ? fillTemplate(L.goalLine, { level: g.level, due: g.due }) : fillTemplate(L.goalLevel, { level: g.level });
       out.push(`- **${escapeMarkdown(g.elementName)}:** ${escapeMarkdown(line)}`);
       const links = (g.links ?? []).map((l) => {
         const url = safeUrl(l.url);
@@ -169,6 +140,6 @@ export function oneOnOneMarkdown(input: OneOnOneAgendaInput): string {
     }
     out.push('');
   }
-  out.push(`## ${escapeMarkdown(L.nextSteps)}`, '', '- [ ] ', '- [ ] ', '- [ ] ', '');
+  out.push(...agendaNextSteps(L.nextSteps));
   return out.join('\n');
 }

@@ -9,6 +9,7 @@
  */
 import type { AssessmentKind } from '../../schemas/assessment.ts';
 import { currentLevels, type Member, type RatingSource } from './members.ts';
+import { dirSign, type SortState } from '../table-sort.ts';
 
 export interface TeamRoleInfo {
   id: string;
@@ -141,21 +142,23 @@ export function elementStats(rows: readonly HeatRow[], elements: readonly { id: 
   });
 }
 
-export type HeatSortKey = { by: 'name' } | { by: 'gaps' } | { by: 'element'; index: number };
-export type SortDir = 'ascending' | 'descending';
+/** A heatmap column: the member's name, the gap count, or the element at an index. */
+export type HeatColumn = 'name' | 'gaps' | `element:${number}`;
 
 /**
  * Sort rows: by name (locale collation), by gap count or by the level of one element (unrated
  * always last). Ties fall back to the name, so the order is stable and predictable.
  */
-export function sortHeatRows(rows: readonly HeatRow[], key: HeatSortKey, dir: SortDir, compareText: (a: string, b: string) => number): HeatRow[] {
-  const sign = dir === 'ascending' ? 1 : -1;
+export function sortHeatRows(rows: readonly HeatRow[], sort: SortState<HeatColumn>, compareText: (a: string, b: string) => number): HeatRow[] {
+  const sign = dirSign(sort.dir);
+  const key = sort.key;
   const byName = (a: HeatRow, b: HeatRow) => compareText(a.name || a.unnamedSource || '', b.name || b.unnamedSource || '') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return [...rows].sort((a, b) => {
-    if (key.by === 'name') return sign * byName(a, b);
-    if (key.by === 'gaps') return sign * (a.gapCount - b.gapCount) || byName(a, b);
-    const x = a.cells[key.index]?.level ?? null;
-    const y = b.cells[key.index]?.level ?? null;
+    if (key === 'name') return sign * byName(a, b);
+    if (key === 'gaps') return sign * (a.gapCount - b.gapCount) || byName(a, b);
+    const index = Number(key.slice('element:'.length));
+    const x = a.cells[index]?.level ?? null;
+    const y = b.cells[index]?.level ?? null;
     if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
     return sign * (x - y) || byName(a, b);
   });

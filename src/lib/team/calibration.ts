@@ -5,6 +5,7 @@
  */
 import type { Assessment } from '../../schemas/assessment.ts';
 import { escapeMarkdown, fillTemplate, markdownQuote } from '../text/markdown.ts';
+import { agendaHeader, agendaItemLevels, agendaNextSteps, type AgendaHeaderInput, type AgendaHeaderLabels } from '../review/agenda-markdown.ts';
 
 /** Differences above this many levels go on the agenda. */
 export const AGENDA_THRESHOLD = 1;
@@ -60,15 +61,8 @@ export function calibrate(self: Assessment, manager: Assessment, fw: { elements:
   };
 }
 
-export interface AgendaLabels {
-  /** e.g. "1:1 agenda" */
-  title: string;
-  date: string;
-  framework: string;
-  /** e.g. "Self-assessment" */
-  self: string;
-  /** e.g. "Manager's assessment" */
-  manager: string;
+/** Labels of the header (title "1:1 agenda", date, framework, "Self-assessment", "Manager's assessment") and: */
+export interface AgendaLabels extends AgendaHeaderLabels {
   /** Heading of the list of differences. */
   items: string;
   /** Shown when nothing differs by more than one level. */
@@ -87,15 +81,7 @@ export interface AgendaLabels {
   nextSteps: string;
 }
 
-export interface AgendaInput {
-  name: string;
-  /** YYYY-MM-DD */
-  date: string;
-  frameworkName: string;
-  /** updatedAt dates (YYYY-MM-DD) of the two files. */
-  selfDate: string;
-  managerDate: string;
-  assessor?: string;
+export interface AgendaInput extends AgendaHeaderInput {
   /** Agenda items with localised element names. */
   items: (CalibrationItem & { elementName: string })[];
   labels: AgendaLabels;
@@ -106,24 +92,16 @@ export function agendaMarkdown(input: AgendaInput): string {
   const L = input.labels;
   const lv = (n: number | null) => (n === null ? '–' : n > 0 ? escapeMarkdown(fillTemplate(L.level, { n })) : escapeMarkdown(L.notYet));
   const out: string[] = [];
-  out.push(`# ${escapeMarkdown(L.title)}: ${escapeMarkdown(input.name)}`, '');
-  out.push(`- **${escapeMarkdown(L.date)}:** ${escapeMarkdown(input.date)}`);
-  out.push(`- **${escapeMarkdown(L.framework)}:** ${escapeMarkdown(input.frameworkName)}`);
-  out.push(`- **${escapeMarkdown(L.self)}:** ${escapeMarkdown(input.selfDate)}`);
-  out.push(`- **${escapeMarkdown(L.manager)}:** ${escapeMarkdown(input.managerDate)}${input.assessor?.trim() ? ` (${escapeMarkdown(input.assessor.trim())})` : ''}`);
+  out.push(...agendaHeader(L, input));
   out.push('', `## ${escapeMarkdown(L.items)}`, '');
   if (!input.items.length) out.push(escapeMarkdown(L.none), '');
   input.items.forEach((it, i) => {
-    out.push(`### ${i + 1}. ${escapeMarkdown(it.elementName)}`, '');
-    out.push(`- **${escapeMarkdown(L.self)}:** ${lv(it.self)}`);
-    out.push(`- **${escapeMarkdown(L.manager)}:** ${lv(it.manager)}`);
-    if (it.diff !== null) out.push(`- ${escapeMarkdown(fillTemplate(L.difference, { n: it.diff > 0 ? `+${it.diff}` : String(it.diff) }))}`);
-    out.push('');
+    out.push(...agendaItemLevels(L, i + 1, it, lv), '');
     for (const [who, text] of [[L.self, it.selfEvidence], [L.manager, it.managerEvidence]] as const) {
       out.push(`**${escapeMarkdown(fillTemplate(L.evidence, { who }))}:**`, '');
       out.push(text?.trim() ? markdownQuote(text) : escapeMarkdown(L.noEvidence), '');
     }
   });
-  out.push(`## ${escapeMarkdown(L.nextSteps)}`, '', '- [ ] ', '- [ ] ', '- [ ] ', '');
+  out.push(...agendaNextSteps(L.nextSteps));
   return out.join('\n');
 }

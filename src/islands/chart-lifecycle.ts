@@ -1,0 +1,84 @@
+/**
+ * The chart.js lifecycle every chart island shares: create the chart on its canvas once, update its
+ * data without animation when the inputs change, destroy it on unmount; plus theme colours for light
+ * and dark mode. This module does not import chart.js: the chart class is handed in, so a chart can
+ * load chart.js only when it is about to be seen (see useChart.ts for the eager form).
+ */
+import { useEffect, useRef, useState, type DependencyList, type RefObject } from 'react';
+import type { Chart, ChartConfiguration, ChartType } from 'chart.js';
+
+export interface ChartTheme {
+  dark: boolean;
+  grid: string;
+  text: string;
+  brand: string;
+  muted: string;
+}
+
+export function chartTheme(): ChartTheme {
+  const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  return {
+    dark,
+    grid: dark ? 'rgba(255,255,255,0.18)' : 'rgba(0,0,0,0.12)',
+    text: dark ? '#e9ece9' : '#1d2320',
+    brand: dark ? '#5cc8b3' : '#0b6b5d',
+    muted: dark ? '#b3bcb7' : '#4f5a55',
+  };
+}
+
+export type ChartClass = typeof Chart;
+
+/**
+ * Returns the ref to put on the <canvas>. `config` is called with the theme whenever `deps` change;
+ * nothing is drawn while `ChartCtor` is null (chart.js not loaded yet).
+ */
+export function useChartOn<T extends ChartType>(ChartCtor: ChartClass | null, config: (theme: ChartTheme) => ChartConfiguration<T>, deps: DependencyList) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart<T> | null>(null);
+  useEffect(() => {
+    if (!canvas.current || !ChartCtor) return;
+    const cfg = config(chartTheme());
+    if (chart.current) {
+      chart.current.data = cfg.data;
+      chart.current.update('none');
+      return;
+    }
+    chart.current = new ChartCtor(canvas.current, cfg) as unknown as Chart<T>;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ChartCtor, ...deps]);
+  useEffect(() => () => { chart.current?.destroy(); chart.current = null; }, []);
+  return canvas;
+}
+
+/**
+ * Loads something (chart.js and the parts a chart registers) once the element comes within about a
+ * screen of the viewport, or when the page is printed; at once where IntersectionObserver is missing.
+ * Returns the loaded value, null until then.
+ */
+export function useWhenNear<T>(element: RefObject<Element | null>, load: () => Promise<T>): T | null {
+  const [value, setValue] = useState<T | null>(null);
+  useEffect(() => {
+    let done = false;
+    const start = () => {
+      if (done) return;
+      done = true;
+      observer?.disconnect();
+      window.removeEventListener('beforeprint', start);
+      void load().then((v) => setValue(() => v));
+    };
+    const el = element.current;
+    const observer = el && typeof IntersectionObserver !== 'undefined'
+      ? new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) start(); }, { rootMargin: '100% 0px' })
+      : null;
+    if (!observer || !el) { start(); return; }
+    observer.observe(el);
+    window.addEventListener('beforeprint', start);
+    return () => {
+      done = true;
+      observer.disconnect();
+      window.removeEventListener('beforeprint', start);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return value;
+}
