@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { decodeBytes, detectDelimiter, parseCsv } from '../../src/lib/health/csv.ts';
-import { detectEncoding, streamCsv, StreamCancelled } from '../../src/lib/health/csv-stream.ts';
+import { detectEncoding, streamCsv, BatchCancelled } from '../../src/lib/health/csv-stream.ts';
 import { csvFixture } from '../helpers/health-fixtures.ts';
 
 const FIXTURES = ['accounts-utf8.csv', 'accounts-utf8-bom.csv', 'accounts-sjis.csv', 'accounts-crlf-quoted.csv', 'accounts-bad-rows.csv', 'backtest-outcomes.csv', 'design-accounts-sjis.csv'];
@@ -95,7 +95,7 @@ describe('streamCsv: the same records as parseCsv, whatever the chunk size', () 
     const ac = new AbortController();
     let seen = 0;
     const run = streamCsv(new Blob([text]), { onRecord: () => void seen++, onChunk: () => ac.abort() }, { chunkBytes: 4096, sniffChars: 10, signal: ac.signal });
-    await expect(run).rejects.toBeInstanceOf(StreamCancelled);
+    await expect(run).rejects.toBeInstanceOf(BatchCancelled);
     expect(seen).toBeLessThan(2000);
   });
 

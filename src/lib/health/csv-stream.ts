@@ -46,6 +46,8 @@ export interface StreamSummary {
   headers: string[];
   rowCount: number;
   bytes: number;
+  /** The delimiter read from the header line. */
+  delimiter: string;
   /**
    * Whether the byte offsets given to onRecord are exact. They are counted from the decoded text, so a
    * replacement character (bytes that were not valid in the encoding) leaves them uncertain.
@@ -54,10 +56,10 @@ export interface StreamSummary {
 }
 
 /** Thrown when the signal is aborted between two chunks. */
-export class StreamCancelled extends Error {
+export class BatchCancelled extends Error {
   constructor() {
     super('cancelled');
-    this.name = 'StreamCancelled';
+    this.name = 'BatchCancelled';
   }
 }
 
@@ -73,12 +75,12 @@ export async function detectEncoding(file: Blob, chunkBytes = DEFAULT_CHUNK_BYTE
   const dec = new TextDecoder('utf-8', { fatal: true });
   try {
     for (let at = 0; at < file.size; at += chunkBytes) {
-      if (signal?.aborted) throw new StreamCancelled();
+      if (signal?.aborted) throw new BatchCancelled();
       dec.decode(await readSlice(file, at, at + chunkBytes), { stream: true });
     }
     dec.decode();
   } catch (e) {
-    if (e instanceof StreamCancelled) throw e;
+    if (e instanceof BatchCancelled) throw e;
     return 'shift_jis';
   }
   return 'utf-8';
@@ -127,7 +129,7 @@ const hasCompleteBreak = (s: string): boolean => {
 /**
  * Streams the records of a CSV Blob through papaparse in chunks: the same records, line numbers
  * and parser errors as parseCsv on the decoded text. Yields to the caller's onChunk after each
- * chunk (await it to let a worker handle messages); aborting the signal rejects with StreamCancelled.
+ * chunk (await it to let a worker handle messages); aborting the signal rejects with BatchCancelled.
  */
 export async function streamCsv(file: Blob, handlers: StreamHandlers, opts: StreamOptions = {}): Promise<StreamSummary> {
   const chunkBytes = Math.max(1, opts.chunkBytes ?? DEFAULT_CHUNK_BYTES);
@@ -146,6 +148,7 @@ export async function streamCsv(file: Blob, handlers: StreamHandlers, opts: Stre
   // Byte offset of the text at prevCursor (after the BOM, which the decoder drops).
   let bytePos = encoding === 'utf-8-bom' ? 3 : 0;
   let exactOffsets = true;
+  let delimiter = ',';
   let handle: { parse: (input: string, baseIndex: number, ignoreLastRow: boolean) => { meta: { cursor: number } } } | null = null;
 
   const step = (res: Papa.ParseStepResult<string[]>) => {
@@ -168,7 +171,8 @@ export async function streamCsv(file: Blob, handlers: StreamHandlers, opts: Stre
   const parse = (text: string, last: boolean) => {
     if (!handle) {
       const ParserHandle = (Papa as unknown as { ParserHandle: new (c: Papa.ParseConfig<string[]>) => NonNullable<typeof handle> }).ParserHandle;
-      handle = new ParserHandle({ header: false, dynamicTyping: false, skipEmptyLines: false, delimiter: detectDelimiter(text), step });
+      delimiter = detectDelimiter(text);
+      handle = new ParserHandle({ header: false, dynamicTyping: false, skipEmptyLines: false, delimiter, step });
     }
     aggregate += text;
     const res = handle.parse(aggregate, base, !last);
@@ -181,7 +185,7 @@ export async function streamCsv(file: Blob, handlers: StreamHandlers, opts: Stre
 
   const size = file.size;
   for (let at = 0; at < size; at += chunkBytes) {
-    if (opts.signal?.aborted) throw new StreamCancelled();
+    if (opts.signal?.aborted) throw new BatchCancelled();
     const bytes = await readSlice(file, at, at + chunkBytes);
     pending += decoder.decode(bytes, { stream: true });
     const atEnd = at + chunkBytes >= size;
@@ -193,9 +197,9 @@ export async function streamCsv(file: Blob, handlers: StreamHandlers, opts: Stre
     }
     await handlers.onChunk?.(Math.min(size, at + chunkBytes), size, rowCount);
   }
-  if (opts.signal?.aborted) throw new StreamCancelled();
+  if (opts.signal?.aborted) throw new BatchCancelled();
   pending += decoder.decode();
   parse(pending, true);
   await handlers.onChunk?.(size, size, rowCount);
-  return { encoding, headers: headers ?? [], rowCount, bytes: size, exactOffsets };
+  return { encoding, headers: headers ?? [], rowCount, bytes: size, delimiter, exactOffsets };
 }
