@@ -102,8 +102,6 @@ export interface ScoreInput {
   encoding?: Encoding;
   /** Run the backtest when an outcome column is mapped (default true). */
   backtest?: boolean;
-  /** Date the staleness of measures is judged at (tests). */
-  asOf?: string;
 }
 
 export type WarnedRow = Pick<ScoredRow, 'row' | 'index' | 'accountId' | 'warnings'>;
@@ -185,7 +183,7 @@ export class BatchRun {
   }
 
   private async scoreAll(opts: StreamRunOptions) {
-    const { model, mapping, valueMaps = {}, asOf } = this.input;
+    const { model, mapping, valueMaps = {} } = this.input;
     const problems = new ParseProblems();
     const tally = mapping.outcome !== null && this.input.backtest !== false ? new BacktestTally(model, MAX_LISTED) : null;
     const bands = model.bands.map(() => 0);
@@ -200,7 +198,7 @@ export class BatchRun {
     let lines: number[] = [];
     let first = 0;
     const flush = () => {
-      const part = scoreRows(model, { rows: chunk, rowNumbers: lines, headers }, mapping, valueMaps, { asOf });
+      const part = scoreRows(model, { rows: chunk, rowNumbers: lines, headers }, mapping, valueMaps);
       for (const b of part.bad) {
         const i = first + b.index;
         this.bad.set(i, 1);
@@ -337,9 +335,9 @@ export class BatchRun {
     const order = sort.key === 'row' && sort.dir === 'asc' ? this.scoredIdx : await this.order(sort, lang, opts);
     const at = [...order.subarray((p - 1) * PAGE_SIZE, p * PAGE_SIZE)];
     const cells = await this.records(at, opts);
-    const { model, mapping, valueMaps = {}, asOf } = this.input;
+    const { model, mapping, valueMaps = {} } = this.input;
     const rows = at.map((i) => cells.get(i) ?? []);
-    const scored = scoreRows(model, { rows, rowNumbers: at.map((i) => this.line.get(i)), headers: this.summary.headers }, mapping, valueMaps, { asOf }).scored;
+    const scored = scoreRows(model, { rows, rowNumbers: at.map((i) => this.line.get(i)), headers: this.summary.headers }, mapping, valueMaps).scored;
     const items = scored.map((s) => ({ ...s, index: at[s.index], cells: rows[s.index], result: { ...s.result, measures: [], groups: [] } }));
     const from = (p - 1) * PAGE_SIZE;
     return { items, page: p, pages, from: total === 0 ? 0 : from + 1, to: from + items.length, total };
@@ -347,7 +345,7 @@ export class BatchRun {
 
   /** The scored CSV (see toScoredCsv), written chunk by chunk into Blob parts. */
   async exportCsv(options: ExportOptions, opts: StreamRunOptions = {}): Promise<Blob> {
-    const { model, mapping, valueMaps = {}, asOf } = this.input;
+    const { model, mapping, valueMaps = {} } = this.input;
     const w = scoredCsvWriter(this.summary.headers, {
       labels: options.labels,
       bandLabel: (id) => options.bandLabels[id] ?? id,
@@ -359,7 +357,7 @@ export class BatchRun {
     let rows = 0;
     const flush = () => {
       if (chunk.length === 0) return;
-      const part = scoreRows(model, { rows: chunk, rowNumbers: lines, headers: this.summary.headers }, mapping, valueMaps, { asOf });
+      const part = scoreRows(model, { rows: chunk, rowNumbers: lines, headers: this.summary.headers }, mapping, valueMaps);
       const byIndex = new Map(part.scored.map((s) => [s.index, s]));
       const badBy = new Map(part.bad.map((b) => [b.index, b.reason]));
       parts.push(new Blob([csvLines(chunk.map((c, i) => w.line(c, byIndex.get(i) ?? null, badBy.get(i) ?? null)))]));

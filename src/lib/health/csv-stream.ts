@@ -189,13 +189,13 @@ export async function streamCsv(file: Blob, handlers: StreamHandlers, opts: Stre
     const bytes = await readSlice(file, at, at + chunkBytes);
     pending += decoder.decode(bytes, { stream: true });
     const atEnd = at + chunkBytes >= size;
-    if (!started && !atEnd && (pending.length < sniff || !hasCompleteBreak(pending))) continue;
+    // A CR at the very end could be half a CRLF: papaparse would then guess CR as the line ending.
+    if (!started && !atEnd && (pending.length < sniff || !hasCompleteBreak(pending) || pending.endsWith('\r'))) continue;
     started = true;
-    if (!atEnd) {
-      parse(pending, false);
-      pending = '';
-    }
-    await handlers.onChunk?.(Math.min(size, at + chunkBytes), size, rowCount);
+    if (atEnd) break; // the last chunk is parsed below, with what the decoder still holds
+    parse(pending, false);
+    pending = '';
+    await handlers.onChunk?.(at + chunkBytes, size, rowCount);
   }
   if (opts.signal?.aborted) throw new BatchCancelled();
   pending += decoder.decode();
