@@ -2,22 +2,21 @@
  * Batch scoring and backtest island: choose a model, load a CSV (drop zone or file picker), map
  * columns and value labels, score every row in a Web Worker (progress, cancel), then see the band
  * distribution, a sortable table, the rows with problems, the backtest and export the scored CSV.
+ * The file stays a File: the worker reads it in chunks, so a million rows never reach this page.
  * State and rendering only: the rules live in src/lib/health (csv, backtest, csv-file-check, column-mapping, value-labels…).
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
 import { guessMapping } from '../lib/health/csv.ts';
 import type { ColumnMapping, Encoding, ValueMaps } from '../lib/health/csv.ts';
-import { BatchCancelled } from '../lib/health/worker-protocol.ts';
-import type { BatchOutput } from '../lib/health/worker-protocol.ts';
-import type { Issue } from '../lib/health/score.ts';
-import { checkParsed, sniffFile, type FileProblem } from '../lib/health/csv-file-check.ts';
+import { BatchCancelled } from '../lib/health/csv-stream.ts';
+import type { BatchSummary, InspectOutput, Progress } from '../lib/health/batch-session.ts';
+import { checkParsed, MAX_STREAMED_BYTES, sniffFile } from '../lib/health/csv-file-check.ts';
 import { duplicateColumns, mappedCoverage, rangeWarnings } from '../lib/health/column-mapping.ts';
 import { buildValueMaps, unresolvedLabels, valueSteps } from '../lib/health/value-labels.ts';
 import { formatNumber, formatPercent } from '../lib/health/number-format.ts';
-import { inspectInput } from '../lib/health/worker-protocol.ts';
 import type { BatchClientData } from '../lib/health/batch-props.ts';
-import { BatchError, workerRunner, type BatchRunner } from './health-batch/runner.ts';
+import { BatchError, workerClient, type BatchClient } from './health-batch/runner.ts';
 import { ColumnMappingStep, ValueLabelStep } from './health-batch/Mapping.tsx';
 import { fileProblemText, parseIssueText } from './health-batch/issue-text.ts';
 import { Notices, type Notice } from './notices.tsx';
@@ -26,31 +25,32 @@ import { Notices, type Notice } from './notices.tsx';
 const Results = lazy(() => import('./health-batch/Results.tsx'));
 
 
-export interface LoadedFile {
+export interface LoadedFile extends InspectOutput {
+  file: File;
   name: string;
-  bytes: Uint8Array;
-  encoding: Encoding | null;
-  headers: string[];
-  rows: string[][];
-  rowCount: number;
-  parseErrors: Issue[];
 }
 
 export interface BatchResults {
-  output: BatchOutput;
+  /** The scored file in the worker, for the table's pages and the export. */
+  run: string;
+  summary: BatchSummary;
   modelId: string;
   fileName: string;
   /** What the results were computed from, to tell when they are out of date. */
   signature: string;
 }
 
-type Busy = { phase: 'reading' | 'scoring'; done: number; total: number };
+/** Reading: progress in bytes of the file (rows are counted as they come); scoring: in rows. */
+type Busy = { phase: 'reading' | 'scoring'; rows: number; done: number; total: number };
 
 const signatureOf = (modelId: string, file: LoadedFile | null, mapping: ColumnMapping | null, maps: ValueMaps): string =>
-  JSON.stringify([modelId, file?.name, file?.bytes.length, mapping, maps]);
+  JSON.stringify([modelId, file?.name, file?.file.size, file?.file.lastModified, mapping, maps]);
+
+/** Bytes read to tell whether a file can be a CSV at all. */
+const SNIFF_BYTES = 65536;
 
 
-export default function HealthBatch({ data, dict, runner = workerRunner, designHref }: { data: BatchClientData; dict: Dict; runner?: BatchRunner; designHref?: string }) {
+export default function HealthBatch({ data, dict, client = workerClient, designHref }: { data: BatchClientData; dict: Dict; client?: BatchClient; designHref?: string }) {
   const t = useMemo(() => translator(dict), [dict]);
   const lang = data.lang;
   const [modelId, setModelId] = useState(data.models[0].id);
@@ -74,12 +74,12 @@ export default function HealthBatch({ data, dict, runner = workerRunner, designH
   useEffect(() => setReady(true), []);
   useEffect(() => () => abort.current?.abort(), []);
 
-  const steps = useMemo(() => (file && mapping ? valueSteps(bm.model, mapping, file.rows) : []), [bm, file, mapping]);
+  const steps = useMemo(() => (file && mapping ? valueSteps(bm.model, mapping, file.labels) : []), [bm, file, mapping]);
   const valueMaps = useMemo(() => buildValueMaps(steps, choices), [steps, choices]);
   const signature = signatureOf(bm.id, file, mapping, valueMaps);
   const stale = results !== null && results.signature !== signature;
   const duplicates = mapping ? duplicateColumns(mapping) : [];
-  const outOfRange = useMemo(() => (file && mapping ? rangeWarnings(bm.model, mapping, file.rows) : []), [bm, file, mapping]);
+  const outOfRange = useMemo(() => (file && mapping ? rangeWarnings(bm.model, mapping, file.sample) : []), [bm, file, mapping]);
   const coverage = mapping ? mappedCoverage(bm.model, mapping) : 0;
   const unresolved = unresolvedLabels(steps, choices);
   const canScore = file !== null && mapping !== null && Object.keys(mapping.measures).length > 0 && duplicates.length === 0 && busy === null;
@@ -111,30 +111,30 @@ export default function HealthBatch({ data, dict, runner = workerRunner, designH
   async function loadFile(f: File) {
     if (busy) return;
     const failed = (details: string[]) => setNotice({ kind: 'error', text: t('batch.file.failed', { file: f.name }), details });
-    let bytes: Uint8Array;
+    let head: Uint8Array;
     try {
-      bytes = new Uint8Array(await f.arrayBuffer());
+      head = new Uint8Array(await f.slice(0, SNIFF_BYTES).arrayBuffer());
     } catch {
       failed([t('batch.file.unreadable')]);
       return;
     }
-    const problem = sniffFile(bytes, f.name);
+    const problem = sniffFile(head, f.name, { size: f.size, maxBytes: MAX_STREAMED_BYTES });
     if (problem) {
       failed([fileProblemText(t, problem)]);
       return;
     }
     const ac = new AbortController();
     abort.current = ac;
-    setBusy({ phase: 'reading', done: 0, total: 0 });
+    setBusy({ phase: 'reading', rows: 0, done: 0, total: 0 });
     setNotice(null);
     try {
-      const out = await runner(inspectInput(bm.model, bytes), (done, total) => setBusy({ phase: 'reading', done, total }), ac.signal);
+      const out = await client({ type: 'inspect', file: f }, (p: Progress) => setBusy({ phase: 'reading', rows: p.rows, done: p.bytes, total: p.totalBytes }), ac.signal);
       const p = checkParsed(out);
       if (p) {
         failed([fileProblemText(t, p)]);
         return;
       }
-      setFile({ name: f.name, bytes, encoding: out.encoding, headers: out.headers, rows: out.rows, rowCount: out.rowCount, parseErrors: out.parseErrors });
+      setFile({ ...out, file: f, name: f.name });
       setMapping(guessMapping(out.headers, bm.model));
       setChoices({});
     } catch (e) {
@@ -151,12 +151,14 @@ export default function HealthBatch({ data, dict, runner = workerRunner, designH
     const ac = new AbortController();
     abort.current = ac;
     const sig = signature;
-    setBusy({ phase: 'scoring', done: 0, total: file.rowCount });
+    setBusy({ phase: 'scoring', rows: 0, done: 0, total: file.rowCount });
     setNotice(null);
     try {
-      const output = await runner({ model: bm.model, bytes: file.bytes, mapping, valueMaps }, (done, total) => setBusy({ phase: 'scoring', done, total }), ac.signal);
+      const input = { model: bm.model, mapping, valueMaps, encoding: file.encoding };
+      const { run, summary } = await client({ type: 'score', file: file.file, input }, (p: Progress) => setBusy({ phase: 'scoring', rows: p.rows, done: p.rows, total: file.rowCount }), ac.signal);
       focusResults.current = true;
-      setResults({ output, modelId: bm.id, fileName: file.name, signature: sig });
+      if (results) void client({ type: 'release', run: results.run });
+      setResults({ run, summary, modelId: bm.id, fileName: file.name, signature: sig });
     } catch (e) {
       if (e instanceof BatchCancelled) setNotice({ kind: 'info', text: results ? t('batch.score.cancelledKept') : t('batch.score.cancelled') });
       else setNotice({ kind: 'error', text: t('batch.score.failed'), details: [e instanceof BatchError ? t('batch.error.worker', { message: String(e.issue.params.message ?? e.issue.code) }) : String(e)] });
@@ -166,7 +168,7 @@ export default function HealthBatch({ data, dict, runner = workerRunner, designH
     }
   }
 
-  const encodingLabel = (e: Encoding | null) => (e === null ? t('batch.encoding.text') : t(`batch.encoding.${e}`));
+  const encodingLabel = (e: Encoding) => t(`batch.encoding.${e}`);
   const resultModel = results ? data.models.find((m) => m.id === results.modelId) ?? bm : bm;
 
   return (
@@ -226,9 +228,9 @@ export default function HealthBatch({ data, dict, runner = workerRunner, designH
             <div><dt>{t('batch.file.columns')}</dt><dd>{formatNumber(file.headers.length, lang, 0)}</dd></div>
           </dl>
         )}
-        {file && file.parseErrors.length > 0 && (
+        {file && file.parseErrorCount > 0 && (
           <details className="parse-errors" data-testid="parse-errors">
-            <summary>{t('batch.file.parseErrors', { n: file.parseErrors.length })}</summary>
+            <summary>{t('batch.file.parseErrors', { n: formatNumber(file.parseErrorCount, lang, 0) })}</summary>
             <ul>{file.parseErrors.slice(0, 100).map((e, i) => <li key={i}>{parseIssueText(t, e)}</li>)}</ul>
           </details>
         )}
@@ -243,7 +245,7 @@ export default function HealthBatch({ data, dict, runner = workerRunner, designH
             lang={lang}
             model={bm}
             headers={file.headers}
-            rows={file.rows}
+            rows={file.sample}
             mapping={mapping}
             onChange={setMapping}
             coverage={coverage}
@@ -283,7 +285,9 @@ export default function HealthBatch({ data, dict, runner = workerRunner, designH
             {busy.total ? formatPercent(busy.done / busy.total, lang, 0) : ''}
           </progress>
           <p role="status" className="muted">
-            {busy.total ? t('batch.progress.rows', { done: formatNumber(busy.done, lang, 0), total: formatNumber(busy.total, lang, 0), pct: formatPercent(busy.done / busy.total, lang, 0) }) : t('batch.progress.starting')}
+            {!busy.total ? t('batch.progress.starting')
+              : busy.phase === 'reading' ? t('batch.progress.read', { rows: formatNumber(busy.rows, lang, 0), pct: formatPercent(busy.done / busy.total, lang, 0) })
+              : t('batch.progress.rows', { done: formatNumber(busy.done, lang, 0), total: formatNumber(busy.total, lang, 0), pct: formatPercent(busy.done / busy.total, lang, 0) })}
           </p>
           <button type="button" onClick={() => { cancelled.current = true; abort.current?.abort(); }} data-testid="cancel">{t('batch.cancel')}</button>
         </div>
@@ -294,7 +298,7 @@ export default function HealthBatch({ data, dict, runner = workerRunner, designH
           <h2 id="batch-results-title" ref={resultsHeading} tabIndex={-1}>{t('batch.results.title', { file: results.fileName, model: resultModel.name })}</h2>
           {stale && <p className="notice" data-testid="stale">{t('batch.results.stale')}</p>}
           <Suspense fallback={<p className="muted">{t('batch.results.loading')}</p>}>
-            <Results t={t} lang={lang} model={resultModel} results={results} />
+            <Results t={t} lang={lang} model={resultModel} results={results} client={client} />
           </Suspense>
         </section>
       )}

@@ -1,9 +1,10 @@
 /**
- * Web Worker for the batch-scoring page: receives WorkerRequest messages, runs runBatch (decode →
- * parse → score in chunks → backtest) off the page's thread and posts progress, the result, an
- * error or "cancelled" back. Only forwards messages: all logic is in src/lib/health.
+ * Web Worker for the batch-scoring page and the model designer: receives WorkerRequest messages,
+ * hands each task to BatchService (read the file in chunks, score, serve a page of the table, write
+ * the scored CSV) or runs runBatch over a file in memory ('run'), off the page's thread, and posts
+ * progress, the answer, an error or "cancelled" back. Only forwards messages: all logic is in src/lib/health.
  */
-import { BatchCancelled, forPage, runBatch } from '../lib/health/worker-protocol.ts';
+import { BatchCancelled, BatchService, forPage, runBatch } from '../lib/health/worker-protocol.ts';
 import type { WorkerRequest, WorkerResponse } from '../lib/health/worker-protocol.ts';
 
 interface WorkerScope {
@@ -11,6 +12,7 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (e: MessageEvent<WorkerRequest>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
+const service = new BatchService();
 const running = new Map<string, AbortController>();
 
 scope.addEventListener('message', (e) => {
@@ -19,12 +21,21 @@ scope.addEventListener('message', (e) => {
     running.get(msg.id)?.abort();
     return;
   }
-  if (msg.type !== 'run') return;
-  const { type: _type, id, ...input } = msg;
   const ac = new AbortController();
-  running.set(id, ac);
-  runBatch(input, (p) => scope.postMessage({ type: 'progress', id, done: p.done, total: p.total }), ac.signal)
-    .then((output) => scope.postMessage({ type: 'result', id, output: forPage(output) }))
+  running.set(msg.id, ac);
+  const id = msg.id;
+  let work: Promise<void>;
+  if (msg.type === 'run') {
+    const { type: _type, id: _id, ...input } = msg;
+    work = runBatch(input, (p) => scope.postMessage({ type: 'progress', id, done: p.done, total: p.total }), ac.signal)
+      .then((output) => scope.postMessage({ type: 'result', id, output: forPage(output) }));
+  } else {
+    const { id: _id, ...task } = msg;
+    work = service
+      .handle(task, { signal: ac.signal, onProgress: (p) => scope.postMessage({ type: 'task-progress', id, ...p }) })
+      .then((value) => scope.postMessage({ type: 'answer', id, value }));
+  }
+  work
     .catch((err: unknown) => {
       if (err instanceof BatchCancelled) scope.postMessage({ type: 'cancelled', id });
       else scope.postMessage({ type: 'error', id, error: { code: 'worker-failed', params: { message: err instanceof Error ? err.message : String(err) } } });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The batch-scoring island with chart.js mocked (happy-dom has no canvas) and the scoring run on
- * the page (inPageRunner) instead of in a Web Worker: load, map, score, sort, page, bad rows,
+ * the page (inPageClient) instead of in a Web Worker: load, map, score, sort, page, bad rows,
  * bad files, cancel, export.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,15 +9,16 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { dictionary } from '../../src/i18n/index.ts';
 import { batchClientData } from '../../src/lib/health/batch-props.ts';
 import { formatAuc } from '../../src/lib/health/number-format.ts';
-import { runBatch, type BatchInput } from '../../src/lib/health/worker-protocol.ts';
+import { BatchCancelled, runBatch } from '../../src/lib/health/worker-protocol.ts';
 import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';
-import { inPageRunner, type BatchRunner } from '../../src/islands/health-batch/runner.ts';
+import type { BatchClient } from '../../src/islands/health-batch/runner.ts';
+import { inPageClient } from '../../src/islands/health-batch/in-page-client.ts';
 import { csvFixture, loadModel } from '../helpers/health-fixtures.ts';
 import { charts } from '../helpers/chart-mock.ts';
 
 const downloads: { name: string; text: string; type: string }[] = [];
 vi.mock('../../src/islands/browser.ts', () => ({
-  downloadText: (name: string, text: string, type: string) => downloads.push({ name, text, type }),
+  downloadBlob: async (name: string, blob: Blob) => void downloads.push({ name, text: await blob.text(), type: blob.type }),
   todayIso: () => '2026-11-24',
 }));
 
@@ -30,9 +31,9 @@ const content = { healthModels: new Map([['high-touch-health', { id: 'high-touch
 const fixtureBytes = csvFixture;
 const csvFile = (name: string, bytes: Uint8Array<ArrayBuffer> = fixtureBytes(name)) => new File([bytes], name, { type: 'text/csv' });
 
-function mount(lang: 'en' | 'ja' = 'en', runner: BatchRunner = inPageRunner) {
+function mount(lang: 'en' | 'ja' = 'en', client: BatchClient = inPageClient()) {
   const data = batchClientData(content, lang);
-  return render(<HealthBatch data={data} dict={dictionary(lang)} runner={runner} />);
+  return render(<HealthBatch data={data} dict={dictionary(lang)} client={client} />);
 }
 
 async function upload(file: File) {
@@ -45,9 +46,18 @@ async function upload(file: File) {
 const select = (testid: string) => screen.getByTestId(testid) as HTMLSelectElement;
 const choose = (el: HTMLSelectElement, value: string) => act(async () => { fireEvent.change(el, { target: { value } }); });
 
+/** The table's page comes from the scored file asynchronously: wait until it is shown. */
+const pageShown = () => waitFor(() => expect(screen.getByTestId('results-table').getAttribute('data-loading')).toBe('false'));
+
 async function scoreAll() {
   await act(async () => { fireEvent.click(screen.getByTestId('score')); });
   await screen.findByTestId('results-table', {}, { timeout: 5000 });
+  await pageShown();
+}
+
+async function clickAndWait(el: Element) {
+  await act(async () => { fireEvent.click(el); });
+  await pageShown();
 }
 
 const tableRows = () => [...screen.getByTestId('results-table').querySelectorAll('tbody tr')].map((tr) => Number(tr.getAttribute('data-row')));
@@ -144,7 +154,7 @@ describe('HealthBatch island', () => {
     expect(tableRows()).toEqual([2, 3, 4, 5, 6, 7]);
     const th = (key: string) => screen.getByTestId('results-table').querySelector(`button[data-sort="${key}"]`)!.closest('th')!;
     expect(th('row').getAttribute('aria-sort')).toBe('ascending');
-    await act(async () => { fireEvent.click(th('score').querySelector('button')!); });
+    await clickAndWait(th('score').querySelector('button')!);
     expect(th('score').getAttribute('aria-sort')).toBe('ascending');
     expect(th('row').hasAttribute('aria-sort')).toBe(false);
     // Scores: acme 90.8, blue-sky 42.4, cedar 71.4, delta 70.8, echo (forced red) 100-ish, foxtrot insufficient data.
@@ -152,13 +162,13 @@ describe('HealthBatch island', () => {
     expect(scores().at(-1)).toBe('—');
     const nums = scores().slice(0, -1).map(Number);
     expect(nums).toEqual([...nums].sort((a, b) => a - b));
-    await act(async () => { fireEvent.click(th('score').querySelector('button')!); });
+    await clickAndWait(th('score').querySelector('button')!);
     expect(th('score').getAttribute('aria-sort')).toBe('descending');
     expect(scores().at(-1)).toBe('—');
-    await act(async () => { fireEvent.click(th('band').querySelector('button')!); });
+    await clickAndWait(th('band').querySelector('button')!);
     expect([...screen.getByTestId('results-table').querySelectorAll('tbody td.band-cell')].map((td) => td.getAttribute('data-band'))).toEqual(['red', 'red', 'yellow', 'yellow', 'green', '']);
     // A CSV column: "Support tickets" (column 5).
-    await act(async () => { fireEvent.click(th('col:5').querySelector('button')!); });
+    await clickAndWait(th('col:5').querySelector('button')!);
     expect(tableRows()).toEqual([3, 6, 2, 4, 5, 7]);
   });
 
@@ -184,11 +194,11 @@ describe('HealthBatch island', () => {
     await scoreAll();
     expect(tableRows()).toHaveLength(100);
     expect(screen.getByTestId('page-status').textContent).toBe('Rows 1–100 of 250 (page 1 of 3)');
-    await act(async () => { fireEvent.click(screen.getByTestId('next-top')); });
+    await clickAndWait(screen.getByTestId('next-top'));
     expect(screen.getByTestId('page-status').textContent).toBe('Rows 101–200 of 250 (page 2 of 3)');
     expect(tableRows()[0]).toBe(102);
     // Sorting goes back to the first page.
-    await act(async () => { fireEvent.click(screen.getByTestId('results-table').querySelector('button[data-sort="account"]')!); });
+    await clickAndWait(screen.getByTestId('results-table').querySelector('button[data-sort="account"]')!);
     expect(screen.getByTestId('page-status').textContent).toMatch(/page 1 of 3/);
   });
 
@@ -215,12 +225,13 @@ describe('HealthBatch island', () => {
 
   it('cancelling a run keeps the previous results', async () => {
     let slow = false;
-    const runner: BatchRunner = (input: BatchInput, onProgress, signal) => {
-      if (!slow) return inPageRunner(input, onProgress, signal);
-      onProgress(0, 6);
-      return new Promise((_, reject) => signal.addEventListener('abort', () => import('../../src/lib/health/worker-protocol.ts').then((m) => reject(new m.BatchCancelled()))));
-    };
-    mount('en', runner);
+    const real = inPageClient();
+    const client = ((task, onProgress, signal) => {
+      if (!slow || task.type !== 'score') return real(task, onProgress, signal);
+      onProgress?.({ rows: 0, bytes: 0, totalBytes: 100 });
+      return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new BatchCancelled())));
+    }) as BatchClient;
+    mount('en', client);
     await upload(csvFile('accounts-utf8.csv'));
     await screen.findByTestId('file-facts');
     await scoreAll();
@@ -242,10 +253,10 @@ describe('HealthBatch island', () => {
     await screen.findByTestId('file-facts');
     await scoreAll();
     await act(async () => { fireEvent.click(screen.getByTestId('export')); });
-    expect(downloads).toHaveLength(1);
+    await waitFor(() => expect(downloads).toHaveLength(1));
     const { name, text, type } = downloads[0];
     expect(name).toBe('accounts-utf8-scored-2026-11-24.csv');
-    expect(type).toBe('text/csv');
+    expect(type).toBe('text/csv;charset=utf-8');
     expect(text.startsWith('\uFEFFAccount ID,')).toBe(true);
     const back = parseCsv(decodeBytes(new TextEncoder().encode(text)).text);
     expect(back.headers.slice(-5)).toEqual(['score', 'band', 'coverage (%)', 'status', 'warnings']);

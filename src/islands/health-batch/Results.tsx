@@ -1,28 +1,30 @@
 /**
  * Results of a batch run: band distribution (chart + table), the sortable, paged table of scored
- * rows, the rows with problems, the scored-CSV export and, with an outcome column, the backtest
+ * rows (each page asked of the worker, which holds the scored file), the rows with problems, the
+ * scored-CSV export (written by the worker in chunks) and, with an outcome column, the backtest
  * explained in plain words. Loaded lazily with chart.js once there are results.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { ScoredRow } from '../../lib/health/csv.ts';
-import { toScoredCsv } from '../../lib/health/csv.ts';
-import { backtestStory, bandDistribution, type BacktestStory } from '../../lib/health/backtest-story.ts';
+import { backtestStory, type BacktestStory } from '../../lib/health/backtest-story.ts';
 import { formatAuc, formatNumber, formatPercent } from '../../lib/health/number-format.ts';
-import { pageOf, sortResultRows, type ResultColumn } from '../../lib/health/results-table.ts';
+import { type ResultColumn } from '../../lib/health/results-table.ts';
 import { nextSort, type SortState } from '../../lib/table-sort.ts';
 import { SortHeader } from '../SortHeader.tsx';
 import { scoredFileName } from '../../lib/health/csv.ts';
 import type { BatchModel } from '../../lib/health/batch-props.ts';
+import { MAX_LISTED, type PageResult, type Progress } from '../../lib/health/batch-session.ts';
+import { BatchCancelled } from '../../lib/health/csv-stream.ts';
 import { parseOutcome, type BacktestResult } from '../../lib/health/backtest.ts';
-import { downloadText, todayIso } from '../browser.ts';
+import { downloadBlob, todayIso } from '../browser.ts';
+import type { BatchClient } from './runner.ts';
 import { BandChart, type BandBar } from './BandChart.tsx';
 import { RocChart, type RocLabels } from './RocChart.tsx';
 import { badRowText, bandLabel, measureLabel, outcomeIssueText, parseIssueText } from './issue-text.ts';
 import type { BatchResults } from '../HealthBatch.tsx';
 
-const MAX_LISTED = 200;
 const INSUFFICIENT_COLOUR = '#9e9e9e';
 
 function whyText(t: Translate, lang: Locale, model: BatchModel, s: ScoredRow): string {
@@ -42,12 +44,25 @@ function outcomeText(t: Translate, raw: ScoredRow['outcome']): string {
   return raw === null || raw === undefined ? '' : String(raw);
 }
 
-function ResultsTable({ t, lang, model, results }: { t: Translate; lang: Locale; model: BatchModel; results: BatchResults }) {
-  const out = results.output;
+function ResultsTable({ t, lang, model, results, client }: { t: Translate; lang: Locale; model: BatchModel; results: BatchResults; client: BatchClient }) {
+  const out = results.summary;
   const [sort, setSort] = useState<SortState<ResultColumn>>({ key: 'row', dir: 'asc' });
   const [page, setPage] = useState(1);
-  const sorted = useMemo(() => sortResultRows(out.scored, out.rows, sort, lang), [out, sort, lang]);
-  const p = pageOf(sorted, page);
+  const [shown, setShown] = useState<{ key: string; result: PageResult } | null>(null);
+  const [failed, setFailed] = useState(false);
+  const key = JSON.stringify([results.run, sort, page, lang]);
+  // The worker sorts the compact results and reads the page's rows again from the file; the rows
+  // shown stay until the next page comes.
+  useEffect(() => {
+    let live = true;
+    setFailed(false);
+    client({ type: 'page', run: results.run, sort, page, lang })
+      .then((result) => { if (live) setShown({ key, result }); })
+      .catch(() => { if (live) setFailed(true); });
+    return () => { live = false; };
+  }, [client, key, results.run, sort, page, lang]);
+  const loading = shown?.key !== key;
+  const p = shown?.result ?? { items: [], page: 1, pages: 1, from: 0, to: 0, total: out.scoredCount };
   const measureCols = model.measures.filter((m) => out.mapping.measures[m.id] !== undefined).map((m) => ({ id: m.id, col: out.mapping.measures[m.id], label: out.headers[out.mapping.measures[m.id]] || m.label }));
   const hasOutcome = out.mapping.outcome !== null;
   const onSort = (k: ResultColumn) => {
@@ -69,8 +84,9 @@ function ResultsTable({ t, lang, model, results }: { t: Translate; lang: Locale;
   return (
     <>
       {p.pages > 1 && pager('top')}
-      <div className="table-wrap results-wrap">
-        <table className="results-table" data-testid="results-table">
+      {failed && <p className="notice" role="alert">{t('batch.table.failed')}</p>}
+      <div className="table-wrap results-wrap" aria-busy={loading ? 'true' : 'false'}>
+        <table className="results-table" data-testid="results-table" data-loading={loading ? 'true' : 'false'}>
           <caption>{t('batch.table.caption', { n: formatNumber(p.total, lang, 0) })}</caption>
           <thead>
             <tr>
@@ -98,7 +114,7 @@ function ResultsTable({ t, lang, model, results }: { t: Translate; lang: Locale;
                   <td className="num">{formatPercent(s.result.coverage, lang, 0)}</td>
                   {hasOutcome && <td>{outcomeText(t, s.outcome)}</td>}
                   <td className="why">{whyText(t, lang, model, s)}</td>
-                  {measureCols.map((m) => <td key={m.id} className="cell">{out.rows[s.index]?.[m.col] ?? ''}</td>)}
+                  {measureCols.map((m) => <td key={m.id} className="cell">{s.cells[m.col] ?? ''}</td>)}
                 </tr>
               );
             })}
@@ -241,24 +257,26 @@ function BacktestSection({ t, lang, model, bt }: { t: Translate; lang: Locale; m
       <p>{t('batch.roc.help')}</p>
       {story.auc.value === null ? <p className="muted">{t('batch.bt.aucNone')}</p> : <RocChart roc={bt.roc} labels={rocLabels} />}
 
-      {bt.errors.length > 0 && (
+      {bt.errorCount > 0 && (
         <details className="problem-list" data-testid="outcome-errors">
-          <summary>{t('batch.bt.errors', { n: formatNumber(bt.errors.length, lang, 0) })}</summary>
+          <summary>{t('batch.bt.errors', { n: formatNumber(bt.errorCount, lang, 0) })}</summary>
           <ul>
             {bt.errors.slice(0, MAX_LISTED).map((e, i) => (
               <li key={i}><strong>{t('batch.row', { row: e.row ?? '?' })}</strong>{e.accountId ? ` (${e.accountId})` : ''}: {outcomeIssueText(t, e.reason)}</li>
             ))}
           </ul>
-          {bt.errors.length > MAX_LISTED && <p className="muted">{t('batch.more', { n: formatNumber(bt.errors.length - MAX_LISTED, lang, 0) })}</p>}
+          {bt.errorCount > MAX_LISTED && <p className="muted">{t('batch.more', { n: formatNumber(bt.errorCount - MAX_LISTED, lang, 0) })}</p>}
         </details>
       )}
     </section>
   );
 }
 
-export default function Results({ t, lang, model, results }: { t: Translate; lang: Locale; model: BatchModel; results: BatchResults }) {
-  const out = results.output;
-  const dist = useMemo(() => bandDistribution(model.model, out.scored), [model, out]);
+export default function Results({ t, lang, model, results, client }: { t: Translate; lang: Locale; model: BatchModel; results: BatchResults; client: BatchClient }) {
+  const out = results.summary;
+  const dist = out.distribution;
+  const [exporting, setExporting] = useState<Progress | null>(null);
+  const [exportFailed, setExportFailed] = useState(false);
   const bars: BandBar[] = useMemo(() => [
     ...dist.bands.map((b, i) => ({ label: `${model.bands[i].label} (${model.bands[i].range})`, count: b.count, colour: model.bands[i].colour, share: formatPercent(b.share, lang, 1) })),
     { label: t('batch.band.insufficient'), count: dist.insufficient, colour: INSUFFICIENT_COLOUR, share: formatPercent(dist.total ? dist.insufficient / dist.total : 0, lang, 1) },
@@ -268,28 +286,44 @@ export default function Results({ t, lang, model, results }: { t: Translate; lan
     t('batch.dist.insufficient', { n: formatNumber(dist.insufficient, lang, 0) }),
   ].join(' ');
 
-  const warned = out.scored.filter((r) => r.warnings?.length);
+  const warned = out.warned;
   const warningVars = (w: { params: Record<string, unknown> }) => ({
     header: String(w.params.header ?? `#${Number(w.params.column) + 1}`), value: String(w.params.value),
     min: String(w.params.min), max: String(w.params.max),
   });
-  const exportCsv = () => {
-    const csv = toScoredCsv({ headers: out.headers, rows: out.rows }, out, {
-      labels: { score: t('batch.csv.score'), band: t('batch.csv.band'), coverage: t('batch.csv.coverage'), status: t('batch.csv.status'), warnings: t('batch.csv.warnings') },
-      bandLabel: (id) => bandLabel(model, id),
-      warningText: (w) => t('batch.csv.warning', warningVars(w)),
-    });
-    downloadText(scoredFileName(results.fileName, todayIso()), csv, 'text/csv');
+  // The worker writes the file in chunks: the band labels and the warning's wording go with the request.
+  const exportCsv = async () => {
+    if (exporting) return;
+    setExporting({ rows: 0, bytes: 0, totalBytes: 0 });
+    setExportFailed(false);
+    try {
+      const blob = await client({
+        type: 'export',
+        run: results.run,
+        options: {
+          labels: { score: t('batch.csv.score'), band: t('batch.csv.band'), coverage: t('batch.csv.coverage'), status: t('batch.csv.status'), warnings: t('batch.csv.warnings') },
+          bandLabels: Object.fromEntries(model.bands.map((b) => [b.id, b.label])),
+          warningTemplate: t('batch.csv.warning', { header: '{header}', value: '{value}', min: '{min}', max: '{max}' }),
+        },
+      }, setExporting);
+      downloadBlob(scoredFileName(results.fileName, todayIso()), blob);
+    } catch (e) {
+      if (!(e instanceof BatchCancelled)) setExportFailed(true);
+    } finally {
+      setExporting(null);
+    }
   };
 
   return (
     <div className="results-body">
       <p data-testid="results-summary">
-        {t('batch.results.summary', { total: formatNumber(out.rowCount, lang, 0), scored: formatNumber(out.scored.length, lang, 0), bad: formatNumber(out.bad.length, lang, 0), insufficient: formatNumber(dist.insufficient, lang, 0) })}
+        {t('batch.results.summary', { total: formatNumber(out.rowCount, lang, 0), scored: formatNumber(out.scoredCount, lang, 0), bad: formatNumber(out.badCount, lang, 0), insufficient: formatNumber(dist.insufficient, lang, 0) })}
       </p>
       <div className="actions">
-        <button type="button" onClick={exportCsv} data-testid="export">{t('batch.export')}</button>
+        <button type="button" onClick={() => void exportCsv()} disabled={exporting !== null} data-testid="export">{t('batch.export')}</button>
+        {exporting && <span role="status" className="muted" data-testid="export-progress">{t('batch.export.progress', { pct: formatPercent(exporting.totalBytes ? exporting.bytes / exporting.totalBytes : 0, lang, 0) })}</span>}
       </div>
+      {exportFailed && <p className="notice" role="alert">{t('batch.export.failed')}</p>}
       <p className="muted">{t('batch.export.help')}</p>
 
       <h3>{t('batch.dist.title')}</h3>
@@ -304,33 +338,33 @@ export default function Results({ t, lang, model, results }: { t: Translate; lan
         axisLabel={t('batch.bt.accounts')}
       />
 
-      {warned.length > 0 && (
+      {out.warnedCount > 0 && (
         <section className="problem-list" aria-labelledby="batch-warned" data-testid="warned-rows">
-          <h3 id="batch-warned">{t('batch.warn.title', { n: formatNumber(warned.length, lang, 0) })}</h3>
+          <h3 id="batch-warned">{t('batch.warn.title', { n: formatNumber(out.warnedCount, lang, 0) })}</h3>
           <p>{t('batch.warn.help')}</p>
           <ul>
             {warned.slice(0, MAX_LISTED).map((r) => (
               <li key={r.index} data-row={r.row}><strong>{t('batch.row', { row: r.row })}</strong>{r.accountId ? <> (<bdi>{r.accountId}</bdi>)</> : ''}: {r.warnings!.map((w) => t('batch.warn.cell', { ...warningVars(w), measure: measureLabel(model, String(w.params.measure)) })).join('; ')}</li>
             ))}
           </ul>
-          {warned.length > MAX_LISTED && <p className="muted">{t('batch.more', { n: formatNumber(warned.length - MAX_LISTED, lang, 0) })}</p>}
+          {out.warnedCount > MAX_LISTED && <p className="muted">{t('batch.more', { n: formatNumber(out.warnedCount - MAX_LISTED, lang, 0) })}</p>}
         </section>
       )}
-      {out.bad.length > 0 && (
+      {out.badCount > 0 && (
         <section className="problem-list" aria-labelledby="batch-bad" data-testid="bad-rows">
-          <h3 id="batch-bad">{t('batch.bad.title', { n: formatNumber(out.bad.length, lang, 0) })}</h3>
+          <h3 id="batch-bad">{t('batch.bad.title', { n: formatNumber(out.badCount, lang, 0) })}</h3>
           <p>{t('batch.bad.help')}</p>
           <ul>
             {out.bad.slice(0, MAX_LISTED).map((b) => (
               <li key={b.index} data-row={b.row}><strong>{t('batch.row', { row: b.row })}</strong>{b.accountId ? ` (${b.accountId})` : ''}: {badRowText(t, model, b)}</li>
             ))}
           </ul>
-          {out.bad.length > MAX_LISTED && <p className="muted">{t('batch.more', { n: formatNumber(out.bad.length - MAX_LISTED, lang, 0) })}</p>}
+          {out.badCount > MAX_LISTED && <p className="muted">{t('batch.more', { n: formatNumber(out.badCount - MAX_LISTED, lang, 0) })}</p>}
         </section>
       )}
-      {out.parseErrors.length > 0 && (
+      {out.parseErrorCount > 0 && (
         <details className="problem-list">
-          <summary>{t('batch.file.parseErrors', { n: out.parseErrors.length })}</summary>
+          <summary>{t('batch.file.parseErrors', { n: formatNumber(out.parseErrorCount, lang, 0) })}</summary>
           <ul>{out.parseErrors.slice(0, MAX_LISTED).map((e, i) => <li key={i}>{parseIssueText(t, e)}</li>)}</ul>
         </details>
       )}
@@ -339,7 +373,7 @@ export default function Results({ t, lang, model, results }: { t: Translate; lan
       {!out.backtest && <p className="muted" data-testid="no-backtest">{t('batch.bt.noOutcome')}</p>}
 
       <h3>{t('batch.table.title')}</h3>
-      <ResultsTable t={t} lang={lang} model={model} results={results} />
+      <ResultsTable t={t} lang={lang} model={model} results={results} client={client} />
     </div>
   );
 }

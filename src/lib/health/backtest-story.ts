@@ -19,7 +19,11 @@ export function bandDistribution(model: Pick<HealthModel, 'bands'>, scored: Pick
     if (b === null || s.result.status === 'insufficient-data') insufficient++;
     else counts[b.index]++;
   }
-  const total = scored.length;
+  return distributionOf(model, counts, insufficient, scored.length);
+}
+
+/** The distribution from counts per band index, the rows with insufficient data and all scored rows. */
+export function distributionOf(model: Pick<HealthModel, 'bands'>, counts: number[], insufficient: number, total: number): Distribution {
   return {
     bands: model.bands.map((b, index) => ({ id: b.id, index, count: counts[index], share: total ? counts[index] / total : 0 })),
     insufficient,

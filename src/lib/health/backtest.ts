@@ -35,30 +35,42 @@ export interface RocPoint {
   tpr: number;
 }
 
+/** Scores of the churned and of the renewed accounts, each sorted ascending (what the curve and the lift need). */
+export interface SortedScores {
+  churned: Float64Array;
+  renewed: Float64Array;
+}
+
+export function sortedScores(samples: Sample[]): SortedScores {
+  const churned = Float64Array.from(samples.filter((s) => s.churned), (s) => s.score).sort();
+  const renewed = Float64Array.from(samples.filter((s) => !s.churned), (s) => s.score).sort();
+  return { churned, renewed };
+}
+
 /** ROC curve over all score thresholds, riskiest (lowest score) first. Tied scores enter together (a diagonal step). */
-export function rocCurve(samples: Sample[]): RocPoint[] {
-  const pos = samples.filter((s) => s.churned).length;
-  const neg = samples.length - pos;
+export function rocCurve(samples: Sample[] | SortedScores): RocPoint[] {
+  const { churned: c, renewed: r } = Array.isArray(samples) ? sortedScores(samples) : samples;
+  const pos = c.length;
+  const neg = r.length;
   const pts: RocPoint[] = [{ threshold: null, risk: null, fpr: 0, tpr: 0 }];
   if (pos === 0 || neg === 0) return pts;
-  const sorted = [...samples].sort((a, b) => a.score - b.score);
   let tp = 0;
   let fp = 0;
-  for (let i = 0; i < sorted.length; ) {
-    const t = sorted[i].score;
-    while (i < sorted.length && sorted[i].score === t) {
-      if (sorted[i].churned) tp++;
-      else fp++;
-      i++;
-    }
+  while (tp < pos || fp < neg) {
+    const t = Math.min(tp < pos ? c[tp] : Infinity, fp < neg ? r[fp] : Infinity);
+    while (tp < pos && c[tp] === t) tp++;
+    while (fp < neg && r[fp] === t) fp++;
     pts.push({ threshold: t, risk: 100 - t, fpr: fp / neg, tpr: tp / pos });
   }
   return pts;
 }
 
 /** Area under the ROC curve (trapezoid) = P(a churned account scores lower than a renewed one) + ½ P(tie). Null without both outcomes. */
-export function auc(samples: Sample[]): number | null {
-  const pts = rocCurve(samples);
+export function auc(samples: Sample[] | SortedScores): number | null {
+  return aucOf(rocCurve(samples));
+}
+
+function aucOf(pts: RocPoint[]): number | null {
   if (pts.length < 2) return null;
   let a = 0;
   for (let i = 1; i < pts.length; i++) a += (pts[i].fpr - pts[i - 1].fpr) * ((pts[i].tpr + pts[i - 1].tpr) / 2);
@@ -86,19 +98,43 @@ export interface LiftResult {
   lift: number | null;
 }
 
+/** How many of the sorted values are below `x` (`strict`) or at most `x`. */
+function countBelow(a: Float64Array, x: number, strict: boolean): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (strict ? a[mid] < x : a[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The k-th smallest value (1-based) of two sorted arrays together. */
+function kthOfTwo(a: Float64Array, b: Float64Array, k: number): number {
+  let i = 0;
+  let j = 0;
+  let v = NaN;
+  // Walk at most k steps; k is a tenth of the accounts, so this stays linear.
+  for (let n = 0; n < k; n++) v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+  return v;
+}
+
 /** Lift in the riskiest decile. Accounts tied at the cut count with their group's average churn, so the order of ties does not matter. */
-export function decileLift(samples: Sample[]): LiftResult {
-  const n = samples.length;
+export function decileLift(samples: Sample[] | SortedScores): LiftResult {
+  const { churned: c, renewed: r } = Array.isArray(samples) ? sortedScores(samples) : samples;
+  const n = c.length + r.length;
   if (n === 0) return { size: 0, churned: 0, rate: null, lift: null };
   const k = Math.ceil(n * 0.1 - 1e-9);
-  const sorted = [...samples].sort((a, b) => a.score - b.score);
-  const cut = sorted[k - 1].score;
-  const below = sorted.filter((s) => s.score < cut);
-  const tied = sorted.filter((s) => s.score === cut);
-  const fromTies = k - below.length;
-  const churned = below.filter((s) => s.churned).length + (fromTies * tied.filter((s) => s.churned).length) / tied.length;
+  const cut = kthOfTwo(c, r, k);
+  const belowC = countBelow(c, cut, true);
+  const below = belowC + countBelow(r, cut, true);
+  const tiedC = countBelow(c, cut, false) - belowC;
+  const tied = tiedC + countBelow(r, cut, false) - countBelow(r, cut, true);
+  const fromTies = k - below;
+  const churned = belowC + (fromTies * tiedC) / tied;
   const rate = churned / k;
-  const overall = samples.filter((s) => s.churned).length / n;
+  const overall = c.length / n;
   return { size: k, churned, rate, lift: overall > 0 ? rate / overall : null };
 }
 
@@ -130,8 +166,10 @@ export interface BacktestResult {
   churnRate: number | null;
   /** Accounts left out because their score reads "insufficient data". */
   insufficientData: number;
-  /** Rows whose outcome could not be read. */
+  /** Rows whose outcome could not be read (the first ones when the list is capped). */
   errors: { row: number | null; accountId: string | null; reason: Issue }[];
+  /** How many rows had an unreadable outcome (more than `errors` holds when it is capped). */
+  errorCount: number;
   bands: BandChurn[];
   roc: RocPoint[];
   auc: number | null;
@@ -150,54 +188,100 @@ export function fromScored(rows: { row: number; accountId: string | null; outcom
 
 const MIN_PER_OUTCOME = 10;
 
-export function backtest(model: Pick<HealthModel, 'bands'>, accounts: BacktestAccount[]): BacktestResult {
-  const errors: BacktestResult['errors'] = [];
-  const used: (Sample & { band: number })[] = [];
-  let insufficientData = 0;
-  for (const a of accounts) {
+/** Grows a Float64Array by doubling as values are appended. */
+class Floats {
+  private a = new Float64Array(1024);
+  length = 0;
+  push(x: number) {
+    if (this.length === this.a.length) {
+      const b = new Float64Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = x;
+  }
+  sorted(): Float64Array {
+    return this.a.slice(0, this.length).sort();
+  }
+}
+
+/**
+ * The backtest fed one account at a time, keeping only the scores of the accounts used (sorted at
+ * the end) and at most `maxErrors` unreadable outcomes (`errorCount` counts them all): what the
+ * streamed batch uses for a million rows. `backtest` is this over a list.
+ */
+export class BacktestTally {
+  private readonly c = new Floats();
+  private readonly r = new Floats();
+  private readonly bandCounts: number[];
+  private readonly bandChurned: number[];
+  private insufficientData = 0;
+  private errorCount = 0;
+  private readonly errors: BacktestResult['errors'] = [];
+
+  constructor(private readonly model: Pick<HealthModel, 'bands'>, private readonly maxErrors = Infinity) {
+    this.bandCounts = model.bands.map(() => 0);
+    this.bandChurned = model.bands.map(() => 0);
+  }
+
+  add(a: BacktestAccount): void {
     const o = parseOutcome(a.outcome);
     if (!o.ok) {
-      errors.push({ row: a.row ?? null, accountId: a.accountId ?? null, reason: { code: o.error.code, params: { ...o.error.params, row: a.row ?? null } } });
-      continue;
+      if (this.errorCount++ < this.maxErrors) this.errors.push({ row: a.row ?? null, accountId: a.accountId ?? null, reason: { code: o.error.code, params: { ...o.error.params, row: a.row ?? null } } });
+      return;
     }
     if (a.score === null || a.bandIndex === null) {
-      insufficientData++;
-      continue;
+      this.insufficientData++;
+      return;
     }
-    used.push({ score: a.score, churned: o.churned, band: a.bandIndex });
+    (o.churned ? this.c : this.r).push(a.score);
+    this.bandCounts[a.bandIndex]++;
+    if (o.churned) this.bandChurned[a.bandIndex]++;
   }
-  const n = used.length;
-  const churned = used.filter((s) => s.churned).length;
-  const renewed = n - churned;
-  const bands = model.bands.map((b, index) => {
-    const inBand = used.filter((s) => s.band === index);
-    const c = inBand.filter((s) => s.churned).length;
-    return { id: b.id, index, count: inBand.length, churned: c, rate: inBand.length ? c / inBand.length : null };
-  });
-  const low = bands[0];
-  const a = auc(used);
-  const warnings: Issue[] = [];
-  if (churned < MIN_PER_OUTCOME) warnings.push({ code: 'few-churned', params: { count: churned, recommended: MIN_PER_OUTCOME } });
-  if (renewed < MIN_PER_OUTCOME) warnings.push({ code: 'few-renewed', params: { count: renewed, recommended: MIN_PER_OUTCOME } });
-  return {
-    n,
-    churned,
-    renewed,
-    churnRate: n ? churned / n : null,
-    insufficientData,
-    errors,
-    bands,
-    roc: rocCurve(used),
-    auc: a,
-    aucLevel: aucLevel(a),
-    lowestBand: {
-      id: low.id,
-      predicted: low.count,
-      truePositives: low.churned,
-      precision: low.count ? low.churned / low.count : null,
-      recall: churned ? low.churned / churned : null,
-    },
-    lift: decileLift(used),
-    warnings,
-  };
+
+  result(): BacktestResult {
+    const scores: SortedScores = { churned: this.c.sorted(), renewed: this.r.sorted() };
+    const churned = scores.churned.length;
+    const renewed = scores.renewed.length;
+    const n = churned + renewed;
+    const bands = this.model.bands.map((b, index) => {
+      const count = this.bandCounts[index];
+      const c = this.bandChurned[index];
+      return { id: b.id, index, count, churned: c, rate: count ? c / count : null };
+    });
+    const low = bands[0];
+    const roc = rocCurve(scores);
+    const a = aucOf(roc);
+    const warnings: Issue[] = [];
+    if (churned < MIN_PER_OUTCOME) warnings.push({ code: 'few-churned', params: { count: churned, recommended: MIN_PER_OUTCOME } });
+    if (renewed < MIN_PER_OUTCOME) warnings.push({ code: 'few-renewed', params: { count: renewed, recommended: MIN_PER_OUTCOME } });
+    return {
+      n,
+      churned,
+      renewed,
+      churnRate: n ? churned / n : null,
+      insufficientData: this.insufficientData,
+      errors: this.errors,
+      errorCount: this.errorCount,
+      bands,
+      roc,
+      auc: a,
+      aucLevel: aucLevel(a),
+      lowestBand: {
+        id: low.id,
+        predicted: low.count,
+        truePositives: low.churned,
+        precision: low.count ? low.churned / low.count : null,
+        recall: churned ? low.churned / churned : null,
+      },
+      lift: decileLift(scores),
+      warnings,
+    };
+  }
+}
+
+export function backtest(model: Pick<HealthModel, 'bands'>, accounts: BacktestAccount[]): BacktestResult {
+  const tally = new BacktestTally(model);
+  for (const a of accounts) tally.add(a);
+  return tally.result();
 }

@@ -2,10 +2,12 @@
  * Whether a file can be a CSV at all, before and after it is parsed: empty, too large, a known
  * binary format or a spreadsheet workbook, control characters; no columns or no rows. Pure.
  */
-import type { BatchOutput } from './worker-protocol.ts';
+import type { InspectOutput } from './batch-session.ts';
 
-/** Largest file the page reads (the whole file is held in memory twice while it is parsed). */
+/** Largest file a page reads whole (the whole file is held in memory twice while it is parsed). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Largest file the batch page reads in chunks (its memory grows by about 30 bytes a row, not with the file). */
+export const MAX_STREAMED_BYTES = 512 * 1024 * 1024;
 
 export type FileProblem =
   | { code: 'empty' }
@@ -34,10 +36,11 @@ const SIGNATURES: [string, number[]][] = [
  * Whether the bytes can be a CSV at all, before they are sent to the parser: not empty, not too
  * large, not a known binary format (an .xlsx is a ZIP, an old .xls a compound file), and no NUL
  * bytes or other control characters in the first 64 KB (text files have none; UTF-16 has many NULs).
+ * `bytes` may be only the start of the file when `size` gives its length.
  */
-export function sniffFile(bytes: Uint8Array, name = ''): FileProblem | null {
-  if (bytes.length === 0) return { code: 'empty' };
-  if (bytes.length > MAX_FILE_BYTES) return { code: 'too-large', params: { mb: Math.ceil(bytes.length / 1048576), maxMb: MAX_FILE_BYTES / 1048576 } };
+export function sniffFile(bytes: Uint8Array, name = '', { size = bytes.length, maxBytes = MAX_FILE_BYTES }: { size?: number; maxBytes?: number } = {}): FileProblem | null {
+  if (size === 0) return { code: 'empty' };
+  if (size > maxBytes) return { code: 'too-large', params: { mb: Math.ceil(size / 1048576), maxMb: maxBytes / 1048576 } };
   for (const [kind, sig] of SIGNATURES) {
     if (sig.every((b, i) => bytes[i] === b)) {
       if ((kind === 'ZIP' && /\.(xls[xmb]|ods|numbers)$/i.test(name)) || kind === 'XLS') return { code: 'spreadsheet' };
@@ -55,7 +58,7 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileProblem | null {
 }
 
 /** After parsing: a header with at least one named column and at least one data row. */
-export function checkParsed(out: Pick<BatchOutput, 'headers' | 'rowCount'>): FileProblem | null {
+export function checkParsed(out: Pick<InspectOutput, 'headers' | 'rowCount'>): FileProblem | null {
   if (out.headers.filter((h) => h !== '').length === 0) return { code: 'no-columns' };
   if (out.rowCount === 0) return { code: 'no-rows' };
   return null;

@@ -276,24 +276,28 @@ export function toScoredCsv(
   result: { scored: Pick<ScoredRow, 'index' | 'result' | 'warnings'>[]; bad: Pick<BadRow, 'index' | 'reason'>[] },
   opts: ScoredCsvOptions = {},
 ): string {
-  const l = { score: 'score', band: 'band', coverage: 'coverage (%)', status: 'status', warnings: 'warnings', ...opts.labels };
-  const byIndex = new Map<number, ScoreResult>(result.scored.map((s) => [s.index, s.result]));
-  const warningsByIndex = new Map(result.scored.filter((s) => s.warnings?.length).map((s) => [s.index, s.warnings!]));
-  const warn = opts.warningText ?? ((w: Issue) => `${String(w.params.header ?? `#${Number(w.params.column) + 1}`)}: ${String(w.params.value)} outside ${String(w.params.min)}–${String(w.params.max)}`);
+  const byIndex = new Map(result.scored.map((s) => [s.index, s]));
   const badByIndex = new Map<number, Issue>(result.bad.map((b) => [b.index, b.reason]));
-  const width = table.headers.length;
-  const lines = [[...table.headers, l.score, l.band, l.coverage, l.status, l.warnings]];
-  table.rows.forEach((cells, i) => {
-    // Cells beyond the header (reported by parseCsv as 'field-count') are left out; short rows are padded.
-    const padded = Array.from({ length: width }, (_, j) => cells[j] ?? '');
-    const r = byIndex.get(i);
-    const b = badByIndex.get(i);
-    if (r) {
+  const w = scoredCsvWriter(table.headers, opts);
+  return writeCsv([w.header, ...table.rows.map((cells, i) => w.line(cells, byIndex.get(i) ?? null, badByIndex.get(i) ?? null))]);
+}
+
+/** The header and the line of each row of the scored CSV, for toScoredCsv and for a file written in chunks. */
+export function scoredCsvWriter(headers: string[], opts: ScoredCsvOptions = {}) {
+  const l = { score: 'score', band: 'band', coverage: 'coverage (%)', status: 'status', warnings: 'warnings', ...opts.labels };
+  const warn = opts.warningText ?? ((w: Issue) => `${String(w.params.header ?? `#${Number(w.params.column) + 1}`)}: ${String(w.params.value)} outside ${String(w.params.min)}–${String(w.params.max)}`);
+  const width = headers.length;
+  return {
+    header: [...headers, l.score, l.band, l.coverage, l.status, l.warnings],
+    line(cells: string[], scored: Pick<ScoredRow, 'result' | 'warnings'> | null, bad: Issue | null): string[] {
+      // Cells beyond the header (reported by parseCsv as 'field-count') are left out; short rows are padded.
+      const padded = Array.from({ length: width }, (_, j) => cells[j] ?? '');
+      if (!scored) return [...padded, '', '', '', bad ? bad.code : '', ''];
+      const r = scored.result;
       const band = r.band ? (opts.bandLabel ? opts.bandLabel(r.band.id) : r.band.id) : '';
-      lines.push([...padded, r.score === null ? '' : r.score.toFixed(1), band, round1(r.coverage * 100).toFixed(1), r.status, (warningsByIndex.get(i) ?? []).map(warn).join('; ')]);
-    } else lines.push([...padded, '', '', '', b ? b.code : '', '']);
-  });
-  return writeCsv(lines);
+      return [...padded, r.score === null ? '' : r.score.toFixed(1), band, round1(r.coverage * 100).toFixed(1), r.status, (scored.warnings ?? []).map(warn).join('; ')];
+    },
+  };
 }
 
 /** File name of the export: "accounts.csv" → "accounts-scored-2026-11-24.csv". */

@@ -4,16 +4,16 @@
 import { collator, type Locale } from '../../i18n/locales.ts';
 import { parseInput } from './score.ts';
 import type { ScoredRow } from './csv.ts';
-import { dirSign, type SortState } from '../table-sort.ts';
+import { dirSign, type SortDir, type SortState } from '../table-sort.ts';
 
 /** A column of the results table: a result field, or a CSV column by index. */
 export type ResultColumn = 'row' | 'account' | 'score' | 'band' | 'coverage' | 'outcome' | `col:${number}`;
 
-type Key = { kind: 0; n: number } | { kind: 1; s: string } | null;
+export type Key = { kind: 0; n: number } | { kind: 1; s: string } | null;
 const NUM_PROBE = { id: 'sort', input: 'number' as const };
 
 /** A cell as a sort key: a number when parseInput reads one ("1,234", "12%", "−8", full-width), else text; empty → null. */
-function cellKey(raw: string | null | undefined): Key {
+export function cellKey(raw: string | null | undefined): Key {
   if (raw === null || raw === undefined || raw.trim() === '') return null;
   const p = parseInput(NUM_PROBE, raw);
   if (p.ok && typeof p.value === 'number') return { kind: 0, n: p.value };
@@ -21,7 +21,7 @@ function cellKey(raw: string | null | undefined): Key {
 }
 
 /** Numbers before text, numbers by value, text by the locale's collation; empty cells last in either direction. */
-function compareKeys(a: Key, b: Key, coll: Intl.Collator, dir: 1 | -1): number {
+export function compareKeys(a: Key, b: Key, coll: Intl.Collator, dir: 1 | -1): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
   if (a.kind !== b.kind) return (a.kind - b.kind) * dir;
   return (a.kind === 0 ? a.n - (b as { n: number }).n : coll.compare(a.s, (b as { s: string }).s)) * dir;
@@ -34,8 +34,6 @@ function compareKeys(a: Key, b: Key, coll: Intl.Collator, dir: 1 | -1): number {
  * rows without a value go last in both directions; equal keys keep the file order (stable).
  */
 export function sortResultRows(scored: ScoredRow[], rows: string[][], sort: SortState<ResultColumn>, lang: Locale): ScoredRow[] {
-  const coll = collator(lang);
-  const dir = dirSign(sort.dir);
   const num = (n: number | null | undefined): Key => (n === null || n === undefined ? null : { kind: 0, n });
   const keyOf = (s: ScoredRow): Key[] => {
     switch (sort.key) {
@@ -48,15 +46,28 @@ export function sortResultRows(scored: ScoredRow[], rows: string[][], sort: Sort
       default: return [cellKey(rows[s.index]?.[Number(sort.key.slice(4))])];
     }
   };
-  const keyed = scored.map((s) => ({ s, k: keyOf(s) }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < a.k.length; i++) {
-      const c = compareKeys(a.k[i], b.k[i], coll, dir);
+  return sortIndices(scored.length, (i) => keyOf(scored[i]), (i) => scored[i].index, sort.dir, lang).map((i) => scored[i]);
+}
+
+/**
+ * Positions 0…n−1 ordered by their keys (compared in turn, as sortResultRows does), ties by `tie` (the
+ * file order). Used for the scored rows on the page and for the compact arrays of a streamed batch.
+ */
+export function sortIndices(n: number, keyOf: (i: number) => Key[], tie: (i: number) => number, dir: SortDir, lang: Locale): number[] {
+  const coll = collator(lang);
+  const d = dirSign(dir);
+  const keys = Array.from({ length: n }, (_, i) => keyOf(i));
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    const ka = keys[a];
+    const kb = keys[b];
+    for (let i = 0; i < ka.length; i++) {
+      const c = compareKeys(ka[i], kb[i], coll, d);
       if (c !== 0) return c;
     }
-    return a.s.index - b.s.index;
+    return tie(a) - tie(b);
   });
-  return keyed.map((x) => x.s);
+  return order;
 }
 
 export const PAGE_SIZE = 100;

@@ -1,7 +1,8 @@
 /**
  * The value-label step of the batch page: the distinct labels of a mapped column, what the parser
  * would make of each (yes/no, sentiment, churned/renewed, not a number), the user's choices and
- * the value maps scoreRows applies. Pure.
+ * the value maps scoreRows applies. The labels come from the rows, or from per-column tallies when
+ * the file was read in chunks. Pure.
  */
 import type { HealthModel, Measure } from '../../schemas/health.ts';
 import { categoriesOf, isNumericMeasure, parseInput } from './score.ts';
@@ -14,22 +15,60 @@ import { foldForMatch as fold } from '../text/fold.ts';
 export interface LabelCount { label: string; count: number }
 
 /**
+ * Distinct labels of a column counted one cell at a time (plain data, so it survives the structured
+ * clone from the batch worker): fold key → first spelling, count and where it first appeared. At most
+ * `cap` distinct labels are tracked (then `overflow` is set and further new labels are left out).
+ */
+export interface LabelTally { byKey: Map<string, LabelCount & { first: number }>; cap: number; overflow: boolean }
+
+export const newTally = (cap = Infinity): LabelTally => ({ byKey: new Map(), cap, overflow: false });
+
+/** Counts a non-empty cell; `keep` decides on a label the first time it is seen. */
+export function tallyAdd(t: LabelTally, raw: string, i: number, keep: (label: string) => boolean = () => true): void {
+  if (raw.trim() === '') return;
+  const k = fold(raw);
+  const hit = t.byKey.get(k);
+  if (hit) hit.count++;
+  else if (t.byKey.size >= t.cap) t.overflow = true;
+  else if (keep(raw)) t.byKey.set(k, { label: raw, count: 1, first: i });
+}
+
+/** The most frequent labels (ties in order of appearance) that `keep` accepts: at most `limit`; `more` counts the rest. */
+export function topLabels(t: LabelTally, limit = 50, keep: (label: string) => boolean = () => true): { labels: LabelCount[]; more: number } {
+  const all = [...t.byKey.values()].filter((l) => keep(l.label)).sort((a, b) => b.count - a.count || a.first - b.first);
+  return { labels: all.slice(0, limit).map(({ label, count }) => ({ label, count })), more: Math.max(0, all.length - limit) };
+}
+
+/**
  * Distinct non-empty labels of a column, most frequent first (ties in order of appearance). Labels
  * that differ only in case, width or surrounding spaces count as one (mapRawValue treats them
  * alike); the first spelling seen is kept. At most `limit`; `more` counts the rest.
  */
 export function distinctLabels(rows: string[][], col: number, limit = 50, keep: (label: string) => boolean = () => true): { labels: LabelCount[]; more: number } {
-  const byKey = new Map<string, LabelCount & { first: number }>();
-  rows.forEach((cells, i) => {
-    const raw = cells[col] ?? '';
-    if (raw.trim() === '') return;
-    const k = fold(raw);
-    const hit = byKey.get(k);
-    if (hit) hit.count++;
-    else if (keep(raw)) byKey.set(k, { label: raw, count: 1, first: i });
-  });
-  const all = [...byKey.values()].sort((a, b) => b.count - a.count || a.first - b.first);
-  return { labels: all.slice(0, limit).map(({ label, count }) => ({ label, count })), more: Math.max(0, all.length - limit) };
+  const t = newTally();
+  rows.forEach((cells, i) => tallyAdd(t, cells[col] ?? '', i, keep));
+  return topLabels(t, limit);
+}
+
+/** Probe for labels that are not plain numbers (what a numeric measure's value step lists). */
+const COUNT_PROBE = { id: 'labels', input: 'count' as const };
+export const isPlainNumber = (label: string): boolean => parseInput(COUNT_PROBE, label).ok;
+
+/**
+ * The labels of every column of a file read in chunks, for the value-label step: `all` the labels,
+ * `text` only those that are not plain numbers (a numeric column has many distinct numbers, its few
+ * words such as "N/A" must not be crowded out by the cap).
+ */
+export interface ColumnLabels { all: LabelTally; text: LabelTally }
+export const LABEL_CAP = 1000;
+
+export function newColumnLabels(cap = LABEL_CAP): ColumnLabels {
+  return { all: newTally(cap), text: newTally(cap) };
+}
+
+export function columnLabelsAdd(c: ColumnLabels, raw: string, i: number): void {
+  tallyAdd(c.all, raw, i);
+  if (raw.trim() !== '' && !isPlainNumber(raw)) tallyAdd(c.text, raw, i);
 }
 
 /** Choice value meaning "not recognised: leave the cell as it is" (numeric measures: the row is reported). */
@@ -64,7 +103,12 @@ export function suggestValue(target: ValueStep['target'], label: string): string
  * measures only the labels that are not numbers (such as "N/A" or "Month-to-month"), which can be
  * turned into "no data".
  */
-export function valueSteps(model: Pick<HealthModel, 'measures'>, mapping: ColumnMapping, rows: string[][], limit = 50): ValueStep[] {
+export function valueSteps(model: Pick<HealthModel, 'measures'>, mapping: ColumnMapping, rows: string[][] | ColumnLabels[], limit = 50): ValueStep[] {
+  const labelsOf = (col: number, numeric: boolean, keep: (label: string) => boolean) => {
+    if (!isColumnLabels(rows)) return distinctLabels(rows, col, limit, keep);
+    const c = rows[col];
+    return c ? topLabels(numeric ? c.text : c.all, limit, keep) : { labels: [], more: 0 };
+  };
   const steps: ValueStep[] = [];
   for (const m of model.measures) {
     const col = mapping.measures[m.id];
@@ -72,17 +116,19 @@ export function valueSteps(model: Pick<HealthModel, 'measures'>, mapping: Column
     const target = { kind: 'measure' as const, measure: m.id, input: m.input };
     const numeric = isNumericMeasure(m);
     const keep = numeric ? (l: string) => !parseInput(m, l).ok : () => true;
-    const { labels, more } = distinctLabels(rows, col, limit, keep);
+    const { labels, more } = labelsOf(col, numeric, keep);
     if (numeric && labels.length === 0) continue;
     steps.push({ key: `${col}:${m.id}`, col, target, options: categoriesOf(m).map(String), labels: labels.map((l) => ({ ...l, suggested: suggestValue(target, l.label) })), more });
   }
   if (mapping.outcome !== null) {
     const target = { kind: 'outcome' as const };
-    const { labels, more } = distinctLabels(rows, mapping.outcome, limit);
+    const { labels, more } = labelsOf(mapping.outcome, false, () => true);
     steps.push({ key: `${mapping.outcome}:outcome`, col: mapping.outcome, target, options: ['churned', 'renewed'], labels: labels.map((l) => ({ ...l, suggested: suggestValue(target, l.label) })), more });
   }
   return steps;
 }
+
+const isColumnLabels = (x: string[][] | ColumnLabels[]): x is ColumnLabels[] => x.length > 0 && !Array.isArray(x[0]);
 
 /** Labels of the steps that are still not understood (AS_IS) after the user's choices. */
 export function unresolvedLabels(steps: ValueStep[], choices: Record<string, Record<string, string>>): { key: string; label: string }[] {

@@ -1,8 +1,10 @@
 /**
- * Messages between the page and the health-score Web Worker, and `runBatch`, the pure function the
- * worker calls: decode → parse → map columns → score in chunks → backtest. The worker wrapper itself
- * only forwards messages (it lives elsewhere); everything here is plain data that survives
- * structured cloning.
+ * Messages between the page and the health-score Web Worker, and BatchService, what the worker does
+ * with them: read a file in chunks (inspect), score it into compact arrays kept in the worker
+ * (score), serve the results table a page at a time (page), write the scored CSV (export). The
+ * worker wrapper itself only forwards messages; everything here is plain data that survives
+ * structured cloning. `runBatch` is the same scoring over a whole text held in memory (the model
+ * designer's files; tests and the bench compare the two).
  */
 import type { HealthModel } from '../../schemas/health.ts';
 import { backtest, fromScored } from './backtest.ts';
@@ -10,6 +12,11 @@ import type { BacktestResult } from './backtest.ts';
 import { decodeBytes, guessMapping, parseCsv, scoreRows } from './csv.ts';
 import type { BadRow, ColumnMapping, Encoding, ScoredRow, ValueMaps } from './csv.ts';
 import type { Issue } from './score.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { BatchCancelled } from './csv-stream.ts';
+import { BatchRun, inspectFile, type BatchSummary, type ExportOptions, type InspectOutput, type PageResult, type Progress, type ScoreInput, type StreamRunOptions } from './batch-session.ts';
+import type { ResultColumn } from './results-table.ts';
+import type { SortState } from '../table-sort.ts';
 
 export interface BatchInput {
   model: HealthModel;
@@ -42,21 +49,74 @@ export interface BatchOutput {
   backtest: BacktestResult | null;
 }
 
+/** What the page asks the worker (each with an id its answers carry). */
+export type BatchTask =
+  | { type: 'inspect'; file: Blob }
+  | { type: 'score'; file: Blob; input: ScoreInput }
+  | { type: 'page'; run: string; sort: SortState<ResultColumn>; page: number; lang: Locale }
+  | { type: 'export'; run: string; options: ExportOptions }
+  | { type: 'release'; run: string };
+
+/** The answer to each task. */
+export interface BatchAnswers {
+  inspect: InspectOutput;
+  score: { run: string; summary: BatchSummary };
+  page: PageResult;
+  export: Blob;
+  release: null;
+}
+
+/** 'run' scores a whole file held in memory (runBatch; the model designer reads its files so); the tasks work on a File in chunks. */
 export type WorkerRequest =
   | ({ type: 'run'; id: string } & BatchInput)
+  | (BatchTask & { id: string })
   | { type: 'cancel'; id: string };
 
 export type WorkerResponse =
   | { type: 'progress'; id: string; done: number; total: number }
   | { type: 'result'; id: string; output: BatchOutput }
+  | ({ type: 'task-progress'; id: string } & Progress)
+  | { type: 'answer'; id: string; value: BatchAnswers[BatchTask['type']] }
   | { type: 'error'; id: string; error: Issue }
   | { type: 'cancelled'; id: string };
 
-/** Thrown by runBatch when the signal is aborted between chunks. */
-export class BatchCancelled extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'BatchCancelled';
+export { BatchCancelled };
+
+/** Runs the tasks and keeps the scored runs (the last few) for their pages and exports. */
+export class BatchService {
+  private readonly runs = new Map<string, BatchRun>();
+  private seq = 0;
+  constructor(private readonly keep = 2) {}
+
+  async handle<T extends BatchTask>(task: T, opts: StreamRunOptions = {}): Promise<BatchAnswers[T['type']]> {
+    return (await this.answer(task, opts)) as BatchAnswers[T['type']];
+  }
+
+  private async answer(task: BatchTask, opts: StreamRunOptions): Promise<BatchAnswers[BatchTask['type']]> {
+    switch (task.type) {
+      case 'inspect':
+        return inspectFile(task.file, opts);
+      case 'score': {
+        const run = await BatchRun.score(task.file, task.input, opts);
+        const id = `r${++this.seq}`;
+        this.runs.set(id, run);
+        while (this.runs.size > this.keep) this.runs.delete(this.runs.keys().next().value!);
+        return { run: id, summary: run.summary };
+      }
+      case 'page':
+        return this.run(task.run).page(task.sort, task.page, task.lang, opts);
+      case 'export':
+        return this.run(task.run).exportCsv(task.options, opts);
+      case 'release':
+        this.runs.delete(task.run);
+        return null;
+    }
+  }
+
+  private run(id: string): BatchRun {
+    const r = this.runs.get(id);
+    if (!r) throw new Error(`no scored file ${id}`);
+    return r;
   }
 }
 
