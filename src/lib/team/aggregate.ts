@@ -141,6 +141,15 @@ export function elementStats(rows: readonly HeatRow[], elements: readonly { id: 
   });
 }
 
+/**
+ * Per element, the median of what the members' target roles expect (members without an expectation
+ * left out): the team's "target" beside its median level; null where no member has one.
+ */
+export function expectedMedians(rows: readonly HeatRow[], elements: readonly { id: string }[]): (number | null)[] {
+  const asLevels = rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, level: c.expected })) }));
+  return elementStats(asLevels, elements).map((s) => s.median);
+}
+
 export type HeatSortKey = { by: 'name' } | { by: 'gaps' } | { by: 'element'; index: number };
 export type SortDir = 'ascending' | 'descending';
 
