@@ -2,7 +2,8 @@
  * `npm run screenshots`: PNGs of every page type at 390×844 (phone) and 1280×900 (laptop), in English and
  * Japanese, from the built dist/ (run `npm run build` first). For people to review; nothing compares them.
  * Output: screenshots/<lang>-<page>-<viewport>.png (git-ignored). Optional argument: a page-name filter.
- * The team review is shown with the example team files loaded, the self-assessment with a few ratings.
+ * The team review is shown with the example team files loaded; onboarding as a new CSM sees it on day 3
+ * (start date two days ago, two items ticked), so the home page and the track show this week.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,6 +25,12 @@ try {
   for (const lang of ['en', 'ja'] as const) {
     for (const [vp, size] of Object.entries(VIEWPORTS)) {
       const context = await browser.newContext({ viewport: size, locale: lang === 'ja' ? 'ja-JP' : 'en-GB' });
+      await context.addInitScript(() => {
+        if (localStorage.getItem('banso:onboarding:new-csm')) return;
+        const d = new Date(Date.now() - 2 * 86_400_000);
+        const start = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+        localStorage.setItem('banso:onboarding:new-csm', JSON.stringify({ format: 1, done: ['get-tool-access', 'meet-manager-and-buddy'], start }));
+      });
       for (const { name, path } of PAGE_TYPES) {
         if (filter && !filter.test(name)) continue;
         const page = await context.newPage();

@@ -139,7 +139,7 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
       <div aria-live="polite" className="notices">
         {notices.map((n) => (
           <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-            <p><strong>{n.kind === 'info' ? 'ℹ ' : '⚠ '}</strong>{n.text}</p>
+            <p className="notice-text">{n.text}</p>
             {n.details && n.details.length > 0 && <ul>{n.details.map((d) => <li key={d}>{d}</li>)}</ul>}
             {n.raw && <button type="button" onClick={() => downloadText(n.raw!.name, n.raw!.text, 'application/json')}>{t('review.storage.download')}</button>}
             {n.replace && <button type="button" className="danger" onClick={() => { if (put(n.replace!, { overwriteUnreadable: true })) { setNotices((l) => l.filter((x) => x !== n)); reload(); } }}>{t('review.storage.replace')}</button>}
@@ -152,7 +152,7 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
         <div className="stored-problems">
           {corrupt.map((c) => (
             <div key={c.key} className="notice-box error" role="alert" data-testid="review-unreadable">
-              <p>⚠ {t('review.storage.unreadable')}</p>
+              <p className="notice-text">{t('review.storage.unreadable')}</p>
               <ul>{c.details.slice(0, 5).map((d) => <li key={d}>{d}</li>)}</ul>
               <button type="button" onClick={() => downloadText('banso-review-unreadable.json', c.raw, 'application/json')}>{t('review.storage.download')}</button>
             </div>
@@ -178,7 +178,7 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
           <input id={ids.link} type="url" value={link} onChange={(e) => setLink(e.target.value)} spellCheck={false} data-testid="review-link" />
           <button type="button" disabled={!link.trim()} onClick={() => { open(link, t('review.open.link')); setLink(''); }}>{t('review.open.linkButton')}</button>
         </div>
-        <p className="privacy-note">🔒 {t('review.privacy')}</p>
+        <p className="privacy-note"><span className="sym sym-lock" aria-hidden="true" />{t('review.privacy')}</p>
       </section>
 
       {!session || !fw ? (

@@ -1,11 +1,16 @@
 /**
  * A radar chart (chart.js, only the radar parts registered) with a data-table alternative and a
- * text summary. Series differ by line style and point shape as well as colour.
+ * text summary. Series differ by line style and point shape as well as colour. Beside it, the same
+ * data as "now vs target" bars, the view a phone can read where a radar's labels cannot; the
+ * radar/bars switch; and the remembered view choices (lib/prefs) every chart island shares.
  */
+import { useEffect, useState } from 'react';
 import { Chart, LineElement, PointElement, RadarController, RadialLinearScale } from 'chart.js';
+import type { Translate } from '../i18n/translator.ts';
 import { useChart } from './useChart.ts';
 import { ChartDataTable } from './ChartDataTable.tsx';
-import { wrapLabel } from '../lib/prefs.ts';
+import { parsePrefs, PREFS_KEY, serialisePrefs, wrapLabel, type ChartView, type Prefs } from '../lib/prefs.ts';
+import { browserStorage } from './browser.ts';
 
 /** Below this chart width the axes are numbered and the names listed under the chart (the CSS container query matches). */
 const NUMBERED_BELOW = 560;
@@ -90,6 +95,67 @@ export function RadarChart(props: {
       <ChartDataTable className="radar-table" toggle={tableCaption} caption={title} testId="radar-table"
         columns={[axisLabel, ...series.map((s) => s.label)]}
         rows={labels.map((l, i) => ({ key: l, head: l, cells: series.map((s) => s.values[i] ?? notRated) }))} />
+    </figure>
+  );
+}
+
+/**
+ * The person's view choices, read after hydration (so the server HTML stays the same), and whether the
+ * window is phone-narrow (where bars are the default view). Each change is kept at once.
+ */
+export function usePrefs(): { prefs: Prefs; setPref: (p: Prefs) => void; narrow: boolean } {
+  const [prefs, setPrefs] = useState<Prefs>({});
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    setPrefs(parsePrefs(browserStorage()?.getItem(PREFS_KEY) ?? null)); // unreadable: the defaults
+    setNarrow(window.matchMedia?.('(max-width: 40rem)').matches ?? false);
+  }, []);
+  const setPref = (p: Prefs) => setPrefs((old) => {
+    const next = { ...old, ...p };
+    try { browserStorage()?.setItem(PREFS_KEY, serialisePrefs(next)); } catch { /* storage full or blocked: the choice lasts for this visit */ }
+    return next;
+  });
+  return { prefs, setPref, narrow };
+}
+
+/** Radar or bars: two toggle buttons (aria-pressed). */
+export function ViewSwitch({ view, onChange, t }: { view: ChartView; onChange: (v: ChartView) => void; t: Translate }) {
+  return (
+    <div className="view-switch no-print" role="group" aria-label={t('assess.view.label')}>
+      {(['radar', 'bars'] as const).map((v) => <button key={v} type="button" aria-pressed={view === v} onClick={() => onChange(v)} data-testid={`view-${v}`}>{t(`assess.view.${v}`)}</button>)}
+    </div>
+  );
+}
+
+type Levels = Record<string, number | null | undefined>;
+
+/**
+ * One row per element: the "now" level as filled cells and, where there is one, the target as hatched
+ * cells with the gap. `detail` is shown after the "now" value (e.g. the team's range).
+ */
+export function LevelBars({ levels, elements, now, target, detail, nowLabel, targetLabel, notRated, summary }: {
+  levels: number; elements: { id: string; name: string }[]; now: Levels; target?: Levels; detail?: Record<string, string | undefined>;
+  nowLabel: string; targetLabel?: string; notRated: string; summary: string;
+}) {
+  const cells = (n: number, kind: string) => Array.from({ length: levels }, (_, i) => <i key={i} className={i < n ? kind : undefined} />);
+  return (
+    <figure className="level-bars" data-testid="level-bars">
+      <ul>{elements.map(({ id, name }) => {
+        const n = now[id] ?? null;
+        const want = target?.[id];
+        return (
+          <li key={id}>
+            <span className="bar-name">{name}</span>
+            <span className="bar-row"><span className="bar-key">{nowLabel}</span><span className="cells" aria-hidden="true">{cells(n ?? 0, 'on')}</span>
+              <span data-now={n ?? ''}>{n ?? notRated}{detail?.[id] ? ` ${detail[id]}` : ''}</span></span>
+            {want != null && (
+              <span className="bar-row"><span className="bar-key">{targetLabel}</span><span className="cells" aria-hidden="true">{cells(want, 'want')}</span>
+                <span data-target={want}>{want}{n !== null && n < want ? ` (−${want - n})` : ''}</span></span>
+            )}
+          </li>
+        );
+      })}</ul>
+      <figcaption className="radar-summary">{summary}</figcaption>
     </figure>
   );
 }

@@ -14,8 +14,8 @@ import { reconcile } from '../lib/assessment/migrate.ts';
 import { readiness as computeReadiness } from '../lib/assessment/readiness.ts';
 import { addSnapshot, assessmentStorageKey, emptyAssessment, save } from '../lib/assessment/storage.ts';
 import { ratingsOf, summariseRatings } from '../lib/assessment/summary.ts';
-import { RadarChart, type RadarSeries } from './RadarChart.tsx';
-import { parsePrefs, PREFS_KEY, serialisePrefs, type ChartView, type Prefs } from '../lib/prefs.ts';
+import { LevelBars, RadarChart, usePrefs, ViewSwitch, type RadarSeries } from './RadarChart.tsx';
+import type { ChartView } from '../lib/prefs.ts';
 import { downloadText, todayIso } from './browser.ts';
 import { KeptList, Notices, useKeptStorage, useNotices } from './notices.tsx';
 
@@ -24,11 +24,6 @@ const GrowthPlan = lazy(() => import('./GrowthPlan.tsx'));
 // The validator (the assessment schema) loads only when there is something to validate: a saved
 // assessment or an imported file. A first visit never needs it.
 const fileFormat = () => import('../lib/assessment/file-format.ts');
-
-/** The browser's storage for view preferences (the assessment itself goes through the kept-storage hook). */
-function storage(): Storage | null {
-  try { return window.localStorage; } catch { return null; }
-}
 
 export default function SelfAssessment({ data, dict }: { data: ClientData; dict: Dict }) {
   const lang: Locale = data.lang;
@@ -39,17 +34,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   const [a, setA] = useState<Assessment>(() => emptyAssessment(fw, { name: '' }, 'self'));
   const [loaded, setLoaded] = useState(false);
   // View choices (show the target role, radar or bars) are remembered; read after hydration.
-  const [prefs, setPrefs] = useState<Prefs>({});
-  const [narrow, setNarrow] = useState(false);
-  useEffect(() => {
-    try { setPrefs(parsePrefs(storage()?.getItem(PREFS_KEY) ?? null)); } catch { /* defaults */ }
-    setNarrow(window.matchMedia?.('(max-width: 40rem)').matches ?? false);
-  }, []);
-  const setPref = (p: Prefs) => setPrefs((old) => {
-    const next = { ...old, ...p };
-    try { storage()?.setItem(PREFS_KEY, serialisePrefs(next)); } catch { /* storage full or blocked: the choice lasts for this visit */ }
-    return next;
-  });
+  const { prefs, setPref, narrow } = usePrefs();
   const reveal = !!prefs.reveal;
   const view: ChartView = prefs.view ?? (narrow ? 'bars' : 'radar');
   const [confirmSnap, setConfirmSnap] = useState(false);
@@ -311,9 +296,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
             ? <> · <span data-testid="side-readiness">{t('assess.side.readiness', { role: target.name, pct: Math.round(readiness.score * 100) })}</span></>
             : <> · <span className="muted">{t('assess.side.readinessHidden')}</span></>)}
         </p>
-        <div className="view-switch no-print" role="group" aria-label={t('assess.view.label')}>
-          {(['radar', 'bars'] as const).map((v) => <button key={v} type="button" aria-pressed={view === v} onClick={() => setPref({ view: v })} data-testid={`view-${v}`}>{t(`assess.view.${v}`)}</button>)}
-        </div>
+        <ViewSwitch view={view} onChange={(v) => setPref({ view: v })} t={t} />
         {snapshots.length > 0 && (
           <label className="no-print">{t('assess.compareWith')}{' '}
             <select value={previous?.date ?? ''} onChange={(e) => setCompareDate(e.target.value)}>
@@ -322,7 +305,8 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
           </label>
         )}
         {view === 'bars'
-          ? <LevelBars fw={fw} ratings={ratings} target={reveal ? targetExpected : undefined} t={t} summary={summary} targetName={target?.name} />
+          ? <LevelBars levels={fw.levels.length} elements={fw.elements} now={ratings} target={reveal ? targetExpected : undefined}
+            nowLabel={t('assess.view.now')} targetLabel={target?.name} notRated={t('assess.notRated')} summary={summary} />
           : <RadarChart title={`${t('assess.radarTitle')} — ${fw.name}`} labels={labels} series={series} max={fw.levels.length}
             tableCaption={t('assess.tableCaption')} axisLabel={t('common.elements')} summary={summary} notRated={t('assess.notRated')} keyList={false} />}
         {!reveal && target && <p className="muted">{t('assess.targetHidden')}</p>}
@@ -365,7 +349,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
             <h3>{t('assess.history')}</h3>
             <ul className="history" data-testid="history">{[...a.snapshots].sort((x, y) => y.date.localeCompare(x.date)).map((s) => (
               <li key={`${s.date}${s.agreedBy ? ' agreed' : ''}`} data-agreed={s.agreedBy ? 'true' : undefined}>
-                {s.date}: {s.agreedBy && <><span className="badge badge-brand">✓ {t('assess.agreed.badge')}</span> </>}
+                {s.date}: {s.agreedBy && <><span className="badge badge-brand badge-ok">{t('assess.agreed.badge')}</span> </>}
                 {t('assess.summary.rated', { rated: Object.keys(s.ratings).length, total: fw.elements.length })}{s.agreedBy && `, ${t('assess.agreed.by', { names: s.agreedBy.join(', ') })}`}
               </li>
             ))}</ul>
@@ -423,25 +407,3 @@ function ElementRating(props: {
   );
 }
 
-/** "Now vs target" as rows of level cells: readable on a phone where a radar's labels are not. */
-function LevelBars({ fw, ratings, target, t, summary, targetName }: {
-  fw: ClientFramework; ratings: Record<string, number>; target?: Record<string, number>; t: Translate; summary: string; targetName?: string;
-}) {
-  const cells = (n: number, kind: string) => fw.levels.map((l) => <i key={l.level} className={l.level <= n ? kind : undefined} />);
-  return (
-    <figure className="level-bars" data-testid="level-bars">
-      <ul>{fw.elements.map((e) => {
-        const now = ratings[e.id];
-        const exp = target?.[e.id];
-        return (
-          <li key={e.id}>
-            <span className="bar-name">{e.name}</span>
-            <span className="bar-row"><span className="bar-key">{t('assess.view.now')}</span><span className="cells" aria-hidden="true">{cells(now ?? 0, 'on')}</span><span>{now ?? t('assess.notRated')}</span></span>
-            {exp !== undefined && <span className="bar-row"><span className="bar-key">{targetName}</span><span className="cells" aria-hidden="true">{cells(exp, 'want')}</span><span>{exp}{now !== undefined && now < exp ? ` (−${exp - now})` : ''}</span></span>}
-          </li>
-        );
-      })}</ul>
-      <figcaption className="radar-summary">{summary}</figcaption>
-    </figure>
-  );
-}

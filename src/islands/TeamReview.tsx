@@ -137,7 +137,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
         <h2 id="team-import-title">{t('team.import.title')}</h2>
         <p>{t('team.import.help')}</p>
         <ImportPanel t={t} onSources={onSources} />
-        <p className="privacy-note">🔒 {t('team.privacy')}</p>
+        <p className="privacy-note"><span className="sym sym-lock" aria-hidden="true" />{t('team.privacy')}</p>
       </section>
 
       {hidden > 0 && <p className="notice-box warn" role="note" data-testid="hidden-files">{t('team.storage.hidden', { n: hidden })}</p>}
@@ -158,7 +158,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
                   <label key={g.key} className="group-option">
                     <input type="radio" name="team-group" value={g.key} checked={g.key === group.key} onChange={() => { setGroupPick(g.key); setOverlay([]); setRoleFilter(''); }} />{' '}
                     {frameworkName(g.frameworkId)} {g.version} — {t('team.group.count', { members: g.members.length, files: g.files })}
-                    {g.status === 'other-version' && <span className="badge badge-warn">⚠ {t('team.group.otherVersionBadge')}</span>}
+                    {g.status === 'other-version' && <span className="badge badge-warn"><span className="sym sym-warn" aria-hidden="true" />{t('team.group.otherVersionBadge')}</span>}
                   </label>
                 ))}
               </fieldset>
@@ -199,7 +199,7 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
 
           <section className="section-box" aria-labelledby="team-radar-title" data-testid="team-radar">
             <h2 id="team-radar-title">{t('team.radar.heading')}</h2>
-            <TeamRadar fw={fw} stats={stats} members={rowsFiltered.length} t={t} />
+            <TeamRadar fw={fw} stats={stats} rows={rowsFiltered} t={t} />
           </section>
 
           <section className="section-box" aria-labelledby="team-overlay-title" data-testid="overlay">

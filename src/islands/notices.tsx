@@ -30,14 +30,12 @@ export function useKeptStorage(keyPrefix: string) {
   return { store, kept, refresh, discard };
 }
 
-const ICON = { error: '⚠ ', warn: '⚠ ', info: 'ℹ ' } as const;
-
 export function Notices({ notices, onDismiss, t, testId, children }: { notices: Notice[]; onDismiss: (n: Notice) => void; t: Translate; testId?: string; children?: ReactNode }) {
   return (
     <div aria-live="polite" className="notices">
       {notices.map((n) => (
         <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
-          <p><strong aria-hidden="true">{ICON[n.kind]}</strong>{n.text}</p>
+          <p className="notice-text">{n.text}</p>
           {n.details && n.details.length > 0 && <ul>{n.details.map((d, i) => <li key={i}><bdi>{d}</bdi></li>)}</ul>}
           <button type="button" className="link-button" onClick={() => onDismiss(n)}>{t('common.close')}</button>
         </div>

@@ -75,6 +75,69 @@ describe('time-aware onboarding track', () => {
     await context.close();
   });
 
+  // "Today" in the browser is the visitor's local calendar date (not the build date, not UTC). The clock is
+  // fixed at an instant where the local date (2026-11-24, a Tuesday) differs from the UTC one, so the test
+  // gives the same result on any day and catches a schedule read in UTC.
+  const cases = [
+    { lang: 'en', prefix: '', zone: 'America/Los_Angeles', now: '2026-11-25T06:00:00Z', start: '2026-11-19', day: 6, phase: 'first-week',
+      dayLine: 'Day 6 of 90: First week', done: '2 of 52 done' },
+    { lang: 'ja', prefix: 'ja/', zone: 'Asia/Tokyo', now: '2026-11-23T15:30:00Z', start: '2026-11-17', day: 8, phase: 'day-30',
+      dayLine: '90日中8日目：30日目', done: '52件中2件完了' },
+  ] as const;
+  for (const c of cases) {
+    it(`a start date last week (${c.start}, day ${c.day}) opens the current phase only, lists this week first and shows on home and /onboarding/ (${c.lang})`, async () => {
+      const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: c.zone });
+      await context.clock.setFixedTime(new Date(c.now));
+      const page = await context.newPage();
+      await page.goto(site.server.url + c.prefix + 'onboarding/new-csm/');
+      expect(await page.evaluate(() => new Date().toLocaleDateString('sv'))).toBe('2026-11-24');
+      await page.fill('#start-date', c.start);
+      await page.dispatchEvent('#start-date', 'change');
+
+      // Only the current phase is open; the others are collapsed.
+      expect(await openPhases(page)).toEqual([c.phase]);
+      expect(await page.getAttribute(`details[data-section="${c.phase}"]`, 'class')).toContain('current');
+      expect(await page.textContent('[data-day-line]')).toContain(c.dayLine);
+
+      // "This week" comes before the phases, in track order, starting with the first item not done;
+      // it holds every first-week item (all due by day 7), nothing from day 60 on, and the same items are marked in the list.
+      const order = await page.$$eval('[data-this-week], details[data-section]', (els) => els.map((e) => (e as HTMLElement).dataset.section ?? 'week'));
+      expect(order[0]).toBe('week');
+      expect(await page.isVisible('[data-this-week]')).toBe(true);
+      const week = await page.$$eval('[data-list="week"] a', (as) => as.map((a) => a.getAttribute('href')!.slice('#item-'.length)));
+      const all = await page.$$eval('input[data-item]', (is) => is.map((i) => ({ id: (i as HTMLInputElement).dataset.item!, section: (i as HTMLInputElement).dataset.section! })));
+      const ids = all.map((x) => x.id);
+      expect(week[0]).toBe(all[0].id);
+      expect(week.map((id) => ids.indexOf(id))).toEqual([...week.map((id) => ids.indexOf(id))].sort((a, b) => a - b));
+      expect(week).toEqual(expect.arrayContaining(all.filter((x) => x.section === 'first-week').map((x) => x.id)));
+      expect(week.some((id) => all.find((x) => x.id === id)!.section === 'day-30')).toBe(true);
+      expect(week.some((id) => ['day-60', 'day-90'].includes(all.find((x) => x.id === id)!.section))).toBe(false);
+      expect((await page.$$eval('li.week', (lis) => lis.map((li) => li.id.slice('item-'.length)))).sort()).toEqual([...week].sort());
+      expect(await page.locator('[data-list="next"] a').count()).toBe(3);
+
+      // Two items done: they leave "this week"; progress counts them.
+      await page.click(`[data-list="week"] a[href="#item-${week[0]}"]`);
+      await page.check(`#chk-${week[0]}`);
+      await page.check(`#chk-${week[1]}`);
+      const after = await page.$$eval('[data-list="week"] a', (as) => as.map((a) => a.getAttribute('href')!.slice('#item-'.length)));
+      expect(after).toEqual(week.slice(2));
+      expect(await page.textContent('[data-progress="overall"]')).toBe('2 / 52');
+
+      // The home page and /onboarding/ show the day, progress and the next items, linking into the track.
+      for (const path of [c.prefix, c.prefix + 'onboarding/']) {
+        await page.goto(site.server.url + path);
+        await page.waitForSelector('[data-now]:not([hidden])');
+        expect(await page.isVisible('[data-now-empty]')).toBe(false);
+        expect(await page.textContent('[data-now-day]')).toBe(c.dayLine);
+        expect(await page.textContent('[data-now-done]')).toBe(c.done);
+        expect(await page.getAttribute('[data-now-bar]', 'value')).toBe('2');
+        const links = await page.$$eval('[data-now-list] a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+        expect(links).toEqual(after.slice(0, 4).map((id) => `/${c.prefix}onboarding/new-csm/#item-${id}`));
+      }
+      await context.close();
+    });
+  }
+
   it('clearing the start date goes back to the undated track', async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();

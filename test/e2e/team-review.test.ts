@@ -147,6 +147,69 @@ describe('team review', () => {
     await context.close();
   });
 
+  it('shows the team radar as "now vs target" bars on request, remembered across reloads; bars by default on a phone', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchPage(page, new URL(site.server.url).origin);
+    await openTeam(page);
+    await importAll(page);
+    const radar = page.locator('[data-testid="team-radar"]');
+    // The radar first (a laptop, nothing chosen yet), its data table there as the text alternative.
+    expect(await radar.locator('[data-testid="view-radar"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await radar.locator('[data-testid="radar-table"]').count()).toBe(1);
+    const series = JSON.parse((await radar.locator('figure.radar').getAttribute('data-series'))!) as { values: (number | null)[] }[];
+    const medians = series[0].values;
+    expect(medians).toHaveLength(14);
+
+    await radar.locator('[data-testid="view-bars"]').click();
+    const checkBars = async () => {
+      const bars = radar.locator('[data-testid="level-bars"] li');
+      expect(await bars.count()).toBe(14);
+      const drawn = await bars.evaluateAll((lis) => lis.map((li) => ({
+        now: li.querySelector('[data-now]')!.getAttribute('data-now'),
+        on: li.querySelectorAll('i.on').length,
+        target: li.querySelector('[data-target]')?.getAttribute('data-target') ?? null,
+        want: li.querySelectorAll('i.want').length,
+        text: (li as HTMLElement).innerText,
+      })));
+      drawn.forEach((b, i) => {
+        expect(b.now, `element ${i}`).toBe(medians[i] === null ? '' : String(medians[i]));
+        expect(b.on).toBe(Math.floor(medians[i] ?? 0));
+        if (b.target !== null) expect(b.want).toBe(Math.floor(Number(b.target)));
+        expect(b.text).toContain('Team median');
+      });
+      // The fixture team has target roles: some elements show a target and the gap to it.
+      expect(drawn.filter((b) => b.target !== null).length).toBeGreaterThan(0);
+      expect(drawn.some((b) => /Target roles \(median\)[\s\S]*\(−/.test(b.text))).toBe(true);
+      expect(await radar.locator('canvas').count()).toBe(0);
+    };
+    await checkBars();
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('banso:prefs')!))).toEqual({ teamView: 'bars' });
+
+    await page.reload();
+    await page.waitForSelector('[data-testid="team-radar"] [data-testid="level-bars"]');
+    expect(await radar.locator('[data-testid="view-bars"]').getAttribute('aria-pressed')).toBe('true');
+    await checkBars();
+
+    // Back to the radar: it draws again and keeps its table.
+    await radar.locator('[data-testid="view-radar"]').click();
+    await page.waitForSelector('[data-testid="team-radar"] canvas');
+    expect(await drawnPixels(page, '[data-testid="team-radar"]')).toBeGreaterThan(1000);
+    expect(await radar.locator('[data-testid="radar-table"]').count()).toBe(1);
+
+    // A phone with no choice kept starts with bars, in Japanese too; the self-assessment's own choice is separate.
+    const phone = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const p = await phone.newPage();
+    await openTeam(p, 'ja/team/');
+    await importAll(p);
+    await p.waitForSelector('[data-testid="team-radar"] [data-testid="level-bars"]');
+    expect(await p.locator('[data-testid="team-radar"] [data-testid="level-bars"] li').first().innerText()).toContain('チームの中央値');
+    expect(await p.evaluate(() => localStorage.getItem('banso:prefs'))).toBeNull();
+    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    await phone.close();
+    await context.close();
+  });
+
   it('imports pasted share links, one per line', async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();

@@ -136,7 +136,9 @@ describe('HealthBatch island', () => {
     await screen.findByTestId('file-facts');
     expect(select('map-nps').value).toBe('1');
     expect(screen.getByTestId('out-of-range').textContent).toContain('NPS of the main contact (“NPS”): 3 of 4 values are outside 0 to 10');
-    expect(screen.getByTestId('mapping').querySelector('tr[data-measure="nps"] .badge-warn')!.textContent).toBe('⚠ outside the range');
+    const outside = screen.getByTestId('mapping').querySelector('tr[data-measure="nps"] .badge-warn')!;
+    expect(outside.textContent).toBe('outside the range');
+    expect(outside.querySelector('.sym-warn[aria-hidden="true"]')).not.toBeNull(); // a CSS mark, no emoji-font character
     await choose(select('map-nps'), '');
     expect(screen.queryByTestId('out-of-range')).toBeNull();
     cleanup();
@@ -241,7 +243,7 @@ describe('HealthBatch island', () => {
     expect(progress.querySelector('progress')).toBeTruthy();
     expect(progress.textContent).toContain('0 of 6 rows (0%)');
     await act(async () => { fireEvent.click(screen.getByTestId('cancel')); });
-    await waitFor(() => expect(screen.getByTestId('notice').querySelector('p')!.textContent).toBe('ℹ Scoring was cancelled. The previous results are kept.'));
+    await waitFor(() => expect(screen.getByTestId('notice').querySelector('p.notice-text')!.textContent).toBe('Scoring was cancelled. The previous results are kept.'));
     expect(screen.queryByTestId('progress')).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId('score'));
     expect(tableRows()).toEqual([2, 3, 4, 5, 6, 7]);

@@ -10,7 +10,7 @@ import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import type { TeamEntry } from '../../src/lib/team/import-batch.ts';
 import { buildTeam, type Member } from '../../src/lib/team/members.ts';
-import { elementStats, filterByRole, heatBucket, heatmap, sortHeatRows, type HeatRow } from '../../src/lib/team/aggregate.ts';
+import { elementStats, expectedMedians, filterByRole, heatBucket, heatmap, sortHeatRows, type HeatRow } from '../../src/lib/team/aggregate.ts';
 import { coverage, coveredLevel, organisationLevel } from '../../src/lib/team/coverage.ts';
 
 const data = clientData(checkContent(readContentFiles('.')).content, 'en');
@@ -69,6 +69,15 @@ describe('heatmap', () => {
     expect(stats[0]).toEqual({ element: EL[0], rated: 3, median: 2, min: 1, max: 5 });
     expect(stats[2]).toEqual({ element: EL[2], rated: 2, median: 3.5, min: 3, max: 4 }); // Bo did not rate it: even count → mean of the middle two
     expect(elementStats([], cs.elements)[0]).toEqual({ element: EL[0], rated: 0, median: null, min: null, max: null });
+  });
+
+  it('gives the median of the target roles’ expectations per element, leaving out members without a target', () => {
+    const rows = heatmap(members, cs, data.roles, 'preferred');
+    const senior = data.roles.find((r) => r.id === 'senior-csm')!.expected['cs-skills'];
+    const csm = data.roles.find((r) => r.id === 'csm')!.expected['cs-skills'];
+    // Ann aims for senior-csm, Bo for csm, Cy has no target: the median of two is their mean.
+    expect(expectedMedians(rows, cs.elements)).toEqual(EL.map((id) => (senior[id] + csm[id]) / 2));
+    expect(expectedMedians(rows.slice(2), cs.elements)).toEqual(EL.map(() => null));
   });
 
   it('sorts by name, by an element (unrated last) and by gap count, and filters by role', () => {

@@ -98,7 +98,7 @@ export function ColumnMappingStep(props: {
                 <td><ColumnSelect label={t('batch.map.columnFor', { what: m.label })} value={mapping.measures[m.id]} headers={headers} none={t('batch.map.none')} testid={`map-${m.id}`} onChange={(c) => setMeasure(m.id, c)} /></td>
                 <td className="sample">
                   {sample(mapping.measures[m.id])}
-                  {outOfRange.some((w) => w.measure === m.id) && <span className="badge badge-warn">⚠ {t('batch.map.outsideBadge')}</span>}
+                  {outOfRange.some((w) => w.measure === m.id) && <span className="badge badge-warn"><span className="sym sym-warn" aria-hidden="true" />{t('batch.map.outsideBadge')}</span>}
                 </td>
               </tr>
             ))}

@@ -63,7 +63,7 @@ function ElementReview(props: {
   const same = self !== null && mine === self;
   return (
     <fieldset className="element-rating element-review" data-element={el.id} onKeyDown={onKey}>
-      <legend>{el.name}{mine === null && <span className="badge">{t('review.notRated')}</span>}{same && <span className="badge badge-brand">✓ {t('review.rate.same')}</span>}</legend>
+      <legend>{el.name}{mine === null && <span className="badge">{t('review.notRated')}</span>}{same && <span className="badge badge-brand badge-ok">{t('review.rate.same')}</span>}</legend>
       <div className="member-side">
         <p data-testid="member-level"><strong>{self === null ? t('review.rate.memberNone') : t('review.rate.member', { level: lvName(self) })}</strong></p>
         {self !== null && self > 0 && descriptor(self) && <p className="descriptor">{descriptor(self)}</p>}

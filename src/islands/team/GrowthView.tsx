@@ -63,7 +63,7 @@ export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: Cli
           <tbody>
             {rows.map((r) => (
               <tr key={rowLabel(r)} className={r.agreedBy ? 'agreed-row' : undefined} data-agreed={r.agreedBy ? 'true' : undefined}>
-                <th scope="row"><time dateTime={r.date}>{r.date}</time>{r.agreedBy && <> <span className="badge kind-agreed">✓ {t('team.kind.agreed')}</span></>}</th>
+                <th scope="row"><time dateTime={r.date}>{r.date}</time>{r.agreedBy && <> <span className="badge kind-agreed badge-ok">{t('team.kind.agreed')}</span></>}</th>
                 {r.values.map((v, i) => <td className="num" key={fw.elements[i].id}>{v ?? '–'}</td>)}
                 <td className="source-cell"><bdi>{r.source}</bdi>{r.agreedBy ? <><br /><span className="muted">{t('team.growth.agreedBy', { names: r.agreedBy.join(', ') })}</span></> : null}{r.note ? <><br /><bdi className="muted">{r.note}</bdi></> : null}</td>
               </tr>

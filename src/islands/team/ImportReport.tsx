@@ -13,7 +13,8 @@ export function errorText(code: string, t: Translate): string {
   return t(`assess.import.${code}` as Key);
 }
 
-const ICON = { ok: '✓', 'other-version': '⚠', duplicate: '=', error: '✕' } as const;
+/** Each status's mark (drawn in CSS, beside the status in words). */
+const MARK = { ok: 'sym sym-ok', 'other-version': 'sym sym-warn', duplicate: 'sym sym-dup', error: 'sym sym-error' } as const;
 
 export const ImportReport = memo(function ImportReport({ report, t, frameworkName, skipped, problemContext }: { report: ReportItem[]; t: Translate; frameworkName: (id: string) => string; skipped: number; problemContext?: (frameworkId: string | undefined) => ProblemContext }) {
   const count = (s: ReportItem['status']) => report.filter((r) => r.status === s).length;
@@ -36,7 +37,7 @@ export const ImportReport = memo(function ImportReport({ report, t, frameworkNam
             {report.map((r, i) => (
               <tr key={`${i}-${r.source}`} data-status={r.status} className={`report-${r.status}`}>
                 <th scope="row"><bdi className="source-name">{r.source}</bdi></th>
-                <td><span aria-hidden="true" className="status-icon">{ICON[r.status]} </span>{t(`team.report.status.${r.status}`)}</td>
+                <td><span aria-hidden="true" className={MARK[r.status]} />{t(`team.report.status.${r.status}`)}</td>
                 <td>
                   {r.status === 'error' && r.error && (
                     <>

@@ -1,15 +1,23 @@
-/** The team radar (median, minimum, maximum) and an overlay of up to four chosen members. */
+/**
+ * The team radar (median, minimum, maximum), or on request (the default on a phone) the same as bars:
+ * the team median against the median of the target roles; and an overlay of up to four chosen members.
+ */
 import { memo, useMemo } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
-import type { ElementStats, HeatRow } from '../../lib/team/aggregate.ts';
-import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
+import { expectedMedians, type ElementStats, type HeatRow } from '../../lib/team/aggregate.ts';
+import { LevelBars, RadarChart, usePrefs, ViewSwitch, type RadarSeries } from '../RadarChart.tsx';
 import { displayName, uniqueLabels } from './shared.ts';
 
 export const MAX_OVERLAY = 4;
 const OVERLAY_STYLES: RadarSeries['style'][] = ['solid', 'dashed', 'dotted', 'dashdot'];
 
-export const TeamRadar = memo(function TeamRadar({ fw, stats, members, t }: { fw: ClientFramework; stats: ElementStats[]; members: number; t: Translate }) {
+export const TeamRadar = memo(function TeamRadar({ fw, stats, rows, t }: { fw: ClientFramework; stats: ElementStats[]; rows: HeatRow[]; t: Translate }) {
+  const members = rows.length;
+  const { prefs, setPref, narrow } = usePrefs();
+  const view = prefs.teamView ?? (narrow ? 'bars' : 'radar');
+  const targets = useMemo(() => expectedMedians(rows, fw.elements), [rows, fw]);
+  const byElement = <T,>(f: (i: number) => T) => Object.fromEntries(fw.elements.map((e, i) => [e.id, f(i)]));
   const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
   const series = useMemo<RadarSeries[]>(() => [
     { label: t('team.radar.median'), values: stats.map((s) => s.median), style: 'solid' },
@@ -28,8 +36,15 @@ export const TeamRadar = memo(function TeamRadar({ fw, stats, members, t }: { fw
     widest && widest.s.max! > widest.s.min! ? t('team.radar.summarySpread', { name: widest.name, min: widest.s.min!, max: widest.s.max! }) : '',
   ].filter(Boolean).join(' ');
   return (
-    <RadarChart title={t('team.radar.title', { framework: fw.name })} labels={labels} series={series} max={fw.levels.length}
-      tableCaption={t('team.radar.table')} axisLabel={t('common.elements')} summary={summary} notRated={t('team.radar.noData')} />
+    <>
+      <ViewSwitch view={view} onChange={(v) => setPref({ teamView: v })} t={t} />
+      {view === 'bars'
+        ? <LevelBars levels={fw.levels.length} elements={fw.elements} nowLabel={t('team.radar.now')} targetLabel={t('team.radar.target')} notRated={t('team.radar.noData')} summary={summary}
+          now={byElement((i) => stats[i].median)} target={byElement((i) => targets[i])}
+          detail={byElement((i) => { const s = stats[i]; return s.min !== null && s.max! > s.min ? t('team.radar.range', { min: s.min, max: s.max! }) : undefined; })} />
+        : <RadarChart title={t('team.radar.title', { framework: fw.name })} labels={labels} series={series} max={fw.levels.length}
+          tableCaption={t('team.radar.table')} axisLabel={t('common.elements')} summary={summary} notRated={t('team.radar.noData')} />}
+    </>
   );
 });
 

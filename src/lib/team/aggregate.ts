@@ -142,6 +142,15 @@ export function elementStats(rows: readonly HeatRow[], elements: readonly { id: 
   });
 }
 
+/**
+ * Per element, the median of what the members' target roles expect (members without an expectation
+ * left out): the team's "target" beside its median level; null where no member has one.
+ */
+export function expectedMedians(rows: readonly HeatRow[], elements: readonly { id: string }[]): (number | null)[] {
+  const asLevels = rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, level: c.expected })) }));
+  return elementStats(asLevels, elements).map((s) => s.median);
+}
+
 /** A heatmap column: the member's name, the gap count, or the element at an index. */
 export type HeatColumn = 'name' | 'gaps' | `element:${number}`;
 
