@@ -8,6 +8,7 @@ import type { Locale } from '../i18n/locales.ts';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
 import type { ClientData, ClientFramework } from '../lib/assessment/skill-island-props.ts';
 import type { Assessment } from '../schemas/assessment.ts';
+import type { ParseResult } from '../lib/assessment/file-format.ts';
 import { MAX_FILE_BYTES } from '../schemas/assessment-constants.ts';
 import { exportFileName, serialiseAssessment } from '../lib/assessment/file-output.ts';
 import { reconcile } from '../lib/assessment/migrate.ts';
@@ -21,9 +22,9 @@ import { KeptList, Notices, useKeptStorage, useNotices } from './notices.tsx';
 
 // The growth plan loads when a target role is chosen (keeps the page's first load small).
 const GrowthPlan = lazy(() => import('./GrowthPlan.tsx'));
-// The validator (the assessment schema) loads only when there is something to validate: a saved
-// assessment or an imported file. A first visit never needs it.
-const fileFormat = () => import('../lib/assessment/file-format.ts');
+// Files, links and saved data are read and validated in a Web Worker (file-jobs.ts), loaded only when
+// there is something to read: a saved assessment, a link or an imported file. A first visit never needs it.
+const fileJobs = () => import('./file-jobs.ts');
 
 export default function SelfAssessment({ data, dict }: { data: ClientData; dict: Dict }) {
   const lang: Locale = data.lang;
@@ -80,9 +81,11 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
       setLoaded(true);
       return;
     }
-    fileFormat().then(({ parseSaved, problemTexts }) => {
+    fileJobs().then(async ({ runJob, jobFrameworks, nextTask, problemTexts }) => {
+      await nextTask('banso:read-saved');
       if (!current) return;
-      const r = parseSaved(entry.raw, fw.id, data.frameworks);
+      const r = await runJob({ type: 'saved', raw: entry.raw, frameworkId: fw.id, frameworks: jobFrameworks(data.frameworks) });
+      if (!current) return;
       if (r.status === 'ok') setA(withPerson(r.assessment));
       else {
         setA(withPerson(emptyAssessment(fw, { name: '' }, 'self')));
@@ -94,7 +97,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
         }
       }
       setLoaded(true);
-    }, () => { if (current) notify({ kind: 'error', text: t('assess.codeFailed') }); });
+    }).catch(() => { if (current) notify({ kind: 'error', text: t('assess.codeFailed') }); });
     return () => { current = false; };
   }, [fw.id]);
 
@@ -102,8 +105,9 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   // validated against its framework here, so every problem shows before "Load it".
   useEffect(() => {
     if (!/[#&]v=/.test(location.hash)) return;
-    void Promise.all([import('../lib/assessment/share-import.ts'), fileFormat()]).then(([{ assessmentFromShareLink }, { problemTexts }]) => {
-      const r = assessmentFromShareLink(location.hash, new Date(), data.frameworks);
+    void fileJobs().then(async ({ runJob, jobFrameworks, nextTask, problemTexts }) => {
+      await nextTask('banso:read-link');
+      const r = await runJob({ type: 'link', text: location.hash, now: new Date().toISOString(), frameworks: jobFrameworks(data.frameworks) });
       if (r.ok) {
         if (data.frameworks.some((f) => f.id === r.assessment.framework.id)) setShared(r.assessment);
         else notify({ kind: 'error', text: t('assess.linkInvalid'), details: [t('assess.import.unknownFramework', { id: r.assessment.framework.id })] });
@@ -111,7 +115,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
         const fwId = /[#&]fw=([a-z0-9-]+)/.exec(location.hash)?.[1] ?? '';
         notify({ kind: 'error', text: t('assess.linkInvalid'), details: [t(`assess.linkError.${r.error.code}`), ...problemTexts(r.error.problems, t, problemContext(fwId))] });
       }
-    });
+    }).catch(() => notify({ kind: 'error', text: t('assess.codeFailed') }));
   }, []);
 
   // Save on every change (after the first load), and say so when the browser cannot keep it.
@@ -169,13 +173,17 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   const importFile = async (file: File) => {
     const failed = (details: string[]) => notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details });
     if (file.size > MAX_FILE_BYTES) { failed([t('assess.import.too-large')]); return; }
-    let ff: Awaited<ReturnType<typeof fileFormat>>;
-    try { ff = await fileFormat(); }
-    catch { failed([t('assess.codeFailed')]); return; }
-    const r = ff.parseAssessmentFile(ff.decodeFileBytes(new Uint8Array(await file.arrayBuffer())), { frameworks: data.frameworks });
+    let fj: Awaited<ReturnType<typeof fileJobs>>;
+    let r: ParseResult;
+    try {
+      fj = await fileJobs();
+      // A file that cannot be read (removed meanwhile) reads as empty: refused as "not JSON".
+      const bytes = await file.arrayBuffer().catch(() => null);
+      r = await fj.runJob({ type: 'file', content: bytes ? { bytes } : { text: '' }, frameworks: fj.jobFrameworks(data.frameworks) });
+    } catch { failed([t('assess.codeFailed')]); return; }
     if (!r.ok) {
       // A whole-file problem says it all; values that are not allowed get their heading first.
-      failed([...(r.error.code === 'invalid' ? [t('assess.import.invalid')] : []), ...ff.problemTexts(r.error.problems.slice(0, 8), t, problemContext(r.error.frameworkId ?? fw.id))]);
+      failed([...(r.error.code === 'invalid' ? [t('assess.import.invalid')] : []), ...fj.problemTexts(r.error.problems.slice(0, 8), t, problemContext(r.error.frameworkId ?? fw.id))]);
       return;
     }
     if (r.assessment.kind === 'manager') { failed([t('assess.agreed.managerFile')]); return; }

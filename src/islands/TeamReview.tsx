@@ -4,16 +4,17 @@
  * Everything stays in this browser (localStorage 'banso:team'); "Forget this team" removes it.
  * State and rendering only: every rule lives in src/lib/team.
  */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { collator } from '../i18n/locales.ts';
 import { translator, type Dict } from '../i18n/translator.ts';
 import type { ClientData } from '../lib/assessment/skill-island-props.ts';
-import { importBatch, type ReportItem, type TeamEntry, type TeamSource } from '../lib/team/import-batch.ts';
+import type { ReportItem, TeamEntry } from '../lib/team/import-batch.ts';
+import type { JobSource } from '../lib/file-jobs.ts';
 import { buildTeam, type RatingSource } from '../lib/team/members.ts';
 import { elementStats, filterByRole, heatmap, sortHeatRows, type HeatColumn } from '../lib/team/aggregate.ts';
 import { coverage as computeCoverage } from '../lib/team/coverage.ts';
 import { nextSort, type SortState } from '../lib/table-sort.ts';
-import { parseStoredTeam, serialiseTeam, TEAM_STORAGE_KEY } from '../lib/team/storage.ts';
+import { TEAM_STORAGE_KEY } from '../lib/team/storage.ts';
 import { problemTexts } from '../lib/assessment/problem-text.ts';
 import { downloadText, todayIso } from './browser.ts';
 import { KeptList, Notices, useKeptStorage, useNotices } from './notices.tsx';
@@ -26,6 +27,9 @@ import { GrowthView } from './team/GrowthView.tsx';
 import { CalibrationView } from './team/CalibrationView.tsx';
 import { displayName, kindName, roleNamer } from './team/shared.ts';
 import type { AssessmentKind } from '../schemas/assessment.ts';
+
+// Files, links and the stored team are read and validated in a Web Worker (file-jobs.ts), loaded on first use.
+const fileJobs = () => import('./file-jobs.ts');
 
 export default function TeamReview({ data, dict }: { data: ClientData; dict: Dict }) {
   const t = useMemo(() => translator(dict), [dict]);
@@ -50,32 +54,60 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
   const [confirmForget, setConfirmForget] = useState(false);
   const ids = { source: useId(), role: useId() };
 
+  // The team as last saved or imported, and the work in order: the stored team is read first, then each
+  // import in turn starts from the team the one before it left (an import never saves over what it has not read).
+  const team = useRef<TeamEntry[]>([]);
+  const work = useRef<Promise<boolean>>(Promise.resolve(true));
+  const codeFailed = () => notify({ kind: 'error', text: t('assess.codeFailed') });
+
   // Load the team kept in this browser; a stored team that cannot be read is set aside (Download /
   // Discard), never overwritten by the next import.
   useEffect(() => {
-    const r = store.read(TEAM_STORAGE_KEY, parseStoredTeam);
-    if (r.status === 'ok') setEntries(r.value.entries);
-    else if (r.status === 'unreadable') notify({ kind: 'error', text: t(r.locked ? 'safe.store.locked' : 'safe.store.unreadable'), details: problemTexts(r.problems.slice(0, 8), t) });
-    else if (r.unavailable) notify({ kind: 'warn', text: t('team.storage.unavailable') });
-    refreshKept();
-    setReady(true);
+    const entry = store.raw(TEAM_STORAGE_KEY);
+    if (entry.status === 'empty') {
+      if (entry.unavailable) notify({ kind: 'warn', text: t('team.storage.unavailable') });
+      refreshKept();
+      setReady(true);
+      return;
+    }
+    work.current = fileJobs().then(async ({ runJob, nextTask }) => {
+      await nextTask('banso:read-saved');
+      const r = await runJob({ type: 'team-stored', raw: entry.raw });
+      if (r.ok) {
+        team.current = r.value.entries;
+        setEntries(r.value.entries);
+      } else {
+        const { locked } = store.setAside(TEAM_STORAGE_KEY, entry.raw);
+        notify({ kind: 'error', text: t(locked ? 'safe.store.locked' : 'safe.store.unreadable'), details: problemTexts(r.problems.slice(0, 8), t) });
+      }
+      refreshKept();
+      setReady(true);
+      return true;
+    }).catch(() => { codeFailed(); return false; });
   }, []);
 
-  const onSources = (sources: TeamSource[], skipped = 0) => {
+  const importSources = async (sources: JobSource[], skipped: number) => {
+    const { runJob, jobFrameworks } = await fileJobs();
+    const r = await runJob({ type: 'team-import', existing: team.current, sources, frameworks: jobFrameworks(data.frameworks), now: new Date().toISOString() });
+    setReport({ items: r.report, skipped });
+    if (!r.added || r.stored === null) return;
+    team.current = [...team.current, ...r.newEntries];
+    setEntries(team.current);
+    const saved = store.write(TEAM_STORAGE_KEY, r.stored);
+    if (!saved.ok) notify({ kind: 'error', text: saved.reason === 'quota' ? t('team.storage.full') : saved.reason === 'locked' ? t('safe.store.locked') : t('team.storage.unavailable') });
+  };
+  const onSources = (sources: JobSource[], skipped = 0) => {
     if (!sources.length) {
       setReport({ items: [], skipped });
       return;
     }
-    const r = importBatch(entries, sources, data.frameworks, new Date());
-    setReport({ items: r.report, skipped });
-    if (!r.added) return;
-    setEntries(r.entries);
-    const saved = store.write(TEAM_STORAGE_KEY, serialiseTeam(r.entries));
-    if (!saved.ok) notify({ kind: 'error', text: saved.reason === 'quota' ? t('team.storage.full') : saved.reason === 'locked' ? t('safe.store.locked') : t('team.storage.unavailable') });
+    // Only once the stored team is read (a failed read leaves the page unable to import: nothing is saved over it).
+    work.current = work.current.then((ok) => (ok ? importSources(sources, skipped).then(() => true, () => { codeFailed(); return true; }) : (codeFailed(), false)));
   };
 
   const forget = () => {
     store.remove(TEAM_STORAGE_KEY);
+    team.current = [];
     setEntries([]);
     setReport(null);
     setOverlay([]);

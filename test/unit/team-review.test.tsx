@@ -29,7 +29,8 @@ async function mount() {
 async function importFixtures(container: HTMLElement) {
   const input = container.querySelector('input[data-testid="import-files"]') as HTMLInputElement;
   fireEvent.change(input, { target: { files: fixtureFiles() } });
-  await waitFor(() => expect(container.querySelector('[data-testid="import-report"]')).not.toBeNull());
+  // The first import loads the file-reading code (the worker's, run on the page here): give it time under load.
+  await waitFor(() => expect(container.querySelector('[data-testid="import-report"]')).not.toBeNull(), { timeout: 10_000 });
 }
 const heatRows = (c: HTMLElement) => [...c.querySelectorAll('[data-testid="heatmap"] tbody tr')];
 const rowNames = (c: HTMLElement) => heatRows(c).map((r) => r.querySelector('.member-name')!.textContent);

@@ -5,26 +5,25 @@
  */
 import { useId, useRef, useState, type DragEvent } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
-import { DEFAULT_MAX_BYTES } from '../../lib/assessment/file-format.ts';
-import type { TeamSource } from '../../lib/team/import-batch.ts';
+import { MAX_FILE_BYTES } from '../../schemas/assessment-constants.ts';
+import type { JobSource } from '../../lib/file-jobs.ts';
 
-async function readFiles(files: File[]): Promise<TeamSource[]> {
+/** The bytes of each file (decoded and validated in the file-reading worker), never over the size limit. */
+async function readFiles(files: File[]): Promise<JobSource[]> {
   return Promise.all(
-    files.map(async (f) => {
+    files.map(async (f): Promise<JobSource> => {
       const name = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
-      if (f.size > DEFAULT_MAX_BYTES) return { name, origin: 'file' as const, size: f.size, text: null };
-      let text = '';
+      if (f.size > MAX_FILE_BYTES) return { name, origin: 'file', size: f.size, text: null };
       try {
-        text = await f.text();
+        return { name, origin: 'file', size: f.size, text: '', bytes: await f.arrayBuffer() };
       } catch {
-        text = ''; // a folder dropped as a file, or a file that vanished: reported as "not JSON"
+        return { name, origin: 'file', size: f.size, text: '' }; // a folder dropped as a file, or a file that vanished: reported as "not JSON"
       }
-      return { name, origin: 'file' as const, size: f.size, text };
     }),
   );
 }
 
-export function ImportPanel({ t, onSources }: { t: Translate; onSources: (sources: TeamSource[], skipped?: number) => void }) {
+export function ImportPanel({ t, onSources }: { t: Translate; onSources: (sources: JobSource[], skipped?: number) => void }) {
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -44,7 +43,7 @@ export function ImportPanel({ t, onSources }: { t: Translate; onSources: (source
     void take(e.dataTransfer.files);
   };
   const addLinks = () => {
-    const sources: TeamSource[] = [];
+    const sources: JobSource[] = [];
     links.split(/\r\n|\r|\n/).forEach((line, i) => {
       if (line.trim()) sources.push({ name: t('team.import.linkLabel', { n: i + 1 }), origin: 'link', text: line.trim() });
     });
