@@ -1,9 +1,10 @@
 /**
  * A radar chart (chart.js, only the radar parts registered) with a data-table alternative and a
- * text summary. Series differ by line style and point shape as well as colour.
+ * text summary. Series differ by line style and point shape as well as colour. Its chart.js is a
+ * copy of its own (astro.config.mjs, ownModuleCopy), so its pages carry no bar or scatter code.
  */
 import { Chart, LineElement, PointElement, RadarController, RadialLinearScale } from 'chart.js';
-import { useChart } from './useChart.ts';
+import { useChartOf } from './chart-lifecycle.ts';
 import { ChartDataTable } from './ChartDataTable.tsx';
 import { wrapLabel } from '../lib/prefs.ts';
 
@@ -42,7 +43,7 @@ export function RadarChart(props: {
 }) {
   const { title, labels, series, max, tableCaption, axisLabel, summary, notRated, keyList = true } = props;
 
-  const canvas = useChart<'radar'>((theme) => {
+  const canvas = useChartOf<'radar'>(Chart, (theme) => {
     const { grid, text } = theme;
     const data = {
       labels,
