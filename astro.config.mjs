@@ -5,6 +5,8 @@ import react from '@astrojs/react';
 import contentCheck from './src/integrations/content-check.ts';
 import { CSP_DIRECTIVES } from './src/security/csp.ts';
 import { terserAppChunks } from './src/integrations/terser-app-chunks.ts';
+import { leanDynamicImport } from './src/integrations/lean-dynamic-import.ts';
+import { ownModuleCopy } from './src/integrations/own-module-copy.ts';
 import staticHeaders from './src/integrations/static-headers.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
@@ -33,7 +35,7 @@ export default defineConfig({
   vite: {
     resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
     build: { modulePreload: false },
-    plugins: [terserAppChunks()],
+    plugins: [leanDynamicImport(), ownModuleCopy({ name: 'radar', module: 'chart.js', importers: /[\\/]islands[\\/]RadarChart\.tsx$/ }), terserAppChunks()],
   },
   // No Shiki: its highlighting writes style="" attributes, which the CSP blocks; code blocks stay
   // plain <pre><code> (styled by our CSS). It also keeps the highlighter out of the build's memory.

@@ -2,12 +2,13 @@
  * A radar chart (chart.js, only the radar parts registered) with a data-table alternative and a
  * text summary. Series differ by line style and point shape as well as colour. Beside it, the same
  * data as "now vs target" bars, the view a phone can read where a radar's labels cannot; the
- * radar/bars switch; and the remembered view choices (lib/prefs) every chart island shares.
+ * radar/bars switch; and the remembered view choices (lib/prefs) every chart island shares. Its chart.js is a
+ * copy of its own (astro.config.mjs, ownModuleCopy), so its pages carry no bar or scatter code.
  */
 import { useEffect, useState } from 'react';
 import { Chart, LineElement, PointElement, RadarController, RadialLinearScale } from 'chart.js';
 import type { Translate } from '../i18n/translator.ts';
-import { useChart } from './useChart.ts';
+import { useChartOn } from './chart-lifecycle.ts';
 import { ChartDataTable } from './ChartDataTable.tsx';
 import { parsePrefs, PREFS_KEY, serialisePrefs, wrapLabel, type ChartView, type Prefs } from '../lib/prefs.ts';
 import { browserStorage } from './browser.ts';
@@ -47,7 +48,7 @@ export function RadarChart(props: {
 }) {
   const { title, labels, series, max, tableCaption, axisLabel, summary, notRated, keyList = true } = props;
 
-  const canvas = useChart<'radar'>((theme) => {
+  const canvas = useChartOn<'radar'>(Chart, (theme) => {
     const { grid, text } = theme;
     const data = {
       labels,

@@ -26,7 +26,7 @@ describe('byte budgets', () => {
     expect(w.initialFiles.some((f) => f.includes('search-ui'))).toBe(false);
     expect(w.lazyJs).toBeLessThanOrEqual(budgets.searchFirstQueryJs.max);
   });
-  it('the self-assessment page stays within its JS budget (budgets.json explains why it is above 130 KB)', () => {
+  it('the self-assessment page stays within its 130 KB JS budget', () => {
     const w = weigh('assess/');
     expect(w.initialFiles.some((f) => f.includes('SelfAssessment'))).toBe(true);
     expect(w.initialJs).toBeLessThanOrEqual(budgets.assessPageJs.max);
