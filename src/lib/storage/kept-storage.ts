@@ -93,7 +93,11 @@ function allKeys(storage: StorageLike): string[] {
 export class KeptStorage {
   private readonly locked = new Map<string, string>();
 
-  constructor(readonly storage: StorageLike | null | undefined) {}
+  readonly storage: StorageLike | null | undefined;
+
+  constructor(storage: StorageLike | null | undefined) {
+    this.storage = storage;
+  }
 
   /** The raw value under `key`, unread. */
   raw(key: string): StoredEntry {
