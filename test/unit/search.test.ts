@@ -232,7 +232,7 @@ describe('serialisation', () => {
       });
       expect(checkedWeights).toBeGreaterThan(500);
     }
-  });
+  }, 120_000); // builds lunr's own index of the content
 
   it('names files by language and content hash', () => {
     const en = JSON.stringify(built.en);
@@ -415,7 +415,7 @@ describe('size and speed', () => {
       );
       expect(gz(json)).toBeLessThanOrEqual(120 * 1024);
     }
-  });
+  }, 120_000); // builds lunr's JSON of the content for comparison
 
   it('keeps 1,000 synthetic documents per language under 120 KB gzip', () => {
     for (const lang of LANGS) {
