@@ -3,7 +3,7 @@
  * the index, not the benchmark's synthetic content and build results (whose heap would slow every
  * query's garbage collection and measure the harness rather than the search).
  * Usage: node scripts/bench-query.ts <index.json> <seed>. Prints { median, p95, cpuMedian, cpuP95, queries,
- * hits } (ms; cpu*: the main thread's CPU time per query, which load from other processes does not inflate).
+ * hits } (ms; cpu*: the process's CPU time per query (getrusage; the per-thread figure counts in whole ticks), which load from other processes does not inflate).
  */
 import { readFileSync } from 'node:fs';
 import { loadIndex } from '../src/lib/search/load.ts';
@@ -24,12 +24,6 @@ export function benchQueries(n: number, seed: number): string[] {
   });
 }
 
-/** CPU time of this thread (the query's own work; the compiler's and collector's helper threads left out), or of the process on an older Node. */
-const cpuUsage = (prev?: NodeJS.CpuUsage): NodeJS.CpuUsage => {
-  const p = process as { threadCpuUsage?: (prev?: NodeJS.CpuUsage) => NodeJS.CpuUsage };
-  return p.threadCpuUsage ? p.threadCpuUsage(prev) : process.cpuUsage(prev);
-};
-
 /** Latency of the bench queries over one loaded index: wall time per query, and CPU time per query. */
 export function timeQueries(file: string, seed: number) {
   const idx = loadIndex(readFileSync(file, 'utf8'));
@@ -39,11 +33,11 @@ export function timeQueries(file: string, seed: number) {
   const cpu: number[] = [];
   let hits = 0;
   for (const q of qs) {
-    const c0 = cpuUsage();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     hits += search(idx, q).length > 0 ? 1 : 0;
     times.push(performance.now() - t0);
-    const c = cpuUsage(c0);
+    const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   }
   const at = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * (xs.length - 1) + 0.5))];

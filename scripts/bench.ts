@@ -93,7 +93,7 @@ async function benchDesign(): Promise<void> {
 }
 // Query latency is measured in a process of its own holding only the index (scripts/bench-query.ts),
 // five runs per language: min / median / max of the runs' medians and 95th percentiles, in wall time and
-// in the main thread's CPU time per query (the machine may be busy with other work: CPU time is the cost).
+// in the process's CPU time per query (the machine may be busy with other work: CPU time is the cost).
 const RUNS = 5;
 const searchTimings: Record<string, { median: number[]; p95: number[]; cpuMedian: number[]; cpuP95: number[]; queries: number; docs: number }> = {};
 const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
