@@ -3,7 +3,7 @@
  * the index, not the benchmark's synthetic content and build results (whose heap would slow every
  * query's garbage collection and measure the harness rather than the search).
  * Usage: node scripts/bench-query.ts <index.json> <seed>. Prints { median, p95, cpuMedian, cpuP95, queries,
- * hits } (ms; cpu*: the process's CPU time per query, which load from other processes does not inflate).
+ * hits } (ms; cpu*: the process's CPU time per query (getrusage; the per-thread figure counts in whole ticks), which load from other processes does not inflate).
  */
 import { readFileSync } from 'node:fs';
 import { loadIndex } from '../src/lib/search/load.ts';

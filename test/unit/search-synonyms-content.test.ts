@@ -19,7 +19,7 @@ describe('search synonyms as content', () => {
       const cancel = idx.intents.find((i) => i.phrases.includes('解約したい'))!;
       expect(cancel.docs.map((d) => idx.docs[d].id).slice(0, 2)).toEqual(['playbook:cancellation-notice-save', 'playbook:red-account-triage']);
     }
-  });
+  }, 120_000);
 
   it('reports unknown pages, empty words, duplicates and misspelt keys, one line each, naming the file', () => {
     expect(withFile('intents:\n  - phrases: [解約したい]\n    pages: [playbook:no-such-play]\n')).toEqual([

@@ -10,7 +10,7 @@ import { buildSiteIndex } from '../../src/lib/search/site-index.ts';
 import { getLunr, segmentJa, tokenize, trimmerSupport } from '../../src/lib/search/lunr-setup.ts';
 import libraryStemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import { loadIndex, QUERY_PIPELINE, type LoadedIndex } from '../../src/lib/search/load.ts';
-import { stemWord } from '../../src/lib/search/text.ts';
+import { isEnglishStopWord, stemWord } from '../../src/lib/search/text.ts';
 import { search, type SearchResult } from '../../src/lib/search/rank.ts';
 import { highlight, snippet } from '../../src/lib/search/highlight.ts';
 import { buildSynonymGroups, expandQueryTerms } from '../../src/lib/search/synonyms.ts';
@@ -65,6 +65,13 @@ describe('lunr setup', () => {
       expect(words.length).toBeGreaterThan(1000);
       for (const w of words) expect(stemWord(w), w).toBe(pipeline.runString(w)[0]);
     }
+  });
+
+  it("uses lunr's English stop words in the browser without the rest of lunr", () => {
+    const l = getLunr();
+    const words = [...new Set(docs.en.flatMap((d) => tokenize(`${d.title} ${d.summary} ${d.body}`)))];
+    for (const w of [...words, 'the', 'a', 'would', 'onboarding']) expect(isEnglishStopWord(w), w).toBe(l.stopWordFilter(new l.Token(w, {})) === undefined);
+    expect(isEnglishStopWord('the')).toBe(true);
   });
 
   it('tokenises like the index: lower case, width folded, punctuation split, Japanese segmented', () => {
@@ -225,7 +232,7 @@ describe('serialisation', () => {
       });
       expect(checkedWeights).toBeGreaterThan(500);
     }
-  });
+  }, 120_000); // builds lunr's own index of the content
 
   it('names files by language and content hash', () => {
     const en = JSON.stringify(built.en);
@@ -408,7 +415,7 @@ describe('size and speed', () => {
       );
       expect(gz(json)).toBeLessThanOrEqual(120 * 1024);
     }
-  });
+  }, 120_000); // builds lunr's JSON of the content for comparison
 
   it('keeps 1,000 synthetic documents per language under 120 KB gzip', () => {
     for (const lang of LANGS) {
@@ -430,7 +437,7 @@ describe('size and speed', () => {
       expect(hits.length).toBeGreaterThan(0);
       expect(gz(json)).toBeLessThanOrEqual(120 * 1024);
     }
-  });
+  }, 120_000); // builds two 1,000-document indexes
 });
 
 describe('trimmerSupport (in place of lunr.stemmer.support.js in the browser)', () => {

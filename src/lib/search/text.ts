@@ -1,9 +1,9 @@
 /**
  * Text analysis shared by the index builder and the query side: both must cut words the same way or
- * nothing matches. Needs only lunr's core (English stemmer and stop words) and lunr-languages'
+ * nothing matches. Needs only lunr's English stemmer and stop words (lunr-parts.ts) and lunr-languages'
  * TinySegmenter, not the rest of lunr-languages, so the browser's first search stays small.
  */
-import lunr from 'lunr';
+import { isLunrStopWord, porterStem } from './lunr-parts.ts';
 import tinyseg from 'lunr-languages/tinyseg.js';
 
 interface Segmenter {
@@ -31,12 +31,12 @@ export function segmentJa(text: string): string[] {
  * the pipeline each index records).
  */
 export function stemWord(word: string): string {
-  return lunr.stemmer(new lunr.Token(word, {})).toString();
+  return porterStem(word);
 }
 
 /** English stop words (lunr's list): the index drops them, so they are useless in a query. */
 export function isEnglishStopWord(word: string): boolean {
-  return lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+  return isLunrStopWord(word);
 }
 
 /** Characters of a Japanese word: the same set lunr.ja's trimmer keeps (kanji, kana, ー, 々〆ヵヶ). */
