@@ -29,22 +29,38 @@ export function chartTheme(): ChartTheme {
 
 /**
  * Returns the ref to put on the <canvas>. `config` is called with the theme whenever `deps` change.
- * `ChartClass` is chart.js's Chart, imported by the caller.
+ * `ChartClass` is chart.js's Chart, imported by the caller. With `whenNear`, the chart is made only
+ * when its canvas comes within a screen of the viewport (or the page is printed): a chart below the
+ * first screen costs nothing while the page hydrates, and one that a phone swaps for bars never runs.
  */
-export function useChartOf<T extends ChartType>(ChartClass: typeof Chart, config: (theme: ChartTheme) => ChartConfiguration<T>, deps: DependencyList) {
+export function useChartOf<T extends ChartType>(ChartClass: typeof Chart, config: (theme: ChartTheme) => ChartConfiguration<T>, deps: DependencyList, whenNear = false) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<T> | null>(null);
-  useEffect(() => {
-    if (!canvas.current) return;
+  const near = useRef(!whenNear);
+  // Draws with the latest config: made once, then updated without animation.
+  const draw = useRef(() => {});
+  draw.current = () => {
+    if (!near.current || !canvas.current) return;
     const cfg = config(chartTheme());
     if (chart.current) {
       chart.current.data = cfg.data;
       chart.current.update('none');
-      return;
-    }
-    chart.current = new ChartClass(canvas.current, cfg);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+    } else chart.current = new ChartClass(canvas.current, cfg);
+  };
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => draw.current(), deps);
+  useEffect(() => {
+    const el = canvas.current;
+    if (near.current || !el) return;
+    const show = () => { near.current = true; stop(); draw.current(); };
+    const seen = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) show(); }, { rootMargin: '100% 0px' });
+    const stop = () => { seen?.disconnect(); removeEventListener('beforeprint', show); };
+    const box = el.getBoundingClientRect();
+    if (!seen || (box.top < 2 * innerHeight && box.bottom > -innerHeight)) { show(); return; }
+    seen.observe(el);
+    addEventListener('beforeprint', show);
+    return stop;
+  }, []);
   useEffect(() => () => { chart.current?.destroy(); chart.current = null; }, []);
   return canvas;
 }
