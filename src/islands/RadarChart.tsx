@@ -81,7 +81,7 @@ export function RadarChart(props: {
         } } },
       },
     };
-  }, [labels, series, max]);
+  }, [labels, series, max], true);
 
   return (
     <figure className="radar" data-series={JSON.stringify(series.map((s) => ({ label: s.label, values: s.values })))}>

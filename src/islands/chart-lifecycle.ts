@@ -30,22 +30,39 @@ export type ChartClass = typeof Chart;
 
 /**
  * Returns the ref to put on the <canvas>. `config` is called with the theme whenever `deps` change;
- * nothing is drawn while `ChartCtor` is null (chart.js not loaded yet).
+ * nothing is drawn while `ChartCtor` is null (chart.js not loaded yet). With `whenNear`, the chart is
+ * made only when its canvas comes within a screen of the viewport (or the page is printed): a chart
+ * below the first screen costs nothing while the page hydrates, and one that a phone swaps for bars
+ * never runs.
  */
-export function useChartOn<T extends ChartType>(ChartCtor: ChartClass | null, config: (theme: ChartTheme) => ChartConfiguration<T>, deps: DependencyList) {
+export function useChartOn<T extends ChartType>(ChartCtor: ChartClass | null, config: (theme: ChartTheme) => ChartConfiguration<T>, deps: DependencyList, whenNear = false) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<T> | null>(null);
-  useEffect(() => {
-    if (!canvas.current || !ChartCtor) return;
+  const near = useRef(!whenNear);
+  // Draws with the latest config: made once, then updated without animation.
+  const draw = useRef(() => {});
+  draw.current = () => {
+    if (!near.current || !canvas.current || !ChartCtor) return;
     const cfg = config(chartTheme());
     if (chart.current) {
       chart.current.data = cfg.data;
       chart.current.update('none');
-      return;
-    }
-    chart.current = new ChartCtor(canvas.current, cfg) as unknown as Chart<T>;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ChartCtor, ...deps]);
+    } else chart.current = new ChartCtor(canvas.current, cfg) as unknown as Chart<T>;
+  };
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => draw.current(), [ChartCtor, ...deps]);
+  useEffect(() => {
+    const el = canvas.current;
+    if (near.current || !el) return;
+    const show = () => { near.current = true; stop(); draw.current(); };
+    const seen = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) show(); }, { rootMargin: '100% 0px' });
+    const stop = () => { seen?.disconnect(); removeEventListener('beforeprint', show); };
+    const box = el.getBoundingClientRect();
+    if (!seen || (box.top < 2 * innerHeight && box.bottom > -innerHeight)) { show(); return; }
+    seen.observe(el);
+    addEventListener('beforeprint', show);
+    return stop;
+  }, []);
   useEffect(() => () => { chart.current?.destroy(); chart.current = null; }, []);
   return canvas;
 }

@@ -1,7 +1,7 @@
 /**
  * Self-assessment continuity in real Chromium: view choices remembered across reloads (target role shown,
- * radar or bars; bars by default on a phone), a second snapshot on the same day asks before replacing
- * the first, switching framework keeps name and roles, every export says what happened, and on a wide
+ * radar or bars; bars by default on a phone, a radar below the screen drawn when it comes near), a
+ * second snapshot on the same day asks before replacing the first, switching framework keeps name and roles, every export says what happened, and on a wide
  * screen the summary stays in view while rating.
  */
 import { describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ describe('self-assessment continuity', () => {
     expect(await page.textContent('[data-testid="side-readiness"]')).toMatch(/ready for Customer Success Manager.*: 0 %/);
     // Back to the radar: it draws.
     await page.click('[data-testid="view-radar"]');
-    await page.waitForSelector('canvas[data-testid="radar-canvas"]');
+    await page.waitForSelector('canvas[data-testid="radar-canvas"][data-labels-fit]');
     expect(await drawnPixelsOf(page, 'canvas[data-testid="radar-canvas"]')).toBeGreaterThan(1000);
     await page.reload();
     await page.waitForSelector('canvas[data-testid="radar-canvas"]');
@@ -67,6 +67,23 @@ describe('self-assessment continuity', () => {
     await page.click('.jump a[href="#el-voice-of-customer"]');
     expect(await page.evaluate(() => location.hash)).toBe('#el-voice-of-customer');
     await laptop.close();
+  });
+
+  it('on a phone, draws a chosen radar only when it comes near the screen (it sits below the form)', async () => {
+    const phone = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const p = await phone.newPage();
+    await p.goto(site.server.url + 'ja/assess/');
+    await p.evaluate(() => localStorage.setItem('banso:prefs', '{"view":"radar"}'));
+    await openAssess(p, 'ja/assess/');
+    const radar = 'canvas[data-testid="radar-canvas"]';
+    await p.waitForSelector(radar);
+    await p.waitForTimeout(500);
+    expect(await drawnPixelsOf(p, radar)).toBe(0);
+    expect(await p.getAttribute(radar, 'data-labels-fit')).toBeNull();
+    await p.locator(radar).scrollIntoViewIfNeeded();
+    await p.waitForSelector(`${radar}[data-labels-fit]`);
+    expect(await drawnPixelsOf(p, radar)).toBeGreaterThan(1000);
+    await phone.close();
   });
 
   it('asks before replacing a snapshot saved earlier the same day; cancel keeps the first', async () => {

@@ -64,6 +64,7 @@ describe('radar labels are never clipped', () => {
         await page.goto(root + 'assess/', { waitUntil: 'networkidle' });
         await page.evaluate(() => localStorage.setItem('banso:prefs', '{"view":"radar","reveal":true}'));
         await page.reload();
+        await page.locator('canvas[data-testid="radar-canvas"]').scrollIntoViewIfNeeded();
         await page.waitForSelector('canvas[data-testid="radar-canvas"][data-labels-fit]');
         expect(await page.getAttribute('canvas[data-testid="radar-canvas"]', 'data-labels-fit')).toBe('true');
         await page.goto(root + 'team/', { waitUntil: 'networkidle' });

@@ -35,6 +35,7 @@ describe('self-assessment', () => {
     const page = await context.newPage();
     const problems = watchPage(page, new URL(site.server.url).origin);
     await openAssess(page);
+    await page.waitForSelector('canvas[data-testid="radar-canvas"][data-labels-fit]');
     const empty = await drawnPixels(page);
 
     await page.fill('input[autocomplete="name"]', '山田 花子');
