@@ -31,8 +31,8 @@ describe('level descriptors', () => {
   });
   it('the matrix defines "complex case" once and names level 2 Independent (自走)', () => {
     const m = content.frameworks.get('cs-skills')!.data;
-    expect(m.description.en.match(/A complex case is/g)).toHaveLength(1);
-    expect(m.description.ja!.match(/複雑なケースとは/g)).toHaveLength(1);
+    expect(m.description!.en.match(/A complex case is/g)).toHaveLength(1);
+    expect(m.description!.ja!.match(/複雑なケースとは/g)).toHaveLength(1);
     expect(m.levels.find((l) => l.level === 2)!.name).toEqual({ en: 'Independent', ja: '自走' });
   });
 });
