@@ -182,9 +182,9 @@ describe('health-score simulator', () => {
     // The same accounts through the query in DuckDB and through the engine with the edited weight.
     const model = applyWeights(loadModel('tech-touch-health'), { groups: { billing: 35 }, measures: {} });
     const accounts = [
-      { id: 'a', values: { 'weekly-active-admins': 55, 'days-since-admin-login': 3, 'key-feature-adoption': 4, 'onboarding-checklist': 80, 'in-app-nps': 20, 'failed-payments': false } },
-      { id: 'b', values: { 'weekly-active-admins': 20, 'days-since-admin-login': 50, 'key-feature-adoption': 1, 'onboarding-checklist': 30, 'in-app-nps': -40, 'failed-payments': true } },
-      { id: 'c', values: { 'weekly-active-admins': 65, 'days-since-admin-login': null, 'key-feature-adoption': 6, 'onboarding-checklist': null, 'in-app-nps': null, 'failed-payments': true } },
+      { id: 'a', values: { 'weekly-active-admins': 55, 'days-since-admin-login': 3, 'key-feature-adoption': 4, 'onboarding-checklist': true, 'in-app-nps': 20, 'failed-payments': false } },
+      { id: 'b', values: { 'weekly-active-admins': 20, 'days-since-admin-login': 50, 'key-feature-adoption': 1, 'onboarding-checklist': false, 'in-app-nps': -40, 'failed-payments': true } },
+      { id: 'c', values: { 'weekly-active-admins': 65, 'days-since-admin-login': null, 'key-feature-adoption': 5, 'onboarding-checklist': null, 'in-app-nps': null, 'failed-payments': true } },
     ];
     const db = await DuckDBInstance.create(':memory:');
     const con = await db.connect();
@@ -257,7 +257,8 @@ describe('health-score simulator', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="score-a-band"]')?.textContent === 'レッド（リスクあり）');
     await expect(page.locator('[data-testid="what-if-up"]').textContent()).resolves.toContain('最終ミーティングからの日数を95日から30日に下げる');
     expect(await page.textContent('[data-testid="score-a-coverage"]')).toBe('データのカバー率：重みの77.5%');
-    expect(await drawnPixels(page)).toBeGreaterThan(2000);
+    await page.locator('figure.contribution').scrollIntoViewIfNeeded();
+    await expect.poll(() => drawnPixels(page)).toBeGreaterThan(2000);
     expect(await axeSerious(page)).toEqual([]);
     expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
     await context.close();
