@@ -59,7 +59,7 @@ describe('health-score simulator', () => {
 
     // The chart drew once scrolled near, and its table has one row per measure matching the chart's data.
     await page.locator('figure.contribution').scrollIntoViewIfNeeded();
-    await expect.poll(() => drawnPixels(page)).toBeGreaterThan(2000);
+    await expect.poll(() => drawnPixels(page), { timeout: 20_000 }).toBeGreaterThan(2000);
     const series = JSON.parse((await page.getAttribute('figure.contribution', 'data-series'))!) as { values: (number | null)[] }[];
     await page.click('.contribution-table summary');
     const rows = await page.$$eval('[data-testid="contribution-table"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]));
@@ -224,7 +224,7 @@ describe('health-score simulator', () => {
     const box = await page.locator('.contribution-canvas').boundingBox();
     expect(box!.height).toBeGreaterThan(200); // its height is set before the chart loads: nothing moves later
     await page.locator('figure.contribution').scrollIntoViewIfNeeded();
-    await expect.poll(() => drawnPixels(page)).toBeGreaterThan(2000);
+    await expect.poll(() => drawnPixels(page), { timeout: 20_000 }).toBeGreaterThan(2000);
     expect(scripts.length).toBeGreaterThan(before); // chart.js came with the scroll
     expect((await page.locator('.contribution-canvas').boundingBox())!.height).toBe(box!.height);
     expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
@@ -258,7 +258,7 @@ describe('health-score simulator', () => {
     await expect(page.locator('[data-testid="what-if-up"]').textContent()).resolves.toContain('最終ミーティングからの日数を95日から30日に下げる');
     expect(await page.textContent('[data-testid="score-a-coverage"]')).toBe('データのカバー率：重みの77.5%');
     await page.locator('figure.contribution').scrollIntoViewIfNeeded();
-    await expect.poll(() => drawnPixels(page)).toBeGreaterThan(2000);
+    await expect.poll(() => drawnPixels(page), { timeout: 20_000 }).toBeGreaterThan(2000);
     expect(await axeSerious(page)).toEqual([]);
     expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
     await context.close();
