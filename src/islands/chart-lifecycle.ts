@@ -1,10 +1,11 @@
 /**
  * The chart.js lifecycle every chart island shares: create the chart on its canvas once, update its
  * data without animation when the inputs change, destroy it on unmount; plus theme colours for light
- * and dark mode. This module does not import chart.js: the chart class is handed in, so a chart can
- * load chart.js only when it is about to be seen (see useChart.ts for the eager form).
+ * and dark mode. This module does not import chart.js: the chart class is handed in, so the radar can
+ * use a chart.js copy of its own (astro.config.mjs, ownModuleCopy); useChart.ts is the form on the
+ * shared chart.js.
  */
-import { useEffect, useRef, useState, type DependencyList, type RefObject } from 'react';
+import { useEffect, useRef, type DependencyList } from 'react';
 import type { Chart, ChartConfiguration, ChartType } from 'chart.js';
 
 export interface ChartTheme {
@@ -65,37 +66,4 @@ export function useChartOn<T extends ChartType>(ChartCtor: ChartClass | null, co
   }, []);
   useEffect(() => () => { chart.current?.destroy(); chart.current = null; }, []);
   return canvas;
-}
-
-/**
- * Loads something (chart.js and the parts a chart registers) once the element comes within about a
- * screen of the viewport, or when the page is printed; at once where IntersectionObserver is missing.
- * Returns the loaded value, null until then.
- */
-export function useWhenNear<T>(element: RefObject<Element | null>, load: () => Promise<T>): T | null {
-  const [value, setValue] = useState<T | null>(null);
-  useEffect(() => {
-    let done = false;
-    const start = () => {
-      if (done) return;
-      done = true;
-      observer?.disconnect();
-      window.removeEventListener('beforeprint', start);
-      void load().then((v) => setValue(() => v));
-    };
-    const el = element.current;
-    const observer = el && typeof IntersectionObserver !== 'undefined'
-      ? new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) start(); }, { rootMargin: '100% 0px' })
-      : null;
-    if (!observer || !el) { start(); return; }
-    observer.observe(el);
-    window.addEventListener('beforeprint', start);
-    return () => {
-      done = true;
-      observer.disconnect();
-      window.removeEventListener('beforeprint', start);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  return value;
 }

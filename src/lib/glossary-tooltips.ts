@@ -1,8 +1,18 @@
 /**
- * Marks the first use of each glossary term in rendered HTML so its definition shows on hover and
- * focus. Works on the HTML string of a rendered Markdown body: only text outside links, code,
- * headings and existing term marks is touched; the definition is escaped text. Pure.
+ * Marks the first use of each glossary term in a rendered Markdown body so its definition shows on
+ * hover and focus. A transform over the HTML tree (parsed by the Markdown processor's own parser,
+ * Sätteri, written back with hast-util-to-html): only text outside links, code, headings, buttons and
+ * existing abbreviations is touched, and the definition is a text node, never HTML. Pure.
+ *
+ * It runs on the page (src/components/GlossaryText.astro), not as a plugin inside the Markdown
+ * pipeline, because what it inserts depends on the page: the definitions and links are in the page's
+ * language while the names are found in the body's (a Japanese page may show an English body), and
+ * the policy texts put into the body after rendering are read too.
  */
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { htmlToHast } from 'satteri';
+
 export interface TooltipTerm {
   id: string;
   /** Names to look for (term, abbreviation, aliases) in the page's language. */
@@ -11,73 +21,90 @@ export interface TooltipTerm {
   href: string;
 }
 
-const SKIP = new Set(['a', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'script', 'style', 'abbr', 'button', 'kbd']);
+/** Elements whose text is never marked (a term inside them is already a link, code, a title or a control). */
+const SKIP = new Set(['a', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'script', 'style', 'abbr', 'button', 'kbd', 'template', 'textarea', 'svg', 'math']);
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+const LATIN = /[A-Za-z0-9]/;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const LATIN = /[A-Za-z0-9]/;
-
 /**
- * The expression that finds a name in escaped HTML text: whole words, ignoring case, for Latin names;
- * a plain substring for Japanese. Compiled once per name for the whole build (every playbook page
- * looks for every glossary name); not global, so exec() keeps no state between texts.
+ * The expression that finds a name in text: whole words, ignoring case, for Latin names; a plain
+ * substring for Japanese. Compiled once per name for the whole build (every playbook page looks for
+ * every glossary name); not global, so exec() keeps no state between texts.
  */
 const matchers = new Map<string, RegExp>();
 function matcher(name: string): RegExp {
   let re = matchers.get(name);
   if (!re) {
-    const n = escapeRegExp(escapeHtml(name));
+    const n = escapeRegExp(name);
     re = LATIN.test(name) ? new RegExp(`(?<![A-Za-z0-9])${n}(?![A-Za-z0-9])`, 'i') : new RegExp(n);
     matchers.set(name, re);
   }
   return re;
 }
 
-export function annotateTerms(html: string, terms: TooltipTerm[], idPrefix = 'gloss'): string {
-  const candidates = terms
+interface Candidate { term: TooltipTerm; name: string }
+
+/** Names worth looking for (Latin: 3 characters or more; Japanese: 2 or more), longest first. */
+function candidatesOf(terms: TooltipTerm[]): Candidate[] {
+  return terms
     .flatMap((t) => t.names.filter((n) => (LATIN.test(n) ? n.length >= 3 : n.length >= 2)).map((name) => ({ term: t, name })))
     .sort((a, b) => b.name.length - a.name.length);
-  if (candidates.length === 0) return html;
-  const used = new Set<string>();
-  const parts = html.split(/(<[^>]+>)/);
-  const stack: string[] = [];
-  let skipDepth = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    if (part.startsWith('<')) {
-      const m = /^<\/?([a-zA-Z0-9]+)/.exec(part);
-      if (!m) continue;
-      const tag = m[1].toLowerCase();
-      if (part.startsWith('</')) {
-        if (SKIP.has(tag) && stack.length && stack[stack.length - 1] === tag) { stack.pop(); skipDepth--; }
-      } else if (SKIP.has(tag) && !part.endsWith('/>')) { stack.push(tag); skipDepth++; }
-      continue;
-    }
-    if (skipDepth > 0 || !part.trim()) continue;
-    parts[i] = annotateText(part, candidates, used, idPrefix);
-  }
-  return parts.join('');
 }
 
-function annotateText(text: string, candidates: { term: TooltipTerm; name: string }[], used: Set<string>, idPrefix: string): string {
+const text = (value: string): Text => ({ type: 'text', value });
+
+/** The mark: the word as a link to the term's page, described by the definition shown as a tooltip. */
+function mark(word: string, term: TooltipTerm, idPrefix: string): Element {
+  const id = `${idPrefix}-${term.id}`;
+  return {
+    type: 'element', tagName: 'span', properties: { className: ['gloss'] }, children: [
+      { type: 'element', tagName: 'a', properties: { className: ['gloss-term'], href: term.href, ariaDescribedBy: [id] }, children: [text(word)] },
+      { type: 'element', tagName: 'span', properties: { className: ['gloss-tip'], role: 'tooltip', id }, children: [text(term.definition)] },
+    ],
+  };
+}
+
+/** A text split into plain text and marks for the terms not used yet (the earliest match first, then the longest). */
+function annotateText(value: string, candidates: Candidate[], used: Set<string>, idPrefix: string): ElementContent[] {
   let best: { index: number; length: number; term: TooltipTerm } | undefined;
   for (const c of candidates) {
     if (used.has(c.term.id)) continue;
-    const m = matcher(c.name).exec(text);
+    const m = matcher(c.name).exec(value);
     if (m && (!best || m.index < best.index || (m.index === best.index && m[0].length > best.length))) best = { index: m.index, length: m[0].length, term: c.term };
   }
-  if (!best) return text;
+  if (!best) return [text(value)];
   used.add(best.term.id);
-  const before = text.slice(0, best.index);
-  const word = text.slice(best.index, best.index + best.length);
-  const after = text.slice(best.index + best.length);
-  const id = `${idPrefix}-${best.term.id}`;
-  const mark = `<span class="gloss"><a class="gloss-term" href="${escapeHtml(best.term.href)}" aria-describedby="${id}">${word}</a><span class="gloss-tip" role="tooltip" id="${id}">${escapeHtml(best.term.definition)}</span></span>`;
-  return before + mark + annotateText(after, candidates, used, idPrefix);
+  const before = value.slice(0, best.index);
+  const word = value.slice(best.index, best.index + best.length);
+  const after = value.slice(best.index + best.length);
+  return [...(before ? [text(before)] : []), mark(word, best.term, idPrefix), ...(after ? annotateText(after, candidates, used, idPrefix) : [])];
+}
+
+function walk(children: (RootContent | ElementContent)[], candidates: Candidate[], used: Set<string>, idPrefix: string): (RootContent | ElementContent)[] {
+  const out: (RootContent | ElementContent)[] = [];
+  for (const node of children) {
+    if (node.type === 'text' && node.value.trim() !== '') out.push(...annotateText(node.value, candidates, used, idPrefix));
+    else if (node.type === 'element' && !SKIP.has(node.tagName)) out.push({ ...node, children: walk(node.children, candidates, used, idPrefix) as ElementContent[] });
+    else out.push(node);
+  }
+  return out;
+}
+
+/** The tree with the first use of each term marked (a new tree; the given one is not changed). Returns the number of marks too. */
+export function annotateTree(tree: Root, terms: TooltipTerm[], idPrefix = 'gloss'): { tree: Root; marked: number } {
+  const candidates = candidatesOf(terms);
+  const used = new Set<string>();
+  if (candidates.length === 0) return { tree, marked: 0 };
+  return { tree: { ...tree, children: walk(tree.children, candidates, used, idPrefix) as RootContent[] }, marked: used.size };
+}
+
+/** annotateTree on an HTML fragment; the HTML comes back unchanged when no term occurs in it. */
+export function annotateTerms(html: string, terms: TooltipTerm[], idPrefix = 'gloss'): string {
+  const { tree, marked } = annotateTree(htmlToHast(html, { fragment: true }) as Root, terms, idPrefix);
+  if (marked === 0) return html;
+  return toHtml(tree, { characterReferences: { useNamedReferences: true } });
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { annotateTerms, escapeHtml } from '../../src/lib/glossary-tooltips.ts';
+import { htmlToHast } from 'satteri';
+import { annotateTerms } from '../../src/lib/glossary-tooltips.ts';
+import { escapeHtml } from '../../src/lib/content/policies.ts';
 
 const terms = [
   { id: 'churn', names: ['Churn', 'attrition'], definition: 'When a customer <leaves> & stops paying.', href: '/glossary/churn/' },
@@ -13,7 +15,8 @@ describe('glossary tooltips', () => {
     const out = annotateTerms('<p>Churn hurts. More churn later. The health score drops.</p>', terms);
     expect(out.match(/class="gloss"/g)).toHaveLength(2);
     expect(out).toContain('<a class="gloss-term" href="/glossary/churn/" aria-describedby="gloss-churn">Churn</a>');
-    expect(out).toContain('<span class="gloss-tip" role="tooltip" id="gloss-churn">When a customer &lt;leaves&gt; &amp; stops paying.</span>');
+    // The definition is text: "<" and "&" escaped (">" needs no escaping in text).
+    expect(out).toContain('<span class="gloss-tip" role="tooltip" id="gloss-churn">When a customer &lt;leaves> &amp; stops paying.</span>');
     expect(out).toContain('More churn later.');
     expect(out).toContain('aria-describedby="gloss-health-score">health score</a>');
   });
@@ -37,5 +40,45 @@ describe('glossary tooltips', () => {
     expect(escapeHtml('<script>"x"</script>')).toBe('&lt;script&gt;&quot;x&quot;&lt;/script&gt;');
     const out = annotateTerms('<p>churn</p>', [{ id: 'x', names: ['churn'], definition: '<img src=x onerror=alert(1)>', href: '/g/' }]);
     expect(out).not.toContain('<img');
+  });
+
+  /** The tree of an HTML fragment, to compare documents rather than their spelling. */
+  const tree = (html: string) => JSON.stringify(htmlToHast(html, { fragment: true }));
+  /** Text of the marked words, in order. */
+  const marked = (html: string) => [...html.matchAll(/<a class="gloss-term"[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]);
+
+  it('works on the tree: links, code, headings, attributes, entities and Japanese in one body', () => {
+    const html = [
+      '<h2 id="churn">Churn &amp; NPS</h2>',
+      '<p title="churn > NPS" data-note="health score">A <a href="/x?churn=1&amp;b=2">churn link</a>, <code>NPS</code>, <kbd>NPS</kbd> and <abbr title="Net Promoter Score">NPS</abbr>.</p>',
+      '<p><img src="/i.png" alt="churn"> Tom &amp; Jerry&#39;s <strong>Churn</strong> &lt;b&gt;NPS&lt;/b&gt; &quot;health score&quot;</p>',
+      '<pre><code>health score</code></pre>',
+      '<ul><li>今期の解約率と<em>チャーン</em>を確認します。</li></ul>',
+    ].join('');
+    const out = annotateTerms(html, terms);
+    // Headings, links, code, kbd and abbr kept as they were; attributes never touched.
+    expect(out).toContain('<h2 id="churn">Churn &amp; NPS</h2>');
+    expect(out).toContain('<p title="churn > NPS" data-note="health score">A <a href="/x?churn=1&amp;b=2">churn link</a>, <code>NPS</code>, <kbd>NPS</kbd> and <abbr title="Net Promoter Score">NPS</abbr>.</p>');
+    expect(out).toContain('<img src="/i.png" alt="churn">');
+    expect(out).toContain('<pre><code>health score</code></pre>');
+    // The first use of each term in text, inside inline elements too; entities stay entities (or their characters).
+    expect(marked(out)).toEqual(['Churn', 'NPS', 'health score', '解約']);
+    expect(out).toContain('Tom &amp; Jerry\'s <strong><span class="gloss"><a class="gloss-term" href="/glossary/churn/" aria-describedby="gloss-churn">Churn</a>');
+    expect(out).toContain('&lt;b><span class="gloss"><a class="gloss-term" href="/glossary/nps/" aria-describedby="gloss-nps">NPS</a>');
+    expect(out).toContain('<em>チャーン</em>'); // 解約 came first: one mark per term
+    // Only the marks were added: removing them gives the same document back.
+    const unmarked = out.replace(/<span class="gloss"><a class="gloss-term"[^>]*>([^<]*)<\/a><span class="gloss-tip"[^>]*>[^<]*<\/span><\/span>/g, '$1');
+    expect(tree(unmarked)).toBe(tree(html));
+  });
+
+  it('reads a ">" inside an attribute as part of the attribute (the old string splitting broke the tag there)', () => {
+    const out = annotateTerms('<p><span title="a > churn">text</span> and churn</p>', terms);
+    expect(out).toBe('<p><span title="a > churn">text</span> and <span class="gloss"><a class="gloss-term" href="/glossary/churn/" aria-describedby="gloss-churn">churn</a><span class="gloss-tip" role="tooltip" id="gloss-churn">When a customer &lt;leaves> &amp; stops paying.</span></span></p>');
+  });
+
+  it('gives the HTML back unchanged, byte for byte, when no term occurs', () => {
+    const html = '<p>Nothing&nbsp;here &amp; <a href="/x">there</a>&#39;s</p>';
+    expect(annotateTerms(html, terms)).toBe(html);
+    expect(annotateTerms('<p>churn</p>', [])).toBe('<p>churn</p>');
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
@@ -10,23 +10,16 @@ import { scoreAccount } from '../../src/lib/health/score.ts';
 import { presetValues } from '../../src/lib/health/simulator-state.ts';
 import HealthSimulator from '../../src/islands/HealthSimulator.tsx';
 import { charts } from '../helpers/chart-mock.ts';
-import { fakeIntersection } from '../helpers/intersection.ts';
 
 // The content as pages get it (src/data/site.ts): policy references resolved.
 const content = resolveContent(checkContent(readContentFiles('.')).content);
 const en = clientHealthData(content, 'en');
 const ja = clientHealthData(content, 'ja');
 
-/** The contribution chart draws once it comes near the viewport: `open` scrolls there unless told not to. */
-let io = fakeIntersection();
-async function open(search = '?model=high-touch-health', data = en, lang: 'en' | 'ja' = 'en', scrollToChart = true) {
+async function open(search = '?model=high-touch-health', data = en, lang: 'en' | 'ja' = 'en') {
   window.history.replaceState(null, '', `/health/simulator/${search}`);
   const view = render(<HealthSimulator data={data} dict={dictionary(lang)} />);
   await waitFor(() => expect(view.container.querySelector('.health-sim')!.getAttribute('data-ready')).toBe('true'));
-  if (scrollToChart) {
-    io.showAll();
-    await waitFor(() => expect(charts.length).toBeGreaterThan(0));
-  }
   return view;
 }
 const bandA = () => screen.getByTestId('score-a-band').textContent;
@@ -40,7 +33,6 @@ function visibleText(el: HTMLElement): string {
 }
 const high = en.models.find((m) => m.id === 'high-touch-health')!.model;
 
-beforeEach(() => { io = fakeIntersection(); });
 afterEach(() => cleanup());
 
 describe('health-score simulator', () => {
@@ -160,25 +152,6 @@ describe('health-score simulator', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Reset to the model’s weights' }));
     expect(screen.getByTestId('share-nps').textContent).toBe('9 %');
     expect(screen.getByText('The weights are the model’s own.')).toBeTruthy();
-  });
-
-  it('draws the contribution chart only when it comes near; its summary and table are there before', async () => {
-    await open('?model=high-touch-health', en, 'en', false);
-    expect(io.watched()).toBe(1);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(charts).toHaveLength(0);
-    expect(screen.getByText(/12 of 12 measures have data/)).toBeTruthy();
-    expect(within(screen.getByTestId('contribution-table')).getAllByRole('row')).toHaveLength(13);
-    expect((document.querySelector('.contribution-canvas') as HTMLElement).style.height).toMatch(/rem$/);
-    io.showAll();
-    await waitFor(() => expect(charts).toHaveLength(1));
-    expect(charts[0].type).toBe('bar');
-    expect(charts[0].data.datasets[0].data).toHaveLength(12);
-    expect(io.watched()).toBe(0);
-    // Later changes update the same chart.
-    fireEvent.click(screen.getByTestId('nodata-nps'));
-    expect(charts).toHaveLength(1);
-    expect(charts[0].updates).toBeGreaterThan(0);
   });
 
   it('switches models and speaks Japanese', async () => {

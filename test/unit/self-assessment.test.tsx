@@ -5,7 +5,7 @@
  * save is kept and offered for download, names from files render as text.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
 import SelfAssessment from '../../src/islands/SelfAssessment.tsx';

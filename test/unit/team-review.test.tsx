@@ -5,7 +5,7 @@
  * remount (reload) and "Forget this team" clears it after a confirmation.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
 import TeamReview from '../../src/islands/TeamReview.tsx';

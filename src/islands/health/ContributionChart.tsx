@@ -2,15 +2,14 @@
  * Each measure's contribution to the score (points × effective weight; the bars add up to the
  * score) as a horizontal bar chart — chart.js with only the bar parts registered — with a text
  * summary and a data table. Scenario A is drawn as solid bars, scenario B as outlined bars, so the
- * two differ without colour; the legend under the chart says which is which. The chart sits below
- * the inputs and results, so chart.js loads only when it comes near the viewport (or the page is
- * printed); the summary and the data table are there from the first render.
+ * two differ without colour; the legend under the chart says which is which.
  */
-import { useEffect, useRef } from 'react';
-import { useChartOn, useWhenNear } from '../chart-lifecycle.ts';
+import { useRef } from 'react';
+import { useChart } from '../useChart.ts';
+import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
 import { ChartDataTable } from '../ChartDataTable.tsx';
 
-const loadChart = () => import('./contribution-chart-parts.ts').then((m) => m.Chart);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
 export interface ContributionSeries {
   label: string;
@@ -38,14 +37,9 @@ export function ContributionChart(props: {
   const wrap = useRef<HTMLDivElement>(null);
   const height = Math.max(12, labels.length * (series.length > 1 ? 2.6 : 1.9) + 4);
 
-  // Set through the CSSOM (a style attribute in the server-rendered HTML would break the CSP); set
-  // before chart.js loads, so the page does not move when the chart appears.
-  useEffect(() => {
+  const canvas = useChart<'bar'>((theme) => {
+    // Set through the CSSOM (a style attribute in the server-rendered HTML would break the CSP).
     if (wrap.current) wrap.current.style.height = `${height}rem`;
-  }, [height]);
-  const ChartCtor = useWhenNear(wrap, loadChart);
-
-  const canvas = useChartOn<'bar'>(ChartCtor, (theme) => {
     const { grid, text } = theme;
     const { brand } = theme;
     const data = {
