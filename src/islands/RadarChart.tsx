@@ -138,7 +138,7 @@ export function LevelBars({ levels, elements, now, target, detail, nowLabel, tar
   levels: number; elements: { id: string; name: string }[]; now: Levels; target?: Levels; detail?: Record<string, string | undefined>;
   nowLabel: string; targetLabel?: string; notRated: string; summary: string;
 }) {
-  const cells = (n: number, kind: string) => Array.from({ length: levels }, (_, i) => <i key={i} className={i < n ? kind : undefined} />);
+  const cells = (n: number, kind: string) => Array.from({ length: levels }, (_, i) => <i key={i} className={i + 1 <= n ? kind : undefined} />);
   return (
     <figure className="level-bars" data-testid="level-bars">
       <ul>{elements.map(({ id, name }) => {

@@ -62,7 +62,7 @@ describe('radar labels are never clipped', () => {
         const page = await context.newPage();
         const root = site.server.url + (lang === 'ja' ? 'ja/' : '');
         await page.goto(root + 'assess/', { waitUntil: 'networkidle' });
-        await page.evaluate(() => localStorage.setItem('banso:prefs', '{"view":"radar","reveal":true}'));
+        await page.evaluate(() => localStorage.setItem('banso:prefs', '{"view":"radar","teamView":"radar","reveal":true}'));
         await page.reload();
         await page.locator('canvas[data-testid="radar-canvas"]').scrollIntoViewIfNeeded();
         await page.waitForSelector('canvas[data-testid="radar-canvas"][data-labels-fit]');

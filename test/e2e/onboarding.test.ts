@@ -80,9 +80,9 @@ describe('time-aware onboarding track', () => {
   // gives the same result on any day and catches a schedule read in UTC.
   const cases = [
     { lang: 'en', prefix: '', zone: 'America/Los_Angeles', now: '2026-11-25T06:00:00Z', start: '2026-11-19', day: 6, phase: 'first-week',
-      dayLine: 'Day 6 of 90: First week', done: '2 of 52 done' },
+      dayLine: 'Day 6 of 90: First week', done: '2 of 52 done', term: 'Term: Customer success' },
     { lang: 'ja', prefix: 'ja/', zone: 'Asia/Tokyo', now: '2026-11-23T15:30:00Z', start: '2026-11-17', day: 8, phase: 'day-30',
-      dayLine: '90日中8日目：30日目', done: '52件中2件完了' },
+      dayLine: '90日中8日目：30日目', done: '52件中2件完了', term: '用語：カスタマーサクセス' },
   ] as const;
   for (const c of cases) {
     it(`a start date last week (${c.start}, day ${c.day}) opens the current phase only, lists this week first and shows on home and /onboarding/ (${c.lang})`, async () => {
@@ -133,6 +133,8 @@ describe('time-aware onboarding track', () => {
         expect(await page.getAttribute('[data-now-bar]', 'value')).toBe('2');
         const links = await page.$$eval('[data-now-list] a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
         expect(links).toEqual(after.slice(0, 4).map((id) => `/${c.prefix}onboarding/new-csm/#item-${id}`));
+        // An item named after a glossary term says it is a term.
+        expect(await page.textContent(`[data-now-list] a[href$="#item-read-cs-definition"]`)).toBe(c.term);
       }
       await context.close();
     });

@@ -208,7 +208,7 @@ describe('team review', () => {
     expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
     await phone.close();
     await context.close();
-  });
+  }, 150_000); // two team imports in two windows
 
   it('imports pasted share links, one per line', async () => {
     const context = await site.browser.newContext();

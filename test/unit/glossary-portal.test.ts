@@ -12,6 +12,27 @@ describe('glossary page helpers', () => {
       formula: ['チャーンレート＝失った顧客数÷期首の顧客数です。'],
     });
     expect(sentences('One. Two.')).toEqual(['One.', 'Two.']);
+    // Not inside a number, after "e.g." or before a closing quote.
+    expect(sentences('In CES 2.0 higher is better. Bands, e.g. red 0–49, lead somewhere. Asked: 「薦めますか？」と聞きます。次です。')).toEqual([
+      'In CES 2.0 higher is better.', 'Bands, e.g. red 0–49, lead somewhere.', 'Asked: 「薦めますか？」と聞きます。', '次です。',
+    ]);
+  });
+  it('splits a sentence that says what a term is and then gives its formula, so the plain part comes first', () => {
+    expect(plainThenFormula('A 0–100 score that summarises health, computed as a weighted average (score = Σ(wᵢ·mᵢ)/Σwᵢ). Bands follow.')).toEqual({
+      plain: ['A 0–100 score that summarises health, computed as a weighted average.', 'Bands follow.'],
+      formula: ['score = Σ(wᵢ·mᵢ)/Σwᵢ'],
+    });
+    expect(plainThenFormula('The share of licences in use: active users ÷ licences × 100. Define "active".')).toEqual({
+      plain: ['The share of licences in use.', 'Define "active".'],
+      formula: ['Active users ÷ licences × 100.'],
+    });
+    expect(plainThenFormula('The yearly value of contracts; for monthly plans ARR = MRR × 12.')).toEqual({
+      plain: ['The yearly value of contracts.'], formula: ['For monthly plans ARR = MRR × 12.'],
+    });
+    // A formula with nothing plain before it, or a formula in the middle, stays whole.
+    expect(plainThenFormula('NRR = (a + b) ÷ a; new customers are excluded. 売上を（期首＝100）として比べます。').formula).toEqual([
+      'NRR = (a + b) ÷ a; new customers are excluded.', '売上を（期首＝100）として比べます。',
+    ]);
   });
   it('finds health models, the simulator and playbooks that use a term', () => {
     const models = [{ id: 'ht', measures: ['nps', 'ces'] }, { id: 'tt', measures: ['active-users'] }];
