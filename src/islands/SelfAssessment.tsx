@@ -8,7 +8,7 @@ import type { Locale } from '../i18n/locales.ts';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
 import type { ClientData, ClientFramework } from '../lib/assessment/skill-island-props.ts';
 import type { Assessment } from '../schemas/assessment.ts';
-import type { ParseResult } from '../lib/assessment/file-format.ts';
+import type { FileJob, FileJobAnswer } from '../lib/file-jobs.ts';
 import { MAX_FILE_BYTES } from '../schemas/assessment-constants.ts';
 import { exportFileName, serialiseAssessment } from '../lib/assessment/file-output.ts';
 import { reconcile } from '../lib/assessment/migrate.ts';
@@ -120,10 +120,12 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
 
   // Save on every change (after the first load), and say so when the browser cannot keep it.
   const firstSave = useRef(true);
+  // The saved text of an imported file, made with it in the worker: saving it does not serialise megabytes again here.
+  const serialised = useRef(new WeakMap<Assessment, string>());
   useEffect(() => {
     if (!loaded) return;
     if (firstSave.current) { firstSave.current = false; return; }
-    const r = save(store, a);
+    const r = save(store, a, serialised.current.get(a));
     if (!r.ok) notify({ kind: 'error', text: r.reason === 'quota' ? t('assess.storageFull') : r.reason === 'locked' ? t('safe.store.locked') : t('assess.storageUnavailable') });
   }, [a]);
 
@@ -174,7 +176,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
     const failed = (details: string[]) => notify({ kind: 'error', text: t('assess.import.failed', { file: file.name }), details });
     if (file.size > MAX_FILE_BYTES) { failed([t('assess.import.too-large')]); return; }
     let fj: Awaited<ReturnType<typeof fileJobs>>;
-    let r: ParseResult;
+    let r: FileJobAnswer<{ type: 'file' } & FileJob>;
     try {
       fj = await fileJobs();
       // A file that cannot be read (removed meanwhile) reads as empty: refused as "not JSON".
@@ -198,6 +200,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
     const target = data.frameworks.find((f) => f.id === r.assessment.framework.id);
     if (!target) { failed([t('assess.import.unknownFramework', { id: r.assessment.framework.id })]); return; }
     firstSave.current = false;
+    serialised.current.set(r.assessment, r.text);
     if (target.id !== fw.id) { incoming.current = r.assessment; setLoaded(false); setFwId(target.id); }
     else { setA(r.assessment); setLoaded(true); }
     notify({ kind: 'info', text: t('assess.import.done', { file: file.name }), details: target.id !== fw.id ? [t('safe.other.framework', { framework: target.name, current: fw.name })] : undefined });

@@ -87,12 +87,14 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
   }, []);
 
   const importSources = async (sources: JobSource[], skipped: number) => {
-    const { runJob, jobFrameworks } = await fileJobs();
+    const { runJob, jobFrameworks, nextTask } = await fileJobs();
     const r = await runJob({ type: 'team-import', existing: team.current, sources, frameworks: jobFrameworks(data.frameworks), now: new Date().toISOString() });
     setReport({ items: r.report, skipped });
     if (!r.added || r.stored === null) return;
     team.current = [...team.current, ...r.newEntries];
     setEntries(team.current);
+    // Saving (megabytes for a large team) gets a task of its own, apart from reading the answer and rendering.
+    await nextTask('banso:save-team');
     const saved = store.write(TEAM_STORAGE_KEY, r.stored);
     if (!saved.ok) notify({ kind: 'error', text: saved.reason === 'quota' ? t('team.storage.full') : saved.reason === 'locked' ? t('safe.store.locked') : t('team.storage.unavailable') });
   };

@@ -50,7 +50,8 @@ export interface TeamImportAnswer extends Omit<ImportResult, 'entries'> {
 }
 
 export interface FileJobAnswers {
-  file: ParseResult;
+  /** With an accepted file, its text as the browser keeps it (JSON.stringify of the assessment). */
+  file: ParseResult extends infer R ? (R extends { ok: true } ? R & { text: string } : R) : never;
   saved: LoadResult;
   link: LinkResult;
   'team-import': TeamImportAnswer;
@@ -68,7 +69,10 @@ export function runFileJob<J extends FileJob>(job: J): FileJobAnswer<J> {
 function run(job: FileJob): FileJobAnswers[keyof FileJobAnswers] {
   switch (job.type) {
     case 'file':
-      return parseAssessmentFile(contentText(job.content), { frameworks: job.frameworks });
+    {
+      const r = parseAssessmentFile(contentText(job.content), { frameworks: job.frameworks });
+      return r.ok ? { ...r, text: JSON.stringify(r.assessment) } : r;
+    }
     case 'saved':
       return parseSaved(job.raw, job.frameworkId, job.frameworks);
     case 'link':

@@ -2,17 +2,24 @@
  * Nothing a person has is lost, frozen or misread, in real Chromium:
  * - corrupt saved data → an edit, an import or a tick → the raw copy is still downloadable, byte for byte
  *   (self-assessment, team review, onboarding), until it is discarded;
- * - a maximal valid file, a file over the rating limits and a file over the size limit are each handled
- *   on /assess/ and /team/, their main-thread long tasks measured (PerformanceObserver). The goal is no
- *   task over 200 ms; on a loaded 2-core machine refusals measured 220–940 ms and the maximal file 1–3.5 s
- *   (parsing and validation still run on the main thread), so the bounds asserted here are the ones that
- *   catch the old failure (a ~20 s freeze), not yet the goal;
+ * - a maximal valid file, a file over the rating limits and a file over the size limit on /assess/ and /team/,
+ *   the maximal and an over-limit share link on both, and a page load with the maximal saved value: no
+ *   main-thread task over 200 ms (files, links and stored values are read in a Web Worker). Each step
+ *   is measured twice: long tasks from a PerformanceObserver ('longtask', buffered), and every task's
+ *   main-thread (CPU) time from a Chromium trace. The 200 ms bound is asserted on the main-thread time:
+ *   on a 2-core machine shared with other builds the wall time of a 40 ms task was measured at 780 ms
+ *   (the thread waiting for a core), so a wall-clock bound would test the machine, not the page. The
+ *   observer's wall-clock tasks are asserted under 5 s (what a freeze looks like: ~20 s before the
+ *   limits) and printed with the main-thread times at the end. A page load is measured from the mark the
+ *   island sets where it starts reading the stored value or link (in a task of its own): the page's
+ *   first render before it is the same with nothing stored. On /team/ the render of a team holding the
+ *   maximal file is not yet under 200 ms (see TEAM_RENDER_MS);
  * - a name with a right-to-left override renders isolated: the rest of its line keeps its order.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useSite } from '../helpers/site.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
@@ -20,6 +27,7 @@ import { readContentFiles } from '../../src/lib/content/load.ts';
 import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
+import { MAX_SHARE_HASH_LENGTH, toShareHash } from '../../src/lib/assessment/share-link.ts';
 import { MAX_EVIDENCE, MAX_PERSON_NAME, MAX_REMOVED_RATINGS, MAX_SNAPSHOT_NOTE, MAX_SNAPSHOTS } from '../../src/schemas/assessment-constants.ts';
 
 const site = useSite();
@@ -112,79 +120,181 @@ function tooManyRatings(): string {
   return JSON.stringify(a);
 }
 
+/** The largest link the limits allow: every element and MAX_REMOVED_RATINGS removed ones, the longest name. */
+function maximalLink(): string {
+  const a = emptyAssessment(cs, { name: '山'.repeat(MAX_PERSON_NAME), role: 'csm', targetRole: 'senior-csm' }, 'self', { now: new Date('2026-11-24T09:00:00Z') });
+  const ids = [...cs.elements.map((e) => e.id), ...Array.from({ length: MAX_REMOVED_RATINGS }, (_, i) => `retired-element-${i}`)];
+  a.ratings = Object.fromEntries(ids.map((id, i) => [id, { level: i % (cs.levels.length + 1) }]));
+  return toShareHash(a);
+}
+
+/** A link just over the length limit (refused before it is read). */
+function overLimitLink(): string {
+  const head = maximalLink();
+  return head + '~x.1'.repeat(Math.ceil((MAX_SHARE_HASH_LENGTH - head.length) / 4) + 1);
+}
+
+/**
+ * Long tasks (PerformanceObserver 'longtask': every main-thread task over 50 ms) from the start of
+ * each document; the test reads and resets window.__long around each step.
+ */
 const LONG_TASKS = () => {
   const w = window as unknown as { __long: number[] };
   w.__long = [];
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask', buffered: false });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
 };
 
-describe('no input freezes the tab', () => {
+/** No main-thread task may take longer than this while a file, link or stored value is handled. */
+const MAX_TASK_MS = 200;
+/** A wall-clock bound that holds on a busy machine and still catches a freeze (a ~20 s one, before the limits). */
+const FREEZE_MS = 5000;
+/**
+ * Not yet 200 ms: on /team/ the views of a team holding the maximal file (heatmap, radars, a 200-date
+ * growth table) still take one layout of 235–430 ms of main-thread time on the loaded machine; reading
+ * and validating are off the thread. Bound here so it cannot grow; to be brought to MAX_TASK_MS.
+ */
+const TEAM_RENDER_MS = 800;
+
+/**
+ * The page's main-thread tasks, from a Chromium trace: each task's wall time and its thread (CPU) time.
+ * The thread time is what the page itself spent; on a machine shared with other work the wall time of
+ * the same task also counts the time the thread waited for a core.
+ */
+async function traced(page: Page, from?: string): Promise<() => Promise<{ wall: number; cpu: number }[]>> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string } }[] = [];
+  cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as typeof events)); });
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+    const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    // From the island's mark on (the start of reading a stored value or link, in a task of its own), when given.
+    const start = from === undefined ? -Infinity : Math.min(...events.filter((e) => e.name === from).map((e) => e.ts));
+    if (start === Infinity) throw new Error(`no "${from}" mark in the trace`);
+    return events
+      .filter((e) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && main.has(`${e.pid}:${e.tid}`) && e.ts + (e.dur ?? 0) >= start)
+      .map((e) => ({ wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 }));
+  };
+}
+
+describe('no input freezes the tab: main-thread tasks while files, links and stored values are read', () => {
   // Files on disk: Playwright hands paths to Chromium directly (a buffer would be decoded by script in the page, itself a long task).
   const dir = mkdtempSync(join(tmpdir(), 'banso-limits-'));
+  const maximal = maximalFile();
   const made = [
-    { name: 'maximal.json', buffer: Buffer.from(maximalFile()) },
+    { name: 'maximal.json', buffer: Buffer.from(maximal) },
     { name: 'many-ratings.json', buffer: Buffer.from(tooManyRatings()) },
     { name: 'over-limit.json', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 0x20) },
   ].map((f) => { writeFileSync(join(dir, f.name), f.buffer); return { ...f, path: join(dir, f.name) }; });
   const files = () => made.map((f) => ({ name: f.name, path: f.path }));
 
-  it('the files are what they claim to be', () => {
+  it('the files and links are what they claim to be', () => {
     const [max, many] = made;
     expect(max.buffer.length).toBeGreaterThan(2 * 1024 * 1024);
     expect(max.buffer.length).toBeLessThan(5 * 1024 * 1024);
     expect(many.buffer.length).toBeLessThan(5 * 1024 * 1024);
+    expect(maximalLink().length).toBeLessThan(MAX_SHARE_HASH_LENGTH);
+    expect(overLimitLink().length).toBeGreaterThan(MAX_SHARE_HASH_LENGTH);
   });
 
-  /** Bounds that catch the old freeze (~20 s) on a loaded machine; the goal is 200 ms (see the header). */
-  const REFUSAL_MS = 2000;
-  const ACCEPT_MS = 8000;
-
-  /** Import each file; the longest main-thread task while it is handled, per file. */
-  /** Status (data-status) of each file's result, read as soon as it shows: the report lists only the latest import. */
-  const statuses: Record<string, string | null> = {};
-  async function longestTasks(page: Page, input: string, done: (name: string) => ReturnType<Page['locator']>): Promise<Record<string, number[]>> {
-    const out: Record<string, number[]> = {};
-    for (const f of files()) {
-      await page.evaluate(() => { (window as unknown as { __long: number[] }).__long = []; });
-      await page.setInputFiles(input, f.path);
-      await done(f.name).waitFor({ timeout: 60_000 });
-      statuses[f.name] = await done(f.name).first().getAttribute('data-status');
+  /** The longest task of every case (CPU and wall time), printed at the end: the figures the report quotes. */
+  const longest: Record<string, { cpu: number; wall: number; observed: number }> = {};
+  const take = async (page: Page): Promise<number[]> => page.evaluate(() => { const w = window as unknown as { __long: number[] }; const l = w.__long; w.__long = []; return l; });
+  /** Start measuring: long tasks seen from now on, and a trace of every main-thread task. */
+  async function measure(page: Page, opts: { from?: string; cpuMax?: number } = {}): Promise<(label: string) => Promise<void>> {
+    await page.evaluate(() => { (window as unknown as { __long?: number[] }).__long = []; });
+    const stop = await traced(page, opts.from);
+    return async (label) => {
+      // Let the page settle (two frames and a pause) so the work after the visible result counts too.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await page.waitForTimeout(300);
-      out[f.name] = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    }
-    return out;
+      const observed = await take(page);
+      const tasks = await stop();
+      const cpu = Math.max(0, ...tasks.map((x) => x.cpu));
+      longest[label] = { cpu: Math.round(cpu), wall: Math.round(Math.max(0, ...tasks.map((x) => x.wall))), observed: Math.round(Math.max(0, ...observed)) };
+      const said = `${label}: long tasks ${observed.map(Math.round).join(', ')} ms (PerformanceObserver); longest task's main-thread time ${Math.round(cpu)} ms`;
+      expect.soft(cpu, said).toBeLessThan(opts.cpuMax ?? MAX_TASK_MS);
+      expect.soft(Math.max(0, ...observed), said).toBeLessThan(FREEZE_MS);
+    };
   }
+  afterAll(() => console.log(`longest main-thread task per case (ms: main-thread time, wall time in the trace, PerformanceObserver), measured while other work ran: ${JSON.stringify(longest)}`));
 
-  it('/assess/: files over the limits are refused without freezing the page; the maximal valid file is accepted', () =>
+  it('/assess/: the maximal file is accepted, files over the limits refused, and reloading with the maximal saved value, without a long task', () =>
     withContext(async (ctx, page) => {
       await ctx.addInitScript(LONG_TASKS);
       await page.goto(`${site.server.url}assess/`);
       await page.waitForSelector('.assess[data-ready="true"]');
-      // Load the validator first (as any import does), so the measure is the work on the file.
-      await page.setInputFiles('input[data-testid="import-file"]', { name: 'warm.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
-      await page.locator('.notice-box.error', { hasText: 'warm.json' }).waitFor();
-      const long = await longestTasks(page, 'input[data-testid="import-file"]', (name) => page.locator('.notice-box', { hasText: name }));
-      for (const name of ['many-ratings.json', 'over-limit.json']) expect(Math.max(0, ...long[name]), `${name}: long tasks ${long[name].map(Math.round).join(', ')} ms`).toBeLessThan(REFUSAL_MS);
-      expect(Math.max(0, ...long['maximal.json'])).toBeLessThan(ACCEPT_MS);
-      console.log(`/assess/ long tasks: ${JSON.stringify(long)} ms (measured while other work ran)`);
-      console.log(`/assess/ maximal.json: main-thread long tasks ${long['maximal.json'].map(Math.round).join(', ')} ms (measured while other work ran)`);
+      await page.waitForTimeout(300);
+      const notice = (name: string) => page.locator('.notice-box', { hasText: name });
+      for (const f of files()) {
+        const done = await measure(page);
+        await page.setInputFiles('input[data-testid="import-file"]', f.path);
+        await notice(f.name).waitFor({ timeout: 60_000 });
+        await page.waitForSelector('.assess[data-ready="true"]');
+        await done(`/assess/ import ${f.name}`);
+      }
       await expect(page.locator('.notice-box.info', { hasText: 'maximal.json' }).count()).resolves.toBe(1);
-      await expect(page.locator('.notice-box.error', { hasText: 'many-ratings.json' }).textContent()).resolves.toMatch(/more values than an assessment can have/);
-      await expect(page.locator('.notice-box.error', { hasText: 'over-limit.json' }).textContent()).resolves.toMatch(/larger than 5 MB/);
+      await expect(notice('many-ratings.json').textContent()).resolves.toMatch(/more values than an assessment can have/);
+      await expect(notice('over-limit.json').textContent()).resolves.toMatch(/larger than 5 MB/);
+      // The maximal file is what is saved now; a later visit reads it.
+      await page.waitForFunction((n) => (localStorage.getItem('banso:assessment:cs-skills')?.length ?? 0) > n, maximal.length / 4);
+      const loaded = await measure(page, { from: 'banso:read-saved' });
+      await page.reload();
+      await page.waitForSelector('.assess[data-ready="true"]');
+      await loaded('/assess/ page load with the maximal saved value');
+      await expect(page.locator('[data-testid="history"] li').count()).resolves.toBe(MAX_SNAPSHOTS);
     }), 180_000);
 
-  it('/team/: files over the limits are refused without freezing the page; the maximal valid file is accepted', () =>
+  it('/assess/: the maximal share link is previewed and loaded, an over-limit link refused, without a long task', () =>
+    withContext(async (ctx, page) => {
+      await ctx.addInitScript(LONG_TASKS);
+      let done = await measure(page, { from: 'banso:read-link' });
+      await page.goto(`${site.server.url}assess/${maximalLink()}`);
+      await page.waitForSelector('[data-testid="shared-preview"]', { timeout: 60_000 });
+      await done('/assess/ page load with the maximal share link');
+      done = await measure(page);
+      await page.click('[data-testid="shared-preview"] button.primary');
+      await page.waitForFunction(() => localStorage.getItem('banso:assessment:cs-skills')?.includes('retired-element-49'));
+      await done('/assess/ load the maximal share link');
+      await page.goto('about:blank');
+      done = await measure(page, { from: 'banso:read-link' });
+      await page.goto(`${site.server.url}assess/${overLimitLink()}`);
+      await page.locator('.notice-box.error', { hasText: 'share link' }).waitFor({ timeout: 60_000 });
+      await done('/assess/ page load with an over-limit share link');
+    }), 180_000);
+
+  it('/team/: the maximal file and links are accepted, files and links over the limits refused, and reloading with the team saved, without a long task', () =>
     withContext(async (ctx, page) => {
       await ctx.addInitScript(LONG_TASKS);
       await page.goto(`${site.server.url}team/`);
       await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
+      await page.waitForTimeout(300);
       const row = (name: string) => page.locator('[data-testid="import-report"] tbody tr', { hasText: name });
-      const long = await longestTasks(page, 'input[data-testid="import-files"]', row);
-      for (const name of ['many-ratings.json', 'over-limit.json']) expect(Math.max(0, ...long[name]), `${name}: long tasks ${long[name].map(Math.round).join(', ')} ms`).toBeLessThan(REFUSAL_MS);
-      expect(Math.max(0, ...long['maximal.json'])).toBeLessThan(ACCEPT_MS);
-      console.log(`/team/ long tasks: ${JSON.stringify(long)} ms (measured while other work ran)`);
-      console.log(`/team/ maximal.json: main-thread long tasks ${long['maximal.json'].map(Math.round).join(', ')} ms (measured while other work ran)`);
+      const statuses: Record<string, string | null> = {};
+      for (const f of files()) {
+        const done = await measure(page, f.name === 'maximal.json' ? { cpuMax: TEAM_RENDER_MS } : {});
+        await page.setInputFiles('input[data-testid="import-files"]', f.path);
+        await row(f.name).waitFor({ timeout: 60_000 });
+        statuses[f.name] = await row(f.name).first().getAttribute('data-status');
+        await done(`/team/ import ${f.name}`);
+      }
       expect(statuses).toEqual({ 'maximal.json': 'ok', 'many-ratings.json': 'error', 'over-limit.json': 'error' });
+      await page.fill('[data-testid="links"]', `${maximalLink()}\n${overLimitLink()}`);
+      let done = await measure(page);
+      await page.click('button:has-text("Import links")');
+      await row('Link on line 2').waitFor({ timeout: 60_000 });
+      await done('/team/ import the maximal and an over-limit share link');
+      expect(await row('Link on line 1').getAttribute('data-status')).toBe('ok');
+      expect(await row('Link on line 2').getAttribute('data-status')).toBe('error');
+      done = await measure(page, { from: 'banso:read-saved', cpuMax: TEAM_RENDER_MS });
+      await page.reload();
+      await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
+      await page.waitForSelector('[data-testid="heatmap"]');
+      await done('/team/ page load with the saved team');
+      expect(await page.evaluate(() => JSON.parse(localStorage.getItem('banso:team')!).entries.length)).toBe(2);
     }), 180_000);
 });
 

@@ -14,6 +14,7 @@ import { readContentFiles } from '../../src/lib/content/load.ts';
 import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { dictionary } from '../../src/i18n/index.ts';
 import { TEAM_STORAGE_KEY } from '../../src/lib/team/storage.ts';
+import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 
 const content = checkContent(readContentFiles('.')).content;
 const data = clientData(content, 'en');
@@ -148,6 +149,24 @@ describe('TeamReview', () => {
     const table = within(growth).getByTestId('growth-table');
     expect([...table.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual(['2026-01-15', '2026-03-10', '2026-06-20', '2026-09-12']);
     expect(table.querySelectorAll('thead th')).toHaveLength(16);
+  });
+
+  it('shows the beginning of a long snapshot note in the growth table, and all of it on demand', async () => {
+    const { container } = await mount();
+    const fw = data.frameworks[0];
+    const note = `${'長'.repeat(39)}😀${'末'.repeat(500)}`;
+    const file = JSON.stringify({
+      ...emptyAssessment(fw, { name: 'Long Note' }, 'self', { now: new Date('2026-11-24T09:00:00Z') }),
+      snapshots: [{ date: '2026-01-10', ratings: { [fw.elements[0].id]: 1 }, note: 'short' }, { date: '2026-02-10', ratings: { [fw.elements[0].id]: 2 }, note }],
+    });
+    fireEvent.change(container.querySelector('input[data-testid="import-files"]')!, { target: { files: [new File([file], 'long-note.json')] } });
+    const table = await waitFor(() => within(screen.getByTestId('growth')).getByTestId('growth-table'), { timeout: 10_000 });
+    const [short, long] = [...table.querySelectorAll('tbody .source-cell')];
+    expect(short.querySelector('details')).toBeNull();
+    expect(short.textContent).toContain('short');
+    // 40 characters (the emoji is one) then "…"; the full note is in the <details> it opens.
+    expect(long.querySelector('summary')!.textContent).toBe(`${'長'.repeat(39)}😀…`);
+    expect(long.querySelector('details > bdi')!.textContent).toBe(note);
   });
 
   it('keeps the team after a reload, and forgets it only after confirming', async () => {

@@ -11,6 +11,29 @@ import { isolate } from '../../lib/text-direction.ts';
 
 const STYLES: RadarSeries['style'][] = ['solid', 'dashed', 'dotted', 'dashdot'];
 
+/** Characters of a note shown in the table; a longer note opens in full on demand. */
+const NOTE_SHOWN = 40;
+
+/**
+ * A snapshot note: a long one (notes may hold 4,000 characters, and a file 200 snapshots) shows its
+ * beginning and opens in full, so a large history lays out without freezing the page.
+ */
+function Note({ text }: { text: string }) {
+  let start = '';
+  let n = 0;
+  for (const c of text) {
+    if (n++ === NOTE_SHOWN) break;
+    start += c;
+  }
+  if (n <= NOTE_SHOWN) return <bdi className="muted">{text}</bdi>;
+  return (
+    <details className="note-more">
+      <summary><bdi className="muted">{start}…</bdi></summary>
+      <bdi className="muted">{text}</bdi>
+    </details>
+  );
+}
+
 export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: ClientFramework; members: Member[]; t: Translate }) {
   const [key, setKey] = useState('');
   const [kindPick, setKindPick] = useState<AssessmentKind>('manager');
@@ -65,7 +88,7 @@ export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: Cli
               <tr key={rowLabel(r)} className={r.agreedBy ? 'agreed-row' : undefined} data-agreed={r.agreedBy ? 'true' : undefined}>
                 <th scope="row"><time dateTime={r.date}>{r.date}</time>{r.agreedBy && <> <span className="badge kind-agreed badge-ok">{t('team.kind.agreed')}</span></>}</th>
                 {r.values.map((v, i) => <td className="num" key={fw.elements[i].id}>{v ?? '–'}</td>)}
-                <td className="source-cell"><bdi>{r.source}</bdi>{r.agreedBy ? <><br /><span className="muted">{t('team.growth.agreedBy', { names: r.agreedBy.join(', ') })}</span></> : null}{r.note ? <><br /><bdi className="muted">{r.note}</bdi></> : null}</td>
+                <td className="source-cell"><bdi>{r.source}</bdi>{r.agreedBy ? <><br /><span className="muted">{t('team.growth.agreedBy', { names: r.agreedBy.join(', ') })}</span></> : null}{r.note ? <><br /><Note text={r.note} /></> : null}</td>
               </tr>
             ))}
           </tbody>

@@ -21,10 +21,13 @@ export function readSaved(storage: StorageLike | null | undefined, frameworkId: 
   return new KeptStorage(storage).raw(assessmentStorageKey(frameworkId));
 }
 
-/** Save through a KeptStorage (the island's: it refuses to overwrite a value it could not keep aside). */
-export function save(storage: StorageLike | KeptStorage | null | undefined, a: Assessment): SaveResult {
+/**
+ * Save through a KeptStorage (the island's: it refuses to overwrite a value it could not keep aside).
+ * `text` is JSON.stringify(a) when the caller already has it (an imported file, serialised off the page's thread).
+ */
+export function save(storage: StorageLike | KeptStorage | null | undefined, a: Assessment, text: string = JSON.stringify(a)): SaveResult {
   const kept = storage instanceof KeptStorage ? storage : new KeptStorage(storage);
-  return kept.write(assessmentStorageKey(a.framework.id), JSON.stringify(a));
+  return kept.write(assessmentStorageKey(a.framework.id), text);
 }
 
 /**
