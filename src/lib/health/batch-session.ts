@@ -130,7 +130,10 @@ export interface PageResult { items: PageRow[]; page: number; pages: number; fro
 
 /** Appendable typed array. */
 class Column<T extends Float64Array | Uint32Array | Int8Array | Uint8Array> {
-  constructor(private a: T) {}
+  private a: T;
+  constructor(a: T) {
+    this.a = a;
+  }
   get(i: number): number {
     return this.a[i];
   }
@@ -172,7 +175,13 @@ export class BatchRun {
   private scoredIdx = new Uint32Array(0);
   summary!: BatchSummary;
 
-  private constructor(private readonly file: Blob, private readonly input: ScoreInput & { encoding: Encoding }) {}
+  private readonly file: Blob;
+  private readonly input: ScoreInput & { encoding: Encoding };
+
+  private constructor(file: Blob, input: ScoreInput & { encoding: Encoding }) {
+    this.file = file;
+    this.input = input;
+  }
 
   /** Scores the file chunk by chunk; aborting the signal rejects with StreamCancelled. */
   static async score(file: Blob, input: ScoreInput, opts: StreamRunOptions = {}): Promise<BatchRun> {
