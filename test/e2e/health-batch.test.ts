@@ -300,5 +300,5 @@ describe('health batch scoring', () => {
     expect(await page.textContent('[data-testid="results-summary"]')).toMatch(/^20,000 rows read: /);
     expect(problems).toEqual(CLEAN);
     await context.close();
-  });
+  }, 300_000);
 });
