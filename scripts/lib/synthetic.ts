@@ -315,8 +315,13 @@ export const ACCOUNT_CSV_HEADERS = [
 
 /** `rows` accounts; healthier accounts renew more often, so a backtest has something to separate. */
 export function syntheticAccountsCsv(rows: number, seed = 5): string {
+  return [...syntheticAccountsCsvParts(rows, seed)].join('');
+}
+
+/** The same file as syntheticAccountsCsv in parts of `perPart` lines (a million rows need not be one string). */
+export function* syntheticAccountsCsvParts(rows: number, seed = 5, perPart = 10_000): Generator<string> {
   const r = prng(seed);
-  const lines: string[] = [ACCOUNT_CSV_HEADERS.join(',')];
+  let lines: string[] = [ACCOUNT_CSV_HEADERS.join(',')];
   const maybe = (v: string, p = 0.15) => (r() < p ? '' : v);
   for (let i = 0; i < rows; i++) {
     const health = r(); // latent health 0..1
@@ -340,6 +345,10 @@ export function syntheticAccountsCsv(rows: number, seed = 5): string {
         churned ? 'churned' : 'renewed',
       ].join(','),
     );
+    if (lines.length >= perPart) {
+      yield lines.join('\n') + '\n';
+      lines = [];
+    }
   }
-  return lines.join('\n') + '\n';
+  if (lines.length) yield lines.join('\n') + '\n';
 }

@@ -2,8 +2,9 @@
  * Batch scoring and backtest in real Chromium under the site's CSP: files in UTF-8 with BOM and
  * Shift_JIS (file input, keyboard-opened picker, drag and drop), the mapping guessed, scoring in
  * the Web Worker, the AUC equal to the library's, charts that really drew, bad rows listed with
- * their row numbers, the scored CSV export, a PNG rejected without losing results, axe, and the
- * worker's throughput on 10,000 generated rows (logged, not asserted).
+ * their row numbers, the scored CSV export, a PNG rejected without losing results, axe, the
+ * worker's throughput on 10,000 generated rows (logged, not asserted), and a 20,000-row file read
+ * and scored in chunks with progress, the one-shot library's summary, pages and cancel.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,11 +18,14 @@ import { HealthModel } from '../../src/schemas/health.ts';
 import { runBatch } from '../../src/lib/health/worker-protocol.ts';
 import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';
 import { formatAuc } from '../../src/lib/health/number-format.ts';
+import { sortResultRows } from '../../src/lib/health/results-table.ts';
+import { syntheticAccountsCsvParts } from '../../scripts/lib/synthetic.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
 import { useSite } from '../helpers/site.ts';
 
 const fixtureDir = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
 const fixture = (name: string) => `${fixtureDir}${name}`;
+const high = HealthModel.parse(parse(readFileSync(fileURLToPath(new URL('../../content/healthModels/high-touch-health.yaml', import.meta.url)), 'utf8')));
 const tech = HealthModel.parse(parse(readFileSync(fileURLToPath(new URL('../../content/healthModels/tech-touch-health.yaml', import.meta.url)), 'utf8')));
 const CLEAN: PageProblems = { console: [], failed: [], foreign: [], pageErrors: [] };
 
@@ -249,4 +253,52 @@ describe('health batch scoring', () => {
     expect(problems).toEqual(CLEAN);
     await context.close();
   });
+
+  it('streams a 20,000-row file through the worker: progress while reading and scoring, the one-shot summary and AUC, pages from the worker, and a cancel that stops a rerun', async () => {
+    const csv = Buffer.from([...syntheticAccountsCsvParts(20_000, 11)].join(''), 'utf8');
+    const expected = await runBatch({ model: high, bytes: new Uint8Array(csv) });
+    const insufficient = expected.scored.filter((s) => s.result.status === 'insufficient-data').length;
+    const { context, page, problems } = await open();
+    // Every text the progress status shows, as the page shows it.
+    await page.evaluate(() => {
+      const w = window as unknown as { progressTexts: string[] };
+      w.progressTexts = [];
+      new MutationObserver(() => {
+        const t = document.querySelector('[data-testid="progress"] [role="status"]')?.textContent;
+        if (t && w.progressTexts.at(-1) !== t) w.progressTexts.push(t);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await upload(page, { name: 'twenty-thousand.csv', mimeType: 'text/csv', buffer: csv });
+    await loaded(page, 'twenty-thousand.csv');
+    expect(await page.textContent('[data-testid="row-count"]')).toBe('20,000');
+    await score(page);
+    await page.waitForSelector('[data-testid="results-table"][data-loading="false"]');
+    const texts = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
+    expect(texts.some((t) => /^[\d,]+ rows read \(\d+% of the file\)$/.test(t))).toBe(true);
+    const scoring = texts.filter((t) => /^[\d,]+ of 20,000 rows \(\d+%\)$/.test(t));
+    expect(scoring.length).toBeGreaterThanOrEqual(1);
+    expect(await page.textContent('[data-testid="results-summary"]')).toBe(
+      `20,000 rows read: ${expected.scored.length.toLocaleString('en-US')} scored (${insufficient.toLocaleString('en-US')} of them with insufficient data for a colour), ${expected.bad.length} with problems.`,
+    );
+    expect(await page.getAttribute('[data-testid="auc"]', 'data-auc')).toBe(String(expected.backtest!.auc));
+    expect(await page.textContent('[data-testid="page-status"]')).toBe('Rows 1–100 of 20,000 (page 1 of 200)');
+    // The last page, sorted by score, comes from the worker's compact arrays and the file.
+    await page.click('[data-testid="results-table"] button[data-sort="score"]');
+    await page.click('.pager button:last-child');
+    await page.waitForFunction(() => document.querySelector('[data-testid="page-status"]')?.textContent === 'Rows 19,901–20,000 of 20,000 (page 200 of 200)');
+    await page.waitForSelector('[data-testid="results-table"][data-loading="false"]');
+    const lastRows = await page.$$eval('[data-testid="results-table"] tbody tr', (trs) => trs.map((tr) => Number(tr.getAttribute('data-row'))));
+    const byScore = sortResultRows(expected.scored, expected.rows, { key: 'score', dir: 'asc' }, 'en').slice(-100).map((s) => s.row);
+    expect(lastRows).toEqual(byScore);
+
+    // Score again and cancel half-way: the worker stops, the previous results stay.
+    await page.click('[data-testid="score"]');
+    await page.waitForFunction(() => /^[1-9][\d,]* of 20,000 rows/.test(document.querySelector('[data-testid="progress"] [role="status"]')?.textContent ?? ''));
+    await page.click('[data-testid="progress"] [data-testid="cancel"]');
+    await page.locator('[data-testid="notice"]', { hasText: 'Scoring was cancelled. The previous results are kept.' }).waitFor();
+    await page.waitForSelector('[data-testid="progress"]', { state: 'detached' });
+    expect(await page.textContent('[data-testid="results-summary"]')).toMatch(/^20,000 rows read: /);
+    expect(problems).toEqual(CLEAN);
+    await context.close();
+  }, 300_000);
 });

@@ -218,8 +218,12 @@ export class BacktestTally {
   private insufficientData = 0;
   private errorCount = 0;
   private readonly errors: BacktestResult['errors'] = [];
+  private readonly model: Pick<HealthModel, 'bands'>;
+  private readonly maxErrors: number;
 
-  constructor(private readonly model: Pick<HealthModel, 'bands'>, private readonly maxErrors = Infinity) {
+  constructor(model: Pick<HealthModel, 'bands'>, maxErrors = Infinity) {
+    this.model = model;
+    this.maxErrors = maxErrors;
     this.bandCounts = model.bands.map(() => 0);
     this.bandChurned = model.bands.map(() => 0);
   }

@@ -12,7 +12,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import { BacktestTally, type BacktestResult } from './backtest.ts';
 import { distributionOf, type Distribution } from './backtest-story.ts';
 import { mapRawValue, scoredCsvWriter, scoreRows, type BadRow, type ColumnMapping, type Encoding, type ScoredCsvOptions, type ScoredRow, type ValueMaps } from './csv.ts';
-import { detectEncoding, streamCsv, type StreamSummary } from './csv-stream.ts';
+import { BatchCancelled, detectEncoding, streamCsv, type StreamSummary } from './csv-stream.ts';
 import { cellKey, PAGE_SIZE, sortIndices, type Key, type ResultColumn } from './results-table.ts';
 import type { SortState } from '../table-sort.ts';
 import type { Issue } from './score.ts';
@@ -23,6 +23,8 @@ import { csvLines, writeCsv } from '../text/csv-write.ts';
 export const MAX_LISTED = 200;
 /** Rows kept from the start of the file for the mapping step (samples, range checks): all rows of a smaller file. */
 export const SAMPLE_ROWS = 10_000;
+/** Rows scored between two looks at the cancel signal (and two progress reports). */
+const SCORE_SLICE = 2_000;
 
 export interface Progress { rows: number; bytes: number; totalBytes: number }
 export interface StreamRunOptions {
@@ -131,7 +133,10 @@ export interface PageResult { items: PageRow[]; page: number; pages: number; fro
 
 /** Appendable typed array. */
 class Column<T extends Float64Array | Uint32Array | Int8Array | Uint8Array> {
-  constructor(private a: T) {}
+  private a: T;
+  constructor(a: T) {
+    this.a = a;
+  }
   get(i: number): number {
     return this.a[i];
   }
@@ -173,7 +178,13 @@ export class BatchRun {
   private scoredIdx = new Uint32Array(0);
   summary!: BatchSummary;
 
-  private constructor(private readonly file: Blob, private readonly input: ScoreInput & { encoding: Encoding }) {}
+  private readonly file: Blob;
+  private readonly input: ScoreInput & { encoding: Encoding };
+
+  private constructor(file: Blob, input: ScoreInput & { encoding: Encoding }) {
+    this.file = file;
+    this.input = input;
+  }
 
   /** Scores the file chunk by chunk; aborting the signal rejects with StreamCancelled. */
   static async score(file: Blob, input: ScoreInput, opts: StreamRunOptions = {}): Promise<BatchRun> {
@@ -198,6 +209,21 @@ export class BatchRun {
     let chunk: string[][] = [];
     let lines: number[] = [];
     let first = 0;
+    // Scores the rows read so far in slices: progress and a chance to cancel between slices, few objects alive.
+    const flushAll = async (bytes: number, total: number) => {
+      const rows = chunk;
+      const nums = lines;
+      chunk = [];
+      lines = [];
+      for (let k = 0; k < rows.length; k += SCORE_SLICE) {
+        if (opts.signal?.aborted) throw new BatchCancelled();
+        chunk = rows.slice(k, k + SCORE_SLICE);
+        lines = nums.slice(k, k + SCORE_SLICE);
+        flush();
+        opts.onProgress?.({ rows: first, bytes, totalBytes: total });
+        await tick();
+      }
+    };
     const flush = () => {
       const part = scoreRows(model, { rows: chunk, rowNumbers: lines, headers }, mapping, valueMaps);
       for (const b of part.bad) {
@@ -224,7 +250,6 @@ export class BatchRun {
       chunk = [];
       lines = [];
     };
-    const next = afterChunk(opts, () => this.n);
     const sum: StreamSummary = await streamCsv(this.file, {
       onHeader: (h) => void (headers = h),
       onRecord: (cells, line, i, byteStart) => {
@@ -236,12 +261,8 @@ export class BatchRun {
         this.n = i + 1;
       },
       onError: (e) => problems.add(e),
-      onChunk: async (bytes, total) => {
-        flush();
-        await next(bytes, total);
-      },
+      onChunk: flushAll,
     }, { ...opts, encoding: this.input.encoding });
-    flush();
     this.exactOffsets = sum.exactOffsets;
     this.delimiter = sum.delimiter;
     for (const c of [this.line, this.start, this.bad, this.score, this.band, this.coverage]) c.trim(this.n);

@@ -86,7 +86,10 @@ export { BatchCancelled };
 export class BatchService {
   private readonly runs = new Map<string, BatchRun>();
   private seq = 0;
-  constructor(private readonly keep = 2) {}
+  private readonly keep: number;
+  constructor(keep = 2) {
+    this.keep = keep;
+  }
 
   async handle<T extends BatchTask>(task: T, opts: StreamRunOptions = {}): Promise<BatchAnswers[T['type']]> {
     return (await this.answer(task, opts)) as BatchAnswers[T['type']];
