@@ -35,7 +35,11 @@ export default defineConfig({
   vite: {
     resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
     build: { modulePreload: false },
-    plugins: [leanDynamicImport(), ownModuleCopy({ name: 'radar', module: 'chart.js', importers: /[\\/]islands[\\/]RadarChart\.tsx$/ }), terserAppChunks()],
+    plugins: [
+      leanDynamicImport(),
+      ownModuleCopy({ name: 'radar', module: 'chart.js', importers: /[\\/]islands[\\/]RadarChart\.tsx$/ }),
+      terserAppChunks(),
+    ],
   },
   // No Shiki: its highlighting writes style="" attributes, which the CSP blocks; code blocks stay
   // plain <pre><code> (styled by our CSS). It also keeps the highlighter out of the build's memory.

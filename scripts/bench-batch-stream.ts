@@ -62,12 +62,20 @@ async function heapSampler(cdp: CDPSession) {
     }
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const workerHeap = (sessionId: string) => new Promise<number>((resolve) => {
-    const id = ++seq;
-    pending.set(id, resolve);
-    void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => resolve(0));
-    setTimeout(() => { if (pending.delete(id)) resolve(0); }, 2000);
-  });
+  const workerHeap = (sessionId: string) =>
+    new Promise<number>((resolve) => {
+      const id = ++seq;
+      pending.set(id, resolve);
+      void cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+        })
+        .catch(() => resolve(0));
+      setTimeout(() => {
+        if (pending.delete(id)) resolve(0);
+      }, 2000);
+    });
   const peak = { page: 0, worker: 0, sum: 0 };
   let stop = false;
   const loop = (async () => {
@@ -94,12 +102,21 @@ async function heapSampler(cdp: CDPSession) {
   };
 }
 
-async function runOne(page: Page, cdp: CDPSession, url: string, file: string, rows: number, bytes: number): Promise<StreamBenchResult> {
+async function runOne(
+  page: Page,
+  cdp: CDPSession,
+  url: string,
+  file: string,
+  rows: number,
+  bytes: number,
+): Promise<StreamBenchResult> {
   await page.goto(url);
   await page.waitForSelector('.health-batch[data-ready="true"]');
   await cdp.send('HeapProfiler.collectGarbage');
   const sampler = await heapSampler(cdp);
-  await page.evaluate(() => { (window as unknown as { __longest: number }).__longest = 0; });
+  await page.evaluate(() => {
+    (window as unknown as { __longest: number }).__longest = 0;
+  });
   const t0 = performance.now();
   await page.setInputFiles('input[data-testid="csv-file"]', file);
   await page.waitForSelector('[data-testid="file-facts"]', { timeout: 600_000 });
@@ -127,7 +144,11 @@ async function runOne(page: Page, cdp: CDPSession, url: string, file: string, ro
 }
 
 /** Runs the large-file batch bench against a built site (its dist directory). */
-export async function benchBatchStream(dist: string, sizes = [100_000, 1_000_000], log: (s: string) => void = () => {}): Promise<StreamBenchResult[]> {
+export async function benchBatchStream(
+  dist: string,
+  sizes = [100_000, 1_000_000],
+  log: (s: string) => void = () => {},
+): Promise<StreamBenchResult[]> {
   const { launchBrowser } = await import('../test/helpers/browser.ts');
   const { startStaticServer } = await import('../test/helpers/static-server.ts');
   const { siteHeaderPolicy } = await import('../test/helpers/site-csp.ts');

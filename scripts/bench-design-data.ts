@@ -5,7 +5,13 @@
  */
 import { seededRandom } from '../src/lib/health/design/fit.ts';
 
-export const DESIGN_BENCH_HEADERS = ['account', ...Array.from({ length: 10 }, (_, i) => `usage_${i + 1}`), 'plan', 'region', 'churned'];
+export const DESIGN_BENCH_HEADERS = [
+  'account',
+  ...Array.from({ length: 10 }, (_, i) => `usage_${i + 1}`),
+  'plan',
+  'region',
+  'churned',
+];
 
 export function syntheticDesignRows(n: number, seed = 1): string[][] {
   const rnd = seededRandom(seed);
@@ -17,9 +23,15 @@ export function syntheticDesignRows(n: number, seed = 1): string[][] {
     const plan = Math.floor(rnd() * 3);
     const region = Math.floor(rnd() * 5);
     let eta = -1.2 + (plan === 0 ? 0.8 : plan === 2 ? -0.6 : 0);
-    for (let j = 0; j < 10; j++) eta += ((5 - j) * 0.004) * (50 - xs[j]);
+    for (let j = 0; j < 10; j++) eta += (5 - j) * 0.004 * (50 - xs[j]);
     const churned = rnd() < 1 / (1 + Math.exp(-eta));
-    rows[i] = [`A${i}`, ...xs.map((x, j) => (rnd() < 0.03 * (j % 3) ? '' : String(x))), plans[plan], regions[region], churned ? 'yes' : 'no'];
+    rows[i] = [
+      `A${i}`,
+      ...xs.map((x, j) => (rnd() < 0.03 * (j % 3) ? '' : String(x))),
+      plans[plan],
+      regions[region],
+      churned ? 'yes' : 'no',
+    ];
   }
   return rows;
 }

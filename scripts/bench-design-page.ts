@@ -19,16 +19,30 @@ let prepared: { design: Design; columns: ColumnData[]; outcome: Int8Array; rows:
 function prepare(n: number): void {
   const rows = syntheticDesignRows(n, 7);
   const outcome = readOutcome(rows, DESIGN_BENCH_HEADERS.length - 1, ['yes']);
-  const measures = DESIGN_BENCH_HEADERS.slice(1, -1).map((_, k) => ({ col: k + 1, kind: (k < 10 ? 'numeric' : 'categorical') as 'numeric' | 'categorical' }));
-  const design = startDesign({ headers: DESIGN_BENCH_HEADERS, rows, measures, outcome, file: 'bench.csv', date: '2026-12-01' });
+  const measures = DESIGN_BENCH_HEADERS.slice(1, -1).map((_, k) => ({
+    col: k + 1,
+    kind: (k < 10 ? 'numeric' : 'categorical') as 'numeric' | 'categorical',
+  }));
+  const design = startDesign({
+    headers: DESIGN_BENCH_HEADERS,
+    rows,
+    measures,
+    outcome,
+    file: 'bench.csv',
+    date: '2026-12-01',
+  });
   prepared = { design, ...designData(design, rows, outcome), rows: n };
 }
 
-async function run(workerUrl: string): Promise<{ ms: number; auc: number | null; measures: number; rows: number; progress: number }> {
+async function run(
+  workerUrl: string,
+): Promise<{ ms: number; auc: number | null; measures: number; rows: number; progress: number }> {
   if (!prepared) throw new Error('prepare first');
   const { design, rows } = prepared;
   // The columns are transferred (and so gone from this page): send copies, keep the originals for the next run.
-  const columns = prepared.columns.map((c) => (c.kind === 'numeric' ? { ...c, values: c.values.slice() } : { ...c, codes: c.codes.slice() }));
+  const columns = prepared.columns.map((c) =>
+    c.kind === 'numeric' ? { ...c, values: c.values.slice() } : { ...c, codes: c.codes.slice() },
+  );
   const outcome = prepared.outcome.slice();
   stop();
   const w = new Worker(workerUrl);
@@ -36,8 +50,14 @@ async function run(workerUrl: string): Promise<{ ms: number; auc: number | null;
   let progress = 0;
   const t0 = performance.now();
   const result = await new Promise<DesignResponse>((resolve) => {
-    w.onmessage = (e: MessageEvent<DesignResponse>) => { if (e.data.type === 'progress') progress++; else resolve(e.data); };
-    w.postMessage({ type: 'suggest', id: 'bench', design, columns, outcome, options: { k: 5, seed: 1 } } satisfies DesignRequest, transferables(columns, outcome));
+    w.onmessage = (e: MessageEvent<DesignResponse>) => {
+      if (e.data.type === 'progress') progress++;
+      else resolve(e.data);
+    };
+    w.postMessage(
+      { type: 'suggest', id: 'bench', design, columns, outcome, options: { k: 5, seed: 1 } } satisfies DesignRequest,
+      transferables(columns, outcome),
+    );
   });
   const ms = performance.now() - t0;
   if (result.type !== 'result') throw new Error(`worker answered ${result.type}`);
@@ -50,4 +70,6 @@ function stop(): void {
   worker = null;
 }
 
-(globalThis as unknown as { __benchDesign: { prepare: typeof prepare; run: typeof run; stop: typeof stop } }).__benchDesign = { prepare, run, stop };
+(
+  globalThis as unknown as { __benchDesign: { prepare: typeof prepare; run: typeof run; stop: typeof stop } }
+).__benchDesign = { prepare, run, stop };

@@ -14,8 +14,39 @@ import { prng } from './lib/synthetic.ts';
 export function benchQueries(n: number, seed: number): string[] {
   const r = prng(seed);
   const words = [
-    'health score', 'renewal', 'onboard', 'expan', 'executive sponsor', 'kickoff', 'nps', 'churn', 'licence utilisation', 'success plan', 'QBR', 'escalation', 'CS Ops', 'first value', 'adoption', 'champion', 'training', 'workshop',
-    'ヘルススコア', '契約更新', 'オンボーディング', '解約', '解約率', 'エグゼクティブスポンサー', 'キックオフ', 'サクセスプラン', '四半期ビジネスレビュー', 'エスカレーション', 'ライセンス利用率', 'チャンピオン', '定着', '中小企業', '経営層レビュー',
+    'health score',
+    'renewal',
+    'onboard',
+    'expan',
+    'executive sponsor',
+    'kickoff',
+    'nps',
+    'churn',
+    'licence utilisation',
+    'success plan',
+    'QBR',
+    'escalation',
+    'CS Ops',
+    'first value',
+    'adoption',
+    'champion',
+    'training',
+    'workshop',
+    'ヘルススコア',
+    '契約更新',
+    'オンボーディング',
+    '解約',
+    '解約率',
+    'エグゼクティブスポンサー',
+    'キックオフ',
+    'サクセスプラン',
+    '四半期ビジネスレビュー',
+    'エスカレーション',
+    'ライセンス利用率',
+    'チャンピオン',
+    '定着',
+    '中小企業',
+    '経営層レビュー',
   ];
   return Array.from({ length: n }, (_, i) => {
     const a = words[Math.floor(r() * words.length)];
@@ -40,9 +71,17 @@ export function timeQueries(file: string, seed: number) {
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   }
-  const at = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * (xs.length - 1) + 0.5))];
+  const at = (xs: number[], q: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * (xs.length - 1) + 0.5))];
   // CPU time is what the queries cost, whatever else runs on the machine; wall time adds the wait for a core.
-  return { median: at(times, 0.5), p95: at(times, 0.95), cpuMedian: at(cpu, 0.5), cpuP95: at(cpu, 0.95), queries: qs.length, hits };
+  return {
+    median: at(times, 0.5),
+    p95: at(times, 0.95),
+    cpuMedian: at(cpu, 0.5),
+    cpuP95: at(cpu, 0.95),
+    queries: qs.length,
+    hits,
+  };
 }
 
 if (import.meta.main) {

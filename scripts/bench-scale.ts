@@ -26,13 +26,23 @@ const ROOT = process.cwd();
 const STARLIGHT_VERSION = '0.42.4';
 const log = (s: string) => process.stderr.write(`[bench-scale] ${s}\n`);
 
-interface Step { playbooks: number; pages: number; outputMB: number; runs: MeasuredRun[] }
-interface Summary { min: number; median: number; max: number }
+interface Step {
+  playbooks: number;
+  pages: number;
+  outputMB: number;
+  runs: MeasuredRun[];
+}
+interface Summary {
+  min: number;
+  median: number;
+  max: number;
+}
 const summary = (xs: number[]): Summary => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0], median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
 };
-const fmtS = (x: Summary, digits = 1) => `${x.median.toFixed(digits)} (${x.min.toFixed(digits)}–${x.max.toFixed(digits)})`;
+const fmtS = (x: Summary, digits = 1) =>
+  `${x.median.toFixed(digits)} (${x.min.toFixed(digits)}–${x.max.toFixed(digits)})`;
 
 /** Synthetic playbooks for a content set (the benchmark's generator), English and Japanese. */
 function synthetic(count: number) {
@@ -44,7 +54,8 @@ function synthetic(count: number) {
 function banso(count: number): string {
   const work = mkdtempSync(join(tmpdir(), `banso-scale-${count}-`));
   for (const p of ['src', 'public', 'content', 'scripts']) cpSync(join(ROOT, p), join(work, p), { recursive: true });
-  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json']) if (existsSync(join(ROOT, f))) cpSync(join(ROOT, f), join(work, f));
+  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json'])
+    if (existsSync(join(ROOT, f))) cpSync(join(ROOT, f), join(work, f));
   symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
   for (const f of synthetic(count)) {
     mkdirSync(dirname(join(work, f.path)), { recursive: true });
@@ -77,26 +88,48 @@ async function measureBanso(count: number, runs: number): Promise<Step> {
 /** A Starlight site in a temporary directory with the same synthetic playbooks as docs pages, both languages. */
 function starlightSite(count: number): string {
   const dir = mkdtempSync(join(tmpdir(), `starlight-${count}-`));
-  const astroVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')).version as string;
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'starlight-bench', private: true, type: 'module', dependencies: { astro: astroVersion, '@astrojs/starlight': STARLIGHT_VERSION } }, null, 2));
+  const astroVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'astro', 'package.json'), 'utf8'))
+    .version as string;
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'starlight-bench',
+        private: true,
+        type: 'module',
+        dependencies: { astro: astroVersion, '@astrojs/starlight': STARLIGHT_VERSION },
+      },
+      null,
+      2,
+    ),
+  );
   log(`installing Starlight ${STARLIGHT_VERSION} with astro ${astroVersion} in ${dir} …`);
-  const inst = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, encoding: 'utf8' });
+  const inst = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   if (inst.status !== 0) throw new Error(`npm install of Starlight failed:\n${inst.stderr}`);
-  writeFileSync(join(dir, 'astro.config.mjs'), [
-    "import { defineConfig } from 'astro/config';",
-    "import starlight from '@astrojs/starlight';",
-    'export default defineConfig({ integrations: [starlight({ title: "Bench", defaultLocale: "root",',
-    '  locales: { root: { label: "English", lang: "en" }, ja: { label: "日本語", lang: "ja" } } })] });',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    [
+      "import { defineConfig } from 'astro/config';",
+      "import starlight from '@astrojs/starlight';",
+      'export default defineConfig({ integrations: [starlight({ title: "Bench", defaultLocale: "root",',
+      '  locales: { root: { label: "English", lang: "en" }, ja: { label: "日本語", lang: "ja" } } })] });',
+      '',
+    ].join('\n'),
+  );
   mkdirSync(join(dir, 'src'), { recursive: true });
-  writeFileSync(join(dir, 'src', 'content.config.ts'), [
-    "import { defineCollection } from 'astro:content';",
-    "import { docsLoader } from '@astrojs/starlight/loaders';",
-    "import { docsSchema } from '@astrojs/starlight/schema';",
-    'export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'src', 'content.config.ts'),
+    [
+      "import { defineCollection } from 'astro:content';",
+      "import { docsLoader } from '@astrojs/starlight/loaders';",
+      "import { docsSchema } from '@astrojs/starlight/schema';",
+      'export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };',
+      '',
+    ].join('\n'),
+  );
   // The same words as Bansō's playbook pages: title, summary, steps and body.
   for (const f of synthetic(count)) {
     const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(f.text);
@@ -104,7 +137,9 @@ function starlightSite(count: number): string {
     const fm = parseYaml(m[1]) as { title: string; summary?: string; steps?: { title: string; detail?: string }[] };
     const lang = f.path.includes('/ja/') ? 'ja/' : '';
     const id = f.path.replace(/^.*\//, '').replace(/\.md$/, '');
-    const steps = (fm.steps ?? []).map((s, i) => `${i + 1}. **${s.title}**${s.detail ? ` — ${s.detail}` : ''}`).join('\n');
+    const steps = (fm.steps ?? [])
+      .map((s, i) => `${i + 1}. **${s.title}**${s.detail ? ` — ${s.detail}` : ''}`)
+      .join('\n');
     const text = `---\ntitle: ${JSON.stringify(fm.title)}\ndescription: ${JSON.stringify(fm.summary ?? '')}\n---\n\n${steps}\n\n${m[2]}`;
     const out = join(dir, 'src', 'content', 'docs', lang, 'playbooks', `${id}.md`);
     mkdirSync(dirname(out), { recursive: true });
@@ -123,7 +158,11 @@ async function measureStarlight(count: number, runs: number): Promise<Step> {
       rmSync(join(dir, 'dist'), { recursive: true, force: true });
       log(`Starlight, ${count} playbooks, run ${i + 1}/${runs} …`);
       // Starlight with its defaults, through the same Node as Bansō's build.
-      const r = await measureNode([join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], dir, childBuildEnv());
+      const r = await measureNode(
+        [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+        dir,
+        childBuildEnv(),
+      );
       if (r.code !== 0) throw new Error(`Starlight build failed:\n${r.tail}`);
       results.push(r);
       size = outputSize(join(dir, 'dist'));
@@ -138,7 +177,14 @@ async function measureStarlight(count: number, runs: number): Promise<Step> {
 const describe = (s: Step) => {
   const t = summary(s.runs.map((r) => r.seconds));
   const m = summary(s.runs.map((r) => r.peakMB));
-  return { playbooks: s.playbooks, pages: s.pages, outputMB: Number(s.outputMB.toFixed(1)), seconds: t, peakMB: m, msPerPage: (t.median * 1000) / s.pages };
+  return {
+    playbooks: s.playbooks,
+    pages: s.pages,
+    outputMB: Number(s.outputMB.toFixed(1)),
+    seconds: t,
+    peakMB: m,
+    msPerPage: (t.median * 1000) / s.pages,
+  };
 };
 
 export async function runScaleBench(argv: string[]): Promise<number> {
@@ -150,16 +196,29 @@ export async function runScaleBench(argv: string[]): Promise<number> {
     const counts = scaleArg.includes('=') ? scaleArg.slice(8).split(',').map(Number) : [1000, 5000, 10000];
     const steps: ReturnType<typeof describe>[] = [];
     for (const n of counts) steps.push(describe(await measureBanso(n, runs)));
-    console.log('playbooks | pages  | build s (min–max)  | ms/page | peak MB (min–max) | output MB | time ×   | memory ×');
-    console.log('----------|--------|--------------------|---------|-------------------|-----------|----------|---------');
+    console.log(
+      'playbooks | pages  | build s (min–max)  | ms/page | peak MB (min–max) | output MB | time ×   | memory ×',
+    );
+    console.log(
+      '----------|--------|--------------------|---------|-------------------|-----------|----------|---------',
+    );
     steps.forEach((s, i) => {
       const prev = steps[i - 1];
-      const growth = prev ? `${(s.seconds.median / prev.seconds.median).toFixed(2)} for ${(s.pages / prev.pages).toFixed(2)}× pages` : '—';
+      const growth = prev
+        ? `${(s.seconds.median / prev.seconds.median).toFixed(2)} for ${(s.pages / prev.pages).toFixed(2)}× pages`
+        : '—';
       const mem = prev ? (s.peakMB.median / prev.peakMB.median).toFixed(2) : '—';
-      console.log(`${String(s.playbooks).padStart(9)} | ${String(s.pages).padStart(6)} | ${fmtS(s.seconds).padStart(18)} | ${s.msPerPage.toFixed(1).padStart(7)} | ${fmtS(s.peakMB, 0).padStart(17)} | ${s.outputMB.toFixed(1).padStart(9)} | ${growth.padEnd(8)} | ${mem}`);
+      console.log(
+        `${String(s.playbooks).padStart(9)} | ${String(s.pages).padStart(6)} | ${fmtS(s.seconds).padStart(18)} | ${s.msPerPage.toFixed(1).padStart(7)} | ${fmtS(s.peakMB, 0).padStart(17)} | ${s.outputMB.toFixed(1).padStart(9)} | ${growth.padEnd(8)} | ${mem}`,
+      );
     });
-    writeFileSync(join(ROOT, 'bench-results', 'scale.json'), JSON.stringify({ date: new Date().toISOString(), runs, steps }, null, 2) + '\n');
-    console.log('\nWrote bench-results/scale.json. Time should grow at most in proportion to pages; memory should not.');
+    writeFileSync(
+      join(ROOT, 'bench-results', 'scale.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), runs, steps }, null, 2)}\n`,
+    );
+    console.log(
+      '\nWrote bench-results/scale.json. Time should grow at most in proportion to pages; memory should not.',
+    );
   }
 
   if (argv.includes('--vs-starlight')) {
@@ -169,11 +228,25 @@ export async function runScaleBench(argv: string[]): Promise<number> {
     console.log(`\n${n} synthetic playbooks, English and Japanese (median, min–max of ${runs} run(s))`);
     console.log('site              | pages  | build s            | ms/page | peak MB           | output MB');
     console.log('------------------|--------|--------------------|---------|-------------------|----------');
-    for (const [name, s] of [[`Starlight ${STARLIGHT_VERSION}`, sl], ['Bansō', bs]] as const)
-      console.log(`${name.padEnd(17)} | ${String(s.pages).padStart(6)} | ${fmtS(s.seconds).padStart(18)} | ${s.msPerPage.toFixed(1).padStart(7)} | ${fmtS(s.peakMB, 0).padStart(17)} | ${s.outputMB.toFixed(1).padStart(9)}`);
+    for (const [name, s] of [
+      [`Starlight ${STARLIGHT_VERSION}`, sl],
+      ['Bansō', bs],
+    ] as const)
+      console.log(
+        `${name.padEnd(17)} | ${String(s.pages).padStart(6)} | ${fmtS(s.seconds).padStart(18)} | ${s.msPerPage.toFixed(1).padStart(7)} | ${fmtS(s.peakMB, 0).padStart(17)} | ${s.outputMB.toFixed(1).padStart(9)}`,
+      );
     const ratio = bs.msPerPage / sl.msPerPage;
-    console.log(`\nBansō's time per page is ${(ratio * 100).toFixed(0)} % of Starlight's (goal: 50 % or less); peak memory ${((bs.peakMB.median / sl.peakMB.median) * 100).toFixed(0)} %.`);
-    writeFileSync(join(ROOT, 'bench-results', 'starlight.json'), JSON.stringify({ date: new Date().toISOString(), runs, starlight: sl, banso: bs, timePerPageRatio: ratio }, null, 2) + '\n');
+    console.log(
+      `\nBansō's time per page is ${(ratio * 100).toFixed(0)} % of Starlight's (goal: 50 % or less); peak memory ${((bs.peakMB.median / sl.peakMB.median) * 100).toFixed(0)} %.`,
+    );
+    writeFileSync(
+      join(ROOT, 'bench-results', 'starlight.json'),
+      `${JSON.stringify(
+        { date: new Date().toISOString(), runs, starlight: sl, banso: bs, timePerPageRatio: ratio },
+        null,
+        2,
+      )}\n`,
+    );
   }
   return 0;
 }

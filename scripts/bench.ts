@@ -11,14 +11,30 @@
  * Exit 1 when a byte budget or the memory budget is over; timings are reported, never gates.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { checkContent, formatProblem, type ContentSet } from '../src/lib/content/check.ts';
 import { readContentFiles } from '../src/lib/content/load.ts';
 import { pageWeight, type PageWeight } from './lib/page-weight.ts';
-import { refsFromContent, syntheticAccountsCsv, syntheticAssessmentFiles, syntheticFramework, syntheticPlaybooks } from './lib/synthetic.ts';
+import {
+  refsFromContent,
+  syntheticAccountsCsv,
+  syntheticAssessmentFiles,
+  syntheticFramework,
+  syntheticPlaybooks,
+} from './lib/synthetic.ts';
 import { buildDocuments } from '../src/lib/search/documents.ts';
 import { buildIndex } from '../src/lib/search/index-build.ts';
 import { buildSiteIndex } from '../src/lib/search/site-index.ts';
@@ -41,7 +57,12 @@ const budgets = JSON.parse(readFileSync(join(ROOT, 'budgets.json'), 'utf8'));
 const byteBudget = (k: string): number | undefined => budgets.bytes?.[k]?.max;
 const timeBudget = (k: string): number | undefined => budgets.times?.[k]?.max;
 const memoryBudget = (k: string): number | undefined => budgets.memory?.[k]?.max;
-const ref = budgets.reference?.starlight1000Docs ?? { buildS: 27.5, peakMemoryGB: 1.0, outputMB: 257, jsPerPageKBGzip: 32 };
+const ref = budgets.reference?.starlight1000Docs ?? {
+  buildS: 27.5,
+  peakMemoryGB: 1.0,
+  outputMB: 257,
+  jsPerPageKBGzip: 32,
+};
 
 interface Row {
   figure: string;
@@ -54,8 +75,21 @@ interface Row {
   reference?: string;
 }
 const rows: Row[] = [];
-function add(figure: string, value: number, unit: Row['unit'], kind: Row['kind'], budgetKey?: string, reference?: string) {
-  const budget = budgetKey ? (kind === 'bytes' ? byteBudget(budgetKey) : kind === 'memory' ? memoryBudget(budgetKey) : timeBudget(budgetKey)) : undefined;
+function add(
+  figure: string,
+  value: number,
+  unit: Row['unit'],
+  kind: Row['kind'],
+  budgetKey?: string,
+  reference?: string,
+) {
+  const budget = budgetKey
+    ? kind === 'bytes'
+      ? byteBudget(budgetKey)
+      : kind === 'memory'
+        ? memoryBudget(budgetKey)
+        : timeBudget(budgetKey)
+    : undefined;
   const status: Row['status'] = budget === undefined ? '—' : value <= budget ? 'ok' : 'over';
   rows.push({ figure, value, unit, budget, budgetKey, kind, status, reference });
 }
@@ -66,7 +100,9 @@ const gz = (b: string | Buffer) => gzipSync(b, { level: 9 }).length;
    `npm run bench -- --only design` runs this part alone; `--design-runs N` times N fits (default 5) and
    reports min / median / max wall time with the browser's CPU time over each fit, to tell load from cost. */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
-const designRuns = process.argv.includes('--design-runs') ? Math.max(1, Number(process.argv[process.argv.indexOf('--design-runs') + 1]) || 1) : 5;
+const designRuns = process.argv.includes('--design-runs')
+  ? Math.max(1, Number(process.argv[process.argv.indexOf('--design-runs') + 1]) || 1)
+  : 5;
 
 /**
  * CPU time (user + system, ms) of every thread of every process descended from this one (the
@@ -77,25 +113,46 @@ function childThreadsCpu(): Map<number, { name: string; ms: number }> | null {
   const stat = (path: string) => {
     const s = readFileSync(path, 'utf8');
     const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-    return { name: s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')), ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * 10 }; // USER_HZ = 100
+    return {
+      name: s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')),
+      ppid: Number(f[1]),
+      ms: (Number(f[11]) + Number(f[12])) * 10,
+    }; // USER_HZ = 100
   };
   try {
-    const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
-      try { return [{ pid: Number(pid), ...stat(`/proc/${pid}/stat`) }]; } catch { return []; }
-    });
+    const procs = readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .flatMap((pid) => {
+        try {
+          return [{ pid: Number(pid), ...stat(`/proc/${pid}/stat`) }];
+        } catch {
+          return [];
+        }
+      });
     const mine = new Set([process.pid]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const p of procs) if (!mine.has(p.pid) && mine.has(p.ppid)) { mine.add(p.pid); grew = true; }
+      for (const p of procs)
+        if (!mine.has(p.pid) && mine.has(p.ppid)) {
+          mine.add(p.pid);
+          grew = true;
+        }
     }
     mine.delete(process.pid);
     const out = new Map<number, { name: string; ms: number }>();
     for (const pid of mine) {
       try {
         for (const tid of readdirSync(`/proc/${pid}/task`)) {
-          try { const t = stat(`/proc/${pid}/task/${tid}/stat`); out.set(Number(tid), { name: t.name, ms: t.ms }); } catch { /* ended */ }
+          try {
+            const t = stat(`/proc/${pid}/task/${tid}/stat`);
+            out.set(Number(tid), { name: t.name, ms: t.ms });
+          } catch {
+            /* ended */
+          }
         }
-      } catch { /* ended */ }
+      } catch {
+        /* ended */
+      }
     }
     return out;
   } catch {
@@ -104,7 +161,10 @@ function childThreadsCpu(): Map<number, { name: string; ms: number }> | null {
 }
 
 /** CPU used between two readings, per thread name (threads that started in between count in full). */
-function cpuBetween(a: Map<number, { name: string; ms: number }>, b: Map<number, { name: string; ms: number }>): Map<string, number> {
+function cpuBetween(
+  a: Map<number, { name: string; ms: number }>,
+  b: Map<number, { name: string; ms: number }>,
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const [tid, t] of b) {
     const ms = t.ms - (a.get(tid)?.ms ?? 0);
@@ -117,8 +177,18 @@ async function benchDesign(): Promise<void> {
   try {
     const { build } = await import('esbuild');
     const { launchBrowser } = await import('../test/helpers/browser.ts');
-    const opts = { bundle: true, write: false, platform: 'browser' as const, minify: true, logLevel: 'silent' as const };
-    const worker = await build({ ...opts, entryPoints: [join(ROOT, 'src/workers/health-design.worker.ts')], format: 'iife' });
+    const opts = {
+      bundle: true,
+      write: false,
+      platform: 'browser' as const,
+      minify: true,
+      logLevel: 'silent' as const,
+    };
+    const worker = await build({
+      ...opts,
+      entryPoints: [join(ROOT, 'src/workers/health-design.worker.ts')],
+      format: 'iife',
+    });
     const page = await build({ ...opts, entryPoints: [join(ROOT, 'scripts/bench-design-page.ts')], format: 'iife' });
     const browser = await launchBrowser();
     try {
@@ -126,12 +196,20 @@ async function benchDesign(): Promise<void> {
       await tab.setContent('<!doctype html><title>bench</title>');
       await tab.addScriptTag({ content: page.outputFiles![0].text });
       const workerCode = worker.outputFiles![0].text;
-      type Bench = { prepare: (n: number) => void; stop: () => void; run: (url: string) => Promise<{ ms: number; auc: number | null; measures: number; rows: number; progress: number }> };
-      const prepare = (n: number) => tab.evaluate((n) => (globalThis as unknown as { __benchDesign: Bench }).__benchDesign.prepare(n), n);
-      const go = () => tab.evaluate(async (code) => {
-        const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-        return (globalThis as unknown as { __benchDesign: Bench }).__benchDesign.run(url);
-      }, workerCode);
+      type Bench = {
+        prepare: (n: number) => void;
+        stop: () => void;
+        run: (
+          url: string,
+        ) => Promise<{ ms: number; auc: number | null; measures: number; rows: number; progress: number }>;
+      };
+      const prepare = (n: number) =>
+        tab.evaluate((n) => (globalThis as unknown as { __benchDesign: Bench }).__benchDesign.prepare(n), n);
+      const go = () =>
+        tab.evaluate(async (code) => {
+          const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+          return (globalThis as unknown as { __benchDesign: Bench }).__benchDesign.run(url);
+        }, workerCode);
       await prepare(5_000);
       await go(); // warm up
       await prepare(100_000);
@@ -146,21 +224,47 @@ async function benchDesign(): Promise<void> {
         await tab.evaluate(() => (globalThis as unknown as { __benchDesign: Bench }).__benchDesign.stop());
         walls.push(last.ms);
         const used = c0 && c1 ? cpuBetween(c0, c1) : null;
-        const worker = used ? [...used].filter(([name]) => name.startsWith('DedicatedWorker')).reduce((a, [, ms]) => a + ms, 0) : 0;
-        if (used) { cpus.push([...used.values()].reduce((a, b) => a + b, 0)); workerCpus.push(worker); }
-        const top = used ? [...used].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([name, ms]) => `${name} ${ms}`).join(', ') : 'not read';
-        log(`design run ${i + 1}/${designRuns}: ${Math.round(last.ms)} ms wall; CPU ms: worker thread ${worker}, all browser threads ${used ? cpus[cpus.length - 1] : '?'} (${top}); ${last.progress} progress messages`);
+        const worker = used
+          ? [...used].filter(([name]) => name.startsWith('DedicatedWorker')).reduce((a, [, ms]) => a + ms, 0)
+          : 0;
+        if (used) {
+          cpus.push([...used.values()].reduce((a, b) => a + b, 0));
+          workerCpus.push(worker);
+        }
+        const top = used
+          ? [...used]
+              .sort((x, y) => y[1] - x[1])
+              .slice(0, 4)
+              .map(([name, ms]) => `${name} ${ms}`)
+              .join(', ')
+          : 'not read';
+        log(
+          `design run ${i + 1}/${designRuns}: ${Math.round(last.ms)} ms wall; CPU ms: worker thread ${worker}, all browser threads ${used ? cpus[cpus.length - 1] : '?'} (${top}); ${last.progress} progress messages`,
+        );
       }
-      const stats = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return { min: s[0], median: s[Math.floor((s.length - 1) / 2)], max: s[s.length - 1] }; };
+      const stats = (xs: number[]) => {
+        const s = [...xs].sort((a, b) => a - b);
+        return { min: s[0], median: s[Math.floor((s.length - 1) / 2)], max: s[s.length - 1] };
+      };
       const w = stats(walls);
       const r = last!;
-      log(`design: ${r.rows} rows × ${r.measures} measures, out-of-sample AUC ${r.auc?.toFixed(3)}; wall min/median/max ${Math.round(w.min)} / ${Math.round(w.median)} / ${Math.round(w.max)} ms over ${designRuns} runs`);
+      log(
+        `design: ${r.rows} rows × ${r.measures} measures, out-of-sample AUC ${r.auc?.toFixed(3)}; wall min/median/max ${Math.round(w.min)} / ${Math.round(w.median)} / ${Math.round(w.max)} ms over ${designRuns} runs`,
+      );
       if (cpus.length) {
         const c = stats(cpus);
         const wc = stats(workerCpus);
-        log(`design: CPU per fit, worker thread min/median/max ${wc.min} / ${wc.median} / ${wc.max} ms; all browser threads ${c.min} / ${c.median} / ${c.max} ms (these include the page's own work and garbage collection)`);
+        log(
+          `design: CPU per fit, worker thread min/median/max ${wc.min} / ${wc.median} / ${wc.max} ms; all browser threads ${c.min} / ${c.median} / ${c.max} ms (these include the page's own work and garbage collection)`,
+        );
       }
-      add(`health design: suggest weights, 5-fold CV, ${r.rows.toLocaleString('en-US')} rows × ${r.measures} measures in a Web Worker in Chromium (median of ${designRuns})`, Math.round(w.median), 'ms', 'time', 'designSuggestWeights100kMs');
+      add(
+        `health design: suggest weights, 5-fold CV, ${r.rows.toLocaleString('en-US')} rows × ${r.measures} measures in a Web Worker in Chromium (median of ${designRuns})`,
+        Math.round(w.median),
+        'ms',
+        'time',
+        'designSuggestWeights100kMs',
+      );
     } finally {
       await browser.close();
     }
@@ -172,9 +276,13 @@ async function benchDesign(): Promise<void> {
 // five runs per language: min / median / max of the runs' medians and 95th percentiles, in wall time and
 // in the process's CPU time per query (the machine may be busy with other work: CPU time is the cost).
 const RUNS = 5;
-const searchTimings: Record<string, { median: number[]; p95: number[]; cpuMedian: number[]; cpuP95: number[]; queries: number; docs: number }> = {};
+const searchTimings: Record<
+  string,
+  { median: number[]; p95: number[]; cpuMedian: number[]; cpuP95: number[]; queries: number; docs: number }
+> = {};
 const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const spread = (xs: number[]) => `${Math.min(...xs).toFixed(2)} / ${mid(xs).toFixed(2)} / ${Math.max(...xs).toFixed(2)} ms`;
+const spread = (xs: number[]) =>
+  `${Math.min(...xs).toFixed(2)} / ${mid(xs).toFixed(2)} / ${Math.max(...xs).toFixed(2)} ms`;
 function benchSearchLatency(indexText: (lang: (typeof LANGS)[number]) => string, dir: string): void {
   for (const lang of LANGS) {
     const text = indexText(lang);
@@ -184,7 +292,11 @@ function benchSearchLatency(indexText: (lang: (typeof LANGS)[number]) => string,
     type Run = { median: number; p95: number; cpuMedian: number; cpuP95: number; queries: number; hits: number };
     const runs: Run[] = [];
     for (let k = 0; k < RUNS; k++) {
-      const out = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-query.ts'), file, String(lang === 'en' ? 11 : 22)], { encoding: 'utf8' });
+      const out = spawnSync(
+        process.execPath,
+        [join(ROOT, 'scripts', 'bench-query.ts'), file, String(lang === 'en' ? 11 : 22)],
+        { encoding: 'utf8' },
+      );
       if (out.status !== 0) {
         console.error(`query latency run failed for ${lang}:\n${out.stderr}`);
         process.exit(1);
@@ -192,12 +304,43 @@ function benchSearchLatency(indexText: (lang: (typeof LANGS)[number]) => string,
       runs.push(JSON.parse(out.stdout));
     }
     const of = (k: keyof Run) => runs.map((r) => r[k]);
-    searchTimings[lang] = { median: of('median'), p95: of('p95'), cpuMedian: of('cpuMedian'), cpuP95: of('cpuP95'), queries: runs[0].queries, docs };
-    add(`search: query median ${lang} (${runs[0].queries} queries, ${docs} docs; median of ${RUNS} runs)`, Number(mid(of('median')).toFixed(3)), 'ms', 'time', 'searchQueryMedianMs1000Docs');
-    add(`search: query p95 ${lang} (median of ${RUNS} runs)`, Number(mid(of('p95')).toFixed(3)), 'ms', 'time', 'searchQueryP95Ms1000Docs');
-    add(`search: query CPU time median ${lang} (median of ${RUNS} runs)`, Number(mid(of('cpuMedian')).toFixed(3)), 'ms', 'info');
-    add(`search: query CPU time p95 ${lang} (median of ${RUNS} runs)`, Number(mid(of('cpuP95')).toFixed(3)), 'ms', 'info');
-    log(`search ${lang}: ${runs[0].hits}/${runs[0].queries} queries with results; wall: median min/median/max ${spread(of('median'))}, p95 ${spread(of('p95'))}; CPU: median ${spread(of('cpuMedian'))}, p95 ${spread(of('cpuP95'))}`);
+    searchTimings[lang] = {
+      median: of('median'),
+      p95: of('p95'),
+      cpuMedian: of('cpuMedian'),
+      cpuP95: of('cpuP95'),
+      queries: runs[0].queries,
+      docs,
+    };
+    add(
+      `search: query median ${lang} (${runs[0].queries} queries, ${docs} docs; median of ${RUNS} runs)`,
+      Number(mid(of('median')).toFixed(3)),
+      'ms',
+      'time',
+      'searchQueryMedianMs1000Docs',
+    );
+    add(
+      `search: query p95 ${lang} (median of ${RUNS} runs)`,
+      Number(mid(of('p95')).toFixed(3)),
+      'ms',
+      'time',
+      'searchQueryP95Ms1000Docs',
+    );
+    add(
+      `search: query CPU time median ${lang} (median of ${RUNS} runs)`,
+      Number(mid(of('cpuMedian')).toFixed(3)),
+      'ms',
+      'info',
+    );
+    add(
+      `search: query CPU time p95 ${lang} (median of ${RUNS} runs)`,
+      Number(mid(of('cpuP95')).toFixed(3)),
+      'ms',
+      'info',
+    );
+    log(
+      `search ${lang}: ${runs[0].hits}/${runs[0].queries} queries with results; wall: median min/median/max ${spread(of('median'))}, p95 ${spread(of('p95'))}; CPU: median ${spread(of('cpuMedian'))}, p95 ${spread(of('cpuP95'))}`,
+    );
   }
 }
 
@@ -206,7 +349,10 @@ function benchSearchQuality(): void {
   const golden = readGolden(ROOT);
   const indexes = realIndexes(ROOT);
   for (const lang of LANGS) {
-    const q = measure(golden.filter((g) => g.lang === lang), indexes);
+    const q = measure(
+      golden.filter((g) => g.lang === lang),
+      indexes,
+    );
     log(formatQuality(`golden ${lang}`, q));
   }
   const q = measure(golden, indexes);
@@ -222,12 +368,21 @@ function benchSyntheticIndexSize(content: ContentSet): void {
     const docs = buildDocuments(content, lang).filter((d) => d.id.startsWith('playbook:synthetic-'));
     const json = JSON.stringify(buildIndex(docs, lang));
     add(`search: index of ${docs.length} synthetic docs ${lang}, raw`, Buffer.byteLength(json), 'B', 'info');
-    add(`search: index of ${docs.length} synthetic docs ${lang}, gzip`, gz(json), 'B', 'bytes', docs.length === PLAYBOOKS ? 'searchIndexPerLanguage1000Docs' : undefined);
+    add(
+      `search: index of ${docs.length} synthetic docs ${lang}, gzip`,
+      gz(json),
+      'B',
+      'bytes',
+      docs.length === PLAYBOOKS ? 'searchIndexPerLanguage1000Docs' : undefined,
+    );
   }
 }
 
 function printRows(): void {
-  for (const r of rows) console.log(`${r.figure}: ${r.value.toLocaleString('en-US')} ${r.unit} (budget ${r.budget ?? '—'} ${r.unit}, ${r.status})`);
+  for (const r of rows)
+    console.log(
+      `${r.figure}: ${r.value.toLocaleString('en-US')} ${r.unit} (budget ${r.budget ?? '—'} ${r.unit}, ${r.status})`,
+    );
 }
 
 /* The batch page with 100k and 1M-row CSVs, streamed through its Web Worker, in Chromium. */
@@ -236,13 +391,30 @@ async function benchStream(dist: string): Promise<void> {
     const { benchBatchStream } = await import('./bench-batch-stream.ts');
     for (const r of await benchBatchStream(dist, undefined, log)) {
       const n = r.rows.toLocaleString('en-US');
-      add(`health batch page: ${n} rows (${r.fileMB} MB) read + scored + backtested, rows per second (read ${r.readS} s, score ${r.scoreS} s)`, r.rowsPerS, 'rows/s', 'info');
-      add(`health batch page: ${n} rows, peak JS heap of page + worker (page ${r.peakPageHeapMB} MB, worker ${r.peakWorkerHeapMB} MB)`, r.peakHeapMB, 'MB', r.rows === 1_000_000 ? 'memory' : 'info', r.rows === 1_000_000 ? 'batchStream1MPeakHeapMB' : undefined);
+      add(
+        `health batch page: ${n} rows (${r.fileMB} MB) read + scored + backtested, rows per second (read ${r.readS} s, score ${r.scoreS} s)`,
+        r.rowsPerS,
+        'rows/s',
+        'info',
+      );
+      add(
+        `health batch page: ${n} rows, peak JS heap of page + worker (page ${r.peakPageHeapMB} MB, worker ${r.peakWorkerHeapMB} MB)`,
+        r.peakHeapMB,
+        'MB',
+        r.rows === 1_000_000 ? 'memory' : 'info',
+        r.rows === 1_000_000 ? 'batchStream1MPeakHeapMB' : undefined,
+      );
       add(`health batch page: ${n} rows, longest main-thread task`, r.longestTaskMs, 'ms', 'info');
     }
   } catch (e) {
     log(`batch stream in Chromium: not measured (${(e as Error).message.split('\n')[0]})`);
-    add('health batch page: 1,000,000 rows, peak JS heap (not measured)', Number.NaN, 'MB', 'memory', 'batchStream1MPeakHeapMB');
+    add(
+      'health batch page: 1,000,000 rows, peak JS heap (not measured)',
+      Number.NaN,
+      'MB',
+      'memory',
+      'batchStream1MPeakHeapMB',
+    );
   }
 }
 if (only === 'design' || only === 'batch-stream') {
@@ -275,7 +447,8 @@ if (only === 'search') {
 const work = mkdtempSync(join(tmpdir(), 'banso-bench-'));
 log(`copy of the project: ${work}`);
 for (const p of ['src', 'public', 'content']) cpSync(join(ROOT, p), join(work, p), { recursive: true });
-for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'budgets.json']) if (existsSync(join(ROOT, f))) cpSync(join(ROOT, f), join(work, f));
+for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'budgets.json'])
+  if (existsSync(join(ROOT, f))) cpSync(join(ROOT, f), join(work, f));
 symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
 
 const generated = syntheticFiles(work);
@@ -285,12 +458,16 @@ for (const f of generated) {
 }
 const checked = checkContent(readContentFiles(work));
 if (checked.problems.length) {
-  console.error(`Synthetic content has ${checked.problems.length} problem(s):\n${checked.problems.slice(0, 30).map(formatProblem).join('\n')}`);
+  console.error(
+    `Synthetic content has ${checked.problems.length} problem(s):\n${checked.problems.slice(0, 30).map(formatProblem).join('\n')}`,
+  );
   if (!keep) rmSync(work, { recursive: true, force: true });
   process.exit(1);
 }
 const content = checked.content;
-log(`content: ${content.playbooks.size} playbooks, ${content.playbookTranslations.get('ja')?.size ?? 0} ja translations, ${[...content.frameworks.values()].reduce((n, f) => n + f.data.elements.length, 0)} elements; 0 problems`);
+log(
+  `content: ${content.playbooks.size} playbooks, ${content.playbookTranslations.get('ja')?.size ?? 0} ja translations, ${[...content.frameworks.values()].reduce((n, f) => n + f.data.elements.length, 0)} elements; 0 problems`,
+);
 
 /* b. Build: wall time, peak memory, output size ----------------------------------------------- */
 // The same command as `npm run build` (scripts/build.ts, which starts `astro build` with its allocator settings).
@@ -305,9 +482,18 @@ if (b.code !== 0) {
 }
 const dist = join(work, 'dist');
 const { bytes: outBytes, files: outFiles, html: htmlFiles } = outputSize(dist);
-log(`built in ${b.seconds.toFixed(1)} s, peak ${b.peakMB.toFixed(0)} MB (${b.how}), ${outFiles} files, ${(outBytes / 1e6).toFixed(1)} MB`);
+log(
+  `built in ${b.seconds.toFixed(1)} s, peak ${b.peakMB.toFixed(0)} MB (${b.how}), ${outFiles} files, ${(outBytes / 1e6).toFixed(1)} MB`,
+);
 add('build: wall time', Number(b.seconds.toFixed(1)), 's', 'time', 'build1000DocsS', `${ref.buildS} s`);
-add('build: peak memory', Math.round(b.peakMB), 'MB', 'time', 'buildPeakMemoryMB', `${Math.round(ref.peakMemoryGB * 1024)} MB`);
+add(
+  'build: peak memory',
+  Math.round(b.peakMB),
+  'MB',
+  'time',
+  'buildPeakMemoryMB',
+  `${Math.round(ref.peakMemoryGB * 1024)} MB`,
+);
 add('build: output size', Number((outBytes / 1e6).toFixed(1)), 'MB', 'info', undefined, `${ref.outputMB} MB`);
 add('build: output files', outFiles, 'files', 'info');
 add('build: HTML pages', htmlFiles, 'files', 'info');
@@ -360,7 +546,9 @@ for (const lang of LANGS) {
 const indexDir = join(dist, 'search-index');
 const builtIndex: Record<string, string> = {};
 for (const lang of LANGS) {
-  const name = existsSync(indexDir) ? readdirSync(indexDir).find((n) => n.startsWith(`search-${lang}.`) && n.endsWith('.json')) : undefined;
+  const name = existsSync(indexDir)
+    ? readdirSync(indexDir).find((n) => n.startsWith(`search-${lang}.`) && n.endsWith('.json'))
+    : undefined;
   if (!name) {
     log(`no built search index for ${lang}`);
     continue;
@@ -390,8 +578,15 @@ const { frameworkHash } = await import('../src/lib/assessment/framework-hash.ts'
   const t0 = performance.now();
   const out = await runBatch({ model, text: csv });
   const ms = performance.now() - t0;
-  if (out.scored.length !== 10_000) log(`batch: only ${out.scored.length} of 10,000 rows scored (${out.bad.length} bad)`);
-  add(`health: batch score 10,000 rows (parse+score+backtest${out.backtest ? '' : ', NO backtest'})`, Math.round(ms), 'ms', 'time', 'batchScore10kRowsMs');
+  if (out.scored.length !== 10_000)
+    log(`batch: only ${out.scored.length} of 10,000 rows scored (${out.bad.length} bad)`);
+  add(
+    `health: batch score 10,000 rows (parse+score+backtest${out.backtest ? '' : ', NO backtest'})`,
+    Math.round(ms),
+    'ms',
+    'time',
+    'batchScore10kRowsMs',
+  );
 }
 
 /* e2. The same batch in Chromium (the page runs it in a Web Worker; this times the code in the browser's engine) */
@@ -399,8 +594,18 @@ try {
   const { build } = await import('esbuild');
   const { launchBrowser } = await import('../test/helpers/browser.ts');
   const bundle = await build({
-    stdin: { contents: "import { runBatch } from './src/lib/health/worker-protocol.ts'; (globalThis as any).__runBatch = runBatch;", resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true, format: 'iife', write: false, platform: 'browser', minify: true, logLevel: 'silent',
+    stdin: {
+      contents:
+        "import { runBatch } from './src/lib/health/worker-protocol.ts'; (globalThis as any).__runBatch = runBatch;",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    minify: true,
+    logLevel: 'silent',
   });
   const browser = await launchBrowser();
   try {
@@ -409,15 +614,25 @@ try {
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
     const model = content.healthModels.get('high-touch-health')?.data ?? [...content.healthModels.values()][0].data;
     const csv = syntheticAccountsCsv(10_000);
-    const ms = await page.evaluate(async ({ model, csv, warm }) => {
-      const run = (globalThis as unknown as { __runBatch: (i: unknown) => Promise<{ scored: unknown[] }> }).__runBatch;
-      await run({ model, text: warm });
-      const t0 = performance.now();
-      const out = await run({ model, text: csv });
-      if (out.scored.length !== 10_000) throw new Error(`only ${out.scored.length} rows scored`);
-      return performance.now() - t0;
-    }, { model, csv, warm: syntheticAccountsCsv(200, 99) });
-    add('health: batch score 10,000 rows in Chromium (parse+score+backtest)', Math.round(ms), 'ms', 'time', 'batchScore10kRowsMs');
+    const ms = await page.evaluate(
+      async ({ model, csv, warm }) => {
+        const run = (globalThis as unknown as { __runBatch: (i: unknown) => Promise<{ scored: unknown[] }> })
+          .__runBatch;
+        await run({ model, text: warm });
+        const t0 = performance.now();
+        const out = await run({ model, text: csv });
+        if (out.scored.length !== 10_000) throw new Error(`only ${out.scored.length} rows scored`);
+        return performance.now() - t0;
+      },
+      { model, csv, warm: syntheticAccountsCsv(200, 99) },
+    );
+    add(
+      'health: batch score 10,000 rows in Chromium (parse+score+backtest)',
+      Math.round(ms),
+      'ms',
+      'time',
+      'batchScore10kRowsMs',
+    );
   } finally {
     await browser.close();
   }
@@ -432,24 +647,53 @@ await benchStream(dist);
 {
   const fwEntry = content.frameworks.get('cs-skills') ?? [...content.frameworks.values()][0];
   const fw = fwEntry.data;
-  const info = { id: fwEntry.id, version: fw.version, hash: frameworkHash(fw), levels: fw.levels, elements: fw.elements };
-  const files = syntheticAssessmentFiles({ id: fwEntry.id, version: fw.version, levels: fw.levels, elements: fw.elements }, [...content.roles.keys()], 200);
-  const sources = files.map((f) => ({ name: f.name, origin: 'file' as const, text: f.text, size: Buffer.byteLength(f.text) }));
+  const info = {
+    id: fwEntry.id,
+    version: fw.version,
+    hash: frameworkHash(fw),
+    levels: fw.levels,
+    elements: fw.elements,
+  };
+  const files = syntheticAssessmentFiles(
+    { id: fwEntry.id, version: fw.version, levels: fw.levels, elements: fw.elements },
+    [...content.roles.keys()],
+    200,
+  );
+  const sources = files.map((f) => ({
+    name: f.name,
+    origin: 'file' as const,
+    text: f.text,
+    size: Buffer.byteLength(f.text),
+  }));
   importBatch([], sources.slice(0, 10), [info]); // warm up
   const t0 = performance.now();
   const res = importBatch([], sources, [info], new Date('2026-11-30T00:00:00Z'));
   const team = buildTeam(res.entries, [info]);
   const ms = performance.now() - t0;
-  if (res.added !== 200) log(`team import: ${res.added} of 200 added; ${res.report.filter((r) => r.status === 'error').length} errors`);
-  add(`team: import 200 assessment files (importBatch + buildTeam, ${team.length} group)`, Math.round(ms), 'ms', 'time', 'teamImport200Ms');
+  if (res.added !== 200)
+    log(`team import: ${res.added} of 200 added; ${res.report.filter((r) => r.status === 'error').length} errors`);
+  add(
+    `team: import 200 assessment files (importBatch + buildTeam, ${team.length} group)`,
+    Math.round(ms),
+    'ms',
+    'time',
+    'teamImport200Ms',
+  );
 }
 
 /* g. Report ------------------------------------------------------------------------------------------- */
 const fmt = (v: number | undefined, unit: string) => (v === undefined ? '—' : `${v.toLocaleString('en-US')} ${unit}`);
-const table = rows.map((r) => [r.figure, fmt(r.value, r.unit), r.budget === undefined ? '—' : fmt(r.budget, r.unit), r.status, r.reference ?? '']);
+const table = rows.map((r) => [
+  r.figure,
+  fmt(r.value, r.unit),
+  r.budget === undefined ? '—' : fmt(r.budget, r.unit),
+  r.status,
+  r.reference ?? '',
+]);
 const head = ['figure', 'value', 'budget', 'ok/over', 'Starlight reference'];
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ');
+const line = (cells: string[]) =>
+  cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ');
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 for (const r of table) console.log(line(r));
@@ -460,16 +704,38 @@ const result = {
   date: new Date().toISOString(),
   node: process.version,
   setup: { playbooks: PLAYBOOKS, languages: [...LANGS], frameworkElements: 100, htmlPages: htmlFiles },
-  build: { seconds: b.seconds, peakMemoryMB: b.peakMB, memoryMeasuredWith: b.how, outputBytes: outBytes, outputFiles: outFiles },
-  pages: pageRows.map((p) => ({ type: p.type, lang: p.lang, path: p.path, ...(p.weight ? { initialJs: p.weight.initialJs, lazyJs: p.weight.lazyJs, html: p.weight.html, css: p.weight.css, initialFiles: p.weight.initialFiles, lazyFiles: p.weight.lazyFiles } : { missing: true }) })),
+  build: {
+    seconds: b.seconds,
+    peakMemoryMB: b.peakMB,
+    memoryMeasuredWith: b.how,
+    outputBytes: outBytes,
+    outputFiles: outFiles,
+  },
+  pages: pageRows.map((p) => ({
+    type: p.type,
+    lang: p.lang,
+    path: p.path,
+    ...(p.weight
+      ? {
+          initialJs: p.weight.initialJs,
+          lazyJs: p.weight.lazyJs,
+          html: p.weight.html,
+          css: p.weight.css,
+          initialFiles: p.weight.initialFiles,
+          lazyFiles: p.weight.lazyFiles,
+        }
+      : { missing: true }),
+  })),
   search: searchTimings,
   rows,
   reference: ref,
   overBudget: { bytes: overBytes.map((r) => r.figure), times: overTimes.map((r) => r.figure) },
 };
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench-results', 'bench.json'), JSON.stringify(result, null, 2) + '\n');
-console.log(`\nWrote bench-results/bench.json. ${overBytes.length} byte budget(s) over, ${overTimes.length} timing(s) over (timings are reported, never gates).`);
+writeFileSync(join(ROOT, 'bench-results', 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+console.log(
+  `\nWrote bench-results/bench.json. ${overBytes.length} byte budget(s) over, ${overTimes.length} timing(s) over (timings are reported, never gates).`,
+);
 
 if (keep) log(`kept ${work}`);
 else rmSync(work, { recursive: true, force: true });

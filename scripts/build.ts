@@ -65,12 +65,17 @@ export type RunResult = { code: number | null; signal: NodeJS.Signals | null };
  * Runs the build with the heap limit unless NODE_OPTIONS sets one; when V8 aborts for want of heap
  * (SIGABRT), runs it again without the limit. Returns the exit code to use.
  */
-export async function buildWithLimit(runner: (nodeArgs: string[]) => Promise<RunResult>, opts: { nodeOptions?: string; contentBytes: number; warn?: (s: string) => void }): Promise<number> {
+export async function buildWithLimit(
+  runner: (nodeArgs: string[]) => Promise<RunResult>,
+  opts: { nodeOptions?: string; contentBytes: number; warn?: (s: string) => void },
+): Promise<number> {
   const heapSetByUser = /--max-old-space-size/.test(opts.nodeOptions ?? '');
   const limit = heapLimitMB(opts.contentBytes);
   let r = await runner(heapSetByUser ? [] : [`--max-old-space-size=${limit}`]);
   if (!heapSetByUser && r.signal === 'SIGABRT') {
-    (opts.warn ?? console.warn)(`\nThe build ran out of its ${limit} MB heap (scripts/build.ts); building again without a limit.\n`);
+    (opts.warn ?? console.warn)(
+      `\nThe build ran out of its ${limit} MB heap (scripts/build.ts); building again without a limit.\n`,
+    );
     r = await runner([]);
   }
   return r.code ?? 1;
@@ -78,6 +83,10 @@ export async function buildWithLimit(runner: (nodeArgs: string[]) => Promise<Run
 
 if (import.meta.main) {
   let contentBytes = 0;
-  try { contentBytes = bytesUnder('content'); } catch { /* no content folder: Astro will say what is wrong */ }
+  try {
+    contentBytes = bytesUnder('content');
+  } catch {
+    /* no content folder: Astro will say what is wrong */
+  }
   process.exit(await buildWithLimit(run, { nodeOptions: process.env.NODE_OPTIONS, contentBytes }));
 }

@@ -10,5 +10,8 @@ if (problems.length) {
   process.exit(1);
 }
 // Entries of every collection but translations (counted with the entry they translate).
-const n = COLLECTION_IDS.filter((id) => COLLECTIONS[id].format !== 'md-translations').reduce((sum, id) => sum + content[id].size, 0);
+const n = COLLECTION_IDS.filter((id) => COLLECTIONS[id].format !== 'md-translations').reduce(
+  (sum, id) => sum + content[id].size,
+  0,
+);
 console.log(`Content OK: ${n} entries.`);

@@ -13,7 +13,9 @@ console.log(`Content report, ${today}`);
 
 const coverage = translationCoverage(content);
 const all = coverage.reduce((a, r) => ({ n: a.n + r.entries, t: a.t + r.translated }), { n: 0, t: 0 });
-console.log(`\nJapanese translation coverage (${all.n ? Math.floor((all.t / all.n) * 1000) / 10 : 100} % of ${all.n} entries)`);
+console.log(
+  `\nJapanese translation coverage (${all.n ? Math.floor((all.t / all.n) * 1000) / 10 : 100} % of ${all.n} entries)`,
+);
 for (const r of coverage) {
   console.log(`  ${r.collection.padEnd(13)} ${String(r.percent).padStart(5)} %  (${r.translated}/${r.entries})`);
   for (const m of r.missing) console.log(`      ${m.file}: ${m.path}`);

@@ -30,5 +30,9 @@ for (const t of texts) {
     console.log(`${t.file}: ${where}: ${m.message.split('\n')[0]} (${m.ruleId})${quote}`);
   }
 }
-console.log(count ? `\n${count} Japanese style problem(s) in ${texts.length} texts.` : `Japanese style OK: ${texts.length} texts checked.`);
+console.log(
+  count
+    ? `\n${count} Japanese style problem(s) in ${texts.length} texts.`
+    : `Japanese style OK: ${texts.length} texts checked.`,
+);
 process.exit(count ? 1 : 0);

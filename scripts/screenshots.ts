@@ -16,7 +16,9 @@ import { PAGE_TYPES, VIEWPORTS } from '../test/helpers/page-types.ts';
 const out = resolve('screenshots');
 mkdirSync(out, { recursive: true });
 const filter = process.argv[2] ? new RegExp(process.argv[2]) : null;
-const teamFiles = readdirSync('test/fixtures/team').filter((f) => /^(sato|watanabe|ito)/.test(f)).map((f) => resolve('test/fixtures/team', f));
+const teamFiles = readdirSync('test/fixtures/team')
+  .filter((f) => /^(sato|watanabe|ito)/.test(f))
+  .map((f) => resolve('test/fixtures/team', f));
 
 const server = await startStaticServer({ root: distDir() });
 const browser = await launchBrowser();
@@ -29,7 +31,10 @@ try {
         if (localStorage.getItem('banso:onboarding:new-csm')) return;
         const d = new Date(Date.now() - 2 * 86_400_000);
         const start = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-        localStorage.setItem('banso:onboarding:new-csm', JSON.stringify({ format: 1, done: ['get-tool-access', 'meet-manager-and-buddy'], start }));
+        localStorage.setItem(
+          'banso:onboarding:new-csm',
+          JSON.stringify({ format: 1, done: ['get-tool-access', 'meet-manager-and-buddy'], start }),
+        );
       });
       for (const { name, path } of PAGE_TYPES) {
         if (filter && !filter.test(name)) continue;

@@ -43,7 +43,9 @@ export interface Quality {
 export const QUALITY_FLOORS = { top3: 0.95, mrr: 0.85 } as const;
 
 export function readGolden(root = process.cwd()): GoldenQuery[] {
-  const data = JSON.parse(readFileSync(join(root, 'test/fixtures/search-golden.json'), 'utf8')) as { queries: GoldenQuery[] };
+  const data = JSON.parse(readFileSync(join(root, 'test/fixtures/search-golden.json'), 'utf8')) as {
+    queries: GoldenQuery[];
+  };
   return data.queries;
 }
 
@@ -80,9 +82,21 @@ export function formatQuality(label: string, q: Quality): string {
 if (import.meta.main) {
   const golden = readGolden();
   const indexes = realIndexes();
-  for (const lang of ['en', 'ja'] as const) console.log(formatQuality(`golden ${lang}`, measure(golden.filter((g) => g.lang === lang), indexes)));
+  for (const lang of ['en', 'ja'] as const)
+    console.log(
+      formatQuality(
+        `golden ${lang}`,
+        measure(
+          golden.filter((g) => g.lang === lang),
+          indexes,
+        ),
+      ),
+    );
   const all = measure(golden, indexes);
   console.log(formatQuality('golden all', all));
   if (process.argv.includes('--misses'))
-    for (const m of all.misses) console.log(`  ${m.lang} ${JSON.stringify(m.query)} → rank ${m.rank || '—'} (want ${m.expect.join(' | ')}; got ${m.top.join(', ')})`);
+    for (const m of all.misses)
+      console.log(
+        `  ${m.lang} ${JSON.stringify(m.query)} → rank ${m.rank || '—'} (want ${m.expect.join(' | ')}; got ${m.top.join(', ')})`,
+      );
 }

@@ -8,9 +8,14 @@ import { glob } from 'astro/loaders';
 import { COLLECTIONS, globOf, type CollectionDef } from './lib/content/collections.ts';
 
 type Collections = {
-  [K in keyof typeof COLLECTIONS]: (typeof COLLECTIONS)[K] extends CollectionDef<infer S, string, infer _F> ? ReturnType<typeof defineCollection<S>> : never;
+  [K in keyof typeof COLLECTIONS]: (typeof COLLECTIONS)[K] extends CollectionDef<infer S, string, infer _F>
+    ? ReturnType<typeof defineCollection<S>>
+    : never;
 };
 
 export const collections = Object.fromEntries(
-  Object.entries(COLLECTIONS).map(([id, def]) => [id, defineCollection({ loader: glob(globOf(def)), schema: def.schema })]),
+  Object.entries(COLLECTIONS).map(([id, def]) => [
+    id,
+    defineCollection({ loader: glob(globOf(def)), schema: def.schema }),
+  ]),
 ) as Collections;

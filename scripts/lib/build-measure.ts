@@ -18,7 +18,9 @@ export function treeRssKb(root: number): number {
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (!children.has(ppid)) children.set(ppid, []);
       children.get(ppid)!.push(Number(d));
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   const stack = [root];
   while (stack.length) {
@@ -26,13 +28,21 @@ export function treeRssKb(root: number): number {
     try {
       const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (m) total += Number(m[1]);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
 }
 
-export interface MeasuredRun { seconds: number; peakMB: number; how: string; code: number; tail: string }
+export interface MeasuredRun {
+  seconds: number;
+  peakMB: number;
+  how: string;
+  code: number;
+  tail: string;
+}
 
 /** Runs `node <args>` in `cwd` and measures it. */
 export async function measureNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<MeasuredRun> {
@@ -46,14 +56,22 @@ export async function measureNode(args: string[], cwd: string, env: NodeJS.Proce
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
   let pollPeak = 0;
-  const timer = useTime ? undefined : setInterval(() => child.pid && (pollPeak = Math.max(pollPeak, treeRssKb(child.pid))), 100);
+  const timer = useTime
+    ? undefined
+    : setInterval(() => child.pid && (pollPeak = Math.max(pollPeak, treeRssKb(child.pid))), 100);
   const code: number = await new Promise((res) => child.on('close', (c) => res(c ?? 1)));
   const seconds = (performance.now() - t0) / 1000;
   if (timer) clearInterval(timer);
   let peakKb = pollPeak;
   if (useTime) peakKb = Number(/Maximum resident set size \(kbytes\):\s*(\d+)/.exec(err)?.[1] ?? 0);
   const tail = (out + err).split('\n').slice(-40).join('\n');
-  return { seconds, peakMB: peakKb / 1024, how: useTime ? '/usr/bin/time -v (largest process)' : '/proc VmRSS of the process tree, sampled', code, tail };
+  return {
+    seconds,
+    peakMB: peakKb / 1024,
+    how: useTime ? '/usr/bin/time -v (largest process)' : '/proc VmRSS of the process tree, sampled',
+    code,
+    tail,
+  };
 }
 
 /** Files, bytes and HTML pages under a directory. */
@@ -77,6 +95,17 @@ export function outputSize(dir: string): { bytes: number; files: number; html: n
 /** The environment for a child build: without Vite's/Vitest's variables (BASE_URL would become the base path). */
 export function childBuildEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'NODE_ENV']) delete env[k];
+  for (const k of [
+    'BASE_URL',
+    'MODE',
+    'DEV',
+    'PROD',
+    'SSR',
+    'VITEST',
+    'VITEST_POOL_ID',
+    'VITEST_WORKER_ID',
+    'NODE_ENV',
+  ])
+    delete env[k];
   return env;
 }

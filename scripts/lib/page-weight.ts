@@ -22,7 +22,8 @@ const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 
 function staticImports(code: string): string[] {
   const out: string[] = [];
-  for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+\s*from\s*)?["'`]([^"'`]+\.js)["'`]/g)) out.push(m[1]);
+  for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+\s*from\s*)?["'`]([^"'`]+\.js)["'`]/g))
+    out.push(m[1]);
   for (const m of code.matchAll(/export\s*\*?\s*(?:\{[^}]*\})?\s*from\s*["'`]([^"'`]+\.js)["'`]/g)) out.push(m[1]);
   return out;
 }
@@ -32,7 +33,10 @@ function dynamicImports(code: string): string[] {
 
 export function pageWeight(dist: string, htmlFile: string): PageWeight {
   const html = readFileSync(htmlFile, 'utf8');
-  const urlToFile = (src: string, from: string) => resolve(src.startsWith('/') ? join(dist, src.replace(/^\/([^/]+\/)*?_astro\//, '_astro/')) : resolve(dirname(from), src));
+  const urlToFile = (src: string, from: string) =>
+    resolve(
+      src.startsWith('/') ? join(dist, src.replace(/^\/([^/]+\/)*?_astro\//, '_astro/')) : resolve(dirname(from), src),
+    );
   const initial = new Set<string>();
   const lazyRoots = new Set<string>();
   let inline = 0;
@@ -55,12 +59,16 @@ export function pageWeight(dist: string, htmlFile: string): PageWeight {
   }
   // Astro islands name their component and renderer URLs in attributes.
   for (const m of html.matchAll(/<astro-island\b[^>]*>/g)) {
-    for (const a of m[0].matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g)) walk(urlToFile(a[1], htmlFile), initial);
+    for (const a of m[0].matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g))
+      walk(urlToFile(a[1], htmlFile), initial);
   }
   const lazy = new Set<string>();
   for (const r of lazyRoots) if (!initial.has(r)) walk(r, lazy);
   for (const f of initial) lazy.delete(f);
-  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].reduce((n, m) => n + gz(readFileSync(urlToFile(m[1], htmlFile))), 0);
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].reduce(
+    (n, m) => n + gz(readFileSync(urlToFile(m[1], htmlFile))),
+    0,
+  );
   const sum = (s: Set<string>) => [...s].reduce((n, f) => n + gz(readFileSync(f)), 0);
   return {
     initialJs: inline + sum(initial),

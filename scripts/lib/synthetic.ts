@@ -33,27 +33,111 @@ const pad = (i: number, w = 4) => String(i).padStart(w, '0');
 
 type Pair = readonly [en: string, ja: string];
 const SLOTS: Record<string, readonly Pair[]> = {
-  m: [['licence utilisation', 'ライセンス利用率'], ['weekly active users', '週次アクティブユーザー数'], ['NPS', 'NPS'], ['CSAT', '顧客満足度'], ['health score', 'ヘルススコア'], ['feature adoption', '機能の活用度'], ['login rate', 'ログイン率'], ['ticket volume', '問い合わせ件数'], ['time to value', 'タイムトゥバリュー'], ['net revenue retention', '売上継続率'], ['training completion', 'トレーニング完了率'], ['data import status', 'データ取り込み状況']],
-  s: [['executive sponsor', 'エグゼクティブスポンサー'], ['project lead', 'プロジェクト責任者'], ['champion', 'チャンピオン'], ['HR administrator', '人事担当者'], ['finance contact', '経理担当者'], ['IT owner', '情報システム担当者'], ['procurement lead', '購買担当者']],
-  e: [['kickoff', 'キックオフ'], ['quarterly business review', '四半期ビジネスレビュー'], ['executive business review', '経営層レビュー'], ['renewal call', '更新面談'], ['health check', 'ヘルスチェック'], ['training session', 'トレーニング'], ['workshop', 'ワークショップ']],
-  o: [['success plan', 'サクセスプラン'], ['first-value milestone', 'ファーストバリューのマイルストーン'], ['renewal forecast', '更新見込み'], ['expansion proposal', '追加提案'], ['adoption goal', '活用目標'], ['mutual action plan', '共同アクションプラン']],
-  g: [['enterprise', 'エンタープライズ'], ['mid-market', 'ミッドマーケット'], ['small business', '中小企業'], ['public sector', '公共'], ['healthcare', '医療'], ['manufacturing', '製造業']],
-  b: [['red', 'レッド'], ['yellow', 'イエロー'], ['green', 'グリーン']],
-  k: [['churn', '解約'], ['expansion', 'エクスパンション'], ['adoption', '定着'], ['renewal', '契約更新'], ['advocacy', 'アドボカシー']],
-  c: [['week', '毎週'], ['month', '毎月'], ['quarter', '四半期']],
+  m: [
+    ['licence utilisation', 'ライセンス利用率'],
+    ['weekly active users', '週次アクティブユーザー数'],
+    ['NPS', 'NPS'],
+    ['CSAT', '顧客満足度'],
+    ['health score', 'ヘルススコア'],
+    ['feature adoption', '機能の活用度'],
+    ['login rate', 'ログイン率'],
+    ['ticket volume', '問い合わせ件数'],
+    ['time to value', 'タイムトゥバリュー'],
+    ['net revenue retention', '売上継続率'],
+    ['training completion', 'トレーニング完了率'],
+    ['data import status', 'データ取り込み状況'],
+  ],
+  s: [
+    ['executive sponsor', 'エグゼクティブスポンサー'],
+    ['project lead', 'プロジェクト責任者'],
+    ['champion', 'チャンピオン'],
+    ['HR administrator', '人事担当者'],
+    ['finance contact', '経理担当者'],
+    ['IT owner', '情報システム担当者'],
+    ['procurement lead', '購買担当者'],
+  ],
+  e: [
+    ['kickoff', 'キックオフ'],
+    ['quarterly business review', '四半期ビジネスレビュー'],
+    ['executive business review', '経営層レビュー'],
+    ['renewal call', '更新面談'],
+    ['health check', 'ヘルスチェック'],
+    ['training session', 'トレーニング'],
+    ['workshop', 'ワークショップ'],
+  ],
+  o: [
+    ['success plan', 'サクセスプラン'],
+    ['first-value milestone', 'ファーストバリューのマイルストーン'],
+    ['renewal forecast', '更新見込み'],
+    ['expansion proposal', '追加提案'],
+    ['adoption goal', '活用目標'],
+    ['mutual action plan', '共同アクションプラン'],
+  ],
+  g: [
+    ['enterprise', 'エンタープライズ'],
+    ['mid-market', 'ミッドマーケット'],
+    ['small business', '中小企業'],
+    ['public sector', '公共'],
+    ['healthcare', '医療'],
+    ['manufacturing', '製造業'],
+  ],
+  b: [
+    ['red', 'レッド'],
+    ['yellow', 'イエロー'],
+    ['green', 'グリーン'],
+  ],
+  k: [
+    ['churn', '解約'],
+    ['expansion', 'エクスパンション'],
+    ['adoption', '定着'],
+    ['renewal', '契約更新'],
+    ['advocacy', 'アドボカシー'],
+  ],
+  c: [
+    ['week', '毎週'],
+    ['month', '毎月'],
+    ['quarter', '四半期'],
+  ],
 };
 
 /** Sentence templates: [English, Japanese], slots written {x}; {n} is a number. */
 const SENTENCES: readonly Pair[] = [
-  ['When {m} drops below {n} % for two weeks, book a call with the {s}.', '{m}が2週間続けて{n}%を下回ったら、{s}との打ち合わせを設定します。'],
-  ['Agree the {o} with the {s} and record it in the CRM before the {e}.', '{e}の前に{s}と{o}を合意し、CRMに登録します。'],
-  ['Review {m} every {c} and flag accounts in the {b} band.', '{c}ごとに{m}を確認し、{b}のアカウントにフラグを立てます。'],
-  ['Prepare the {e} deck with usage, {m} and open support tickets.', '利用状況、{m}、未解決の問い合わせをまとめた{e}の資料を準備します。'],
-  ['Escalate if the {s} has not replied within {n} business days.', '{s}から{n}営業日以内に返信がない場合はエスカレーションします。'],
-  ['Share the recap and the next steps with the {s} within one business day.', '1営業日以内に議事録と次のアクションを{s}に共有します。'],
-  ['Customers who reach first value within {n} days renew more often.', '{n}日以内にファーストバリューに到達した顧客ほど、契約更新率が高い傾向があります。'],
-  ['Adapt the template to the {g} segment and the touch model.', 'テンプレートを{g}のセグメントとタッチモデルに合わせて調整します。'],
-  ['A falling {m} is an early {k} signal; confirm it with the {s} before acting.', '{m}の低下は{k}の早期シグナルです。対応の前に{s}に確認します。'],
+  [
+    'When {m} drops below {n} % for two weeks, book a call with the {s}.',
+    '{m}が2週間続けて{n}%を下回ったら、{s}との打ち合わせを設定します。',
+  ],
+  [
+    'Agree the {o} with the {s} and record it in the CRM before the {e}.',
+    '{e}の前に{s}と{o}を合意し、CRMに登録します。',
+  ],
+  [
+    'Review {m} every {c} and flag accounts in the {b} band.',
+    '{c}ごとに{m}を確認し、{b}のアカウントにフラグを立てます。',
+  ],
+  [
+    'Prepare the {e} deck with usage, {m} and open support tickets.',
+    '利用状況、{m}、未解決の問い合わせをまとめた{e}の資料を準備します。',
+  ],
+  [
+    'Escalate if the {s} has not replied within {n} business days.',
+    '{s}から{n}営業日以内に返信がない場合はエスカレーションします。',
+  ],
+  [
+    'Share the recap and the next steps with the {s} within one business day.',
+    '1営業日以内に議事録と次のアクションを{s}に共有します。',
+  ],
+  [
+    'Customers who reach first value within {n} days renew more often.',
+    '{n}日以内にファーストバリューに到達した顧客ほど、契約更新率が高い傾向があります。',
+  ],
+  [
+    'Adapt the template to the {g} segment and the touch model.',
+    'テンプレートを{g}のセグメントとタッチモデルに合わせて調整します。',
+  ],
+  [
+    'A falling {m} is an early {k} signal; confirm it with the {s} before acting.',
+    '{m}の低下は{k}の早期シグナルです。対応の前に{s}に確認します。',
+  ],
   ['Invite the {s} to the {e} and agree who owns each action.', '{s}を{e}に招待し、各アクションの担当者を決めます。'],
 ];
 const TITLES: readonly Pair[] = [
@@ -109,7 +193,9 @@ export interface SyntheticRefs {
 export function refsFromContent(c: ContentSet): SyntheticRefs {
   return {
     roles: [...c.roles.keys()].sort(),
-    elements: [...c.frameworks.values()].flatMap((f) => f.data.elements.map((e) => ({ framework: f.id, element: e.id, maxLevel: f.data.levels.length }))),
+    elements: [...c.frameworks.values()].flatMap((f) =>
+      f.data.elements.map((e) => ({ framework: f.id, element: e.id, maxLevel: f.data.levels.length })),
+    ),
     stages: [...c.journeys.values()].flatMap((j) => j.data.stages.map((s) => ({ journey: j.id, stage: s.id }))),
   };
 }
@@ -145,10 +231,18 @@ export function syntheticPlaybooks(refs: SyntheticRefs, opts: SyntheticPlaybookO
     });
     const exit = Array.from({ length: int(r, 1, 3) }, () => sentences(r, 1));
     const metrics = Array.from({ length: int(r, 1, 3) }, () => fill(r, pick(r, TITLES)));
-    const trains = pickSome(r, refs.elements, int(r, 1, 3)).map((e) => ({ framework: e.framework, element: e.element, level: int(r, 1, e.maxLevel) }));
+    const trains = pickSome(r, refs.elements, int(r, 1, 3)).map((e) => ({
+      framework: e.framework,
+      element: e.element,
+      level: int(r, 1, e.maxLevel),
+    }));
     const journeyStages = pickSome(r, refs.stages, int(r, 0, 2)).map((s) => ({ journey: s.journey, stage: s.stage }));
     const body = Array.from({ length: 3 }, () => sentences(r, int(r, 2, 4)));
-    const headings: Pair[] = [['Why it matters', 'なぜ重要か'], ['How to run it', '進め方'], ['Pitfalls', '注意点']];
+    const headings: Pair[] = [
+      ['Why it matters', 'なぜ重要か'],
+      ['How to run it', '進め方'],
+      ['Pitfalls', '注意点'],
+    ];
 
     const en = {
       title: `${title[0]} (${i})`,
@@ -199,7 +293,15 @@ export interface SyntheticFrameworkOptions {
   seed?: number;
 }
 
-const LEVEL_NAMES: readonly Pair[] = [['Follow', '手順に沿う'], ['Assist', '自走'], ['Apply', '応用'], ['Enable', '展開'], ['Shape', '変革'], ['Lead', '牽引'], ['Define', '定義']];
+const LEVEL_NAMES: readonly Pair[] = [
+  ['Follow', '手順に沿う'],
+  ['Assist', '自走'],
+  ['Apply', '応用'],
+  ['Enable', '展開'],
+  ['Shape', '変革'],
+  ['Lead', '牽引'],
+  ['Define', '定義'],
+];
 
 /** The data of a synthetic framework (element ids `element-001`…, groups `group-1`…). */
 export function syntheticFrameworkData(opts: SyntheticFrameworkOptions = {}) {
@@ -223,7 +325,11 @@ export function syntheticFrameworkData(opts: SyntheticFrameworkOptions = {}) {
       meaning: lt(sentences(r, 1)),
       scope: i < Math.ceil(nLevels / 2) ? 'individual' : 'organisation',
     })),
-    groups: Array.from({ length: nGroups }, (_, g) => ({ id: `group-${g + 1}`, name: { en: `Group ${g + 1}`, ja: `グループ${g + 1}` }, tagline: lt(sentences(r, 1)) })),
+    groups: Array.from({ length: nGroups }, (_, g) => ({
+      id: `group-${g + 1}`,
+      name: { en: `Group ${g + 1}`, ja: `グループ${g + 1}` },
+      tagline: lt(sentences(r, 1)),
+    })),
     elements: Array.from({ length: nEl }, (_, e) => {
       const name = fill(r, pick(r, TITLES));
       return {
@@ -262,14 +368,47 @@ export interface AssessableFramework {
   elements: readonly { id: string; group: string }[];
 }
 
-const GIVEN: readonly string[] = ['Aoi', 'Ken', 'Yui', 'Sota', 'Hana', 'Riku', 'Mei', 'Haruto', 'Emma', 'Liam', 'Noah', 'Olivia', 'Mia', 'Lucas'];
-const FAMILY: readonly string[] = ['Tanaka', 'Suzuki', 'Sato', 'Takahashi', 'Ito', 'Watanabe', 'Smith', 'Jones', 'Brown', 'Garcia', 'Miller', 'Kobayashi'];
+const GIVEN: readonly string[] = [
+  'Aoi',
+  'Ken',
+  'Yui',
+  'Sota',
+  'Hana',
+  'Riku',
+  'Mei',
+  'Haruto',
+  'Emma',
+  'Liam',
+  'Noah',
+  'Olivia',
+  'Mia',
+  'Lucas',
+];
+const FAMILY: readonly string[] = [
+  'Tanaka',
+  'Suzuki',
+  'Sato',
+  'Takahashi',
+  'Ito',
+  'Watanabe',
+  'Smith',
+  'Jones',
+  'Brown',
+  'Garcia',
+  'Miller',
+  'Kobayashi',
+];
 
 /**
  * `count` assessment files (JSON text, as the self-assessment page exports them) against `fw`:
  * self and manager ratings, evidence on some elements, a few dated snapshots.
  */
-export function syntheticAssessmentFiles(fw: AssessableFramework, roles: readonly string[], count: number, seed = 7): { name: string; text: string }[] {
+export function syntheticAssessmentFiles(
+  fw: AssessableFramework,
+  roles: readonly string[],
+  count: number,
+  seed = 7,
+): { name: string; text: string }[] {
   const r = prng(seed);
   const hash = frameworkHash(fw);
   const max = fw.levels.length;
@@ -289,7 +428,11 @@ export function syntheticAssessmentFiles(fw: AssessableFramework, roles: readonl
     const a: Assessment = {
       format: ASSESSMENT_FORMAT,
       version: ASSESSMENT_VERSION,
-      person: { name: person, role: roles.length ? pick(r, roles) : undefined, targetRole: roles.length ? pick(r, roles) : undefined },
+      person: {
+        name: person,
+        role: roles.length ? pick(r, roles) : undefined,
+        targetRole: roles.length ? pick(r, roles) : undefined,
+      },
       kind,
       ...(kind === 'manager' ? { assessor: 'Team manager' } : {}),
       framework: { id: fw.id, version: fw.version, hash },
@@ -309,8 +452,20 @@ export function syntheticAssessmentFiles(fw: AssessableFramework, roles: readonl
  * ------------------------------------------------------------------------------------------- */
 
 export const ACCOUNT_CSV_HEADERS = [
-  'Account ID', 'Licence utilisation', 'active_users_trend', 'Key features used', 'CSM Sentiment', 'Support tickets', 'Payment issues',
-  'Success plan', 'Goals on track', 'NPS', 'CES', 'Days since last meeting', 'Executive sponsor', 'Churned',
+  'Account ID',
+  'Licence utilisation',
+  'active_users_trend',
+  'Key features used',
+  'CSM Sentiment',
+  'Support tickets',
+  'Payment issues',
+  'Success plan',
+  'Goals on track',
+  'NPS',
+  'CES',
+  'Days since last meeting',
+  'Executive sponsor',
+  'Churned',
 ] as const;
 
 /** `rows` accounts; healthier accounts renew more often, so a backtest has something to separate. */
@@ -325,7 +480,8 @@ export function* syntheticAccountsCsvParts(rows: number, seed = 5, perPart = 10_
   const maybe = (v: string, p = 0.15) => (r() < p ? '' : v);
   for (let i = 0; i < rows; i++) {
     const health = r(); // latent health 0..1
-    const noisy = (lo: number, hi: number) => Math.round(lo + (hi - lo) * Math.min(1, Math.max(0, health + (r() - 0.5) * 0.5)));
+    const noisy = (lo: number, hi: number) =>
+      Math.round(lo + (hi - lo) * Math.min(1, Math.max(0, health + (r() - 0.5) * 0.5)));
     const churned = r() < 0.6 - health * 0.55;
     lines.push(
       [
@@ -346,9 +502,9 @@ export function* syntheticAccountsCsvParts(rows: number, seed = 5, perPart = 10_
       ].join(','),
     );
     if (lines.length >= perPart) {
-      yield lines.join('\n') + '\n';
+      yield `${lines.join('\n')}\n`;
       lines = [];
     }
   }
-  if (lines.length) yield lines.join('\n') + '\n';
+  if (lines.length) yield `${lines.join('\n')}\n`;
 }

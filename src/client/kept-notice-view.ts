@@ -57,7 +57,15 @@ function render(box: HTMLElement, store: KeptStorage, key: string, status: 'lock
     li.dataset.kept = k.id;
     const size = fill(d.size ?? '', { kb: String(Math.max(1, Math.round(k.raw.length / 1024))) });
     const what = d.what ?? key;
-    li.append(el('span', k.at ? fill(d.item ?? '', { what, when: k.at.slice(0, 16).replace('T', ' '), size }) : fill(d.itemLocked ?? '', { what, size })), ' ');
+    li.append(
+      el(
+        'span',
+        k.at
+          ? fill(d.item ?? '', { what, when: k.at.slice(0, 16).replace('T', ' '), size })
+          : fill(d.itemLocked ?? '', { what, size }),
+      ),
+      ' ',
+    );
     const dl = el('button', d.download);
     dl.type = 'button';
     dl.addEventListener('click', () => download(setAsideFileName(k), k.raw));
@@ -68,7 +76,10 @@ function render(box: HTMLElement, store: KeptStorage, key: string, status: 'lock
       yes.type = 'button';
       const no = el('button', d.cancel);
       no.type = 'button';
-      yes.addEventListener('click', () => { store.discard(k.id); render(box, store, key, null); });
+      yes.addEventListener('click', () => {
+        store.discard(k.id);
+        render(box, store, key, null);
+      });
       no.addEventListener('click', () => render(box, store, key, null));
       discard.replaceWith(yes, ' ', no);
       yes.focus();

@@ -8,12 +8,17 @@
 import type { Parser } from '../lib/storage/kept-storage.ts';
 import { SET_ASIDE_PREFIX } from '../lib/storage/set-aside-prefix.ts';
 
-export function readKept<T, P>(key: string, parse: Parser<T, P>, fallback: T): { value: T; write: (text: string) => void } {
+export function readKept<T, P>(
+  key: string,
+  parse: Parser<T, P>,
+  fallback: T,
+): { value: T; write: (text: string) => void } {
   let raw: string | null = null;
   let hasCopies = false;
   try {
     raw = localStorage.getItem(key);
-    for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i)?.startsWith(`${SET_ASIDE_PREFIX}${key}@`)) hasCopies = true;
+    for (let i = 0; i < localStorage.length; i++)
+      if (localStorage.key(i)?.startsWith(`${SET_ASIDE_PREFIX}${key}@`)) hasCopies = true;
   } catch {
     /* storage blocked: the value lives in the page only */
   }

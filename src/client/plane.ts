@@ -16,12 +16,16 @@ if (root) {
       b.closest('td')?.classList.toggle('mine', on);
     }
     const span = positionSpan(cells);
-    summary.textContent = template.replace('{cells}', String(cells.size)).replace('{phases}', String(span.phases)).replace('{layers}', String(span.layers));
+    summary.textContent = template
+      .replace('{cells}', String(cells.size))
+      .replace('{phases}', String(span.phases))
+      .replace('{layers}', String(span.layers));
   };
   for (const b of buttons)
     b.addEventListener('click', () => {
       const id = b.dataset.cell!;
-      if (cells.has(id)) cells.delete(id); else cells.add(id);
+      if (cells.has(id)) cells.delete(id);
+      else cells.add(id);
       write(serialisePosition(cells)); // storage full, blocked or its unreadable value not yet kept: kept in the page only
       render();
     });

@@ -1,6 +1,14 @@
 /** Playbook library: filters and sort applied without a reload, kept in the URL. */
 import { collator, isLocale } from '../i18n/locales.ts';
-import { applyFilters, facetCounts, FILTER_KEYS, parseFilterQuery, toFilterQuery, type FilterState, type PlaybookFacets } from '../lib/playbook-filter.ts';
+import {
+  applyFilters,
+  facetCounts,
+  FILTER_KEYS,
+  parseFilterQuery,
+  toFilterQuery,
+  type FilterState,
+  type PlaybookFacets,
+} from '../lib/playbook-filter.ts';
 
 const root = document.querySelector<HTMLElement>('[data-playbook-library]');
 if (root) {
@@ -27,7 +35,11 @@ if (root) {
   const render = (state: FilterState) => {
     const ids = applyFilters(all, state, coll.compare);
     for (const li of items.values()) li.hidden = true;
-    for (const id of ids) { const li = items.get(id)!; li.hidden = false; list.appendChild(li); }
+    for (const id of ids) {
+      const li = items.get(id)!;
+      li.hidden = false;
+      list.appendChild(li);
+    }
     count.textContent = template.replace('{n}', String(ids.length)).replace('{total}', String(all.length));
     const counts = facetCounts(all, state.filters);
     for (const k of FILTER_KEYS)
@@ -40,7 +52,10 @@ if (root) {
     render(state);
   };
   form.addEventListener('change', update);
-  form.addEventListener('submit', (e) => { e.preventDefault(); update(); });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    update();
+  });
   form.addEventListener('reset', () => setTimeout(update));
   const initial = parseFilterQuery(location.search);
   write(initial);

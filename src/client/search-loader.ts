@@ -21,4 +21,5 @@ if (form) {
 
 // The language switch keeps the page's state (query string and hash: filters, simulator inputs…).
 const langSwitch = document.querySelector<HTMLAnchorElement>('a.lang-switch');
-if (langSwitch && (location.search || location.hash)) langSwitch.href = langSwitch.pathname + location.search + location.hash;
+if (langSwitch && (location.search || location.hash))
+  langSwitch.href = langSwitch.pathname + location.search + location.hash;

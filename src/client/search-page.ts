@@ -14,13 +14,23 @@ if (form) {
   const run = async () => {
     const q = input.value;
     const url = new URL(location.href);
-    if (q) url.searchParams.set('q', q); else url.searchParams.delete('q');
+    if (q) url.searchParams.set('q', q);
+    else url.searchParams.delete('q');
     history.replaceState(null, '', url);
-    if (!q.trim()) { out.replaceChildren(); status.textContent = ''; return; }
+    if (!q.trim()) {
+      out.replaceChildren();
+      status.textContent = '';
+      return;
+    }
     status.textContent = labels.loading;
     let idx: LoadedIndex;
     // Only fetching and reading the index can fail (network, a stale file); say so on the page.
-    try { idx = await loaded; } catch { status.textContent = labels.error; return; }
+    try {
+      idx = await loaded;
+    } catch {
+      status.textContent = labels.error;
+      return;
+    }
     // Unpacking the index is one long task; let the browser breathe before querying and rendering.
     await new Promise((done) => setTimeout(done, 0));
     if (q !== input.value) return;
@@ -29,7 +39,10 @@ if (form) {
     status.textContent = results.length ? `${results.length} ${labels.results}` : labels.none;
   };
   input.value = new URLSearchParams(location.search).get('q') ?? '';
-  form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run();
+  });
   input.addEventListener('input', () => void run());
   void run();
 }

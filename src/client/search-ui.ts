@@ -12,7 +12,12 @@ const indexes = new Map<string, Promise<LoadedIndex>>();
 export function fetchIndex(url: string): Promise<LoadedIndex> {
   let p = indexes.get(url);
   if (!p) {
-    p = fetch(url).then((r) => { if (!r.ok) throw new Error(`${r.status}`); return r.text(); }).then(loadIndex);
+    p = fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`${r.status}`);
+        return r.text();
+      })
+      .then(loadIndex);
     indexes.set(url, p);
   }
   return p;
@@ -41,12 +46,27 @@ function highlighted(className: string, text: string, matched: string[]): HTMLSp
 export function reasonText(r: SearchResult, labels: SearchLabels): string | undefined {
   if (!r.reason) return undefined;
   const { kind, text } = r.reason;
-  const label = kind === 'intent' ? labels.why.intent : kind === 'synonym' ? labels.why.synonym : /^[a-z0-9]/i.test(text) ? labels.why.en : labels.why.ja;
+  const label =
+    kind === 'intent'
+      ? labels.why.intent
+      : kind === 'synonym'
+        ? labels.why.synonym
+        : /^[a-z0-9]/i.test(text)
+          ? labels.why.en
+          : labels.why.ja;
   return label.replaceAll('{word}', text);
 }
 
 /** asOptions: results are options of a listbox (header popup); plain links on the search page. */
-export function renderResults(container: HTMLElement, results: SearchResult[], labels: SearchLabels, base: string, lang: string, idPrefix: string, asOptions = true) {
+export function renderResults(
+  container: HTMLElement,
+  results: SearchResult[],
+  labels: SearchLabels,
+  base: string,
+  lang: string,
+  idPrefix: string,
+  asOptions = true,
+) {
   container.replaceChildren();
   // Options sit directly in the listbox; the page gets an ordered list of links.
   const list: HTMLElement = asOptions ? container : el('ol', 'search-list');
@@ -55,7 +75,11 @@ export function renderResults(container: HTMLElement, results: SearchResult[], l
     a.href = href(base, lang, r.doc.path);
     a.id = `${idPrefix}-${r.doc.id.replace(/[^a-z0-9-]/gi, '-')}`;
     if (asOptions) a.setAttribute('role', 'option');
-    a.append(el('span', 'badge', labels.types[r.doc.type] ?? r.doc.type), ' ', highlighted('search-hit-title', r.doc.title, r.matched));
+    a.append(
+      el('span', 'badge', labels.types[r.doc.type] ?? r.doc.type),
+      ' ',
+      highlighted('search-hit-title', r.doc.title, r.matched),
+    );
     if (r.doc.en) a.append(' ', el('span', 'badge search-hit-lang', labels.untranslated));
     const why = reasonText(r, labels);
     if (why) a.append(el('span', 'search-hit-why', why));
@@ -79,22 +103,39 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement) {
   const base = form.dataset.base!;
   const lang = form.dataset.lang!;
   const loaded = fetchIndex(form.dataset.index!);
-  loaded.catch(() => { status.textContent = labels.error; });
+  loaded.catch(() => {
+    status.textContent = labels.error;
+  });
   let active = -1;
   const options = () => [...box.querySelectorAll<HTMLAnchorElement>('a[role="option"]')];
   const setActive = (i: number) => {
     const opts = options();
     opts.forEach((o, k) => o.setAttribute('aria-selected', String(k === i)));
     active = i;
-    if (i >= 0 && opts[i]) { input.setAttribute('aria-activedescendant', opts[i].id); opts[i].scrollIntoView({ block: 'nearest' }); }
-    else input.removeAttribute('aria-activedescendant');
+    if (i >= 0 && opts[i]) {
+      input.setAttribute('aria-activedescendant', opts[i].id);
+      opts[i].scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
   };
-  const close = () => { box.hidden = true; input.setAttribute('aria-expanded', 'false'); setActive(-1); };
+  const close = () => {
+    box.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    setActive(-1);
+  };
   const run = async () => {
     const q = input.value;
-    if (!q.trim()) { close(); status.textContent = ''; return; }
+    if (!q.trim()) {
+      close();
+      status.textContent = '';
+      return;
+    }
     let idx: LoadedIndex;
-    try { idx = await loaded; } catch { status.textContent = labels.error; return; }
+    try {
+      idx = await loaded;
+    } catch {
+      status.textContent = labels.error;
+      return;
+    }
     if (q !== input.value) return;
     const results = search(idx, q, { limit: 8 });
     // A listbox holds only options: the "nothing found" line is a disabled one, "see all" a last link.
@@ -119,11 +160,21 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement) {
   input.addEventListener('input', () => void run());
   input.addEventListener('keydown', (e) => {
     const opts = options();
-    if (e.key === 'ArrowDown' && opts.length) { e.preventDefault(); setActive((active + 1) % opts.length); }
-    else if (e.key === 'ArrowUp' && opts.length) { e.preventDefault(); setActive(active <= 0 ? opts.length - 1 : active - 1); }
-    else if (e.key === 'Enter' && active >= 0 && opts[active]) { e.preventDefault(); location.href = opts[active].href; }
-    else if (e.key === 'Escape') { close(); }
+    if (e.key === 'ArrowDown' && opts.length) {
+      e.preventDefault();
+      setActive((active + 1) % opts.length);
+    } else if (e.key === 'ArrowUp' && opts.length) {
+      e.preventDefault();
+      setActive(active <= 0 ? opts.length - 1 : active - 1);
+    } else if (e.key === 'Enter' && active >= 0 && opts[active]) {
+      e.preventDefault();
+      location.href = opts[active].href;
+    } else if (e.key === 'Escape') {
+      close();
+    }
   });
-  form.addEventListener('focusout', (e) => { if (!form.contains(e.relatedTarget as Node)) close(); });
+  form.addEventListener('focusout', (e) => {
+    if (!form.contains(e.relatedTarget as Node)) close();
+  });
   if (input.value) void run();
 }

@@ -5,6 +5,9 @@ export function langPaths<P extends Record<string, string>, X extends object = o
   items: { params: P; props?: X }[] = [{ params: {} as P }],
 ) {
   return LOCALES.flatMap((lang: Locale) =>
-    items.map((it) => ({ params: { ...it.params, lang: lang === 'en' ? undefined : lang }, props: { ...(it.props ?? ({} as X)), lang } })),
+    items.map((it) => ({
+      params: { ...it.params, lang: lang === 'en' ? undefined : lang },
+      props: { ...(it.props ?? ({} as X)), lang },
+    })),
   );
 }

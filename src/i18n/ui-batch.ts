@@ -1,7 +1,8 @@
 /** UI strings of the health batch scoring and backtest feature, in English and Japanese (merged into ui.ts). */
 export const batchEn = {
   'batch.title': 'Batch scoring and backtest',
-  'batch.lead': 'Score every account of a CSV export with a health model, and check against real renewals whether the score tells the accounts that churned from those that renewed.',
+  'batch.lead':
+    'Score every account of a CSV export with a health model, and check against real renewals whether the score tells the accounts that churned from those that renewed.',
   'batch.noscript': 'This page needs JavaScript: the file is read and scored in your browser.',
   'batch.link': 'Score a CSV of accounts and backtest a model',
   'batch.linkBody': 'Load a CRM export, score every account, and see how well the colours predicted churn.',
@@ -25,10 +26,13 @@ export const batchEn = {
   'batch.file.cancelled': 'Reading “{file}” was cancelled. Nothing was changed.',
   'batch.file.unreadable': 'The browser could not read the file.',
   'batch.file.empty': 'The file is empty.',
-  'batch.file.too-large': 'The file is {mb} MB; this page reads files up to {maxMb} MB. Split it or leave out columns you do not need.',
+  'batch.file.too-large':
+    'The file is {mb} MB; this page reads files up to {maxMb} MB. Split it or leave out columns you do not need.',
   'batch.file.binary': 'This is a {kind} file, not a CSV. Export the accounts from your CRM or spreadsheet as CSV.',
-  'batch.file.spreadsheet': 'This is an Excel workbook, not a CSV. In Excel choose File → Save As → “CSV UTF-8” (or “CSV”) and load that file.',
-  'batch.file.not-text': 'The file is not text: it holds bytes a CSV never has. Export the accounts as CSV and try again.',
+  'batch.file.spreadsheet':
+    'This is an Excel workbook, not a CSV. In Excel choose File → Save As → “CSV UTF-8” (or “CSV”) and load that file.',
+  'batch.file.not-text':
+    'The file is not text: it holds bytes a CSV never has. Export the accounts as CSV and try again.',
   'batch.file.no-columns': 'The first row of the file holds no column names.',
   'batch.file.no-rows': 'The file has column names but no account rows.',
   'batch.encoding.utf-8': 'UTF-8',
@@ -39,12 +43,17 @@ export const batchEn = {
   'batch.parse.quotes': 'Row {row}: a quoted cell is not closed.',
   'batch.parse.csv': 'Row {row}: {message}',
 
-  'batch.map.help': 'Pick the column that holds each measure. Guesses from the column names are filled in; a measure without a column is treated as missing data for every account.',
+  'batch.map.help':
+    'Pick the column that holds each measure. Guesses from the column names are filled in; a measure without a column is treated as missing data for every account.',
   'batch.map.summary': '{n} of {total} measures mapped, carrying {coverage} of the model’s weight.',
-  'batch.map.lowCoverage': 'The mapped measures carry only {coverage} of the weight; the model needs {min} to give a colour, so every account will read “insufficient data”. Map more columns.',
-  'batch.map.duplicates': 'Columns {columns} are used more than once. Give each measure and the outcome its own column.',
-  'batch.map.outsideTitle': 'Some columns do not fit their measure’s range. They can still be scored, but check that each is the right column, on the same scale:',
-  'batch.map.outside': '{n} of {total} values are outside {min} to {max} and would score like the nearest end of that range',
+  'batch.map.lowCoverage':
+    'The mapped measures carry only {coverage} of the weight; the model needs {min} to give a colour, so every account will read “insufficient data”. Map more columns.',
+  'batch.map.duplicates':
+    'Columns {columns} are used more than once. Give each measure and the outcome its own column.',
+  'batch.map.outsideTitle':
+    'Some columns do not fit their measure’s range. They can still be scored, but check that each is the right column, on the same scale:',
+  'batch.map.outside':
+    '{n} of {total} values are outside {min} to {max} and would score like the nearest end of that range',
   'batch.map.outsideBadge': 'outside the range',
   'batch.map.what': 'Measure',
   'batch.map.column': 'Column in the file',
@@ -66,7 +75,8 @@ export const batchEn = {
   'batch.input.category': 'category',
   'batch.map.buildModel': 'Build a model from these columns instead (model designer)',
 
-  'batch.values.help': 'Every distinct label found in the mapped columns. Labels the page understands are filled in; choose what the others mean. A label left “not understood” makes its rows show up as rows with problems.',
+  'batch.values.help':
+    'Every distinct label found in the mapped columns. Labels the page understands are filled in; choose what the others mean. A label left “not understood” makes its rows show up as rows with problems.',
   'batch.values.title': '{what} — column “{column}”',
   'batch.values.label': 'Label in the file',
   'batch.values.count': 'Rows',
@@ -77,7 +87,8 @@ export const batchEn = {
   'batch.values.noData': 'No data',
   'batch.values.leaveOut': 'Leave out of the backtest',
   'batch.values.notUnderstood': 'not understood',
-  'batch.values.numericHelp': 'These labels are not numbers. Turn them into “no data”, or leave them and the rows are reported.',
+  'batch.values.numericHelp':
+    'These labels are not numbers. Turn them into “no data”, or leave them and the rows are reported.',
   'batch.values.more': '{n} more labels are not listed; rows with them are read as they are.',
   'batch.values.unresolved': '{n} labels are still not understood; their rows will be listed as rows with problems.',
   'batch.value.yes': 'Yes',
@@ -103,10 +114,13 @@ export const batchEn = {
 
   'batch.results.title': 'Results: {file} with {model}',
   'batch.results.loading': 'Preparing the results…',
-  'batch.results.stale': 'The file, model, columns or labels changed since these results were made. Score again to update them.',
-  'batch.results.summary': '{total} rows read: {scored} scored ({insufficient} of them with insufficient data for a colour), {bad} with problems.',
+  'batch.results.stale':
+    'The file, model, columns or labels changed since these results were made. Score again to update them.',
+  'batch.results.summary':
+    '{total} rows read: {scored} scored ({insufficient} of them with insufficient data for a colour), {bad} with problems.',
   'batch.export': 'Export scored CSV',
-  'batch.export.help': 'Your columns plus score, band, coverage and status, in the file’s row order. UTF-8 with BOM, so Excel shows Japanese correctly.',
+  'batch.export.help':
+    'Your columns plus score, band, coverage and status, in the file’s row order. UTF-8 with BOM, so Excel shows Japanese correctly.',
   'batch.export.progress': 'Writing the file… {pct}',
   'batch.export.failed': 'The scored CSV could not be written. Try again.',
   'batch.table.failed': 'This page of the table could not be read from the file. Load the file again.',
@@ -126,7 +140,8 @@ export const batchEn = {
   'batch.band.insufficient': 'Insufficient data',
 
   'batch.bad.title': '{n} rows with problems',
-  'batch.bad.help': 'These rows were not scored because a cell could not be read. The other rows were scored. Fix the cells in the file, or map the labels in step 3.',
+  'batch.bad.help':
+    'These rows were not scored because a cell could not be read. The other rows were scored. Fix the cells in the file, or map the labels in step 3.',
   'batch.bad.invalid-number': '“{value}” in column “{header}” is not a number ({measure}).',
   'batch.bad.invalid-boolean': '“{value}” in column “{header}” is not yes or no ({measure}).',
   'batch.bad.invalid-sentiment': '“{value}” in column “{header}” is not red, yellow or green ({measure}).',
@@ -154,10 +169,14 @@ export const batchEn = {
   'batch.why.none': 'Every measure at full points',
 
   'batch.bt.title': 'Backtest: did the colours predict churn?',
-  'batch.bt.intro': 'Use the scores accounts had 60–90 days before their renewal date. A good model gives the accounts that later churned lower scores than those that renewed.',
-  'batch.bt.overall': '{n} accounts with a colour and an outcome: {churned} churned and {renewed} renewed, a churn rate of {rate}.',
-  'batch.bt.caveat.few-churned': 'Only {n} accounts churned. With fewer than 10 in each group the figures below can change a lot with one account more or less.',
-  'batch.bt.caveat.few-renewed': 'Only {n} accounts renewed. With fewer than 10 in each group the figures below can change a lot with one account more or less.',
+  'batch.bt.intro':
+    'Use the scores accounts had 60–90 days before their renewal date. A good model gives the accounts that later churned lower scores than those that renewed.',
+  'batch.bt.overall':
+    '{n} accounts with a colour and an outcome: {churned} churned and {renewed} renewed, a churn rate of {rate}.',
+  'batch.bt.caveat.few-churned':
+    'Only {n} accounts churned. With fewer than 10 in each group the figures below can change a lot with one account more or less.',
+  'batch.bt.caveat.few-renewed':
+    'Only {n} accounts renewed. With fewer than 10 in each group the figures below can change a lot with one account more or less.',
   'batch.bt.caveat.insufficient-data': '{n} accounts are left out because their score reads “insufficient data”.',
   'batch.bt.caveat.outcome-errors': '{n} rows are left out because their outcome could not be read (listed below).',
   'batch.bt.caveat.single-outcome': 'Every account has the same outcome, so there is nothing to separate.',
@@ -167,21 +186,27 @@ export const batchEn = {
   'batch.bt.rate': 'Churn rate',
   'batch.bt.vsAverage': 'vs. average',
   'batch.bt.all': 'All accounts',
-  'batch.bt.ratio': 'Accounts in “{low}” churned {ratio}× as often as accounts in “{high}” ({lowRate} against {highRate}).',
+  'batch.bt.ratio':
+    'Accounts in “{low}” churned {ratio}× as often as accounts in “{high}” ({lowRate} against {highRate}).',
   'batch.bt.ratioNoneHigh': 'None of the accounts in “{high}” churned, against {lowRate} of the accounts in “{low}”.',
-  'batch.bt.ratioNotHigher': 'Accounts in “{low}” did not churn more often than accounts in “{high}” ({lowRate} against {highRate}): in this file the colours do not separate churn.',
+  'batch.bt.ratioNotHigher':
+    'Accounts in “{low}” did not churn more often than accounts in “{high}” ({lowRate} against {highRate}): in this file the colours do not separate churn.',
   'batch.bt.ratioEmpty': 'There are no accounts in “{low}” or in “{high}”, so the two cannot be compared.',
   'batch.bt.auc': 'AUC (area under the ROC curve)',
-  'batch.bt.aucExplain': 'Pick one account that churned and one that renewed at random: {pct}% of the time the one that churned had the lower score. 0.5 is a coin toss, 1 is always.',
+  'batch.bt.aucExplain':
+    'Pick one account that churned and one that renewed at random: {pct}% of the time the one that churned had the lower score. 0.5 is a coin toss, 1 is always.',
   'batch.bt.aucNone': 'The AUC needs accounts that churned and accounts that renewed.',
   'batch.bt.precision': 'Precision of “{band}”',
-  'batch.bt.precisionExplain': 'Of the {predicted} accounts in “{band}”, {tp} churned and {falseAlarms} renewed. When an account turns this colour, this is how often the alarm was right.',
+  'batch.bt.precisionExplain':
+    'Of the {predicted} accounts in “{band}”, {tp} churned and {falseAlarms} renewed. When an account turns this colour, this is how often the alarm was right.',
   'batch.bt.precisionNone': 'No account is in “{band}”, so there is no alarm to check.',
   'batch.bt.recall': 'Recall of “{band}”',
-  'batch.bt.recallExplain': 'Of the {churned} accounts that churned, {tp} were in “{band}” beforehand; {missed} churned from a better colour without warning.',
+  'batch.bt.recallExplain':
+    'Of the {churned} accounts that churned, {tp} were in “{band}” beforehand; {missed} churned from a better colour without warning.',
   'batch.bt.recallNone': 'No account churned, so there is nothing to catch.',
   'batch.bt.lift': 'Lift in the riskiest 10%',
-  'batch.bt.liftExplain': 'The {size} accounts with the lowest scores churned at {rate}, against {overall} across all accounts: {lift} times the average. Calling these accounts first reaches future churners {lift} times as often as calling accounts at random.',
+  'batch.bt.liftExplain':
+    'The {size} accounts with the lowest scores churned at {rate}, against {overall} across all accounts: {lift} times the average. Calling these accounts first reaches future churners {lift} times as often as calling accounts at random.',
   'batch.bt.liftNone': 'No account churned, so there is no lift to measure.',
   'batch.bt.errors': '{n} rows left out of the backtest',
   'batch.bt.noOutcome': 'Map a renewal outcome column (churned / renewed) to see how well the colours predicted churn.',
@@ -194,13 +219,17 @@ export const batchEn = {
   'batch.auc.level.good': 'Good',
   'batch.auc.level.strong': 'Strong',
   'batch.auc.means.not-enough-data': 'The file needs both accounts that churned and accounts that renewed.',
-  'batch.auc.means.inverse': 'Below 0.5: low scores renewed more often than high scores. Check the outcome labels and the column mapping before trusting the model.',
-  'batch.auc.means.weak': 'Between 0.5 and 0.6: hardly better than a coin toss. The score does not tell churners from renewers yet.',
-  'batch.auc.means.fair': 'Between 0.6 and 0.7: some separation. Use the colour as one signal among others and look at the weakest measures.',
+  'batch.auc.means.inverse':
+    'Below 0.5: low scores renewed more often than high scores. Check the outcome labels and the column mapping before trusting the model.',
+  'batch.auc.means.weak':
+    'Between 0.5 and 0.6: hardly better than a coin toss. The score does not tell churners from renewers yet.',
+  'batch.auc.means.fair':
+    'Between 0.6 and 0.7: some separation. Use the colour as one signal among others and look at the weakest measures.',
   'batch.auc.means.good': 'Between 0.7 and 0.8: the score separates churn from renewal well.',
   'batch.auc.means.strong': '0.8 or more: strong separation. Check again next quarter that it holds.',
   'batch.roc.title': 'ROC curve',
-  'batch.roc.help': 'Each point is a cut-off: flag every account with this score or lower. Going right, more renewed accounts are flagged by mistake; going up, more churned accounts are caught. The further the curve bows above the dashed diagonal, the better.',
+  'batch.roc.help':
+    'Each point is a cut-off: flag every account with this score or lower. Going right, more renewed accounts are flagged by mistake; going up, more churned accounts are caught. The further the curve bows above the dashed diagonal, the better.',
   'batch.roc.summary': 'AUC {auc}. The solid line is the model, the dashed diagonal a coin toss (0.5).',
   'batch.roc.model': 'This model',
   'batch.roc.diagonal': 'Coin toss (0.5)',
@@ -214,10 +243,12 @@ export const batchEn = {
 
 export const batchJa: Record<keyof typeof batchEn, string> = {
   'batch.title': 'ヘルススコアの一括採点とバックテスト',
-  'batch.lead': 'CSVで書き出したアカウント一覧をヘルスモデルでまとめて採点し、実際の更新結果と照らして、スコアが解約した顧客と更新した顧客を見分けられているかを確かめます。',
+  'batch.lead':
+    'CSVで書き出したアカウント一覧をヘルスモデルでまとめて採点し、実際の更新結果と照らして、スコアが解約した顧客と更新した顧客を見分けられているかを確かめます。',
   'batch.noscript': 'このページには JavaScript が必要です。ファイルはブラウザの中で読み込み、採点します。',
   'batch.link': 'アカウントのCSVを一括採点してモデルをバックテストする',
-  'batch.linkBody': 'CRMから書き出したファイルを読み込んで全アカウントを採点し、色がどれだけ解約を予測できていたかを確認します。',
+  'batch.linkBody':
+    'CRMから書き出したファイルを読み込んで全アカウントを採点し、色がどれだけ解約を予測できていたかを確認します。',
   'batch.privacy': 'ファイルはこのブラウザの中だけで読み込み、採点します。どこにもアップロードしません。',
 
   'batch.step.file': '1. モデルとファイル',
@@ -238,10 +269,14 @@ export const batchJa: Record<keyof typeof batchEn, string> = {
   'batch.file.cancelled': '「{file}」の読み込みを中止しました。何も変更していません。',
   'batch.file.unreadable': 'ブラウザがファイルを読み込めませんでした。',
   'batch.file.empty': 'ファイルが空です。',
-  'batch.file.too-large': 'ファイルが {mb} MB あります。このページで読み込めるのは {maxMb} MB までです。ファイルを分けるか、不要な列を除いてください。',
-  'batch.file.binary': 'これは {kind} ファイルで、CSVではありません。CRMやスプレッドシートからアカウント一覧をCSVで書き出してください。',
-  'batch.file.spreadsheet': 'これはExcelのブックで、CSVではありません。Excelで「ファイル」→「名前を付けて保存」→「CSV UTF-8」（または「CSV」）を選び、保存したファイルを読み込んでください。',
-  'batch.file.not-text': 'テキストファイルではありません。CSVには含まれないバイトがあります。アカウント一覧をCSVで書き出してから読み込んでください。',
+  'batch.file.too-large':
+    'ファイルが {mb} MB あります。このページで読み込めるのは {maxMb} MB までです。ファイルを分けるか、不要な列を除いてください。',
+  'batch.file.binary':
+    'これは {kind} ファイルで、CSVではありません。CRMやスプレッドシートからアカウント一覧をCSVで書き出してください。',
+  'batch.file.spreadsheet':
+    'これはExcelのブックで、CSVではありません。Excelで「ファイル」→「名前を付けて保存」→「CSV UTF-8」（または「CSV」）を選び、保存したファイルを読み込んでください。',
+  'batch.file.not-text':
+    'テキストファイルではありません。CSVには含まれないバイトがあります。アカウント一覧をCSVで書き出してから読み込んでください。',
   'batch.file.no-columns': 'ファイルの1行目に列名がありません。',
   'batch.file.no-rows': '列名はありますが、アカウントの行がありません。',
   'batch.encoding.utf-8': 'UTF-8',
@@ -252,11 +287,14 @@ export const batchJa: Record<keyof typeof batchEn, string> = {
   'batch.parse.quotes': '{row} 行目：引用符（"）で始まったセルが閉じていません。',
   'batch.parse.csv': '{row} 行目：{message}',
 
-  'batch.map.help': '各指標がどの列に入っているかを選びます。列名から推測した対応をあらかじめ入れています。列を選ばなかった指標は、全アカウントで「データなし」として扱います。',
+  'batch.map.help':
+    '各指標がどの列に入っているかを選びます。列名から推測した対応をあらかじめ入れています。列を選ばなかった指標は、全アカウントで「データなし」として扱います。',
   'batch.map.summary': '{total} 指標中 {n} 指標を対応付け済み。モデルの重みの {coverage} をカバーしています。',
-  'batch.map.lowCoverage': '対応付けた指標の重みは {coverage} しかありません。色を付けるには {min} 以上が必要なため、このままでは全アカウントが「データ不足」になります。列をさらに対応付けてください。',
+  'batch.map.lowCoverage':
+    '対応付けた指標の重みは {coverage} しかありません。色を付けるには {min} 以上が必要なため、このままでは全アカウントが「データ不足」になります。列をさらに対応付けてください。',
   'batch.map.duplicates': '列 {columns} が複数の項目に使われています。各指標と更新結果には別々の列を選んでください。',
-  'batch.map.outsideTitle': '指標の範囲に合わない列があります。このままでも採点できますが、正しい列か、尺度が同じかを確認してください。',
+  'batch.map.outsideTitle':
+    '指標の範囲に合わない列があります。このままでも採点できますが、正しい列か、尺度が同じかを確認してください。',
   'batch.map.outside': '{total}件中{n}件の値が{min}〜{max}の範囲外で、範囲の近いほうの端の値として採点されます',
   'batch.map.outsideBadge': '範囲外',
   'batch.map.what': '指標',
@@ -279,7 +317,8 @@ export const batchJa: Record<keyof typeof batchEn, string> = {
   'batch.input.category': 'カテゴリ',
   'batch.map.buildModel': 'この列からモデルを作る（モデル設計画面）',
 
-  'batch.values.help': '対応付けた列に出てくる値ラベルの一覧です。読み取れるラベルは意味を入れてあります。それ以外のラベルが何を表すかを選んでください。「読み取れない」のままのラベルがある行は、問題のある行として一覧に出ます。',
+  'batch.values.help':
+    '対応付けた列に出てくる値ラベルの一覧です。読み取れるラベルは意味を入れてあります。それ以外のラベルが何を表すかを選んでください。「読み取れない」のままのラベルがある行は、問題のある行として一覧に出ます。',
   'batch.values.title': '{what} — 列「{column}」',
   'batch.values.label': 'ファイル内のラベル',
   'batch.values.count': '行数',
@@ -290,7 +329,8 @@ export const batchJa: Record<keyof typeof batchEn, string> = {
   'batch.values.noData': 'データなし',
   'batch.values.leaveOut': 'バックテストから除外',
   'batch.values.notUnderstood': '読み取れない',
-  'batch.values.numericHelp': 'これらのラベルは数値ではありません。「データなし」にするか、そのままにして問題のある行として確認してください。',
+  'batch.values.numericHelp':
+    'これらのラベルは数値ではありません。「データなし」にするか、そのままにして問題のある行として確認してください。',
   'batch.values.more': 'ほかに {n} 件のラベルがあります（一覧には出していません）。それらの行はそのまま読み取ります。',
   'batch.values.unresolved': 'まだ読み取れないラベルが {n} 件あります。該当する行は問題のある行として一覧に出ます。',
   'batch.value.yes': 'はい',
@@ -316,10 +356,13 @@ export const batchJa: Record<keyof typeof batchEn, string> = {
 
   'batch.results.title': '結果：{file}（{model}）',
   'batch.results.loading': '結果を準備しています…',
-  'batch.results.stale': 'この結果を出した後に、ファイル・モデル・列・ラベルのいずれかが変わりました。最新にするにはもう一度採点してください。',
-  'batch.results.summary': '{total} 行を読み込みました。採点 {scored} 行（うちデータ不足で色なし {insufficient} 行）、問題のある行 {bad} 行。',
+  'batch.results.stale':
+    'この結果を出した後に、ファイル・モデル・列・ラベルのいずれかが変わりました。最新にするにはもう一度採点してください。',
+  'batch.results.summary':
+    '{total} 行を読み込みました。採点 {scored} 行（うちデータ不足で色なし {insufficient} 行）、問題のある行 {bad} 行。',
   'batch.export': '採点結果をCSVで書き出す',
-  'batch.export.help': '元の列に、スコア・バンド・データの充足率・状態を加え、元の行順で書き出します。Excelで日本語が文字化けしないよう、BOM付きUTF-8で保存します。',
+  'batch.export.help':
+    '元の列に、スコア・バンド・データの充足率・状態を加え、元の行順で書き出します。Excelで日本語が文字化けしないよう、BOM付きUTF-8で保存します。',
   'batch.export.progress': 'ファイルを書き出しています…{pct}',
   'batch.export.failed': '採点結果のCSVを書き出せませんでした。もう一度お試しください。',
   'batch.table.failed': '表のこのページをファイルから読み込めませんでした。ファイルを読み込み直してください。',
@@ -339,10 +382,12 @@ export const batchJa: Record<keyof typeof batchEn, string> = {
   'batch.band.insufficient': 'データ不足',
 
   'batch.bad.title': '問題のある行（{n} 行）',
-  'batch.bad.help': 'セルを読み取れなかったため、これらの行は採点していません。ほかの行は採点済みです。ファイルのセルを直すか、手順3でラベルの意味を選んでください。',
+  'batch.bad.help':
+    'セルを読み取れなかったため、これらの行は採点していません。ほかの行は採点済みです。ファイルのセルを直すか、手順3でラベルの意味を選んでください。',
   'batch.bad.invalid-number': '列「{header}」の「{value}」は数値ではありません（{measure}）。',
   'batch.bad.invalid-boolean': '列「{header}」の「{value}」は「はい／いいえ」として読み取れません（{measure}）。',
-  'batch.bad.invalid-sentiment': '列「{header}」の「{value}」はレッド・イエロー・グリーンのどれでもありません（{measure}）。',
+  'batch.bad.invalid-sentiment':
+    '列「{header}」の「{value}」はレッド・イエロー・グリーンのどれでもありません（{measure}）。',
   'batch.bad.unknown-measure': '列「{header}」が、モデルにない指標に対応付けられています（{measure}）。',
   'batch.bad.other': '列「{header}」の「{value}」は使えません（{measure}、{code}）。',
 
@@ -367,10 +412,14 @@ export const batchJa: Record<keyof typeof batchEn, string> = {
   'batch.why.none': 'すべての指標が満点',
 
   'batch.bt.title': 'バックテスト：色は解約を予測できていたか',
-  'batch.bt.intro': '契約更新日の60〜90日前時点のスコアを使ってください。良いモデルなら、後に解約した顧客のスコアは、更新した顧客よりも低くなっています。',
-  'batch.bt.overall': '色と更新結果がそろったアカウントは {n} 件です。解約 {churned} 件、更新 {renewed} 件で、解約率は {rate} です。',
-  'batch.bt.caveat.few-churned': '解約したアカウントが {n} 件しかありません。どちらかのグループが10件未満だと、1件の増減で下の数値が大きく変わります。',
-  'batch.bt.caveat.few-renewed': '更新したアカウントが {n} 件しかありません。どちらかのグループが10件未満だと、1件の増減で下の数値が大きく変わります。',
+  'batch.bt.intro':
+    '契約更新日の60〜90日前時点のスコアを使ってください。良いモデルなら、後に解約した顧客のスコアは、更新した顧客よりも低くなっています。',
+  'batch.bt.overall':
+    '色と更新結果がそろったアカウントは {n} 件です。解約 {churned} 件、更新 {renewed} 件で、解約率は {rate} です。',
+  'batch.bt.caveat.few-churned':
+    '解約したアカウントが {n} 件しかありません。どちらかのグループが10件未満だと、1件の増減で下の数値が大きく変わります。',
+  'batch.bt.caveat.few-renewed':
+    '更新したアカウントが {n} 件しかありません。どちらかのグループが10件未満だと、1件の増減で下の数値が大きく変わります。',
   'batch.bt.caveat.insufficient-data': 'スコアが「データ不足」の {n} 件は除外しています。',
   'batch.bt.caveat.outcome-errors': '更新結果を読み取れなかった {n} 行は除外しています（下に一覧があります）。',
   'batch.bt.caveat.single-outcome': 'すべてのアカウントの更新結果が同じため、見分ける対象がありません。',
@@ -380,26 +429,34 @@ export const batchJa: Record<keyof typeof batchEn, string> = {
   'batch.bt.rate': '解約率',
   'batch.bt.vsAverage': '平均との比',
   'batch.bt.all': '全アカウント',
-  'batch.bt.ratio': '「{low}」のアカウントは、「{high}」のアカウントの {ratio} 倍の割合で解約しました（{lowRate} 対 {highRate}）。',
-  'batch.bt.ratioNoneHigh': '「{high}」のアカウントは1件も解約していません。「{low}」のアカウントの解約率は {lowRate} でした。',
-  'batch.bt.ratioNotHigher': '「{low}」のアカウントの解約率は「{high}」より高くありません（{lowRate} 対 {highRate}）。このファイルでは、色が解約を見分けられていません。',
+  'batch.bt.ratio':
+    '「{low}」のアカウントは、「{high}」のアカウントの {ratio} 倍の割合で解約しました（{lowRate} 対 {highRate}）。',
+  'batch.bt.ratioNoneHigh':
+    '「{high}」のアカウントは1件も解約していません。「{low}」のアカウントの解約率は {lowRate} でした。',
+  'batch.bt.ratioNotHigher':
+    '「{low}」のアカウントの解約率は「{high}」より高くありません（{lowRate} 対 {highRate}）。このファイルでは、色が解約を見分けられていません。',
   'batch.bt.ratioEmpty': '「{low}」または「{high}」にアカウントがないため、両者を比べられません。',
   'batch.bt.auc': 'AUC（ROC曲線の下の面積）',
-  'batch.bt.aucExplain': '解約した顧客と更新した顧客を1社ずつ無作為に選ぶと、{pct}% の確率で解約した顧客のほうがスコアが低くなります。0.5はコイン投げと同じ、1は常に正しく見分けられる状態です。',
+  'batch.bt.aucExplain':
+    '解約した顧客と更新した顧客を1社ずつ無作為に選ぶと、{pct}% の確率で解約した顧客のほうがスコアが低くなります。0.5はコイン投げと同じ、1は常に正しく見分けられる状態です。',
   'batch.bt.aucNone': 'AUCを出すには、解約したアカウントと更新したアカウントの両方が必要です。',
   'batch.bt.precision': '「{band}」の適合率',
-  'batch.bt.precisionExplain': '「{band}」のアカウント {predicted} 件のうち、{tp} 件が解約し、{falseAlarms} 件は更新しました。この色になったとき、アラートが当たっていた割合です。',
+  'batch.bt.precisionExplain':
+    '「{band}」のアカウント {predicted} 件のうち、{tp} 件が解約し、{falseAlarms} 件は更新しました。この色になったとき、アラートが当たっていた割合です。',
   'batch.bt.precisionNone': '「{band}」のアカウントがないため、アラートの当たり外れを確かめられません。',
   'batch.bt.recall': '「{band}」の再現率',
-  'batch.bt.recallExplain': '解約したアカウント {churned} 件のうち、{tp} 件は事前に「{band}」でした。{missed} 件はそれより良い色のまま、予兆なく解約しています。',
+  'batch.bt.recallExplain':
+    '解約したアカウント {churned} 件のうち、{tp} 件は事前に「{band}」でした。{missed} 件はそれより良い色のまま、予兆なく解約しています。',
   'batch.bt.recallNone': '解約したアカウントがないため、どれだけ捉えられたかを測れません。',
   'batch.bt.lift': 'リスク上位10%のリフト',
-  'batch.bt.liftExplain': 'スコアが最も低い {size} 件の解約率は {rate} で、全体の {overall} の {lift} 倍でした。この顧客から優先して連絡すると、無作為に連絡する場合の {lift} 倍の確率で解約予備軍に当たります。',
+  'batch.bt.liftExplain':
+    'スコアが最も低い {size} 件の解約率は {rate} で、全体の {overall} の {lift} 倍でした。この顧客から優先して連絡すると、無作為に連絡する場合の {lift} 倍の確率で解約予備軍に当たります。',
   'batch.bt.liftNone': '解約したアカウントがないため、リフトを測れません。',
   'batch.bt.errors': 'バックテストから除外した行（{n} 行）',
   'batch.bt.noOutcome': '更新結果（解約／更新）の列を対応付けると、色がどれだけ解約を予測できていたかを確認できます。',
   'batch.outcome.missing': '更新結果がありません',
-  'batch.outcome.unknown': '更新結果「{value}」は解約・更新のどちらとも読み取れません。手順3でラベルの意味を選んでください',
+  'batch.outcome.unknown':
+    '更新結果「{value}」は解約・更新のどちらとも読み取れません。手順3でラベルの意味を選んでください',
   'batch.auc.level.not-enough-data': 'データ不足',
   'batch.auc.level.inverse': '逆転',
   'batch.auc.level.weak': '弱い',
@@ -407,13 +464,16 @@ export const batchJa: Record<keyof typeof batchEn, string> = {
   'batch.auc.level.good': '良い',
   'batch.auc.level.strong': '非常に良い',
   'batch.auc.means.not-enough-data': '解約したアカウントと更新したアカウントの両方がファイルに必要です。',
-  'batch.auc.means.inverse': '0.5未満：スコアの低い顧客のほうが高い顧客よりも更新しています。モデルを信用する前に、更新結果のラベルと列の対応付けを確認してください。',
+  'batch.auc.means.inverse':
+    '0.5未満：スコアの低い顧客のほうが高い顧客よりも更新しています。モデルを信用する前に、更新結果のラベルと列の対応付けを確認してください。',
   'batch.auc.means.weak': '0.5〜0.6：コイン投げとほとんど変わりません。スコアはまだ解約と更新を見分けられていません。',
-  'batch.auc.means.fair': '0.6〜0.7：ある程度は見分けられています。色は判断材料の一つとして使い、弱い指標を見直してください。',
+  'batch.auc.means.fair':
+    '0.6〜0.7：ある程度は見分けられています。色は判断材料の一つとして使い、弱い指標を見直してください。',
   'batch.auc.means.good': '0.7〜0.8：スコアは解約と更新をよく見分けています。',
   'batch.auc.means.strong': '0.8以上：はっきり見分けられています。次の四半期にも同じ結果になるか確認してください。',
   'batch.roc.title': 'ROC曲線',
-  'batch.roc.help': '各点はしきい値を表します（このスコア以下のアカウントにアラートを出す）。右へ行くほど更新した顧客への誤ったアラートが増え、上へ行くほど解約した顧客を多く捉えます。曲線が点線の対角線より左上に大きく膨らむほど良いモデルです。',
+  'batch.roc.help':
+    '各点はしきい値を表します（このスコア以下のアカウントにアラートを出す）。右へ行くほど更新した顧客への誤ったアラートが増え、上へ行くほど解約した顧客を多く捉えます。曲線が点線の対角線より左上に大きく膨らむほど良いモデルです。',
   'batch.roc.summary': 'AUC {auc}。実線がこのモデル、点線の対角線がコイン投げ（0.5）です。',
   'batch.roc.model': 'このモデル',
   'batch.roc.diagonal': 'コイン投げ（0.5）',

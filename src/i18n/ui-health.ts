@@ -2,11 +2,14 @@
 export const healthEn = {
   // Page
   'healthSim.title': 'Health-score simulator',
-  'healthSim.lead': 'Enter one account’s numbers and see its score, its colour and why — and what would change the colour. Nothing leaves your browser; the address keeps what you entered, so you can bookmark or share it.',
+  'healthSim.lead':
+    'Enter one account’s numbers and see its score, its colour and why — and what would change the colour. Nothing leaves your browser; the address keeps what you entered, so you can bookmark or share it.',
   'healthSim.back': 'All health-score models',
-  'healthSim.noscript': 'The simulator needs JavaScript. The models themselves are described on the health-score model pages.',
+  'healthSim.noscript':
+    'The simulator needs JavaScript. The models themselves are described on the health-score model pages.',
   'healthSim.open': 'Open the simulator',
-  'healthSim.openLead': 'Try a model with one account’s numbers, compare two scenarios and see what would change the colour.',
+  'healthSim.openLead':
+    'Try a model with one account’s numbers, compare two scenarios and see what would change the colour.',
   // Toolbar, presets, scenarios
   'healthSim.model': 'Health model',
   'healthSim.modelPage': 'About the model: {name}',
@@ -21,7 +24,8 @@ export const healthEn = {
   'healthSim.removeB': 'Remove scenario B',
   'healthSim.startB': 'Compare with scenario B',
   'healthSim.startBHelp': 'Copies the current inputs to a second scenario you can change and compare.',
-  'healthSim.linkProblems': 'Some values in the address could not be used. The simulator shows the defaults for them instead:',
+  'healthSim.linkProblems':
+    'Some values in the address could not be used. The simulator shows the defaults for them instead:',
   'healthSim.exportFailed': 'The model could not be exported.',
   // Inputs
   'healthSim.inputs': 'Inputs',
@@ -56,9 +60,11 @@ export const healthEn = {
   'healthSim.reason.bandOverridden': 'The score {score} alone would give {rawBand}; an override makes it {band}.',
   'healthSim.reason.insufficient': 'Only {coverage} % of the weight has data; a colour needs at least {min} %.',
   'healthSim.reason.override': '{measure} is {value}: the account can be {band} at best.',
-  'healthSim.reason.overrideNoChange': '{measure} is {value}: the account can be {band} at best (the score alone already puts it there or lower).',
+  'healthSim.reason.overrideNoChange':
+    '{measure} is {value}: the account can be {band} at best (the score alone already puts it there or lower).',
   'healthSim.reason.low': '{measure} earns {points} of 100 points and costs the score {lost} points.',
-  'healthSim.reason.missingRedistributed': '{measure} has no data: it is left out and its {share} % of the score is shared among the other measures.',
+  'healthSim.reason.missingRedistributed':
+    '{measure} has no data: it is left out and its {share} % of the score is shared among the other measures.',
   'healthSim.reason.missingZero': '{measure} has no data and counts as 0 points, which costs {lost} points.',
   'healthSim.reason.stale': '{measure} was last updated {days} days ago and is out of date.',
   'healthSim.overrides': 'Overrides applied',
@@ -79,11 +85,13 @@ export const healthEn = {
   // Band
   'healthSim.bandTitle': 'What {band} asks of us',
   'healthSim.bandTitleNone': 'No colour yet',
-  'healthSim.bandNone': 'With less than {min} % of the weight covered by data, the account gets no colour. Fill in the measures marked “No data” first.',
+  'healthSim.bandNone':
+    'With less than {min} % of the weight covered by data, the account gets no colour. Fill in the measures marked “No data” first.',
   'healthSim.exit': 'When to leave triage',
   // Chart
   'healthSim.chart.title': 'Contribution of each measure',
-  'healthSim.chart.lead': 'Points each measure adds to the score (its points × its share of the score). The bars add up to the score.',
+  'healthSim.chart.lead':
+    'Points each measure adds to the score (its points × its share of the score). The bars add up to the score.',
   'healthSim.chart.axis': 'Points contributed to the score',
   'healthSim.chart.series': 'Contribution',
   'healthSim.chart.table': 'Show the data as a table',
@@ -98,7 +106,8 @@ export const healthEn = {
   'healthSim.col.contribution': 'Contribution',
   // Weights
   'healthSim.weights.title': 'Weights',
-  'healthSim.weights.lead': 'Try other weights: the score, the colour and the shares update as you type. Weights are any positive numbers; each one’s share of the score is shown beside it.',
+  'healthSim.weights.lead':
+    'Try other weights: the score, the colour and the shares update as you type. Weights are any positive numbers; each one’s share of the score is shown beside it.',
   'healthSim.weights.caption': 'Group and measure weights',
   'healthSim.weights.item': 'Group or measure',
   'healthSim.weights.group': 'Group: {name}',
@@ -106,10 +115,12 @@ export const healthEn = {
   'healthSim.weights.edited': '{n} weights changed from the model.',
   'healthSim.weights.reset': 'Reset to the model’s weights',
   'healthSim.weights.export': 'Export model as YAML',
-  'healthSim.weights.exportHelp': 'The file is the whole model with your weights. To propose it, replace {file} with it, bump “version” and run the content check.',
+  'healthSim.weights.exportHelp':
+    'The file is the whole model with your weights. To propose it, replace {file} with it, bump “version” and run the content check.',
   'healthSim.sql.dialect': 'SQL dialect',
   'healthSim.sql.export': 'Export SQL',
-  'healthSim.sql.help': 'The SQL is one query that scores every row of the table {table} (one row per account, one column per measure) with this model and your weights, as the simulator does. Rename the table and columns in the query if yours differ.',
+  'healthSim.sql.help':
+    'The SQL is one query that scores every row of the table {table} (one row per account, one column per measure) with this model and your weights, as the simulator does. Rename the table and columns in the query if yours differ.',
   'healthSim.weightOf': 'Weight of {name}',
   'healthSim.weightWas': 'model: {n}',
   'healthSim.weightInvalid': 'Enter a number above 0. The last valid weight is still used.',
@@ -128,11 +139,14 @@ export const healthEn = {
 export const healthJa: Record<keyof typeof healthEn, string> = {
   // Page
   'healthSim.title': 'ヘルススコア・シミュレーター',
-  'healthSim.lead': '1つのアカウントの数値を入力すると、スコアと色、その理由、そして何が変われば色が変わるかがわかります。入力内容はブラウザの外には送信されません。URLに保存されるため、ブックマークや共有もできます。',
+  'healthSim.lead':
+    '1つのアカウントの数値を入力すると、スコアと色、その理由、そして何が変われば色が変わるかがわかります。入力内容はブラウザの外には送信されません。URLに保存されるため、ブックマークや共有もできます。',
   'healthSim.back': 'ヘルススコアモデルの一覧',
-  'healthSim.noscript': 'シミュレーターを使うにはJavaScriptが必要です。モデルの内容は各ヘルススコアモデルのページで確認できます。',
+  'healthSim.noscript':
+    'シミュレーターを使うにはJavaScriptが必要です。モデルの内容は各ヘルススコアモデルのページで確認できます。',
   'healthSim.open': 'シミュレーターを開く',
-  'healthSim.openLead': '1つのアカウントの数値でモデルを試し、2つのシナリオを比べ、何が変われば色が変わるかを確かめます。',
+  'healthSim.openLead':
+    '1つのアカウントの数値でモデルを試し、2つのシナリオを比べ、何が変われば色が変わるかを確かめます。',
   // Toolbar, presets, scenarios
   'healthSim.model': 'ヘルスモデル',
   'healthSim.modelPage': 'モデルの説明：{name}',
@@ -182,9 +196,11 @@ export const healthJa: Record<keyof typeof healthEn, string> = {
   'healthSim.reason.bandOverridden': 'スコア{score}だけなら{rawBand}ですが、オーバーライドにより{band}になります。',
   'healthSim.reason.insufficient': 'データのある重みが{coverage}%しかありません。色を付けるには{min}%以上が必要です。',
   'healthSim.reason.override': '{measure}が{value}のため、このアカウントは最も良くても{band}です。',
-  'healthSim.reason.overrideNoChange': '{measure}が{value}のため、このアカウントは最も良くても{band}です（スコアだけでもすでにこの色以下です）。',
+  'healthSim.reason.overrideNoChange':
+    '{measure}が{value}のため、このアカウントは最も良くても{band}です（スコアだけでもすでにこの色以下です）。',
   'healthSim.reason.low': '{measure}は100点中{points}点で、スコアを{lost}点押し下げています。',
-  'healthSim.reason.missingRedistributed': '{measure}はデータがないため計算から外し、スコアの{share}%分の重みを他の指標に配分しています。',
+  'healthSim.reason.missingRedistributed':
+    '{measure}はデータがないため計算から外し、スコアの{share}%分の重みを他の指標に配分しています。',
   'healthSim.reason.missingZero': '{measure}はデータがないため0点として数え、スコアを{lost}点押し下げています。',
   'healthSim.reason.stale': '{measure}は最終更新から{days}日たっており、古いデータです。',
   'healthSim.overrides': '適用中のオーバーライド',
@@ -201,15 +217,18 @@ export const healthJa: Record<keyof typeof healthEn, string> = {
   'healthSim.whatIf.noneUp': '1つの指標を変えるだけで色が良くなる変化はありません。',
   'healthSim.whatIf.noneDown': '1つの指標を変えるだけで色が悪くなる変化はありません。',
   'healthSim.whatIf.nothing': '1つの指標を変えるだけでは、このアカウントの色は変わりません。',
-  'healthSim.whatIf.insufficient': '先にデータを入力してください。データが足りないうちは色が付かないため、変化も示せません。',
+  'healthSim.whatIf.insufficient':
+    '先にデータを入力してください。データが足りないうちは色が付かないため、変化も示せません。',
   // Band
   'healthSim.bandTitle': '{band}のときに行うこと',
   'healthSim.bandTitleNone': 'まだ色がありません',
-  'healthSim.bandNone': 'データのある重みが{min}%未満のアカウントには色が付きません。まず「データなし」になっている指標を入力してください。',
+  'healthSim.bandNone':
+    'データのある重みが{min}%未満のアカウントには色が付きません。まず「データなし」になっている指標を入力してください。',
   'healthSim.exit': 'トリアージを終える条件',
   // Chart
   'healthSim.chart.title': '指標ごとの寄与',
-  'healthSim.chart.lead': '各指標がスコアに加える点数（指標の点数 × スコアに占める割合）です。棒の合計がスコアになります。',
+  'healthSim.chart.lead':
+    '各指標がスコアに加える点数（指標の点数 × スコアに占める割合）です。棒の合計がスコアになります。',
   'healthSim.chart.axis': 'スコアへの寄与（点）',
   'healthSim.chart.series': '寄与',
   'healthSim.chart.table': 'データを表で表示',
@@ -224,7 +243,8 @@ export const healthJa: Record<keyof typeof healthEn, string> = {
   'healthSim.col.contribution': '寄与',
   // Weights
   'healthSim.weights.title': '重み',
-  'healthSim.weights.lead': '重みを変えて試せます。入力するとスコア、色、割合がすぐに更新されます。重みは正の数なら何でもよく、スコアに占める割合を横に表示します。',
+  'healthSim.weights.lead':
+    '重みを変えて試せます。入力するとスコア、色、割合がすぐに更新されます。重みは正の数なら何でもよく、スコアに占める割合を横に表示します。',
   'healthSim.weights.caption': 'グループと指標の重み',
   'healthSim.weights.item': 'グループまたは指標',
   'healthSim.weights.group': 'グループ：{name}',
@@ -232,10 +252,12 @@ export const healthJa: Record<keyof typeof healthEn, string> = {
   'healthSim.weights.edited': 'モデルから{n}個の重みを変更しています。',
   'healthSim.weights.reset': 'モデルの重みに戻す',
   'healthSim.weights.export': 'モデルをYAMLでエクスポート',
-  'healthSim.weights.exportHelp': 'ファイルには変更した重みを含むモデル全体が入っています。変更を提案するときは、{file}をこのファイルで置き換え、「version」を上げてからコンテンツチェックを実行してください。',
+  'healthSim.weights.exportHelp':
+    'ファイルには変更した重みを含むモデル全体が入っています。変更を提案するときは、{file}をこのファイルで置き換え、「version」を上げてからコンテンツチェックを実行してください。',
   'healthSim.sql.dialect': 'SQLの方言',
   'healthSim.sql.export': 'SQLをエクスポート',
-  'healthSim.sql.help': 'SQLは、テーブル{table}（1行が1アカウント、1列が1指標）の全行を、このモデルと変更した重みでシミュレーターと同じようにスコアリングする1本のクエリです。テーブル名や列名が異なる場合はクエリ内で置き換えてください。',
+  'healthSim.sql.help':
+    'SQLは、テーブル{table}（1行が1アカウント、1列が1指標）の全行を、このモデルと変更した重みでシミュレーターと同じようにスコアリングする1本のクエリです。テーブル名や列名が異なる場合はクエリ内で置き換えてください。',
   'healthSim.weightOf': '{name}の重み',
   'healthSim.weightWas': 'モデル：{n}',
   'healthSim.weightInvalid': '0より大きい数値を入力してください。直前の有効な重みを引き続き使用しています。',

@@ -2,12 +2,14 @@
 export const reviewEn = {
   'nav.review': 'Manager review',
   'review.title': 'Manager review and 1:1',
-  'review.lead': 'Open a member’s self-assessment file or share link, give your own rating per element, then hold the 1:1: agree the levels, set goals for the next cycle and keep the agreed record.',
+  'review.lead':
+    'Open a member’s self-assessment file or share link, give your own rating per element, then hold the 1:1: agree the levels, set goals for the next cycle and keep the agreed record.',
   'review.noscript': 'The manager review needs JavaScript.',
   'review.privacy': 'Everything stays in this browser, one review per member. Nothing is uploaded.',
 
   'review.open.title': 'Open a self-assessment',
-  'review.open.help': 'Open the file your member exported from the self-assessment (or your own review file or an agreed record of a member you already opened), or paste the share link they sent.',
+  'review.open.help':
+    'Open the file your member exported from the self-assessment (or your own review file or an agreed record of a member you already opened), or paste the share link they sent.',
   'review.open.file': 'Open a file',
   'review.open.link': 'Share link',
   'review.open.linkButton': 'Open link',
@@ -21,21 +23,29 @@ export const reviewEn = {
 
   'review.problem.link': 'The share link cannot be read.',
   'review.problem.unknown-framework': 'The file is for framework “{id}”, which this portal does not have.',
-  'review.problem.other-version': 'The file was made against version {version} of the framework; this portal has {current}. Ask the member to open it in the self-assessment and export it again.',
-  'review.problem.out-of-scale': 'The file has levels above the framework’s scale (1–{max}): {list}. It may have been edited by hand.',
-  'review.problem.unknown-elements': 'The file rates elements this framework does not have: {list}. It may have been edited by hand.',
-  'review.problem.not-opened': 'This file is {kind} for {name}, whose self-assessment you have not opened. Open their self-assessment first.',
-  'review.problem.other-member': 'This file is for {name}, but you are reviewing {open}. Switch the member under review first.',
+  'review.problem.other-version':
+    'The file was made against version {version} of the framework; this portal has {current}. Ask the member to open it in the self-assessment and export it again.',
+  'review.problem.out-of-scale':
+    'The file has levels above the framework’s scale (1–{max}): {list}. It may have been edited by hand.',
+  'review.problem.unknown-elements':
+    'The file rates elements this framework does not have: {list}. It may have been edited by hand.',
+  'review.problem.not-opened':
+    'This file is {kind} for {name}, whose self-assessment you have not opened. Open their self-assessment first.',
+  'review.problem.other-member':
+    'This file is for {name}, but you are reviewing {open}. Switch the member under review first.',
   'review.kind.manager': 'a manager’s review',
   'review.kind.agreed': 'an agreed record',
   'review.kind.self': 'a self-assessment',
 
-  'review.storage.unreadable': 'A review kept in this browser cannot be read. It was left untouched; download it before replacing it.',
+  'review.storage.unreadable':
+    'A review kept in this browser cannot be read. It was left untouched; download it before replacing it.',
   'review.storage.replace': 'Replace it with this member’s new review',
   'review.storage.download': 'Download the unreadable copy',
-  'review.storage.blocked': 'The review was not saved: the copy this browser holds for this member cannot be read. Download it or replace it first.',
+  'review.storage.blocked':
+    'The review was not saved: the copy this browser holds for this member cannot be read. Download it or replace it first.',
   'review.storage.full': 'The browser’s storage is full: your latest change is not saved. Export the review file now.',
-  'review.storage.unavailable': 'This browser does not let the page keep data: export the review file before you leave.',
+  'review.storage.unavailable':
+    'This browser does not let the page keep data: export the review file before you leave.',
 
   'review.member': 'Member under review',
   'review.members': '{n} members under review in this browser',
@@ -46,7 +56,8 @@ export const reviewEn = {
   'review.view.oneOnOne': '2. The 1:1',
 
   'review.rate.title': 'Your rating of {name}',
-  'review.rate.help': 'For each element: the member’s level and evidence, the level descriptors, and your level with a comment. Press A (or the Agree button) to take the member’s level.',
+  'review.rate.help':
+    'For each element: the member’s level and evidence, the level descriptors, and your level with a comment. Press A (or the Agree button) to take the member’s level.',
   'review.rate.member': 'Member: {level}',
   'review.rate.memberNone': 'Member: not rated',
   'review.rate.evidence': 'Member’s evidence',
@@ -58,7 +69,8 @@ export const reviewEn = {
   'review.rate.comment': 'Your comment',
   'review.rate.descriptors': 'Level descriptors',
   'review.rate.export': 'Export your review file',
-  'review.rate.exportHelp': 'The file is a manager assessment (kind “manager”) that names the self-assessment it reviewed; the team review reads it.',
+  'review.rate.exportHelp':
+    'The file is a manager assessment (kind “manager”) that names the self-assessment it reviewed; the team review reads it.',
 
   'review.one.title': '1:1 with {name}',
   'review.one.radar': 'Self, manager, target role and last agreed levels',
@@ -81,7 +93,8 @@ export const reviewEn = {
   'review.one.by': 'Agreed by (names, comma-separated)',
   'review.one.date': 'Date of the 1:1',
   'review.one.save': 'Save the 1:1 and export the agreed record',
-  'review.one.saveHelp': 'Both of you keep the agreed record: the member imports it on the self-assessment page (it joins their history), the team review imports it beside the other files.',
+  'review.one.saveHelp':
+    'Both of you keep the agreed record: the member imports it on the self-assessment page (it joins their history), the team review imports it beside the other files.',
   'review.one.saved': 'Saved the agreed record of {date} ({n} levels agreed).',
   'review.one.noneAgreed': 'Agree at least one level before saving.',
   'review.one.noNames': 'Write who agreed (at least one name) before saving.',
@@ -92,7 +105,8 @@ export const reviewEn = {
   'review.link.review-of-other': 'Your review was made from an earlier copy of the member’s self-assessment.',
 
   'review.goals.title': 'Goals for the next cycle',
-  'review.goals.help': 'Per element, the level to reach and by when. Elements with a goal list the playbooks and onboarding items that train them.',
+  'review.goals.help':
+    'Per element, the level to reach and by when. Elements with a goal list the playbooks and onboarding items that train them.',
   'review.goals.level': 'Target level',
   'review.goals.due': 'Due',
   'review.goals.none': 'No goal',
@@ -111,11 +125,13 @@ export const reviewEn = {
 
   'assess.agreed.imported': 'Added the levels agreed on {date} to your history.',
   'assess.agreed.replaced': 'Replaced the agreed levels of {date} in your history.',
-  'assess.agreed.other-person': 'This agreed record is for {name}, but this assessment is {open}’s. Nothing was changed.',
+  'assess.agreed.other-person':
+    'This agreed record is for {name}, but this assessment is {open}’s. Nothing was changed.',
   'assess.agreed.other-framework': 'This agreed record is for framework “{id}”. Nothing was changed.',
   'assess.agreed.not-agreed': 'This is not an agreed record.',
   'assess.agreed.badge': 'Agreed',
-  'assess.agreed.managerFile': 'This is a manager’s review of a self-assessment: the manager opens it on the Manager review page, the team review imports it. Here you can import your own files and agreed records.',
+  'assess.agreed.managerFile':
+    'This is a manager’s review of a self-assessment: the manager opens it on the Manager review page, the team review imports it. Here you can import your own files and agreed records.',
   'assess.agreed.by': 'agreed by {names}',
   'assess.series.agreed': 'Agreed ({date})',
 } as const;
@@ -123,18 +139,21 @@ export const reviewEn = {
 export const reviewJa: Record<keyof typeof reviewEn, string> = {
   'nav.review': 'マネージャーレビュー',
   'review.title': 'マネージャーレビューと1on1',
-  'review.lead': 'メンバーのセルフアセスメントのファイルか共有リンクを開き、要素ごとにマネージャーとして評価します。続けて1on1でレベルを合意し、次のサイクルの目標を決め、合意の記録を残します。',
+  'review.lead':
+    'メンバーのセルフアセスメントのファイルか共有リンクを開き、要素ごとにマネージャーとして評価します。続けて1on1でレベルを合意し、次のサイクルの目標を決め、合意の記録を残します。',
   'review.noscript': 'マネージャーレビューにはJavaScriptが必要です。',
   'review.privacy': 'データはすべてこのブラウザーに、メンバーごとに保存されます。どこにも送信しません。',
 
   'review.open.title': 'セルフアセスメントを開く',
-  'review.open.help': 'メンバーがセルフアセスメントから書き出したファイル（または、すでに開いたメンバーについての自分のレビューファイルや合意の記録）を開くか、送られてきた共有リンクを貼り付けてください。',
+  'review.open.help':
+    'メンバーがセルフアセスメントから書き出したファイル（または、すでに開いたメンバーについての自分のレビューファイルや合意の記録）を開くか、送られてきた共有リンクを貼り付けてください。',
   'review.open.file': 'ファイルを開く',
   'review.open.link': '共有リンク',
   'review.open.linkButton': 'リンクを開く',
   'review.open.opened': '{name}さんのセルフアセスメントを開きました。',
   'review.open.same': '{name}さんのセルフアセスメントは、すでに開いているものと同じです。',
-  'review.open.newer': '{name}さんのセルフアセスメントを新しいファイルに更新しました。あなたの評価と1on1の内容はそのままです。',
+  'review.open.newer':
+    '{name}さんのセルフアセスメントを新しいファイルに更新しました。あなたの評価と1on1の内容はそのままです。',
   'review.open.older': '{name}さんのこのファイルは、手元のものより古いため、何も変更していません。',
   'review.open.manager': '{name}さんについてのあなたのレビューを開きました。',
   'review.open.agreed': '{name}さんの{date}の合意の記録を追加しました。',
@@ -142,21 +161,30 @@ export const reviewJa: Record<keyof typeof reviewEn, string> = {
 
   'review.problem.link': '共有リンクを読み取れません。',
   'review.problem.unknown-framework': 'このファイルはフレームワーク「{id}」用ですが、このポータルにはありません。',
-  'review.problem.other-version': 'このファイルはフレームワークのバージョン{version}で作成されています（このポータルは{current}）。メンバーにセルフアセスメントで開き直して、もう一度書き出してもらってください。',
-  'review.problem.out-of-scale': 'フレームワークの尺度（1〜{max}）を超えるレベルがあります：{list}。手で編集された可能性があります。',
-  'review.problem.unknown-elements': 'このフレームワークにない要素が評価されています：{list}。手で編集された可能性があります。',
-  'review.problem.not-opened': 'このファイルは{name}さんについての{kind}ですが、この方のセルフアセスメントをまだ開いていません。先にセルフアセスメントを開いてください。',
-  'review.problem.other-member': 'このファイルは{name}さんのものですが、いまレビューしているのは{open}さんです。先にレビュー中のメンバーを切り替えてください。',
+  'review.problem.other-version':
+    'このファイルはフレームワークのバージョン{version}で作成されています（このポータルは{current}）。メンバーにセルフアセスメントで開き直して、もう一度書き出してもらってください。',
+  'review.problem.out-of-scale':
+    'フレームワークの尺度（1〜{max}）を超えるレベルがあります：{list}。手で編集された可能性があります。',
+  'review.problem.unknown-elements':
+    'このフレームワークにない要素が評価されています：{list}。手で編集された可能性があります。',
+  'review.problem.not-opened':
+    'このファイルは{name}さんについての{kind}ですが、この方のセルフアセスメントをまだ開いていません。先にセルフアセスメントを開いてください。',
+  'review.problem.other-member':
+    'このファイルは{name}さんのものですが、いまレビューしているのは{open}さんです。先にレビュー中のメンバーを切り替えてください。',
   'review.kind.manager': 'マネージャーのレビュー',
   'review.kind.agreed': '合意の記録',
   'review.kind.self': 'セルフアセスメント',
 
-  'review.storage.unreadable': 'このブラウザーに保存されたレビューの一つを読み取れません。そのまま残してあります。置き換える前にダウンロードしてください。',
+  'review.storage.unreadable':
+    'このブラウザーに保存されたレビューの一つを読み取れません。そのまま残してあります。置き換える前にダウンロードしてください。',
   'review.storage.replace': 'このメンバーの新しいレビューで置き換える',
   'review.storage.download': '読み取れないデータをダウンロード',
-  'review.storage.blocked': 'レビューを保存していません。このメンバーについてブラウザーに残っているデータを読み取れないためです。先にダウンロードするか置き換えてください。',
-  'review.storage.full': 'ブラウザーの保存領域がいっぱいで、最新の変更を保存できません。いますぐレビューファイルを書き出してください。',
-  'review.storage.unavailable': 'このブラウザーではデータを保存できません。ページを離れる前にレビューファイルを書き出してください。',
+  'review.storage.blocked':
+    'レビューを保存していません。このメンバーについてブラウザーに残っているデータを読み取れないためです。先にダウンロードするか置き換えてください。',
+  'review.storage.full':
+    'ブラウザーの保存領域がいっぱいで、最新の変更を保存できません。いますぐレビューファイルを書き出してください。',
+  'review.storage.unavailable':
+    'このブラウザーではデータを保存できません。ページを離れる前にレビューファイルを書き出してください。',
 
   'review.member': 'レビュー中のメンバー',
   'review.members': 'このブラウザーでレビュー中のメンバー：{n}人',
@@ -167,7 +195,8 @@ export const reviewJa: Record<keyof typeof reviewEn, string> = {
   'review.view.oneOnOne': '2. 1on1',
 
   'review.rate.title': '{name}さんの評価',
-  'review.rate.help': '要素ごとに、メンバーのレベルと根拠、レベルの説明を確認し、あなたのレベルとコメントを入力します。Aキー（または「同意」ボタン）でメンバーのレベルをそのまま採用します。',
+  'review.rate.help':
+    '要素ごとに、メンバーのレベルと根拠、レベルの説明を確認し、あなたのレベルとコメントを入力します。Aキー（または「同意」ボタン）でメンバーのレベルをそのまま採用します。',
   'review.rate.member': 'メンバー：{level}',
   'review.rate.memberNone': 'メンバー：未評価',
   'review.rate.evidence': 'メンバーの根拠',
@@ -179,7 +208,8 @@ export const reviewJa: Record<keyof typeof reviewEn, string> = {
   'review.rate.comment': 'あなたのコメント',
   'review.rate.descriptors': 'レベルの説明',
   'review.rate.export': 'レビューファイルを書き出す',
-  'review.rate.exportHelp': 'マネージャー評価（kind「manager」）のファイルで、どのセルフアセスメントをレビューしたかを記録しています。チームレビューで読み込めます。',
+  'review.rate.exportHelp':
+    'マネージャー評価（kind「manager」）のファイルで、どのセルフアセスメントをレビューしたかを記録しています。チームレビューで読み込めます。',
 
   'review.one.title': '{name}さんとの1on1',
   'review.one.radar': '本人評価、マネージャー評価、目標ロール、前回の合意レベル',
@@ -202,7 +232,8 @@ export const reviewJa: Record<keyof typeof reviewEn, string> = {
   'review.one.by': '合意した人（名前をカンマ区切りで）',
   'review.one.date': '1on1の日付',
   'review.one.save': '1on1を保存して合意の記録を書き出す',
-  'review.one.saveHelp': '合意の記録は二人とも保管します。メンバーはセルフアセスメントのページで読み込み（履歴に加わります）、チームレビューでもほかのファイルと一緒に読み込めます。',
+  'review.one.saveHelp':
+    '合意の記録は二人とも保管します。メンバーはセルフアセスメントのページで読み込み（履歴に加わります）、チームレビューでもほかのファイルと一緒に読み込めます。',
   'review.one.saved': '{date}の合意の記録を保存しました（合意したレベル：{n}要素）。',
   'review.one.noneAgreed': '保存する前に、少なくとも一つのレベルを合意してください。',
   'review.one.noNames': '保存する前に、合意した人の名前を少なくとも一人入力してください。',
@@ -213,7 +244,8 @@ export const reviewJa: Record<keyof typeof reviewEn, string> = {
   'review.link.review-of-other': 'あなたのレビューは、メンバーのセルフアセスメントの以前の版をもとにしています。',
 
   'review.goals.title': '次のサイクルの目標',
-  'review.goals.help': '要素ごとに、目指すレベルと期限を決めます。目標のある要素には、その力を伸ばすプレイブックとオンボーディング項目を表示します。',
+  'review.goals.help':
+    '要素ごとに、目指すレベルと期限を決めます。目標のある要素には、その力を伸ばすプレイブックとオンボーディング項目を表示します。',
   'review.goals.level': '目標レベル',
   'review.goals.due': '期限',
   'review.goals.none': '目標なし',
@@ -232,11 +264,13 @@ export const reviewJa: Record<keyof typeof reviewEn, string> = {
 
   'assess.agreed.imported': '{date}に合意したレベルを履歴に追加しました。',
   'assess.agreed.replaced': '履歴の{date}の合意レベルを置き換えました。',
-  'assess.agreed.other-person': 'この合意の記録は{name}さんのものですが、このアセスメントは{open}さんのものです。何も変更していません。',
+  'assess.agreed.other-person':
+    'この合意の記録は{name}さんのものですが、このアセスメントは{open}さんのものです。何も変更していません。',
   'assess.agreed.other-framework': 'この合意の記録はフレームワーク「{id}」用です。何も変更していません。',
   'assess.agreed.not-agreed': '合意の記録ではありません。',
   'assess.agreed.badge': '合意',
-  'assess.agreed.managerFile': 'これはセルフアセスメントに対するマネージャーのレビューです。マネージャーレビューのページで開くか、チームレビューで読み込みます。このページで読み込めるのは、自分のファイルと合意の記録です。',
+  'assess.agreed.managerFile':
+    'これはセルフアセスメントに対するマネージャーのレビューです。マネージャーレビューのページで開くか、チームレビューで読み込みます。このページで読み込めるのは、自分のファイルと合意の記録です。',
   'assess.agreed.by': '合意：{names}',
   'assess.series.agreed': '合意（{date}）',
 };

@@ -1,8 +1,10 @@
 /** UI strings of the team feature, in English and Japanese (merged into ui.ts). */
 export const teamEn = {
-  'team.lead': 'Load your team’s assessment files or share links to see skills across the team, spot gaps and coverage risks, follow growth over time and prepare calibration 1:1s.',
+  'team.lead':
+    'Load your team’s assessment files or share links to see skills across the team, spot gaps and coverage risks, follow growth over time and prepare calibration 1:1s.',
   'team.noscript': 'The team review needs JavaScript. The member pages below work without it.',
-  'team.privacy': 'Team data stays in this browser. Nothing is uploaded or sent anywhere; “Forget this team” removes it.',
+  'team.privacy':
+    'Team data stays in this browser. Nothing is uploaded or sent anywhere; “Forget this team” removes it.',
   'team.empty': 'No team loaded yet. Import your members’ assessment files above to start.',
   'team.unnamed': 'Unnamed',
   'team.unnamedFrom': 'Unnamed ({file})',
@@ -11,7 +13,8 @@ export const teamEn = {
   'team.kind.agreed': 'Agreed',
 
   'team.import.title': 'Import assessments',
-  'team.import.help': 'Add the assessment files your members exported from the self-assessment, your own manager assessments, or share links. Several files of the same person become that person’s history.',
+  'team.import.help':
+    'Add the assessment files your members exported from the self-assessment, your own manager assessments, or share links. Several files of the same person become that person’s history.',
   'team.import.drop': 'Drop assessment files here',
   'team.import.dropHelp': '(JSON files exported from Bansō), or choose them:',
   'team.import.pickFiles': 'Choose files',
@@ -22,7 +25,8 @@ export const teamEn = {
   'team.import.linkLabel': 'Link on line {n}',
 
   'team.report.title': 'Import report',
-  'team.report.summary': '{total} checked: {ok} imported, {other} imported as another framework version, {dup} duplicates, {err} not imported.',
+  'team.report.summary':
+    '{total} checked: {ok} imported, {other} imported as another framework version, {dup} duplicates, {err} not imported.',
   'team.report.skipped': '{n} files in the folder were skipped because they are not .json files.',
   'team.report.source': 'File or link',
   'team.report.result': 'Result',
@@ -33,16 +37,21 @@ export const teamEn = {
   'team.report.status.error': 'Not imported',
   'team.report.duplicateSame': 'Same content as “{file}”.',
   'team.report.duplicateTime': 'Same person, kind and save time as “{file}”.',
-  'team.report.otherVersion': 'Made against another version of the framework: shown as a separate group, never mixed with the current one.',
+  'team.report.otherVersion':
+    'Made against another version of the framework: shown as a separate group, never mixed with the current one.',
   'team.report.unnamed': 'The file has no name: it is shown as its own person.',
   'team.report.unknownElements': 'Ratings of elements this framework does not have were ignored: {list}.',
   'team.report.outOfScale': 'Levels above the framework’s scale: {list}.',
   'team.error.unknownFramework': 'The file is for a framework this portal does not have.',
 
-  'team.storage.corrupt': 'The team saved in this browser could not be read. It has not been deleted: download the raw copy, or use “Forget this team” to start again.',
-  'team.storage.full': 'The browser’s storage is full, so the team was not saved. It is still on this page until you leave.',
-  'team.storage.unavailable': 'This browser does not let the page save data: the team is lost when you leave this page.',
-  'team.storage.hidden': '{n} saved files are for a framework this portal no longer has. They are kept in this browser but not shown; “Forget this team” removes them.',
+  'team.storage.corrupt':
+    'The team saved in this browser could not be read. It has not been deleted: download the raw copy, or use “Forget this team” to start again.',
+  'team.storage.full':
+    'The browser’s storage is full, so the team was not saved. It is still on this page until you leave.',
+  'team.storage.unavailable':
+    'This browser does not let the page save data: the team is lost when you leave this page.',
+  'team.storage.hidden':
+    '{n} saved files are for a framework this portal no longer has. They are kept in this browser but not shown; “Forget this team” removes them.',
 
   'team.view.title': 'What you are looking at',
   'team.view.source': 'Ratings shown',
@@ -54,13 +63,16 @@ export const teamEn = {
   'team.view.allRoles': 'All roles',
   'team.view.showing': 'Showing {n} of {total} members with these ratings ({people} people in this group).',
   'team.group.pick': 'Framework and version',
-  'team.group.separate': 'Your files were made against {n} different frameworks or versions. Each group is shown on its own; ratings are never mixed across groups.',
+  'team.group.separate':
+    'Your files were made against {n} different frameworks or versions. Each group is shown on its own; ratings are never mixed across groups.',
   'team.group.count': '{members} people, {files} files',
   'team.group.otherVersionBadge': 'other version',
-  'team.group.otherVersion': 'These files were made against version {version} of the framework; the current version is {current}. Elements are read by id: check ratings marked “not rated”.',
+  'team.group.otherVersion':
+    'These files were made against version {version} of the framework; the current version is {current}. Elements are read by id: check ratings marked “not rated”.',
 
   'team.heat.title': 'Heatmap',
-  'team.heat.help': 'Each cell is a member’s level on an element. Cells below the level the member’s target role expects are marked ▼: one level short with a red underline, two or more with a hatched red frame and the number of levels missing. Sort with the column buttons.',
+  'team.heat.help':
+    'Each cell is a member’s level on an element. Cells below the level the member’s target role expects are marked ▼: one level short with a red underline, two or more with a hatched red frame and the number of levels missing. Sort with the column buttons.',
   'team.heat.caption': '{framework}: {n} members × elements',
   'team.heat.member': 'Member',
   'team.heat.roleTarget': 'Role → target',
@@ -96,8 +108,10 @@ export const teamEn = {
 
   'team.coverage.title': 'Coverage',
   'team.coverage.definition': 'A person covers an element at level {covered} ({coveredName}) or above.',
-  'team.coverage.orgDefinition': 'Level {level} ({name}) is the framework’s first organisation-level step: someone there improves the team, not only their own work.',
-  'team.coverage.noOrgLevel': 'This framework has no organisation-level steps, so there are no organisation-level gaps to show.',
+  'team.coverage.orgDefinition':
+    'Level {level} ({name}) is the framework’s first organisation-level step: someone there improves the team, not only their own work.',
+  'team.coverage.noOrgLevel':
+    'This framework has no organisation-level steps, so there are no organisation-level gaps to show.',
   'team.coverage.orgGaps': 'Organisation-level gaps: no one at level {level} or above',
   'team.coverage.single': 'Covered by one person only (level {level}+)',
   'team.coverage.uncovered': 'Covered by no one (level {level}+)',
@@ -119,14 +133,17 @@ export const teamEn = {
   'team.growth.single': 'One date so far ({date}). Import older files or files with snapshots to see growth.',
 
   'team.cal.title': 'Calibration (self vs manager)',
-  'team.cal.help': 'For a member with both a self-assessment and your assessment: both on one radar, and every element where you differ by more than one level as a 1:1 agenda item.',
-  'team.cal.none': 'No member has both a self-assessment and a manager’s assessment yet. Import both files of a member to calibrate.',
+  'team.cal.help':
+    'For a member with both a self-assessment and your assessment: both on one radar, and every element where you differ by more than one level as a 1:1 agenda item.',
+  'team.cal.none':
+    'No member has both a self-assessment and a manager’s assessment yet. Import both files of a member to calibrate.',
   'team.cal.member': 'Member',
   'team.cal.files': 'Self-assessment saved {self}; manager’s assessment saved {manager}.',
   'team.cal.self': 'Self-assessment',
   'team.cal.manager': 'Manager’s assessment',
   'team.cal.radar': '{name}: self vs manager',
-  'team.cal.summary': 'Of {total} elements: {agreed} agreed, {agenda} differ by more than one level, {oneSided} rated by one side only.',
+  'team.cal.summary':
+    'Of {total} elements: {agreed} agreed, {agenda} differ by more than one level, {oneSided} rated by one side only.',
   'team.cal.agenda': '1:1 agenda: differences of more than {n} level',
   'team.cal.noAgenda': 'No element differs by more than one level.',
   'team.cal.diff': 'Difference {n}',
@@ -156,7 +173,8 @@ export const teamEn = {
   'team.forget.done': 'The team was removed from this browser.',
 
   'team.repo.title': 'Members kept in the repository',
-  'team.repo.help': 'Teams can keep their members’ dated reviews together with the portal’s own content (ask whoever maintains the portal); each member then gets a page here. The two members below are fictional examples.',
+  'team.repo.help':
+    'Teams can keep their members’ dated reviews together with the portal’s own content (ask whoever maintains the portal); each member then gets a page here. The two members below are fictional examples.',
   'team.repo.latest': 'latest review {date}',
   'team.member.back': 'Team review',
   'team.member.fictional': 'A fictional example profile kept with the portal’s content. This page collects no data.',
@@ -168,7 +186,8 @@ export const teamEn = {
   'team.member.currentSeries': 'Now ({date})',
   'team.member.targetSeries': 'Target: {role}',
   'team.member.radarSummary': 'Review of {date}: average level {avg}; {gaps} elements below the target role.',
-  'team.member.readiness': 'Readiness for {role}: {pct} % ({met} of {total} expected elements met, {near} one level short, {missing} further away).',
+  'team.member.readiness':
+    'Readiness for {role}: {pct} % ({met} of {total} expected elements met, {near} one level short, {missing} further away).',
   'team.member.gaps': 'Gaps to the target role',
   'team.member.noGaps': 'No gaps: every level the target role expects is met.',
   'team.member.growth': 'Growth over time',
@@ -178,9 +197,11 @@ export const teamEn = {
 } as const;
 
 export const teamJa: Record<keyof typeof teamEn, string> = {
-  'team.lead': 'メンバーのアセスメントファイルや共有リンクを読み込み、チーム全体のスキル、ギャップやカバー状況のリスク、時系列の成長を確認し、認識合わせの1on1を準備できます。',
+  'team.lead':
+    'メンバーのアセスメントファイルや共有リンクを読み込み、チーム全体のスキル、ギャップやカバー状況のリスク、時系列の成長を確認し、認識合わせの1on1を準備できます。',
   'team.noscript': 'チームレビューには JavaScript が必要です。下のメンバーページは JavaScript なしでも見られます。',
-  'team.privacy': 'チームのデータはこのブラウザの中だけに保存されます。アップロードや送信は一切ありません。「このチームを消去」で削除できます。',
+  'team.privacy':
+    'チームのデータはこのブラウザの中だけに保存されます。アップロードや送信は一切ありません。「このチームを消去」で削除できます。',
   'team.empty': 'まだチームが読み込まれていません。上からメンバーのアセスメントファイルを読み込んでください。',
   'team.unnamed': '名前なし',
   'team.unnamedFrom': '名前なし（{file}）',
@@ -189,18 +210,21 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
   'team.kind.agreed': '合意',
 
   'team.import.title': 'アセスメントの読み込み',
-  'team.import.help': 'メンバーがセルフアセスメントから書き出したファイル、マネージャーによる評価ファイル、共有リンクを追加します。同じ人の複数のファイルは、その人の履歴としてまとめます。',
+  'team.import.help':
+    'メンバーがセルフアセスメントから書き出したファイル、マネージャーによる評価ファイル、共有リンクを追加します。同じ人の複数のファイルは、その人の履歴としてまとめます。',
   'team.import.drop': 'ここにアセスメントファイルをドロップ',
   'team.import.dropHelp': '（Bansō から書き出した JSON ファイル）するか、次のボタンで選択してください：',
   'team.import.pickFiles': 'ファイルを選択',
   'team.import.pickFolder': 'フォルダーを選択',
   'team.import.links': '共有リンクを貼り付け',
-  'team.import.linksHelp': '1行に1つのリンクを貼り付けてください。リンクにはレベルだけが含まれ、根拠やスナップショットは含まれません。',
+  'team.import.linksHelp':
+    '1行に1つのリンクを貼り付けてください。リンクにはレベルだけが含まれ、根拠やスナップショットは含まれません。',
   'team.import.addLinks': 'リンクを読み込む',
   'team.import.linkLabel': '{n}行目のリンク',
 
   'team.report.title': '読み込み結果',
-  'team.report.summary': '{total} 件を確認：読み込み {ok} 件、別バージョンとして読み込み {other} 件、重複 {dup} 件、読み込めず {err} 件。',
+  'team.report.summary':
+    '{total} 件を確認：読み込み {ok} 件、別バージョンとして読み込み {other} 件、重複 {dup} 件、読み込めず {err} 件。',
   'team.report.skipped': 'フォルダー内の .json 以外のファイル {n} 件はスキップしました。',
   'team.report.source': 'ファイル／リンク',
   'team.report.result': '結果',
@@ -211,16 +235,20 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
   'team.report.status.error': '読み込めませんでした',
   'team.report.duplicateSame': '「{file}」と内容が同じです。',
   'team.report.duplicateTime': '「{file}」と同じ人・同じ種類・同じ保存日時です。',
-  'team.report.otherVersion': 'フレームワークの別バージョンで作られたファイルです。現行バージョンとは混ぜず、別のグループとして表示します。',
+  'team.report.otherVersion':
+    'フレームワークの別バージョンで作られたファイルです。現行バージョンとは混ぜず、別のグループとして表示します。',
   'team.report.unnamed': '名前が入っていないファイルです。1人の別メンバーとして表示します。',
   'team.report.unknownElements': 'このフレームワークにない要素の評価は無視しました：{list}。',
   'team.report.outOfScale': 'フレームワークのレベル範囲を超える評価：{list}。',
   'team.error.unknownFramework': 'このポータルにないフレームワーク用のファイルです。',
 
-  'team.storage.corrupt': 'このブラウザに保存されたチームを読み取れませんでした。データは削除していません。元データをダウンロードするか、「このチームを消去」でやり直してください。',
-  'team.storage.full': 'ブラウザの保存容量がいっぱいのため、チームを保存できませんでした。このページを離れるまでは表示されています。',
+  'team.storage.corrupt':
+    'このブラウザに保存されたチームを読み取れませんでした。データは削除していません。元データをダウンロードするか、「このチームを消去」でやり直してください。',
+  'team.storage.full':
+    'ブラウザの保存容量がいっぱいのため、チームを保存できませんでした。このページを離れるまでは表示されています。',
   'team.storage.unavailable': 'このブラウザではデータを保存できません。ページを離れるとチームのデータは失われます。',
-  'team.storage.hidden': '保存済みのファイルのうち {n} 件は、このポータルにもう存在しないフレームワーク用です。このブラウザには残していますが表示はしません。「このチームを消去」で削除できます。',
+  'team.storage.hidden':
+    '保存済みのファイルのうち {n} 件は、このポータルにもう存在しないフレームワーク用です。このブラウザには残していますが表示はしません。「このチームを消去」で削除できます。',
 
   'team.view.title': '表示の設定',
   'team.view.source': '表示する評価',
@@ -232,13 +260,16 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
   'team.view.allRoles': 'すべてのロール',
   'team.view.showing': 'この評価を持つメンバー {total} 人中 {n} 人を表示中（このグループは {people} 人）。',
   'team.group.pick': 'フレームワークとバージョン',
-  'team.group.separate': '読み込んだファイルは {n} 種類のフレームワークまたはバージョンで作られています。グループごとに分けて表示し、グループをまたいで評価を混ぜることはありません。',
+  'team.group.separate':
+    '読み込んだファイルは {n} 種類のフレームワークまたはバージョンで作られています。グループごとに分けて表示し、グループをまたいで評価を混ぜることはありません。',
   'team.group.count': '{members} 人・{files} ファイル',
   'team.group.otherVersionBadge': '別バージョン',
-  'team.group.otherVersion': 'これらのファイルはフレームワークのバージョン {version} で作られています（現行は {current}）。要素は ID で読み取っているため、「未評価」と表示された項目を確認してください。',
+  'team.group.otherVersion':
+    'これらのファイルはフレームワークのバージョン {version} で作られています（現行は {current}）。要素は ID で読み取っているため、「未評価」と表示された項目を確認してください。',
 
   'team.heat.title': 'ヒートマップ',
-  'team.heat.help': '各セルはメンバーの要素ごとのレベルです。目標ロールの期待レベルに届いていないセルには▼を付けています。1レベル未達は赤い下線、2レベル以上未達は斜線と赤い枠で、不足レベル数も表示します。列見出しのボタンで並べ替えられます。',
+  'team.heat.help':
+    '各セルはメンバーの要素ごとのレベルです。目標ロールの期待レベルに届いていないセルには▼を付けています。1レベル未達は赤い下線、2レベル以上未達は斜線と赤い枠で、不足レベル数も表示します。列見出しのボタンで並べ替えられます。',
   'team.heat.caption': '{framework}：メンバー {n} 人 × 要素',
   'team.heat.member': 'メンバー',
   'team.heat.roleTarget': 'ロール → 目標',
@@ -274,7 +305,8 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
 
   'team.coverage.title': 'カバー状況',
   'team.coverage.definition': 'レベル{covered}（{coveredName}）以上の人がいる要素を「カバーされている」とみなします。',
-  'team.coverage.orgDefinition': 'レベル{level}（{name}）はこのフレームワークで最初の組織レベルです。このレベルの人は自分の仕事だけでなくチームを底上げしています。',
+  'team.coverage.orgDefinition':
+    'レベル{level}（{name}）はこのフレームワークで最初の組織レベルです。このレベルの人は自分の仕事だけでなくチームを底上げしています。',
   'team.coverage.noOrgLevel': 'このフレームワークには組織レベルがないため、組織レベルのギャップは表示しません。',
   'team.coverage.orgGaps': '組織レベルのギャップ：レベル{level}以上の人がいない要素',
   'team.coverage.single': '1人だけがカバーしている要素（レベル{level}以上）',
@@ -294,11 +326,14 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
   'team.growth.change': '変化',
   'team.growth.radar': '{name}：直近のスナップショット',
   'team.growth.summary': '{first} から {last} までの {n} 時点。レベルが上がった要素は {grew} 個です。',
-  'team.growth.single': 'まだ1時点（{date}）だけです。過去のファイルやスナップショットを含むファイルを読み込むと成長を確認できます。',
+  'team.growth.single':
+    'まだ1時点（{date}）だけです。過去のファイルやスナップショットを含むファイルを読み込むと成長を確認できます。',
 
   'team.cal.title': '認識合わせ（本人評価とマネージャー評価）',
-  'team.cal.help': '本人評価とマネージャー評価の両方があるメンバーについて、2つを1つのレーダーチャートに重ね、2レベル以上ずれている要素を1on1のアジェンダとして挙げます。',
-  'team.cal.none': '本人評価とマネージャー評価の両方がそろったメンバーはまだいません。認識合わせをするには、同じメンバーの両方のファイルを読み込んでください。',
+  'team.cal.help':
+    '本人評価とマネージャー評価の両方があるメンバーについて、2つを1つのレーダーチャートに重ね、2レベル以上ずれている要素を1on1のアジェンダとして挙げます。',
+  'team.cal.none':
+    '本人評価とマネージャー評価の両方がそろったメンバーはまだいません。認識合わせをするには、同じメンバーの両方のファイルを読み込んでください。',
   'team.cal.member': 'メンバー',
   'team.cal.files': '本人評価の保存日 {self}、マネージャー評価の保存日 {manager}。',
   'team.cal.self': '本人評価',
@@ -334,10 +369,12 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
   'team.forget.done': 'このブラウザからチームのデータを削除しました。',
 
   'team.repo.title': 'リポジトリで管理しているメンバー',
-  'team.repo.help': 'メンバーの日付つきレビューをポータルのコンテンツと一緒に管理することもできます（ポータルの管理者に相談してください）。その場合、メンバーごとのページがここに表示されます。以下の2人は架空のサンプルです。',
+  'team.repo.help':
+    'メンバーの日付つきレビューをポータルのコンテンツと一緒に管理することもできます（ポータルの管理者に相談してください）。その場合、メンバーごとのページがここに表示されます。以下の2人は架空のサンプルです。',
   'team.repo.latest': '最新レビュー {date}',
   'team.member.back': 'チームレビュー',
-  'team.member.fictional': 'ポータルのコンテンツとして管理している架空のサンプルです。このページがデータを収集することはありません。',
+  'team.member.fictional':
+    'ポータルのコンテンツとして管理している架空のサンプルです。このページがデータを収集することはありません。',
   'team.member.role': 'ロール',
   'team.member.target': '目標ロール',
   'team.member.framework': 'フレームワーク',
@@ -346,7 +383,8 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
   'team.member.currentSeries': '現在（{date}）',
   'team.member.targetSeries': '目標：{role}',
   'team.member.radarSummary': '{date} のレビュー：平均レベル {avg}、目標ロールに届いていない要素 {gaps} 個。',
-  'team.member.readiness': '{role} への準備度：{pct} %（期待される {total} 要素のうち達成 {met}、あと1レベル {near}、2レベル以上不足 {missing}）。',
+  'team.member.readiness':
+    '{role} への準備度：{pct} %（期待される {total} 要素のうち達成 {met}、あと1レベル {near}、2レベル以上不足 {missing}）。',
   'team.member.gaps': '目標ロールとのギャップ',
   'team.member.noGaps': 'ギャップはありません。目標ロールの期待レベルをすべて満たしています。',
   'team.member.growth': '時系列の成長',

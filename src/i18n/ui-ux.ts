@@ -1,7 +1,8 @@
 /** UI strings of the onboarding schedule, progress file, chart views and layout helpers (merged into ui.ts). */
 export const uxEn = {
   'onb.start.label': 'Your first day',
-  'onb.start.help': 'Give your start date and the track opens the phase you are in, with this week’s items first. It stays in this browser.',
+  'onb.start.help':
+    'Give your start date and the track opens the phase you are in, with this week’s items first. It stays in this browser.',
   'onb.start.clear': 'Clear start date',
   'onb.start.saved': 'Start date saved: {date}. You are on day {day}.',
   'onb.start.cleared': 'Start date cleared.',
@@ -34,7 +35,8 @@ export const uxEn = {
   'assess.view.now': 'Now',
   'assess.jump': 'Jump to an element',
   'progress.title': 'Take your progress with you',
-  'progress.lead': 'Everything the portal keeps for you lives in this browser only. To move to another device or browser (phone to laptop, a new computer), export one file here and import it there.',
+  'progress.lead':
+    'Everything the portal keeps for you lives in this browser only. To move to another device or browser (phone to laptop, a new computer), export one file here and import it there.',
   'progress.what.assess': 'Your self-assessments (every framework) with their dated snapshots',
   'progress.what.onboarding': 'Your onboarding: start date and ticked items',
   'progress.what.plane': 'Your marked position on the playbook map',
@@ -44,15 +46,18 @@ export const uxEn = {
   'progress.exportHelp': 'Downloads one JSON file. Keep it private: it holds your ratings and evidence.',
   'progress.export': 'Export my progress',
   'progress.importTitle': 'Import into this browser',
-  'progress.importHelp': 'Nothing is lost on either side: for each framework the newer ratings win and the snapshots of both are kept, ticked items are combined, and a start date already set here stays. A file that does not pass the checks changes nothing.',
+  'progress.importHelp':
+    'Nothing is lost on either side: for each framework the newer ratings win and the snapshots of both are kept, ticked items are combined, and a start date already set here stays. A file that does not pass the checks changes nothing.',
   'progress.import': 'Choose a progress file',
-  'progress.exported': 'Exported {file} to your downloads folder: {assessments} assessments, {tracks} onboarding tracks.',
+  'progress.exported':
+    'Exported {file} to your downloads folder: {assessments} assessments, {tracks} onboarding tracks.',
   'progress.exportedNothing': 'This browser holds no progress yet, so the file is empty.',
   'progress.unreadable': 'Left out because the saved data cannot be read: {key}. It stays untouched in this browser.',
   'progress.imported': 'Imported {file}.',
   'progress.importFailed': 'Could not import {file}. Nothing was changed.',
   'progress.fromFile': 'Assessments taken from the file (newer there): {list}.',
-  'progress.kept': 'Assessments kept as this browser had them (newer or unreadable here): {list}. Snapshots from the file were added where readable.',
+  'progress.kept':
+    'Assessments kept as this browser had them (newer or unreadable here): {list}. Snapshots from the file were added where readable.',
   'progress.onboarding': 'Onboarding progress combined.',
   'progress.plane': 'Playbook-map position combined.',
   'progress.prefs': 'View choices added where none were set.',
@@ -65,7 +70,8 @@ export const uxEn = {
   'progress.err.storage': 'This browser refused to store the data (storage full or blocked). Nothing was changed.',
   'footer.progress': 'Take your progress to another device',
   'plan.focus.title': 'Your focus for the next review',
-  'plan.focus.help': 'Choose two or three of the gaps below, write the actions you agree with your manager and a date to look at them again. Saved in this browser as you type.',
+  'plan.focus.help':
+    'Choose two or three of the gaps below, write the actions you agree with your manager and a date to look at them again. Saved in this browser as you type.',
   'plan.focus.none': 'No focus chosen yet: tick “Focus on this” on two or three gaps below.',
   'plan.focus.pick': 'Focus on this',
   'plan.focus.full': 'Three chosen: untick one to choose another.',
@@ -83,7 +89,8 @@ export const uxEn = {
 
 export const uxJa: Record<keyof typeof uxEn, string> = {
   'onb.start.label': '入社日',
-  'onb.start.help': '入社日を入力すると、今いるフェーズが開き、今週やることが先頭に表示されます。入社日はこのブラウザにだけ保存されます。',
+  'onb.start.help':
+    '入社日を入力すると、今いるフェーズが開き、今週やることが先頭に表示されます。入社日はこのブラウザにだけ保存されます。',
   'onb.start.clear': '入社日を消去',
   'onb.start.saved': '入社日を保存しました：{date}。今日は{day}日目です。',
   'onb.start.cleared': '入社日を消去しました。',
@@ -96,7 +103,8 @@ export const uxJa: Record<keyof typeof uxEn, string> = {
   'onb.markDone': '完了',
   'onb.open': '開く',
   'onb.summary.title': 'あなたのオンボーディング',
-  'onb.summary.empty': '入社したばかりですか？オンボーディングのトラックで入社日を入力すると、今週やることが表示されます。',
+  'onb.summary.empty':
+    '入社したばかりですか？オンボーディングのトラックで入社日を入力すると、今週やることが表示されます。',
   'onb.summary.continue': 'トラックの続きへ',
   'onb.summary.item': '{kind}：{title}',
   'onb.dueBy': '{n}日目まで',
@@ -116,25 +124,31 @@ export const uxJa: Record<keyof typeof uxEn, string> = {
   'assess.view.now': '現在',
   'assess.jump': '要素へ移動',
   'progress.title': '進捗をほかの端末へ移す',
-  'progress.lead': 'このポータルが保存するデータは、このブラウザの中にしかありません。スマートフォンからノートPCへなど別の端末やブラウザに移すときは、ここで1つのファイルに書き出し、移動先で読み込んでください。',
+  'progress.lead':
+    'このポータルが保存するデータは、このブラウザの中にしかありません。スマートフォンからノートPCへなど別の端末やブラウザに移すときは、ここで1つのファイルに書き出し、移動先で読み込んでください。',
   'progress.what.assess': 'セルフアセスメント（すべてのフレームワーク）と日付つきスナップショット',
   'progress.what.onboarding': 'オンボーディングの入社日とチェック済みの項目',
   'progress.what.plane': 'プレイブックマップで印をつけた担当範囲',
   'progress.what.prefs': '表示の選択（目標ロールの表示、レーダーかバーか）',
   'progress.noscript': '進捗ファイルの書き出しと読み込みにはJavaScriptが必要です。',
   'progress.exportTitle': 'このブラウザから書き出す',
-  'progress.exportHelp': 'JSONファイルを1つダウンロードします。評価と根拠が入っているので、取り扱いに注意してください。',
+  'progress.exportHelp':
+    'JSONファイルを1つダウンロードします。評価と根拠が入っているので、取り扱いに注意してください。',
   'progress.export': '進捗を書き出す',
   'progress.importTitle': 'このブラウザに読み込む',
-  'progress.importHelp': 'どちらのデータも失われません。フレームワークごとに新しいほうの評価を使い、両方のスナップショットを残します。チェック済みの項目は合算し、ここで設定済みの入社日はそのまま残します。チェックを通らないファイルは何も変更しません。',
+  'progress.importHelp':
+    'どちらのデータも失われません。フレームワークごとに新しいほうの評価を使い、両方のスナップショットを残します。チェック済みの項目は合算し、ここで設定済みの入社日はそのまま残します。チェックを通らないファイルは何も変更しません。',
   'progress.import': '進捗ファイルを選ぶ',
-  'progress.exported': '{file}をダウンロードフォルダに書き出しました（アセスメント{assessments}件、オンボーディング{tracks}件）。',
+  'progress.exported':
+    '{file}をダウンロードフォルダに書き出しました（アセスメント{assessments}件、オンボーディング{tracks}件）。',
   'progress.exportedNothing': 'このブラウザにはまだ進捗がないため、空のファイルになりました。',
-  'progress.unreadable': '保存データを読み取れないため含めていません：{key}。このブラウザのデータはそのまま残っています。',
+  'progress.unreadable':
+    '保存データを読み取れないため含めていません：{key}。このブラウザのデータはそのまま残っています。',
   'progress.imported': '{file}を読み込みました。',
   'progress.importFailed': '{file}を読み込めませんでした。何も変更していません。',
   'progress.fromFile': 'ファイルの評価を使いました（ファイルのほうが新しいため）：{list}。',
-  'progress.kept': 'このブラウザの評価を残しました（こちらが新しいか、読み取れないため）：{list}。読み取れる場合はファイルのスナップショットを追加しました。',
+  'progress.kept':
+    'このブラウザの評価を残しました（こちらが新しいか、読み取れないため）：{list}。読み取れる場合はファイルのスナップショットを追加しました。',
   'progress.onboarding': 'オンボーディングの進捗を合算しました。',
   'progress.plane': 'プレイブックマップの担当範囲を合算しました。',
   'progress.prefs': '未設定だった表示の選択を追加しました。',
@@ -147,7 +161,8 @@ export const uxJa: Record<keyof typeof uxEn, string> = {
   'progress.err.storage': 'ブラウザがデータを保存できませんでした（容量不足またはブロック）。何も変更していません。',
   'footer.progress': '進捗をほかの端末へ移す',
   'plan.focus.title': '次の振り返りまでに重点的に取り組むこと',
-  'plan.focus.help': '下のギャップから2〜3個を選び、マネージャーと合意したアクションと振り返りの日付を書いてください。入力するたびにこのブラウザに保存されます。',
+  'plan.focus.help':
+    '下のギャップから2〜3個を選び、マネージャーと合意したアクションと振り返りの日付を書いてください。入力するたびにこのブラウザに保存されます。',
   'plan.focus.none': 'まだ選ばれていません。下のギャップから2〜3個の「重点項目にする」にチェックを入れてください。',
   'plan.focus.pick': '重点項目にする',
   'plan.focus.full': '3個選択済みです。別の項目を選ぶには、どれかのチェックを外してください。',
@@ -160,5 +175,6 @@ export const uxJa: Record<keyof typeof uxEn, string> = {
   'glossary.inPortal': 'このポータルでの使われ方',
   'team.heat.gap1Legend': '目標ロールに1レベル未達',
   'team.heat.gap2Legend': '2レベル以上未達（数字は差の大きさ）',
-  'playbooks.mapLink': 'プレイブックがどのフェーズとCS Opsレイヤーをカバーしているか、自分の担当範囲はどこかを確認できます。',
+  'playbooks.mapLink':
+    'プレイブックがどのフェーズとCS Opsレイヤーをカバーしているか、自分の担当範囲はどこかを確認できます。',
 };

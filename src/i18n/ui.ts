@@ -16,7 +16,7 @@ import { safetyEn, safetyJa } from './ui-safety.ts';
 const coreEn = {
   'site.name': 'Bansō',
   'site.tagline': 'Running alongside our customers — and each other',
-  'skip': 'Skip to main content',
+  skip: 'Skip to main content',
   'nav.label': 'Main',
   'nav.home': 'Home',
   'nav.onboarding': 'Onboarding',
@@ -47,10 +47,12 @@ const coreEn = {
   'footer.local': 'Everything you enter stays in this browser. Nothing is sent anywhere.',
   'footer.source': 'Content is kept in the repository under content/.',
   'home.title': 'Welcome to Bansō',
-  'home.lead': 'The team’s portal for growing as customer success professionals: playbooks, journeys, skills and the health score, in one place that works offline.',
+  'home.lead':
+    'The team’s portal for growing as customer success professionals: playbooks, journeys, skills and the health score, in one place that works offline.',
   'home.routes': 'Where do you want to start?',
   'home.new.title': 'I am new here',
-  'home.new.body': 'Follow the 90-day onboarding track: what customer success is, how our customers move through the lifecycle, and the words we use.',
+  'home.new.body':
+    'Follow the 90-day onboarding track: what customer success is, how our customers move through the lifecycle, and the words we use.',
   'home.new.cta': 'Start onboarding',
   'home.assess.title': 'I want to know my level',
   'home.assess.body': 'Rate yourself against the skill matrix, see your radar against a role, and plan your next step.',
@@ -86,7 +88,8 @@ const coreEn = {
   'common.close': 'Close',
   'common.more': 'More',
   'playbooks.title': 'Playbooks',
-  'playbooks.lead': 'Repeatable plays for the moments that matter in the customer lifecycle. Filter to find the one for your situation.',
+  'playbooks.lead':
+    'Repeatable plays for the moments that matter in the customer lifecycle. Filter to find the one for your situation.',
   'playbooks.filters': 'Filter playbooks',
   'playbooks.any': 'Any',
   'playbooks.element': 'Skill element',
@@ -129,10 +132,12 @@ const coreEn = {
   'journey.playbooks': 'Playbooks',
   'journey.kpis': 'KPIs',
   'journey.curve': 'Emotion and effort by stage',
-  'journey.curveDesc': 'Line chart: the solid line is emotion, the dashed line is effort. The table below has the same figures.',
+  'journey.curveDesc':
+    'Line chart: the solid line is emotion, the dashed line is effort. The table below has the same figures.',
   'journey.scroll': 'Scroll sideways to see every stage.',
   'skills.title': 'Skill matrix',
-  'skills.lead': 'What good looks like, element by element and level by level. Levels 1–3 are individual skills; 4–5 improve the team and the organisation.',
+  'skills.lead':
+    'What good looks like, element by element and level by level. Levels 1–3 are individual skills; 4–5 improve the team and the organisation.',
   'skills.frameworks': 'Frameworks',
   'skills.source': 'Source',
   'skills.version': 'Version',
@@ -192,27 +197,33 @@ const coreEn = {
   'health.stale': 'Stale after',
   'health.days': '{n} days',
   'health.openSimulator': 'Try it in the simulator',
-  'plane.title': "Playbook map: lifecycle phases × CS Ops layers",
-  'plane.lead': "Customer success work laid out on two axes: the lifecycle phases on the time axis, and the CS Ops layers on the space axis. Each cell shows how many playbooks cover it; mark the cells that are your position today.",
-  'plane.caption': "Playbooks per lifecycle phase and CS Ops layer",
-  'plane.layer': "Layer",
-  'plane.phase': "Phase",
-  'plane.layerHelp.process': "How CSMs work with customers",
-  'plane.layerHelp.content': "The materials used with customers",
-  'plane.layerHelp.operation': "The workflow that delivers content",
-  'plane.layerHelp.system-data': "The CRM and the data in it",
-  'plane.count': "{n} playbooks",
-  'plane.none': "No playbook yet",
-  'plane.mark': "My position",
-  'plane.markLabel': "Mark {phase} × {layer} as my position",
-  'plane.position': "Your position: {cells} cells, spanning {phases} phases and {layers} layers. It is kept in this browser.",
-  'plane.directions': "Three directions to grow",
-  'plane.directionsLead': "Your position is a region of this plane. You can grow it in three directions.",
-  'plane.direction.time': "Take on more of the lifecycle: from onboarding only to adoption, expansion and renewal — and eventually the whole customer journey for a team.",
-  'plane.direction.space': "Go deeper into more layers: from running the process to building the content, the operation and the CRM data behind it. This is the road into CS Ops.",
-  'plane.direction.product': "Move to the product side: design the customer experience itself (UX, onboarding flows, in-product guidance) with what you learned from customers.",
+  'plane.title': 'Playbook map: lifecycle phases × CS Ops layers',
+  'plane.lead':
+    'Customer success work laid out on two axes: the lifecycle phases on the time axis, and the CS Ops layers on the space axis. Each cell shows how many playbooks cover it; mark the cells that are your position today.',
+  'plane.caption': 'Playbooks per lifecycle phase and CS Ops layer',
+  'plane.layer': 'Layer',
+  'plane.phase': 'Phase',
+  'plane.layerHelp.process': 'How CSMs work with customers',
+  'plane.layerHelp.content': 'The materials used with customers',
+  'plane.layerHelp.operation': 'The workflow that delivers content',
+  'plane.layerHelp.system-data': 'The CRM and the data in it',
+  'plane.count': '{n} playbooks',
+  'plane.none': 'No playbook yet',
+  'plane.mark': 'My position',
+  'plane.markLabel': 'Mark {phase} × {layer} as my position',
+  'plane.position':
+    'Your position: {cells} cells, spanning {phases} phases and {layers} layers. It is kept in this browser.',
+  'plane.directions': 'Three directions to grow',
+  'plane.directionsLead': 'Your position is a region of this plane. You can grow it in three directions.',
+  'plane.direction.time':
+    'Take on more of the lifecycle: from onboarding only to adoption, expansion and renewal — and eventually the whole customer journey for a team.',
+  'plane.direction.space':
+    'Go deeper into more layers: from running the process to building the content, the operation and the CRM data behind it. This is the road into CS Ops.',
+  'plane.direction.product':
+    'Move to the product side: design the customer experience itself (UX, onboarding flows, in-product guidance) with what you learned from customers.',
   'assess.title': 'Self-assessment',
-  'assess.lead': 'Rate yourself element by element while reading what each level looks like. Your ratings stay in this browser; export them to share with your manager.',
+  'assess.lead':
+    'Rate yourself element by element while reading what each level looks like. Your ratings stay in this browser; export them to share with your manager.',
   'assess.noscript': 'The self-assessment needs JavaScript. The skill matrix itself works without it.',
   'assess.who': 'About you',
   'assess.framework': 'Framework',
@@ -220,7 +231,8 @@ const coreEn = {
   'assess.currentRole': 'Current role',
   'assess.unnamed': 'Unnamed',
   'assess.rateTitle': 'Rate each element',
-  'assess.rateHelp': 'Pick the highest level you show consistently, with evidence. 0 means not yet. Levels are cumulative.',
+  'assess.rateHelp':
+    'Pick the highest level you show consistently, with evidence. 0 means not yet. Levels are cumulative.',
   'assess.reveal': 'Show the target role’s expectations (hidden by default so they do not anchor your rating)',
   'assess.level0': 'Not yet',
   'assess.notRated': 'not rated',
@@ -240,7 +252,8 @@ const coreEn = {
   'assess.targetHidden': 'The target role is hidden from the chart until you show its expectations.',
   'assess.compareWith': 'Compare with snapshot',
   'assess.keepTitle': 'Keep, share and compare',
-  'assess.keepHelp': 'Your ratings are saved in this browser as you go. Save a dated snapshot to see your growth, export a file for your manager, or copy a link.',
+  'assess.keepHelp':
+    'Your ratings are saved in this browser as you go. Save a dated snapshot to see your growth, export a file for your manager, or copy a link.',
   'assess.snapshot': 'Save today’s snapshot',
   'assess.snapshotSaved': 'Snapshot saved for {date}.',
   'assess.export': 'Export file',
@@ -253,20 +266,26 @@ const coreEn = {
   'assess.cancel': 'Cancel',
   'assess.resetDone': 'Ratings cleared. Snapshots exported earlier are not affected.',
   'assess.history': 'Snapshots',
-  'assess.storageUnavailable': 'This browser does not let the page save data. Your ratings live in this page only: export them before you leave.',
-  'assess.storageFull': 'The browser’s storage is full, so the latest change was not saved. Your ratings are still here: export them to a file.',
+  'assess.storageUnavailable':
+    'This browser does not let the page save data. Your ratings live in this page only: export them before you leave.',
+  'assess.storageFull':
+    'The browser’s storage is full, so the latest change was not saved. Your ratings are still here: export them to a file.',
   'assess.loadingSaved': 'Loading your assessment…',
-  'assess.codeFailed': 'Part of the page did not load (are you offline?). Nothing was changed: reload the page and try again.',
-  'assess.corrupt': 'The saved assessment could not be read. It has not been deleted: download the raw copy below. You are starting from a blank assessment.',
+  'assess.codeFailed':
+    'Part of the page did not load (are you offline?). Nothing was changed: reload the page and try again.',
+  'assess.corrupt':
+    'The saved assessment could not be read. It has not been deleted: download the raw copy below. You are starting from a blank assessment.',
   'assess.downloadRaw': 'Download the raw saved data',
-  'assess.outdated': 'This assessment was made against framework version {old}; the current version is {now}. Check the ratings marked “not rated”.',
+  'assess.outdated':
+    'This assessment was made against framework version {old}; the current version is {now}. Check the ratings marked “not rated”.',
   'assess.removed': 'These ratings are for elements the framework no longer has. They are kept in your file:',
   'assess.outOfScale': 'Ratings above the framework’s top level: {list}.',
   'assess.linkInvalid': 'The share link in the address could not be read. Nothing was changed.',
   'assess.linkError.no-data': 'The link holds no assessment.',
   'assess.linkError.unknown-version': 'The link was made by a newer or unknown version of Bansō.',
   'assess.linkError.malformed': 'The link is damaged or incomplete.',
-  'assess.sharedFound': 'This link holds an assessment for {name} ({count} ratings). Loading it replaces the ratings in this browser.',
+  'assess.sharedFound':
+    'This link holds an assessment for {name} ({count} ratings). Loading it replaces the ratings in this browser.',
   'assess.sharedLoad': 'Load it',
   'assess.sharedIgnore': 'Ignore',
   'assess.import.failed': 'Could not import “{file}”. Nothing was changed.',
@@ -281,8 +300,10 @@ const coreEn = {
   'plan.targetRole': 'Target role',
   'plan.pickTarget': 'Choose a target role above to see your gaps and readiness.',
   'plan.readiness': 'Readiness',
-  'plan.readinessDetail': 'for {role}: {met} of {total} expected elements met, {near} one level short, {missing} further away.',
-  'plan.formula': 'Readiness counts each element the role expects: 1 when you meet the level, ½ when you are one level short, 0 otherwise; divided by the number of expected elements.',
+  'plan.readinessDetail':
+    'for {role}: {met} of {total} expected elements met, {near} one level short, {missing} further away.',
+  'plan.formula':
+    'Readiness counts each element the role expects: 1 when you meet the level, ½ when you are one level short, 0 otherwise; divided by the number of expected elements.',
   'plan.bestMatch': 'Best-matching role today',
   'plan.bestMatchText': 'Best-matching role today: {role} ({pct} % ready).',
   'plan.gaps': 'Gaps, largest first',
@@ -338,7 +359,7 @@ type CoreKey = keyof typeof coreEn;
 const coreJa: Record<CoreKey, string> = {
   'site.name': 'Bansō（伴走）',
   'site.tagline': 'お客様に、そして仲間に伴走する',
-  'skip': 'メインコンテンツへ移動',
+  skip: 'メインコンテンツへ移動',
   'nav.label': 'メイン',
   'nav.home': 'ホーム',
   'nav.onboarding': 'オンボーディング',
@@ -369,16 +390,19 @@ const coreJa: Record<CoreKey, string> = {
   'footer.local': '入力した内容はすべてこのブラウザの中だけに保存され、外部には送信されません。',
   'footer.source': 'コンテンツはリポジトリの content/ で管理しています。',
   'home.title': 'Bansō へようこそ',
-  'home.lead': 'カスタマーサクセスのプロとして成長するためのチームのポータルです。プレイブック、ジャーニー、スキル、ヘルススコアを一か所にまとめ、オフラインでも使えます。',
+  'home.lead':
+    'カスタマーサクセスのプロとして成長するためのチームのポータルです。プレイブック、ジャーニー、スキル、ヘルススコアを一か所にまとめ、オフラインでも使えます。',
   'home.routes': 'どこから始めますか？',
   'home.new.title': '入社したばかりです',
-  'home.new.body': '90日間のオンボーディングに沿って進めましょう。カスタマーサクセスとは何か、お客様がライフサイクルをどう進むか、チームで使う言葉を学べます。',
+  'home.new.body':
+    '90日間のオンボーディングに沿って進めましょう。カスタマーサクセスとは何か、お客様がライフサイクルをどう進むか、チームで使う言葉を学べます。',
   'home.new.cta': 'オンボーディングを始める',
   'home.assess.title': '自分のレベルを知りたい',
   'home.assess.body': 'スキルマトリクスで自己評価し、ロールとのレーダーチャートを比べて、次の一歩を計画します。',
   'home.assess.cta': 'スキルを自己評価する',
   'home.manager.title': 'チームをレビューしたい',
-  'home.manager.body': 'メンバーのアセスメントを読み込み、ギャップを見つけて 1on1 の準備をします。データはブラウザの外に出ません。',
+  'home.manager.body':
+    'メンバーのアセスメントを読み込み、ギャップを見つけて 1on1 の準備をします。データはブラウザの外に出ません。',
   'home.manager.cta': 'チームレビューを開く',
   'home.playbook.title': '今すぐプレイブックが必要',
   'home.playbook.body': 'ライフサイクルのフェーズ、種類、タッチモデル、スキルから、状況に合うプレイを探せます。',
@@ -408,7 +432,8 @@ const coreJa: Record<CoreKey, string> = {
   'common.close': '閉じる',
   'common.more': 'もっと見る',
   'playbooks.title': 'プレイブック',
-  'playbooks.lead': 'カスタマーライフサイクルの重要な場面で繰り返し使えるプレイ集です。絞り込んで、今の状況に合うものを探してください。',
+  'playbooks.lead':
+    'カスタマーライフサイクルの重要な場面で繰り返し使えるプレイ集です。絞り込んで、今の状況に合うものを探してください。',
   'playbooks.filters': 'プレイブックを絞り込む',
   'playbooks.any': 'すべて',
   'playbooks.element': 'スキル要素',
@@ -438,7 +463,8 @@ const coreJa: Record<CoreKey, string> = {
   'playbook.stepOwner': '担当',
   'playbook.day': '{n}日目',
   'journeys.title': 'カスタマージャーニーマップ',
-  'journeys.lead': 'お客様が契約からアドボカシーまでどう進むかを、お客様のゴールから描き、私たちが支援する場面を示します。',
+  'journeys.lead':
+    'お客様が契約からアドボカシーまでどう進むかを、お客様のゴールから描き、私たちが支援する場面を示します。',
   'journey.stage': 'ステージ',
   'journey.goal': 'お客様のゴール',
   'journey.actions': 'お客様の行動',
@@ -454,7 +480,8 @@ const coreJa: Record<CoreKey, string> = {
   'journey.curveDesc': '折れ線グラフ：実線が感情、破線が労力です。下の表に同じ数値があります。',
   'journey.scroll': '横にスクロールするとすべてのステージが見られます。',
   'skills.title': 'スキルマトリクス',
-  'skills.lead': '要素ごと、レベルごとの「できている状態」です。レベル 1〜3 は個人のスキル、4〜5 はチームと組織を良くするスキルです。',
+  'skills.lead':
+    '要素ごと、レベルごとの「できている状態」です。レベル 1〜3 は個人のスキル、4〜5 はチームと組織を良くするスキルです。',
   'skills.frameworks': 'フレームワーク',
   'skills.source': '出典',
   'skills.version': 'バージョン',
@@ -477,7 +504,8 @@ const coreJa: Record<CoreKey, string> = {
   'roles.direction.space': '空間軸：レイヤーを広げる',
   'roles.direction.product': 'プロダクト側へ',
   'onboarding.title': 'オンボーディング',
-  'onboarding.lead': '最初の 90 日間をステップごとに進めます。終わった項目にチェックを入れてください。進捗はこのブラウザに保存されます。',
+  'onboarding.lead':
+    '最初の 90 日間をステップごとに進めます。終わった項目にチェックを入れてください。進捗はこのブラウザに保存されます。',
   'onboarding.dueDay': '{n} 日目まで',
   'onboarding.goal': 'ゴール',
   'onboarding.kind.task': 'タスク',
@@ -514,35 +542,43 @@ const coreJa: Record<CoreKey, string> = {
   'health.stale': '鮮度の期限',
   'health.days': '{n} 日',
   'health.openSimulator': 'シミュレーターで試す',
-  'plane.title': "プレイブックマップ（フェーズ×CS Opsレイヤー）",
-  'plane.lead': "カスタマーサクセスの仕事を 2 つの軸で表します。時間軸はライフサイクルのフェーズ、空間軸は CS Ops のレイヤーです。各マスには、そこをカバーするプレイブックの数を示しています。今の自分の担当範囲にあたるマスに印をつけてください。",
-  'plane.caption': "ライフサイクルのフェーズと CS Ops レイヤーごとのプレイブック数",
-  'plane.layer': "レイヤー",
-  'plane.phase': "フェーズ",
-  'plane.layerHelp.process': "CSM がお客様とどう関わるか",
-  'plane.layerHelp.content': "お客様とのやり取りで使う資料",
-  'plane.layerHelp.operation': "コンテンツを届けるための業務フロー",
-  'plane.layerHelp.system-data': "CRM とそこに蓄積されたデータ",
-  'plane.count': "プレイブック {n} 件",
-  'plane.none': "プレイブックなし",
-  'plane.mark': "自分の担当",
-  'plane.markLabel': "{phase} × {layer} を自分の担当として印をつける",
-  'plane.position': "あなたの担当範囲：{cells} マス（フェーズ {phases}、レイヤー {layers}）。このブラウザに保存されます。",
-  'plane.directions': "成長の 3 つの方向",
-  'plane.directionsLead': "あなたの担当範囲は、この平面上の領域です。広げ方には 3 つの方向があります。",
-  'plane.direction.time': "ライフサイクルの担当を広げる：オンボーディングだけでなく、アダプション、エクスパンション、契約更新へ。いずれはチームとしてカスタマージャーニー全体を担います。",
-  'plane.direction.space': "レイヤーを深める：プロセスの実行から、その裏にあるコンテンツ、オペレーション、CRM のデータづくりへ。CS Ops への道です。",
-  'plane.direction.product': "プロダクト側へ移る：お客様から学んだことを生かして、顧客体験そのもの（UX、オンボーディングの導線、プロダクト内ガイド）を設計します。",
+  'plane.title': 'プレイブックマップ（フェーズ×CS Opsレイヤー）',
+  'plane.lead':
+    'カスタマーサクセスの仕事を 2 つの軸で表します。時間軸はライフサイクルのフェーズ、空間軸は CS Ops のレイヤーです。各マスには、そこをカバーするプレイブックの数を示しています。今の自分の担当範囲にあたるマスに印をつけてください。',
+  'plane.caption': 'ライフサイクルのフェーズと CS Ops レイヤーごとのプレイブック数',
+  'plane.layer': 'レイヤー',
+  'plane.phase': 'フェーズ',
+  'plane.layerHelp.process': 'CSM がお客様とどう関わるか',
+  'plane.layerHelp.content': 'お客様とのやり取りで使う資料',
+  'plane.layerHelp.operation': 'コンテンツを届けるための業務フロー',
+  'plane.layerHelp.system-data': 'CRM とそこに蓄積されたデータ',
+  'plane.count': 'プレイブック {n} 件',
+  'plane.none': 'プレイブックなし',
+  'plane.mark': '自分の担当',
+  'plane.markLabel': '{phase} × {layer} を自分の担当として印をつける',
+  'plane.position':
+    'あなたの担当範囲：{cells} マス（フェーズ {phases}、レイヤー {layers}）。このブラウザに保存されます。',
+  'plane.directions': '成長の 3 つの方向',
+  'plane.directionsLead': 'あなたの担当範囲は、この平面上の領域です。広げ方には 3 つの方向があります。',
+  'plane.direction.time':
+    'ライフサイクルの担当を広げる：オンボーディングだけでなく、アダプション、エクスパンション、契約更新へ。いずれはチームとしてカスタマージャーニー全体を担います。',
+  'plane.direction.space':
+    'レイヤーを深める：プロセスの実行から、その裏にあるコンテンツ、オペレーション、CRM のデータづくりへ。CS Ops への道です。',
+  'plane.direction.product':
+    'プロダクト側へ移る：お客様から学んだことを生かして、顧客体験そのもの（UX、オンボーディングの導線、プロダクト内ガイド）を設計します。',
   'assess.title': 'セルフアセスメント',
-  'assess.lead': '各レベルの説明を読みながら、要素ごとに自己評価します。評価はこのブラウザに保存されます。マネージャーと共有するときはファイルに書き出してください。',
-  'assess.noscript': 'セルフアセスメントには JavaScript が必要です。スキルマトリクス自体は JavaScript なしでも読めます。',
+  'assess.lead':
+    '各レベルの説明を読みながら、要素ごとに自己評価します。評価はこのブラウザに保存されます。マネージャーと共有するときはファイルに書き出してください。',
+  'assess.noscript':
+    'セルフアセスメントには JavaScript が必要です。スキルマトリクス自体は JavaScript なしでも読めます。',
   'assess.who': 'あなたについて',
   'assess.framework': 'フレームワーク',
   'assess.name': '名前',
   'assess.currentRole': '現在のロール',
   'assess.unnamed': '名前なし',
   'assess.rateTitle': '要素ごとに評価する',
-  'assess.rateHelp': '根拠をもって安定して発揮できている最も高いレベルを選んでください。0 は「まだ」です。レベルは積み上げ式です。',
+  'assess.rateHelp':
+    '根拠をもって安定して発揮できている最も高いレベルを選んでください。0 は「まだ」です。レベルは積み上げ式です。',
   'assess.reveal': '目標ロールの期待レベルを表示する（評価が引きずられないよう、最初は隠しています）',
   'assess.level0': 'まだ',
   'assess.notRated': '未評価',
@@ -562,7 +598,8 @@ const coreJa: Record<CoreKey, string> = {
   'assess.targetHidden': '期待レベルを表示するまで、目標ロールはグラフに出しません。',
   'assess.compareWith': '比較するスナップショット',
   'assess.keepTitle': '保存・共有・比較',
-  'assess.keepHelp': '評価は入力のたびにこのブラウザに保存されます。日付つきのスナップショットで成長を確認し、マネージャー向けにファイルを書き出すか、リンクをコピーしてください。',
+  'assess.keepHelp':
+    '評価は入力のたびにこのブラウザに保存されます。日付つきのスナップショットで成長を確認し、マネージャー向けにファイルを書き出すか、リンクをコピーしてください。',
   'assess.snapshot': '今日のスナップショットを保存',
   'assess.snapshotSaved': '{date} のスナップショットを保存しました。',
   'assess.export': 'ファイルに書き出す',
@@ -575,20 +612,26 @@ const coreJa: Record<CoreKey, string> = {
   'assess.cancel': 'キャンセル',
   'assess.resetDone': '評価を消去しました。書き出し済みのファイルには影響しません。',
   'assess.history': 'スナップショット',
-  'assess.storageUnavailable': 'このブラウザではページがデータを保存できません。評価はこのページの中にだけあるので、離れる前に書き出してください。',
-  'assess.storageFull': 'ブラウザの保存領域がいっぱいのため、最後の変更を保存できませんでした。評価はまだ画面にあります。ファイルに書き出してください。',
+  'assess.storageUnavailable':
+    'このブラウザではページがデータを保存できません。評価はこのページの中にだけあるので、離れる前に書き出してください。',
+  'assess.storageFull':
+    'ブラウザの保存領域がいっぱいのため、最後の変更を保存できませんでした。評価はまだ画面にあります。ファイルに書き出してください。',
   'assess.loadingSaved': 'アセスメントを読み込んでいます…',
-  'assess.codeFailed': 'ページの一部を読み込めませんでした（オフラインの可能性があります）。データは変更していません。ページを再読み込みしてもう一度お試しください。',
-  'assess.corrupt': '保存されていたアセスメントを読み込めませんでした。データは削除していません。下のボタンから元のデータをダウンロードできます。新しいアセスメントから始めます。',
+  'assess.codeFailed':
+    'ページの一部を読み込めませんでした（オフラインの可能性があります）。データは変更していません。ページを再読み込みしてもう一度お試しください。',
+  'assess.corrupt':
+    '保存されていたアセスメントを読み込めませんでした。データは削除していません。下のボタンから元のデータをダウンロードできます。新しいアセスメントから始めます。',
   'assess.downloadRaw': '保存されていた元のデータをダウンロード',
-  'assess.outdated': 'このアセスメントはフレームワークのバージョン {old} で作られました。現在のバージョンは {now} です。「未評価」の要素を確認してください。',
+  'assess.outdated':
+    'このアセスメントはフレームワークのバージョン {old} で作られました。現在のバージョンは {now} です。「未評価」の要素を確認してください。',
   'assess.removed': '次の評価は、フレームワークから外れた要素のものです。ファイルには残しています：',
   'assess.outOfScale': 'フレームワークの最高レベルを超える評価：{list}。',
   'assess.linkInvalid': 'アドレスの共有リンクを読み取れませんでした。何も変更していません。',
   'assess.linkError.no-data': 'リンクにアセスメントが含まれていません。',
   'assess.linkError.unknown-version': 'このリンクは、より新しい、または不明なバージョンの Bansō で作られています。',
   'assess.linkError.malformed': 'リンクが壊れているか、途中で切れています。',
-  'assess.sharedFound': 'このリンクには {name} さんのアセスメント（評価 {count} 件）が含まれています。読み込むと、このブラウザの評価が置き換わります。',
+  'assess.sharedFound':
+    'このリンクには {name} さんのアセスメント（評価 {count} 件）が含まれています。読み込むと、このブラウザの評価が置き換わります。',
   'assess.sharedLoad': '読み込む',
   'assess.sharedIgnore': '無視する',
   'assess.import.failed': '「{file}」を読み込めませんでした。何も変更していません。',
@@ -603,8 +646,10 @@ const coreJa: Record<CoreKey, string> = {
   'plan.targetRole': '目標ロール',
   'plan.pickTarget': '上で目標ロールを選ぶと、ギャップと準備度が表示されます。',
   'plan.readiness': '準備度',
-  'plan.readinessDetail': '{role} に対して：期待される {total} 要素のうち達成 {met}、あと 1 レベル {near}、それ以上の差 {missing}。',
-  'plan.formula': '準備度は、ロールが期待する要素ごとに、期待レベルに達していれば 1、1 レベル足りなければ 0.5、それ以外は 0 として合計し、期待される要素の数で割ったものです。',
+  'plan.readinessDetail':
+    '{role} に対して：期待される {total} 要素のうち達成 {met}、あと 1 レベル {near}、それ以上の差 {missing}。',
+  'plan.formula':
+    '準備度は、ロールが期待する要素ごとに、期待レベルに達していれば 1、1 レベル足りなければ 0.5、それ以外は 0 として合計し、期待される要素の数で割ったものです。',
   'plan.bestMatch': '現在最も近いロール',
   'plan.bestMatchText': '現在最も近いロール：{role}（準備度 {pct} %）。',
   'plan.gaps': 'ギャップ（大きい順）',
@@ -659,8 +704,32 @@ const coreJa: Record<CoreKey, string> = {
  * Feature dictionaries live beside this file (ui-<feature>.ts) so features can grow their strings
  * independently; each exports `<feature>En` (as const) and `<feature>Ja: Record<keyof typeof <feature>En, string>`.
  */
-export const en = { ...coreEn, ...healthEn, ...teamEn, ...searchEn, ...batchEn, ...warehouseEn, ...offlineEn, ...designEn, ...reviewEn, ...uxEn, ...safetyEn } as const;
+export const en = {
+  ...coreEn,
+  ...healthEn,
+  ...teamEn,
+  ...searchEn,
+  ...batchEn,
+  ...warehouseEn,
+  ...offlineEn,
+  ...designEn,
+  ...reviewEn,
+  ...uxEn,
+  ...safetyEn,
+} as const;
 export type UIKey = keyof typeof en;
-export const ja: Record<UIKey, string> = { ...coreJa, ...healthJa, ...teamJa, ...searchJa, ...batchJa, ...warehouseJa, ...offlineJa, ...designJa, ...reviewJa, ...uxJa, ...safetyJa };
+export const ja: Record<UIKey, string> = {
+  ...coreJa,
+  ...healthJa,
+  ...teamJa,
+  ...searchJa,
+  ...batchJa,
+  ...warehouseJa,
+  ...offlineJa,
+  ...designJa,
+  ...reviewJa,
+  ...uxJa,
+  ...safetyJa,
+};
 
 export const dictionaries = { en, ja } as const;

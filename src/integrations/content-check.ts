@@ -59,14 +59,18 @@ export default function contentCheck(options: { root?: string; today?: string } 
       'astro:build:done': ({ dir }) => {
         const distDir = fileURLToPath(dir);
         const files = listFiles(distDir);
-        const pages = files.filter((f) => f.endsWith('.html')).map((file) => ({ file, html: readFileSync(join(distDir, file), 'utf8') }));
+        const pages = files
+          .filter((f) => f.endsWith('.html'))
+          .map((file) => ({ file, html: readFileSync(join(distDir, file), 'utf8') }));
         const broken = brokenLinks(pages, new Set(files), base);
         if (!broken.length) return;
         // A link written in content is reported once, at its source line; other broken links at the built page.
         const lines = new Set<string>();
         for (const b of broken) {
           const sources = contentLinks.filter((l) => l.href === b.href);
-          if (sources.length) for (const s of sources) lines.add(`${s.file}: line ${s.line}: link to a page that does not exist: ${s.href}`);
+          if (sources.length)
+            for (const s of sources)
+              lines.add(`${s.file}: line ${s.line}: link to a page that does not exist: ${s.href}`);
           else lines.add(`dist/${b.page}: line ${b.line}: link to a page that does not exist: ${b.href}`);
         }
         throw new ContentError(`Link check failed with ${lines.size} broken link(s):\n${[...lines].join('\n')}`);

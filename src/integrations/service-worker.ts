@@ -45,7 +45,9 @@ export default function serviceWorker(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const { count, size, warnings } = await writeServiceWorker(fileURLToPath(dir));
         for (const w of warnings) logger.warn(w);
-        logger.info(`wrote sw.js (precaches ${count} files, ${(size / 1024 / 1024).toFixed(1)} MB, for offline reading)`);
+        logger.info(
+          `wrote sw.js (precaches ${count} files, ${(size / 1024 / 1024).toFixed(1)} MB, for offline reading)`,
+        );
       },
     },
   };

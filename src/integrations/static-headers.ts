@@ -50,7 +50,9 @@ export default function staticHeaders(): AstroIntegration {
   return {
     name: 'banso-static-headers',
     hooks: {
-      'astro:config:done': ({ config }) => { base = config.base; },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
         writeFileSync(join(dist, '_headers'), headersFile(sitePolicyFromDist(dist), base));

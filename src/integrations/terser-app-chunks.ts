@@ -14,7 +14,9 @@ export function terserAppChunks(): Plugin {
       if (options.format !== 'es' || !chunk.fileName.startsWith('_astro/')) return null;
       if (chunk.moduleIds.some((id) => /[\\/]react-dom[\\/]/.test(id))) return null;
       const out = await minify(code, {
-        ecma: 2020, module: true, sourceMap: false,
+        ecma: 2020,
+        module: true,
+        sourceMap: false,
         compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
         format: { comments: false },
       });

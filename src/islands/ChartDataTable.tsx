@@ -23,17 +23,32 @@ export function ChartDataTable(props: {
   return (
     <details className={className}>
       <summary>{toggle}</summary>
-      <div className={wrapClassName ? `table-wrap ${wrapClassName}` : 'table-wrap'} tabIndex={0} role="region" aria-label={caption}>
+      <div
+        className={wrapClassName ? `table-wrap ${wrapClassName}` : 'table-wrap'}
+        tabIndex={0}
+        role="region"
+        aria-label={caption}
+      >
         <table data-testid={testId}>
           <caption>{caption}</caption>
           <thead>
-            <tr>{columns.map((c, i) => <th scope="col" className={i === 0 ? undefined : 'num'} key={i}>{c}</th>)}</tr>
+            <tr>
+              {columns.map((c, i) => (
+                <th scope="col" className={i === 0 ? undefined : 'num'} key={i}>
+                  {c}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.key}>
                 <th scope="row">{r.head}</th>
-                {r.cells.map((c, i) => <td className="num" key={i}>{c}</td>)}
+                {r.cells.map((c, i) => (
+                  <td className="num" key={i}>
+                    {c}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,7 @@
  * State and rendering only: the rules live in src/lib/health (csv, backtest, csv-file-check, column-mapping, value-labels…).
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { translator, type Dict, type Translate } from '../i18n/translator.ts';
+import { translator, type Dict } from '../i18n/translator.ts';
 import { guessMapping } from '../lib/health/csv.ts';
 import type { ColumnMapping, Encoding, ValueMaps } from '../lib/health/csv.ts';
 import { BatchCancelled } from '../lib/health/csv-stream.ts';
@@ -23,7 +23,6 @@ import { Notices, type Notice } from './notices.tsx';
 
 // Charts, tables and the backtest load once there are results (chart.js is not needed before).
 const Results = lazy(() => import('./health-batch/Results.tsx'));
-
 
 export interface LoadedFile extends InspectOutput {
   file: File;
@@ -43,14 +42,27 @@ export interface BatchResults {
 /** Reading: progress in bytes of the file (rows are counted as they come); scoring: in rows. */
 type Busy = { phase: 'reading' | 'scoring'; rows: number; done: number; total: number };
 
-const signatureOf = (modelId: string, file: LoadedFile | null, mapping: ColumnMapping | null, maps: ValueMaps): string =>
-  JSON.stringify([modelId, file?.name, file?.file.size, file?.file.lastModified, mapping, maps]);
+const signatureOf = (
+  modelId: string,
+  file: LoadedFile | null,
+  mapping: ColumnMapping | null,
+  maps: ValueMaps,
+): string => JSON.stringify([modelId, file?.name, file?.file.size, file?.file.lastModified, mapping, maps]);
 
 /** Bytes read to tell whether a file can be a CSV at all. */
 const SNIFF_BYTES = 65536;
 
-
-export default function HealthBatch({ data, dict, client = workerClient, designHref }: { data: BatchClientData; dict: Dict; client?: BatchClient; designHref?: string }) {
+export default function HealthBatch({
+  data,
+  dict,
+  client = workerClient,
+  designHref,
+}: {
+  data: BatchClientData;
+  dict: Dict;
+  client?: BatchClient;
+  designHref?: string;
+}) {
   const t = useMemo(() => translator(dict), [dict]);
   const lang = data.lang;
   const [modelId, setModelId] = useState(data.models[0].id);
@@ -79,10 +91,18 @@ export default function HealthBatch({ data, dict, client = workerClient, designH
   const signature = signatureOf(bm.id, file, mapping, valueMaps);
   const stale = results !== null && results.signature !== signature;
   const duplicates = mapping ? duplicateColumns(mapping) : [];
-  const outOfRange = useMemo(() => (file && mapping ? rangeWarnings(bm.model, mapping, file.sample) : []), [bm, file, mapping]);
+  const outOfRange = useMemo(
+    () => (file && mapping ? rangeWarnings(bm.model, mapping, file.sample) : []),
+    [bm, file, mapping],
+  );
   const coverage = mapping ? mappedCoverage(bm.model, mapping) : 0;
   const unresolved = unresolvedLabels(steps, choices);
-  const canScore = file !== null && mapping !== null && Object.keys(mapping.measures).length > 0 && duplicates.length === 0 && busy === null;
+  const canScore =
+    file !== null &&
+    mapping !== null &&
+    Object.keys(mapping.measures).length > 0 &&
+    duplicates.length === 0 &&
+    busy === null;
 
   // The Cancel button goes away with the progress bar: give focus back to where the run started.
   useEffect(() => {
@@ -110,7 +130,8 @@ export default function HealthBatch({ data, dict, client = workerClient, designH
 
   async function loadFile(f: File) {
     if (busy) return;
-    const failed = (details: string[]) => setNotice({ kind: 'error', text: t('batch.file.failed', { file: f.name }), details });
+    const failed = (details: string[]) =>
+      setNotice({ kind: 'error', text: t('batch.file.failed', { file: f.name }), details });
     let head: Uint8Array;
     try {
       head = new Uint8Array(await f.slice(0, SNIFF_BYTES).arrayBuffer());
@@ -128,7 +149,11 @@ export default function HealthBatch({ data, dict, client = workerClient, designH
     setBusy({ phase: 'reading', rows: 0, done: 0, total: 0 });
     setNotice(null);
     try {
-      const out = await client({ type: 'inspect', file: f }, (p: Progress) => setBusy({ phase: 'reading', rows: p.rows, done: p.bytes, total: p.totalBytes }), ac.signal);
+      const out = await client(
+        { type: 'inspect', file: f },
+        (p: Progress) => setBusy({ phase: 'reading', rows: p.rows, done: p.bytes, total: p.totalBytes }),
+        ac.signal,
+      );
       const p = checkParsed(out);
       if (p) {
         failed([fileProblemText(t, p)]);
@@ -139,7 +164,12 @@ export default function HealthBatch({ data, dict, client = workerClient, designH
       setChoices({});
     } catch (e) {
       if (e instanceof BatchCancelled) setNotice({ kind: 'info', text: t('batch.file.cancelled', { file: f.name }) });
-      else failed([e instanceof BatchError ? t('batch.error.worker', { message: String(e.issue.params.message ?? e.issue.code) }) : String(e)]);
+      else
+        failed([
+          e instanceof BatchError
+            ? t('batch.error.worker', { message: String(e.issue.params.message ?? e.issue.code) })
+            : String(e),
+        ]);
     } finally {
       if (abort.current === ac) abort.current = null;
       setBusy(null);
@@ -155,13 +185,27 @@ export default function HealthBatch({ data, dict, client = workerClient, designH
     setNotice(null);
     try {
       const input = { model: bm.model, mapping, valueMaps, encoding: file.encoding };
-      const { run, summary } = await client({ type: 'score', file: file.file, input }, (p: Progress) => setBusy({ phase: 'scoring', rows: p.rows, done: p.rows, total: file.rowCount }), ac.signal);
+      const { run, summary } = await client(
+        { type: 'score', file: file.file, input },
+        (p: Progress) => setBusy({ phase: 'scoring', rows: p.rows, done: p.rows, total: file.rowCount }),
+        ac.signal,
+      );
       focusResults.current = true;
       if (results) void client({ type: 'release', run: results.run });
       setResults({ run, summary, modelId: bm.id, fileName: file.name, signature: sig });
     } catch (e) {
-      if (e instanceof BatchCancelled) setNotice({ kind: 'info', text: results ? t('batch.score.cancelledKept') : t('batch.score.cancelled') });
-      else setNotice({ kind: 'error', text: t('batch.score.failed'), details: [e instanceof BatchError ? t('batch.error.worker', { message: String(e.issue.params.message ?? e.issue.code) }) : String(e)] });
+      if (e instanceof BatchCancelled)
+        setNotice({ kind: 'info', text: results ? t('batch.score.cancelledKept') : t('batch.score.cancelled') });
+      else
+        setNotice({
+          kind: 'error',
+          text: t('batch.score.failed'),
+          details: [
+            e instanceof BatchError
+              ? t('batch.error.worker', { message: String(e.issue.params.message ?? e.issue.code) })
+              : String(e),
+          ],
+        });
     } finally {
       if (abort.current === ac) abort.current = null;
       setBusy(null);
@@ -169,7 +213,7 @@ export default function HealthBatch({ data, dict, client = workerClient, designH
   }
 
   const encodingLabel = (e: Encoding) => t(`batch.encoding.${e}`);
-  const resultModel = results ? data.models.find((m) => m.id === results.modelId) ?? bm : bm;
+  const resultModel = results ? (data.models.find((m) => m.id === results.modelId) ?? bm) : bm;
 
   return (
     <div className="health-batch" data-ready={ready ? 'true' : 'false'}>
@@ -178,12 +222,23 @@ export default function HealthBatch({ data, dict, client = workerClient, designH
         <div className="form-grid">
           <label>
             {t('batch.model')}
-            <select value={modelId} onChange={(e) => chooseModel(e.target.value)} data-testid="model" disabled={busy !== null}>
-              {data.models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            <select
+              value={modelId}
+              onChange={(e) => chooseModel(e.target.value)}
+              data-testid="model"
+              disabled={busy !== null}
+            >
+              {data.models.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
             </select>
           </label>
         </div>
-        <p className="muted"><a href={bm.href}>{t('batch.modelLink', { model: bm.name })}</a></p>
+        <p className="muted">
+          <a href={bm.href}>{t('batch.modelLink', { model: bm.name })}</a>
+        </p>
         <button
           type="button"
           ref={dropZone}
@@ -192,8 +247,15 @@ export default function HealthBatch({ data, dict, client = workerClient, designH
           aria-describedby="batch-privacy"
           disabled={busy !== null}
           onClick={() => input.current?.click()}
-          onDragEnter={(e) => { e.preventDefault(); setDragging(true); }}
-          onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; setDragging(true); }}
+          onDragEnter={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragOver={(e) => {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+            setDragging(true);
+          }}
           onDragLeave={() => setDragging(false)}
           onDrop={(e) => {
             e.preventDefault();
@@ -219,19 +281,37 @@ export default function HealthBatch({ data, dict, client = workerClient, designH
             if (f) void loadFile(f);
           }}
         />
-        <p id="batch-privacy" className="muted">{t('batch.privacy')}</p>
+        <p id="batch-privacy" className="muted">
+          {t('batch.privacy')}
+        </p>
         {file && (
           <dl className="file-facts" data-testid="file-facts">
-            <div><dt>{t('batch.file.name')}</dt><dd data-testid="file-name">{file.name}</dd></div>
-            <div><dt>{t('batch.file.encoding')}</dt><dd data-testid="encoding">{encodingLabel(file.encoding)}</dd></div>
-            <div><dt>{t('batch.file.rows')}</dt><dd data-testid="row-count">{formatNumber(file.rowCount, lang, 0)}</dd></div>
-            <div><dt>{t('batch.file.columns')}</dt><dd>{formatNumber(file.headers.length, lang, 0)}</dd></div>
+            <div>
+              <dt>{t('batch.file.name')}</dt>
+              <dd data-testid="file-name">{file.name}</dd>
+            </div>
+            <div>
+              <dt>{t('batch.file.encoding')}</dt>
+              <dd data-testid="encoding">{encodingLabel(file.encoding)}</dd>
+            </div>
+            <div>
+              <dt>{t('batch.file.rows')}</dt>
+              <dd data-testid="row-count">{formatNumber(file.rowCount, lang, 0)}</dd>
+            </div>
+            <div>
+              <dt>{t('batch.file.columns')}</dt>
+              <dd>{formatNumber(file.headers.length, lang, 0)}</dd>
+            </div>
           </dl>
         )}
         {file && file.parseErrorCount > 0 && (
           <details className="parse-errors" data-testid="parse-errors">
             <summary>{t('batch.file.parseErrors', { n: formatNumber(file.parseErrorCount, lang, 0) })}</summary>
-            <ul>{file.parseErrors.slice(0, 100).map((e, i) => <li key={i}>{parseIssueText(t, e)}</li>)}</ul>
+            <ul>
+              {file.parseErrors.slice(0, 100).map((e, i) => (
+                <li key={i}>{parseIssueText(t, e)}</li>
+              ))}
+            </ul>
           </details>
         )}
       </section>
@@ -266,12 +346,36 @@ export default function HealthBatch({ data, dict, client = workerClient, designH
           <section className="batch-step" aria-labelledby="batch-step-score">
             <h2 id="batch-step-score">{t('batch.step.score')}</h2>
             {coverage + 1e-9 < bm.minCoverage && Object.keys(mapping.measures).length > 0 && (
-              <p className="notice" data-testid="coverage-warning">{t('batch.map.lowCoverage', { coverage: formatPercent(coverage, lang, 0), min: formatPercent(bm.minCoverage, lang, 0) })}</p>
+              <p className="notice" data-testid="coverage-warning">
+                {t('batch.map.lowCoverage', {
+                  coverage: formatPercent(coverage, lang, 0),
+                  min: formatPercent(bm.minCoverage, lang, 0),
+                })}
+              </p>
             )}
-            {designHref && coverage + 1e-9 < bm.minCoverage && <p><a href={designHref} data-testid="build-model-link">{t('batch.map.buildModel')}</a></p>}
-            {unresolved.length > 0 && <p className="muted" data-testid="unresolved">{t('batch.values.unresolved', { n: unresolved.length })}</p>}
+            {designHref && coverage + 1e-9 < bm.minCoverage && (
+              <p>
+                <a href={designHref} data-testid="build-model-link">
+                  {t('batch.map.buildModel')}
+                </a>
+              </p>
+            )}
+            {unresolved.length > 0 && (
+              <p className="muted" data-testid="unresolved">
+                {t('batch.values.unresolved', { n: unresolved.length })}
+              </p>
+            )}
             <div className="actions">
-              <button type="button" className="primary" ref={scoreButton} onClick={() => void score()} disabled={!canScore} data-testid="score">{t('batch.score')}</button>
+              <button
+                type="button"
+                className="primary"
+                ref={scoreButton}
+                onClick={() => void score()}
+                disabled={!canScore}
+                data-testid="score"
+              >
+                {t('batch.score')}
+              </button>
             </div>
             {Object.keys(mapping.measures).length === 0 && <p className="muted">{t('batch.score.needMeasure')}</p>}
           </section>
@@ -280,23 +384,49 @@ export default function HealthBatch({ data, dict, client = workerClient, designH
 
       {busy && (
         <div className="batch-progress" data-testid="progress">
-          <label htmlFor="batch-progress-bar">{busy.phase === 'reading' ? t('batch.progress.reading') : t('batch.progress.scoring')}</label>
+          <label htmlFor="batch-progress-bar">
+            {busy.phase === 'reading' ? t('batch.progress.reading') : t('batch.progress.scoring')}
+          </label>
           <progress id="batch-progress-bar" max={Math.max(1, busy.total)} value={busy.total ? busy.done : undefined}>
             {busy.total ? formatPercent(busy.done / busy.total, lang, 0) : ''}
           </progress>
           <p role="status" className="muted">
-            {!busy.total ? t('batch.progress.starting')
-              : busy.phase === 'reading' ? t('batch.progress.read', { rows: formatNumber(busy.rows, lang, 0), pct: formatPercent(busy.done / busy.total, lang, 0) })
-              : t('batch.progress.rows', { done: formatNumber(busy.done, lang, 0), total: formatNumber(busy.total, lang, 0), pct: formatPercent(busy.done / busy.total, lang, 0) })}
+            {!busy.total
+              ? t('batch.progress.starting')
+              : busy.phase === 'reading'
+                ? t('batch.progress.read', {
+                    rows: formatNumber(busy.rows, lang, 0),
+                    pct: formatPercent(busy.done / busy.total, lang, 0),
+                  })
+                : t('batch.progress.rows', {
+                    done: formatNumber(busy.done, lang, 0),
+                    total: formatNumber(busy.total, lang, 0),
+                    pct: formatPercent(busy.done / busy.total, lang, 0),
+                  })}
           </p>
-          <button type="button" onClick={() => { cancelled.current = true; abort.current?.abort(); }} data-testid="cancel">{t('batch.cancel')}</button>
+          <button
+            type="button"
+            onClick={() => {
+              cancelled.current = true;
+              abort.current?.abort();
+            }}
+            data-testid="cancel"
+          >
+            {t('batch.cancel')}
+          </button>
         </div>
       )}
 
       {results && (
         <section className="batch-results" aria-labelledby="batch-results-title" data-testid="results">
-          <h2 id="batch-results-title" ref={resultsHeading} tabIndex={-1}>{t('batch.results.title', { file: results.fileName, model: resultModel.name })}</h2>
-          {stale && <p className="notice" data-testid="stale">{t('batch.results.stale')}</p>}
+          <h2 id="batch-results-title" ref={resultsHeading} tabIndex={-1}>
+            {t('batch.results.title', { file: results.fileName, model: resultModel.name })}
+          </h2>
+          {stale && (
+            <p className="notice" data-testid="stale">
+              {t('batch.results.stale')}
+            </p>
+          )}
           <Suspense fallback={<p className="muted">{t('batch.results.loading')}</p>}>
             <Results t={t} lang={lang} model={resultModel} results={results} client={client} />
           </Suspense>

@@ -12,10 +12,25 @@ import { checkParsed, sniffFile } from '../lib/health/csv-file-check.ts';
 import { inspectInput, BatchCancelled } from '../lib/health/worker-protocol.ts';
 import { formatNumber, formatPercent } from '../lib/health/number-format.ts';
 import {
-  dataIssues, guessRoles, outcomeCounts, profileColumns, readColumn, readOutcome, MIN_CHURNED, type ColumnKind, type ColumnProfile,
+  dataIssues,
+  guessRoles,
+  outcomeCounts,
+  profileColumns,
+  readColumn,
+  readOutcome,
+  MIN_CHURNED,
+  type ColumnKind,
+  type ColumnProfile,
 } from '../lib/health/design/columns.ts';
 import { startDesign, suggestMeasure } from '../lib/health/design/start.ts';
-import { designProblems, pointsColumn, scoreRowsFast, toHealthModel, type Design, type DesignMeasure } from '../lib/health/design/design.ts';
+import {
+  designProblems,
+  pointsColumn,
+  scoreRowsFast,
+  toHealthModel,
+  type Design,
+  type DesignMeasure,
+} from '../lib/health/design/design.ts';
 import { FitCancelled, type SuggestResult } from '../lib/health/design/fit.ts';
 import { INSPECT_MODEL } from '../lib/health/design/inspect.ts';
 import { workerRunner, BatchError, type BatchRunner } from './health-batch/runner.ts';
@@ -31,13 +46,26 @@ import { todayIso } from './browser.ts';
 // The backtest and its charts load once there is a design (chart.js is not needed before).
 const BacktestStep = lazy(() => import('./health-design/BacktestStep.tsx'));
 
-export interface DesignFile { name: string; encoding: string | null; headers: string[]; rows: string[][]; parseErrors: { code: string; params: Record<string, string | number | boolean | null> }[] }
+export interface DesignFile {
+  name: string;
+  encoding: string | null;
+  headers: string[];
+  rows: string[][];
+  parseErrors: { code: string; params: Record<string, string | number | boolean | null> }[];
+}
 type Busy = { phase: 'reading' | 'fitting'; done: number; total: number };
 type Notice = { kind: 'error' | 'info'; text: string; details?: string[] };
 
-export interface DesignProps { lang: Locale; dict: Dict; batchHref: string; runner?: BatchRunner; suggest?: SuggestRunner }
+export interface DesignProps {
+  lang: Locale;
+  dict: Dict;
+  batchHref: string;
+  runner?: BatchRunner;
+  suggest?: SuggestRunner;
+}
 
-const designKey = (d: Design) => JSON.stringify([d.measures.map((m) => [m.scoring, m.weight, m.group, m.direction]), d.groups, d.minCoverage]);
+const designKey = (d: Design) =>
+  JSON.stringify([d.measures.map((m) => [m.scoring, m.weight, m.group, m.direction]), d.groups, d.minCoverage]);
 
 export default function HealthDesign({ lang, dict, runner = workerRunner, suggest = workerSuggest }: DesignProps) {
   const t = useMemo(() => translator(dict), [dict]);
@@ -58,34 +86,65 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
   const profiles: ColumnProfile[] = useMemo(() => (file ? profileColumns(file.headers, file.rows) : []), [file]);
   const outcomeCol = roles.indexOf('outcome');
   const accountCol = roles.indexOf('account');
-  const measureRoles = roles.map((r, col) => ({ r, col })).filter((x) => x.r === 'numeric' || x.r === 'categorical').map((x) => ({ col: x.col, kind: x.r as ColumnKind }));
-  const outcome = useMemo(() => (file && outcomeCol >= 0 ? readOutcome(file.rows, outcomeCol, churnLabels) : null), [file, outcomeCol, churnLabels]);
+  const measureRoles = roles
+    .map((r, col) => ({ r, col }))
+    .filter((x) => x.r === 'numeric' || x.r === 'categorical')
+    .map((x) => ({ col: x.col, kind: x.r as ColumnKind }));
+  const outcome = useMemo(
+    () => (file && outcomeCol >= 0 ? readOutcome(file.rows, outcomeCol, churnLabels) : null),
+    [file, outcomeCol, churnLabels],
+  );
   const issues = useMemo(
-    () => (file ? dataIssues(file.headers, file.rows, profiles, { outcome: outcomeCol >= 0 ? outcomeCol : null, account: accountCol >= 0 ? accountCol : null, churnLabels, measures: measureRoles }) : []),
+    () =>
+      file
+        ? dataIssues(file.headers, file.rows, profiles, {
+            outcome: outcomeCol >= 0 ? outcomeCol : null,
+            account: accountCol >= 0 ? accountCol : null,
+            churnLabels,
+            measures: measureRoles,
+          })
+        : [],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [file, profiles, roles, churnLabels],
   );
   const counts = outcome ? outcomeCounts(outcome) : null;
-  const blocking = issues.some((i) => i.code === 'one-class' || i.code === 'too-few-rows' || i.code === 'no-churn-label');
+  const blocking = issues.some(
+    (i) => i.code === 'one-class' || i.code === 'too-few-rows' || i.code === 'no-churn-label',
+  );
   const canBuild = file !== null && outcome !== null && measureRoles.length > 0 && !blocking && busy === null;
 
   // Column data of the design's measures, read once per set of columns.
   const colKey = design ? design.measures.map((m) => `${m.col}:${m.kind}`).join(',') : '';
-  const columns = useMemo(() => (file && design ? design.measures.map((m) => readColumn(file.rows, m.col, m.kind)) : []),
+  const columns = useMemo(
+    () => (file && design ? design.measures.map((m) => readColumn(file.rows, m.col, m.kind)) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [file, colKey]);
+    [file, colKey],
+  );
   const model = useMemo(() => (design ? toHealthModel(design) : null), [design]);
   const problems = useMemo(() => (design ? designProblems(design) : []), [design]);
   const scores = useMemo(() => {
     if (!model || problems.length > 0) return null;
-    return scoreRowsFast(model, model.measures.map((m, j) => pointsColumn(m, columns[j])));
+    return scoreRowsFast(
+      model,
+      model.measures.map((m, j) => pointsColumn(m, columns[j])),
+    );
   }, [model, columns, problems]);
 
   function resetFile(f: DesignFile) {
     setFile(f);
     const prof = profileColumns(f.headers, f.rows);
     const g = guessRoles(prof, f.rows.length);
-    setRoles(prof.map((p) => (p.col === g.outcome ? 'outcome' : p.col === g.account ? 'account' : p.constant || p.missingShare > 0.5 || p.distinct > 50 && p.kind === 'categorical' ? 'ignore' : p.kind)));
+    setRoles(
+      prof.map((p) =>
+        p.col === g.outcome
+          ? 'outcome'
+          : p.col === g.account
+            ? 'account'
+            : p.constant || p.missingShare > 0.5 || (p.distinct > 50 && p.kind === 'categorical')
+              ? 'ignore'
+              : p.kind,
+      ),
+    );
     setChurnLabels(g.churnLabels);
     setDesign(null);
     setFit(null);
@@ -93,7 +152,8 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
 
   async function loadFile(f: File) {
     if (busy) return;
-    const failed = (details: string[]) => setNotice({ kind: 'error', text: t('design.file.failed', { file: f.name }), details });
+    const failed = (details: string[]) =>
+      setNotice({ kind: 'error', text: t('design.file.failed', { file: f.name }), details });
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await f.arrayBuffer());
@@ -102,19 +162,40 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
       return;
     }
     const problem = sniffFile(bytes, f.name);
-    if (problem) { failed([fileProblemText(t, problem)]); return; }
+    if (problem) {
+      failed([fileProblemText(t, problem)]);
+      return;
+    }
     const ac = new AbortController();
     abort.current = ac;
     setBusy({ phase: 'reading', done: 0, total: 0 });
     setNotice(null);
     try {
-      const out = await runner(inspectInput(INSPECT_MODEL, bytes), (done, total) => setBusy({ phase: 'reading', done, total }), ac.signal);
+      const out = await runner(
+        inspectInput(INSPECT_MODEL, bytes),
+        (done, total) => setBusy({ phase: 'reading', done, total }),
+        ac.signal,
+      );
       const p = checkParsed(out);
-      if (p) { failed([fileProblemText(t, p)]); return; }
-      resetFile({ name: f.name, encoding: out.encoding, headers: out.headers, rows: out.rows, parseErrors: out.parseErrors as DesignFile['parseErrors'] });
+      if (p) {
+        failed([fileProblemText(t, p)]);
+        return;
+      }
+      resetFile({
+        name: f.name,
+        encoding: out.encoding,
+        headers: out.headers,
+        rows: out.rows,
+        parseErrors: out.parseErrors as DesignFile['parseErrors'],
+      });
     } catch (e) {
       if (e instanceof BatchCancelled) setNotice({ kind: 'info', text: t('batch.file.cancelled', { file: f.name }) });
-      else failed([e instanceof BatchError ? t('batch.error.worker', { message: String(e.issue.params.message ?? e.issue.code) }) : String(e)]);
+      else
+        failed([
+          e instanceof BatchError
+            ? t('batch.error.worker', { message: String(e.issue.params.message ?? e.issue.code) })
+            : String(e),
+        ]);
     } finally {
       if (abort.current === ac) abort.current = null;
       setBusy(null);
@@ -123,24 +204,53 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
 
   function build() {
     if (!canBuild || !file || !outcome) return;
-    setDesign(startDesign({ headers: file.headers, rows: file.rows, measures: measureRoles, outcome, file: file.name, date: todayIso() }));
+    setDesign(
+      startDesign({
+        headers: file.headers,
+        rows: file.rows,
+        measures: measureRoles,
+        outcome,
+        file: file.name,
+        date: todayIso(),
+      }),
+    );
     setFit(null);
   }
 
-  const updateMeasure = useCallback((id: string, change: Partial<DesignMeasure> | ((m: DesignMeasure, j: number) => DesignMeasure)) => {
-    setDesign((d) => d && { ...d, measures: d.measures.map((m, j) => (m.id !== id ? m : typeof change === 'function' ? change(m, j) : { ...m, ...change })) });
-  }, []);
-  const resuggest = useCallback((id: string, force: Parameters<typeof suggestMeasure>[3]) => {
-    if (!outcome) return;
-    updateMeasure(id, (m, j) => suggestMeasure(m, columns[j], outcome, force));
-  }, [outcome, columns, updateMeasure]);
+  const updateMeasure = useCallback(
+    (id: string, change: Partial<DesignMeasure> | ((m: DesignMeasure, j: number) => DesignMeasure)) => {
+      setDesign(
+        (d) =>
+          d && {
+            ...d,
+            measures: d.measures.map((m, j) =>
+              m.id !== id ? m : typeof change === 'function' ? change(m, j) : { ...m, ...change },
+            ),
+          },
+      );
+    },
+    [],
+  );
+  const resuggest = useCallback(
+    (id: string, force: Parameters<typeof suggestMeasure>[3]) => {
+      if (!outcome) return;
+      updateMeasure(id, (m, j) => suggestMeasure(m, columns[j], outcome, force));
+    },
+    [outcome, columns, updateMeasure],
+  );
   const setCoverage = useCallback((minCoverage: number) => setDesign((d) => d && { ...d, minCoverage }), []);
-  const setBands = useCallback((bands: Design['bands'], bandWhy: Design['bandWhy']) => setDesign((d) => d && { ...d, bands, bandWhy }), []);
+  const setBands = useCallback(
+    (bands: Design['bands'], bandWhy: Design['bandWhy']) => setDesign((d) => d && { ...d, bands, bandWhy }),
+    [],
+  );
 
   function applyFit() {
     if (!design || !fit) return;
     const measures = design.measures.map((m, j) => ({ ...m, weight: fit.result.weights[j] }));
-    const groups = design.groups.map((g) => ({ ...g, weight: measures.filter((m) => m.group === g.id).reduce((a, m) => a + m.weight, 0) || g.weight }));
+    const groups = design.groups.map((g) => ({
+      ...g,
+      weight: measures.filter((m) => m.group === g.id).reduce((a, m) => a + m.weight, 0) || g.weight,
+    }));
     const next = { ...design, measures, groups };
     setDesign(next);
     setFit({ result: fit.result, key: designKey(next), applied: true });
@@ -154,11 +264,20 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
     setBusy({ phase: 'fitting', done: 0, total: 6 });
     setNotice(null);
     try {
-      const result = await suggest({ design, columns, outcome, options: { k: 5, seed, lambda: 1 } }, (done, total) => setBusy({ phase: 'fitting', done, total }), ac.signal);
+      const result = await suggest(
+        { design, columns, outcome, options: { k: 5, seed, lambda: 1 } },
+        (done, total) => setBusy({ phase: 'fitting', done, total }),
+        ac.signal,
+      );
       setFit({ result, key });
     } catch (e) {
       if (e instanceof FitCancelled) setNotice({ kind: 'info', text: t('design.fit.cancelled') });
-      else setNotice({ kind: 'error', text: t('design.fit.failed'), details: [String(e instanceof Error ? e.message : e)] });
+      else
+        setNotice({
+          kind: 'error',
+          text: t('design.fit.failed'),
+          details: [String(e instanceof Error ? e.message : e)],
+        });
     } finally {
       if (abort.current === ac) abort.current = null;
       setBusy(null);
@@ -166,66 +285,163 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
   }
 
   const progress = busy && (
-        <div className="batch-progress" data-testid="progress">
-          <label htmlFor="design-progress-bar">{busy.phase === 'reading' ? t('batch.progress.reading') : t('design.fit.progress')}</label>
-          <progress id="design-progress-bar" max={Math.max(1, busy.total)} value={busy.total ? busy.done : undefined} />
-          <p role="status" className="muted">{busy.total ? t(busy.phase === 'reading' ? 'batch.progress.rows' : 'design.fit.steps', { done: formatNumber(busy.done, lang, 0), total: formatNumber(busy.total, lang, 0), pct: formatPercent(busy.done / busy.total, lang, 0) }) : t('batch.progress.starting')}</p>
-          <button type="button" onClick={() => abort.current?.abort()} data-testid="cancel">{t('batch.cancel')}</button>
-        </div>
+    <div className="batch-progress" data-testid="progress">
+      <label htmlFor="design-progress-bar">
+        {busy.phase === 'reading' ? t('batch.progress.reading') : t('design.fit.progress')}
+      </label>
+      <progress id="design-progress-bar" max={Math.max(1, busy.total)} value={busy.total ? busy.done : undefined} />
+      <p role="status" className="muted">
+        {busy.total
+          ? t(busy.phase === 'reading' ? 'batch.progress.rows' : 'design.fit.steps', {
+              done: formatNumber(busy.done, lang, 0),
+              total: formatNumber(busy.total, lang, 0),
+              pct: formatPercent(busy.done / busy.total, lang, 0),
+            })
+          : t('batch.progress.starting')}
+      </p>
+      <button type="button" onClick={() => abort.current?.abort()} data-testid="cancel">
+        {t('batch.cancel')}
+      </button>
+    </div>
   );
 
   return (
     <div className="health-design" data-ready={ready ? 'true' : 'false'}>
       <section className="batch-step" aria-labelledby="design-step-file">
         <h2 id="design-step-file">{t('design.step.file')}</h2>
-        <button type="button" className="drop-zone" data-testid="drop-zone" aria-describedby="design-privacy" disabled={busy !== null}
+        <button
+          type="button"
+          className="drop-zone"
+          data-testid="drop-zone"
+          aria-describedby="design-privacy"
+          disabled={busy !== null}
           onClick={() => input.current?.click()}
-          onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }}
-          onDrop={(e) => { e.preventDefault(); const f = e.dataTransfer.files?.[0]; if (f) void loadFile(f); }}>
+          onDragOver={(e) => {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+          }}
+          onDrop={(e) => {
+            e.preventDefault();
+            const f = e.dataTransfer.files?.[0];
+            if (f) void loadFile(f);
+          }}
+        >
           <span className="drop-title">{t('batch.drop.title')}</span>
           <span className="drop-hint">{t('batch.drop.hint')}</span>
         </button>
-        <input ref={input} type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" className="visually-hidden" tabIndex={-1}
-          aria-label={t('batch.file.input')} data-testid="csv-file"
-          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void loadFile(f); }} />
-        <p id="design-privacy" className="muted">{t('batch.privacy')}</p>
+        <input
+          ref={input}
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label={t('batch.file.input')}
+          data-testid="csv-file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void loadFile(f);
+          }}
+        />
+        <p id="design-privacy" className="muted">
+          {t('batch.privacy')}
+        </p>
         {file && (
           <dl className="file-facts" data-testid="file-facts">
-            <div><dt>{t('batch.file.name')}</dt><dd data-testid="file-name">{file.name}</dd></div>
-            <div><dt>{t('batch.file.encoding')}</dt><dd data-testid="encoding">{file.encoding === null ? t('batch.encoding.text') : t(`batch.encoding.${file.encoding}` as 'batch.encoding.utf-8')}</dd></div>
-            <div><dt>{t('batch.file.rows')}</dt><dd data-testid="row-count">{formatNumber(file.rows.length, lang, 0)}</dd></div>
-            <div><dt>{t('batch.file.columns')}</dt><dd>{formatNumber(file.headers.length, lang, 0)}</dd></div>
+            <div>
+              <dt>{t('batch.file.name')}</dt>
+              <dd data-testid="file-name">{file.name}</dd>
+            </div>
+            <div>
+              <dt>{t('batch.file.encoding')}</dt>
+              <dd data-testid="encoding">
+                {file.encoding === null
+                  ? t('batch.encoding.text')
+                  : t(`batch.encoding.${file.encoding}` as 'batch.encoding.utf-8')}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('batch.file.rows')}</dt>
+              <dd data-testid="row-count">{formatNumber(file.rows.length, lang, 0)}</dd>
+            </div>
+            <div>
+              <dt>{t('batch.file.columns')}</dt>
+              <dd>{formatNumber(file.headers.length, lang, 0)}</dd>
+            </div>
           </dl>
         )}
         {file && file.parseErrors.length > 0 && (
           <details className="parse-errors" data-testid="parse-errors">
             <summary>{t('batch.file.parseErrors', { n: file.parseErrors.length })}</summary>
-            <ul>{file.parseErrors.slice(0, 100).map((e, i) => <li key={i}>{parseIssueText(t, e)}</li>)}</ul>
+            <ul>
+              {file.parseErrors.slice(0, 100).map((e, i) => (
+                <li key={i}>{parseIssueText(t, e)}</li>
+              ))}
+            </ul>
           </details>
         )}
       </section>
 
       <div className="notices" aria-live="polite">
         {notice && (
-          <div className={`notice-box ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+          <div
+            className={`notice-box ${notice.kind}`}
+            role={notice.kind === 'error' ? 'alert' : 'status'}
+            data-testid="notice"
+          >
             <p>{notice.text}</p>
-            {notice.details && notice.details.length > 0 && <ul>{notice.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
+            {notice.details && notice.details.length > 0 && (
+              <ul>
+                {notice.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            )}
           </div>
         )}
       </div>
 
       {file && (
-        <ColumnsStep t={t} lang={lang} profiles={profiles} roles={roles} onRoles={setRoles} churnLabels={churnLabels} onChurnLabels={setChurnLabels}
-          counts={counts}>
+        <ColumnsStep
+          t={t}
+          lang={lang}
+          profiles={profiles}
+          roles={roles}
+          onRoles={setRoles}
+          churnLabels={churnLabels}
+          onChurnLabels={setChurnLabels}
+          counts={counts}
+        >
           {issues.length > 0 && (
             <ul className="problem-list design-issues" data-testid="data-issues">
-              {issues.map((i, k) => <li key={k} data-code={i.code} className={i.code === 'one-class' || i.code === 'too-few-rows' || i.code === 'no-churn-label' || i.code === 'leakage' ? 'error' : 'warn'}>{dataIssueText(t, lang, i)}</li>)}
+              {issues.map((i, k) => (
+                <li
+                  key={k}
+                  data-code={i.code}
+                  className={
+                    i.code === 'one-class' ||
+                    i.code === 'too-few-rows' ||
+                    i.code === 'no-churn-label' ||
+                    i.code === 'leakage'
+                      ? 'error'
+                      : 'warn'
+                  }
+                >
+                  {dataIssueText(t, lang, i)}
+                </li>
+              ))}
             </ul>
           )}
           <div className="actions">
-            <button type="button" className="primary" onClick={build} disabled={!canBuild} data-testid="build">{design ? t('design.rebuild') : t('design.build')}</button>
+            <button type="button" className="primary" onClick={build} disabled={!canBuild} data-testid="build">
+              {design ? t('design.rebuild') : t('design.build')}
+            </button>
           </div>
-          {outcomeCol < 0 && <p className="muted" data-testid="need-outcome">{t('design.needOutcome')}</p>}
+          {outcomeCol < 0 && (
+            <p className="muted" data-testid="need-outcome">
+              {t('design.needOutcome')}
+            </p>
+          )}
           {outcomeCol >= 0 && measureRoles.length === 0 && <p className="muted">{t('design.needMeasure')}</p>}
         </ColumnsStep>
       )}
@@ -234,20 +450,54 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
 
       {file && design && outcome && (
         <>
-          <MeasuresStep t={t} lang={lang} design={design} columns={columns} outcome={outcome} scores={scores} rows={file.rows} accountCol={accountCol}
-            onMeasure={updateMeasure} onResuggest={resuggest} onCoverage={setCoverage} />
-          <WeightsStep t={t} lang={lang} design={design} setDesign={setDesign} fit={fit && fit.key === designKey(design) ? fit.result : null} staleFit={fit && fit.key !== designKey(design) ? fit.result : null}
-            churned={counts?.churned ?? 0} busy={busy !== null} onFit={(seed) => void runFit(seed)} minChurned={MIN_CHURNED}
-            applied={fit !== null && fit.applied === true && fit.key === designKey(design)} onApply={applyFit}>
+          <MeasuresStep
+            t={t}
+            lang={lang}
+            design={design}
+            columns={columns}
+            outcome={outcome}
+            scores={scores}
+            rows={file.rows}
+            accountCol={accountCol}
+            onMeasure={updateMeasure}
+            onResuggest={resuggest}
+            onCoverage={setCoverage}
+          />
+          <WeightsStep
+            t={t}
+            lang={lang}
+            design={design}
+            setDesign={setDesign}
+            fit={fit && fit.key === designKey(design) ? fit.result : null}
+            staleFit={fit && fit.key !== designKey(design) ? fit.result : null}
+            churned={counts?.churned ?? 0}
+            busy={busy !== null}
+            onFit={(seed) => void runFit(seed)}
+            minChurned={MIN_CHURNED}
+            applied={fit !== null && fit.applied === true && fit.key === designKey(design)}
+            onApply={applyFit}
+          >
             {busy?.phase === 'fitting' && progress}
           </WeightsStep>
           {problems.length > 0 && (
-            <ul className="problem-list" data-testid="design-problems">{problems.map((p, i) => <li key={i}>{problemText(t, design, p)}</li>)}</ul>
+            <ul className="problem-list" data-testid="design-problems">
+              {problems.map((p, i) => (
+                <li key={i}>{problemText(t, design, p)}</li>
+              ))}
+            </ul>
           )}
           {scores && model && (
             <Suspense fallback={<p className="muted">{t('batch.results.loading')}</p>}>
-              <BacktestStep t={t} lang={lang} design={design} model={model} scores={scores} outcome={outcome} fileName={file.name}
-                onBands={setBands} />
+              <BacktestStep
+                t={t}
+                lang={lang}
+                design={design}
+                model={model}
+                scores={scores}
+                outcome={outcome}
+                fileName={file.name}
+                onBands={setBands}
+              />
             </Suspense>
           )}
           <ExportStep t={t} lang={lang} design={design} problems={problems} setDesign={setDesign} />

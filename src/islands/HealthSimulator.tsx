@@ -13,8 +13,22 @@ import type { Measure } from '../schemas/health.ts';
 import { scoreAccount, type TypedValue } from '../lib/health/score.ts';
 import { sensitivity } from '../lib/health/sensitivity.ts';
 import {
-  activeScenario, activeValues, applyWeights, copyAToB, defaultState, fallbackValue, parseState, presetValues, removeB,
-  resetWeights, serialiseState, withActive, withActiveValues, withValue, withWeights, type SimulatorState,
+  activeScenario,
+  activeValues,
+  applyWeights,
+  copyAToB,
+  defaultState,
+  fallbackValue,
+  parseState,
+  presetValues,
+  removeB,
+  resetWeights,
+  serialiseState,
+  withActive,
+  withActiveValues,
+  withValue,
+  withWeights,
+  type SimulatorState,
 } from '../lib/health/simulator-state.ts';
 import { ContributionSection } from './health/ContributionSection.tsx';
 import { ExportActions } from './health/ExportActions.tsx';
@@ -58,7 +72,13 @@ export default function HealthSimulator({ data, dict }: { data: ClientHealthData
     setState(parsed.state);
     if (parsed.issues.length > 0) {
       const pcm = data.models.find((m) => m.id === parsed.state.model) ?? data.models[0];
-      setNotices([{ kind: 'error', text: t('healthSim.linkProblems'), details: parsed.issues.map((i) => issueText(i, pcm, lang, t)) }]);
+      setNotices([
+        {
+          kind: 'error',
+          text: t('healthSim.linkProblems'),
+          details: parsed.issues.map((i) => issueText(i, pcm, lang, t)),
+        },
+      ]);
     }
     setReady(true);
   }, []);
@@ -67,7 +87,8 @@ export default function HealthSimulator({ data, dict }: { data: ClientHealthData
   useEffect(() => {
     if (!ready) return;
     const url = `${window.location.pathname}${serialiseState(state, cm.model)}${window.location.hash}`;
-    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, '', url);
+    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
+      window.history.replaceState(window.history.state, '', url);
   }, [state, ready, cm]);
 
   const setValue = (id: string, v: TypedValue | null) => {
@@ -98,15 +119,36 @@ export default function HealthSimulator({ data, dict }: { data: ClientHealthData
     <div className="health-sim" data-ready={ready ? 'true' : 'false'} data-model={cm.id}>
       <Notices notices={notices} onDismiss={(n) => setNotices((l) => l.filter((x) => x !== n))} t={t} />
 
-      <ModelBar models={data.models} cm={cm} presetId={presetId} onPresetId={setPresetId} onLoadPreset={loadPreset}
-        loadedPreset={loadedPreset} loadInto={state.b ? scenarioName(active, t) : null} onModel={chooseModel} t={t} />
+      <ModelBar
+        models={data.models}
+        cm={cm}
+        presetId={presetId}
+        onPresetId={setPresetId}
+        onLoadPreset={loadPreset}
+        loadedPreset={loadedPreset}
+        loadInto={state.b ? scenarioName(active, t) : null}
+        onModel={chooseModel}
+        t={t}
+      />
 
-      <ScenarioBar hasB={state.b !== null} active={active} onActive={(s) => setState((st) => withActive(st, s))}
-        onCopyAToB={() => setState(copyAToB)} onRemoveB={() => setState(removeB)} t={t} />
+      <ScenarioBar
+        hasB={state.b !== null}
+        active={active}
+        onActive={(s) => setState((st) => withActive(st, s))}
+        onCopyAToB={() => setState(copyAToB)}
+        onRemoveB={() => setState(removeB)}
+        t={t}
+      />
 
       <div className="sim-layout">
-        <InputsForm view={view} title={state.b ? t('healthSim.inputsOf', { scenario: scenarioName(active, t) }) : t('healthSim.inputs')}
-          values={values} result={active === 'b' && resB ? resB : resA} restoreFor={restoreFor} onValue={setValue} />
+        <InputsForm
+          view={view}
+          title={state.b ? t('healthSim.inputsOf', { scenario: scenarioName(active, t) }) : t('healthSim.inputs')}
+          values={values}
+          result={active === 'b' && resB ? resB : resA}
+          restoreFor={restoreFor}
+          onValue={setValue}
+        />
         <ResultsPanel view={view} resA={resA} resB={resB} active={active} values={values} whatIf={whatIf} />
       </div>
 
@@ -118,8 +160,16 @@ export default function HealthSimulator({ data, dict }: { data: ClientHealthData
         weights={state.weights}
         onChange={(w) => setState((s) => withWeights(s, cm.model, w))}
         onReset={() => setState(resetWeights)}
-        exportActions={<ExportActions id={cm.id} model={model}
-          onError={(e) => setNotices((n) => [...n, { kind: 'error', text: t('healthSim.exportFailed'), details: [String(e)] }])} t={t} />}
+        exportActions={
+          <ExportActions
+            id={cm.id}
+            model={model}
+            onError={(e) =>
+              setNotices((n) => [...n, { kind: 'error', text: t('healthSim.exportFailed'), details: [String(e)] }])
+            }
+            t={t}
+          />
+        }
         t={t}
         lang={lang}
       />

@@ -11,25 +11,53 @@ import type { ClientData } from '../lib/assessment/skill-island-props.ts';
 import type { Assessment } from '../schemas/assessment.ts';
 import { exportFileName, serialiseAssessment } from '../lib/assessment/file-output.ts';
 import { readReviewInput, type ReviewProblem } from '../lib/review/validate.ts';
-import { listSessions, saveSession, sessionKey, withAgreed, withManager, withSelf, type ListableStorage, type ReviewSession, type StoredSession } from '../lib/review/session.ts';
+import {
+  listSessions,
+  saveSession,
+  sessionKey,
+  withAgreed,
+  withManager,
+  withSelf,
+  type ListableStorage,
+  type ReviewSession,
+  type StoredSession,
+} from '../lib/review/session.ts';
 import { downloadText, todayIso } from './browser.ts';
 import { RatePanel } from './review/RatePanel.tsx';
 import { OneOnOne } from './review/OneOnOne.tsx';
 import { problemTexts } from '../lib/assessment/problem-text.ts';
 
-type Notice = { kind: 'error' | 'info' | 'warn'; text: string; details?: string[]; raw?: { name: string; text: string }; replace?: ReviewSession };
+type Notice = {
+  kind: 'error' | 'info' | 'warn';
+  text: string;
+  details?: string[];
+  raw?: { name: string; text: string };
+  replace?: ReviewSession;
+};
 
 const ASSESSOR_KEY = 'banso:review-assessor';
 
 function storage(): ListableStorage | null {
-  try { return window.localStorage; } catch { return null; }
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
 
 /** One problem, worded in the page's language (the codes come from lib/review/validate.ts). */
 export function problemText(p: ReviewProblem, t: Translate): { text: string; details: string[] } {
-  if (p.code === 'parse') return { text: t(`assess.import.${p.error.code}` as UIKey), details: problemTexts(p.error.problems.slice(0, 8), t) };
+  if (p.code === 'parse')
+    return {
+      text: t(`assess.import.${p.error.code}` as UIKey),
+      details: problemTexts(p.error.problems.slice(0, 8), t),
+    };
   if (p.code === 'link') return { text: t('review.problem.link'), details: p.details.slice(0, 8) };
-  if (p.code === 'not-opened') return { text: t('review.problem.not-opened', { name: p.values.name, kind: t(`review.kind.${p.values.kind}`) }), details: [] };
+  if (p.code === 'not-opened')
+    return {
+      text: t('review.problem.not-opened', { name: p.values.name, kind: t(`review.kind.${p.values.kind}`) }),
+      details: [],
+    };
   return { text: t(`review.problem.${p.code}`, p.values as Record<string, string | number>), details: [] };
 }
 
@@ -57,7 +85,11 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
     const all = reload();
     const first = all.find((x) => x.status === 'ok');
     if (first) setCurrent(first.key);
-    try { setAssessor(window.localStorage.getItem(ASSESSOR_KEY) ?? ''); } catch { notify({ kind: 'warn', text: t('review.storage.unavailable') }); }
+    try {
+      setAssessor(window.localStorage.getItem(ASSESSOR_KEY) ?? '');
+    } catch {
+      notify({ kind: 'warn', text: t('review.storage.unavailable') });
+    }
     setReady(true);
   }, []);
 
@@ -73,10 +105,18 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
     if (!r.ok) {
       if (r.reason === 'unreadable-entry') {
         const raw = corrupt.find((c) => c.key === key)?.raw ?? '';
-        notify({ kind: 'error', text: t('review.storage.blocked'), raw: { name: 'banso-review-unreadable.json', text: raw }, replace: next });
+        notify({
+          kind: 'error',
+          text: t('review.storage.blocked'),
+          raw: { name: 'banso-review-unreadable.json', text: raw },
+          replace: next,
+        });
         return false;
       }
-      notify({ kind: 'error', text: r.reason === 'quota' ? t('review.storage.full') : t('review.storage.unavailable') });
+      notify({
+        kind: 'error',
+        text: r.reason === 'quota' ? t('review.storage.full') : t('review.storage.unavailable'),
+      });
       // Still shown (and exportable) for this visit.
     }
     setStored((list) => {
@@ -92,7 +132,11 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
   };
 
   const open = (text: string, label: string) => {
-    const r = readReviewInput(text, data.frameworks, { open: session ? { name: session.self.person.name } : undefined, opened: sessions.map((x) => x.session.self.person.name), now: new Date() });
+    const r = readReviewInput(text, data.frameworks, {
+      open: session ? { name: session.self.person.name } : undefined,
+      opened: sessions.map((x) => x.session.self.person.name),
+      now: new Date(),
+    });
     if (!r.ok) {
       const p = problemText(r.problem, t);
       notify({ kind: 'error', text: `${t('review.open.failed', { file: label })} ${p.text}`, details: p.details });
@@ -104,27 +148,52 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
       const key = sessionKey(a.framework.id, a.person.name);
       const existing = sessions.find((x) => x.key === key)?.session;
       const res = withSelf(existing, a, assessor, new Date());
-      if (res.update !== 'same' && res.update !== 'older') { if (!put(res.session)) return; }
-      else setCurrent(key);
-      const msg = { new: 'review.open.opened', same: 'review.open.same', newer: 'review.open.newer', older: 'review.open.older' } as const;
+      if (res.update !== 'same' && res.update !== 'older') {
+        if (!put(res.session)) return;
+      } else setCurrent(key);
+      const msg = {
+        new: 'review.open.opened',
+        same: 'review.open.same',
+        newer: 'review.open.newer',
+        older: 'review.open.older',
+      } as const;
       notify({ kind: res.update === 'older' ? 'warn' : 'info', text: t(msg[res.update], { name }) });
       setView('rate');
     } else if (session && a.kind === 'manager') {
       if (put(withManager(session, a))) notify({ kind: 'info', text: t('review.open.manager', { name }) });
     } else if (session && a.kind === 'agreed') {
-      if (put(withAgreed(session, a))) notify({ kind: 'info', text: t('review.open.agreed', { name, date: a.agreement!.date }) });
+      if (put(withAgreed(session, a)))
+        notify({ kind: 'info', text: t('review.open.agreed', { name, date: a.agreement!.date }) });
     }
   };
 
   const openFile = async (file: File) => {
-    if (file.size > 5 * 1024 * 1024) { notify({ kind: 'error', text: `${t('review.open.failed', { file: file.name })} ${t('assess.import.too-large')}` }); return; }
+    if (file.size > 5 * 1024 * 1024) {
+      notify({
+        kind: 'error',
+        text: `${t('review.open.failed', { file: file.name })} ${t('assess.import.too-large')}`,
+      });
+      return;
+    }
     open(await file.text(), file.name);
   };
 
   const setAssessorName = (v: string) => {
     setAssessor(v);
-    try { window.localStorage.setItem(ASSESSOR_KEY, v); } catch { /* the warning was shown on load */ }
-    if (session) update((s) => ({ ...s, manager: { ...s.manager, ...(v ? { assessor: v } : { assessor: undefined }), updatedAt: new Date().toISOString() } }));
+    try {
+      window.localStorage.setItem(ASSESSOR_KEY, v);
+    } catch {
+      /* the warning was shown on load */
+    }
+    if (session)
+      update((s) => ({
+        ...s,
+        manager: {
+          ...s.manager,
+          ...(v ? { assessor: v } : { assessor: undefined }),
+          updatedAt: new Date().toISOString(),
+        },
+      }));
   };
 
   const exportManager = () => {
@@ -132,7 +201,9 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
     downloadText(exportFileName(session.manager, todayIso()), serialiseAssessment(session.manager), 'application/json');
   };
 
-  const rated = session ? Object.keys(session.manager.ratings).filter((id) => fw?.elements.some((e) => e.id === id)).length : 0;
+  const rated = session
+    ? Object.keys(session.manager.ratings).filter((id) => fw?.elements.some((e) => e.id === id)).length
+    : 0;
 
   return (
     <div className="manager-review" data-ready={ready ? 'true' : 'false'} data-testid="manager-review">
@@ -140,10 +211,35 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
         {notices.map((n) => (
           <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
             <p className="notice-text">{n.text}</p>
-            {n.details && n.details.length > 0 && <ul>{n.details.map((d) => <li key={d}>{d}</li>)}</ul>}
-            {n.raw && <button type="button" onClick={() => downloadText(n.raw!.name, n.raw!.text, 'application/json')}>{t('review.storage.download')}</button>}
-            {n.replace && <button type="button" className="danger" onClick={() => { if (put(n.replace!, { overwriteUnreadable: true })) { setNotices((l) => l.filter((x) => x !== n)); reload(); } }}>{t('review.storage.replace')}</button>}
-            <button type="button" className="link-button" onClick={() => setNotices((l) => l.filter((x) => x !== n))}>{t('common.close')}</button>
+            {n.details && n.details.length > 0 && (
+              <ul>
+                {n.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            )}
+            {n.raw && (
+              <button type="button" onClick={() => downloadText(n.raw!.name, n.raw!.text, 'application/json')}>
+                {t('review.storage.download')}
+              </button>
+            )}
+            {n.replace && (
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  if (put(n.replace!, { overwriteUnreadable: true })) {
+                    setNotices((l) => l.filter((x) => x !== n));
+                    reload();
+                  }
+                }}
+              >
+                {t('review.storage.replace')}
+              </button>
+            )}
+            <button type="button" className="link-button" onClick={() => setNotices((l) => l.filter((x) => x !== n))}>
+              {t('common.close')}
+            </button>
           </div>
         ))}
       </div>
@@ -153,8 +249,17 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
           {corrupt.map((c) => (
             <div key={c.key} className="notice-box error" role="alert" data-testid="review-unreadable">
               <p className="notice-text">{t('review.storage.unreadable')}</p>
-              <ul>{c.details.slice(0, 5).map((d) => <li key={d}>{d}</li>)}</ul>
-              <button type="button" onClick={() => downloadText('banso-review-unreadable.json', c.raw, 'application/json')}>{t('review.storage.download')}</button>
+              <ul>
+                {c.details.slice(0, 5).map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+              <button
+                type="button"
+                onClick={() => downloadText('banso-review-unreadable.json', c.raw, 'application/json')}
+              >
+                {t('review.storage.download')}
+              </button>
             </div>
           ))}
         </div>
@@ -164,44 +269,126 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
         <h2 id="review-open-title">{t('review.open.title')}</h2>
         <p>{t('review.open.help')}</p>
         <div className="form-grid">
-          <label htmlFor={ids.assessor}>{t('review.assessor')}
-            <input id={ids.assessor} type="text" value={assessor} maxLength={120} autoComplete="name" onChange={(e) => setAssessorName(e.target.value)} data-testid="review-assessor" />
+          <label htmlFor={ids.assessor}>
+            {t('review.assessor')}
+            <input
+              id={ids.assessor}
+              type="text"
+              value={assessor}
+              maxLength={120}
+              autoComplete="name"
+              onChange={(e) => setAssessorName(e.target.value)}
+              data-testid="review-assessor"
+            />
           </label>
         </div>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => fileInput.current?.click()}>{t('review.open.file')}</button>
-          <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="review-open-file" tabIndex={-1}
-            onChange={(e) => { const f = e.target.files?.[0]; if (f) void openFile(f); e.target.value = ''; }} />
+          <button type="button" className="primary" onClick={() => fileInput.current?.click()}>
+            {t('review.open.file')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            data-testid="review-open-file"
+            tabIndex={-1}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void openFile(f);
+              e.target.value = '';
+            }}
+          />
         </div>
-        <label htmlFor={ids.link} className="block-label">{t('review.open.link')}</label>
+        <label htmlFor={ids.link} className="block-label">
+          {t('review.open.link')}
+        </label>
         <div className="link-row">
-          <input id={ids.link} type="url" value={link} onChange={(e) => setLink(e.target.value)} spellCheck={false} data-testid="review-link" />
-          <button type="button" disabled={!link.trim()} onClick={() => { open(link, t('review.open.link')); setLink(''); }}>{t('review.open.linkButton')}</button>
+          <input
+            id={ids.link}
+            type="url"
+            value={link}
+            onChange={(e) => setLink(e.target.value)}
+            spellCheck={false}
+            data-testid="review-link"
+          />
+          <button
+            type="button"
+            disabled={!link.trim()}
+            onClick={() => {
+              open(link, t('review.open.link'));
+              setLink('');
+            }}
+          >
+            {t('review.open.linkButton')}
+          </button>
         </div>
-        <p className="privacy-note"><span className="sym sym-lock" aria-hidden="true" />{t('review.privacy')}</p>
+        <p className="privacy-note">
+          <span className="sym sym-lock" aria-hidden="true" />
+          {t('review.privacy')}
+        </p>
       </section>
 
       {!session || !fw ? (
-        <p className="empty-team" data-testid="review-empty">{t('review.empty')}</p>
+        <p className="empty-team" data-testid="review-empty">
+          {t('review.empty')}
+        </p>
       ) : (
         <>
           <section className="section-box review-who no-print" aria-labelledby="review-who-title">
-            <h2 id="review-who-title" className="visually-hidden">{t('review.member')}</h2>
+            <h2 id="review-who-title" className="visually-hidden">
+              {t('review.member')}
+            </h2>
             {sessions.length > 1 && (
-              <label htmlFor={ids.member}>{t('review.member')}{' '}
-                <select id={ids.member} value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="review-member">
-                  {sessions.map((x) => <option key={x.key} value={x.key}>{x.session.self.person.name || '—'}</option>)}
+              <label htmlFor={ids.member}>
+                {t('review.member')}{' '}
+                <select
+                  id={ids.member}
+                  value={current}
+                  onChange={(e) => setCurrent(e.target.value)}
+                  data-testid="review-member"
+                >
+                  {sessions.map((x) => (
+                    <option key={x.key} value={x.key}>
+                      {x.session.self.person.name || '—'}
+                    </option>
+                  ))}
                 </select>
               </label>
             )}
-            <p data-testid="review-summary">{t('review.summary', { name: session.self.person.name || '—', date: session.self.updatedAt.slice(0, 10), rated, total: fw.elements.length })}</p>
+            <p data-testid="review-summary">
+              {t('review.summary', {
+                name: session.self.person.name || '—',
+                date: session.self.updatedAt.slice(0, 10),
+                rated,
+                total: fw.elements.length,
+              })}
+            </p>
             <div className="step-switch" role="group" aria-label={t('review.view')}>
-              <button type="button" aria-pressed={view === 'rate'} onClick={() => setView('rate')} data-testid="view-rate">{t('review.view.rate')}</button>
-              <button type="button" aria-pressed={view === 'one'} onClick={() => setView('one')} data-testid="view-one">{t('review.view.oneOnOne')}</button>
+              <button
+                type="button"
+                aria-pressed={view === 'rate'}
+                onClick={() => setView('rate')}
+                data-testid="view-rate"
+              >
+                {t('review.view.rate')}
+              </button>
+              <button type="button" aria-pressed={view === 'one'} onClick={() => setView('one')} data-testid="view-one">
+                {t('review.view.oneOnOne')}
+              </button>
             </div>
           </section>
           {view === 'rate' ? (
-            <RatePanel key={current} fw={fw} session={session} t={t} onChange={(manager) => update((s) => ({ ...s, manager: { ...manager, updatedAt: new Date().toISOString() } }))} onExport={exportManager} />
+            <RatePanel
+              key={current}
+              fw={fw}
+              session={session}
+              t={t}
+              onChange={(manager) =>
+                update((s) => ({ ...s, manager: { ...manager, updatedAt: new Date().toISOString() } }))
+              }
+              onExport={exportManager}
+            />
           ) : (
             <OneOnOne key={current} data={data} fw={fw} session={session} t={t} onChange={update} />
           )}

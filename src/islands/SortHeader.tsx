@@ -7,7 +7,9 @@ import type { ThHTMLAttributes } from 'react';
 import type { Translate } from '../i18n/translator.ts';
 import { ariaSortOf, type SortState } from '../lib/table-sort.ts';
 
-type CellAttributes = Omit<ThHTMLAttributes<HTMLTableCellElement>, 'aria-sort' | 'scope' | 'children'> & { [data: `data-${string}`]: string | undefined };
+type CellAttributes = Omit<ThHTMLAttributes<HTMLTableCellElement>, 'aria-sort' | 'scope' | 'children'> & {
+  [data: `data-${string}`]: string | undefined;
+};
 
 export function SortHeader<K extends string>(props: {
   label: string;
@@ -27,7 +29,9 @@ export function SortHeader<K extends string>(props: {
       <button type="button" className="sort-button" onClick={() => onSort(sortKey)} data-sort={sortKey}>
         {label}
         {icon && <span className="sort-icon" aria-hidden="true">{` ${icon}`}</span>}
-        <span className="visually-hidden">{t(aria === 'ascending' ? 'common.sort.asc' : aria === 'descending' ? 'common.sort.desc' : 'common.sort.by')}</span>
+        <span className="visually-hidden">
+          {t(aria === 'ascending' ? 'common.sort.asc' : aria === 'descending' ? 'common.sort.desc' : 'common.sort.by')}
+        </span>
       </button>
     </th>
   );

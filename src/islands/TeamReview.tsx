@@ -36,10 +36,15 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
   const compare = useMemo(() => collator(data.lang).compare, [data.lang]);
   const roleName = useMemo(() => roleNamer(data), [data]);
   const frameworkName = useCallback((id: string) => data.frameworks.find((f) => f.id === id)?.name ?? id, [data]);
-  const problemContext = useCallback((id: string | undefined) => {
-    const f = data.frameworks.find((x) => x.id === id);
-    return f ? { elementName: (el: string) => f.elements.find((e) => e.id === el)?.name, maxLevel: f.levels.length } : {};
-  }, [data]);
+  const problemContext = useCallback(
+    (id: string | undefined) => {
+      const f = data.frameworks.find((x) => x.id === id);
+      return f
+        ? { elementName: (el: string) => f.elements.find((e) => e.id === el)?.name, maxLevel: f.levels.length }
+        : {};
+    },
+    [data],
+  );
 
   const [entries, setEntries] = useState<TeamEntry[]>([]);
   const [ready, setReady] = useState(false);
@@ -70,25 +75,40 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
       setReady(true);
       return;
     }
-    work.current = fileJobs().then(async ({ runJob, nextTask }) => {
-      await nextTask('banso:read-saved');
-      const r = await runJob({ type: 'team-stored', raw: entry.raw });
-      if (r.ok) {
-        team.current = r.value.entries;
-        setEntries(r.value.entries);
-      } else {
-        const { locked } = store.setAside(TEAM_STORAGE_KEY, entry.raw);
-        notify({ kind: 'error', text: t(locked ? 'safe.store.locked' : 'safe.store.unreadable'), details: problemTexts(r.problems.slice(0, 8), t) });
-      }
-      refreshKept();
-      setReady(true);
-      return true;
-    }).catch(() => { codeFailed(); return false; });
+    work.current = fileJobs()
+      .then(async ({ runJob, nextTask }) => {
+        await nextTask('banso:read-saved');
+        const r = await runJob({ type: 'team-stored', raw: entry.raw });
+        if (r.ok) {
+          team.current = r.value.entries;
+          setEntries(r.value.entries);
+        } else {
+          const { locked } = store.setAside(TEAM_STORAGE_KEY, entry.raw);
+          notify({
+            kind: 'error',
+            text: t(locked ? 'safe.store.locked' : 'safe.store.unreadable'),
+            details: problemTexts(r.problems.slice(0, 8), t),
+          });
+        }
+        refreshKept();
+        setReady(true);
+        return true;
+      })
+      .catch(() => {
+        codeFailed();
+        return false;
+      });
   }, []);
 
   const importSources = async (sources: JobSource[], skipped: number) => {
     const { runJob, jobFrameworks, nextTask } = await fileJobs();
-    const r = await runJob({ type: 'team-import', existing: team.current, sources, frameworks: jobFrameworks(data.frameworks), now: new Date().toISOString() });
+    const r = await runJob({
+      type: 'team-import',
+      existing: team.current,
+      sources,
+      frameworks: jobFrameworks(data.frameworks),
+      now: new Date().toISOString(),
+    });
     setReport({ items: r.report, skipped });
     if (!r.added || r.stored === null) return;
     team.current = [...team.current, ...r.newEntries];
@@ -96,7 +116,16 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
     // Saving (megabytes for a large team) gets a task of its own, apart from reading the answer and rendering.
     await nextTask('banso:save-team');
     const saved = store.write(TEAM_STORAGE_KEY, r.stored);
-    if (!saved.ok) notify({ kind: 'error', text: saved.reason === 'quota' ? t('team.storage.full') : saved.reason === 'locked' ? t('safe.store.locked') : t('team.storage.unavailable') });
+    if (!saved.ok)
+      notify({
+        kind: 'error',
+        text:
+          saved.reason === 'quota'
+            ? t('team.storage.full')
+            : saved.reason === 'locked'
+              ? t('safe.store.locked')
+              : t('team.storage.unavailable'),
+      });
   };
   const onSources = (sources: JobSource[], skipped = 0) => {
     if (!sources.length) {
@@ -104,7 +133,20 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
       return;
     }
     // Only once the stored team is read (a failed read leaves the page unable to import: nothing is saved over it).
-    work.current = work.current.then((ok) => (ok ? importSources(sources, skipped).then(() => true, () => { codeFailed(); return true; }) : (codeFailed(), false)));
+    work.current = work.current.then((ok) =>
+      ok
+        ? importSources(sources, skipped).then(
+            () => true,
+            () => {
+              codeFailed();
+              return true;
+            },
+          )
+        : (() => {
+            codeFailed();
+            return false;
+          })(),
+    );
   };
 
   const forget = () => {
@@ -122,38 +164,80 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
   const groups = useMemo(() => buildTeam(entries, data.frameworks), [entries, data.frameworks]);
   const group = groups.find((g) => g.key === groupPick) ?? groups[0];
   const fw = group ? data.frameworks.find((f) => f.id === group.frameworkId) : undefined;
-  const members = useMemo(() => (group ? [...group.members].sort((a, b) => compare(displayName(a, t), displayName(b, t))) : []), [group, compare, t]);
-  const rowsAll = useMemo(() => (group && fw ? heatmap(members, fw, data.roles, source) : []), [members, fw, data.roles, source, group]);
+  const members = useMemo(
+    () => (group ? [...group.members].sort((a, b) => compare(displayName(a, t), displayName(b, t))) : []),
+    [group, compare, t],
+  );
+  const rowsAll = useMemo(
+    () => (group && fw ? heatmap(members, fw, data.roles, source) : []),
+    [members, fw, data.roles, source, group],
+  );
   const rowsFiltered = useMemo(() => filterByRole(rowsAll, roleFilter), [rowsAll, roleFilter]);
   const rows = useMemo(() => sortHeatRows(rowsFiltered, sort, compare), [rowsFiltered, sort, compare]);
   // Statistics, coverage and the overlay list do not depend on the sort order: re-sorting leaves them alone.
   const stats = useMemo(() => (fw ? elementStats(rowsFiltered, fw.elements) : []), [rowsFiltered, fw]);
   const cov = useMemo(() => (fw ? computeCoverage(rowsFiltered, fw) : null), [rowsFiltered, fw]);
-  const byName = useMemo(() => sortHeatRows(rowsFiltered, { key: 'name', dir: 'asc' }, compare), [rowsFiltered, compare]);
-  const rolesPresent = useMemo(() => data.roles.filter((r) => rowsAll.some((x) => x.role === r.id)), [data.roles, rowsAll]);
+  const byName = useMemo(
+    () => sortHeatRows(rowsFiltered, { key: 'name', dir: 'asc' }, compare),
+    [rowsFiltered, compare],
+  );
+  const rolesPresent = useMemo(
+    () => data.roles.filter((r) => rowsAll.some((x) => x.role === r.id)),
+    [data.roles, rowsAll],
+  );
   const currentFw = group ? data.frameworks.find((f) => f.id === group.frameworkId) : undefined;
   // Kept files whose framework this portal no longer has: never dropped silently, never shown mixed in.
-  const hidden = useMemo(() => entries.filter((e) => !data.frameworks.some((f) => f.id === e.assessment.framework.id)).length, [entries, data.frameworks]);
+  const hidden = useMemo(
+    () => entries.filter((e) => !data.frameworks.some((f) => f.id === e.assessment.framework.id)).length,
+    [entries, data.frameworks],
+  );
 
   // Names start A→Z; gaps and levels start with the largest.
-  const onSort = useCallback((key: HeatColumn) => setSort((s) => nextSort(s, key, (k) => (k === 'name' ? 'asc' : 'desc'))), []);
+  const onSort = useCallback(
+    (key: HeatColumn) => setSort((s) => nextSort(s, key, (k) => (k === 'name' ? 'asc' : 'desc'))),
+    [],
+  );
 
   const exportSummary = async (format: 'csv' | 'md') => {
     if (!fw || !cov) return;
     const { teamCsv, teamMarkdown } = await import('../lib/team/export.ts');
     const input = {
-      frameworkName: fw.name, frameworkVersion: group!.version, date: todayIso(),
-      elements: fw.elements.map((e) => ({ id: e.id, name: e.name })), rows,
-      memberName: (r: (typeof rows)[number]) => displayName(r, t), roleName, kindName: (k: AssessmentKind) => kindName(k, t),
-      stats, coverage: cov,
+      frameworkName: fw.name,
+      frameworkVersion: group!.version,
+      date: todayIso(),
+      elements: fw.elements.map((e) => ({ id: e.id, name: e.name })),
+      rows,
+      memberName: (r: (typeof rows)[number]) => displayName(r, t),
+      roleName,
+      kindName: (k: AssessmentKind) => kindName(k, t),
+      stats,
+      coverage: cov,
       labels: {
-        title: t('team.md.title'), date: t('plan.md.date'), framework: t('plan.md.framework'), members: t('team.md.members'),
-        name: t('team.heat.member'), kind: t('team.md.kind'), role: t('assess.currentRole'), targetRole: t('plan.targetRole'), updated: t('team.md.updated'),
-        gaps: t('team.heat.gaps'), element: t('common.elements'), median: t('team.radar.median'), min: t('team.radar.min'), max: t('team.radar.max'),
-        rated: t('team.md.rated'), stats: t('team.md.stats'), coverage: t('team.coverage.title'),
-        organisationGaps: cov.organisationLevel !== null ? t('team.coverage.orgGaps', { level: cov.organisationLevel }) : t('team.coverage.noOrgLevel'),
-        singleCovered: t('team.coverage.single', { level: cov.coveredLevel }), uncovered: t('team.coverage.uncovered', { level: cov.coveredLevel }),
-        none: t('common.none'), gapMarker: t('team.md.gapMarker'),
+        title: t('team.md.title'),
+        date: t('plan.md.date'),
+        framework: t('plan.md.framework'),
+        members: t('team.md.members'),
+        name: t('team.heat.member'),
+        kind: t('team.md.kind'),
+        role: t('assess.currentRole'),
+        targetRole: t('plan.targetRole'),
+        updated: t('team.md.updated'),
+        gaps: t('team.heat.gaps'),
+        element: t('common.elements'),
+        median: t('team.radar.median'),
+        min: t('team.radar.min'),
+        max: t('team.radar.max'),
+        rated: t('team.md.rated'),
+        stats: t('team.md.stats'),
+        coverage: t('team.coverage.title'),
+        organisationGaps:
+          cov.organisationLevel !== null
+            ? t('team.coverage.orgGaps', { level: cov.organisationLevel })
+            : t('team.coverage.noOrgLevel'),
+        singleCovered: t('team.coverage.single', { level: cov.coveredLevel }),
+        uncovered: t('team.coverage.uncovered', { level: cov.coveredLevel }),
+        none: t('common.none'),
+        gapMarker: t('team.md.gapMarker'),
       },
     };
     const base = `banso-team-${fw.id}-${todayIso()}`;
@@ -171,15 +255,32 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
         <h2 id="team-import-title">{t('team.import.title')}</h2>
         <p>{t('team.import.help')}</p>
         <ImportPanel t={t} onSources={onSources} />
-        <p className="privacy-note"><span className="sym sym-lock" aria-hidden="true" />{t('team.privacy')}</p>
+        <p className="privacy-note">
+          <span className="sym sym-lock" aria-hidden="true" />
+          {t('team.privacy')}
+        </p>
       </section>
 
-      {hidden > 0 && <p className="notice-box warn" role="note" data-testid="hidden-files">{t('team.storage.hidden', { n: hidden })}</p>}
+      {hidden > 0 && (
+        <p className="notice-box warn" role="note" data-testid="hidden-files">
+          {t('team.storage.hidden', { n: hidden })}
+        </p>
+      )}
 
-      {report && <ImportReport report={report.items} skipped={report.skipped} t={t} frameworkName={frameworkName} problemContext={problemContext} />}
+      {report && (
+        <ImportReport
+          report={report.items}
+          skipped={report.skipped}
+          t={t}
+          frameworkName={frameworkName}
+          problemContext={problemContext}
+        />
+      )}
 
       {!group || !fw ? (
-        <p className="empty-team" data-testid="team-empty">{t('team.empty')}</p>
+        <p className="empty-team" data-testid="team-empty">
+          {t('team.empty')}
+        </p>
       ) : (
         <>
           <section className="section-box" aria-labelledby="team-view-title">
@@ -187,37 +288,83 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
             {groups.length > 1 && (
               <fieldset className="group-pick">
                 <legend>{t('team.group.pick')}</legend>
-                <p className="notice-box warn" role="note">{t('team.group.separate', { n: groups.length })}</p>
+                <p className="notice-box warn" role="note">
+                  {t('team.group.separate', { n: groups.length })}
+                </p>
                 {groups.map((g) => (
                   <label key={g.key} className="group-option">
-                    <input type="radio" name="team-group" value={g.key} checked={g.key === group.key} onChange={() => { setGroupPick(g.key); setOverlay([]); setRoleFilter(''); }} />{' '}
-                    {frameworkName(g.frameworkId)} {g.version} — {t('team.group.count', { members: g.members.length, files: g.files })}
-                    {g.status === 'other-version' && <span className="badge badge-warn"><span className="sym sym-warn" aria-hidden="true" />{t('team.group.otherVersionBadge')}</span>}
+                    <input
+                      type="radio"
+                      name="team-group"
+                      value={g.key}
+                      checked={g.key === group.key}
+                      onChange={() => {
+                        setGroupPick(g.key);
+                        setOverlay([]);
+                        setRoleFilter('');
+                      }}
+                    />{' '}
+                    {frameworkName(g.frameworkId)} {g.version} —{' '}
+                    {t('team.group.count', { members: g.members.length, files: g.files })}
+                    {g.status === 'other-version' && (
+                      <span className="badge badge-warn">
+                        <span className="sym sym-warn" aria-hidden="true" />
+                        {t('team.group.otherVersionBadge')}
+                      </span>
+                    )}
                   </label>
                 ))}
               </fieldset>
             )}
             {group.status === 'other-version' && currentFw && (
-              <p className="notice-box warn" role="note" data-testid="other-version-warning">{group.version === currentFw.version ? t('safe.other.structure', { framework: currentFw.name, version: group.version }) : t('safe.other.version', { framework: currentFw.name, old: group.version, now: currentFw.version })}</p>
+              <p className="notice-box warn" role="note" data-testid="other-version-warning">
+                {group.version === currentFw.version
+                  ? t('safe.other.structure', { framework: currentFw.name, version: group.version })
+                  : t('safe.other.version', { framework: currentFw.name, old: group.version, now: currentFw.version })}
+              </p>
             )}
             <div className="form-grid">
-              <label htmlFor={ids.source}>{t('team.view.source')}
-                <select id={ids.source} value={source} onChange={(e) => setSource(e.target.value as RatingSource)} data-testid="rating-source">
+              <label htmlFor={ids.source}>
+                {t('team.view.source')}
+                <select
+                  id={ids.source}
+                  value={source}
+                  onChange={(e) => setSource(e.target.value as RatingSource)}
+                  data-testid="rating-source"
+                >
                   <option value="preferred">{t('team.view.source.preferred')}</option>
                   <option value="agreed">{t('team.view.source.agreed')}</option>
                   <option value="manager">{t('team.view.source.manager')}</option>
                   <option value="self">{t('team.view.source.self')}</option>
                 </select>
               </label>
-              <label htmlFor={ids.role}>{t('team.view.role')}
-                <select id={ids.role} value={roleFilter} onChange={(e) => setRoleFilter(e.target.value)} data-testid="role-filter">
+              <label htmlFor={ids.role}>
+                {t('team.view.role')}
+                <select
+                  id={ids.role}
+                  value={roleFilter}
+                  onChange={(e) => setRoleFilter(e.target.value)}
+                  data-testid="role-filter"
+                >
                   <option value="">{t('team.view.allRoles')}</option>
-                  {rolesPresent.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+                  {rolesPresent.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name}
+                    </option>
+                  ))}
                 </select>
               </label>
             </div>
-            <p role="status" data-testid="showing">{t('team.view.showing', { n: rows.length, total: rowsAll.length, people: group.members.length })}</p>
-            <p data-testid="shows-kinds">{t('team.view.shows', { agreed: rows.filter((r) => r.kind === 'agreed').length, manager: rows.filter((r) => r.kind === 'manager').length, self: rows.filter((r) => r.kind === 'self').length })}</p>
+            <p role="status" data-testid="showing">
+              {t('team.view.showing', { n: rows.length, total: rowsAll.length, people: group.members.length })}
+            </p>
+            <p data-testid="shows-kinds">
+              {t('team.view.shows', {
+                agreed: rows.filter((r) => r.kind === 'agreed').length,
+                manager: rows.filter((r) => r.kind === 'manager').length,
+                self: rows.filter((r) => r.kind === 'self').length,
+              })}
+            </p>
           </section>
 
           <section aria-labelledby="team-heat-title">
@@ -226,8 +373,12 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
             <HeatLegend max={fw.levels.length} t={t} />
             <Heatmap rows={rows} fw={fw} sort={sort} onSort={onSort} roleName={roleName} t={t} />
             <div className="actions">
-              <button type="button" onClick={() => void exportSummary('csv')} data-testid="export-csv">{t('team.export.csv')}</button>
-              <button type="button" onClick={() => void exportSummary('md')} data-testid="export-md">{t('team.export.md')}</button>
+              <button type="button" onClick={() => void exportSummary('csv')} data-testid="export-csv">
+                {t('team.export.csv')}
+              </button>
+              <button type="button" onClick={() => void exportSummary('md')} data-testid="export-md">
+                {t('team.export.md')}
+              </button>
             </div>
           </section>
 
@@ -262,20 +413,26 @@ export default function TeamReview({ data, dict }: { data: ClientData; dict: Dic
       )}
 
       {entries.length > 0 && (
-      <section className="section-box danger-zone" aria-labelledby="team-forget-title">
-        <h2 id="team-forget-title">{t('team.forget.title')}</h2>
-        <p>{t('team.forget.help')}</p>
-        <div className="actions">
-          {confirmForget ? (
-            <>
-              <button type="button" className="danger" onClick={forget} data-testid="forget-confirm" autoFocus>{t('team.forget.confirm')}</button>
-              <button type="button" onClick={() => setConfirmForget(false)}>{t('assess.cancel')}</button>
-            </>
-          ) : (
-            <button type="button" className="danger" onClick={() => setConfirmForget(true)} data-testid="forget">{t('team.forget.button')}</button>
-          )}
-        </div>
-      </section>
+        <section className="section-box danger-zone" aria-labelledby="team-forget-title">
+          <h2 id="team-forget-title">{t('team.forget.title')}</h2>
+          <p>{t('team.forget.help')}</p>
+          <div className="actions">
+            {confirmForget ? (
+              <>
+                <button type="button" className="danger" onClick={forget} data-testid="forget-confirm" autoFocus>
+                  {t('team.forget.confirm')}
+                </button>
+                <button type="button" onClick={() => setConfirmForget(false)}>
+                  {t('assess.cancel')}
+                </button>
+              </>
+            ) : (
+              <button type="button" className="danger" onClick={() => setConfirmForget(true)} data-testid="forget">
+                {t('team.forget.button')}
+              </button>
+            )}
+          </div>
+        </section>
       )}
     </div>
   );

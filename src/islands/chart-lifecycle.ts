@@ -36,7 +36,12 @@ export type ChartClass = typeof Chart;
  * below the first screen costs nothing while the page hydrates, and one that a phone swaps for bars
  * never runs.
  */
-export function useChartOn<T extends ChartType>(ChartCtor: ChartClass | null, config: (theme: ChartTheme) => ChartConfiguration<T>, deps: DependencyList, whenNear = false) {
+export function useChartOn<T extends ChartType>(
+  ChartCtor: ChartClass | null,
+  config: (theme: ChartTheme) => ChartConfiguration<T>,
+  deps: DependencyList,
+  whenNear = false,
+) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<T> | null>(null);
   const near = useRef(!whenNear);
@@ -55,15 +60,39 @@ export function useChartOn<T extends ChartType>(ChartCtor: ChartClass | null, co
   useEffect(() => {
     const el = canvas.current;
     if (near.current || !el) return;
-    const show = () => { near.current = true; stop(); draw.current(); };
-    const seen = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) show(); }, { rootMargin: '100% 0px' });
-    const stop = () => { seen?.disconnect(); removeEventListener('beforeprint', show); };
+    const show = () => {
+      near.current = true;
+      stop();
+      draw.current();
+    };
+    const seen =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver(
+            (entries) => {
+              if (entries.some((e) => e.isIntersecting)) show();
+            },
+            { rootMargin: '100% 0px' },
+          );
+    const stop = () => {
+      seen?.disconnect();
+      removeEventListener('beforeprint', show);
+    };
     const box = el.getBoundingClientRect();
-    if (!seen || (box.top < 2 * innerHeight && box.bottom > -innerHeight)) { show(); return; }
+    if (!seen || (box.top < 2 * innerHeight && box.bottom > -innerHeight)) {
+      show();
+      return;
+    }
     seen.observe(el);
     addEventListener('beforeprint', show);
     return stop;
   }, []);
-  useEffect(() => () => { chart.current?.destroy(); chart.current = null; }, []);
+  useEffect(
+    () => () => {
+      chart.current?.destroy();
+      chart.current = null;
+    },
+    [],
+  );
   return canvas;
 }

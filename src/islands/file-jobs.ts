@@ -16,13 +16,17 @@ let broken = false;
 let seq = 0;
 const pending = new Map<number, Pending>();
 
-const inPage = async <J extends FileJob>(job: J): Promise<FileJobAnswer<J>> => (await import('../lib/file-jobs.ts')).runFileJob(job);
+const inPage = async <J extends FileJob>(job: J): Promise<FileJobAnswer<J>> =>
+  (await import('../lib/file-jobs.ts')).runFileJob(job);
 
 function getWorker(): Worker | null {
   if (broken || typeof Worker === 'undefined') return null;
   if (worker) return worker;
   try {
-    worker = new Worker(new URL('../workers/file-jobs.worker.ts', import.meta.url), { type: 'module', name: 'banso-file-jobs' });
+    worker = new Worker(new URL('../workers/file-jobs.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'banso-file-jobs',
+    });
   } catch {
     broken = true;
     return null;
@@ -65,5 +69,10 @@ export function runJob<J extends FileJob>(job: J): Promise<FileJobAnswer<J>> {
  * stored value or a link then starts in its own task, never inside the page's first render.
  */
 export function nextTask(label: string): Promise<void> {
-  return new Promise((resolve) => setTimeout(() => { performance.mark?.(label); resolve(); }, 0));
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      performance.mark?.(label);
+      resolve();
+    }, 0),
+  );
 }

@@ -26,18 +26,51 @@ export function useKeptStorage(keyPrefix: string) {
   const store = useMemo(() => new KeptStorage(browserStorage()), []);
   const [kept, setKept] = useState<SetAside[]>([]);
   const refresh = useCallback(() => setKept(store.list(keyPrefix)), [store, keyPrefix]);
-  const discard = useCallback((id: string) => { store.discard(id); refresh(); }, [store, refresh]);
+  const discard = useCallback(
+    (id: string) => {
+      store.discard(id);
+      refresh();
+    },
+    [store, refresh],
+  );
   return { store, kept, refresh, discard };
 }
 
-export function Notices({ notices, onDismiss, t, testId, children }: { notices: Notice[]; onDismiss: (n: Notice) => void; t: Translate; testId?: string; children?: ReactNode }) {
+export function Notices({
+  notices,
+  onDismiss,
+  t,
+  testId,
+  children,
+}: {
+  notices: Notice[];
+  onDismiss: (n: Notice) => void;
+  t: Translate;
+  testId?: string;
+  children?: ReactNode;
+}) {
   return (
     <div aria-live="polite" className="notices">
       {notices.map((n) => (
-        <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
+        <div
+          key={n.text}
+          className={`notice-box ${n.kind}`}
+          role={n.kind === 'error' ? 'alert' : 'status'}
+          data-testid={testId}
+        >
           <p className="notice-text">{n.text}</p>
-          {n.details && n.details.length > 0 && <ul>{n.details.map((d, i) => <li key={i}><bdi>{d}</bdi></li>)}</ul>}
-          <button type="button" className="link-button" onClick={() => onDismiss(n)}>{t('common.close')}</button>
+          {n.details && n.details.length > 0 && (
+            <ul>
+              {n.details.map((d, i) => (
+                <li key={i}>
+                  <bdi>{d}</bdi>
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" className="link-button" onClick={() => onDismiss(n)}>
+            {t('common.close')}
+          </button>
         </div>
       ))}
       {children}
@@ -61,7 +94,9 @@ export function KeptList({ kept, onDiscard, t }: { kept: SetAside[]; onDiscard: 
   if (!kept.length) return null;
   return (
     <section className="notice-box warn kept-list" aria-labelledby="kept-title" data-testid="kept-list">
-      <h2 id="kept-title" className="kept-title">{t('safe.kept.title')}</h2>
+      <h2 id="kept-title" className="kept-title">
+        {t('safe.kept.title')}
+      </h2>
       <p>{t('safe.kept.help')}</p>
       <ul>
         {kept.map((k) => {
@@ -69,15 +104,34 @@ export function KeptList({ kept, onDiscard, t }: { kept: SetAside[]; onDiscard: 
           const what = keptWhat(k.key, t);
           return (
             <li key={k.id} data-kept={k.id}>
-              <span>{k.at ? t('safe.kept.item', { what, when: k.at.slice(0, 16).replace('T', ' '), size }) : t('safe.kept.itemLocked', { what, size })}</span>{' '}
-              <button type="button" onClick={() => downloadText(setAsideFileName(k), k.raw, 'application/json')}>{t('safe.kept.download')}</button>{' '}
+              <span>
+                {k.at
+                  ? t('safe.kept.item', { what, when: k.at.slice(0, 16).replace('T', ' '), size })
+                  : t('safe.kept.itemLocked', { what, size })}
+              </span>{' '}
+              <button type="button" onClick={() => downloadText(setAsideFileName(k), k.raw, 'application/json')}>
+                {t('safe.kept.download')}
+              </button>{' '}
               {confirm === k.id ? (
                 <>
-                  <button type="button" className="danger" onClick={() => { setConfirm(null); onDiscard(k.id); }}>{t('safe.kept.discardConfirm')}</button>{' '}
-                  <button type="button" onClick={() => setConfirm(null)}>{t('safe.kept.cancel')}</button>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => {
+                      setConfirm(null);
+                      onDiscard(k.id);
+                    }}
+                  >
+                    {t('safe.kept.discardConfirm')}
+                  </button>{' '}
+                  <button type="button" onClick={() => setConfirm(null)}>
+                    {t('safe.kept.cancel')}
+                  </button>
                 </>
               ) : (
-                <button type="button" onClick={() => setConfirm(k.id)}>{t('safe.kept.discard')}</button>
+                <button type="button" onClick={() => setConfirm(k.id)}>
+                  {t('safe.kept.discard')}
+                </button>
               )}
             </li>
           );

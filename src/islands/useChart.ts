@@ -9,6 +9,9 @@ import { useChartOn, type ChartTheme } from './chart-lifecycle.ts';
 export { chartTheme, type ChartTheme } from './chart-lifecycle.ts';
 
 /** Returns the ref to put on the <canvas>. `config` is called with the theme whenever `deps` change. */
-export function useChart<T extends ChartType>(config: (theme: ChartTheme) => ChartConfiguration<T>, deps: DependencyList) {
+export function useChart<T extends ChartType>(
+  config: (theme: ChartTheme) => ChartConfiguration<T>,
+  deps: DependencyList,
+) {
   return useChartOn<T>(Chart, config, deps);
 }

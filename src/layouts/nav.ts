@@ -18,7 +18,9 @@ const TOOL_SECTIONS = [
   { section: 'search', path: '/search/', order: undefined },
 ] as const;
 
-type CollectionSection = { [K in keyof typeof COLLECTIONS]: (typeof COLLECTIONS)[K] extends { section?: infer S } ? S : never }[keyof typeof COLLECTIONS];
+type CollectionSection = {
+  [K in keyof typeof COLLECTIONS]: (typeof COLLECTIONS)[K] extends { section?: infer S } ? S : never;
+}[keyof typeof COLLECTIONS];
 /** Which navigation item a page belongs to. */
 export type Section = (typeof TOOL_SECTIONS)[number]['section'] | NonNullable<CollectionSection>;
 
@@ -29,9 +31,14 @@ export interface NavItem {
 }
 
 export const NAV: NavItem[] = [
-  ...TOOL_SECTIONS.flatMap((t) => (t.order === undefined ? [] : [{ section: t.section as Section, path: t.path, order: t.order }])),
+  ...TOOL_SECTIONS.flatMap((t) =>
+    t.order === undefined ? [] : [{ section: t.section as Section, path: t.path, order: t.order }],
+  ),
   ...Object.values(COLLECTIONS).flatMap((c) =>
-    c.navOrder === undefined || !c.section || !c.indexPage ? [] : [{ section: c.section as Section, path: `/${c.indexPage}`, order: c.navOrder }]),
+    c.navOrder === undefined || !c.section || !c.indexPage
+      ? []
+      : [{ section: c.section as Section, path: `/${c.indexPage}`, order: c.navOrder }],
+  ),
 ]
   .sort((a, b) => a.order - b.order)
   .map(({ section, path }) => ({ section, path, label: `nav.${section}` as UIKey }));

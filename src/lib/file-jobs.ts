@@ -5,9 +5,21 @@
  * so a file up to the size limit never freezes the page; without a Worker the page runs the same
  * functions itself. Pure: no DOM, no storage; every answer can be posted between threads.
  */
-import { decodeFileBytes, parseAssessmentFile, parseSaved, type LoadResult, type ParseResult } from './assessment/file-format.ts';
+import {
+  decodeFileBytes,
+  parseAssessmentFile,
+  parseSaved,
+  type LoadResult,
+  type ParseResult,
+} from './assessment/file-format.ts';
 import { assessmentFromShareLink, type LinkResult } from './assessment/share-import.ts';
-import { importBatch, type ImportResult, type TeamEntry, type TeamFrameworkInfo, type TeamSource } from './team/import-batch.ts';
+import {
+  importBatch,
+  type ImportResult,
+  type TeamEntry,
+  type TeamFrameworkInfo,
+  type TeamSource,
+} from './team/import-batch.ts';
 import { parseStoredTeam, serialiseTeam } from './team/storage.ts';
 
 /** What every job needs to know of a framework: ids, version, hash and scale (no texts: a small message). */
@@ -68,8 +80,7 @@ export function runFileJob<J extends FileJob>(job: J): FileJobAnswer<J> {
 
 function run(job: FileJob): FileJobAnswers[keyof FileJobAnswers] {
   switch (job.type) {
-    case 'file':
-    {
+    case 'file': {
       const r = parseAssessmentFile(contentText(job.content), { frameworks: job.frameworks });
       return r.ok ? { ...r, text: JSON.stringify(r.assessment) } : r;
     }
@@ -78,10 +89,17 @@ function run(job: FileJob): FileJobAnswers[keyof FileJobAnswers] {
     case 'link':
       return assessmentFromShareLink(job.text, new Date(job.now), job.frameworks);
     case 'team-import': {
-      const sources: TeamSource[] = job.sources.map(({ bytes, ...s }) => (bytes ? { ...s, text: decodeFileBytes(new Uint8Array(bytes)) } : s));
+      const sources: TeamSource[] = job.sources.map(({ bytes, ...s }) =>
+        bytes ? { ...s, text: decodeFileBytes(new Uint8Array(bytes)) } : s,
+      );
       const now = new Date(job.now);
       const r = importBatch(job.existing, sources, job.frameworks, now);
-      return { report: r.report, added: r.added, newEntries: r.entries.slice(job.existing.length), stored: r.added ? serialiseTeam(r.entries, now) : null };
+      return {
+        report: r.report,
+        added: r.added,
+        newEntries: r.entries.slice(job.existing.length),
+        stored: r.added ? serialiseTeam(r.entries, now) : null,
+      };
     }
     case 'team-stored':
       return parseStoredTeam(job.raw);

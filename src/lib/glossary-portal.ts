@@ -14,7 +14,11 @@ const BREAK = /(?<=[。！？])(?![」』）”])\s*(?=\S)|(?<!\b(?:e\.g|i\.e|cf
 
 export function sentences(text: string): string[] {
   // A line wrap between two Japanese characters in a content file is not a space.
-  return text.replace(WRAP, '').split(BREAK).map((s) => s.trim()).filter(Boolean);
+  return text
+    .replace(WRAP, '')
+    .split(BREAK)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 const FORMULA = /[=＝÷×]|\s\/\s/;
@@ -36,16 +40,26 @@ function splitLead(sentence: string): { plain: string; formula: string } | null 
       else if ((c === '(' || c === '（') && --depth === 0) {
         const lead = body.slice(0, i).trimEnd();
         const inner = body.slice(i + 1, -1);
-        return lead && FORMULA.test(inner) && !FORMULA.test(lead) ? { plain: lead + (end || '.'), formula: inner } : null;
+        return lead && FORMULA.test(inner) && !FORMULA.test(lead)
+          ? { plain: lead + (end || '.'), formula: inner }
+          : null;
       }
     }
     return null;
   }
   const at = body.search(FORMULA);
-  const cut = Math.max(body.lastIndexOf(': ', at), body.lastIndexOf('; ', at), body.lastIndexOf('：', at), body.lastIndexOf('；', at));
+  const cut = Math.max(
+    body.lastIndexOf(': ', at),
+    body.lastIndexOf('; ', at),
+    body.lastIndexOf('：', at),
+    body.lastIndexOf('；', at),
+  );
   if (cut <= 0) return null;
   const rest = body.slice(cut + 1).trim();
-  return { plain: body.slice(0, cut).trimEnd() + (end || '.'), formula: rest.charAt(0).toUpperCase() + rest.slice(1) + end };
+  return {
+    plain: body.slice(0, cut).trimEnd() + (end || '.'),
+    formula: rest.charAt(0).toUpperCase() + rest.slice(1) + end,
+  };
 }
 
 /**
@@ -56,28 +70,42 @@ export function plainThenFormula(text: string): { plain: string[]; formula: stri
   const plain: string[] = [];
   const formula: string[] = [];
   for (const s of sentences(text)) {
-    if (!FORMULA.test(s)) { plain.push(s); continue; }
+    if (!FORMULA.test(s)) {
+      plain.push(s);
+      continue;
+    }
     const lead = splitLead(s);
-    if (lead) { plain.push(lead.plain); formula.push(lead.formula); } else formula.push(s);
+    if (lead) {
+      plain.push(lead.plain);
+      formula.push(lead.formula);
+    } else formula.push(s);
   }
   return { plain, formula };
 }
 
-export interface PortalUse { kind: 'health-model' | 'playbook' | 'tool'; id: string }
+export interface PortalUse {
+  kind: 'health-model' | 'playbook' | 'tool';
+  id: string;
+}
 
 /**
  * Where the portal uses a term: health models with a measure of the same id (or every model for the
  * health score itself), playbooks with the same id or whose objective or metrics name the term.
  */
-export function portalUses(term: { id: string; names: string[] }, models: { id: string; measures: string[] }[],
-  playbooks: { id: string; text: string }[], max = 5): PortalUse[] {
+export function portalUses(
+  term: { id: string; names: string[] },
+  models: { id: string; measures: string[] }[],
+  playbooks: { id: string; text: string }[],
+  max = 5,
+): PortalUse[] {
   const out: PortalUse[] = [];
-  for (const m of models) if (term.id === 'health-score' || m.measures.includes(term.id)) out.push({ kind: 'health-model', id: m.id });
+  for (const m of models)
+    if (term.id === 'health-score' || m.measures.includes(term.id)) out.push({ kind: 'health-model', id: m.id });
   if (term.id === 'health-score') out.push({ kind: 'tool', id: 'simulator' });
   const names = term.names.map((n) => n.trim().toLowerCase()).filter((n) => n.length >= 3);
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = names.length ? new RegExp(`(^|[^a-z])(${names.map(esc).join('|')})([^a-z]|$)`, 'i') : null;
-  const pbs = playbooks.filter((p) => p.id === term.id || (re !== null && re.test(p.text)));
+  const pbs = playbooks.filter((p) => p.id === term.id || re?.test(p.text));
   for (const p of pbs.slice(0, max)) out.push({ kind: 'playbook', id: p.id });
   return out;
 }

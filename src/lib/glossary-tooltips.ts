@@ -22,7 +22,26 @@ export interface TooltipTerm {
 }
 
 /** Elements whose text is never marked (a term inside them is already a link, code, a title or a control). */
-const SKIP = new Set(['a', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'script', 'style', 'abbr', 'button', 'kbd', 'template', 'textarea', 'svg', 'math']);
+const SKIP = new Set([
+  'a',
+  'code',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'script',
+  'style',
+  'abbr',
+  'button',
+  'kbd',
+  'template',
+  'textarea',
+  'svg',
+  'math',
+]);
 
 const LATIN = /[A-Za-z0-9]/;
 
@@ -46,12 +65,17 @@ function matcher(name: string): RegExp {
   return re;
 }
 
-interface Candidate { term: TooltipTerm; name: string }
+interface Candidate {
+  term: TooltipTerm;
+  name: string;
+}
 
 /** Names worth looking for (Latin: 3 characters or more; Japanese: 2 or more), longest first. */
 function candidatesOf(terms: TooltipTerm[]): Candidate[] {
   return terms
-    .flatMap((t) => t.names.filter((n) => (LATIN.test(n) ? n.length >= 3 : n.length >= 2)).map((name) => ({ term: t, name })))
+    .flatMap((t) =>
+      t.names.filter((n) => (LATIN.test(n) ? n.length >= 3 : n.length >= 2)).map((name) => ({ term: t, name })),
+    )
     .sort((a, b) => b.name.length - a.name.length);
 }
 
@@ -61,9 +85,22 @@ const text = (value: string): Text => ({ type: 'text', value });
 function mark(word: string, term: TooltipTerm, idPrefix: string): Element {
   const id = `${idPrefix}-${term.id}`;
   return {
-    type: 'element', tagName: 'span', properties: { className: ['gloss'] }, children: [
-      { type: 'element', tagName: 'a', properties: { className: ['gloss-term'], href: term.href, ariaDescribedBy: [id] }, children: [text(word)] },
-      { type: 'element', tagName: 'span', properties: { className: ['gloss-tip'], role: 'tooltip', id }, children: [text(term.definition)] },
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['gloss'] },
+    children: [
+      {
+        type: 'element',
+        tagName: 'a',
+        properties: { className: ['gloss-term'], href: term.href, ariaDescribedBy: [id] },
+        children: [text(word)],
+      },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['gloss-tip'], role: 'tooltip', id },
+        children: [text(term.definition)],
+      },
     ],
   };
 }
@@ -74,21 +111,33 @@ function annotateText(value: string, candidates: Candidate[], used: Set<string>,
   for (const c of candidates) {
     if (used.has(c.term.id)) continue;
     const m = matcher(c.name).exec(value);
-    if (m && (!best || m.index < best.index || (m.index === best.index && m[0].length > best.length))) best = { index: m.index, length: m[0].length, term: c.term };
+    if (m && (!best || m.index < best.index || (m.index === best.index && m[0].length > best.length)))
+      best = { index: m.index, length: m[0].length, term: c.term };
   }
   if (!best) return [text(value)];
   used.add(best.term.id);
   const before = value.slice(0, best.index);
   const word = value.slice(best.index, best.index + best.length);
   const after = value.slice(best.index + best.length);
-  return [...(before ? [text(before)] : []), mark(word, best.term, idPrefix), ...(after ? annotateText(after, candidates, used, idPrefix) : [])];
+  return [
+    ...(before ? [text(before)] : []),
+    mark(word, best.term, idPrefix),
+    ...(after ? annotateText(after, candidates, used, idPrefix) : []),
+  ];
 }
 
-function walk(children: (RootContent | ElementContent)[], candidates: Candidate[], used: Set<string>, idPrefix: string): (RootContent | ElementContent)[] {
+function walk(
+  children: (RootContent | ElementContent)[],
+  candidates: Candidate[],
+  used: Set<string>,
+  idPrefix: string,
+): (RootContent | ElementContent)[] {
   const out: (RootContent | ElementContent)[] = [];
   for (const node of children) {
-    if (node.type === 'text' && node.value.trim() !== '') out.push(...annotateText(node.value, candidates, used, idPrefix));
-    else if (node.type === 'element' && !SKIP.has(node.tagName)) out.push({ ...node, children: walk(node.children, candidates, used, idPrefix) as ElementContent[] });
+    if (node.type === 'text' && node.value.trim() !== '')
+      out.push(...annotateText(node.value, candidates, used, idPrefix));
+    else if (node.type === 'element' && !SKIP.has(node.tagName))
+      out.push({ ...node, children: walk(node.children, candidates, used, idPrefix) as ElementContent[] });
     else out.push(node);
   }
   return out;
@@ -99,7 +148,10 @@ export function annotateTree(tree: Root, terms: TooltipTerm[], idPrefix = 'gloss
   const candidates = candidatesOf(terms);
   const used = new Set<string>();
   if (candidates.length === 0) return { tree, marked: 0 };
-  return { tree: { ...tree, children: walk(tree.children, candidates, used, idPrefix) as RootContent[] }, marked: used.size };
+  return {
+    tree: { ...tree, children: walk(tree.children, candidates, used, idPrefix) as RootContent[] },
+    marked: used.size,
+  };
 }
 
 /** annotateTree on an HTML fragment; the HTML comes back unchanged when no term occurs in it. */

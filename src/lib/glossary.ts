@@ -5,9 +5,16 @@ import type { GlossaryTerm } from '../schemas/glossary.ts';
 export type TermWithId = GlossaryTerm & { id: string };
 
 const KANA_ROWS: [string, string][] = [
-  ['あ', 'あいうえおぁぃぅぇぉゔ'], ['か', 'かきくけこがぎぐげご'], ['さ', 'さしすせそざじずぜぞ'], ['た', 'たちつてとだぢづでどっ'],
-  ['な', 'なにぬねの'], ['は', 'はひふへほばびぶべぼぱぴぷぺぽ'], ['ま', 'まみむめも'], ['や', 'やゆよゃゅょ'],
-  ['ら', 'らりるれろ'], ['わ', 'わをんゎ'],
+  ['あ', 'あいうえおぁぃぅぇぉゔ'],
+  ['か', 'かきくけこがぎぐげご'],
+  ['さ', 'さしすせそざじずぜぞ'],
+  ['た', 'たちつてとだぢづでどっ'],
+  ['な', 'なにぬねの'],
+  ['は', 'はひふへほばびぶべぼぱぴぷぺぽ'],
+  ['ま', 'まみむめも'],
+  ['や', 'やゆよゃゅょ'],
+  ['ら', 'らりるれろ'],
+  ['わ', 'わをんゎ'],
 ];
 
 /** Katakana → hiragana, so both sort and group together. */
@@ -27,9 +34,14 @@ export function sortKey(t: GlossaryTerm, lang: Locale): string {
   return lang === 'ja' ? toHiragana(t.reading ?? t.term.ja ?? t.term.en) : t.term.en;
 }
 
-export function groupGlossary(terms: TermWithId[], lang: Locale): { key: string; label: string; terms: TermWithId[] }[] {
+export function groupGlossary(
+  terms: TermWithId[],
+  lang: Locale,
+): { key: string; label: string; terms: TermWithId[] }[] {
   const coll = collator(lang);
-  const sorted = [...terms].sort((a, b) => coll.compare(sortKey(a, lang), sortKey(b, lang)) || coll.compare(tx(a.term, lang), tx(b.term, lang)));
+  const sorted = [...terms].sort(
+    (a, b) => coll.compare(sortKey(a, lang), sortKey(b, lang)) || coll.compare(tx(a.term, lang), tx(b.term, lang)),
+  );
   const groups = new Map<string, TermWithId[]>();
   for (const t of sorted) {
     let label: string;
@@ -42,5 +54,7 @@ export function groupGlossary(terms: TermWithId[], lang: Locale): { key: string;
     groups.get(label)!.push(t);
   }
   const order = lang === 'ja' ? [...KANA_ROWS.map(([r]) => r), '#'] : [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '#'];
-  return order.filter((k) => groups.has(k)).map((k, i) => ({ key: lang === 'ja' ? `k${i}` : k.replace('#', 'other'), label: k, terms: groups.get(k)! }));
+  return order
+    .filter((k) => groups.has(k))
+    .map((k, i) => ({ key: lang === 'ja' ? `k${i}` : k.replace('#', 'other'), label: k, terms: groups.get(k)! }));
 }

@@ -6,10 +6,20 @@ import { isRealIsoDate } from '../schemas/patterns.ts';
 
 export const ONBOARDING_FORMAT = 1;
 
-export interface SectionItems { id: string; items: string[] }
-export interface Progress { done: number; total: number; sections: Record<string, { done: number; total: number }> }
+export interface SectionItems {
+  id: string;
+  items: string[];
+}
+export interface Progress {
+  done: number;
+  total: number;
+  sections: Record<string, { done: number; total: number }>;
+}
 /** What the browser keeps per track: the ticked items and, once given, the start date (YYYY-MM-DD). */
-export interface TrackState { done: Set<string>; start?: string }
+export interface TrackState {
+  done: Set<string>;
+  start?: string;
+}
 
 export function storageKey(track: string): string {
   return `banso:onboarding:${track}`;
@@ -27,7 +37,9 @@ export function parseState(raw: string | null): TrackState {
       const done = new Set(v.done.filter((x): x is string => typeof x === 'string'));
       return isIsoDate(v.start) ? { done, start: v.start } : { done };
     }
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   return { done: new Set() };
 }
 
@@ -37,7 +49,11 @@ export function parseOnboardingProgress(raw: string | null): Set<string> {
 }
 
 export function serialiseState(s: TrackState): string {
-  return JSON.stringify({ format: ONBOARDING_FORMAT, done: [...s.done].sort(), ...(s.start ? { start: s.start } : {}) });
+  return JSON.stringify({
+    format: ONBOARDING_FORMAT,
+    done: [...s.done].sort(),
+    ...(s.start ? { start: s.start } : {}),
+  });
 }
 
 /**
@@ -59,7 +75,11 @@ export function readProgress(raw: string): { ok: true; value: Set<string> } | { 
     return { ok: false, problems: ['not-json'] };
   }
   const done = v && typeof v === 'object' ? (v as { done?: unknown }).done : undefined;
-  if ((v as { format?: unknown } | null)?.format !== ONBOARDING_FORMAT || !Array.isArray(done) || !done.every((x) => typeof x === 'string'))
+  if (
+    (v as { format?: unknown } | null)?.format !== ONBOARDING_FORMAT ||
+    !Array.isArray(done) ||
+    !done.every((x) => typeof x === 'string')
+  )
     return { ok: false, problems: ['wrong-format'] };
   return { ok: true, value: new Set(done as string[]) };
 }
@@ -82,10 +102,12 @@ export function computeProgress(sections: SectionItems[], done: Set<string>): Pr
 
 /** Day of the track: 1 on the start date, 8 a week later. Dates are calendar dates (YYYY-MM-DD), no time zone. */
 export function trackDay(start: string, today: string): number {
-  return Math.round((Date.parse(today + 'T00:00:00Z') - Date.parse(start + 'T00:00:00Z')) / 86_400_000) + 1;
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
-export interface ScheduleSection extends SectionItems { dueDay: number }
+export interface ScheduleSection extends SectionItems {
+  dueDay: number;
+}
 export interface Schedule {
   /** Day of the track (at least 1). */
   day: number;
@@ -105,7 +127,9 @@ export function schedule(sections: ScheduleSection[], day: number, done: Set<str
   let prev = 0;
   for (const s of sections) {
     const span = Math.max(1, s.dueDay - prev);
-    s.items.forEach((id, k) => { due[id] = prev + Math.ceil(((k + 1) * span) / s.items.length); });
+    s.items.forEach((id, k) => {
+      due[id] = prev + Math.ceil(((k + 1) * span) / s.items.length);
+    });
     prev = s.dueDay;
   }
   const current = (sections.find((s) => s.dueDay >= d) ?? sections[sections.length - 1]).id;

@@ -41,7 +41,8 @@ export function readPosition(raw: string): { ok: true; value: Set<string> } | { 
     return { ok: false, problems: ['not-json'] };
   }
   const valid = new Set(PHASES.flatMap((p) => LAYERS.map((l) => cellId(p, l))));
-  if (v?.format !== FORMAT || !Array.isArray(v.cells) || !v.cells.every((c) => typeof c === 'string' && valid.has(c))) return { ok: false, problems: ['wrong-format'] };
+  if (v?.format !== FORMAT || !Array.isArray(v.cells) || !v.cells.every((c) => typeof c === 'string' && valid.has(c)))
+    return { ok: false, problems: ['wrong-format'] };
   return { ok: true, value: new Set(v.cells as string[]) };
 }
 

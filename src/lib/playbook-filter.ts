@@ -53,7 +53,11 @@ export function matches(p: PlaybookFacets, filters: FilterState['filters']): boo
 }
 
 /** The ids of matching playbooks, in the chosen order. */
-export function applyFilters(all: PlaybookFacets[], state: FilterState, compare: (a: string, b: string) => number): string[] {
+export function applyFilters(
+  all: PlaybookFacets[],
+  state: FilterState,
+  compare: (a: string, b: string) => number,
+): string[] {
   const list = all.filter((p) => matches(p, state.filters));
   const by: Record<Sort, (a: PlaybookFacets, b: PlaybookFacets) => number> = {
     phase: (a, b) => a.phaseOrder - b.phaseOrder || compare(a.title, b.title),
@@ -64,8 +68,14 @@ export function applyFilters(all: PlaybookFacets[], state: FilterState, compare:
 }
 
 /** How many playbooks each option of each filter would leave, given the other filters. */
-export function facetCounts(all: PlaybookFacets[], filters: FilterState['filters']): Record<FilterKey, Record<string, number>> {
-  const out = Object.fromEntries(FILTER_KEYS.map((k) => [k, {} as Record<string, number>])) as Record<FilterKey, Record<string, number>>;
+export function facetCounts(
+  all: PlaybookFacets[],
+  filters: FilterState['filters'],
+): Record<FilterKey, Record<string, number>> {
+  const out = Object.fromEntries(FILTER_KEYS.map((k) => [k, {} as Record<string, number>])) as Record<
+    FilterKey,
+    Record<string, number>
+  >;
   for (const k of FILTER_KEYS) {
     const others = { ...filters, [k]: undefined };
     for (const p of all) {

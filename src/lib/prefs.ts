@@ -4,13 +4,22 @@
  */
 export const PREFS_KEY = 'banso:prefs';
 export type ChartView = 'radar' | 'bars';
-export interface Prefs { reveal?: boolean; view?: ChartView; teamView?: ChartView }
+export interface Prefs {
+  reveal?: boolean;
+  view?: ChartView;
+  teamView?: ChartView;
+}
 
 const VIEWS: readonly string[] = ['radar', 'bars'];
 
 export function parsePrefs(raw: string | null): Prefs {
   let v: Record<string, unknown> = {};
-  try { const x = JSON.parse(raw ?? '{}') as unknown; if (x && typeof x === 'object' && !Array.isArray(x)) v = x as Record<string, unknown>; } catch { /* defaults */ }
+  try {
+    const x = JSON.parse(raw ?? '{}') as unknown;
+    if (x && typeof x === 'object' && !Array.isArray(x)) v = x as Record<string, unknown>;
+  } catch {
+    /* defaults */
+  }
   const out: Prefs = {};
   if (typeof v.reveal === 'boolean') out.reveal = v.reveal;
   if (VIEWS.includes(v.view as string)) out.view = v.view as ChartView;
@@ -31,7 +40,10 @@ export function wrapLabel(text: string, width: number, maxLines = 3): string[] {
   if (/\s/.test(text.trim())) {
     let line = '';
     for (const w of text.trim().split(/\s+/)) {
-      if (line && (line + ' ' + w).length > width) { lines.push(line); line = w; } else line = line ? line + ' ' + w : w;
+      if (line && `${line} ${w}`.length > width) {
+        lines.push(line);
+        line = w;
+      } else line = line ? `${line} ${w}` : w;
     }
     if (line) lines.push(line);
   } else {
@@ -39,6 +51,6 @@ export function wrapLabel(text: string, width: number, maxLines = 3): string[] {
   }
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = kept[maxLines - 1].slice(0, Math.max(1, width - 1)) + '…';
+  kept[maxLines - 1] = `${kept[maxLines - 1].slice(0, Math.max(1, width - 1))}…`;
   return kept;
 }

@@ -22,23 +22,41 @@ const ONBOARDING = 'banso:onboarding:';
 const PLAN = 'banso:plan:';
 export const MAX_PROGRESS_BYTES = 20 * 1024 * 1024;
 
-export interface Collected { file: ProgressFile; /** Keys whose saved data could not be read (left out of the file, untouched in storage). */ unreadable: string[] }
+export interface Collected {
+  file: ProgressFile /** Keys whose saved data could not be read (left out of the file, untouched in storage). */;
+  unreadable: string[];
+}
 
 /** Everything this browser keeps for the person. Unreadable entries are listed, never guessed at. */
 export function collectProgress(storage: ProgressStorage, now: Date): Collected {
-  const file: ProgressFile = { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exportedAt: now.toISOString(), assessments: [], onboarding: {}, plane: [], prefs: {} };
+  const file: ProgressFile = {
+    format: PROGRESS_FORMAT,
+    version: PROGRESS_VERSION,
+    exportedAt: now.toISOString(),
+    assessments: [],
+    onboarding: {},
+    plane: [],
+    prefs: {},
+  };
   const unreadable: string[] = [];
   const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) { const k = storage.key(i); if (k) keys.push(k); }
+  for (let i = 0; i < storage.length; i++) {
+    const k = storage.key(i);
+    if (k) keys.push(k);
+  }
   for (const k of keys.sort()) {
     const raw = storage.getItem(k);
     if (raw === null) continue;
     if (k.startsWith(ASSESSMENT)) {
       const r = parseAssessmentFile(raw, { maxBytes: Number.POSITIVE_INFINITY });
-      if (r.ok && r.assessment.framework.id === k.slice(ASSESSMENT.length)) file.assessments.push(r.assessment); else unreadable.push(k);
+      if (r.ok && r.assessment.framework.id === k.slice(ASSESSMENT.length)) file.assessments.push(r.assessment);
+      else unreadable.push(k);
     } else if (k.startsWith(ONBOARDING)) {
       const s = parseState(raw);
-      file.onboarding[k.slice(ONBOARDING.length)] = { done: [...s.done].sort(), ...(s.start ? { start: s.start } : {}) };
+      file.onboarding[k.slice(ONBOARDING.length)] = {
+        done: [...s.done].sort(),
+        ...(s.start ? { start: s.start } : {}),
+      };
     } else if (k.startsWith(PLAN)) {
       const f = parseFocus(raw);
       if (f.length) file.plans = { ...file.plans, [k.slice(PLAN.length)]: f };
@@ -48,15 +66,25 @@ export function collectProgress(storage: ProgressStorage, now: Date): Collected 
   return { file, unreadable };
 }
 
-export type ProgressParse = { ok: true; file: ProgressFile } | { ok: false; code: 'too-large' | 'not-json' | 'wrong-format' | 'invalid'; details: string[] };
+export type ProgressParse =
+  | { ok: true; file: ProgressFile }
+  | { ok: false; code: 'too-large' | 'not-json' | 'wrong-format' | 'invalid'; details: string[] };
 
 export function parseProgressFile(text: string): ProgressParse {
-  if (text.length > MAX_PROGRESS_BYTES || utf8ByteLength(text) > MAX_PROGRESS_BYTES) return { ok: false, code: 'too-large', details: ['the file is larger than 20 MB'] };
+  if (text.length > MAX_PROGRESS_BYTES || utf8ByteLength(text) > MAX_PROGRESS_BYTES)
+    return { ok: false, code: 'too-large', details: ['the file is larger than 20 MB'] };
   let data: unknown;
-  try { data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); } catch (e) { return { ok: false, code: 'not-json', details: [String(e instanceof Error ? e.message : e)] }; }
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { ok: false, code: 'not-json', details: [String(e instanceof Error ? e.message : e)] };
+  }
   const rec = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   if (rec.format !== PROGRESS_FORMAT) {
-    const hint = rec.format === 'banso-assessment' ? 'this is an assessment file: import it on the self-assessment page' : `expected format "${PROGRESS_FORMAT}"`;
+    const hint =
+      rec.format === 'banso-assessment'
+        ? 'this is an assessment file: import it on the self-assessment page'
+        : `expected format "${PROGRESS_FORMAT}"`;
     return { ok: false, code: 'wrong-format', details: [hint] };
   }
   const r = ProgressFile.safeParse(data);
@@ -92,22 +120,38 @@ export function mergeAssessments(here: Assessment, incoming: Assessment): { merg
  * set here stays, marked map cells are united, view choices here stay. Every value is computed before
  * the first write; if a write fails, the values written so far are put back.
  */
-export function applyProgress(storage: ProgressStorage & { removeItem(key: string): void }, file: ProgressFile): MergeReport {
-  const report: MergeReport = { assessmentsFromFile: [], assessmentsKept: [], onboarding: [], plane: false, prefs: false, plans: [] };
+export function applyProgress(
+  storage: ProgressStorage & { removeItem(key: string): void },
+  file: ProgressFile,
+): MergeReport {
+  const report: MergeReport = {
+    assessmentsFromFile: [],
+    assessmentsKept: [],
+    onboarding: [],
+    plane: false,
+    prefs: false,
+    plans: [],
+  };
   const writes = new Map<string, string>();
   for (const a of file.assessments) {
     const key = ASSESSMENT + a.framework.id;
     const raw = storage.getItem(key);
     const here = raw === null ? null : parseAssessmentFile(raw, { maxBytes: Number.POSITIVE_INFINITY });
-    if (raw !== null && !(here && here.ok)) { report.assessmentsKept.push(a.framework.id); continue; } // unreadable here: never overwritten
-    const { merged, fromFile } = here && here.ok ? mergeAssessments(here.assessment, a) : { merged: a, fromFile: true };
+    if (raw !== null && !here?.ok) {
+      report.assessmentsKept.push(a.framework.id);
+      continue;
+    } // unreadable here: never overwritten
+    const { merged, fromFile } = here?.ok ? mergeAssessments(here.assessment, a) : { merged: a, fromFile: true };
     writes.set(key, JSON.stringify(merged));
     (fromFile ? report.assessmentsFromFile : report.assessmentsKept).push(a.framework.id);
   }
   for (const [track, p] of Object.entries(file.onboarding)) {
     const here = parseState(storage.getItem(ONBOARDING + track));
     const start = here.start ?? p.start;
-    writes.set(ONBOARDING + track, serialiseState({ done: new Set([...here.done, ...p.done]), ...(start ? { start } : {}) }));
+    writes.set(
+      ONBOARDING + track,
+      serialiseState({ done: new Set([...here.done, ...p.done]), ...(start ? { start } : {}) }),
+    );
     report.onboarding.push(track);
   }
   for (const [fw, focus] of Object.entries(file.plans ?? {})) {
@@ -116,7 +160,10 @@ export function applyProgress(storage: ProgressStorage & { removeItem(key: strin
     report.plans.push(fw);
   }
   if (file.plane.length) {
-    writes.set(POSITION_KEY, serialisePosition(new Set([...parsePosition(storage.getItem(POSITION_KEY)), ...file.plane])));
+    writes.set(
+      POSITION_KEY,
+      serialisePosition(new Set([...parsePosition(storage.getItem(POSITION_KEY)), ...file.plane])),
+    );
     report.plane = true;
   }
   if (Object.keys(file.prefs).length) {
@@ -126,9 +173,16 @@ export function applyProgress(storage: ProgressStorage & { removeItem(key: strin
   const before = new Map([...writes.keys()].map((k) => [k, storage.getItem(k)]));
   const done: string[] = [];
   try {
-    for (const [k, v] of writes) { storage.setItem(k, v); done.push(k); }
+    for (const [k, v] of writes) {
+      storage.setItem(k, v);
+      done.push(k);
+    }
   } catch (e) {
-    for (const k of done) { const old = before.get(k); if (old === null || old === undefined) storage.removeItem(k); else storage.setItem(k, old); }
+    for (const k of done) {
+      const old = before.get(k);
+      if (old === null || old === undefined) storage.removeItem(k);
+      else storage.setItem(k, old);
+    }
     throw e;
   }
   return report;

@@ -1,5 +1,7 @@
 /** Geometry of a static radar chart (build-time SVG for role profiles). Pure. */
-export interface RadarValues { values: number[] }
+export interface RadarValues {
+  values: number[];
+}
 
 export function radarGeometry(axes: string[], series: RadarValues[], max: number, size = 420) {
   const cx = size / 2;

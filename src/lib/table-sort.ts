@@ -12,7 +12,11 @@ export interface SortState<K extends string = string> {
  * The sort state after a column's sort button is pressed: the same column flips its direction, a
  * new column starts in `firstDir(key)` (ascending unless the table says otherwise).
  */
-export function nextSort<K extends string>(current: SortState<K>, key: K, firstDir: (key: K) => SortDir = () => 'asc'): SortState<K> {
+export function nextSort<K extends string>(
+  current: SortState<K>,
+  key: K,
+  firstDir: (key: K) => SortDir = () => 'asc',
+): SortState<K> {
   if (current.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
   return { key, dir: firstDir(key) };
 }

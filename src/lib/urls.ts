@@ -10,9 +10,9 @@ export function localePath(lang: Locale, path: string, base = '/'): string {
   const b = trimSlashes(base);
   const [p, rest = ''] = splitSuffix(path);
   const parts = [b, lang === 'ja' ? 'ja' : '', trimSlashes(p)].filter(Boolean);
-  const joined = '/' + parts.join('/');
+  const joined = `/${parts.join('/')}`;
   const isFile = /\.[a-z0-9]+$/i.test(joined);
-  return (isFile || joined.endsWith('/') ? joined : joined + '/') + rest;
+  return (isFile || joined.endsWith('/') ? joined : `${joined}/`) + rest;
 }
 
 function splitSuffix(path: string): [string, string] {
@@ -23,8 +23,8 @@ function splitSuffix(path: string): [string, string] {
 /** The locale of a pathname (under base) and the path inside it, e.g. "/base/ja/playbooks/x/" → ja, "playbooks/x/". */
 export function parseLocalePath(pathname: string, base = '/'): { lang: Locale; path: string } {
   let p = pathname;
-  const b = '/' + trimSlashes(base);
-  if (b !== '/' && (p === b || p.startsWith(b + '/'))) p = p.slice(b.length);
+  const b = `/${trimSlashes(base)}`;
+  if (b !== '/' && (p === b || p.startsWith(`${b}/`))) p = p.slice(b.length);
   p = trimSlashes(p);
   if (p === 'ja' || p.startsWith('ja/')) return { lang: 'ja', path: p.slice(2).replace(/^\//, '') };
   return { lang: 'en', path: p };

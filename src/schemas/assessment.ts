@@ -13,13 +13,35 @@
 import * as z from 'zod/mini';
 import { ID_MESSAGE, ID_PATTERN, isRealIsoDate } from './patterns.ts';
 
-import { ASSESSMENT_FORMAT, ASSESSMENT_KINDS, ASSESSMENT_VERSION, MAX_AGREED_BY, MAX_EVIDENCE, MAX_PERSON_NAME, MAX_SNAPSHOT_NOTE, MAX_SNAPSHOTS } from './assessment-constants.ts';
+import {
+  ASSESSMENT_FORMAT,
+  ASSESSMENT_KINDS,
+  ASSESSMENT_VERSION,
+  MAX_AGREED_BY,
+  MAX_EVIDENCE,
+  MAX_PERSON_NAME,
+  MAX_SNAPSHOT_NOTE,
+  MAX_SNAPSHOTS,
+} from './assessment-constants.ts';
 
-export { ASSESSMENT_FORMAT, ASSESSMENT_KINDS, ASSESSMENT_VERSION, MAX_AGREED_BY, MAX_EVIDENCE, MAX_PERSON_NAME, MAX_SNAPSHOT_NOTE, MAX_SNAPSHOTS };
+export {
+  ASSESSMENT_FORMAT,
+  ASSESSMENT_KINDS,
+  ASSESSMENT_VERSION,
+  MAX_AGREED_BY,
+  MAX_EVIDENCE,
+  MAX_PERSON_NAME,
+  MAX_SNAPSHOT_NOTE,
+  MAX_SNAPSHOTS,
+};
 
 const Id = z.string().check(z.regex(ID_PATTERN, ID_MESSAGE));
 // `params.problem` names the problem for lib/assessment/problems.ts (messages in the page's language).
-const IsoDate = z.string().check(z.refine(isRealIsoDate, { message: 'must be a real date written YYYY-MM-DD', params: { problem: 'not-date' } }));
+const IsoDate = z
+  .string()
+  .check(
+    z.refine(isRealIsoDate, { message: 'must be a real date written YYYY-MM-DD', params: { problem: 'not-date' } }),
+  );
 const Level = z.number().check(z.int('must be a whole number'), z.minimum(0, 'must be 0 or more'));
 
 /** Length in Unicode code points, so an emoji or a kanji counts as one character. */
@@ -30,7 +52,12 @@ const codePoints = (s: string): number => {
 };
 
 /** The person's name; may be empty while someone has not typed it yet (files then say "unnamed"). */
-export const AssessmentPersonName = z.string().check(z.refine((s) => codePoints(s) <= MAX_PERSON_NAME, { message: `must be at most ${MAX_PERSON_NAME} characters`, params: { problem: 'too-long', max: MAX_PERSON_NAME } }));
+export const AssessmentPersonName = z.string().check(
+  z.refine((s) => codePoints(s) <= MAX_PERSON_NAME, {
+    message: `must be at most ${MAX_PERSON_NAME} characters`,
+    params: { problem: 'too-long', max: MAX_PERSON_NAME },
+  }),
+);
 
 export const AssessmentKind = z.enum(ASSESSMENT_KINDS);
 export type AssessmentKind = z.infer<typeof AssessmentKind>;
@@ -38,12 +65,16 @@ export type AssessmentKind = z.infer<typeof AssessmentKind>;
 /** A rating of one element: the level reached (0 = not yet at level 1) and the evidence behind it. */
 export const AssessmentRating = z.object({
   level: Level,
-  evidence: z.optional(z.string().check(z.maxLength(MAX_EVIDENCE, `evidence must be at most ${MAX_EVIDENCE} characters`))),
+  evidence: z.optional(
+    z.string().check(z.maxLength(MAX_EVIDENCE, `evidence must be at most ${MAX_EVIDENCE} characters`)),
+  ),
 });
 export type AssessmentRating = z.infer<typeof AssessmentRating>;
 
 /** The names of the people who agreed levels in a 1:1 (the member and the manager). */
-const AgreedBy = z.array(AssessmentPersonName).check(z.minLength(1, 'names at least one person'), z.maxLength(MAX_AGREED_BY));
+const AgreedBy = z
+  .array(AssessmentPersonName)
+  .check(z.minLength(1, 'names at least one person'), z.maxLength(MAX_AGREED_BY));
 
 /**
  * Levels on one day, kept so progress can be drawn over time. A snapshot with `agreedBy` holds levels
@@ -127,6 +158,9 @@ export const Assessment = AssessmentObject.check(
     message: 'an agreed record (kind "agreed") needs an "agreement", and only an agreed record may have one',
     path: ['agreement'],
   }),
-  z.refine((a) => a.reviewOf === undefined || a.kind === 'manager', { message: 'only a manager\'s review refers to the assessment it reviewed', path: ['reviewOf'] }),
+  z.refine((a) => a.reviewOf === undefined || a.kind === 'manager', {
+    message: "only a manager's review refers to the assessment it reviewed",
+    path: ['reviewOf'],
+  }),
 );
 export type Assessment = z.infer<typeof Assessment>;

@@ -51,30 +51,54 @@ export const Framework = z
     // Levels must be 1..N, in order, no gaps.
     fw.levels.forEach((l, i) => {
       if (l.level !== i + 1)
-        ctx.addIssue({ code: 'custom', path: ['levels', i, 'level'], message: `expected level ${i + 1} here (levels are numbered 1..N in order), found ${l.level}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', i, 'level'],
+          message: `expected level ${i + 1} here (levels are numbered 1..N in order), found ${l.level}`,
+        });
     });
     const max = fw.levels.length;
     const groupIds = new Set(fw.groups.map((g) => g.id));
     const seenGroups = new Set<string>();
     fw.groups.forEach((g, i) => {
-      if (seenGroups.has(g.id)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'id'], message: `duplicate group id "${g.id}"` });
+      if (seenGroups.has(g.id))
+        ctx.addIssue({ code: 'custom', path: ['groups', i, 'id'], message: `duplicate group id "${g.id}"` });
       seenGroups.add(g.id);
     });
     const seen = new Set<string>();
     fw.elements.forEach((el, i) => {
-      if (seen.has(el.id)) ctx.addIssue({ code: 'custom', path: ['elements', i, 'id'], message: `duplicate element id "${el.id}"` });
+      if (seen.has(el.id))
+        ctx.addIssue({ code: 'custom', path: ['elements', i, 'id'], message: `duplicate element id "${el.id}"` });
       seen.add(el.id);
       if (!groupIds.has(el.group))
-        ctx.addIssue({ code: 'custom', path: ['elements', i, 'group'], message: `unknown group "${el.group}"; known groups: ${[...groupIds].join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['elements', i, 'group'],
+          message: `unknown group "${el.group}"; known groups: ${[...groupIds].join(', ')}`,
+        });
       const levels = el.levels.map((l) => l.level);
       el.levels.forEach((l, j) => {
         if (l.level > max)
-          ctx.addIssue({ code: 'custom', path: ['elements', i, 'levels', j, 'level'], message: `level ${l.level} is outside the scale 1..${max}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['elements', i, 'levels', j, 'level'],
+            message: `level ${l.level} is outside the scale 1..${max}`,
+          });
       });
       for (let n = 1; n <= max; n++) {
         const count = levels.filter((x) => x === n).length;
-        if (count === 0) ctx.addIssue({ code: 'custom', path: ['elements', i, 'levels'], message: `level ${n} is missing (every element describes every level 1..${max})` });
-        if (count > 1) ctx.addIssue({ code: 'custom', path: ['elements', i, 'levels'], message: `level ${n} is described ${count} times` });
+        if (count === 0)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['elements', i, 'levels'],
+            message: `level ${n} is missing (every element describes every level 1..${max})`,
+          });
+        if (count > 1)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['elements', i, 'levels'],
+            message: `level ${n} is described ${count} times`,
+          });
       }
     });
   });

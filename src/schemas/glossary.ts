@@ -1,7 +1,14 @@
 import { z } from 'astro/zod';
 import { Id, LText } from './common.ts';
 
-export const GLOSSARY_CATEGORIES = ['metric', 'lifecycle', 'engagement', 'operations', 'commercial', 'general'] as const;
+export const GLOSSARY_CATEGORIES = [
+  'metric',
+  'lifecycle',
+  'engagement',
+  'operations',
+  'commercial',
+  'general',
+] as const;
 
 export const GlossaryTerm = z.object({
   term: LText,
@@ -15,7 +22,9 @@ export const GlossaryTerm = z.object({
   category: z.enum(GLOSSARY_CATEGORIES).default('general'),
   definition: LText,
   /** Other names, used as search synonyms (e.g. churn ↔ 解約 ↔ チャーン). */
-  aliases: z.object({ en: z.array(z.string().min(1)).default([]), ja: z.array(z.string().min(1)).default([]) }).default({ en: [], ja: [] }),
+  aliases: z
+    .object({ en: z.array(z.string().min(1)).default([]), ja: z.array(z.string().min(1)).default([]) })
+    .default({ en: [], ja: [] }),
   related: z.array(Id).default([]),
 });
 export type GlossaryTerm = z.infer<typeof GlossaryTerm>;

@@ -1,7 +1,17 @@
 import { z } from 'astro/zod';
 import { Id, LText, Stewardship, Touch } from './common.ts';
 
-export const INPUT_KINDS = ['number', 'percent', 'count', 'days-since', 'nps', 'ces', 'sentiment', 'boolean', 'category'] as const;
+export const INPUT_KINDS = [
+  'number',
+  'percent',
+  'count',
+  'days-since',
+  'nps',
+  'ces',
+  'sentiment',
+  'boolean',
+  'category',
+] as const;
 export const InputKind = z.enum(INPUT_KINDS);
 export const SENTIMENTS = ['red', 'yellow', 'green'] as const;
 
@@ -83,7 +93,9 @@ export const HealthModel = z
     summary: LText,
     touch: Touch,
     version: z.string().trim().min(1),
-    groups: z.array(z.object({ id: Id, label: LText, weight: z.number().positive('weights are positive numbers') })).min(1),
+    groups: z
+      .array(z.object({ id: Id, label: LText, weight: z.number().positive('weights are positive numbers') }))
+      .min(1),
     measures: z.array(Measure).min(1),
     /** Ordered from the lowest band (min 0) to the highest. */
     bands: z.array(Band).min(3, 'a model needs at least 3 bands'),
@@ -123,40 +135,97 @@ export const HealthModel = z
     dup(m.bands, 'bands');
     dup(m.presets, 'presets');
     m.measures.forEach((x, i) => {
-      if (!groups.has(x.group)) ctx.addIssue({ code: 'custom', path: ['measures', i, 'group'], message: `unknown group "${x.group}"; known groups: ${[...groups].join(', ')}` });
-      if (x.min !== undefined && x.max !== undefined && x.min >= x.max) ctx.addIssue({ code: 'custom', path: ['measures', i, 'max'], message: 'max must be greater than min' });
+      if (!groups.has(x.group))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['measures', i, 'group'],
+          message: `unknown group "${x.group}"; known groups: ${[...groups].join(', ')}`,
+        });
+      if (x.min !== undefined && x.max !== undefined && x.min >= x.max)
+        ctx.addIssue({ code: 'custom', path: ['measures', i, 'max'], message: 'max must be greater than min' });
       const s = x.scoring;
       if (s.kind === 'tiers') {
         for (let t = 1; t < s.tiers.length; t++) {
           const ok = x.direction === 'higher' ? s.tiers[t].at < s.tiers[t - 1].at : s.tiers[t].at > s.tiers[t - 1].at;
-          if (!ok) ctx.addIssue({ code: 'custom', path: ['measures', i, 'scoring', 'tiers', t, 'at'], message: `tiers must go from the best value down (direction "${x.direction}": each "at" ${x.direction === 'higher' ? 'smaller' : 'larger'} than the one before)` });
+          if (!ok)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['measures', i, 'scoring', 'tiers', t, 'at'],
+              message: `tiers must go from the best value down (direction "${x.direction}": each "at" ${x.direction === 'higher' ? 'smaller' : 'larger'} than the one before)`,
+            });
         }
       }
       if (s.kind === 'linear') {
-        if (s.zeroAt === s.fullAt) ctx.addIssue({ code: 'custom', path: ['measures', i, 'scoring', 'fullAt'], message: 'zeroAt and fullAt must differ' });
-        else if ((s.fullAt > s.zeroAt) !== (x.direction === 'higher'))
-          ctx.addIssue({ code: 'custom', path: ['measures', i, 'scoring'], message: `direction "${x.direction}" contradicts zeroAt ${s.zeroAt} / fullAt ${s.fullAt}` });
+        if (s.zeroAt === s.fullAt)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['measures', i, 'scoring', 'fullAt'],
+            message: 'zeroAt and fullAt must differ',
+          });
+        else if (s.fullAt > s.zeroAt !== (x.direction === 'higher'))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['measures', i, 'scoring'],
+            message: `direction "${x.direction}" contradicts zeroAt ${s.zeroAt} / fullAt ${s.fullAt}`,
+          });
       }
       if (s.kind === 'map') {
         const need = x.input === 'sentiment' ? ['red', 'yellow', 'green'] : x.input === 'boolean' ? ['yes', 'no'] : [];
-        for (const k of need) if (!(k in s.points)) ctx.addIssue({ code: 'custom', path: ['measures', i, 'scoring', 'points', k], message: `points for "${k}" are missing` });
-        if (x.input === 'category' && Object.keys(s.points).length < 2) ctx.addIssue({ code: 'custom', path: ['measures', i, 'scoring', 'points'], message: 'a category input needs points for at least 2 categories' });
-        if (need.length === 0 && x.input !== 'category') ctx.addIssue({ code: 'custom', path: ['measures', i, 'scoring', 'kind'], message: `"map" scoring is for sentiment, boolean and category inputs, not "${x.input}"` });
+        for (const k of need)
+          if (!(k in s.points))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['measures', i, 'scoring', 'points', k],
+              message: `points for "${k}" are missing`,
+            });
+        if (x.input === 'category' && Object.keys(s.points).length < 2)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['measures', i, 'scoring', 'points'],
+            message: 'a category input needs points for at least 2 categories',
+          });
+        if (need.length === 0 && x.input !== 'category')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['measures', i, 'scoring', 'kind'],
+            message: `"map" scoring is for sentiment, boolean and category inputs, not "${x.input}"`,
+          });
       } else if (x.input === 'sentiment' || x.input === 'boolean' || x.input === 'category') {
-        ctx.addIssue({ code: 'custom', path: ['measures', i, 'scoring', 'kind'], message: `a ${x.input} input needs "map" scoring` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['measures', i, 'scoring', 'kind'],
+          message: `a ${x.input} input needs "map" scoring`,
+        });
       }
     });
     m.bands.forEach((b, i) => {
-      if (i === 0 && b.min !== 0) ctx.addIssue({ code: 'custom', path: ['bands', 0, 'min'], message: 'the lowest band must start at 0' });
-      if (i > 0 && b.min <= m.bands[i - 1].min) ctx.addIssue({ code: 'custom', path: ['bands', i, 'min'], message: `bands must be ordered from low to high: min ${b.min} is not above ${m.bands[i - 1].min}` });
+      if (i === 0 && b.min !== 0)
+        ctx.addIssue({ code: 'custom', path: ['bands', 0, 'min'], message: 'the lowest band must start at 0' });
+      if (i > 0 && b.min <= m.bands[i - 1].min)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bands', i, 'min'],
+          message: `bands must be ordered from low to high: min ${b.min} is not above ${m.bands[i - 1].min}`,
+        });
     });
     m.overrides.forEach((o, i) => {
-      if (!measures.has(o.measure)) ctx.addIssue({ code: 'custom', path: ['overrides', i, 'measure'], message: `unknown measure "${o.measure}"; known measures: ${[...measures.keys()].join(', ')}` });
-      if (!bands.has(o.forceBand)) ctx.addIssue({ code: 'custom', path: ['overrides', i, 'forceBand'], message: `unknown band "${o.forceBand}"; known bands: ${[...bands].join(', ')}` });
+      if (!measures.has(o.measure))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['overrides', i, 'measure'],
+          message: `unknown measure "${o.measure}"; known measures: ${[...measures.keys()].join(', ')}`,
+        });
+      if (!bands.has(o.forceBand))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['overrides', i, 'forceBand'],
+          message: `unknown band "${o.forceBand}"; known bands: ${[...bands].join(', ')}`,
+        });
     });
     m.presets.forEach((p, i) => {
       for (const key of Object.keys(p.values))
-        if (!measures.has(key)) ctx.addIssue({ code: 'custom', path: ['presets', i, 'values', key], message: `unknown measure "${key}"` });
+        if (!measures.has(key))
+          ctx.addIssue({ code: 'custom', path: ['presets', i, 'values', key], message: `unknown measure "${key}"` });
     });
   });
 export type HealthModel = z.infer<typeof HealthModel>;

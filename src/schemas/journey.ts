@@ -34,7 +34,8 @@ export const Journey = z
   .superRefine((j, ctx) => {
     const seen = new Set<string>();
     j.stages.forEach((s, i) => {
-      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['stages', i, 'id'], message: `duplicate stage id "${s.id}"` });
+      if (seen.has(s.id))
+        ctx.addIssue({ code: 'custom', path: ['stages', i, 'id'], message: `duplicate stage id "${s.id}"` });
       seen.add(s.id);
     });
   });

@@ -2,9 +2,23 @@ import { z } from 'astro/zod';
 import { Id, LText, Stewardship } from './common.ts';
 
 /** Portal tools a task can open (the self-assessment, the CS Ops map, the team review, the simulator). */
-export const ONBOARDING_TOOLS = { assess: '/assess/', plane: '/plane/', team: '/team/', simulator: '/health/simulator/' } as const;
+export const ONBOARDING_TOOLS = {
+  assess: '/assess/',
+  plane: '/plane/',
+  team: '/team/',
+  simulator: '/health/simulator/',
+} as const;
 
-export const ONBOARDING_ITEM_KINDS = ['task', 'playbook', 'journey-stage', 'element', 'glossary', 'health-model', 'journey', 'role'] as const;
+export const ONBOARDING_ITEM_KINDS = [
+  'task',
+  'playbook',
+  'journey-stage',
+  'element',
+  'glossary',
+  'health-model',
+  'journey',
+  'role',
+] as const;
 
 /**
  * An onboarding item either is a plain task (title required) or points at content:
@@ -26,8 +40,10 @@ export const OnboardingItem = z
     minutes: z.number().int().positive().max(600).optional(),
   })
   .superRefine((it, ctx) => {
-    if (it.kind === 'task' && !it.title) ctx.addIssue({ code: 'custom', path: ['title'], message: 'a task needs a title' });
-    if (it.kind !== 'task' && !it.ref) ctx.addIssue({ code: 'custom', path: ['ref'], message: `an item of kind "${it.kind}" needs a ref` });
+    if (it.kind === 'task' && !it.title)
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'a task needs a title' });
+    if (it.kind !== 'task' && !it.ref)
+      ctx.addIssue({ code: 'custom', path: ['ref'], message: `an item of kind "${it.kind}" needs a ref` });
   });
 
 export const OnboardingSection = z.object({
@@ -53,12 +69,23 @@ export const OnboardingTrack = z
     const items = new Set<string>();
     let lastDue = 0;
     t.sections.forEach((s, i) => {
-      if (sections.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sections', i, 'id'], message: `duplicate section id "${s.id}"` });
+      if (sections.has(s.id))
+        ctx.addIssue({ code: 'custom', path: ['sections', i, 'id'], message: `duplicate section id "${s.id}"` });
       sections.add(s.id);
-      if (s.dueDay < lastDue) ctx.addIssue({ code: 'custom', path: ['sections', i, 'dueDay'], message: `sections must be in order of dueDay (${s.dueDay} comes after ${lastDue})` });
+      if (s.dueDay < lastDue)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sections', i, 'dueDay'],
+          message: `sections must be in order of dueDay (${s.dueDay} comes after ${lastDue})`,
+        });
       lastDue = s.dueDay;
       s.items.forEach((it, j) => {
-        if (items.has(it.id)) ctx.addIssue({ code: 'custom', path: ['sections', i, 'items', j, 'id'], message: `duplicate item id "${it.id}" (item ids are unique in a track, they key saved progress)` });
+        if (items.has(it.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sections', i, 'items', j, 'id'],
+            message: `duplicate item id "${it.id}" (item ids are unique in a track, they key saved progress)`,
+          });
         items.add(it.id);
       });
     });

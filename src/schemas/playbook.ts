@@ -45,9 +45,7 @@ export const Playbook = z.object({
   escalation: text.optional(),
   discoveryQuestions: z.array(text).optional(),
   /** Skill elements (and the level) that running this playbook trains or evidences. */
-  trains: z
-    .array(z.object({ framework: Id, element: Id, level: z.number().int().min(1) }))
-    .default([]),
+  trains: z.array(z.object({ framework: Id, element: Id, level: z.number().int().min(1) })).default([]),
   /** Journey stages this playbook serves, as { journey, stage }. */
   journeyStages: z.array(z.object({ journey: Id, stage: Id })).default([]),
   draft: z.boolean().default(false),

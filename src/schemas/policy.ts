@@ -46,7 +46,11 @@ export const Policy = z
     for (const lang of ['en', 'ja'] as const) {
       for (const m of p.text[lang].matchAll(PLACEHOLDER)) {
         if (!(m[1] in p.values))
-          ctx.addIssue({ code: 'custom', path: ['text', lang], message: `uses {${m[1]}} but the policy has no value "${m[1]}" (values: ${Object.keys(p.values).join(', ') || 'none'})` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['text', lang],
+            message: `uses {${m[1]}} but the policy has no value "${m[1]}" (values: ${Object.keys(p.values).join(', ') || 'none'})`,
+          });
         if (m[2] && typeof p.values[m[1]] !== 'number')
           ctx.addIssue({ code: 'custom', path: ['text', lang], message: `{${m[1]}|${m[2]}} needs a number value` });
       }
@@ -62,7 +66,21 @@ export const PolicyGroup = z.object({
 });
 export type PolicyGroup = z.infer<typeof PolicyGroup>;
 
-const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 
 /** The policy's text in one language, with its values filled in. */
 export function policyText(p: Pick<Policy, 'values' | 'text'>, lang: 'en' | 'ja'): string {
@@ -72,7 +90,8 @@ export function policyText(p: Pick<Policy, 'values' | 'text'>, lang: 'en' | 'ja'
       const unit = fmt.slice('plural:'.length);
       return lang === 'en' && v !== 1 ? `${v} ${unit}s` : `${v} ${unit}`;
     }
-    if (fmt === 'words' && typeof v === 'number' && lang === 'en' && Number.isInteger(v) && v >= 0 && v < WORDS.length) return WORDS[v];
+    if (fmt === 'words' && typeof v === 'number' && lang === 'en' && Number.isInteger(v) && v >= 0 && v < WORDS.length)
+      return WORDS[v];
     return String(v);
   });
 }

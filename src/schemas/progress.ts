@@ -31,7 +31,14 @@ export const ProgressFile = z.object({
   /** Marked cells of the CS Ops map ("phase/layer"). */
   plane: z.array(z.enum(CELLS as [string, ...string[]])).check(z.maxLength(CELLS.length)),
   /** Growth-plan focus per framework: 2–3 elements with actions and a review date. */
-  plans: z.optional(z.record(Id, z.array(z.object({ element: Id, action: z.string().check(z.maxLength(2000)), date: z.optional(IsoDate) })).check(z.maxLength(3)))),
+  plans: z.optional(
+    z.record(
+      Id,
+      z
+        .array(z.object({ element: Id, action: z.string().check(z.maxLength(2000)), date: z.optional(IsoDate) }))
+        .check(z.maxLength(3)),
+    ),
+  ),
   /** View choices. */
   prefs: z.object({ reveal: z.optional(z.boolean()), view: z.optional(View), teamView: z.optional(View) }),
 });

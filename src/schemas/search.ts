@@ -1,9 +1,22 @@
 import { z } from 'astro/zod';
 
 /** The page types search knows, as in search document ids `<type>:<id>` (see lib/search/documents.ts). */
-export const SEARCH_TARGET_TYPES = ['playbook', 'journey', 'element', 'framework', 'role', 'onboarding', 'glossary', 'health-model'] as const;
+export const SEARCH_TARGET_TYPES = [
+  'playbook',
+  'journey',
+  'element',
+  'framework',
+  'role',
+  'onboarding',
+  'glossary',
+  'health-model',
+] as const;
 
-const Word = z.string().trim().min(1, 'must not be empty').max(80, 'is too long for a search word (80 characters at most)');
+const Word = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(80, 'is too long for a search word (80 characters at most)');
 
 /** A page search can point at: `playbook:red-account-triage`, `glossary:churn`, `element:cs-skills/customer-health`. */
 export const SearchTarget = z

@@ -20,7 +20,9 @@ export const TeamSnapshot = z.object({
    * matrix asks for every rating. Optional so that files written before it stay valid; the content
    * report lists ratings without evidence.
    */
-  evidence: z.record(z.string(), z.string().trim().min(1, 'write the evidence or leave the element out').max(2000)).optional(),
+  evidence: z
+    .record(z.string(), z.string().trim().min(1, 'write the evidence or leave the element out').max(2000))
+    .optional(),
 });
 export type TeamSnapshot = z.infer<typeof TeamSnapshot>;
 

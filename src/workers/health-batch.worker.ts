@@ -27,8 +27,11 @@ scope.addEventListener('message', (e) => {
   let work: Promise<void>;
   if (msg.type === 'run') {
     const { type: _type, id: _id, ...input } = msg;
-    work = runBatch(input, (p) => scope.postMessage({ type: 'progress', id, done: p.done, total: p.total }), ac.signal)
-      .then((output) => scope.postMessage({ type: 'result', id, output: forPage(output) }));
+    work = runBatch(
+      input,
+      (p) => scope.postMessage({ type: 'progress', id, done: p.done, total: p.total }),
+      ac.signal,
+    ).then((output) => scope.postMessage({ type: 'result', id, output: forPage(output) }));
   } else {
     const { id: _id, ...task } = msg;
     work = service
@@ -38,7 +41,12 @@ scope.addEventListener('message', (e) => {
   work
     .catch((err: unknown) => {
       if (err instanceof BatchCancelled) scope.postMessage({ type: 'cancelled', id });
-      else scope.postMessage({ type: 'error', id, error: { code: 'worker-failed', params: { message: err instanceof Error ? err.message : String(err) } } });
+      else
+        scope.postMessage({
+          type: 'error',
+          id,
+          error: { code: 'worker-failed', params: { message: err instanceof Error ? err.message : String(err) } },
+        });
     })
     .finally(() => running.delete(id));
 });

@@ -18,5 +18,9 @@ scope.addEventListener('message', (e) => {
     cancelled.add(msg.id);
     return;
   }
-  void runSuggest(msg, (r) => scope.postMessage(r), () => cancelled.has(msg.id)).finally(() => cancelled.delete(msg.id));
+  void runSuggest(
+    msg,
+    (r) => scope.postMessage(r),
+    () => cancelled.has(msg.id),
+  ).finally(() => cancelled.delete(msg.id));
 });

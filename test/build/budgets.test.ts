@@ -10,14 +10,29 @@ const weigh = (p: string) => pageWeight(dist, `${dist}/${p}index.html`);
 
 describe('byte budgets', () => {
   it('content pages load at most 2 KB of JS before intent, and no framework', () => {
-    for (const p of ['', 'ja/', 'playbooks/kickoff/', 'ja/playbooks/kickoff/', 'skills/cs-skills/customer-health/', 'roles/csm/', 'glossary/', 'glossary/churn/', 'journeys/high-touch-b2b/', 'health/high-touch-health/']) {
+    for (const p of [
+      '',
+      'ja/',
+      'playbooks/kickoff/',
+      'ja/playbooks/kickoff/',
+      'skills/cs-skills/customer-health/',
+      'roles/csm/',
+      'glossary/',
+      'glossary/churn/',
+      'journeys/high-touch-b2b/',
+      'health/high-touch-health/',
+    ]) {
       const w = weigh(p);
       expect(w.initialJs, p).toBeLessThanOrEqual(budgets.contentPageInitialJs.max);
-      expect(w.initialFiles.some((f) => /react|client\./.test(f)), p).toBe(false);
+      expect(
+        w.initialFiles.some((f) => /react|client\./.test(f)),
+        p,
+      ).toBe(false);
     }
   });
   it('script-only interactive pages stay small', () => {
-    for (const p of ['playbooks/', 'onboarding/new-csm/', 'plane/', 'progress/']) expect(weigh(p).initialJs, p).toBeLessThanOrEqual(budgets.interactivePageInitialJs.max);
+    for (const p of ['playbooks/', 'onboarding/new-csm/', 'plane/', 'progress/'])
+      expect(weigh(p).initialJs, p).toBeLessThanOrEqual(budgets.interactivePageInitialJs.max);
   });
   it('the first search query downloads at most 25 KB of code, loaded only on intent', () => {
     const w = weigh('playbooks/kickoff/');

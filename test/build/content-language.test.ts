@@ -15,6 +15,7 @@ const dist = distDir();
 const html = (path: string) => readFileSync(`${dist}/${path}index.html`, 'utf8');
 
 /** The text of a page as a reader sees it (tags, scripts, styles and JSON payloads removed, entities kept). */
+// biome-ignore lint/suspicious/noExportsInTest: the helper is tested in this file and shared with other build tests
 export function visibleText(page: string): string {
   return page
     .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
@@ -25,7 +26,10 @@ export function visibleText(page: string): string {
 
 /** The text nodes of a page (outside scripts, styles and templates). */
 function textNodes(page: string): string[] {
-  return page.replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, '<x>').split(/<[^>]*>/).filter((t) => t.trim());
+  return page
+    .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, '<x>')
+    .split(/<[^>]*>/)
+    .filter((t) => t.trim());
 }
 
 function pagesUnder(dir: string): string[] {
@@ -45,12 +49,18 @@ describe('step timings on Japanese playbook pages', () => {
   for (const id of content.playbooks.keys()) {
     it(`/ja/playbooks/${id}/ shows every timing in Japanese`, () => {
       const page = html(`ja/playbooks/${id}/`);
-      const labels = [...page.matchAll(/class="timeline-when"[^>]*>([\s\S]*?)<\/div>/g)].map((m) => m[1].replace(/<[^>]+>/g, ' ').trim());
+      const labels = [...page.matchAll(/class="timeline-when"[^>]*>([\s\S]*?)<\/div>/g)].map((m) =>
+        m[1].replace(/<[^>]+>/g, ' ').trim(),
+      );
       expect(labels.length).toBe(content.playbooks.get(id)!.data.steps.length);
       for (const label of labels) {
         expect(label, `${id}: "${label}"`).toMatch(new RegExp(`[${JA_CHAR}]`));
-        expect(label, `${id}: "${label}"`).not.toMatch(/\b(Day|Within|days?|weeks?|before|after|business|Weekly|Monthly)\b/);
-        for (const en of englishLabels) if (/[a-z]{3}/i.test(en)) expect(label.includes(en), `${id}: "${label}" contains the English label "${en}"`).toBe(false);
+        expect(label, `${id}: "${label}"`).not.toMatch(
+          /\b(Day|Within|days?|weeks?|before|after|business|Weekly|Monthly)\b/,
+        );
+        for (const en of englishLabels)
+          if (/[a-z]{3}/i.test(en))
+            expect(label.includes(en), `${id}: "${label}" contains the English label "${en}"`).toBe(false);
       }
     });
   }
@@ -82,7 +92,8 @@ describe('line wraps in Japanese content', () => {
     const found: string[] = [];
     for (const p of pagesUnder('ja/')) {
       const nodes = textNodes(html(p));
-      for (const [key, re] of wraps) for (const node of nodes) if (re.test(node)) found.push(`/${p}: "${key.replace('|', '␣')}"`);
+      for (const [key, re] of wraps)
+        for (const node of nodes) if (re.test(node)) found.push(`/${p}: "${key.replace('|', '␣')}"`);
     }
     expect(found).toEqual([]);
   });

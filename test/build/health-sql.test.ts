@@ -7,7 +7,9 @@ import { distDir } from '../helpers/dist.ts';
 import { loadModel } from '../helpers/health-fixtures.ts';
 
 const dist = distDir();
-const models = readdirSync('content/healthModels').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+const models = readdirSync('content/healthModels')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
 
 describe('health model SQL downloads', () => {
   it('every model page links its SQL file for each dialect, and the files exist', () => {
@@ -30,13 +32,25 @@ describe('health model SQL downloads', () => {
     try {
       for (const id of models) {
         const model = loadModel(id);
-        const type = (input: string) => (input === 'boolean' ? 'BOOLEAN' : input === 'sentiment' ? 'VARCHAR' : 'DOUBLE');
+        const type = (input: string) =>
+          input === 'boolean' ? 'BOOLEAN' : input === 'sentiment' ? 'VARCHAR' : 'DOUBLE';
         await con.run('DROP TABLE IF EXISTS account_measures');
-        await con.run(`CREATE TABLE account_measures (account_id VARCHAR, ${model.measures.map((m) => `"${m.id}" ${type(m.input)}`).join(', ')})`);
+        await con.run(
+          `CREATE TABLE account_measures (account_id VARCHAR, ${model.measures.map((m) => `"${m.id}" ${type(m.input)}`).join(', ')})`,
+        );
         await con.run(`INSERT INTO account_measures (account_id) VALUES ('empty')`);
         const reader = await con.runAndReadAll(readFileSync(`${dist}/health-sql/${sqlFileName(id, 'duckdb')}`, 'utf8'));
         expect(reader.getRowObjectsJS()).toEqual([
-          { account_id: 'empty', score: null, band: null, band_index: null, raw_band: null, coverage: 0, overrides_applied: '', status: 'insufficient-data' },
+          {
+            account_id: 'empty',
+            score: null,
+            band: null,
+            band_index: null,
+            raw_band: null,
+            coverage: 0,
+            overrides_applied: '',
+            status: 'insufficient-data',
+          },
         ]);
       }
     } finally {

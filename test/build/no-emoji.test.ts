@@ -12,6 +12,7 @@ const IN_EVERY_FONT = new Set(['©', '®', '‼', '™', '↔', '↕']);
 const PICTOGRAPH = /\p{Emoji_Presentation}|\uFE0F|\p{Extended_Pictographic}|[\u2700-\u27BF]/gu;
 
 /** The pictographs in a text, each once, written as "✅ U+2705". */
+// biome-ignore lint/suspicious/noExportsInTest: the helper is tested in this file and shared with other build tests
 export function pictographs(text: string): string[] {
   const found = new Set<string>();
   for (const [c] of text.matchAll(PICTOGRAPH)) {
@@ -30,7 +31,13 @@ function files(dir: string): string[] {
 
 describe('no emoji-font marks in the built site', () => {
   it('recognises emoji, emoji variation selectors and dingbats, and lets plain symbols through', () => {
-    expect(pictographs('Done ✅ failed ❌ careful ⚠️ private 🔒')).toEqual(['✅ U+2705', '❌ U+274C', '⚠ U+26A0', '\uFE0F U+FE0F', '🔒 U+1F512']);
+    expect(pictographs('Done ✅ failed ❌ careful ⚠️ private 🔒')).toEqual([
+      '✅ U+2705',
+      '❌ U+274C',
+      '⚠ U+26A0',
+      '\uFE0F U+FE0F',
+      '🔒 U+1F512',
+    ]);
     expect(pictographs('ok ✓ no ✕ edit ✎ note ℹ')).toEqual(['✓ U+2713', '✕ U+2715', '✎ U+270E', 'ℹ U+2139']);
     expect(pictographs('© 2026 Bansō™ → ← ↔ ↕ ▲ ▼ ● ■ – — 「伴走」 1 # *')).toEqual([]);
   });
@@ -39,7 +46,9 @@ describe('no emoji-font marks in the built site', () => {
     const dist = distDir();
     const list = files(dist);
     expect(list.length).toBeGreaterThan(100);
-    const bad = list.map((f) => ({ file: relative(dist, f), found: pictographs(readFileSync(f, 'utf8')) })).filter((x) => x.found.length);
+    const bad = list
+      .map((f) => ({ file: relative(dist, f), found: pictographs(readFileSync(f, 'utf8')) }))
+      .filter((x) => x.found.length);
     expect(bad.map((x) => `${x.file}: ${x.found.join(', ')}`)).toEqual([]);
   });
 });

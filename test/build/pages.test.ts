@@ -40,7 +40,10 @@ describe('built pages', () => {
   });
   it('mark a playbook past its review date (dist/ is built with BANSO_TODAY, so this never depends on the calendar)', () => {
     // npm test builds with `npm run build:test`; a dist/ built on another day would mark other pages.
-    const due = [...content.playbooks.values()].filter((p) => isReviewOverdue(p.data, TEST_TODAY)).map((p) => p.id).sort();
+    const due = [...content.playbooks.values()]
+      .filter((p) => isReviewOverdue(p.data, TEST_TODAY))
+      .map((p) => p.id)
+      .sort();
     const marked = [...content.playbooks.keys()].filter((id) => html(`playbooks/${id}/`).includes('review-due')).sort();
     expect(marked, `dist/ must be built with BANSO_TODAY=${TEST_TODAY} (npm run build:test)`).toEqual(due);
     expect(due).toContain('nps-detractor-follow-up');
@@ -52,10 +55,21 @@ describe('built pages', () => {
     expect(h).toMatch(/class="edit-link"/);
   });
   it('ship no script on content pages but the small search loader and the offline worker registration', () => {
-    for (const p of ['', 'playbooks/kickoff/', 'skills/cs-skills/', 'skills/cs-skills/customer-health/', 'roles/csm/', 'glossary/', 'journeys/high-touch-b2b/', 'health/high-touch-health/']) {
+    for (const p of [
+      '',
+      'playbooks/kickoff/',
+      'skills/cs-skills/',
+      'skills/cs-skills/customer-health/',
+      'roles/csm/',
+      'glossary/',
+      'journeys/high-touch-b2b/',
+      'health/high-touch-health/',
+    ]) {
       for (const page of [html(p), html(`ja/${p}`)]) {
         // The home page also has the tiny "Your onboarding" loader (it fetches its renderer only when progress is kept).
-        const scripts = [...page.matchAll(/<script\b[^>]*>([^<]*)/g)].filter((x) => !(p === '' && /OnboardingNow\.astro_astro_type_script/.test(x[0])));
+        const scripts = [...page.matchAll(/<script\b[^>]*>([^<]*)/g)].filter(
+          (x) => !(p === '' && /OnboardingNow\.astro_astro_type_script/.test(x[0])),
+        );
         expect(scripts, p).toHaveLength(2);
         expect(scripts[0][0], p).toMatch(/src="\/_astro\/SearchBox\.[^"]+\.js"/);
         expect(scripts[1][1], p).toContain('serviceWorker.register');
@@ -65,14 +79,20 @@ describe('built pages', () => {
   });
   it('never show a raw UI string key (islands get a subset of the dictionary)', () => {
     for (const p of ['assess/', 'team/', 'health/simulator/', 'health/batch/', 'search/', 'playbooks/']) {
-      for (const page of [html(p), html(`ja/${p}`)]) expect(page.match(/>\s*(?:assess|plan|team|batch|healthSim|health|common|skills|search)\.[a-zA-Z.-]+\s*</g) ?? [], p).toEqual([]);
+      for (const page of [html(p), html(`ja/${p}`)])
+        expect(
+          page.match(/>\s*(?:assess|plan|team|batch|healthSim|health|common|skills|search)\.[a-zA-Z.-]+\s*</g) ?? [],
+          p,
+        ).toEqual([]);
     }
   });
 
   it('load nothing from another origin', () => {
     for (const p of expected.slice(0, 40)) {
       const h = html(p);
-      expect(h.match(/(?:src|href)="(?:https?:)?\/\/[^"]+"/g)?.filter((m) => !m.startsWith('href=')) ?? [], p).toEqual([]);
+      expect(h.match(/(?:src|href)="(?:https?:)?\/\/[^"]+"/g)?.filter((m) => !m.startsWith('href=')) ?? [], p).toEqual(
+        [],
+      );
       expect(h).not.toMatch(/<link[^>]+href="https?:/);
     }
   });
@@ -92,7 +112,8 @@ describe('built pages', () => {
       for (const e of readdirSync(d, { withFileTypes: true })) {
         const f = `${d}/${e.name}`;
         if (e.isDirectory()) walk(f);
-        else if (e.name.endsWith('.html') && /<[a-z][^>]*\sstyle="/i.test(readFileSync(f, 'utf8'))) withStyle.push(f.slice(dist.length));
+        else if (e.name.endsWith('.html') && /<[a-z][^>]*\sstyle="/i.test(readFileSync(f, 'utf8')))
+          withStyle.push(f.slice(dist.length));
       }
     })(dist);
     expect(withStyle).toEqual([]);

@@ -12,7 +12,9 @@ import { policyRefs } from '../../src/lib/content/policies.ts';
 import { buildEnv } from '../helpers/build-env.ts';
 
 const made: string[] = [];
-afterAll(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 /** The pages built from a content file (both languages). */
 function pagesOf(path: string): string[] {
@@ -21,23 +23,40 @@ function pagesOf(path: string): string[] {
   const [, coll, locale, id] = m;
   const both = (p: string) => [p, `ja/${p}`];
   switch (coll) {
-    case 'playbooks': return locale === 'ja' ? [`ja/playbooks/${id}/`] : [`playbooks/${id}/`];
-    case 'glossary': return both(`glossary/${id}/`);
-    case 'journeys': return both(`journeys/${id}/`);
-    case 'healthModels': return both(`health/${id}/`);
-    case 'roles': return both(`roles/${id}/`);
-    case 'onboarding': return both(`onboarding/${id}/`);
-    default: return [];
+    case 'playbooks':
+      return locale === 'ja' ? [`ja/playbooks/${id}/`] : [`playbooks/${id}/`];
+    case 'glossary':
+      return both(`glossary/${id}/`);
+    case 'journeys':
+      return both(`journeys/${id}/`);
+    case 'healthModels':
+      return both(`health/${id}/`);
+    case 'roles':
+      return both(`roles/${id}/`);
+    case 'onboarding':
+      return both(`onboarding/${id}/`);
+    default:
+      return [];
   }
 }
 
-const text = (file: string) => readFileSync(file, 'utf8').replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+const text = (file: string) =>
+  readFileSync(file, 'utf8')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ');
 
 describe('changing one policy value', () => {
   it('changes every page that states it, in English and Japanese', () => {
     const key = 'expansion-trigger';
-    const before = { en: 'licence utilisation above 90 % for 30 consecutive days', ja: 'ライセンス利用率が30日連続で90%超' };
-    const after = { en: 'licence utilisation above 85 % for 30 consecutive days', ja: 'ライセンス利用率が30日連続で85%超' };
+    const before = {
+      en: 'licence utilisation above 90 % for 30 consecutive days',
+      ja: 'ライセンス利用率が30日連続で90%超',
+    };
+    const after = {
+      en: 'licence utilisation above 85 % for 30 consecutive days',
+      ja: 'ライセンス利用率が30日連続で85%超',
+    };
 
     const files = readContentFiles('.').filter((f) => policyRefs(f.text).includes(key));
     const pages = [...new Set(files.flatMap((f) => pagesOf(f.path)))].sort();
@@ -58,7 +77,12 @@ describe('changing one policy value', () => {
     expect(src).toContain('values: { percent: 90, days: 30 }');
     writeFileSync(policyFile, src.replace('values: { percent: 90, days: 30 }', 'values: { percent: 85, days: 30 }'));
 
-    const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, encoding: 'utf8', timeout: 240_000, env: buildEnv() });
+    const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 240_000,
+      env: buildEnv(),
+    });
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
 
     for (const p of pages) {

@@ -15,7 +15,15 @@ async function openAssess(page: Page, path = 'assess/') {
   await page.goto(site.server.url + path);
   await page.waitForSelector('.assess[data-ready="true"]');
 }
-const snapshots = (page: Page) => page.evaluate(() => (JSON.parse(localStorage.getItem('banso:assessment:cs-skills') ?? '{"snapshots":[]}') as { snapshots: { date: string; ratings: Record<string, number> }[] }).snapshots);
+const snapshots = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        JSON.parse(localStorage.getItem('banso:assessment:cs-skills') ?? '{"snapshots":[]}') as {
+          snapshots: { date: string; ratings: Record<string, number> }[];
+        }
+      ).snapshots,
+  );
 
 describe('self-assessment continuity', () => {
   it('remembers "show the target role" and the bars view across reloads', async () => {
@@ -34,8 +42,12 @@ describe('self-assessment continuity', () => {
     expect(await page.isChecked('[data-testid="reveal"]')).toBe(true);
     expect(await page.getAttribute('[data-testid="view-bars"]', 'aria-pressed')).toBe('true');
     // The bars show now and the target role's level for each element, and readiness is in the summary.
-    expect(await page.locator('[data-testid="level-bars"] li').first().innerText()).toMatch(/Now[\s\S]*Customer Success Manager/);
-    expect(await page.textContent('[data-testid="side-readiness"]')).toMatch(/ready for Customer Success Manager.*: 0 %/);
+    expect(await page.locator('[data-testid="level-bars"] li').first().innerText()).toMatch(
+      /Now[\s\S]*Customer Success Manager/,
+    );
+    expect(await page.textContent('[data-testid="side-readiness"]')).toMatch(
+      /ready for Customer Success Manager.*: 0 %/,
+    );
     // Back to the radar: it draws.
     await page.click('[data-testid="view-radar"]');
     await page.waitForSelector('canvas[data-testid="radar-canvas"][data-labels-fit]');
@@ -72,7 +84,7 @@ describe('self-assessment continuity', () => {
   it('on a phone, draws a chosen radar only when it comes near the screen (it sits below the form)', async () => {
     const phone = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
     const p = await phone.newPage();
-    await p.goto(site.server.url + 'ja/assess/');
+    await p.goto(`${site.server.url}ja/assess/`);
     await p.evaluate(() => localStorage.setItem('banso:prefs', '{"view":"radar"}'));
     await openAssess(p, 'ja/assess/');
     const radar = 'canvas[data-testid="radar-canvas"]';
@@ -103,7 +115,9 @@ describe('self-assessment continuity', () => {
 
     await page.click('[data-testid="snapshot"]');
     await page.click('[data-testid="snapshot-replace"]');
-    await page.waitForFunction(() => localStorage.getItem('banso:assessment:cs-skills')?.includes('"customer-health":3'));
+    await page.waitForFunction(() =>
+      localStorage.getItem('banso:assessment:cs-skills')?.includes('"customer-health":3'),
+    );
     expect((await snapshots(page)).map((s) => s.ratings)).toEqual([{ 'customer-health': 3 }]);
     await context.close();
   });
@@ -126,7 +140,9 @@ describe('self-assessment continuity', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.isVisible('[data-testid="print-person"]')).toBe(true);
     expect(await page.textContent('[data-testid="print-person"]')).toMatch(/山田 花子.*アソシエイト.*→.*/);
-    expect(await page.locator('fieldset[data-element="labour-law"] .print-only').innerText()).toContain('就業規則の質問に回答');
+    expect(await page.locator('fieldset[data-element="labour-law"] .print-only').innerText()).toContain(
+      '就業規則の質問に回答',
+    );
     expect(await page.isVisible('fieldset[data-element="labour-law"] textarea')).toBe(false);
     await page.emulateMedia({ media: 'screen' });
     const download = page.waitForEvent('download');
@@ -161,7 +177,11 @@ describe('self-assessment continuity', () => {
     expect(printed).toContain('2027-01-31');
     expect(await page.isVisible('.focus-edit')).toBe(false);
     expect(await page.textContent('[data-testid="print-person"]')).toContain('Customer Success Manager');
-    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('banso:plan:cs-skills')))!).focus[0]).toEqual({ element, action: 'Lead the next two kickoffs', date: '2027-01-31' });
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('banso:plan:cs-skills')))!).focus[0]).toEqual({
+      element,
+      action: 'Lead the next two kickoffs',
+      date: '2027-01-31',
+    });
     await context.close();
   });
 });

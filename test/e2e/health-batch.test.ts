@@ -25,8 +25,16 @@ import { useSite } from '../helpers/site.ts';
 
 const fixtureDir = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
 const fixture = (name: string) => `${fixtureDir}${name}`;
-const high = HealthModel.parse(parse(readFileSync(fileURLToPath(new URL('../../content/healthModels/high-touch-health.yaml', import.meta.url)), 'utf8')));
-const tech = HealthModel.parse(parse(readFileSync(fileURLToPath(new URL('../../content/healthModels/tech-touch-health.yaml', import.meta.url)), 'utf8')));
+const high = HealthModel.parse(
+  parse(
+    readFileSync(fileURLToPath(new URL('../../content/healthModels/high-touch-health.yaml', import.meta.url)), 'utf8'),
+  ),
+);
+const tech = HealthModel.parse(
+  parse(
+    readFileSync(fileURLToPath(new URL('../../content/healthModels/tech-touch-health.yaml', import.meta.url)), 'utf8'),
+  ),
+);
 const CLEAN: PageProblems = { console: [], failed: [], foreign: [], pageErrors: [] };
 
 const site = useSite();
@@ -61,12 +69,22 @@ function drawnPixels(page: Page, testid: string): Promise<number> {
   return drawnPixelsOf(page, `canvas[data-testid="${testid}"]`);
 }
 
-const selectedText = (page: Page, testid: string) => page.$eval(`select[data-testid="${testid}"]`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
-const tableRows = (page: Page) => page.$$eval('[data-testid="results-table"] tbody tr', (trs) => trs.map((tr) => Number(tr.getAttribute('data-row'))));
+const selectedText = (page: Page, testid: string) =>
+  page.$eval(`select[data-testid="${testid}"]`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+const tableRows = (page: Page) =>
+  page.$$eval('[data-testid="results-table"] tbody tr', (trs) => trs.map((tr) => Number(tr.getAttribute('data-row'))));
 
 async function axeSerious(page: Page): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')})`,
+    );
 }
 
 describe('health batch scoring', () => {
@@ -84,30 +102,51 @@ describe('health batch scoring', () => {
     // The drop zone is a button: Enter opens the file picker.
     // (Checked through the file input's click, which is what opens the picker: waiting for Playwright's
     // filechooser event races with enabling its interception on a loaded machine.)
-    await page.$eval('input[data-testid="csv-file"]', (i) => i.addEventListener('click', (e) => { (window as unknown as { pickerOpened: boolean }).pickerOpened = true; e.preventDefault(); }, { once: true }));
+    await page.$eval('input[data-testid="csv-file"]', (i) =>
+      i.addEventListener(
+        'click',
+        (e) => {
+          (window as unknown as { pickerOpened: boolean }).pickerOpened = true;
+          e.preventDefault();
+        },
+        { once: true },
+      ),
+    );
     await page.focus('[data-testid="drop-zone"]');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { pickerOpened?: boolean }).pickerOpened === true)).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { pickerOpened?: boolean }).pickerOpened === true))
+      .toBe(true);
     await upload(page, fixture('accounts-sjis.csv'));
     await loaded(page, 'accounts-sjis.csv');
     expect(await page.textContent('[data-testid="encoding"]')).toBe('Shift_JIS (Japanese Excel)');
     expect(await selectedText(page, 'map-licence-utilisation')).toBe('ライセンス利用率(%)');
-    expect(await page.$$eval('[data-testid="mapping"] select', (ss) => ss.filter((s) => (s as HTMLSelectElement).value !== '').length)).toBe(14);
+    expect(
+      await page.$$eval(
+        '[data-testid="mapping"] select',
+        (ss) => ss.filter((s) => (s as HTMLSelectElement).value !== '').length,
+      ),
+    ).toBe(14);
 
     // Drag and drop the UTF-8 file onto the zone.
     const bytes = [...readFileSync(fixture('accounts-utf8.csv'))];
-    const dt = await page.evaluateHandle(({ bytes, name }) => {
-      const d = new DataTransfer();
-      d.items.add(new File([new Uint8Array(bytes)], name, { type: 'text/csv' }));
-      return d;
-    }, { bytes, name: 'accounts-utf8.csv' });
+    const dt = await page.evaluateHandle(
+      ({ bytes, name }) => {
+        const d = new DataTransfer();
+        d.items.add(new File([new Uint8Array(bytes)], name, { type: 'text/csv' }));
+        return d;
+      },
+      { bytes, name: 'accounts-utf8.csv' },
+    );
     await page.dispatchEvent('[data-testid="drop-zone"]', 'dragover', { dataTransfer: dt });
     await page.dispatchEvent('[data-testid="drop-zone"]', 'drop', { dataTransfer: dt });
     await loaded(page, 'accounts-utf8.csv');
     expect(await page.textContent('[data-testid="encoding"]')).toBe('UTF-8');
     expect(await page.textContent('[data-testid="row-count"]')).toBe('6');
     // The file was parsed in the Web Worker, loaded from this origin under the CSP.
-    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([expect.stringMatching(/\/_astro\/health-batch\.worker-[\w-]+\.js$/)]);
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([
+      expect.stringMatching(/\/_astro\/health-batch\.worker-[\w-]+\.js$/),
+    ]);
     expect(problems).toEqual(CLEAN);
     await context.close();
   });
@@ -126,13 +165,26 @@ describe('health batch scoring', () => {
     expect(await page.$('[data-testid="unresolved"]')).toBeNull();
     await score(page);
 
-    const expected = (await runBatch({ model: tech, bytes: new Uint8Array(readFileSync(fixture('backtest-outcomes.csv'))), valueMaps: { 4: { Done: 'yes', Open: 'no' }, 7: { Active: 'renewed' } } })).backtest!;
+    const expected = (
+      await runBatch({
+        model: tech,
+        bytes: new Uint8Array(readFileSync(fixture('backtest-outcomes.csv'))),
+        valueMaps: { 4: { Done: 'yes', Open: 'no' }, 7: { Active: 'renewed' } },
+      })
+    ).backtest!;
     expect(expected.auc).toBeCloseTo(337 / 375, 12);
     expect(await page.getAttribute('[data-testid="auc"]', 'data-auc')).toBe(String(expected.auc));
     expect(await page.textContent('[data-testid="auc"]')).toBe(formatAuc(expected.auc));
     expect(await page.textContent('[data-testid="auc-level"]')).toBe('Strong');
-    const churn = await page.$$eval('[data-testid="churn-table"] tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-band'), ...[...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)]));
-    expect(churn).toEqual(expected.bands.map((b) => [b.id, String(b.count), String(b.churned), `${Math.round(b.rate! * 1000) / 10}%`]));
+    const churn = await page.$$eval('[data-testid="churn-table"] tbody tr', (trs) =>
+      trs.map((tr) => [
+        tr.getAttribute('data-band'),
+        ...[...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent),
+      ]),
+    );
+    expect(churn).toEqual(
+      expected.bands.map((b) => [b.id, String(b.count), String(b.churned), `${Math.round(b.rate! * 1000) / 10}%`]),
+    );
     expect(await page.textContent('[data-testid="bt-ratio"]')).toMatch(/churned 6\.9× as often/);
     // The ROC table alternative has one row per curve point; the charts really drew.
     expect(await page.locator('[data-testid="roc-table"] tbody tr').count()).toBe(expected.roc.length);
@@ -147,10 +199,26 @@ describe('health batch scoring', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const back = parseCsv(decodeBytes(new Uint8Array(bytes)).text);
     expect(back.errors).toEqual([]);
-    expect(back.headers).toEqual(['Account', 'Weekly active admins', 'Days since last login', 'Key features used', 'Onboarding checklist', 'In-app NPS', 'Failed payments', 'Outcome', 'score', 'band', 'coverage (%)', 'status', 'warnings']);
+    expect(back.headers).toEqual([
+      'Account',
+      'Weekly active admins',
+      'Days since last login',
+      'Key features used',
+      'Onboarding checklist',
+      'In-app NPS',
+      'Failed payments',
+      'Outcome',
+      'score',
+      'band',
+      'coverage (%)',
+      'status',
+      'warnings',
+    ]);
     expect(back.rows).toHaveLength(40);
     expect(back.rows.every((r) => /^\d+\.\d$/.test(r[8]) && r[11] === 'ok')).toBe(true);
-    expect(new Set(back.rows.map((r) => r[9]))).toEqual(new Set(['Red — at risk', 'Yellow — watch', 'Green — healthy']));
+    expect(new Set(back.rows.map((r) => r[9]))).toEqual(
+      new Set(['Red — at risk', 'Yellow — watch', 'Green — healthy']),
+    );
 
     // A PNG (a real one: this page's screenshot) is refused by name; the results stay.
     const before = await tableRows(page);
@@ -158,7 +226,9 @@ describe('health batch scoring', () => {
     await upload(page, { name: 'dashboard.png', mimeType: 'image/png', buffer: png });
     const alert = page.locator('[role="alert"]', { hasText: 'dashboard.png' });
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('Could not use “dashboard.png”. Nothing was changed.This is a PNG file, not a CSV.');
+    expect(await alert.textContent()).toContain(
+      'Could not use “dashboard.png”. Nothing was changed.This is a PNG file, not a CSV.',
+    );
     expect(await tableRows(page)).toEqual(before);
     expect(await page.getAttribute('[data-testid="auc"]', 'data-auc')).toBe(String(expected.auc));
     expect(await page.textContent('[data-testid="file-name"]')).toBe('backtest-outcomes.csv');
@@ -175,19 +245,33 @@ describe('health batch scoring', () => {
     await upload(page, fixture('accounts-bad-rows.csv'));
     await loaded(page, 'accounts-bad-rows.csv');
     await score(page);
-    const bad = await page.$$eval('[data-testid="bad-rows"] li', (lis) => lis.map((li) => [li.getAttribute('data-row'), li.textContent]));
+    const bad = await page.$$eval('[data-testid="bad-rows"] li', (lis) =>
+      lis.map((li) => [li.getAttribute('data-row'), li.textContent]),
+    );
     expect(bad.map(([row]) => row)).toEqual(['3', '5', '6', '7']);
-    expect(bad[0][1]).toBe('Row 3 (bad-number): “abc” in column “licence utilisation” is not a number (Licence utilisation).');
-    expect(bad[1][1]).toBe('Row 5 (bad-sentiment): “purple” in column “csm sentiment” is not red, yellow or green (CSM sentiment).');
-    expect(bad[3][1]).toBe('Row 7 (bad-decimal-comma): “1,5” in column “support tickets” is not a number (Support tickets per month).');
+    expect(bad[0][1]).toBe(
+      'Row 3 (bad-number): “abc” in column “licence utilisation” is not a number (Licence utilisation).',
+    );
+    expect(bad[1][1]).toBe(
+      'Row 5 (bad-sentiment): “purple” in column “csm sentiment” is not red, yellow or green (CSM sentiment).',
+    );
+    expect(bad[3][1]).toBe(
+      'Row 7 (bad-decimal-comma): “1,5” in column “support tickets” is not a number (Support tickets per month).',
+    );
     expect(await tableRows(page)).toEqual([2, 4, 8]);
-    expect(await page.textContent('[data-testid="results-summary"]')).toBe('7 rows read: 3 scored (3 of them with insufficient data for a colour), 4 with problems.');
+    expect(await page.textContent('[data-testid="results-summary"]')).toBe(
+      '7 rows read: 3 scored (3 of them with insufficient data for a colour), 4 with problems.',
+    );
     // Keyboard sorting: the account header's button.
     await page.focus('[data-testid="results-table"] button[data-sort="account"]');
     await page.keyboard.press('Enter');
-    expect(await page.getAttribute('[data-testid="results-table"] th:has(button[data-sort="account"])', 'aria-sort')).toBe('ascending');
+    expect(
+      await page.getAttribute('[data-testid="results-table"] th:has(button[data-sort="account"])', 'aria-sort'),
+    ).toBe('ascending');
     await page.keyboard.press('Enter');
-    expect(await page.getAttribute('[data-testid="results-table"] th:has(button[data-sort="account"])', 'aria-sort')).toBe('descending');
+    expect(
+      await page.getAttribute('[data-testid="results-table"] th:has(button[data-sort="account"])', 'aria-sort'),
+    ).toBe('descending');
     expect(await tableRows(page)).toEqual([8, 4, 2]);
     expect(problems).toEqual(CLEAN);
     await context.close();
@@ -201,7 +285,9 @@ describe('health batch scoring', () => {
     await loaded(page, 'accounts-sjis.csv');
     expect(await page.textContent('[data-testid="encoding"]')).toBe('Shift_JIS（日本語版Excel）');
     await score(page);
-    expect(await page.textContent('[data-testid="results-summary"]')).toBe('4 行を読み込みました。採点 4 行（うちデータ不足で色なし 0 行）、問題のある行 0 行。');
+    expect(await page.textContent('[data-testid="results-summary"]')).toBe(
+      '4 行を読み込みました。採点 4 行（うちデータ不足で色なし 0 行）、問題のある行 0 行。',
+    );
     expect(await page.textContent('[data-testid="bt-overall"]')).toContain('解約 2 件、更新 2 件');
     expect(await axeSerious(page)).toEqual([]);
     expect(problems).toEqual(CLEAN);
@@ -210,17 +296,32 @@ describe('health batch scoring', () => {
 
   it('scores 10,000 generated rows in the worker with a progress bar, cancellable (throughput logged)', async () => {
     const rand = prng(10_000);
-    const lines = ['Account ID,Licence utilisation,active_users_trend,Key features used,CSM Sentiment,Support tickets,Payment issues,Success plan,Goals on track,NPS,CES,Days since last meeting,Executive sponsor,Churned'];
+    const lines = [
+      'Account ID,Licence utilisation,active_users_trend,Key features used,CSM Sentiment,Support tickets,Payment issues,Success plan,Goals on track,NPS,CES,Days since last meeting,Executive sponsor,Churned',
+    ];
     for (let i = 0; i < 10_000; i++) {
       const health = rand();
-      const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
-      lines.push([
-        `acct-${String(i).padStart(5, '0')}`, Math.round(health * 100), Math.round((health - 0.5) * 40), Math.round(health * 6), pick(['red', 'yellow', 'green']),
-        Math.round((1 - health) * 25), rand() < 0.1 ? 'yes' : 'no', rand() < health ? 'yes' : 'no', Math.round(health * 100), Math.round(health * 10), (1 + health * 6).toFixed(1),
-        Math.round((1 - health) * 120), rand() < health ? 'yes' : 'no', rand() < 0.6 - health * 0.5 ? 'churned' : 'renewed',
-      ].join(','));
+      const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+      lines.push(
+        [
+          `acct-${String(i).padStart(5, '0')}`,
+          Math.round(health * 100),
+          Math.round((health - 0.5) * 40),
+          Math.round(health * 6),
+          pick(['red', 'yellow', 'green']),
+          Math.round((1 - health) * 25),
+          rand() < 0.1 ? 'yes' : 'no',
+          rand() < health ? 'yes' : 'no',
+          Math.round(health * 100),
+          Math.round(health * 10),
+          (1 + health * 6).toFixed(1),
+          Math.round((1 - health) * 120),
+          rand() < health ? 'yes' : 'no',
+          rand() < 0.6 - health * 0.5 ? 'churned' : 'renewed',
+        ].join(','),
+      );
     }
-    const csv = Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
+    const csv = Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
     const { context, page, problems } = await open();
     await upload(page, { name: 'ten-thousand.csv', mimeType: 'text/csv', buffer: csv });
     await loaded(page, 'ten-thousand.csv');
@@ -235,7 +336,9 @@ describe('health batch scoring', () => {
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
       w.longTasks = [];
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
     });
     const t0 = Date.now();
     await page.click('[data-testid="score"]');
@@ -285,17 +388,31 @@ describe('health batch scoring', () => {
     // The last page, sorted by score, comes from the worker's compact arrays and the file.
     await page.click('[data-testid="results-table"] button[data-sort="score"]');
     await page.click('.pager button:last-child');
-    await page.waitForFunction(() => document.querySelector('[data-testid="page-status"]')?.textContent === 'Rows 19,901–20,000 of 20,000 (page 200 of 200)');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="page-status"]')?.textContent ===
+        'Rows 19,901–20,000 of 20,000 (page 200 of 200)',
+    );
     await page.waitForSelector('[data-testid="results-table"][data-loading="false"]');
-    const lastRows = await page.$$eval('[data-testid="results-table"] tbody tr', (trs) => trs.map((tr) => Number(tr.getAttribute('data-row'))));
-    const byScore = sortResultRows(expected.scored, expected.rows, { key: 'score', dir: 'asc' }, 'en').slice(-100).map((s) => s.row);
+    const lastRows = await page.$$eval('[data-testid="results-table"] tbody tr', (trs) =>
+      trs.map((tr) => Number(tr.getAttribute('data-row'))),
+    );
+    const byScore = sortResultRows(expected.scored, expected.rows, { key: 'score', dir: 'asc' }, 'en')
+      .slice(-100)
+      .map((s) => s.row);
     expect(lastRows).toEqual(byScore);
 
     // Score again and cancel half-way: the worker stops, the previous results stay.
     await page.click('[data-testid="score"]');
-    await page.waitForFunction(() => /^[1-9][\d,]* of 20,000 rows/.test(document.querySelector('[data-testid="progress"] [role="status"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^[1-9][\d,]* of 20,000 rows/.test(
+        document.querySelector('[data-testid="progress"] [role="status"]')?.textContent ?? '',
+      ),
+    );
     await page.click('[data-testid="progress"] [data-testid="cancel"]');
-    await page.locator('[data-testid="notice"]', { hasText: 'Scoring was cancelled. The previous results are kept.' }).waitFor();
+    await page
+      .locator('[data-testid="notice"]', { hasText: 'Scoring was cancelled. The previous results are kept.' })
+      .waitFor();
     await page.waitForSelector('[data-testid="progress"]', { state: 'detached' });
     expect(await page.textContent('[data-testid="results-summary"]')).toMatch(/^20,000 rows read: /);
     expect(problems).toEqual(CLEAN);

@@ -36,7 +36,10 @@ const SJIS = fileURLToPath(new URL('../fixtures/csv/design-accounts-sjis.csv', i
 const CLEAN: PageProblems = { console: [], failed: [], foreign: [], pageErrors: [] };
 const site = useSite();
 
-async function open(path: string, width = 1280): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+async function open(
+  path: string,
+  width = 1280,
+): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
   const context = await site.browser.newContext({ acceptDownloads: true, viewport: { width, height: 900 } });
   const page = await context.newPage();
   const problems = watchPage(page, new URL(site.server.url).origin);
@@ -53,11 +56,23 @@ async function upload(page: Page, file: string | { name: string; mimeType: strin
 }
 
 const colIndex = (page: Page, header: string) =>
-  page.$eval('[data-testid="columns-table"]', (t, h) => [...t.querySelectorAll('tbody tr')].findIndex((r) => r.querySelector('th')?.textContent === h), header);
+  page.$eval(
+    '[data-testid="columns-table"]',
+    (t, h) => [...t.querySelectorAll('tbody tr')].findIndex((r) => r.querySelector('th')?.textContent === h),
+    header,
+  );
 
 async function axeSerious(page: Page): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')})`,
+    );
 }
 
 describe('health model designer', () => {
@@ -68,12 +83,21 @@ describe('health model designer', () => {
     await upload(page, TELECOM);
     expect(await page.textContent('[data-testid="row-count"]')).toBe('2,661');
     // Guessed: Churn is the outcome, TRUE means churn.
-    expect(await page.$eval(`[data-testid="role-${await colIndex(page, 'Churn')}"]`, (s) => (s as HTMLSelectElement).value)).toBe('outcome');
+    expect(
+      await page.$eval(`[data-testid="role-${await colIndex(page, 'Churn')}"]`, (s) => (s as HTMLSelectElement).value),
+    ).toBe('outcome');
     expect(await page.isChecked('[data-testid="churn-labels"] input[data-label="TRUE"]')).toBe(true);
     expect(await page.isChecked('[data-testid="churn-labels"] input[data-label="FALSE"]')).toBe(false);
     expect(await page.textContent('[data-testid="outcome-counts"]')).toContain('386 churned, 2,275 renewed');
     // Keep a handful of measures (as a CS Ops person would), ignore the rest.
-    const keep = new Map([['International plan', 'categorical'], ['Voice mail plan', 'categorical'], ['Customer service calls', 'numeric'], ['Total day minutes', 'numeric'], ['Total eve minutes', 'numeric'], ['Account length', 'numeric']]);
+    const keep = new Map([
+      ['International plan', 'categorical'],
+      ['Voice mail plan', 'categorical'],
+      ['Customer service calls', 'numeric'],
+      ['Total day minutes', 'numeric'],
+      ['Total eve minutes', 'numeric'],
+      ['Account length', 'numeric'],
+    ]);
     const csv = parseCsv(readFileSync(TELECOM, 'utf8'));
     for (const [i, h] of csv.headers.entries()) {
       if (h === 'Churn') continue;
@@ -85,30 +109,51 @@ describe('health model designer', () => {
 
     // The page's AUC is the library's on the same design.
     const outcome = readOutcome(csv.rows, csv.headers.indexOf('Churn'), ['TRUE']);
-    const measures = csv.headers.map((h, col) => ({ h, col })).filter((x) => keep.has(x.h)).map((x) => ({ col: x.col, kind: keep.get(x.h) as 'numeric' | 'categorical' }));
-    const d = startDesign({ headers: csv.headers, rows: csv.rows, measures, outcome, file: 'telecom-churn-80.csv', date: '2026-12-01' });
+    const measures = csv.headers
+      .map((h, col) => ({ h, col }))
+      .filter((x) => keep.has(x.h))
+      .map((x) => ({ col: x.col, kind: keep.get(x.h) as 'numeric' | 'categorical' }));
+    const d = startDesign({
+      headers: csv.headers,
+      rows: csv.rows,
+      measures,
+      outcome,
+      file: 'telecom-churn-80.csv',
+      date: '2026-12-01',
+    });
     const model = toHealthModel(d);
     const data = designData(d, csv.rows, outcome);
-    const score = scoreRowsFast(model, model.measures.map((m, j) => pointsColumn(m, data.columns[j]))).score;
+    const score = scoreRowsFast(
+      model,
+      model.measures.map((m, j) => pointsColumn(m, data.columns[j])),
+    ).score;
     const expected = auc(Array.from(score, (s, i) => ({ score: s, churned: outcome[i] === 1 })));
     expect(Number(await page.getAttribute('[data-testid="auc"]', 'data-auc'))).toBeCloseTo(expected!, 12);
-    expect(await page.textContent('[data-testid="auc-ci"]')).toMatch(/95 % confidence interval 0\.\d{3}–0\.\d{3} \(DeLong\)/);
+    expect(await page.textContent('[data-testid="auc-ci"]')).toMatch(
+      /95 % confidence interval 0\.\d{3}–0\.\d{3} \(DeLong\)/,
+    );
     expect(await page.textContent('[data-testid="in-sample"]')).toContain('In-sample');
     expect(await drawnPixelsOf(page, 'canvas[data-testid="band-chart"]')).toBeGreaterThan(2000);
     expect(await drawnPixelsOf(page, 'canvas[data-testid="roc-chart"]')).toBeGreaterThan(2000);
     // Each suggestion explains itself in one sentence.
-    expect(await page.textContent('[data-testid="why-customer-service-calls"]')).toMatch(/lower values are better because accounts in the lowest quarter/);
+    expect(await page.textContent('[data-testid="why-customer-service-calls"]')).toMatch(
+      /lower values are better because accounts in the lowest quarter/,
+    );
 
     // Suggest weights in the worker, watching the main thread for long tasks meanwhile.
     await page.evaluate(() => {
       (window as unknown as { __long: number[] }).__long = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration); }).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
     });
     await page.click('[data-testid="suggest-weights"]');
     await page.waitForSelector('[data-testid="cv-table"]', { timeout: 60_000 });
     // Timings are reported, never asserted (this machine is shared); what is asserted is that the fit ran in the worker.
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    console.log(`[design] longest main-thread task while the worker fitted: ${Math.round(Math.max(0, ...long))} ms (${long.length} tasks over 50 ms)`);
+    console.log(
+      `[design] longest main-thread task while the worker fitted: ${Math.round(Math.max(0, ...long))} ms (${long.length} tasks over 50 ms)`,
+    );
     expect(workerRequests.some((u) => /health-design\.worker-[\w-]+\.js$/.test(u))).toBe(true);
     const cv = await suggestWeights(d, data, { k: 5, seed: 1, lambda: 1 });
     expect(await page.textContent('[data-testid="cv-auc-suggested"]')).toBe(formatAuc(cv.suggestedAuc));
@@ -125,7 +170,11 @@ describe('health model designer', () => {
     expect(yellow).toBeGreaterThan(0);
     expect(green).toBeGreaterThan(yellow);
     expect(await page.textContent('[data-testid="bands-why"]')).toContain(`below ${yellow}`);
-    expect(await page.$$eval('[data-testid="threshold-table"] tr.current', (trs) => trs.map((tr) => Number(tr.getAttribute('data-at'))))).toEqual([yellow, green]);
+    expect(
+      await page.$$eval('[data-testid="threshold-table"] tr.current', (trs) =>
+        trs.map((tr) => Number(tr.getAttribute('data-at'))),
+      ),
+    ).toEqual([yellow, green]);
 
     expect(await axeSerious(page)).toEqual([]);
 
@@ -155,8 +204,15 @@ describe('health model designer', () => {
     await upload(page, SJIS);
     expect(await page.textContent('[data-testid="encoding"]')).toBe('Shift_JIS（日本語版Excel）');
     expect(await page.isChecked('[data-testid="churn-labels"] input[data-label="解約"]')).toBe(true);
-    expect(await page.$eval(`[data-testid="role-${await colIndex(page, '顧客ID')}"]`, (s) => (s as HTMLSelectElement).value)).toBe('account');
-    expect(await page.$eval(`[data-testid="role-${await colIndex(page, '契約形態')}"]`, (s) => (s as HTMLSelectElement).value)).toBe('categorical');
+    expect(
+      await page.$eval(`[data-testid="role-${await colIndex(page, '顧客ID')}"]`, (s) => (s as HTMLSelectElement).value),
+    ).toBe('account');
+    expect(
+      await page.$eval(
+        `[data-testid="role-${await colIndex(page, '契約形態')}"]`,
+        (s) => (s as HTMLSelectElement).value,
+      ),
+    ).toBe('categorical');
     expect(await page.textContent('[data-testid="data-issues"]')).toContain('解約した顧客が20件しかありません');
     await page.click('[data-testid="build"]');
     await page.waitForSelector('[data-testid="auc"]');
@@ -191,17 +247,34 @@ describe('health model designer', () => {
     await page.selectOption('[data-testid="role-2"]', 'outcome');
     expect(await page.textContent('[data-testid="data-issues"]')).toContain('Tick the values of the outcome column');
     await page.check('[data-testid="churn-labels"] input[data-label="no"]');
-    expect(await page.textContent('[data-testid="data-issues"]')).toContain('Every account has the same outcome (80 churned, 0 renewed)');
+    expect(await page.textContent('[data-testid="data-issues"]')).toContain(
+      'Every account has the same outcome (80 churned, 0 renewed)',
+    );
     expect(await page.isDisabled('[data-testid="build"]')).toBe(true);
 
     const rnd = seededRandom(3);
-    const leak = ['id,usage,status copy,churned', ...Array.from({ length: 200 }, (_, i) => { const c = rnd() < 0.2; return `A${i},${Math.round(rnd() * 50)},${c ? 'closed' : 'open'},${c ? 'yes' : 'no'}`; })].join('\n');
+    const leak = [
+      'id,usage,status copy,churned',
+      ...Array.from({ length: 200 }, (_, i) => {
+        const c = rnd() < 0.2;
+        return `A${i},${Math.round(rnd() * 50)},${c ? 'closed' : 'open'},${c ? 'yes' : 'no'}`;
+      }),
+    ].join('\n');
     await upload(page, { name: 'leak.csv', mimeType: 'text/csv', buffer: Buffer.from(leak) });
     await page.selectOption(`[data-testid="role-2"]`, 'categorical');
-    expect(await page.textContent('[data-testid="data-issues"] li[data-code="leakage"]')).toContain('Column “status copy” tells the outcome almost exactly');
+    expect(await page.textContent('[data-testid="data-issues"] li[data-code="leakage"]')).toContain(
+      'Column “status copy” tells the outcome almost exactly',
+    );
 
     // A large file: the fit runs long enough to cancel.
-    const big = ['id,a,b,c,d,churned', ...Array.from({ length: 40_000 }, (_, i) => `A${i},${Math.round(rnd() * 99)},${Math.round(rnd() * 99)},${Math.round(rnd() * 99)},${['x', 'y', 'z'][i % 3]},${rnd() < 0.2 ? 'yes' : 'no'}`)].join('\n');
+    const big = [
+      'id,a,b,c,d,churned',
+      ...Array.from(
+        { length: 40_000 },
+        (_, i) =>
+          `A${i},${Math.round(rnd() * 99)},${Math.round(rnd() * 99)},${Math.round(rnd() * 99)},${['x', 'y', 'z'][i % 3]},${rnd() < 0.2 ? 'yes' : 'no'}`,
+      ),
+    ].join('\n');
     await upload(page, { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
     await page.selectOption('[data-testid="role-4"]', 'categorical');
     await page.click('[data-testid="build"]');
@@ -219,7 +292,11 @@ describe('health model designer', () => {
     const { context, page, problems } = await open('health/design/');
     const csv = [DESIGN_BENCH_HEADERS.join(','), ...syntheticDesignRows(100_000, 7).map((r) => r.join(','))].join('\n');
     // Reading and profiling 100,000 rows takes a while on a loaded machine: wait longer than upload() does.
-    await page.setInputFiles('input[data-testid="csv-file"]', { name: 'accounts-100k.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }, { timeout: 180_000 });
+    await page.setInputFiles(
+      'input[data-testid="csv-file"]',
+      { name: 'accounts-100k.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+      { timeout: 180_000 },
+    );
     await page.waitForSelector('[data-testid="columns-table"]', { timeout: 180_000 });
     await page.waitForSelector('[data-testid="drop-zone"]:not([disabled])', { timeout: 180_000 });
     await page.click('[data-testid="build"]');
@@ -228,11 +305,17 @@ describe('health model designer', () => {
     // From the click on "suggest weights" until the cancel is confirmed, the main thread is watched for long tasks.
     await page.evaluate(() => {
       (window as unknown as { __long: number[] }).__long = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration); }).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
     });
     await page.click('[data-testid="suggest-weights"]');
     // Progress: the first cross-validation fold is done (step 1 of 6), the fit is still running.
-    await page.waitForFunction(() => Number(document.querySelector('#design-progress-bar')?.getAttribute('value')) >= 1, null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('#design-progress-bar')?.getAttribute('value')) >= 1,
+      null,
+      { timeout: 120_000 },
+    );
     expect(await page.textContent('[data-testid="progress"] [role="status"]')).toMatch(/^Step [1-5] of 6 \(\d+%\)$/);
     await page.click('[data-testid="cancel"]');
     await page.waitForSelector('[data-testid="notice"]', { timeout: 60_000 });
@@ -242,12 +325,16 @@ describe('health model designer', () => {
     // Reported, not asserted: on this shared machine the longest tasks in this window are the page's
     // garbage collections of its heap (the file's 100,000 rows of text), not the fit, which is in the worker.
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    console.log(`[design] 100k × 12: longest main-thread task from "suggest weights" to "cancelled": ${Math.round(Math.max(0, ...long))} ms (${long.length} tasks over 50 ms)`);
+    console.log(
+      `[design] 100k × 12: longest main-thread task from "suggest weights" to "cancelled": ${Math.round(Math.max(0, ...long))} ms (${long.length} tasks over 50 ms)`,
+    );
 
     // The worker took the cancel and is free again: a second run goes to the end.
     await page.click('[data-testid="suggest-weights"]');
     await page.waitForSelector('[data-testid="cv-table"]', { timeout: 240_000 });
-    expect(Number((await page.textContent('[data-testid="cv-auc-suggested"]'))!.replace(/[^\d.]/g, ''))).toBeGreaterThan(0.7);
+    expect(
+      Number((await page.textContent('[data-testid="cv-auc-suggested"]'))!.replace(/[^\d.]/g, '')),
+    ).toBeGreaterThan(0.7);
     expect(problems).toEqual(CLEAN);
     await context.close();
   }, 480_000);

@@ -17,10 +17,12 @@ describe('playbook library', () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
     const problems = watchPage(page, new URL(site.server.url).origin);
-    await page.goto(site.server.url + 'playbooks/');
+    await page.goto(`${site.server.url}playbooks/`);
     const total = content.playbooks.size;
     await expect(page.textContent('[data-count]')).resolves.toBe(`${total} of ${total} playbooks`);
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 1;
+    });
     await page.selectOption('select[name="phase"]', 'renewal');
     const renewal = [...content.playbooks.values()].filter((p) => p.data.phase === 'renewal');
     await expect(page.textContent('[data-count]')).resolves.toBe(`${renewal.length} of ${total} playbooks`);
@@ -38,7 +40,9 @@ describe('playbook library', () => {
     const expected = renewal.filter((p) => p.data.touch.includes('high')).length;
     expect(visible).toHaveLength(expected);
     // Option labels show how many each choice would leave.
-    expect(await again.textContent('select[name="phase"] option[value="renewal"]')).toMatch(new RegExp(`\\(${expected}\\)$`));
+    expect(await again.textContent('select[name="phase"] option[value="renewal"]')).toMatch(
+      new RegExp(`\\(${expected}\\)$`),
+    );
     // Switching language keeps the filters.
     const ja = await ctx.newPage();
     await ja.goto(page.url());
@@ -46,7 +50,9 @@ describe('playbook library', () => {
     await ja.click('a.lang-switch');
     await ja.waitForURL((u) => u.pathname === '/ja/playbooks/');
     await ja.waitForLoadState();
-    expect(new URL(ja.url()).pathname + new URL(ja.url()).search).toBe('/ja/playbooks/?phase=renewal&touch=high&sort=title');
+    expect(new URL(ja.url()).pathname + new URL(ja.url()).search).toBe(
+      '/ja/playbooks/?phase=renewal&touch=high&sort=title',
+    );
     await expect.poll(() => ja.inputValue('select[name="touch"]')).toBe('high');
     await again.click('button[type="reset"]');
     await expect.poll(() => again.textContent('[data-count]')).toBe(`${total} of ${total} playbooks`);
@@ -58,7 +64,7 @@ describe('playbook library', () => {
   it('shows a glossary definition on keyboard focus inside a playbook', async () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(site.server.url + 'playbooks/red-account-triage/');
+    await page.goto(`${site.server.url}playbooks/red-account-triage/`);
     const term = page.locator('.playbook-body .gloss-term').first();
     expect(await page.locator('.playbook-body .gloss-term').count()).toBeGreaterThan(1);
     const tip = page.locator('.playbook-body .gloss-tip').first();
@@ -75,7 +81,7 @@ describe('onboarding track', () => {
   it('keeps ticked items after a reload and counts progress per section and overall', async () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(site.server.url + 'onboarding/new-csm/');
+    await page.goto(`${site.server.url}onboarding/new-csm/`);
     const track = content.onboarding.get('new-csm')!.data;
     const total = track.sections.reduce((n, s) => n + s.items.length, 0);
     await expect(page.textContent('[data-progress="overall"]')).resolves.toBe(`0 / ${total}`);
@@ -99,15 +105,20 @@ describe('journey map', () => {
   it('renders the stages as a table with the emotion/effort curve, scrollable on a phone', async () => {
     const ctx = await site.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const page = await ctx.newPage();
-    await page.goto(site.server.url + 'journeys/high-touch-b2b/');
+    await page.goto(`${site.server.url}journeys/high-touch-b2b/`);
     const journey = content.journeys.get('high-touch-b2b')!.data;
     expect(await page.locator('.journey-map thead th[id^="stage-"]').count()).toBe(journey.stages.length);
     expect(await page.locator('.journey-curve circle').count()).toBe(journey.stages.length);
     expect(await page.getAttribute('.journey-curve svg', 'role')).toBe('img');
     const region = page.locator('.journey-map');
-    const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    const { scrollWidth, clientWidth } = await region.evaluate((el) => ({
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+    }));
     expect(scrollWidth).toBeGreaterThan(clientWidth);
-    const bodyOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const bodyOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(bodyOverflow).toBeLessThanOrEqual(1);
     // Each stage links its playbooks.
     expect(await page.locator('.journey-map a[href*="/playbooks/"]').count()).toBeGreaterThan(journey.stages.length);
@@ -119,18 +130,30 @@ describe('CS Ops plane', () => {
   it('shows the playbook count of every cell, links into the filtered library and remembers my position', async () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(site.server.url + 'plane/');
+    await page.goto(`${site.server.url}plane/`);
     const counts = planeCounts([...content.playbooks.values()].map((p) => p.data));
-    const cells = await page.$$eval('td[data-phase]', (tds) => tds.map((td) => ({ phase: td.getAttribute('data-phase')!, layer: td.getAttribute('data-layer')!, count: Number(td.getAttribute('data-count')), text: td.textContent })));
+    const cells = await page.$$eval('td[data-phase]', (tds) =>
+      tds.map((td) => ({
+        phase: td.getAttribute('data-phase')!,
+        layer: td.getAttribute('data-layer')!,
+        count: Number(td.getAttribute('data-count')),
+        text: td.textContent,
+      })),
+    );
     expect(cells).toHaveLength(28);
-    for (const c of cells) expect(c.count, `${c.phase}/${c.layer}`).toBe((counts as Record<string, Record<string, number>>)[c.phase][c.layer]);
+    for (const c of cells)
+      expect(c.count, `${c.phase}/${c.layer}`).toBe(
+        (counts as Record<string, Record<string, number>>)[c.phase][c.layer],
+      );
     await page.click('td[data-phase="renewal"][data-layer="process"] a');
     await page.waitForURL((u) => u.search === '?phase=renewal&layer=process');
     await expect.poll(() => page.textContent('[data-count]')).toMatch(new RegExp(`^${counts.renewal.process} of`));
-    await page.goto(site.server.url + 'plane/');
+    await page.goto(`${site.server.url}plane/`);
     await page.click('td[data-phase="onboarding"][data-layer="process"] button');
     await page.reload();
-    expect(await page.getAttribute('td[data-phase="onboarding"][data-layer="process"] button', 'aria-pressed')).toBe('true');
+    expect(await page.getAttribute('td[data-phase="onboarding"][data-layer="process"] button', 'aria-pressed')).toBe(
+      'true',
+    );
     await expect(page.textContent('[data-position-summary]')).resolves.toMatch(/1 cells/);
     await ctx.close();
   });

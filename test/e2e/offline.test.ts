@@ -38,7 +38,9 @@ describe('offline', () => {
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
 
     await page.goto(server.url);
     // The manifest is linked and served from the same origin, under the base path.
@@ -61,15 +63,21 @@ describe('offline', () => {
     // Search (its index comes from the precache).
     await page.goto(`${server.url}search/?q=kickoff`);
     await page.waitForSelector('[data-search-page-results] .search-hit');
-    expect(await page.locator('[data-search-page-results] .search-hit').first().getAttribute('href')).toMatch(new RegExp(`^${BASE}`));
+    expect(await page.locator('[data-search-page-results] .search-hit').first().getAttribute('href')).toMatch(
+      new RegExp(`^${BASE}`),
+    );
     // Rate an element: the island's code comes from the precache, the rating is stored.
     await page.goto(`${server.url}assess/`);
     await page.waitForSelector('.assess[data-ready="true"]');
     await page.check('fieldset[data-element="customer-health"] input[value="2"]');
-    await page.waitForFunction(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? '').includes('customer-health')));
+    await page.waitForFunction(() =>
+      Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? '').includes('customer-health')),
+    );
     // The simulator scores an account.
     await page.goto(`${server.url}ja/health/simulator/`);
-    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="score-a-value"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /\d/.test(document.querySelector('[data-testid="score-a-value"]')?.textContent ?? ''),
+    );
     expect(errors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
 
     // Back online, a new build is deployed: a changed page and so a new precache manifest.

@@ -9,10 +9,35 @@ import type { BrowserContext } from 'playwright-core';
 import { watchPage } from '../helpers/page-watch.ts';
 import { useSite } from '../helpers/site.ts';
 
-const TOP = ['', 'onboarding/', 'playbooks/', 'journeys/', 'plane/', 'skills/', 'roles/', 'assess/', 'team/', 'health/', 'health/simulator/', 'health/batch/', 'glossary/', 'search/?q=churn', 'progress/'];
+const TOP = [
+  '',
+  'onboarding/',
+  'playbooks/',
+  'journeys/',
+  'plane/',
+  'skills/',
+  'roles/',
+  'assess/',
+  'team/',
+  'health/',
+  'health/simulator/',
+  'health/batch/',
+  'glossary/',
+  'search/?q=churn',
+  'progress/',
+];
 const DETAIL = [
-  'onboarding/new-csm/', 'playbooks/kickoff/', 'playbooks/red-account-triage/', 'journeys/high-touch-b2b/', 'skills/cs-skills/',
-  'skills/cs-skills/customer-health/', 'skills/product-domain/labour-law/', 'roles/csm/', 'glossary/churn/', 'health/high-touch-health/', 'team/members/aoi-tanaka/',
+  'onboarding/new-csm/',
+  'playbooks/kickoff/',
+  'playbooks/red-account-triage/',
+  'journeys/high-touch-b2b/',
+  'skills/cs-skills/',
+  'skills/cs-skills/customer-health/',
+  'skills/product-domain/labour-law/',
+  'roles/csm/',
+  'glossary/churn/',
+  'health/high-touch-health/',
+  'team/members/aoi-tanaka/',
 ];
 
 const site = useSite();
@@ -39,7 +64,15 @@ for (const lang of ['en', 'ja'] as const) {
         await expect(page.locator('h1').first().isVisible()).resolves.toBe(true);
         const axe = await new AxeBuilder({ page }).analyze();
         const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`)).toEqual([]);
+        expect(
+          serious.map(
+            (v) =>
+              `${v.id}: ${v.help} (${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(' | ')})`,
+          ),
+        ).toEqual([]);
         expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
         await page.close();
       });
@@ -50,7 +83,7 @@ for (const lang of ['en', 'ja'] as const) {
 describe('content security policy', () => {
   it('is enforced: an injected inline script does not run and is reported', async () => {
     const page = await context.newPage();
-    await page.goto(site.server.url + 'playbooks/');
+    await page.goto(`${site.server.url}playbooks/`);
     const result = await page.evaluate(async () => {
       const violations: string[] = [];
       document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
@@ -60,7 +93,11 @@ describe('content security policy', () => {
       document.body.append(s);
       await new Promise((r) => setTimeout(r, 100));
       let evalBlocked = false;
-      try { new Function('return 1')(); } catch { evalBlocked = true; }
+      try {
+        new Function('return 1')();
+      } catch {
+        evalBlocked = true;
+      }
       return { injected: (window as unknown as { injected?: boolean }).injected, violations, evalBlocked };
     });
     expect(result.injected).toBe(false);
@@ -73,7 +110,7 @@ describe('content security policy', () => {
 describe('language switch', () => {
   it('keeps you on the same page', async () => {
     const page = await context.newPage();
-    await page.goto(site.server.url + 'playbooks/kickoff/');
+    await page.goto(`${site.server.url}playbooks/kickoff/`);
     await page.click('a.lang-switch');
     await page.waitForURL((u) => u.pathname === '/ja/playbooks/kickoff/');
     expect(new URL(page.url()).pathname).toBe('/ja/playbooks/kickoff/');

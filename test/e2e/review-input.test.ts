@@ -42,43 +42,80 @@ async function openFile(page: Page, path: string) {
   await page.waitForFunction((n) => document.querySelectorAll('.notices .notice-box').length > n, before);
   return (await page.locator('.notices .notice-box').last().textContent()) ?? '';
 }
-const storageOf = (page: Page) => page.evaluate(() => JSON.stringify(Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('banso:review:')).map((k) => [k, localStorage.getItem(k)]))));
+const storageOf = (page: Page) =>
+  page.evaluate(() =>
+    JSON.stringify(
+      Object.fromEntries(
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('banso:review:'))
+          .map((k) => [k, localStorage.getItem(k)]),
+      ),
+    ),
+  );
 
 describe('review page input', () => {
   it('refuses bad files with Japanese messages, keeps two members apart and loses nothing', async () => {
     const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const problems = watchPage(page, new URL(site.server.url).origin);
-    await page.goto(site.server.url + 'ja/review/');
+    await page.goto(`${site.server.url}ja/review/`);
     await page.waitForSelector('[data-testid="manager-review"][data-ready="true"]');
     expect(await page.textContent('[data-testid="review-empty"]')).toContain('まだメンバーを開いていません');
 
     const hanako = selfFile('山田 花子', { 'customer-health': 3, 'risk-escalation': 4 });
     const ren = selfFile('渡辺 蓮', { 'customer-health': 1 });
-    expect(await openFile(page, write('hanako.json', serialiseAssessment(hanako)))).toContain('山田 花子さんのセルフアセスメントを開きました');
+    expect(await openFile(page, write('hanako.json', serialiseAssessment(hanako)))).toContain(
+      '山田 花子さんのセルフアセスメントを開きました',
+    );
     await page.click('fieldset[data-element="risk-escalation"] [data-testid="agree"]');
     expect(await page.isChecked('input[name="mgr-risk-escalation"][value="4"]')).toBe(true);
 
     // A second member: their own review, nothing of the first.
-    expect(await openFile(page, write('ren.json', serialiseAssessment(ren)))).toContain('渡辺 蓮さんのセルフアセスメントを開きました');
+    expect(await openFile(page, write('ren.json', serialiseAssessment(ren)))).toContain(
+      '渡辺 蓮さんのセルフアセスメントを開きました',
+    );
     expect(await page.locator('input[name="mgr-risk-escalation"]:checked').count()).toBe(0);
     await page.check('input[name="mgr-customer-health"][value="2"]');
     await page.selectOption('[data-testid="review-member"]', { label: '山田 花子' });
     expect(await page.isChecked('input[name="mgr-risk-escalation"][value="4"]')).toBe(true);
     expect(await page.locator('input[name="mgr-customer-health"]:checked').count()).toBe(0);
     const kept = await storageOf(page);
-    expect(Object.keys(JSON.parse(kept))).toEqual(expect.arrayContaining([sessionKey('cs-skills', '山田 花子'), sessionKey('cs-skills', '渡辺 蓮')]));
+    expect(Object.keys(JSON.parse(kept))).toEqual(
+      expect.arrayContaining([sessionKey('cs-skills', '山田 花子'), sessionKey('cs-skills', '渡辺 蓮')]),
+    );
 
     // Refused files: each says why, in Japanese, and nothing kept changes.
     const j = JSON.parse(serialiseAssessment(hanako));
     const cases: [string, string | object, RegExp][] = [
       ['not-json.json', '{"format":"banso-assessment",', /開けませんでした.*JSON/s],
-      ['tampered-level.json', { ...j, ratings: { ...j.ratings, 'customer-health': { level: 9 } } }, /尺度（1〜5）を超えるレベル.*customer-health \(9\)/s],
-      ['tampered-element.json', { ...j, ratings: { ...j.ratings, 'mind-reading': { level: 2 } } }, /このフレームワークにない要素.*mind-reading/s],
+      [
+        'tampered-level.json',
+        { ...j, ratings: { ...j.ratings, 'customer-health': { level: 9 } } },
+        /尺度（1〜5）を超えるレベル.*customer-health \(9\)/s,
+      ],
+      [
+        'tampered-element.json',
+        { ...j, ratings: { ...j.ratings, 'mind-reading': { level: 2 } } },
+        /このフレームワークにない要素.*mind-reading/s,
+      ],
       ['old-version.json', { ...j, framework: { ...j.framework, version: '2025.1' } }, /バージョン2025\.1で作成/],
-      ['other-framework.json', { ...j, framework: { ...j.framework, id: 'sales-skills' } }, /フレームワーク「sales-skills」/],
-      ['stranger-review.json', JSON.parse(serialiseAssessment(startManagerReview(selfFile('佐藤 愛子', {}), 'Ken', new Date('2026-11-21T00:00:00Z')))), /佐藤 愛子さんについてのマネージャーのレビュー.*まだ開いていません/s],
-      ['ren-review-while-hanako.json', JSON.parse(serialiseAssessment(startManagerReview(ren, 'Ken', new Date('2026-11-21T00:00:00Z')))), /渡辺 蓮さんのもの.*山田 花子さん/s],
+      [
+        'other-framework.json',
+        { ...j, framework: { ...j.framework, id: 'sales-skills' } },
+        /フレームワーク「sales-skills」/,
+      ],
+      [
+        'stranger-review.json',
+        JSON.parse(
+          serialiseAssessment(startManagerReview(selfFile('佐藤 愛子', {}), 'Ken', new Date('2026-11-21T00:00:00Z'))),
+        ),
+        /佐藤 愛子さんについてのマネージャーのレビュー.*まだ開いていません/s,
+      ],
+      [
+        'ren-review-while-hanako.json',
+        JSON.parse(serialiseAssessment(startManagerReview(ren, 'Ken', new Date('2026-11-21T00:00:00Z')))),
+        /渡辺 蓮さんのもの.*山田 花子さん/s,
+      ],
     ];
     for (const [name, content, message] of cases) {
       const text = await openFile(page, write(name, content));
@@ -89,7 +126,9 @@ describe('review page input', () => {
     expect(await page.isChecked('input[name="mgr-risk-escalation"][value="4"]')).toBe(true);
 
     const axe = await new AxeBuilder({ page }).include('.manager-review').analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+      [],
+    );
 
     // A kept review that cannot be read: listed with a download, never overwritten by a new file.
     const key = sessionKey('cs-skills', '山田 花子');

@@ -28,7 +28,13 @@ import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 import { MAX_SHARE_HASH_LENGTH, toShareHash } from '../../src/lib/assessment/share-link.ts';
-import { MAX_EVIDENCE, MAX_PERSON_NAME, MAX_REMOVED_RATINGS, MAX_SNAPSHOT_NOTE, MAX_SNAPSHOTS } from '../../src/schemas/assessment-constants.ts';
+import {
+  MAX_EVIDENCE,
+  MAX_PERSON_NAME,
+  MAX_REMOVED_RATINGS,
+  MAX_SNAPSHOT_NOTE,
+  MAX_SNAPSHOTS,
+} from '../../src/schemas/assessment-constants.ts';
 
 const site = useSite();
 const cs = clientData(checkContent(readContentFiles('.')).content, 'en').frameworks.find((f) => f.id === 'cs-skills')!;
@@ -37,7 +43,13 @@ const cs = clientData(checkContent(readContentFiles('.')).content, 'en').framewo
 const RAW = '{"format":"banso-assessment", broken 山田 \u202Eevil 😀';
 
 async function downloadKept(page: Page): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="kept-list"] button, [data-kept-notice] button', { hasText: 'Download' }).first().click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page
+      .locator('[data-testid="kept-list"] button, [data-kept-notice] button', { hasText: 'Download' })
+      .first()
+      .click(),
+  ]);
   return readFileSync((await download.path())!);
 }
 
@@ -59,7 +71,9 @@ describe('corrupt saved data is never overwritten', () => {
       await page.waitForSelector('.assess[data-ready="true"]');
       await expect(page.locator('[role="alert"]').first().textContent()).resolves.toMatch(/could not be read/);
       await page.check('fieldset[data-element="customer-health"] input[value="3"]');
-      await page.waitForFunction(() => localStorage.getItem('banso:assessment:cs-skills')?.includes('"customer-health"'));
+      await page.waitForFunction(() =>
+        localStorage.getItem('banso:assessment:cs-skills')?.includes('"customer-health"'),
+      );
       expect((await downloadKept(page)).equals(Buffer.from(RAW, 'utf8'))).toBe(true);
       await page.reload();
       await page.waitForSelector('.assess[data-ready="true"]');
@@ -68,7 +82,9 @@ describe('corrupt saved data is never overwritten', () => {
       await page.locator('[data-testid="kept-list"] button', { hasText: 'Discard' }).click();
       await page.locator('[data-testid="kept-list"] button', { hasText: 'Discard for good' }).click();
       expect(await page.locator('[data-testid="kept-list"]').count()).toBe(0);
-      expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('banso:unreadable:')))).toEqual([]);
+      expect(
+        await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('banso:unreadable:'))),
+      ).toEqual([]);
     }));
 
   it('team review: importing a file keeps the raw copy', () =>
@@ -85,16 +101,27 @@ describe('corrupt saved data is never overwritten', () => {
 
   it('onboarding: ticking an item keeps the raw copy, in Japanese too', () =>
     withContext(async (_ctx, page) => {
-      for (const [path, download] of [['onboarding/new-csm/', 'Download'], ['ja/onboarding/new-csm/', 'ダウンロード']] as const) {
+      for (const [path, download] of [
+        ['onboarding/new-csm/', 'Download'],
+        ['ja/onboarding/new-csm/', 'ダウンロード'],
+      ] as const) {
         await page.goto(site.server.url + path);
-        await page.evaluate((raw) => { localStorage.clear(); localStorage.setItem('banso:onboarding:new-csm', raw); }, RAW);
+        await page.evaluate((raw) => {
+          localStorage.clear();
+          localStorage.setItem('banso:onboarding:new-csm', raw);
+        }, RAW);
         await page.reload();
         await page.waitForSelector('[data-kept-notice]:not([hidden]) li');
         const box = page.locator('[data-kept-notice]');
-        await expect(box.locator('[role="alert"]').textContent()).resolves.toMatch(path.startsWith('ja') ? /読み込めませんでした/ : /could not be read/);
+        await expect(box.locator('[role="alert"]').textContent()).resolves.toMatch(
+          path.startsWith('ja') ? /読み込めませんでした/ : /could not be read/,
+        );
         await page.locator('input[data-item]').first().check();
         await page.waitForFunction(() => localStorage.getItem('banso:onboarding:new-csm')?.startsWith('{"format":1'));
-        const [file] = await Promise.all([page.waitForEvent('download'), box.locator('button', { hasText: download }).click()]);
+        const [file] = await Promise.all([
+          page.waitForEvent('download'),
+          box.locator('button', { hasText: download }).click(),
+        ]);
         expect(readFileSync((await file.path())!).equals(Buffer.from(RAW, 'utf8'))).toBe(true);
       }
     }));
@@ -102,9 +129,16 @@ describe('corrupt saved data is never overwritten', () => {
 
 /** The largest file the limits allow: every element and MAX_REMOVED_RATINGS removed ones rated with the longest evidence, MAX_SNAPSHOTS snapshots with the longest notes. */
 function maximalFile(): string {
-  const a = emptyAssessment(cs, { name: '山'.repeat(MAX_PERSON_NAME), role: 'csm', targetRole: 'senior-csm' }, 'self', { now: new Date('2026-11-24T09:00:00Z') });
-  const ids = [...cs.elements.map((e) => e.id), ...Array.from({ length: MAX_REMOVED_RATINGS }, (_, i) => `retired-element-${i}`)];
-  a.ratings = Object.fromEntries(ids.map((id, i) => [id, { level: i % (cs.levels.length + 1), evidence: 'あ'.repeat(MAX_EVIDENCE) }]));
+  const a = emptyAssessment(cs, { name: '山'.repeat(MAX_PERSON_NAME), role: 'csm', targetRole: 'senior-csm' }, 'self', {
+    now: new Date('2026-11-24T09:00:00Z'),
+  });
+  const ids = [
+    ...cs.elements.map((e) => e.id),
+    ...Array.from({ length: MAX_REMOVED_RATINGS }, (_, i) => `retired-element-${i}`),
+  ];
+  a.ratings = Object.fromEntries(
+    ids.map((id, i) => [id, { level: i % (cs.levels.length + 1), evidence: 'あ'.repeat(MAX_EVIDENCE) }]),
+  );
   a.snapshots = Array.from({ length: MAX_SNAPSHOTS }, (_, i) => ({
     date: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000 * 7).toISOString().slice(0, 10),
     ratings: Object.fromEntries(ids.map((id, j) => [id, (i + j) % (cs.levels.length + 1)])),
@@ -122,8 +156,13 @@ function tooManyRatings(): string {
 
 /** The largest link the limits allow: every element and MAX_REMOVED_RATINGS removed ones, the longest name. */
 function maximalLink(): string {
-  const a = emptyAssessment(cs, { name: '山'.repeat(MAX_PERSON_NAME), role: 'csm', targetRole: 'senior-csm' }, 'self', { now: new Date('2026-11-24T09:00:00Z') });
-  const ids = [...cs.elements.map((e) => e.id), ...Array.from({ length: MAX_REMOVED_RATINGS }, (_, i) => `retired-element-${i}`)];
+  const a = emptyAssessment(cs, { name: '山'.repeat(MAX_PERSON_NAME), role: 'csm', targetRole: 'senior-csm' }, 'self', {
+    now: new Date('2026-11-24T09:00:00Z'),
+  });
+  const ids = [
+    ...cs.elements.map((e) => e.id),
+    ...Array.from({ length: MAX_REMOVED_RATINGS }, (_, i) => `retired-element-${i}`),
+  ];
   a.ratings = Object.fromEntries(ids.map((id, i) => [id, { level: i % (cs.levels.length + 1) }]));
   return toShareHash(a);
 }
@@ -141,7 +180,9 @@ function overLimitLink(): string {
 const LONG_TASKS = () => {
   const w = window as unknown as { __long: number[] };
   w.__long = [];
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__long.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
 };
 
 /** No main-thread task may take longer than this while a file, link or stored value is handled. */
@@ -162,20 +203,44 @@ const TEAM_RENDER_MS = 800;
  */
 async function traced(page: Page, from?: string): Promise<() => Promise<{ wall: number; cpu: number }[]>> {
   const cdp = await page.context().newCDPSession(page);
-  const events: { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string } }[] = [];
-  cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as typeof events)); });
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+  const events: {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    ts: number;
+    dur?: number;
+    tdur?: number;
+    args?: { name?: string };
+  }[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as typeof events));
+  });
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+    transferMode: 'ReportEvents',
+  });
   return async () => {
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await complete;
     await cdp.detach();
-    const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const main = new Set(
+      events
+        .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
     // From the island's mark on (the start of reading a stored value or link, in a task of its own), when given.
     const start = from === undefined ? -Infinity : Math.min(...events.filter((e) => e.name === from).map((e) => e.ts));
     if (start === Infinity) throw new Error(`no "${from}" mark in the trace`);
     return events
-      .filter((e) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && main.has(`${e.pid}:${e.tid}`) && e.ts + (e.dur ?? 0) >= start)
+      .filter(
+        (e) =>
+          e.ph === 'X' &&
+          (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
+          main.has(`${e.pid}:${e.tid}`) &&
+          e.ts + (e.dur ?? 0) >= start,
+      )
       .map((e) => ({ wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 }));
   };
 }
@@ -188,7 +253,10 @@ describe('no input freezes the tab: main-thread tasks while files, links and sto
     { name: 'maximal.json', buffer: Buffer.from(maximal) },
     { name: 'many-ratings.json', buffer: Buffer.from(tooManyRatings()) },
     { name: 'over-limit.json', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 0x20) },
-  ].map((f) => { writeFileSync(join(dir, f.name), f.buffer); return { ...f, path: join(dir, f.name) }; });
+  ].map((f) => {
+    writeFileSync(join(dir, f.name), f.buffer);
+    return { ...f, path: join(dir, f.name) };
+  });
   const files = () => made.map((f) => ({ name: f.name, path: f.path }));
 
   it('the files and links are what they claim to be', () => {
@@ -202,10 +270,21 @@ describe('no input freezes the tab: main-thread tasks while files, links and sto
 
   /** The longest task of every case (CPU and wall time), printed at the end: the figures the report quotes. */
   const longest: Record<string, { cpu: number; wall: number; observed: number }> = {};
-  const take = async (page: Page): Promise<number[]> => page.evaluate(() => { const w = window as unknown as { __long: number[] }; const l = w.__long; w.__long = []; return l; });
+  const take = async (page: Page): Promise<number[]> =>
+    page.evaluate(() => {
+      const w = window as unknown as { __long: number[] };
+      const l = w.__long;
+      w.__long = [];
+      return l;
+    });
   /** Start measuring: long tasks seen from now on, and a trace of every main-thread task. */
-  async function measure(page: Page, opts: { from?: string; cpuMax?: number } = {}): Promise<(label: string) => Promise<void>> {
-    await page.evaluate(() => { (window as unknown as { __long?: number[] }).__long = []; });
+  async function measure(
+    page: Page,
+    opts: { from?: string; cpuMax?: number } = {},
+  ): Promise<(label: string) => Promise<void>> {
+    await page.evaluate(() => {
+      (window as unknown as { __long?: number[] }).__long = [];
+    });
     const stop = await traced(page, opts.from);
     return async (label) => {
       // Let the page settle (two frames and a pause) so the work after the visible result counts too.
@@ -214,88 +293,115 @@ describe('no input freezes the tab: main-thread tasks while files, links and sto
       const observed = await take(page);
       const tasks = await stop();
       const cpu = Math.max(0, ...tasks.map((x) => x.cpu));
-      longest[label] = { cpu: Math.round(cpu), wall: Math.round(Math.max(0, ...tasks.map((x) => x.wall))), observed: Math.round(Math.max(0, ...observed)) };
+      longest[label] = {
+        cpu: Math.round(cpu),
+        wall: Math.round(Math.max(0, ...tasks.map((x) => x.wall))),
+        observed: Math.round(Math.max(0, ...observed)),
+      };
       const said = `${label}: long tasks ${observed.map(Math.round).join(', ')} ms (PerformanceObserver); longest task's main-thread time ${Math.round(cpu)} ms`;
       expect.soft(cpu, said).toBeLessThan(opts.cpuMax ?? MAX_TASK_MS);
       expect.soft(Math.max(0, ...observed), said).toBeLessThan(FREEZE_MS);
     };
   }
-  afterAll(() => console.log(`longest main-thread task per case (ms: main-thread time, wall time in the trace, PerformanceObserver), measured while other work ran: ${JSON.stringify(longest)}`));
+  afterAll(() =>
+    console.log(
+      `longest main-thread task per case (ms: main-thread time, wall time in the trace, PerformanceObserver), measured while other work ran: ${JSON.stringify(longest)}`,
+    ),
+  );
 
-  it('/assess/: the maximal file is accepted, files over the limits refused, and reloading with the maximal saved value, without a long task', () =>
-    withContext(async (ctx, page) => {
-      await ctx.addInitScript(LONG_TASKS);
-      await page.goto(`${site.server.url}assess/`);
-      await page.waitForSelector('.assess[data-ready="true"]');
-      await page.waitForTimeout(300);
-      const notice = (name: string) => page.locator('.notice-box', { hasText: name });
-      for (const f of files()) {
-        const done = await measure(page);
-        await page.setInputFiles('input[data-testid="import-file"]', f.path);
-        await notice(f.name).waitFor({ timeout: 60_000 });
+  it(
+    '/assess/: the maximal file is accepted, files over the limits refused, and reloading with the maximal saved value, without a long task',
+    () =>
+      withContext(async (ctx, page) => {
+        await ctx.addInitScript(LONG_TASKS);
+        await page.goto(`${site.server.url}assess/`);
         await page.waitForSelector('.assess[data-ready="true"]');
-        await done(`/assess/ import ${f.name}`);
-      }
-      await expect(page.locator('.notice-box.info', { hasText: 'maximal.json' }).count()).resolves.toBe(1);
-      await expect(notice('many-ratings.json').textContent()).resolves.toMatch(/more values than an assessment can have/);
-      await expect(notice('over-limit.json').textContent()).resolves.toMatch(/larger than 5 MB/);
-      // The maximal file is what is saved now; a later visit reads it.
-      await page.waitForFunction((n) => (localStorage.getItem('banso:assessment:cs-skills')?.length ?? 0) > n, maximal.length / 4);
-      const loaded = await measure(page, { from: 'banso:read-saved' });
-      await page.reload();
-      await page.waitForSelector('.assess[data-ready="true"]');
-      await loaded('/assess/ page load with the maximal saved value');
-      await expect(page.locator('[data-testid="history"] li').count()).resolves.toBe(MAX_SNAPSHOTS);
-    }), 180_000);
+        await page.waitForTimeout(300);
+        const notice = (name: string) => page.locator('.notice-box', { hasText: name });
+        for (const f of files()) {
+          const done = await measure(page);
+          await page.setInputFiles('input[data-testid="import-file"]', f.path);
+          await notice(f.name).waitFor({ timeout: 60_000 });
+          await page.waitForSelector('.assess[data-ready="true"]');
+          await done(`/assess/ import ${f.name}`);
+        }
+        await expect(page.locator('.notice-box.info', { hasText: 'maximal.json' }).count()).resolves.toBe(1);
+        await expect(notice('many-ratings.json').textContent()).resolves.toMatch(
+          /more values than an assessment can have/,
+        );
+        await expect(notice('over-limit.json').textContent()).resolves.toMatch(/larger than 5 MB/);
+        // The maximal file is what is saved now; a later visit reads it.
+        await page.waitForFunction(
+          (n) => (localStorage.getItem('banso:assessment:cs-skills')?.length ?? 0) > n,
+          maximal.length / 4,
+        );
+        const loaded = await measure(page, { from: 'banso:read-saved' });
+        await page.reload();
+        await page.waitForSelector('.assess[data-ready="true"]');
+        await loaded('/assess/ page load with the maximal saved value');
+        await expect(page.locator('[data-testid="history"] li').count()).resolves.toBe(MAX_SNAPSHOTS);
+      }),
+    180_000,
+  );
 
-  it('/assess/: the maximal share link is previewed and loaded, an over-limit link refused, without a long task', () =>
-    withContext(async (ctx, page) => {
-      await ctx.addInitScript(LONG_TASKS);
-      let done = await measure(page, { from: 'banso:read-link' });
-      await page.goto(`${site.server.url}assess/${maximalLink()}`);
-      await page.waitForSelector('[data-testid="shared-preview"]', { timeout: 60_000 });
-      await done('/assess/ page load with the maximal share link');
-      done = await measure(page);
-      await page.click('[data-testid="shared-preview"] button.primary');
-      await page.waitForFunction(() => localStorage.getItem('banso:assessment:cs-skills')?.includes('retired-element-49'));
-      await done('/assess/ load the maximal share link');
-      await page.goto('about:blank');
-      done = await measure(page, { from: 'banso:read-link' });
-      await page.goto(`${site.server.url}assess/${overLimitLink()}`);
-      await page.locator('.notice-box.error', { hasText: 'share link' }).waitFor({ timeout: 60_000 });
-      await done('/assess/ page load with an over-limit share link');
-    }), 180_000);
+  it(
+    '/assess/: the maximal share link is previewed and loaded, an over-limit link refused, without a long task',
+    () =>
+      withContext(async (ctx, page) => {
+        await ctx.addInitScript(LONG_TASKS);
+        let done = await measure(page, { from: 'banso:read-link' });
+        await page.goto(`${site.server.url}assess/${maximalLink()}`);
+        await page.waitForSelector('[data-testid="shared-preview"]', { timeout: 60_000 });
+        await done('/assess/ page load with the maximal share link');
+        done = await measure(page);
+        await page.click('[data-testid="shared-preview"] button.primary');
+        await page.waitForFunction(() =>
+          localStorage.getItem('banso:assessment:cs-skills')?.includes('retired-element-49'),
+        );
+        await done('/assess/ load the maximal share link');
+        await page.goto('about:blank');
+        done = await measure(page, { from: 'banso:read-link' });
+        await page.goto(`${site.server.url}assess/${overLimitLink()}`);
+        await page.locator('.notice-box.error', { hasText: 'share link' }).waitFor({ timeout: 60_000 });
+        await done('/assess/ page load with an over-limit share link');
+      }),
+    180_000,
+  );
 
-  it('/team/: the maximal file and links are accepted, files and links over the limits refused, and reloading with the team saved, without a long task', () =>
-    withContext(async (ctx, page) => {
-      await ctx.addInitScript(LONG_TASKS);
-      await page.goto(`${site.server.url}team/`);
-      await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
-      await page.waitForTimeout(300);
-      const row = (name: string) => page.locator('[data-testid="import-report"] tbody tr', { hasText: name });
-      const statuses: Record<string, string | null> = {};
-      for (const f of files()) {
-        const done = await measure(page, f.name === 'maximal.json' ? { cpuMax: TEAM_RENDER_MS } : {});
-        await page.setInputFiles('input[data-testid="import-files"]', f.path);
-        await row(f.name).waitFor({ timeout: 60_000 });
-        statuses[f.name] = await row(f.name).first().getAttribute('data-status');
-        await done(`/team/ import ${f.name}`);
-      }
-      expect(statuses).toEqual({ 'maximal.json': 'ok', 'many-ratings.json': 'error', 'over-limit.json': 'error' });
-      await page.fill('[data-testid="links"]', `${maximalLink()}\n${overLimitLink()}`);
-      let done = await measure(page);
-      await page.click('button:has-text("Import links")');
-      await row('Link on line 2').waitFor({ timeout: 60_000 });
-      await done('/team/ import the maximal and an over-limit share link');
-      expect(await row('Link on line 1').getAttribute('data-status')).toBe('ok');
-      expect(await row('Link on line 2').getAttribute('data-status')).toBe('error');
-      done = await measure(page, { from: 'banso:read-saved', cpuMax: TEAM_RENDER_MS });
-      await page.reload();
-      await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
-      await page.waitForSelector('[data-testid="heatmap"]');
-      await done('/team/ page load with the saved team');
-      expect(await page.evaluate(() => JSON.parse(localStorage.getItem('banso:team')!).entries.length)).toBe(2);
-    }), 180_000);
+  it(
+    '/team/: the maximal file and links are accepted, files and links over the limits refused, and reloading with the team saved, without a long task',
+    () =>
+      withContext(async (ctx, page) => {
+        await ctx.addInitScript(LONG_TASKS);
+        await page.goto(`${site.server.url}team/`);
+        await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
+        await page.waitForTimeout(300);
+        const row = (name: string) => page.locator('[data-testid="import-report"] tbody tr', { hasText: name });
+        const statuses: Record<string, string | null> = {};
+        for (const f of files()) {
+          const done = await measure(page, f.name === 'maximal.json' ? { cpuMax: TEAM_RENDER_MS } : {});
+          await page.setInputFiles('input[data-testid="import-files"]', f.path);
+          await row(f.name).waitFor({ timeout: 60_000 });
+          statuses[f.name] = await row(f.name).first().getAttribute('data-status');
+          await done(`/team/ import ${f.name}`);
+        }
+        expect(statuses).toEqual({ 'maximal.json': 'ok', 'many-ratings.json': 'error', 'over-limit.json': 'error' });
+        await page.fill('[data-testid="links"]', `${maximalLink()}\n${overLimitLink()}`);
+        let done = await measure(page);
+        await page.click('button:has-text("Import links")');
+        await row('Link on line 2').waitFor({ timeout: 60_000 });
+        await done('/team/ import the maximal and an over-limit share link');
+        expect(await row('Link on line 1').getAttribute('data-status')).toBe('ok');
+        expect(await row('Link on line 2').getAttribute('data-status')).toBe('error');
+        done = await measure(page, { from: 'banso:read-saved', cpuMax: TEAM_RENDER_MS });
+        await page.reload();
+        await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
+        await page.waitForSelector('[data-testid="heatmap"]');
+        await done('/team/ page load with the saved team');
+        expect(await page.evaluate(() => JSON.parse(localStorage.getItem('banso:team')!).entries.length)).toBe(2);
+      }),
+    180_000,
+  );
 });
 
 describe('text direction', () => {
@@ -305,7 +411,11 @@ describe('text direction', () => {
       await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
       const a = emptyAssessment(cs, { name: 'Ana \u202Eevil name' }, 'self', { now: new Date('2026-11-24T09:00:00Z') });
       a.ratings = { 'customer-health': { level: 2 } };
-      await page.setInputFiles('input[data-testid="import-files"]', { name: 'rtl.json', mimeType: 'application/json', buffer: Buffer.from(serialiseAssessment(a)) });
+      await page.setInputFiles('input[data-testid="import-files"]', {
+        name: 'rtl.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(serialiseAssessment(a)),
+      });
       await page.waitForSelector('[data-testid="heatmap"]');
       const name = page.locator('[data-testid="heatmap"] tbody .member-name').first();
       expect(await name.evaluate((el) => [el.tagName, getComputedStyle(el).unicodeBidi])).toEqual(['BDI', 'isolate']);

@@ -25,7 +25,7 @@ describe('header search', () => {
     const problems = watchPage(page, new URL(site.server.url).origin);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(site.server.url + 'glossary/', { waitUntil: 'networkidle' });
+    await page.goto(`${site.server.url}glossary/`, { waitUntil: 'networkidle' });
     expect(requests.filter((u) => /search-index|search-ui/.test(u))).toEqual([]);
 
     await page.keyboard.press('/');
@@ -50,11 +50,13 @@ describe('header search', () => {
   it('opens with Ctrl+K, searches Japanese with synonyms, and says when nothing matches', async () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(site.server.url + 'ja/');
+    await page.goto(`${site.server.url}ja/`);
     await page.keyboard.press('Control+k');
     await page.keyboard.type('解約');
     await page.waitForSelector('#search-results .search-hit');
-    const hrefs = await page.locator('#search-results .search-hit').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await page
+      .locator('#search-results .search-hit')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toContain('/ja/glossary/churn/');
     await page.fill('#site-search', '*~:^+-');
     await page.waitForSelector('#search-results .search-none');
@@ -66,9 +68,11 @@ describe('header search', () => {
   it('the search page answers ?q= and keeps the query in the URL', async () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(site.server.url + 'search/?q=' + encodeURIComponent('renewal 120'));
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent('renewal 120')}`);
     await page.waitForSelector('[data-search-page-results] .search-hit');
-    const hrefs = await page.locator('[data-search-page-results] .search-hit').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await page
+      .locator('[data-search-page-results] .search-hit')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.slice(0, 3)).toContain('/playbooks/renewal-120-90-60/');
     await page.fill('#search-page-q', 'オンボーディング');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'オンボーディング');
@@ -81,7 +85,9 @@ describe('under a base path', () => {
   let based: StaticServer;
   beforeAll(async () => {
     const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
-      encoding: 'utf8', env: { ...buildEnv(), BANSO_BASE: '/banso/' }, timeout: 240_000,
+      encoding: 'utf8',
+      env: { ...buildEnv(), BANSO_BASE: '/banso/' },
+      timeout: 240_000,
     });
     if (r.status !== 0) throw new Error(`build with BANSO_BASE failed:\n${r.stdout}\n${r.stderr}`);
     based = await startStaticServer({ root: out, base: '/banso/', csp: siteHeaderPolicy(out) });
@@ -95,7 +101,7 @@ describe('under a base path', () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
     const problems = watchPage(page, new URL(based.url).origin);
-    await page.goto(based.url + 'playbooks/');
+    await page.goto(`${based.url}playbooks/`);
     const links = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(links.length).toBeGreaterThan(10);
     expect(links.filter((h) => !h.startsWith('/banso/'))).toEqual([]);
@@ -114,37 +120,53 @@ describe('under a base path', () => {
 
   // A handful of golden queries: the dropdown's first hit and the search page's first result are the
   // expected page, in both languages, under the base path.
-  const PICKS = { en: ['churn', 'what is a QBR', 'customer wants to cancel', 'NRR', 'renewl', 'champion left'], ja: ['解約', 'QBRとは', '解約したい', 'ヘルススコア', 'キャンセル', '担当者が変わった'] } as const;
-  it.each(['en', 'ja'] as const)('ranks golden queries first in the dropdown and on the search page (%s)', async (lang) => {
-    const golden = readGolden();
-    const docs = realSearchIndexes()[lang].docs;
-    const prefix = `/banso/${lang === 'ja' ? 'ja/' : ''}`;
-    const ctx = await site.browser.newContext();
-    const page = await ctx.newPage();
-    const problems = watchPage(page, new URL(based.url).origin);
-    await page.goto(based.url + (lang === 'ja' ? 'ja/' : ''));
-    for (const q of PICKS[lang]) {
-      const g = golden.find((x) => x.lang === lang && x.query === q)!;
-      expect(g, q).toBeDefined();
-      const want = g.expect.map((id) => prefix + docs.find((d) => d.id === id)!.path.replace(/^\//, ''));
-      await page.fill('#site-search', q);
-      await page.waitForFunction((text) => {
-        const box = document.querySelector('#search-results');
-        return !!box && !box.hasAttribute('hidden') && !!box.querySelector('.search-hit') && (document.querySelector('#site-search') as HTMLInputElement).value === text;
-      }, q);
-      const first = await page.locator('#search-results .search-hit').first().getAttribute('href');
-      expect(want, `dropdown, ${lang} "${q}"`).toContain(first);
-      if (q === '解約したい' || q === 'customer wants to cancel')
-        expect(await page.locator('#search-results .search-hit').first().locator('.search-hit-why').textContent()).toContain(lang === 'ja' ? '解約したい' : 'cancel');
-    }
-    for (const q of PICKS[lang].slice(0, 2)) {
-      const g = golden.find((x) => x.lang === lang && x.query === q)!;
-      const want = g.expect.map((id) => prefix + docs.find((d) => d.id === id)!.path.replace(/^\//, ''));
-      await page.goto(`${based.url}${lang === 'ja' ? 'ja/' : ''}search/?q=${encodeURIComponent(q)}`);
-      await page.waitForSelector('[data-search-page-results] .search-hit');
-      expect(want, `search page, ${lang} "${q}"`).toContain(await page.locator('[data-search-page-results] .search-hit').first().getAttribute('href'));
-    }
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
-    await ctx.close();
-  }, 120_000);
+  const PICKS = {
+    en: ['churn', 'what is a QBR', 'customer wants to cancel', 'NRR', 'renewl', 'champion left'],
+    ja: ['解約', 'QBRとは', '解約したい', 'ヘルススコア', 'キャンセル', '担当者が変わった'],
+  } as const;
+  it.each(['en', 'ja'] as const)(
+    'ranks golden queries first in the dropdown and on the search page (%s)',
+    async (lang) => {
+      const golden = readGolden();
+      const docs = realSearchIndexes()[lang].docs;
+      const prefix = `/banso/${lang === 'ja' ? 'ja/' : ''}`;
+      const ctx = await site.browser.newContext();
+      const page = await ctx.newPage();
+      const problems = watchPage(page, new URL(based.url).origin);
+      await page.goto(based.url + (lang === 'ja' ? 'ja/' : ''));
+      for (const q of PICKS[lang]) {
+        const g = golden.find((x) => x.lang === lang && x.query === q)!;
+        expect(g, q).toBeDefined();
+        const want = g.expect.map((id) => prefix + docs.find((d) => d.id === id)!.path.replace(/^\//, ''));
+        await page.fill('#site-search', q);
+        await page.waitForFunction((text) => {
+          const box = document.querySelector('#search-results');
+          return (
+            !!box &&
+            !box.hasAttribute('hidden') &&
+            !!box.querySelector('.search-hit') &&
+            (document.querySelector('#site-search') as HTMLInputElement).value === text
+          );
+        }, q);
+        const first = await page.locator('#search-results .search-hit').first().getAttribute('href');
+        expect(want, `dropdown, ${lang} "${q}"`).toContain(first);
+        if (q === '解約したい' || q === 'customer wants to cancel')
+          expect(
+            await page.locator('#search-results .search-hit').first().locator('.search-hit-why').textContent(),
+          ).toContain(lang === 'ja' ? '解約したい' : 'cancel');
+      }
+      for (const q of PICKS[lang].slice(0, 2)) {
+        const g = golden.find((x) => x.lang === lang && x.query === q)!;
+        const want = g.expect.map((id) => prefix + docs.find((d) => d.id === id)!.path.replace(/^\//, ''));
+        await page.goto(`${based.url}${lang === 'ja' ? 'ja/' : ''}search/?q=${encodeURIComponent(q)}`);
+        await page.waitForSelector('[data-search-page-results] .search-hit');
+        expect(want, `search page, ${lang} "${q}"`).toContain(
+          await page.locator('[data-search-page-results] .search-hit').first().getAttribute('href'),
+        );
+      }
+      expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+      await ctx.close();
+    },
+    120_000,
+  );
 });

@@ -22,7 +22,9 @@ function drawnPixels(page: Page): Promise<number> {
 }
 
 async function tableValues(page: Page): Promise<string[][]> {
-  return page.$$eval('[data-testid="radar-table"] tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  return page.$$eval('[data-testid="radar-table"] tbody tr', (rows) =>
+    rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+  );
 }
 
 async function seriesValues(page: Page): Promise<{ label: string; values: (number | null)[] }[]> {
@@ -60,7 +62,9 @@ describe('self-assessment', () => {
     await page.waitForSelector('.assess[data-ready="true"]');
     expect(await page.isChecked('fieldset[data-element="customer-360-view"] input[value="3"]')).toBe(true);
     expect(await page.isChecked('fieldset[data-element="risk-escalation"] input[value="4"]')).toBe(true);
-    expect(await page.inputValue('fieldset[data-element="risk-escalation"] textarea')).toBe('Escalated <b>two</b> renewals early');
+    expect(await page.inputValue('fieldset[data-element="risk-escalation"] textarea')).toBe(
+      'Escalated <b>two</b> renewals early',
+    );
     expect(await page.inputValue('input[autocomplete="name"]')).toBe('山田 花子');
 
     // The table alternative shows exactly the chart's data.
@@ -77,7 +81,12 @@ describe('self-assessment', () => {
     const pa = await a.newPage();
     await openAssess(pa);
     await pa.fill('input[autocomplete="name"]', 'Aiko <script>alert(1)</script>');
-    for (const [el, lvl] of [['customer-360-view', 2], ['lifecycle-management', 3], ['adoption-management', 1], ['advocate-engagement', 5]] as const)
+    for (const [el, lvl] of [
+      ['customer-360-view', 2],
+      ['lifecycle-management', 3],
+      ['adoption-management', 1],
+      ['advocate-engagement', 5],
+    ] as const)
       await pa.check(`fieldset[data-element="${el}"] input[value="${lvl}"]`);
     const [download] = await Promise.all([pa.waitForEvent('download'), pa.click('button:has-text("Export file")')]);
     expect(download.suggestedFilename()).toMatch(/^banso-assessment-aiko-.*-cs-skills-\d{4}-\d{2}-\d{2}\.json$/);
@@ -112,28 +121,52 @@ describe('self-assessment', () => {
       ['notes.json', 'this is not json', /not JSON/],
       ['other.json', JSON.stringify({ hello: 'world' }), /not a Bansō assessment/],
       ['future.json', JSON.stringify({ format: 'banso-assessment', version: 99 }), /format version/],
-      ['levels.json', JSON.stringify({ format: 'banso-assessment', version: 1, person: { name: 'x' }, kind: 'self', framework: { id: 'cs-skills', version: '1', hash: 'abc' }, ratings: { 'customer-health': { level: -2 } }, snapshots: [], updatedAt: '2026-01-01T00:00:00Z' }), /rating of “Customer health” › level: must be a whole number from 0 to 5; found -2/],
+      [
+        'levels.json',
+        JSON.stringify({
+          format: 'banso-assessment',
+          version: 1,
+          person: { name: 'x' },
+          kind: 'self',
+          framework: { id: 'cs-skills', version: '1', hash: 'abc' },
+          ratings: { 'customer-health': { level: -2 } },
+          snapshots: [],
+          updatedAt: '2026-01-01T00:00:00Z',
+        }),
+        /rating of “Customer health” › level: must be a whole number from 0 to 5; found -2/,
+      ],
     ];
     for (const [name, text, expected] of cases) {
-      await page.setInputFiles('input[data-testid="import-file"]', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      await page.setInputFiles('input[data-testid="import-file"]', {
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
       const alert = page.locator('.notice-box.error', { hasText: `Could not import “${name}”. Nothing was changed.` });
       await alert.waitFor();
       await expect(alert.textContent()).resolves.toMatch(expected);
       expect(await tableValues(page)).toEqual(before);
     }
-    await page.setInputFiles('input[data-testid="import-file"]', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 32) });
+    await page.setInputFiles('input[data-testid="import-file"]', {
+      name: 'big.json',
+      mimeType: 'application/json',
+      buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 32),
+    });
     await page.locator('.notice-box.error', { hasText: 'big.json' }).waitFor();
-    await expect(page.locator('.notice-box.error', { hasText: 'big.json' }).textContent()).resolves.toMatch(/larger than 5 MB/);
+    await expect(page.locator('.notice-box.error', { hasText: 'big.json' }).textContent()).resolves.toMatch(
+      /larger than 5 MB/,
+    );
     expect(await tableValues(page)).toEqual(before);
     await ctx.close();
   });
-
 
   it('loads the validator only for saved data; when it cannot load, the form stays inert and the saved data untouched', async () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
     const scripts: string[] = [];
-    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
     const validator = /\/file-format\.[\w-]+\.js$/;
     await openAssess(page);
     expect(scripts.filter((s) => validator.test(s))).toEqual([]);
@@ -172,7 +205,10 @@ describe('self-assessment', () => {
     await page.waitForSelector('[data-testid="readiness"]');
     expect(await page.textContent('[data-testid="readiness"]')).toMatch(/Readiness: 0 %/);
     expect(await page.locator('[data-testid="gaps"] > li').count()).toBeGreaterThan(5);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export the plan as Markdown")')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button:has-text("Export the plan as Markdown")'),
+    ]);
     const md = readFileSync((await download.path())!, 'utf8');
     expect(md).toMatch(/^# Growth plan/m);
     expect(md).toMatch(/Readiness/);
@@ -182,17 +218,22 @@ describe('self-assessment', () => {
   it('loads a share link only when asked, and a broken link changes nothing', async () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    await openAssess(page, 'assess/#v=1&fw=cs-skills&fwv=2026.1&h=x&name=%E5%B1%B1%E7%94%B0&r=customer-health.4~risk-escalation.2');
+    await openAssess(
+      page,
+      'assess/#v=1&fw=cs-skills&fwv=2026.1&h=x&name=%E5%B1%B1%E7%94%B0&r=customer-health.4~risk-escalation.2',
+    );
     await page.waitForSelector('text=Load it');
     expect((await seriesValues(page))[0].values.filter((v) => v !== null)).toHaveLength(0);
     await page.click('text=Load it');
     expect(await page.inputValue('input[autocomplete="name"]')).toBe('山田');
     expect((await seriesValues(page))[0].values.filter((v) => v !== null)).toHaveLength(2);
 
-    await page.goto(site.server.url + 'assess/#v=1&fw=cs-skills&r=customer-health.banana');
+    await page.goto(`${site.server.url}assess/#v=1&fw=cs-skills&r=customer-health.banana`);
     await page.reload();
     await page.waitForSelector('.assess[data-ready="true"]');
-    await expect(page.locator('[role="alert"]').first().textContent()).resolves.toMatch(/share link .* could not be read/i);
+    await expect(page.locator('[role="alert"]').first().textContent()).resolves.toMatch(
+      /share link .* could not be read/i,
+    );
     expect((await seriesValues(page))[0].values.filter((v) => v !== null)).toHaveLength(2);
     await ctx.close();
   });

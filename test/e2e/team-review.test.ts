@@ -14,7 +14,9 @@ import { drawnPixelsOf } from '../helpers/canvas.ts';
 import { useSite } from '../helpers/site.ts';
 
 const DIR = resolve('test/fixtures/team');
-const FILES = readdirSync(DIR).sort().map((n) => resolve(DIR, n));
+const FILES = readdirSync(DIR)
+  .sort()
+  .map((n) => resolve(DIR, n));
 
 const site = useSite();
 
@@ -52,10 +54,22 @@ describe('team review', () => {
     const cases: [string, string, RegExp][] = [
       ['broken-not-json.json', 'error', /The file is not JSON\./],
       ['broken-wrong-format.json', 'error', /not a Bansō assessment/],
-      ['broken-invalid-level.json', 'error', /not allowed.*rating of “Customer health” › level: must be a whole number from 0 to 5/s],
+      [
+        'broken-invalid-level.json',
+        'error',
+        /not allowed.*rating of “Customer health” › level: must be a whole number from 0 to 5/s,
+      ],
       ['broken-unknown-framework.json', 'error', /framework this portal does not have.*sales-skills/s],
-      ['sato-aiko-self-2026-03_copy.json', 'duplicate', /Same content as “\u2068sato-aiko-self-2026-03\.json\u2069”.*was kept because it came first/],
-      ['watanabe-ren-self_resaved.json', 'ok', /Same person, kind and save time as “\u2068watanabe-ren-self\.json\u2069” but different content: both were kept/],
+      [
+        'sato-aiko-self-2026-03_copy.json',
+        'duplicate',
+        /Same content as “\u2068sato-aiko-self-2026-03\.json\u2069”.*was kept because it came first/,
+      ],
+      [
+        'watanabe-ren-self_resaved.json',
+        'ok',
+        /Same person, kind and save time as “\u2068watanabe-ren-self\.json\u2069” but different content: both were kept/,
+      ],
       ['kobayashi-old-version.json', 'other-version', /another version of the framework/],
       ['sato-aiko-self-2026-09.json', 'ok', /佐藤 愛子 \(Aiko Sato\) · Self/],
     ];
@@ -91,14 +105,21 @@ describe('team review', () => {
     expect(await drawnPixels(page, '[data-testid="overlay"]')).toBeGreaterThan(1000);
 
     // Calibration: the >1-level differences, exported as Markdown.
-    const agenda = await page.$$eval('[data-testid="agenda"] > li', (lis) => lis.map((li) => li.getAttribute('data-element')));
+    const agenda = await page.$$eval('[data-testid="agenda"] > li', (lis) =>
+      lis.map((li) => li.getAttribute('data-element')),
+    );
     expect(agenda).toEqual(['customer-health', 'risk-escalation', 'expansion-management']);
     expect(await drawnPixels(page, '[data-testid="calibration"]')).toBeGreaterThan(1000);
-    const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-agenda"]')]);
+    const [mdDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-agenda"]'),
+    ]);
     expect(mdDownload.suggestedFilename()).toMatch(/^banso-1on1-agenda-.+-cs-skills-\d{4}-\d{2}-\d{2}\.md$/);
     const md = readFileSync((await mdDownload.path())!, 'utf8');
     expect(md).toMatch(/^# 1:1 agenda: 佐藤 愛子 \(Aiko Sato\)$/m);
-    expect(md).toMatch(/### 1\. Customer health\n\n- \*\*Self-assessment:\*\* Level 4\n- \*\*Manager’s assessment:\*\* Level 2/);
+    expect(md).toMatch(
+      /### 1\. Customer health\n\n- \*\*Self-assessment:\*\* Level 4\n- \*\*Manager’s assessment:\*\* Level 2/,
+    );
     expect(md).toContain('still a draft');
 
     // Summary exports.
@@ -116,7 +137,15 @@ describe('team review', () => {
     // Accessible with a loaded team.
     const axe = await new AxeBuilder({ page }).include('.team-review').analyze();
     const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`)).toEqual([]);
+    expect(
+      serious.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')})`,
+      ),
+    ).toEqual([]);
 
     expect(importMs).toBeLessThan(5000);
     expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
@@ -157,7 +186,9 @@ describe('team review', () => {
     // The radar first (a laptop, nothing chosen yet), its data table there as the text alternative.
     expect(await radar.locator('[data-testid="view-radar"]').getAttribute('aria-pressed')).toBe('true');
     expect(await radar.locator('[data-testid="radar-table"]').count()).toBe(1);
-    const series = JSON.parse((await radar.locator('figure.radar').getAttribute('data-series'))!) as { values: (number | null)[] }[];
+    const series = JSON.parse((await radar.locator('figure.radar').getAttribute('data-series'))!) as {
+      values: (number | null)[];
+    }[];
     const medians = series[0].values;
     expect(medians).toHaveLength(14);
 
@@ -165,13 +196,15 @@ describe('team review', () => {
     const checkBars = async () => {
       const bars = radar.locator('[data-testid="level-bars"] li');
       expect(await bars.count()).toBe(14);
-      const drawn = await bars.evaluateAll((lis) => lis.map((li) => ({
-        now: li.querySelector('[data-now]')!.getAttribute('data-now'),
-        on: li.querySelectorAll('i.on').length,
-        target: li.querySelector('[data-target]')?.getAttribute('data-target') ?? null,
-        want: li.querySelectorAll('i.want').length,
-        text: (li as HTMLElement).innerText,
-      })));
+      const drawn = await bars.evaluateAll((lis) =>
+        lis.map((li) => ({
+          now: li.querySelector('[data-now]')!.getAttribute('data-now'),
+          on: li.querySelectorAll('i.on').length,
+          target: li.querySelector('[data-target]')?.getAttribute('data-target') ?? null,
+          want: li.querySelectorAll('i.want').length,
+          text: (li as HTMLElement).innerText,
+        })),
+      );
       drawn.forEach((b, i) => {
         expect(b.now, `element ${i}`).toBe(medians[i] === null ? '' : String(medians[i]));
         expect(b.on).toBe(Math.floor(medians[i] ?? 0));
@@ -203,7 +236,9 @@ describe('team review', () => {
     await openTeam(p, 'ja/team/');
     await importAll(p);
     await p.waitForSelector('[data-testid="team-radar"] [data-testid="level-bars"]');
-    expect(await p.locator('[data-testid="team-radar"] [data-testid="level-bars"] li').first().innerText()).toContain('チームの中央値');
+    expect(await p.locator('[data-testid="team-radar"] [data-testid="level-bars"] li').first().innerText()).toContain(
+      'チームの中央値',
+    );
     expect(await p.evaluate(() => localStorage.getItem('banso:prefs'))).toBeNull();
     expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
     await phone.close();
@@ -240,11 +275,17 @@ describe('team review', () => {
     expect(new URL(page.url()).pathname).toBe('/ja/team/members/aoi-tanaka/');
     expect(await page.locator('table.growth-table tbody tr').count()).toBe(4);
     const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+      [],
+    );
     expect(await page.locator('.static-radar svg polygon.compare').count()).toBe(1);
     // A content page: no island and no chart code (only whatever the site layout itself loads).
     expect(await page.locator('astro-island').count()).toBe(0);
-    expect(await page.$$eval('script[src]', (ss) => ss.map((s) => s.getAttribute('src')).filter((src) => /team|radar|chart|island/i.test(src ?? '')))).toEqual([]);
+    expect(
+      await page.$$eval('script[src]', (ss) =>
+        ss.map((s) => s.getAttribute('src')).filter((src) => /team|radar|chart|island/i.test(src ?? '')),
+      ),
+    ).toEqual([]);
     expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
     await context.close();
   });

@@ -19,7 +19,9 @@ export function basedBuild(): string {
   const tmp = `${out}.building-${process.pid}`;
   mkdirSync(tmp, { recursive: true });
   const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', tmp], {
-    encoding: 'utf8', env: { ...buildEnv(), BANSO_BASE: BASE }, timeout: 300_000,
+    encoding: 'utf8',
+    env: { ...buildEnv(), BANSO_BASE: BASE },
+    timeout: 300_000,
   });
   if (r.status !== 0) throw new Error(`build with BANSO_BASE=${BASE} failed:\n${r.stdout}\n${r.stderr}`);
   rmSync(out, { recursive: true, force: true });

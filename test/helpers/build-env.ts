@@ -10,6 +10,17 @@ export const TEST_TODAY = '2026-11-24';
 
 export function buildEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, BANSO_TODAY: TEST_TODAY, TZ: 'UTC' };
-  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'NODE_ENV']) delete env[k];
+  for (const k of [
+    'BASE_URL',
+    'MODE',
+    'DEV',
+    'PROD',
+    'SSR',
+    'VITEST',
+    'VITEST_POOL_ID',
+    'VITEST_WORKER_ID',
+    'NODE_ENV',
+  ])
+    delete env[k];
   return env;
 }

@@ -28,7 +28,9 @@ export class Chart implements MockChart {
     this.data = config.data;
     charts.push(this);
   }
-  update(): void { this.updates++; }
+  update(): void {
+    this.updates++;
+  }
   destroy(): void {}
 }
 

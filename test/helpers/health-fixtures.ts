@@ -8,14 +8,23 @@ import { indexPolicies, resolveData } from '../../src/lib/content/policies.ts';
 
 // Tests run from the project root (as npm test does); this also works under happy-dom, where
 // import.meta.url is not a file URL.
-const contentDir = resolve('content/healthModels') + '/';
-const fixtureDir = resolve('test/fixtures/csv') + '/';
+const contentDir = `${resolve('content/healthModels')}/`;
+const fixtureDir = `${resolve('test/fixtures/csv')}/`;
 
-const policyDir = resolve('content/policies') + '/';
+const policyDir = `${resolve('content/policies')}/`;
 const policies = indexPolicies({
-  policies: new Map(readdirSync(policyDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, { id: f, file: `content/policies/${f}`, data: PolicyGroup.parse(parse(readFileSync(policyDir + f, 'utf8'))) }])),
+  policies: new Map(
+    readdirSync(policyDir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => [
+        f,
+        { id: f, file: `content/policies/${f}`, data: PolicyGroup.parse(parse(readFileSync(policyDir + f, 'utf8'))) },
+      ]),
+  ),
 });
 
 /** A shipped model as the pages get it: policy references ({{policy:KEY}}) resolved per language. */
-export const loadModel = (id: string): HealthModel => resolveData(HealthModel.parse(parse(readFileSync(`${contentDir}${id}.yaml`, 'utf8'))), 'en', policies);
-export const csvFixture = (name: string): Uint8Array<ArrayBuffer> => Uint8Array.from(readFileSync(`${fixtureDir}${name}`));
+export const loadModel = (id: string): HealthModel =>
+  resolveData(HealthModel.parse(parse(readFileSync(`${contentDir}${id}.yaml`, 'utf8'))), 'en', policies);
+export const csvFixture = (name: string): Uint8Array<ArrayBuffer> =>
+  Uint8Array.from(readFileSync(`${fixtureDir}${name}`));

@@ -11,4 +11,5 @@ export const inEnglish = (list: readonly Problem[] | undefined, ctx?: ProblemCon
 export const inJapanese = (list: readonly Problem[] | undefined, ctx?: ProblemContext) => problemTexts(list, tJa, ctx);
 
 /** "ratings.x.level: number-too-small" */
-export const dotted = (list: readonly Problem[] | undefined) => (list ?? []).map((p) => `${p.path.join('.')}: ${p.code}`);
+export const dotted = (list: readonly Problem[] | undefined) =>
+  (list ?? []).map((p) => `${p.path.join('.')}: ${p.code}`);

@@ -13,7 +13,17 @@ import { realIndexes } from '../../scripts/search-quality.ts';
 /** A page `<type>:<id>` with a title and a body. */
 export const page = (id: string, title: string, body = '', extra: Partial<SearchDoc> = {}): SearchDoc => {
   const type = id.split(':')[0] as SearchDoc['type'];
-  return { id, type, path: `/${id.replace(':', '/')}/`, title, text: body.slice(0, 100), terms: [], summary: '', body, ...extra };
+  return {
+    id,
+    type,
+    path: `/${id.replace(':', '/')}/`,
+    title,
+    text: body.slice(0, 100),
+    terms: [],
+    summary: '',
+    body,
+    ...extra,
+  };
 };
 
 /** A glossary term with its other names (synonyms of each other, as the glossary makes them). */
@@ -29,10 +39,12 @@ export const makeIndex = (docs: SearchDoc[], lang: Locale = 'en', synonyms: Sear
   loadIndex(JSON.stringify(buildIndex(docs, lang, { synonyms })));
 
 /** Ids of the results, best first. */
-export const ids = (idx: LoadedIndex, q: string, limit = 10): string[] => search(idx, q, { limit }).map((r) => r.doc.id);
+export const ids = (idx: LoadedIndex, q: string, limit = 10): string[] =>
+  search(idx, q, { limit }).map((r) => r.doc.id);
 
 /** `n` numbered sentences of the same words (a long page that repeats them). */
-export const filler = (n: number, words: string): string => Array.from({ length: n }, (_, i) => `Step ${i}: ${words}.`).join(' ');
+export const filler = (n: number, words: string): string =>
+  Array.from({ length: n }, (_, i) => `Step ${i}: ${words}.`).join(' ');
 
 let real: Record<Locale, LoadedIndex> | undefined;
 /** The real content's indexes (en, ja), built on first use and shared by the tests of a file. */

@@ -9,31 +9,57 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8', '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json; charset=utf-8', '.sql': 'application/sql; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.sql': 'application/sql; charset=utf-8',
 };
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.webmanifest', '.sql']);
 
-export interface StaticServer { url: string; server: Server; close(): Promise<void> }
+export interface StaticServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
 
-export async function startStaticServer(opts: { root: string; base?: string; csp?: string; port?: number }): Promise<StaticServer> {
+export async function startStaticServer(opts: {
+  root: string;
+  base?: string;
+  csp?: string;
+  port?: number;
+}): Promise<StaticServer> {
   const root = resolve(opts.root);
-  const base = ('/' + (opts.base ?? '/').replace(/^\/+|\/+$/g, '') + '/').replace('//', '/');
+  const base = `/${(opts.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const gzipped = new Map<string, Buffer>();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       let path = decodeURIComponent(url.pathname);
-      if (!path.startsWith(base) && path + '/' !== base) { res.writeHead(404).end('not under base'); return; }
+      if (!path.startsWith(base) && `${path}/` !== base) {
+        res.writeHead(404).end('not under base');
+        return;
+      }
       path = path.slice(base.length - 1) || '/';
       let file = normalize(join(root, path));
-      if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+      if (!file.startsWith(root)) {
+        res.writeHead(403).end();
+        return;
+      }
       let s = await stat(file).catch(() => null);
       if (s?.isDirectory()) {
-        if (!url.pathname.endsWith('/')) { res.writeHead(301, { location: url.pathname + '/' + url.search }).end(); return; }
+        if (!url.pathname.endsWith('/')) {
+          res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+          return;
+        }
         file = join(file, 'index.html');
         s = await stat(file).catch(() => null);
       }

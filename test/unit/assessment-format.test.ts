@@ -17,9 +17,14 @@ const NAME_CHARS = [
   ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
   ...'山田花子太郎鈴木佐藤髙橋﨑',
   ...'やまだはなこアイウエオ',
-  '😀', '👩‍💻', '🇯🇵', '🍣', '✨',
+  '😀',
+  '👩‍💻',
+  '🇯🇵',
+  '🍣',
+  '✨',
   ...'&=+#%?/~.*[]()<>"\'\\ -_',
-  ' ', '　',
+  ' ',
+  '　',
 ];
 
 function makeRandom(seed: number) {
@@ -33,7 +38,8 @@ function makeRandom(seed: number) {
     for (let i = 0; i < len; i++) s += pick(NAME_CHARS);
     return s;
   };
-  const date = () => `20${20 + int(10)}-${String(1 + int(12)).padStart(2, '0')}-${String(1 + int(28)).padStart(2, '0')}`;
+  const date = () =>
+    `20${20 + int(10)}-${String(1 + int(12)).padStart(2, '0')}-${String(1 + int(28)).padStart(2, '0')}`;
   return { rnd, int, pick, id, name, date };
 }
 
@@ -47,7 +53,10 @@ function randomAssessment(seed: number): AssessmentT {
     ratings[r.id()] = rating;
   }
   const snapshots: AssessmentT['snapshots'] = Array.from({ length: r.int(4) }, () => {
-    const s: AssessmentT['snapshots'][number] = { date: r.date(), ratings: Object.fromEntries(Object.keys(ratings).map((k) => [k, r.int(6)])) };
+    const s: AssessmentT['snapshots'][number] = {
+      date: r.date(),
+      ratings: Object.fromEntries(Object.keys(ratings).map((k) => [k, r.int(6)])),
+    };
     if (r.rnd() < 0.3) s.note = r.name();
     return s;
   });
@@ -56,7 +65,11 @@ function randomAssessment(seed: number): AssessmentT {
     version: 1,
     person: { name: r.name() },
     kind: r.rnd() < 0.5 ? 'self' : 'manager',
-    framework: { id: r.id(), version: `${2020 + r.int(10)}.${r.int(5)}`, hash: r.int(0xffffffff).toString(16).padStart(8, '0') },
+    framework: {
+      id: r.id(),
+      version: `${2020 + r.int(10)}.${r.int(5)}`,
+      hash: r.int(0xffffffff).toString(16).padStart(8, '0'),
+    },
     ratings,
     snapshots,
     updatedAt: new Date(Date.UTC(2026, 0, 1) + r.int(1e10)).toISOString(),
@@ -67,10 +80,17 @@ function randomAssessment(seed: number): AssessmentT {
   return a;
 }
 
-const cs = Framework.parse(parseYaml(readFileSync(new URL('../../content/frameworks/cs-skills.yaml', import.meta.url), 'utf8')));
+const cs = Framework.parse(
+  parseYaml(readFileSync(new URL('../../content/frameworks/cs-skills.yaml', import.meta.url), 'utf8')),
+);
 
 function sample(): AssessmentT {
-  const a = emptyAssessment({ id: 'cs-skills', ...cs }, { name: 'Hanako Yamada', role: 'csm', targetRole: 'senior-csm' }, 'self', { now: new Date('2026-11-24T09:00:00Z') });
+  const a = emptyAssessment(
+    { id: 'cs-skills', ...cs },
+    { name: 'Hanako Yamada', role: 'csm', targetRole: 'senior-csm' },
+    'self',
+    { now: new Date('2026-11-24T09:00:00Z') },
+  );
   a.ratings['customer-360-view'] = { level: 2, evidence: 'Built the 360 view for ACME, 2026-09' };
   a.ratings['lifecycle-management'] = { level: 3 };
   return a;
@@ -137,34 +157,60 @@ describe('parseAssessmentFile', () => {
   });
 
   it('utf8ByteLength matches TextEncoder, lone surrogates included', () => {
-    for (const s of ['', 'abc', 'é', '山田', '😀', '👩‍💻', '\ud800', 'a\udc00b', '\ud83d\ude00\ud83d']) expect(utf8ByteLength(s)).toBe(new TextEncoder().encode(s).length);
+    for (const s of ['', 'abc', 'é', '山田', '😀', '👩‍💻', '\ud800', 'a\udc00b', '\ud83d\ude00\ud83d'])
+      expect(utf8ByteLength(s)).toBe(new TextEncoder().encode(s).length);
   });
 
   it('not-json', () => {
-    for (const t of ['', 'not json', '{', '{"format": "banso-assessment",}', "{'a': 1}"]) expect(expectError(t, 'not-json').problems.length).toBe(1);
+    for (const t of ['', 'not json', '{', '{"format": "banso-assessment",}', "{'a': 1}"])
+      expect(expectError(t, 'not-json').problems.length).toBe(1);
   });
 
   it('wrong-format', () => {
-    for (const t of ['[]', 'null', '42', '"banso-assessment"', '{}', '{"format":"banso-playbook","version":1}', '{"format":1}'])
+    for (const t of [
+      '[]',
+      'null',
+      '42',
+      '"banso-assessment"',
+      '{}',
+      '{"format":"banso-playbook","version":1}',
+      '{"format":1}',
+    ])
       expectError(t, 'wrong-format');
-    expect(inEnglish(expectError('{"format":"other"}', 'wrong-format').problems)[0]).toBe('format: must be “banso-assessment”; found the text “other”.');
+    expect(inEnglish(expectError('{"format":"other"}', 'wrong-format').problems)[0]).toBe(
+      'format: must be “banso-assessment”; found the text “other”.',
+    );
   });
 
   it('unknown-version says which version the file is and which is supported', () => {
     const details = inEnglish(expectError(JSON.stringify({ ...sample(), version: 2 }), 'unknown-version').problems);
     expect(details[0]).toBe('format version: this Bansō reads format version 1; found 2.');
-    expect(inEnglish(expectError('{"format":"banso-assessment"}', 'unknown-version').problems)[0]).toContain('has no format version');
+    expect(inEnglish(expectError('{"format":"banso-assessment"}', 'unknown-version').problems)[0]).toContain(
+      'has no format version',
+    );
     expectError(JSON.stringify({ ...sample(), version: '1' }), 'unknown-version');
   });
 
   it('invalid: schema problems come back as dotted paths', () => {
-    const bad = sample() as unknown as Record<string, unknown> & { ratings: Record<string, unknown>; snapshots: unknown[] };
-    bad.ratings = { x: { level: -1 }, 'customer-360-view': { level: 1.5 }, 'Bad Key': { level: 1 }, y: { level: 1, evidence: 'e'.repeat(4001) } };
+    const bad = sample() as unknown as Record<string, unknown> & {
+      ratings: Record<string, unknown>;
+      snapshots: unknown[];
+    };
+    bad.ratings = {
+      x: { level: -1 },
+      'customer-360-view': { level: 1.5 },
+      'Bad Key': { level: 1 },
+      y: { level: 1, evidence: 'e'.repeat(4001) },
+    };
     bad.snapshots = [{ date: '2026-02-30', ratings: {} }];
     bad.kind = 'peer';
     bad.updatedAt = 'yesterday';
     const details = dotted(expectError(JSON.stringify(bad), 'invalid').problems);
-    const has = (prefix: string) => expect(details.some((d) => d.startsWith(prefix)), `${prefix} in ${details.join(' | ')}`).toBe(true);
+    const has = (prefix: string) =>
+      expect(
+        details.some((d) => d.startsWith(prefix)),
+        `${prefix} in ${details.join(' | ')}`,
+      ).toBe(true);
     has('ratings.x.level: number-too-small');
     has('ratings.customer-360-view.level: expected-type');
     has('ratings: bad-key');
@@ -177,7 +223,10 @@ describe('parseAssessmentFile', () => {
   it('invalid: missing person, too many snapshots', () => {
     const { person: _person, ...noPerson } = sample();
     expect(dotted(expectError(JSON.stringify(noPerson), 'invalid').problems)[0]).toMatch(/^person: expected-type/);
-    const many = { ...sample(), snapshots: Array.from({ length: MAX_SNAPSHOTS + 1 }, () => ({ date: '2026-01-01', ratings: {} })) };
+    const many = {
+      ...sample(),
+      snapshots: Array.from({ length: MAX_SNAPSHOTS + 1 }, () => ({ date: '2026-01-01', ratings: {} })),
+    };
     expect(dotted(expectError(JSON.stringify(many), 'invalid').problems)[0]).toBe('snapshots: too-many');
   });
 
@@ -193,7 +242,9 @@ describe('exportFileName', () => {
   it('builds the file name from person, framework and date', () => {
     const a = sample();
     expect(exportFileName(a, '2026-11-24')).toBe('banso-assessment-hanako-yamada-cs-skills-2026-11-24.json');
-    expect(exportFileName(a, new Date(2026, 10, 24, 23, 30))).toBe('banso-assessment-hanako-yamada-cs-skills-2026-11-24.json');
+    expect(exportFileName(a, new Date(2026, 10, 24, 23, 30))).toBe(
+      'banso-assessment-hanako-yamada-cs-skills-2026-11-24.json',
+    );
   });
 
   it('keeps Japanese, drops characters unsafe in file names', () => {
@@ -206,8 +257,12 @@ describe('exportFileName', () => {
     expect(fileNameSlug('///')).toBe('unnamed');
     expect(fileNameSlug('')).toBe('unnamed');
     expect(fileNameSlug('😀'.repeat(100))).toBe('😀'.repeat(60));
-    expect(exportFileName({ ...sample(), person: { name: '山田花子' } }, '2026-11-24')).toBe('banso-assessment-山田花子-cs-skills-2026-11-24.json');
-    expect(exportFileName({ ...sample(), person: { name: '<>:' } }, '2026-11-24')).toBe('banso-assessment-unnamed-cs-skills-2026-11-24.json');
+    expect(exportFileName({ ...sample(), person: { name: '山田花子' } }, '2026-11-24')).toBe(
+      'banso-assessment-山田花子-cs-skills-2026-11-24.json',
+    );
+    expect(exportFileName({ ...sample(), person: { name: '<>:' } }, '2026-11-24')).toBe(
+      'banso-assessment-unnamed-cs-skills-2026-11-24.json',
+    );
   });
 
   it('never produces a path separator or control character, whatever the name', () => {

@@ -7,7 +7,8 @@ import { frameworkCanonicalString, frameworkHash } from '../../src/lib/assessmen
 import { reconcile } from '../../src/lib/assessment/migrate.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 
-const load = (name: string) => Framework.parse(parseYaml(readFileSync(new URL(`../../content/frameworks/${name}.yaml`, import.meta.url), 'utf8')));
+const load = (name: string) =>
+  Framework.parse(parseYaml(readFileSync(new URL(`../../content/frameworks/${name}.yaml`, import.meta.url), 'utf8')));
 const cs = { id: 'cs-skills', ...load('cs-skills') };
 const domain = { id: 'product-domain', ...load('product-domain') };
 type Fw = typeof cs;
@@ -76,7 +77,13 @@ describe('reconcile', () => {
 
   it('fully rated, same framework: nothing to report', () => {
     const a = rateAll(cs, (i) => i % 6);
-    expect(reconcile(a, withHash(cs))).toEqual({ sameFramework: true, outdated: false, removed: [], unrated: [], outOfScale: [] });
+    expect(reconcile(a, withHash(cs))).toEqual({
+      sameFramework: true,
+      outdated: false,
+      removed: [],
+      unrated: [],
+      outOfScale: [],
+    });
   });
 
   it('removed, renamed and new elements: old ratings kept and flagged, new ones unrated', () => {

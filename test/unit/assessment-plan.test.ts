@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { growthPlanMarkdown, type GrowthPlanInput, type GrowthPlanLabels } from '../../src/lib/assessment/growth-plan.ts';
+import {
+  growthPlanMarkdown,
+  type GrowthPlanInput,
+  type GrowthPlanLabels,
+} from '../../src/lib/assessment/growth-plan.ts';
 import { escapeMarkdown } from '../../src/lib/text/markdown.ts';
 import { readiness } from '../../src/lib/assessment/readiness.ts';
 
@@ -86,7 +90,9 @@ describe('growthPlanMarkdown', () => {
     expect(md).toContain('### 1. Risk escalation: Level 1 → Level 3');
     expect(md).toContain('**Now (Level 1):** Raises risks when asked.');
     expect(md).toContain('**Next (Level 2):** Spots risks early and escalates with a plan.');
-    expect(md).toContain('**Signals to show:**\n\n- Escalated a red account before renewal\n- Wrote the risk summary\n');
+    expect(md).toContain(
+      '**Signals to show:**\n\n- Escalated a red account before renewal\n- Wrote the risk summary\n',
+    );
     expect(md).toContain('**Evidence so far:**\n\n> Flagged ACME in May\n');
     expect(md).toContain('- [Red account recovery](/en/playbooks/red-account-recovery/)');
     expect(md).toContain('- [Health score basics](/en/onboarding/csm/#health)');
@@ -98,7 +104,13 @@ describe('growthPlanMarkdown', () => {
 
   it('renders in Japanese with the Japanese labels', () => {
     const md = growthPlanMarkdown(
-      input({ name: '山田花子', frameworkName: 'カスタマーサクセス スキル', targetRoleName: 'シニアCSM', bestMatch: { name: 'CSM', score: 1 }, labels: ja }),
+      input({
+        name: '山田花子',
+        frameworkName: 'カスタマーサクセス スキル',
+        targetRoleName: 'シニアCSM',
+        bestMatch: { name: 'CSM', score: 1 },
+        labels: ja,
+      }),
     );
     expect(md.startsWith('# 成長プラン: 山田花子\n')).toBe(true);
     expect(md).toContain('- **準備度:** 50% (3要素中 達成1・あと1段階1・未達1)');
@@ -109,7 +121,9 @@ describe('growthPlanMarkdown', () => {
   });
 
   it('leaves out what is not given, and says when there are no gaps', () => {
-    const md = growthPlanMarkdown(input({ targetRoleName: undefined, readiness: undefined, bestMatch: null, gaps: [] }));
+    const md = growthPlanMarkdown(
+      input({ targetRoleName: undefined, readiness: undefined, bestMatch: null, gaps: [] }),
+    );
     expect(md).not.toContain('Target role');
     expect(md).not.toContain('Readiness');
     expect(md).not.toContain('Best match');
@@ -125,7 +139,8 @@ describe('growthPlanMarkdown', () => {
             element: 'Risk_escalation | `code`',
             current: 1,
             expected: 2,
-            evidence: '# not a heading\n- not a list\n1. not a list\n    not code\n> not a quote\n<img src=x onerror=alert(1)> &copy; ![i](j)',
+            evidence:
+              '# not a heading\n- not a list\n1. not a list\n    not code\n> not a quote\n<img src=x onerror=alert(1)> &copy; ![i](j)',
             signals: ['- starts with a dash', '+ plus', '2) numbered'],
           },
         ],
@@ -182,7 +197,9 @@ describe('growthPlanMarkdown', () => {
 
 describe('escapeMarkdown', () => {
   it('escapes inline syntax everywhere and block syntax at the start', () => {
-    expect(escapeMarkdown('a*b_c`d[e]f<g>h&i|j~k#l!m\\n')).toBe('a\\*b\\_c\\`d\\[e\\]f\\<g\\>h\\&i\\|j\\~k\\#l\\!m\\\\n');
+    expect(escapeMarkdown('a*b_c`d[e]f<g>h&i|j~k#l!m\\n')).toBe(
+      'a\\*b\\_c\\`d\\[e\\]f\\<g\\>h\\&i\\|j\\~k\\#l\\!m\\\\n',
+    );
     expect(escapeMarkdown('- x')).toBe('\\- x');
     expect(escapeMarkdown('12. x')).toBe('12\\. x');
     expect(escapeMarkdown('a - b. c')).toBe('a - b. c');

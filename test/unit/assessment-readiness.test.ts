@@ -6,13 +6,31 @@ import { bestMatchingRole, gaps, readiness, type RoleExpectation } from '../../s
 
 describe('readiness', () => {
   it('all met → 1', () => {
-    expect(readiness({ a: 3, b: 2, c: 5 }, { a: 3, b: 2, c: 4 })).toEqual({ score: 1, met: 3, nearMiss: 0, missing: 0, total: 3 });
+    expect(readiness({ a: 3, b: 2, c: 5 }, { a: 3, b: 2, c: 4 })).toEqual({
+      score: 1,
+      met: 3,
+      nearMiss: 0,
+      missing: 0,
+      total: 3,
+    });
   });
 
   it('near misses count ½ each', () => {
-    expect(readiness({ a: 2, b: 1 }, { a: 3, b: 2 })).toEqual({ score: 0.5, met: 0, nearMiss: 2, missing: 0, total: 2 });
+    expect(readiness({ a: 2, b: 1 }, { a: 3, b: 2 })).toEqual({
+      score: 0.5,
+      met: 0,
+      nearMiss: 2,
+      missing: 0,
+      total: 2,
+    });
     // 1 met + 1 near miss + 2 missing → (1 + 0.5) / 4
-    expect(readiness({ a: 3, b: 2, c: 1, d: 0 }, { a: 3, b: 3, c: 3, d: 4 })).toEqual({ score: 0.375, met: 1, nearMiss: 1, missing: 2, total: 4 });
+    expect(readiness({ a: 3, b: 2, c: 1, d: 0 }, { a: 3, b: 3, c: 3, d: 4 })).toEqual({
+      score: 0.375,
+      met: 1,
+      nearMiss: 1,
+      missing: 2,
+      total: 4,
+    });
   });
 
   it('two or more levels short → 0', () => {
@@ -21,7 +39,13 @@ describe('readiness', () => {
 
   it('an unrated element counts as level 0; expected 0 is ignored', () => {
     // a: unrated vs 1 → near miss; b: unrated vs 2 → missing; c: expected 0 → not counted.
-    expect(readiness({ c: 4 }, { a: 1, b: 2, c: 0 })).toEqual({ score: 0.25, met: 0, nearMiss: 1, missing: 1, total: 2 });
+    expect(readiness({ c: 4 }, { a: 1, b: 2, c: 0 })).toEqual({
+      score: 0.25,
+      met: 0,
+      nearMiss: 1,
+      missing: 1,
+      total: 2,
+    });
     expect(readiness({ a: Number.NaN }, { a: 1 }).nearMiss).toBe(1);
   });
 

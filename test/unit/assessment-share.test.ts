@@ -4,14 +4,22 @@ import { parseShareHash, toShareHash, type ShareParseResult } from '../../src/li
 import { prng } from '../helpers/prng.ts';
 import { inEnglish, inJapanese } from '../helpers/problems.ts';
 
-
 const SYLLABLES = ['cs', 'health', 'risk', '360', 'view', 'ops', 'a', 'b2', 'voice', 'x', 'renewal', '7'];
 const NAME_CHARS = [
   ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
   ...'山田花子太郎鈴木佐藤髙橋﨑やまだはなこアイウエオ',
-  '😀', '👩‍💻', '🇯🇵', '🍣', '✨',
+  '😀',
+  '👩‍💻',
+  '🇯🇵',
+  '🍣',
+  '✨',
   ...'&=+#%?/~.*[]()<>"\'\\ -_',
-  ' ', '　', '%20', '+', '%', '%E0%A4%A',
+  ' ',
+  '　',
+  '%20',
+  '+',
+  '%',
+  '%E0%A4%A',
 ];
 
 function randomAssessment(seed: number): Assessment {
@@ -28,7 +36,11 @@ function randomAssessment(seed: number): Assessment {
     version: 1,
     person: { name },
     kind: 'self',
-    framework: { id: id(), version: `${2020 + int(10)}.${int(5)}`, hash: int(0xffffffff).toString(16).padStart(8, '0') },
+    framework: {
+      id: id(),
+      version: `${2020 + int(10)}.${int(5)}`,
+      hash: int(0xffffffff).toString(16).padStart(8, '0'),
+    },
     ratings,
     snapshots: [{ date: '2026-01-01', ratings: { secret: 3 } }],
     updatedAt: '2026-11-24T00:00:00.000Z',
@@ -59,7 +71,9 @@ const value = (res: ShareParseResult) => {
 describe('toShareHash', () => {
   it('writes named keys, never positions, and leaves evidence and snapshots out', () => {
     const hash = toShareHash(sample);
-    expect(hash).toBe('#v=1&fw=cs-skills&fwv=2026.1&h=1a2b3c4d&name=Hanako%20Yamada&role=csm&target=senior-csm&r=customer-360-view.2~lifecycle-management.3');
+    expect(hash).toBe(
+      '#v=1&fw=cs-skills&fwv=2026.1&h=1a2b3c4d&name=Hanako%20Yamada&role=csm&target=senior-csm&r=customer-360-view.2~lifecycle-management.3',
+    );
     expect(hash).not.toContain('secret');
   });
 
@@ -115,13 +129,16 @@ describe('parseShareHash', () => {
   });
 
   it('no-data: nothing, or an ordinary anchor', () => {
-    for (const h of ['', '#', '   ', '#section-3', '#name=x&r=a.1', 'https://example.com/page#top', '&&&']) expect(errorCode(parseShareHash(h)), h).toBe('no-data');
+    for (const h of ['', '#', '   ', '#section-3', '#name=x&r=a.1', 'https://example.com/page#top', '&&&'])
+      expect(errorCode(parseShareHash(h)), h).toBe('no-data');
   });
 
   it('unknown-version says which version', () => {
     const res = parseShareHash('#v=2&fw=cs-skills');
     expect(errorCode(res)).toBe('unknown-version');
-    expect(inEnglish(!res.ok ? res.error.problems : [])).toEqual(['format version: this Bansō reads format version 1; found the text “2”.']);
+    expect(inEnglish(!res.ok ? res.error.problems : [])).toEqual([
+      'format version: this Bansō reads format version 1; found the text “2”.',
+    ]);
     expect(errorCode(parseShareHash('#v=&fw=cs-skills'))).toBe('unknown-version');
     expect(errorCode(parseShareHash('#v=1.0&fw=cs-skills'))).toBe('unknown-version');
   });
@@ -153,7 +170,9 @@ describe('parseShareHash', () => {
       'ratings: cannot read “bad” (expected element-id.level, e.g. customer-health.3).',
       'ratings: cannot read “also-bad.x” (expected element-id.level, e.g. customer-health.3).',
     ]);
-    expect(inJapanese(!res.ok ? res.error.problems : [])[0]).toBe('評価：「bad」を読み取れません（「要素ID.レベル」の形式が必要です。例：customer-health.3）。');
+    expect(inJapanese(!res.ok ? res.error.problems : [])[0]).toBe(
+      '評価：「bad」を読み取れません（「要素ID.レベル」の形式が必要です。例：customer-health.3）。',
+    );
   });
 
   it('never pollutes prototypes', () => {
@@ -171,7 +190,26 @@ describe('parseShareHash', () => {
 
   it('survives garbage and 10,000-character input', () => {
     const rnd = prng(42);
-    const alphabet = ['a', '=', '&', '#', '%', '%2', '%E3', '+', '.', '~', '1', 'v=1', '&r=', '山', '😀', '\ud800', '\u0000', ' '];
+    const alphabet = [
+      'a',
+      '=',
+      '&',
+      '#',
+      '%',
+      '%2',
+      '%E3',
+      '+',
+      '.',
+      '~',
+      '1',
+      'v=1',
+      '&r=',
+      '山',
+      '😀',
+      '\ud800',
+      '\u0000',
+      ' ',
+    ];
     for (let i = 0; i < 500; i++) {
       let s = '';
       const len = Math.floor(rnd() * (i < 20 ? 10_000 : 200));
@@ -179,7 +217,13 @@ describe('parseShareHash', () => {
       const res = parseShareHash(s);
       expect(typeof res.ok).toBe('boolean');
     }
-    for (const s of ['a'.repeat(10_000), '%'.repeat(10_000), '&'.repeat(10_000), `${BASE}&name=x&r=${'a.1~'.repeat(2500)}`, `#v=1${'&v=2'.repeat(2500)}`])
+    for (const s of [
+      'a'.repeat(10_000),
+      '%'.repeat(10_000),
+      '&'.repeat(10_000),
+      `${BASE}&name=x&r=${'a.1~'.repeat(2500)}`,
+      `#v=1${'&v=2'.repeat(2500)}`,
+    ])
       expect(() => parseShareHash(s)).not.toThrow();
     expect(errorCode(parseShareHash(`${BASE}&name=x&r=${'%'.repeat(9_970)}`))).toBe('malformed');
     expect(errorCode(parseShareHash(`#v=1&name=${'%'.repeat(9_990)}`))).toBe('malformed');

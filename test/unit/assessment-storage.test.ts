@@ -15,7 +15,12 @@ import {
 } from '../../src/lib/assessment/storage.ts';
 import { loadSaved, parseSaved } from '../../src/lib/assessment/file-format.ts';
 
-const cs = { id: 'cs-skills', ...Framework.parse(parseYaml(readFileSync(new URL('../../content/frameworks/cs-skills.yaml', import.meta.url), 'utf8'))) };
+const cs = {
+  id: 'cs-skills',
+  ...Framework.parse(
+    parseYaml(readFileSync(new URL('../../content/frameworks/cs-skills.yaml', import.meta.url), 'utf8')),
+  ),
+};
 const NOW = new Date('2026-11-24T09:00:00.000Z');
 
 class FakeStorage implements StorageLike {
@@ -46,7 +51,10 @@ function rated() {
 
 describe('emptyAssessment', () => {
   it('is a valid assessment tied to the framework by id, version and hash', () => {
-    const a = emptyAssessment(cs, { name: 'Taro', role: '', targetRole: 'csm' }, 'manager', { assessor: 'Manager M', now: NOW });
+    const a = emptyAssessment(cs, { name: 'Taro', role: '', targetRole: 'csm' }, 'manager', {
+      assessor: 'Manager M',
+      now: NOW,
+    });
     expect(Assessment.parse(a)).toEqual(a);
     expect(a).toEqual({
       format: 'banso-assessment',
@@ -91,7 +99,10 @@ describe('save / loadSaved', () => {
     const bad = { ...rated(), ratings: { 'customer-360-view': { level: -2 } } };
     s.data.set('banso:assessment:cs-skills', JSON.stringify(bad));
     const res = loadSaved(s, 'cs-skills');
-    expect(res.status === 'corrupt' && res.error).toMatchObject({ code: 'invalid', problems: [{ code: 'number-too-small', path: ['ratings', 'customer-360-view', 'level'] }] });
+    expect(res.status === 'corrupt' && res.error).toMatchObject({
+      code: 'invalid',
+      problems: [{ code: 'number-too-small', path: ['ratings', 'customer-360-view', 'level'] }],
+    });
     s.data.set('banso:assessment:cs-skills', JSON.stringify({ ...rated(), version: 3 }));
     expect(loadSaved(s, 'cs-skills')).toMatchObject({ status: 'corrupt', error: { code: 'unknown-version' } });
     expect(s.removed).toEqual([]);
@@ -160,7 +171,10 @@ describe('addSnapshot', () => {
     let a = rated();
     a = {
       ...a,
-      snapshots: Array.from({ length: MAX_SNAPSHOTS }, (_, i) => ({ date: new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10), ratings: {} })),
+      snapshots: Array.from({ length: MAX_SNAPSHOTS }, (_, i) => ({
+        date: new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10),
+        ratings: {},
+      })),
     };
     const b = addSnapshot(a, '2026-11-24');
     expect(b.snapshots).toHaveLength(MAX_SNAPSHOTS);
@@ -184,7 +198,11 @@ describe('readSaved / parseSaved (reading split from validating)', () => {
     expect(readSaved(null, 'cs-skills')).toEqual({ status: 'empty', unavailable: true });
     s.data.set('banso:assessment:cs-skills', 'not json at all');
     expect(readSaved(s, 'cs-skills')).toEqual({ status: 'found', raw: 'not json at all' });
-    expect(parseSaved('not json at all', 'cs-skills')).toMatchObject({ status: 'corrupt', raw: 'not json at all', error: { code: 'not-json' } });
+    expect(parseSaved('not json at all', 'cs-skills')).toMatchObject({
+      status: 'corrupt',
+      raw: 'not json at all',
+      error: { code: 'not-json' },
+    });
     const a = rated();
     save(s, a);
     const entry = readSaved(s, 'cs-skills');

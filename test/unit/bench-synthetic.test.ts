@@ -4,7 +4,13 @@ import { readContentFiles } from '../../src/lib/content/load.ts';
 import { parseAssessmentFile } from '../../src/lib/assessment/file-format.ts';
 import { runBatch } from '../../src/lib/health/worker-protocol.ts';
 import {
-  prng, refsFromContent, syntheticAccountsCsv, syntheticAssessmentFiles, syntheticFramework, syntheticFrameworkData, syntheticPlaybooks,
+  prng,
+  refsFromContent,
+  syntheticAccountsCsv,
+  syntheticAssessmentFiles,
+  syntheticFramework,
+  syntheticFrameworkData,
+  syntheticPlaybooks,
 } from '../../scripts/lib/synthetic.ts';
 
 const real = readContentFiles('.');
@@ -23,7 +29,9 @@ describe('synthetic benchmark content', () => {
     const { content, problems } = checkContent([...real, ...files]);
     expect(problems.map(formatProblem)).toEqual([]);
     expect(content.playbooks.size).toBe(base.content.playbooks.size + 60);
-    expect(content.playbookTranslations.get('ja')!.size).toBe((base.content.playbookTranslations.get('ja')?.size ?? 0) + 60);
+    expect(content.playbookTranslations.get('ja')!.size).toBe(
+      (base.content.playbookTranslations.get('ja')?.size ?? 0) + 60,
+    );
     const fw = content.frameworks.get('bench-skills')!.data;
     expect(fw.elements).toHaveLength(100);
     expect(fw.levels).toHaveLength(5);

@@ -26,8 +26,13 @@ describe('leanDynamicImport', () => {
   });
   it('fails the build when a lazily loaded chunk would need CSS', () => {
     const errors: string[] = [];
-    const ctx = { error: (m: string) => { errors.push(m); } };
-    const run = (code: string) => hook(plugin, 'generateBundle').call(ctx, {}, { 'x.js': { type: 'chunk', fileName: '_astro/x.js', code } });
+    const ctx = {
+      error: (m: string) => {
+        errors.push(m);
+      },
+    };
+    const run = (code: string) =>
+      hook(plugin, 'generateBundle').call(ctx, {}, { 'x.js': { type: 'chunk', fileName: '_astro/x.js', code } });
     run('import("./y.js")');
     expect(errors).toEqual([]);
     run('const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/y.css"])))=>i.map(i=>d[i]);');
@@ -38,7 +43,10 @@ describe('leanDynamicImport', () => {
 describe('ownModuleCopy', () => {
   const dir = mkdtempSync(join(tmpdir(), 'banso-own-copy-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'lib.js'), 'export const radarPart = () => "RADAR-PART";\nexport const barPart = () => "BAR-PART";\n');
+  writeFileSync(
+    join(dir, 'lib.js'),
+    'export const radarPart = () => "RADAR-PART";\nexport const barPart = () => "BAR-PART";\n',
+  );
   writeFileSync(join(dir, 'Radar.js'), 'import { radarPart } from "./lib.js";\nexport default radarPart;\n');
   writeFileSync(join(dir, 'Bars.js'), 'import { barPart } from "./lib.js";\nexport default barPart;\n');
   writeFileSync(join(dir, 'radar-page.js'), 'import r from "./Radar.js";\nconsole.log(r());\n');
@@ -46,7 +54,11 @@ describe('ownModuleCopy', () => {
 
   /** The code each entry loads (its chunk and the chunks it imports). */
   async function build(plugins: object[]) {
-    const bundle = await rolldown({ input: [join(dir, 'radar-page.js'), join(dir, 'bar-page.js')], plugins: plugins as never[], logLevel: 'silent' });
+    const bundle = await rolldown({
+      input: [join(dir, 'radar-page.js'), join(dir, 'bar-page.js')],
+      plugins: plugins as never[],
+      logLevel: 'silent',
+    });
     const { output } = await bundle.generate({ format: 'es' });
     await bundle.close();
     const chunks = new Map(output.flatMap((o) => (o.type === 'chunk' ? [[o.fileName, o] as const] : [])));
@@ -62,7 +74,9 @@ describe('ownModuleCopy', () => {
     expect(radar).toContain('BAR-PART');
   });
   it('gives the chosen importers a copy with only what they use; the others keep theirs', async () => {
-    const { radar, bars } = await build([ownModuleCopy({ name: 'radar', module: './lib.js', importers: /[\\/]Radar\.js$/ })]);
+    const { radar, bars } = await build([
+      ownModuleCopy({ name: 'radar', module: './lib.js', importers: /[\\/]Radar\.js$/ }),
+    ]);
     expect(radar).toContain('RADAR-PART');
     expect(radar).not.toContain('BAR-PART');
     expect(bars).toContain('BAR-PART');

@@ -6,7 +6,10 @@ const MB = 2 ** 20;
 
 function fakeRunner(results: RunResult[]) {
   const calls: string[][] = [];
-  const runner = async (args: string[]) => { calls.push(args); return results[calls.length - 1]; };
+  const runner = async (args: string[]) => {
+    calls.push(args);
+    return results[calls.length - 1];
+  };
   return { calls, runner };
 }
 
@@ -33,7 +36,10 @@ describe('buildWithLimit', () => {
 
   it('builds again without the limit when V8 aborts for want of heap, and says so', async () => {
     const warnings: string[] = [];
-    const f = fakeRunner([{ code: null, signal: 'SIGABRT' }, { code: 0, signal: null }]);
+    const f = fakeRunner([
+      { code: null, signal: 'SIGABRT' },
+      { code: 0, signal: null },
+    ]);
     expect(await buildWithLimit(f.runner, { contentBytes: 0, warn: (s) => warnings.push(s) })).toBe(0);
     expect(f.calls).toEqual([['--max-old-space-size=512'], []]);
     expect(warnings.join('')).toMatch(/ran out of its 512 MB heap/);

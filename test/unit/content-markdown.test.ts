@@ -14,8 +14,10 @@ import { brokenLinks, servedPath } from '../../src/lib/content/link-check.ts';
 import { alignClass, alignClasses } from '../../src/lib/markdown/align-classes.ts';
 
 const shipped = readContentFiles('.');
-const withFile = (path: string, bytes: Uint8Array): SourceFile[] =>
-  [...shipped.filter((f) => f.path !== path), { path, text: Buffer.from(bytes).toString('utf8'), bytes }];
+const withFile = (path: string, bytes: Uint8Array): SourceFile[] => [
+  ...shipped.filter((f) => f.path !== path),
+  { path, text: Buffer.from(bytes).toString('utf8'), bytes },
+];
 
 describe('content files that are not UTF-8', () => {
   it('a Shift_JIS translation fails with exactly one line', () => {
@@ -30,13 +32,22 @@ describe('content files that are not UTF-8', () => {
   });
   it('tells UTF-16 and unknown bytes from Shift_JIS', () => {
     expect(guessEncoding(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toBe('UTF-16');
-    expect(encodingProblem(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toBe('not UTF-8 (looks like UTF-16); save it as UTF-8');
+    expect(encodingProblem(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toBe(
+      'not UTF-8 (looks like UTF-16); save it as UTF-8',
+    );
     expect(encodingProblem(new Uint8Array([0x61, 0xc3, 0x28]))).toBe('not UTF-8; save it as UTF-8');
     expect(encodingProblem(new TextEncoder().encode('\uFEFF日本語 ok'))).toBeNull();
   });
   it('never throws and never flags UTF-8', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => encodingProblem(new TextEncoder().encode(s)) === null));
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (b) => { encodingProblem(b); return true; }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => encodingProblem(new TextEncoder().encode(s)) === null),
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (b) => {
+        encodingProblem(b);
+        return true;
+      }),
+    );
   });
 });
 
@@ -44,8 +55,13 @@ describe('Markdown the build refuses', () => {
   it('an image from another origin, naming the line', () => {
     const text = readFileSync('test/fixtures/broken/external-image.md', 'utf8');
     const line = text.split('\n').findIndex((l) => l.includes('cdn.example.com')) + 1;
-    const problems = checkContent([...shipped.filter((f) => f.path !== 'content/playbooks/en/kickoff.md'), { path: 'content/playbooks/en/kickoff.md', text }]).problems.map(formatProblem);
-    expect(problems).toEqual([`content/playbooks/en/kickoff.md: line ${line}: image from another origin (https://cdn.example.com/kickoff.png): the site loads nothing from other origins, so readers would see nothing; put the file in public/ and link it from the site`]);
+    const problems = checkContent([
+      ...shipped.filter((f) => f.path !== 'content/playbooks/en/kickoff.md'),
+      { path: 'content/playbooks/en/kickoff.md', text },
+    ]).problems.map(formatProblem);
+    expect(problems).toEqual([
+      `content/playbooks/en/kickoff.md: line ${line}: image from another origin (https://cdn.example.com/kickoff.png): the site loads nothing from other origins, so readers would see nothing; put the file in public/ and link it from the site`,
+    ]);
   });
   it('iframes, HTML images and protocol-relative URLs; not code, not same-origin files, not links', () => {
     const body = [
@@ -63,8 +79,13 @@ describe('Markdown the build refuses', () => {
       'line 12 image from another origin (//cdn.example.com/a.png)',
     ]);
   });
-  it('lists the body\'s internal links with their lines', () => {
-    expect(internalLinks('See [a](/playbooks/kickoff/) and [b](https://x.example/) and [c](#top)\n<a href="../glossary/churn/">churn</a> `[d](/no/)`', 5)).toEqual([
+  it("lists the body's internal links with their lines", () => {
+    expect(
+      internalLinks(
+        'See [a](/playbooks/kickoff/) and [b](https://x.example/) and [c](#top)\n<a href="../glossary/churn/">churn</a> `[d](/no/)`',
+        5,
+      ),
+    ).toEqual([
       { line: 5, href: '/playbooks/kickoff/' },
       { line: 6, href: '../glossary/churn/' },
     ]);
@@ -72,12 +93,24 @@ describe('Markdown the build refuses', () => {
 });
 
 describe('internal link checker', () => {
-  const files = new Set(['index.html', 'playbooks/kickoff/index.html', 'ja/playbooks/kickoff/index.html', 'favicon.svg', '_astro/a.js']);
+  const files = new Set([
+    'index.html',
+    'playbooks/kickoff/index.html',
+    'ja/playbooks/kickoff/index.html',
+    'favicon.svg',
+    '_astro/a.js',
+  ]);
   const page = (file: string, body: string) => ({ file, html: `<!doctype html>\n<html>\n${body}\n</html>` });
   it('finds links to pages that do not exist, with the page and line, in both languages', () => {
     const pages = [
-      page('playbooks/kickoff/index.html', '<a href="/playbooks/kickoff/">ok</a>\n<a href="/playbooks/nope/">x</a>\n<img src="/favicon.svg">'),
-      page('ja/playbooks/kickoff/index.html', '<a href="../../../playbooks/kickoff/">ok</a>\n<a href="/ja/glossary/">x</a> <a href="https://example.com/">ext</a> <a href="#a">frag</a>'),
+      page(
+        'playbooks/kickoff/index.html',
+        '<a href="/playbooks/kickoff/">ok</a>\n<a href="/playbooks/nope/">x</a>\n<img src="/favicon.svg">',
+      ),
+      page(
+        'ja/playbooks/kickoff/index.html',
+        '<a href="../../../playbooks/kickoff/">ok</a>\n<a href="/ja/glossary/">x</a> <a href="https://example.com/">ext</a> <a href="#a">frag</a>',
+      ),
     ];
     expect(brokenLinks(pages, files, '/')).toEqual([
       { page: 'playbooks/kickoff/index.html', line: 4, href: '/playbooks/nope/' },
@@ -86,8 +119,15 @@ describe('internal link checker', () => {
   });
   it('knows the base path: a link that leaves it is broken', () => {
     expect(servedPath('ja/x/index.html', '/banso')).toBe('/banso/ja/x/');
-    const pages = [page('index.html', '<a href="/banso/playbooks/kickoff/">ok</a> <a href="/playbooks/kickoff/">no base</a> <script src="/banso/_astro/a.js"></script>')];
-    expect(brokenLinks(pages, files, '/banso/')).toEqual([{ page: 'index.html', line: 3, href: '/playbooks/kickoff/' }]);
+    const pages = [
+      page(
+        'index.html',
+        '<a href="/banso/playbooks/kickoff/">ok</a> <a href="/playbooks/kickoff/">no base</a> <script src="/banso/_astro/a.js"></script>',
+      ),
+    ];
+    expect(brokenLinks(pages, files, '/banso/')).toEqual([
+      { page: 'index.html', line: 3, href: '/playbooks/kickoff/' },
+    ]);
   });
 });
 

@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { checkContent, type SourceFile } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { indexPolicies } from '../../src/lib/content/policies.ts';
-import { findRestatedPolicies, policiesWithoutPatterns, valuePatterns, type AllowedRestatement } from '../../src/lib/content/policy-restated.ts';
+import {
+  findRestatedPolicies,
+  policiesWithoutPatterns,
+  valuePatterns,
+  type AllowedRestatement,
+} from '../../src/lib/content/policy-restated.ts';
 
 /**
  * Sentences that hold a policy's number and topic word but do not restate the policy. Keep this list
@@ -27,7 +32,8 @@ const scan = (files: SourceFile[], allowed = ALLOWED) => {
   const { content } = checkContent(files);
   return findRestatedPolicies(content, indexPolicies(content), allowed);
 };
-const replace = (path: string, fn: (s: string) => string): SourceFile[] => shipped.map((f) => (f.path === path ? { path, text: fn(f.text) } : f));
+const replace = (path: string, fn: (s: string) => string): SourceFile[] =>
+  shipped.map((f) => (f.path === path ? { path, text: fn(f.text) } : f));
 
 describe('policies stated once', () => {
   it('no content file writes out a number that a policy states', () => {
@@ -42,36 +48,78 @@ describe('policies stated once', () => {
 
   it('every allowed exception still exists (a stale entry would hide a new restatement)', () => {
     const hits = scan(shipped, []);
-    for (const a of ALLOWED) expect(hits.some((h) => h.file === a.file && h.key === a.key && h.sentence.includes(a.contains)), a.contains).toBe(true);
+    for (const a of ALLOWED)
+      expect(
+        hits.some((h) => h.file === a.file && h.key === a.key && h.sentence.includes(a.contains)),
+        a.contains,
+      ).toBe(true);
   });
 
   it('finds a restated number in an English Markdown body, naming the file and the policy', () => {
-    const files = replace('content/playbooks/en/qbr.md', (s) => `${s}\nStart the renewal work 120 days before the cancellation-notice deadline.\n`);
-    expect(scan(files)).toEqual([expect.objectContaining({ file: 'content/playbooks/en/qbr.md', path: '(body)', key: 'renewal-value-review' })]);
+    const files = replace(
+      'content/playbooks/en/qbr.md',
+      (s) => `${s}\nStart the renewal work 120 days before the cancellation-notice deadline.\n`,
+    );
+    expect(scan(files)).toEqual([
+      expect.objectContaining({ file: 'content/playbooks/en/qbr.md', path: '(body)', key: 'renewal-value-review' }),
+    ]);
   });
 
   it('finds it in Japanese YAML strings and translations, with the unit written the Japanese way', () => {
-    const journey = replace('content/journeys/high-touch-b2b.yaml', (s) => s.replace('- アダプション完了：{{policy:adoption-complete}}', '- ライセンスの80%以上がアクティブ（アダプション完了）'));
-    expect(scan(journey)).toEqual([expect.objectContaining({ file: 'content/journeys/high-touch-b2b.yaml', key: 'adoption-complete' })]);
-    const tr = replace('content/playbooks/ja/nps-detractor-follow-up.md', (s) => `${s}\n批判者には回答から2営業日以内に連絡します。\n`);
-    expect(scan(tr)).toEqual([expect.objectContaining({ file: 'content/playbooks/ja/nps-detractor-follow-up.md', path: '(body)', key: 'detractor-contact' })]);
+    const journey = replace('content/journeys/high-touch-b2b.yaml', (s) =>
+      s.replace(
+        '- アダプション完了：{{policy:adoption-complete}}',
+        '- ライセンスの80%以上がアクティブ（アダプション完了）',
+      ),
+    );
+    expect(scan(journey)).toEqual([
+      expect.objectContaining({ file: 'content/journeys/high-touch-b2b.yaml', key: 'adoption-complete' }),
+    ]);
+    const tr = replace(
+      'content/playbooks/ja/nps-detractor-follow-up.md',
+      (s) => `${s}\n批判者には回答から2営業日以内に連絡します。\n`,
+    );
+    expect(scan(tr)).toEqual([
+      expect.objectContaining({
+        file: 'content/playbooks/ja/nps-detractor-follow-up.md',
+        path: '(body)',
+        key: 'detractor-contact',
+      }),
+    ]);
   });
 
   it('finds numbers written as words, ranges and score thresholds', () => {
-    const files = replace('content/playbooks/en/qbr.md', (s) => `${s}\nA red account leaves triage after two consecutive weekly scores of 50 or more.\n\nThe backtest reads scores 60–90 days before renewal.\n\nCall every detractor within two business days.\n`);
-    expect(scan(files).map((r) => r.key).sort()).toEqual(['backtest-window', 'detractor-contact', 'red-exit']);
+    const files = replace(
+      'content/playbooks/en/qbr.md',
+      (s) =>
+        `${s}\nA red account leaves triage after two consecutive weekly scores of 50 or more.\n\nThe backtest reads scores 60–90 days before renewal.\n\nCall every detractor within two business days.\n`,
+    );
+    expect(
+      scan(files)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(['backtest-window', 'detractor-contact', 'red-exit']);
   });
 
   it('does not flag a reference, a number without the topic, or the topic with another number', () => {
-    const files = replace('content/playbooks/en/qbr.md', (s) => `${s}\nHold the review {{policy:renewal-value-review}}.\n\nKeep notes for 120 days.\n\nSend the renewal reminder 14 days ahead.\n`);
+    const files = replace(
+      'content/playbooks/en/qbr.md',
+      (s) =>
+        `${s}\nHold the review {{policy:renewal-value-review}}.\n\nKeep notes for 120 days.\n\nSend the renewal reminder 14 days ahead.\n`,
+    );
     expect(scan(files)).toEqual([]);
   });
 
   it('follows the policy: after a value changes, the old number is no longer a restatement and the new one is', () => {
-    const changed = replace('content/policies/renewal.yaml', (s) => s.replace('values: { days: 120 }', 'values: { days: 100 }'));
-    const text = (files: SourceFile[], line: string) => files.map((f) => (f.path === 'content/playbooks/en/qbr.md' ? { ...f, text: `${f.text}\n${line}\n` } : f));
+    const changed = replace('content/policies/renewal.yaml', (s) =>
+      s.replace('values: { days: 120 }', 'values: { days: 100 }'),
+    );
+    const text = (files: SourceFile[], line: string) =>
+      files.map((f) => (f.path === 'content/playbooks/en/qbr.md' ? { ...f, text: `${f.text}\n${line}\n` } : f));
     expect(scan(text(changed, 'Start the renewal work 120 days before the deadline.'))).toEqual([]);
-    expect(scan(text(changed, 'Start the renewal work 100 days before the deadline.')).map((r) => r.key)).toEqual(['renewal-value-review']);
+    expect(scan(text(changed, 'Start the renewal work 100 days before the deadline.')).map((r) => r.key)).toEqual([
+      'renewal-value-review',
+    ]);
   });
 
   it('knows the units of the value names the policies use', () => {

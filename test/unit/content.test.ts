@@ -40,13 +40,20 @@ describe('shipped content', () => {
     expect(fw.elements).toHaveLength(14);
     const count = (g: string) => fw.elements.filter((e) => e.group === g).length;
     expect([count('insights-actions'), count('outcomes'), count('transform')]).toEqual([4, 6, 4]);
-    expect(fw.levels.map((l) => l.scope)).toEqual(['individual', 'individual', 'individual', 'organisation', 'organisation']);
+    expect(fw.levels.map((l) => l.scope)).toEqual([
+      'individual',
+      'individual',
+      'individual',
+      'organisation',
+      'organisation',
+    ]);
     expect(fw.source.en).toMatch(/Gainsight/);
-    for (const e of fw.elements) for (const l of e.levels) {
-      expect(l.descriptor.ja, `${e.id} level ${l.level}`).toBeTruthy();
-      expect(l.signals.ja?.length, `${e.id} level ${l.level} signals`).toBe(l.signals.en.length);
-      expect(l.example.ja, `${e.id} level ${l.level} example`).toBeTruthy();
-    }
+    for (const e of fw.elements)
+      for (const l of e.levels) {
+        expect(l.descriptor.ja, `${e.id} level ${l.level}`).toBeTruthy();
+        expect(l.signals.ja?.length, `${e.id} level ${l.level} signals`).toBe(l.signals.en.length);
+        expect(l.example.ja, `${e.id} level ${l.level} example`).toBeTruthy();
+      }
   });
   it('has a domain track with its own number of levels', () => {
     const fw = content.frameworks.get('product-domain')!.data;
@@ -56,8 +63,16 @@ describe('shipped content', () => {
   });
   it('covers every lifecycle phase and playbook type', () => {
     const pbs = [...content.playbooks.values()].map((p) => p.data);
-    for (const phase of ['onboarding', 'adoption', 'expansion', 'renewal']) expect(pbs.some((p) => p.phase === phase), phase).toBe(true);
-    for (const type of ['risk', 'lifecycle', 'expansion', 'renewal', 'digital', 'objective']) expect(pbs.some((p) => p.type === type), type).toBe(true);
+    for (const phase of ['onboarding', 'adoption', 'expansion', 'renewal'])
+      expect(
+        pbs.some((p) => p.phase === phase),
+        phase,
+      ).toBe(true);
+    for (const type of ['risk', 'lifecycle', 'expansion', 'renewal', 'digital', 'objective'])
+      expect(
+        pbs.some((p) => p.type === type),
+        type,
+      ).toBe(true);
   });
   it('has an onboarding track of at least 25 items in both languages', () => {
     const t = content.onboarding.get('new-csm')!.data;
@@ -78,34 +93,79 @@ describe('shipped content', () => {
 
 describe('broken content fails naming the file and the field', () => {
   const cases: [string, string, RegExp][] = [
-    ['unknown-role.md', 'content/playbooks/en/kickoff.md', /^content\/playbooks\/en\/kickoff\.md: ownerRole: unknown role "chief-happiness-officer"; known: .*csm/],
-    ['wrong-enum.md', 'content/playbooks/en/kickoff.md', /^content\/playbooks\/en\/kickoff\.md: phase: Invalid option: expected one of .*"onboarding"/],
-    ['yaml-syntax.yaml', 'content/glossary/churn.yaml', /^content\/glossary\/churn\.yaml: line \d+, column \d+: YAML syntax error/],
-    ['bands-unordered.yaml', 'content/healthModels/high-touch-health.yaml', /^content\/healthModels\/high-touch-health\.yaml: bands\[1\]\.min: bands must be ordered from low to high/],
-    ['role-bad-level.yaml', 'content/roles/csm.yaml', /^content\/roles\/csm\.yaml: expectations\[0\]\.levels\.customer-health: level 9 is outside framework "cs-skills"'s scale 0\.\.5/],
-    ['bad-date.md', 'content/playbooks/en/kickoff.md', /^content\/playbooks\/en\/kickoff\.md: reviewed: is not a real calendar date/],
-    ['translation-short-list.md', 'content/playbooks/ja/kickoff.md', /^content\/playbooks\/ja\/kickoff\.md: exitCriteria: has 1 entries but the English playbook has \d+/],
-    ['journey-unknown-playbook.yaml', 'content/journeys/tech-touch.yaml', /^content\/journeys\/tech-touch\.yaml: stages\[0\]\.playbooks\[0\]: unknown playbook "no-such-playbook"; known: /],
+    [
+      'unknown-role.md',
+      'content/playbooks/en/kickoff.md',
+      /^content\/playbooks\/en\/kickoff\.md: ownerRole: unknown role "chief-happiness-officer"; known: .*csm/,
+    ],
+    [
+      'wrong-enum.md',
+      'content/playbooks/en/kickoff.md',
+      /^content\/playbooks\/en\/kickoff\.md: phase: Invalid option: expected one of .*"onboarding"/,
+    ],
+    [
+      'yaml-syntax.yaml',
+      'content/glossary/churn.yaml',
+      /^content\/glossary\/churn\.yaml: line \d+, column \d+: YAML syntax error/,
+    ],
+    [
+      'bands-unordered.yaml',
+      'content/healthModels/high-touch-health.yaml',
+      /^content\/healthModels\/high-touch-health\.yaml: bands\[1\]\.min: bands must be ordered from low to high/,
+    ],
+    [
+      'role-bad-level.yaml',
+      'content/roles/csm.yaml',
+      /^content\/roles\/csm\.yaml: expectations\[0\]\.levels\.customer-health: level 9 is outside framework "cs-skills"'s scale 0\.\.5/,
+    ],
+    [
+      'bad-date.md',
+      'content/playbooks/en/kickoff.md',
+      /^content\/playbooks\/en\/kickoff\.md: reviewed: is not a real calendar date/,
+    ],
+    [
+      'translation-short-list.md',
+      'content/playbooks/ja/kickoff.md',
+      /^content\/playbooks\/ja\/kickoff\.md: exitCriteria: has 1 entries but the English playbook has \d+/,
+    ],
+    [
+      'journey-unknown-playbook.yaml',
+      'content/journeys/tech-touch.yaml',
+      /^content\/journeys\/tech-touch\.yaml: stages\[0\]\.playbooks\[0\]: unknown playbook "no-such-playbook"; known: /,
+    ],
   ];
   for (const [fixture, path, expected] of cases) {
     it(`${fixture} → ${path}`, () => {
       const problems = problemsOf(withReplaced(path, fixture));
-      expect(problems.some((p) => expected.test(p)), problems.join('\n')).toBe(true);
+      expect(
+        problems.some((p) => expected.test(p)),
+        problems.join('\n'),
+      ).toBe(true);
     });
   }
 
   it('reports a duplicate id', () => {
     const kickoff = shipped.find((f) => f.path === 'content/roles/csm.yaml')!;
     const problems = problemsOf([...shipped, { path: 'content/roles/csm.yml', text: kickoff.text }]);
-    expect(problems).toContain('content/roles/csm.yml: (file name): duplicate id "csm": content/roles/csm.yaml has the same id');
+    expect(problems).toContain(
+      'content/roles/csm.yml: (file name): duplicate id "csm": content/roles/csm.yaml has the same id',
+    );
   });
 
   it('reports a missing element expectation and an unknown element', () => {
     const csm = shipped.find((f) => f.path === 'content/roles/csm.yaml')!;
     const text = csm.text.replace(/customer-health:/, 'customer-wealth:');
     const problems = problemsOf([...shipped.filter((f) => f !== csm), { path: csm.path, text }]);
-    expect(problems.some((p) => p.startsWith('content/roles/csm.yaml: expectations[0].levels.customer-wealth: unknown element "customer-wealth" in framework "cs-skills"'))).toBe(true);
-    expect(problems).toContain('content/roles/csm.yaml: expectations[0].levels.customer-health: no expected level for element "customer-health" (use 0 when it is not expected)');
+    expect(
+      problems.some((p) =>
+        p.startsWith(
+          'content/roles/csm.yaml: expectations[0].levels.customer-wealth: unknown element "customer-wealth" in framework "cs-skills"',
+        ),
+      ),
+    ).toBe(true);
+    expect(problems).toContain(
+      'content/roles/csm.yaml: expectations[0].levels.customer-health: no expected level for element "customer-health" (use 0 when it is not expected)',
+    );
   });
 
   it('reports a file name that is not a valid id and a Markdown file without front matter', () => {
@@ -114,8 +174,12 @@ describe('broken content fails naming the file and the field', () => {
       { path: 'content/glossary/Bad Name.yaml', text: 'term: {en: x}\ndefinition: {en: y}\n' },
       { path: 'content/playbooks/en/no-front.md', text: '# Just a body\n' },
     ]);
-    expect(problems).toContain('content/glossary/Bad Name.yaml: (file name): "Bad Name" is not a valid id: file names must be lower-case letters, digits and dashes');
-    expect(problems.some((p) => p.startsWith('content/playbooks/en/no-front.md: (front matter): missing front matter'))).toBe(true);
+    expect(problems).toContain(
+      'content/glossary/Bad Name.yaml: (file name): "Bad Name" is not a valid id: file names must be lower-case letters, digits and dashes',
+    );
+    expect(
+      problems.some((p) => p.startsWith('content/playbooks/en/no-front.md: (front matter): missing front matter')),
+    ).toBe(true);
   });
 
   it('reserves the health model ids used by pages', () => {
@@ -127,8 +191,13 @@ describe('broken content fails naming the file and the field', () => {
 
   it('lists every problem, not only the first', () => {
     const a = withReplaced('content/playbooks/en/kickoff.md', 'unknown-role.md');
-    const problems = problemsOf([...a.filter((f) => f.path !== 'content/roles/csm.yaml'), { path: 'content/roles/csm.yaml', text: readFileSync('test/fixtures/broken/role-bad-level.yaml', 'utf8') }]);
-    expect(problems.filter((p) => p.includes('chief-happiness-officer') || p.includes('level 9')).length).toBeGreaterThanOrEqual(2);
+    const problems = problemsOf([
+      ...a.filter((f) => f.path !== 'content/roles/csm.yaml'),
+      { path: 'content/roles/csm.yaml', text: readFileSync('test/fixtures/broken/role-bad-level.yaml', 'utf8') },
+    ]);
+    expect(
+      problems.filter((p) => p.includes('chief-happiness-officer') || p.includes('level 9')).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -171,9 +240,20 @@ describe('freshness', () => {
   it('reports overdue content and content without an owner', () => {
     const { content } = checkContent(shipped);
     const report = freshnessReport(content, '2026-11-24');
-    expect(report).toContainEqual({ file: 'content/playbooks/en/nps-detractor-follow-up.md', kind: 'overdue', message: 'review was due on 2026-08-29 (reviewed 2026-03-02, every 180 days)' });
+    expect(report).toContainEqual({
+      file: 'content/playbooks/en/nps-detractor-follow-up.md',
+      kind: 'overdue',
+      message: 'review was due on 2026-08-29 (reviewed 2026-03-02, every 180 days)',
+    });
     const csm = shipped.find((f) => f.path === 'content/roles/csm.yaml')!;
-    const noOwner = checkContent([...shipped.filter((f) => f !== csm), { path: csm.path, text: csm.text.replace(/^owner: .*$/m, '') }]).content;
-    expect(freshnessReport(noOwner, '2026-11-24')).toContainEqual({ file: 'content/roles/csm.yaml', kind: 'no-owner', message: 'has no owner' });
+    const noOwner = checkContent([
+      ...shipped.filter((f) => f !== csm),
+      { path: csm.path, text: csm.text.replace(/^owner: .*$/m, '') },
+    ]).content;
+    expect(freshnessReport(noOwner, '2026-11-24')).toContainEqual({
+      file: 'content/roles/csm.yaml',
+      kind: 'no-owner',
+      message: 'has no owner',
+    });
   });
 });

@@ -12,18 +12,38 @@ describe('translation coverage', () => {
     expect(firstUntranslated({ l: { en: ['a', 'b'], ja: ['あ'] } })).toBe('l.ja');
     expect(firstUntranslated({ aliases: { en: ['x'], ja: [] }, t: { en: 'x', ja: 'エ' } })).toBeUndefined();
     // A policy's topic words are chosen per language: two English words may have one Japanese word.
-    expect(firstUntranslated({ topics: { en: ['renewal', 'renew'], ja: ['更新前'] }, t: { en: 'x', ja: 'エ' } })).toBeUndefined();
+    expect(
+      firstUntranslated({ topics: { en: ['renewal', 'renew'], ja: ['更新前'] }, t: { en: 'x', ja: 'エ' } }),
+    ).toBeUndefined();
   });
   it('lists every collection with its percentage; a missing translation lowers it', () => {
     const full = translationCoverage(checkContent(shipped).content);
-    expect(full.map((r) => r.collection)).toEqual(['playbooks', 'journeys', 'healthModels', 'roles', 'glossary', 'frameworks', 'onboarding', 'policies']);
+    expect(full.map((r) => r.collection)).toEqual([
+      'playbooks',
+      'journeys',
+      'healthModels',
+      'roles',
+      'glossary',
+      'frameworks',
+      'onboarding',
+      'policies',
+    ]);
     for (const r of full.filter((x) => x.collection !== 'playbooks')) expect(r.percent, r.collection).toBe(100);
-    const files: SourceFile[] = shipped.map((f) => (f.path === 'content/glossary/churn.yaml' ? { path: f.path, text: f.text.replace(/\n  ja: チャーン\n/, '\n') } : f));
+    const files: SourceFile[] = shipped.map((f) =>
+      f.path === 'content/glossary/churn.yaml'
+        ? { path: f.path, text: f.text.replace(/\n {2}ja: チャーン\n/, '\n') }
+        : f,
+    );
     const g = translationCoverage(checkContent(files).content).find((r) => r.collection === 'glossary')!;
     expect(g.missing).toEqual([{ file: 'content/glossary/churn.yaml', path: 'term.ja' }]);
     expect(g.percent).toBe(Math.floor(((g.entries - 1) / g.entries) * 1000) / 10);
-    const pb = translationCoverage(checkContent(shipped.filter((f) => f.path !== 'content/playbooks/ja/kickoff.md')).content).find((r) => r.collection === 'playbooks')!;
-    expect(pb.missing).toContainEqual({ file: 'content/playbooks/en/kickoff.md', path: '(no content/playbooks/ja/kickoff.md)' });
+    const pb = translationCoverage(
+      checkContent(shipped.filter((f) => f.path !== 'content/playbooks/ja/kickoff.md')).content,
+    ).find((r) => r.collection === 'playbooks')!;
+    expect(pb.missing).toContainEqual({
+      file: 'content/playbooks/en/kickoff.md',
+      path: '(no content/playbooks/ja/kickoff.md)',
+    });
   });
   it('lists the ratings of the latest review that have no evidence', () => {
     const rows = ratingsWithoutEvidence(checkContent(shipped).content);

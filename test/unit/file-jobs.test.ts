@@ -18,8 +18,14 @@ const data = clientData(checkContent(readContentFiles('.')).content, 'en');
 const frameworks = jobFrameworks(data.frameworks);
 const FILE = 'test/fixtures/team/ito-mika-manager.json';
 const text = readFileSync(FILE, 'utf8');
-const utf16le = (s: string) => { const b = Buffer.from(`\ufeff${s}`, 'utf16le'); return b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer; };
-const utf8 = (s: string) => { const b = Buffer.from(s, 'utf8'); return b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer; };
+const utf16le = (s: string) => {
+  const b = Buffer.from(`\ufeff${s}`, 'utf16le');
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;
+};
+const utf8 = (s: string) => {
+  const b = Buffer.from(s, 'utf8');
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;
+};
 
 describe('file jobs', () => {
   it('keeps only what the checks use of a framework, and survives a structured clone', () => {
@@ -42,14 +48,37 @@ describe('file jobs', () => {
 
   it('imports a team batch from bytes as importBatch does, and gives the text to store', () => {
     const now = new Date('2026-11-24T09:00:00Z');
-    const r = runFileJob({ type: 'team-import', existing: [], sources: [{ name: 'a.json', origin: 'file', text: '', bytes: utf16le(text) }, { name: 'b.json', origin: 'file', text: null, size: 6 * 1024 * 1024 }], frameworks, now: now.toISOString() });
-    const direct = importBatch([], [{ name: 'a.json', origin: 'file', text }, { name: 'b.json', origin: 'file', text: null, size: 6 * 1024 * 1024 }], frameworks, now);
+    const r = runFileJob({
+      type: 'team-import',
+      existing: [],
+      sources: [
+        { name: 'a.json', origin: 'file', text: '', bytes: utf16le(text) },
+        { name: 'b.json', origin: 'file', text: null, size: 6 * 1024 * 1024 },
+      ],
+      frameworks,
+      now: now.toISOString(),
+    });
+    const direct = importBatch(
+      [],
+      [
+        { name: 'a.json', origin: 'file', text },
+        { name: 'b.json', origin: 'file', text: null, size: 6 * 1024 * 1024 },
+      ],
+      frameworks,
+      now,
+    );
     expect(r.report).toEqual(direct.report);
     expect(r.newEntries).toEqual(direct.entries);
     const stored = parseStoredTeam(r.stored!);
     expect(stored.ok && stored.value.entries).toEqual(direct.entries);
     // Nothing added: nothing to store.
-    const again = runFileJob({ type: 'team-import', existing: direct.entries, sources: [{ name: 'c.json', origin: 'file', text }], frameworks, now: now.toISOString() });
+    const again = runFileJob({
+      type: 'team-import',
+      existing: direct.entries,
+      sources: [{ name: 'c.json', origin: 'file', text }],
+      frameworks,
+      now: now.toISOString(),
+    });
     expect(again.added).toBe(0);
     expect(again.stored).toBeNull();
     expect(again.report[0].status).toBe('duplicate');

@@ -5,7 +5,11 @@ import { bandRanges, groupShares, weightShares } from '../../src/lib/health/mode
 
 describe('journey curve', () => {
   it('places +5 at the top, −5 at the bottom and maps effort 1–7 onto the same scale', () => {
-    const g = journeyCurve([{ label: 'a', emotion: 5, effort: 1 }, { label: 'b', emotion: -5, effort: 7 }, { label: 'c', emotion: 0, effort: 4 }]);
+    const g = journeyCurve([
+      { label: 'a', emotion: 5, effort: 1 },
+      { label: 'b', emotion: -5, effort: 7 },
+      { label: 'c', emotion: 0, effort: 4 },
+    ]);
     expect(g.points[0].emotionY).toBe(g.plot.top);
     expect(g.points[1].emotionY).toBe(g.plot.bottom);
     expect(g.points[0].effortY).toBe(g.plot.bottom);
@@ -32,8 +36,15 @@ describe('static radar', () => {
 
 describe('health model facts', () => {
   const m = {
-    groups: [{ id: 'u', label: { en: 'U' }, weight: 3 }, { id: 'v', label: { en: 'V' }, weight: 1 }],
-    measures: [{ id: 'a', group: 'u', weight: 1 }, { id: 'b', group: 'u', weight: 3 }, { id: 'c', group: 'v', weight: 5 }],
+    groups: [
+      { id: 'u', label: { en: 'U' }, weight: 3 },
+      { id: 'v', label: { en: 'V' }, weight: 1 },
+    ],
+    measures: [
+      { id: 'a', group: 'u', weight: 1 },
+      { id: 'b', group: 'u', weight: 3 },
+      { id: 'c', group: 'v', weight: 5 },
+    ],
     bands: [{ min: 0 }, { min: 50 }, { min: 75 }],
   } as never;
   it('turns any positive weights into % contributions', () => {

@@ -4,9 +4,19 @@ import { annotateTerms } from '../../src/lib/glossary-tooltips.ts';
 import { escapeHtml } from '../../src/lib/content/policies.ts';
 
 const terms = [
-  { id: 'churn', names: ['Churn', 'attrition'], definition: 'When a customer <leaves> & stops paying.', href: '/glossary/churn/' },
+  {
+    id: 'churn',
+    names: ['Churn', 'attrition'],
+    definition: 'When a customer <leaves> & stops paying.',
+    href: '/glossary/churn/',
+  },
   { id: 'health-score', names: ['health score'], definition: 'A weighted score.', href: '/glossary/health-score/' },
-  { id: 'nps', names: ['NPS', 'Net Promoter Score'], definition: 'Promoters minus detractors.', href: '/glossary/nps/' },
+  {
+    id: 'nps',
+    names: ['NPS', 'Net Promoter Score'],
+    definition: 'Promoters minus detractors.',
+    href: '/glossary/nps/',
+  },
   { id: 'churn-ja', names: ['チャーン', '解約'], definition: '解約のこと。', href: '/ja/glossary/churn/' },
 ];
 
@@ -16,7 +26,9 @@ describe('glossary tooltips', () => {
     expect(out.match(/class="gloss"/g)).toHaveLength(2);
     expect(out).toContain('<a class="gloss-term" href="/glossary/churn/" aria-describedby="gloss-churn">Churn</a>');
     // The definition is text: "<" and "&" escaped (">" needs no escaping in text).
-    expect(out).toContain('<span class="gloss-tip" role="tooltip" id="gloss-churn">When a customer &lt;leaves> &amp; stops paying.</span>');
+    expect(out).toContain(
+      '<span class="gloss-tip" role="tooltip" id="gloss-churn">When a customer &lt;leaves> &amp; stops paying.</span>',
+    );
     expect(out).toContain('More churn later.');
     expect(out).toContain('aria-describedby="gloss-health-score">health score</a>');
   });
@@ -33,12 +45,16 @@ describe('glossary tooltips', () => {
   });
   it('finds Japanese terms without word boundaries', () => {
     const out = annotateTerms('<p>今期の解約率を確認します。</p>', terms);
-    expect(out).toContain('今期の<span class="gloss"><a class="gloss-term" href="/ja/glossary/churn/" aria-describedby="gloss-churn-ja">解約</a>');
+    expect(out).toContain(
+      '今期の<span class="gloss"><a class="gloss-term" href="/ja/glossary/churn/" aria-describedby="gloss-churn-ja">解約</a>',
+    );
     expect(out).toContain('率を確認します。');
   });
   it('never lets a definition inject HTML', () => {
     expect(escapeHtml('<script>"x"</script>')).toBe('&lt;script&gt;&quot;x&quot;&lt;/script&gt;');
-    const out = annotateTerms('<p>churn</p>', [{ id: 'x', names: ['churn'], definition: '<img src=x onerror=alert(1)>', href: '/g/' }]);
+    const out = annotateTerms('<p>churn</p>', [
+      { id: 'x', names: ['churn'], definition: '<img src=x onerror=alert(1)>', href: '/g/' },
+    ]);
     expect(out).not.toContain('<img');
   });
 
@@ -58,22 +74,33 @@ describe('glossary tooltips', () => {
     const out = annotateTerms(html, terms);
     // Headings, links, code, kbd and abbr kept as they were; attributes never touched.
     expect(out).toContain('<h2 id="churn">Churn &amp; NPS</h2>');
-    expect(out).toContain('<p title="churn > NPS" data-note="health score">A <a href="/x?churn=1&amp;b=2">churn link</a>, <code>NPS</code>, <kbd>NPS</kbd> and <abbr title="Net Promoter Score">NPS</abbr>.</p>');
+    expect(out).toContain(
+      '<p title="churn > NPS" data-note="health score">A <a href="/x?churn=1&amp;b=2">churn link</a>, <code>NPS</code>, <kbd>NPS</kbd> and <abbr title="Net Promoter Score">NPS</abbr>.</p>',
+    );
     expect(out).toContain('<img src="/i.png" alt="churn">');
     expect(out).toContain('<pre><code>health score</code></pre>');
     // The first use of each term in text, inside inline elements too; entities stay entities (or their characters).
     expect(marked(out)).toEqual(['Churn', 'NPS', 'health score', '解約']);
-    expect(out).toContain('Tom &amp; Jerry\'s <strong><span class="gloss"><a class="gloss-term" href="/glossary/churn/" aria-describedby="gloss-churn">Churn</a>');
-    expect(out).toContain('&lt;b><span class="gloss"><a class="gloss-term" href="/glossary/nps/" aria-describedby="gloss-nps">NPS</a>');
+    expect(out).toContain(
+      'Tom &amp; Jerry\'s <strong><span class="gloss"><a class="gloss-term" href="/glossary/churn/" aria-describedby="gloss-churn">Churn</a>',
+    );
+    expect(out).toContain(
+      '&lt;b><span class="gloss"><a class="gloss-term" href="/glossary/nps/" aria-describedby="gloss-nps">NPS</a>',
+    );
     expect(out).toContain('<em>チャーン</em>'); // 解約 came first: one mark per term
     // Only the marks were added: removing them gives the same document back.
-    const unmarked = out.replace(/<span class="gloss"><a class="gloss-term"[^>]*>([^<]*)<\/a><span class="gloss-tip"[^>]*>[^<]*<\/span><\/span>/g, '$1');
+    const unmarked = out.replace(
+      /<span class="gloss"><a class="gloss-term"[^>]*>([^<]*)<\/a><span class="gloss-tip"[^>]*>[^<]*<\/span><\/span>/g,
+      '$1',
+    );
     expect(tree(unmarked)).toBe(tree(html));
   });
 
   it('reads a ">" inside an attribute as part of the attribute (the old string splitting broke the tag there)', () => {
     const out = annotateTerms('<p><span title="a > churn">text</span> and churn</p>', terms);
-    expect(out).toBe('<p><span title="a > churn">text</span> and <span class="gloss"><a class="gloss-term" href="/glossary/churn/" aria-describedby="gloss-churn">churn</a><span class="gloss-tip" role="tooltip" id="gloss-churn">When a customer &lt;leaves> &amp; stops paying.</span></span></p>');
+    expect(out).toBe(
+      '<p><span title="a > churn">text</span> and <span class="gloss"><a class="gloss-term" href="/glossary/churn/" aria-describedby="gloss-churn">churn</a><span class="gloss-tip" role="tooltip" id="gloss-churn">When a customer &lt;leaves> &amp; stops paying.</span></span></p>',
+    );
   });
 
   it('gives the HTML back unchanged, byte for byte, when no term occurs', () => {

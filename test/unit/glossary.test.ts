@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { groupGlossary, kanaRow, toHiragana, type TermWithId } from '../../src/lib/glossary.ts';
 
 const term = (id: string, en: string, ja: string, reading: string): TermWithId => ({
-  id, term: { en, ja }, reading, definition: { en: 'x' }, aliases: { en: [], ja: [] }, related: [], category: 'general',
+  id,
+  term: { en, ja },
+  reading,
+  definition: { en: 'x' },
+  aliases: { en: [], ja: [] },
+  related: [],
+  category: 'general',
 });
 const terms = [
   term('churn', 'Churn', 'チャーン', 'チャーン'),

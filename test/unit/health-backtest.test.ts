@@ -1,7 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { auc, aucLevel, backtest, decileLift, fromScored, parseOutcome, rocCurve } from '../../src/lib/health/backtest.ts';
+import {
+  auc,
+  aucLevel,
+  backtest,
+  decileLift,
+  fromScored,
+  parseOutcome,
+  rocCurve,
+} from '../../src/lib/health/backtest.ts';
 import type { BacktestAccount, Sample } from '../../src/lib/health/backtest.ts';
 import { bandIndexFor } from '../../src/lib/health/score.ts';
 import { decodeBytes, guessMapping, parseCsv, scoreRows } from '../../src/lib/health/csv.ts';
@@ -25,13 +33,18 @@ function mannWhitney(s: Sample[]): number {
 
 describe('parseOutcome', () => {
   it('churned labels', () => {
-    for (const raw of ['churned', 'Churn', 'YES', 'true', '1', '解約', 'lost', ' Lost ', true, 1]) expect(parseOutcome(raw)).toEqual({ ok: true, churned: true });
+    for (const raw of ['churned', 'Churn', 'YES', 'true', '1', '解約', 'lost', ' Lost ', true, 1])
+      expect(parseOutcome(raw)).toEqual({ ok: true, churned: true });
   });
   it('renewed labels', () => {
-    for (const raw of ['renewed', 'no', 'False', '0', '更新', '継続', 'retained', false, 0]) expect(parseOutcome(raw)).toEqual({ ok: true, churned: false });
+    for (const raw of ['renewed', 'no', 'False', '0', '更新', '継続', 'retained', false, 0])
+      expect(parseOutcome(raw)).toEqual({ ok: true, churned: false });
   });
   it('anything else is an error', () => {
-    expect(parseOutcome('maybe')).toEqual({ ok: false, error: { code: 'unknown-outcome', params: { value: 'maybe' } } });
+    expect(parseOutcome('maybe')).toEqual({
+      ok: false,
+      error: { code: 'unknown-outcome', params: { value: 'maybe' } },
+    });
     expect(parseOutcome('')).toEqual({ ok: false, error: { code: 'missing-outcome', params: { value: '' } } });
     expect(parseOutcome(null).ok).toBe(false);
     expect(parseOutcome(2).ok).toBe(false);
@@ -66,9 +79,12 @@ describe('AUC and ROC', () => {
 
   it('equals the Mann–Whitney probability on random data with many ties', () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let k = 0; k < 20; k++) {
-      const s: Sample[] = Array.from({ length: 60 }, () => ({ score: Math.floor(rand() * 12) * 5, churned: rand() < 0.3 }));
+      const s: Sample[] = Array.from({ length: 60 }, () => ({
+        score: Math.floor(rand() * 12) * 5,
+        churned: rand() < 0.3,
+      }));
       if (!s.some((x) => x.churned) || s.every((x) => x.churned)) continue;
       expect(auc(s)).toBeCloseTo(mannWhitney(s), 12);
       // ROC is monotone and ends at (1, 1).
@@ -88,7 +104,16 @@ describe('AUC and ROC', () => {
 
   it('interpretation levels', () => {
     expect([null, 0.3, 0.5, 0.59, 0.6, 0.69, 0.7, 0.79, 0.8, 1].map(aucLevel)).toEqual([
-      'not-enough-data', 'inverse', 'weak', 'weak', 'fair', 'fair', 'good', 'good', 'strong', 'strong',
+      'not-enough-data',
+      'inverse',
+      'weak',
+      'weak',
+      'fair',
+      'fair',
+      'good',
+      'good',
+      'strong',
+      'strong',
     ]);
   });
 });
@@ -113,11 +138,33 @@ describe('decile lift', () => {
 describe('backtest', () => {
   // 20 accounts in the high-touch bands (red < 50 ≤ yellow < 75 ≤ green).
   const rows: [number, boolean][] = [
-    [10, true], [20, true], [30, false], [45, true], // red: 4, 3 churned
-    [55, true], [60, false], [65, false], [70, false], [72, true], // yellow: 5, 2 churned
-    [80, false], [82, false], [85, false], [88, true], [90, false], [91, false], [92, false], [95, false], [97, false], [98, false], [99, false], // green: 11, 1 churned
+    [10, true],
+    [20, true],
+    [30, false],
+    [45, true], // red: 4, 3 churned
+    [55, true],
+    [60, false],
+    [65, false],
+    [70, false],
+    [72, true], // yellow: 5, 2 churned
+    [80, false],
+    [82, false],
+    [85, false],
+    [88, true],
+    [90, false],
+    [91, false],
+    [92, false],
+    [95, false],
+    [97, false],
+    [98, false],
+    [99, false], // green: 11, 1 churned
   ];
-  const accounts: BacktestAccount[] = rows.map(([score, churned], i) => ({ row: i + 2, score, bandIndex: bandIndexFor(high, score), outcome: churned ? 'churned' : 'renewed' }));
+  const accounts: BacktestAccount[] = rows.map(([score, churned], i) => ({
+    row: i + 2,
+    score,
+    bandIndex: bandIndexFor(high, score),
+    outcome: churned ? 'churned' : 'renewed',
+  }));
 
   it('hand-computed churn per band, precision/recall of red, lift, AUC', () => {
     const r = backtest(high, accounts);
@@ -163,16 +210,27 @@ describe('backtest', () => {
 
   it('empty and one-sided inputs do not divide by zero', () => {
     const none = backtest(high, []);
-    expect(none).toMatchObject({ n: 0, churnRate: null, auc: null, aucLevel: 'not-enough-data', lift: { size: 0, lift: null } });
+    expect(none).toMatchObject({
+      n: 0,
+      churnRate: null,
+      auc: null,
+      aucLevel: 'not-enough-data',
+      lift: { size: 0, lift: null },
+    });
     expect(none.lowestBand).toMatchObject({ precision: null, recall: null });
-    const renewedOnly = backtest(high, accounts.filter((a) => a.outcome === 'renewed'));
+    const renewedOnly = backtest(
+      high,
+      accounts.filter((a) => a.outcome === 'renewed'),
+    );
     expect(renewedOnly.auc).toBeNull();
     expect(renewedOnly.lift.lift).toBeNull();
     expect(renewedOnly.lowestBand.recall).toBeNull();
   });
 
   it('works on scored CSV rows (Japanese outcome labels)', () => {
-    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/csv/accounts-utf8-bom.csv', import.meta.url))));
+    const bytes = new Uint8Array(
+      readFileSync(fileURLToPath(new URL('../fixtures/csv/accounts-utf8-bom.csv', import.meta.url))),
+    );
     const csv = parseCsv(decodeBytes(bytes).text);
     const { scored } = scoreRows(high, csv, guessMapping(csv.headers, high));
     const r = backtest(high, fromScored(scored));
@@ -180,6 +238,10 @@ describe('backtest', () => {
     expect(r.n).toBe(4);
     expect(r.churned).toBe(2);
     expect(r.auc).toBe(1);
-    expect(r.bands.map((b) => [b.id, b.count, b.churned])).toEqual([['red', 1, 1], ['yellow', 2, 1], ['green', 1, 0]]);
+    expect(r.bands.map((b) => [b.id, b.count, b.churned])).toEqual([
+      ['red', 1, 1],
+      ['yellow', 2, 1],
+      ['green', 1, 0],
+    ]);
   });
 });

@@ -18,7 +18,8 @@ import { charts } from '../helpers/chart-mock.ts';
 
 const downloads: { name: string; text: string; type: string }[] = [];
 vi.mock('../../src/islands/browser.ts', () => ({
-  downloadBlob: async (name: string, blob: Blob) => void downloads.push({ name, text: await blob.text(), type: blob.type }),
+  downloadBlob: async (name: string, blob: Blob) =>
+    void downloads.push({ name, text: await blob.text(), type: blob.type }),
   todayIso: () => '2026-11-24',
 }));
 
@@ -27,9 +28,15 @@ const { default: HealthBatch } = await import('../../src/islands/HealthBatch.tsx
 // happy-dom replaces URL, so paths are joined by hand.
 const high = loadModel('high-touch-health');
 const tech = loadModel('tech-touch-health');
-const content = { healthModels: new Map([['high-touch-health', { id: 'high-touch-health', file: '', data: high }], ['tech-touch-health', { id: 'tech-touch-health', file: '', data: tech }]]) };
+const content = {
+  healthModels: new Map([
+    ['high-touch-health', { id: 'high-touch-health', file: '', data: high }],
+    ['tech-touch-health', { id: 'tech-touch-health', file: '', data: tech }],
+  ]),
+};
 const fixtureBytes = csvFixture;
-const csvFile = (name: string, bytes: Uint8Array<ArrayBuffer> = fixtureBytes(name)) => new File([bytes], name, { type: 'text/csv' });
+const csvFile = (name: string, bytes: Uint8Array<ArrayBuffer> = fixtureBytes(name)) =>
+  new File([bytes], name, { type: 'text/csv' });
 
 function mount(lang: 'en' | 'ja' = 'en', client: BatchClient = inPageClient()) {
   const data = batchClientData(content, lang);
@@ -44,23 +51,34 @@ async function upload(file: File) {
 }
 
 const select = (testid: string) => screen.getByTestId(testid) as HTMLSelectElement;
-const choose = (el: HTMLSelectElement, value: string) => act(async () => { fireEvent.change(el, { target: { value } }); });
+const choose = (el: HTMLSelectElement, value: string) =>
+  act(async () => {
+    fireEvent.change(el, { target: { value } });
+  });
 
 /** The table's page comes from the scored file asynchronously: wait until it is shown. */
-const pageShown = () => waitFor(() => expect(screen.getByTestId('results-table').getAttribute('data-loading')).toBe('false'));
+const pageShown = () =>
+  waitFor(() => expect(screen.getByTestId('results-table').getAttribute('data-loading')).toBe('false'));
 
 async function scoreAll() {
-  await act(async () => { fireEvent.click(screen.getByTestId('score')); });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('score'));
+  });
   await screen.findByTestId('results-table', {}, { timeout: 5000 });
   await pageShown();
 }
 
 async function clickAndWait(el: Element) {
-  await act(async () => { fireEvent.click(el); });
+  await act(async () => {
+    fireEvent.click(el);
+  });
   await pageShown();
 }
 
-const tableRows = () => [...screen.getByTestId('results-table').querySelectorAll('tbody tr')].map((tr) => Number(tr.getAttribute('data-row')));
+const tableRows = () =>
+  [...screen.getByTestId('results-table').querySelectorAll('tbody tr')].map((tr) =>
+    Number(tr.getAttribute('data-row')),
+  );
 
 beforeEach(() => {
   downloads.length = 0;
@@ -85,14 +103,19 @@ describe('HealthBatch island', () => {
     expect(select('map-days-since-admin-login').value).toBe('2');
     expect(select('map-failed-payments').value).toBe('6');
     expect(screen.queryByTestId('coverage-warning')).toBeNull();
-    expect(screen.getByTestId('mapped-summary').textContent).toBe('6 of 6 measures mapped, carrying 100% of the model’s weight.');
+    expect(screen.getByTestId('mapped-summary').textContent).toBe(
+      '6 of 6 measures mapped, carrying 100% of the model’s weight.',
+    );
 
     // Value labels: "Done"/"Open" and "Active" are not understood yet; "Churned", "Yes" are.
     const outcome = screen.getByTestId('values-outcome');
     const activeSelect = within(outcome).getByLabelText('What “Active” means') as HTMLSelectElement;
     expect(activeSelect.value).toBe('');
     expect((within(outcome).getByLabelText('What “Churned” means') as HTMLSelectElement).value).toBe('churned');
-    expect((within(screen.getByTestId('values-failed-payments')).getByLabelText('What “Yes” means') as HTMLSelectElement).value).toBe('yes');
+    expect(
+      (within(screen.getByTestId('values-failed-payments')).getByLabelText('What “Yes” means') as HTMLSelectElement)
+        .value,
+    ).toBe('yes');
     expect(screen.getByTestId('unresolved').textContent).toMatch(/^3 labels/);
     await choose(activeSelect, 'renewed');
     const checklist = screen.getByTestId('values-onboarding-checklist');
@@ -101,28 +124,55 @@ describe('HealthBatch island', () => {
     expect(screen.queryByTestId('unresolved')).toBeNull();
 
     await scoreAll();
-    const expected = await runBatch({ model: tech, bytes: fixtureBytes('backtest-outcomes.csv'), valueMaps: { 4: { Done: 'yes', Open: 'no' }, 7: { Active: 'renewed' } } });
+    const expected = await runBatch({
+      model: tech,
+      bytes: fixtureBytes('backtest-outcomes.csv'),
+      valueMaps: { 4: { Done: 'yes', Open: 'no' }, 7: { Active: 'renewed' } },
+    });
     const auc = screen.getByTestId('auc');
     expect(auc.getAttribute('data-auc')).toBe(String(expected.backtest!.auc));
     expect(auc.textContent).toBe(formatAuc(expected.backtest!.auc));
     expect(screen.getByTestId('auc-level').textContent).toBe('Strong');
-    expect(screen.getByTestId('results-summary').textContent).toBe('40 rows read: 40 scored (0 of them with insufficient data for a colour), 0 with problems.');
+    expect(screen.getByTestId('results-summary').textContent).toBe(
+      '40 rows read: 40 scored (0 of them with insufficient data for a colour), 0 with problems.',
+    );
     const churn = screen.getByTestId('churn-table');
-    expect([...churn.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent))).toEqual(
-      expected.backtest!.bands.map((b) => [String(b.count), String(b.churned)]));
-    expect(screen.getByTestId('bt-ratio').textContent).toMatch(/^Accounts in “Red — at risk” churned 6\.9× as often as accounts in “Green — healthy”/);
-    expect(screen.getByTestId('metric-precision').textContent).toMatch(/Of the 13 accounts in “Red — at risk”, 12 churned and 1 renewed/);
-    expect(screen.getByTestId('metric-recall').textContent).toMatch(/Of the 15 accounts that churned, 12 were in “Red — at risk” beforehand; 3 churned/);
-    expect(screen.getByTestId('metric-lift').textContent).toMatch(/The 4 accounts with the lowest scores churned at 100%/);
+    expect(
+      [...churn.querySelectorAll('tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent),
+      ),
+    ).toEqual(expected.backtest!.bands.map((b) => [String(b.count), String(b.churned)]));
+    expect(screen.getByTestId('bt-ratio').textContent).toMatch(
+      /^Accounts in “Red — at risk” churned 6\.9× as often as accounts in “Green — healthy”/,
+    );
+    expect(screen.getByTestId('metric-precision').textContent).toMatch(
+      /Of the 13 accounts in “Red — at risk”, 12 churned and 1 renewed/,
+    );
+    expect(screen.getByTestId('metric-recall').textContent).toMatch(
+      /Of the 15 accounts that churned, 12 were in “Red — at risk” beforehand; 3 churned/,
+    );
+    expect(screen.getByTestId('metric-lift').textContent).toMatch(
+      /The 4 accounts with the lowest scores churned at 100%/,
+    );
     // Both charts were made with only their own parts: a bar chart of bands and the ROC scatter with the diagonal.
     expect(charts.map((c) => c.type).sort()).toEqual(['bar', 'scatter']);
     const roc = charts.find((c) => c.type === 'scatter')!.data as { datasets: { data: { x: number; y: number }[] }[] };
     expect(roc.datasets[0].data).toEqual(expected.backtest!.roc.map((p) => ({ x: p.fpr, y: p.tpr })));
-    expect(roc.datasets[1].data).toEqual([{ x: 0, y: 0 }, { x: 1, y: 1 }]);
+    expect(roc.datasets[1].data).toEqual([
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+    ]);
     const bar = charts.find((c) => c.type === 'bar')!.data as { labels: string[]; datasets: { data: number[] }[] };
-    expect(bar.labels).toEqual(['Red — at risk (0–49)', 'Yellow — watch (50–74)', 'Green — healthy (75–100)', 'Insufficient data']);
+    expect(bar.labels).toEqual([
+      'Red — at risk (0–49)',
+      'Yellow — watch (50–74)',
+      'Green — healthy (75–100)',
+      'Insufficient data',
+    ]);
     expect(bar.datasets[0].data).toEqual([13, 12, 15, 0]);
-    expect([...screen.getByTestId('band-table').querySelectorAll('tbody td:first-of-type')].map((td) => td.textContent)).toEqual(['13', '12', '15', '0']);
+    expect(
+      [...screen.getByTestId('band-table').querySelectorAll('tbody td:first-of-type')].map((td) => td.textContent),
+    ).toEqual(['13', '12', '15', '0']);
     // Results are not stale until something changes.
     expect(screen.queryByTestId('stale')).toBeNull();
     await choose(activeSelect, 'churned');
@@ -135,7 +185,9 @@ describe('HealthBatch island', () => {
     await upload(csvFile('account-nps.csv', new TextEncoder().encode(csv) as Uint8Array<ArrayBuffer>));
     await screen.findByTestId('file-facts');
     expect(select('map-nps').value).toBe('1');
-    expect(screen.getByTestId('out-of-range').textContent).toContain('NPS of the main contact (“NPS”): 3 of 4 values are outside 0 to 10');
+    expect(screen.getByTestId('out-of-range').textContent).toContain(
+      'NPS of the main contact (“NPS”): 3 of 4 values are outside 0 to 10',
+    );
     const outside = screen.getByTestId('mapping').querySelector('tr[data-measure="nps"] .badge-warn')!;
     expect(outside.textContent).toBe('outside the range');
     expect(outside.querySelector('.sym-warn[aria-hidden="true"]')).not.toBeNull(); // a CSS mark, no emoji-font character
@@ -154,13 +206,15 @@ describe('HealthBatch island', () => {
     await screen.findByTestId('file-facts');
     await scoreAll();
     expect(tableRows()).toEqual([2, 3, 4, 5, 6, 7]);
-    const th = (key: string) => screen.getByTestId('results-table').querySelector(`button[data-sort="${key}"]`)!.closest('th')!;
+    const th = (key: string) =>
+      screen.getByTestId('results-table').querySelector(`button[data-sort="${key}"]`)!.closest('th')!;
     expect(th('row').getAttribute('aria-sort')).toBe('ascending');
     await clickAndWait(th('score').querySelector('button')!);
     expect(th('score').getAttribute('aria-sort')).toBe('ascending');
     expect(th('row').hasAttribute('aria-sort')).toBe(false);
     // Scores: acme 90.8, blue-sky 42.4, cedar 71.4, delta 70.8, echo (forced red) 100-ish, foxtrot insufficient data.
-    const scores = () => [...screen.getByTestId('results-table').querySelectorAll('tbody tr td:nth-child(3)')].map((td) => td.textContent);
+    const scores = () =>
+      [...screen.getByTestId('results-table').querySelectorAll('tbody tr td:nth-child(3)')].map((td) => td.textContent);
     expect(scores().at(-1)).toBe('—');
     const nums = scores().slice(0, -1).map(Number);
     expect(nums).toEqual([...nums].sort((a, b) => a - b));
@@ -168,7 +222,11 @@ describe('HealthBatch island', () => {
     expect(th('score').getAttribute('aria-sort')).toBe('descending');
     expect(scores().at(-1)).toBe('—');
     await clickAndWait(th('band').querySelector('button')!);
-    expect([...screen.getByTestId('results-table').querySelectorAll('tbody td.band-cell')].map((td) => td.getAttribute('data-band'))).toEqual(['red', 'red', 'yellow', 'yellow', 'green', '']);
+    expect(
+      [...screen.getByTestId('results-table').querySelectorAll('tbody td.band-cell')].map((td) =>
+        td.getAttribute('data-band'),
+      ),
+    ).toEqual(['red', 'red', 'yellow', 'yellow', 'green', '']);
     // A CSV column: "Support tickets" (column 5).
     await clickAndWait(th('col:5').querySelector('button')!);
     expect(tableRows()).toEqual([3, 6, 2, 4, 5, 7]);
@@ -181,15 +239,22 @@ describe('HealthBatch island', () => {
     await scoreAll();
     const bad = screen.getByTestId('bad-rows');
     expect([...bad.querySelectorAll('li')].map((li) => li.getAttribute('data-row'))).toEqual(['3', '5', '6', '7']);
-    expect(bad.textContent).toContain('Row 3 (bad-number): “abc” in column “licence utilisation” is not a number (Licence utilisation).');
-    expect(bad.textContent).toContain('Row 6 (bad-boolean): “maybe” in column “payment issues” is not yes or no (Payment issues).');
+    expect(bad.textContent).toContain(
+      'Row 3 (bad-number): “abc” in column “licence utilisation” is not a number (Licence utilisation).',
+    );
+    expect(bad.textContent).toContain(
+      'Row 6 (bad-boolean): “maybe” in column “payment issues” is not yes or no (Payment issues).',
+    );
     expect(tableRows()).toEqual([2, 4, 8]);
     expect(screen.getByTestId('no-backtest')).toBeTruthy();
   });
 
   it('pages 100 rows at a time', async () => {
-    const lines = ['account,licence utilisation,csm sentiment,support tickets,days since last meeting,payment issues,success plan'];
-    for (let i = 0; i < 250; i++) lines.push(`acct-${i},${i % 100},${['red', 'yellow', 'green'][i % 3]},${i % 20},${i % 120},no,yes`);
+    const lines = [
+      'account,licence utilisation,csm sentiment,support tickets,days since last meeting,payment issues,success plan',
+    ];
+    for (let i = 0; i < 250; i++)
+      lines.push(`acct-${i},${i % 100},${['red', 'yellow', 'green'][i % 3]},${i % 20},${i % 120},no,yes`);
     mount();
     await upload(csvFile('many.csv', new TextEncoder().encode(lines.join('\n'))));
     await screen.findByTestId('file-facts');
@@ -238,12 +303,20 @@ describe('HealthBatch island', () => {
     await screen.findByTestId('file-facts');
     await scoreAll();
     slow = true;
-    await act(async () => { fireEvent.click(screen.getByTestId('score')); });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('score'));
+    });
     const progress = screen.getByTestId('progress');
     expect(progress.querySelector('progress')).toBeTruthy();
     expect(progress.textContent).toContain('0 of 6 rows (0%)');
-    await act(async () => { fireEvent.click(screen.getByTestId('cancel')); });
-    await waitFor(() => expect(screen.getByTestId('notice').querySelector('p.notice-text')!.textContent).toBe('Scoring was cancelled. The previous results are kept.'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('cancel'));
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('notice').querySelector('p.notice-text')!.textContent).toBe(
+        'Scoring was cancelled. The previous results are kept.',
+      ),
+    );
     expect(screen.queryByTestId('progress')).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId('score'));
     expect(tableRows()).toEqual([2, 3, 4, 5, 6, 7]);
@@ -254,7 +327,9 @@ describe('HealthBatch island', () => {
     await upload(csvFile('accounts-utf8.csv'));
     await screen.findByTestId('file-facts');
     await scoreAll();
-    await act(async () => { fireEvent.click(screen.getByTestId('export')); });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('export'));
+    });
     await waitFor(() => expect(downloads).toHaveLength(1));
     const { name, text, type } = downloads[0];
     expect(name).toBe('accounts-utf8-scored-2026-11-24.csv');
@@ -293,7 +368,9 @@ describe('HealthBatch island', () => {
     expect(screen.getByTestId('encoding').textContent).toBe('UTF-8（BOM付き）');
     expect(select('map-licence-utilisation').value).toBe('1');
     await scoreAll();
-    expect(screen.getByTestId('results-summary').textContent).toBe('4 行を読み込みました。採点 4 行（うちデータ不足で色なし 0 行）、問題のある行 0 行。');
+    expect(screen.getByTestId('results-summary').textContent).toBe(
+      '4 行を読み込みました。採点 4 行（うちデータ不足で色なし 0 行）、問題のある行 0 行。',
+    );
     expect(screen.getByTestId('bt-caveats').textContent).toContain('解約したアカウントが 2 件しかありません。');
   });
 });

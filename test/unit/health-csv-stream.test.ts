@@ -5,21 +5,33 @@ import { decodeBytes, detectDelimiter, parseCsv } from '../../src/lib/health/csv
 import { detectEncoding, streamCsv, BatchCancelled } from '../../src/lib/health/csv-stream.ts';
 import { csvFixture } from '../helpers/health-fixtures.ts';
 
-const FIXTURES = ['accounts-utf8.csv', 'accounts-utf8-bom.csv', 'accounts-sjis.csv', 'accounts-crlf-quoted.csv', 'accounts-bad-rows.csv', 'backtest-outcomes.csv', 'design-accounts-sjis.csv'];
+const FIXTURES = [
+  'accounts-utf8.csv',
+  'accounts-utf8-bom.csv',
+  'accounts-sjis.csv',
+  'accounts-crlf-quoted.csv',
+  'accounts-bad-rows.csv',
+  'backtest-outcomes.csv',
+  'design-accounts-sjis.csv',
+];
 
 async function streamed(bytes: Uint8Array<ArrayBuffer>, chunkBytes: number, sniffChars: number) {
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   const starts: number[] = [];
   const errors: unknown[] = [];
-  const sum = await streamCsv(new Blob([bytes]), {
-    onRecord: (cells, line, _i, start) => {
-      rows.push(cells);
-      rowNumbers.push(line);
-      starts.push(start);
+  const sum = await streamCsv(
+    new Blob([bytes]),
+    {
+      onRecord: (cells, line, _i, start) => {
+        rows.push(cells);
+        rowNumbers.push(line);
+        starts.push(start);
+      },
+      onError: (e) => errors.push(e),
     },
-    onError: (e) => errors.push(e),
-  }, { chunkBytes, sniffChars });
+    { chunkBytes, sniffChars },
+  );
   return { sum, rows, rowNumbers, starts, errors };
 }
 
@@ -60,7 +72,9 @@ describe('streamCsv: the same records as parseCsv, whatever the chunk size', () 
         expect(got.errors, name).toEqual(want.errors);
         expect(got.sum.rowCount).toBe(want.rows.length);
         expect(got.sum.exactOffsets).toBe(true);
-        got.rows.forEach((cells, i) => expect(recordAt(bytes, got.sum.encoding, got.starts, i), `${name} record ${i}`).toEqual(cells));
+        got.rows.forEach((cells, i) =>
+          expect(recordAt(bytes, got.sum.encoding, got.starts, i), `${name} record ${i}`).toEqual(cells),
+        );
       }
     }
   });
@@ -70,23 +84,32 @@ describe('streamCsv: the same records as parseCsv, whatever the chunk size', () 
     const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8]);
     const sjis = csvFixture('accounts-sjis.csv');
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(utf8, bom, sjis), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 200 }), async (bytes, chunk, sniff) => {
-        const want = oneShot(bytes);
-        const got = await streamed(bytes as Uint8Array<ArrayBuffer>, chunk, sniff);
-        expect(got.rows).toEqual(want.rows);
-        expect(got.rowNumbers).toEqual(want.rowNumbers);
-        expect(got.errors).toEqual(want.errors);
-        expect(got.sum.headers).toEqual(want.headers);
-        got.rows.forEach((cells, i) => expect(recordAt(bytes, got.sum.encoding, got.starts, i)).toEqual(cells));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(utf8, bom, sjis),
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 200 }),
+        async (bytes, chunk, sniff) => {
+          const want = oneShot(bytes);
+          const got = await streamed(bytes as Uint8Array<ArrayBuffer>, chunk, sniff);
+          expect(got.rows).toEqual(want.rows);
+          expect(got.rowNumbers).toEqual(want.rowNumbers);
+          expect(got.errors).toEqual(want.errors);
+          expect(got.sum.headers).toEqual(want.headers);
+          got.rows.forEach((cells, i) => expect(recordAt(bytes, got.sum.encoding, got.starts, i)).toEqual(cells));
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('reports progress per chunk and stops when cancelled', async () => {
-    const text = 'id,score\n' + Array.from({ length: 2000 }, (_, i) => `a${i},${i % 100}`).join('\n');
+    const text = `id,score\n${Array.from({ length: 2000 }, (_, i) => `a${i},${i % 100}`).join('\n')}`;
     const progress: [number, number, number][] = [];
-    const sum = await streamCsv(new Blob([text]), { onRecord: () => {}, onChunk: (b, t, r) => void progress.push([b, t, r]) }, { chunkBytes: 4096, sniffChars: 10 });
+    const sum = await streamCsv(
+      new Blob([text]),
+      { onRecord: () => {}, onChunk: (b, t, r) => void progress.push([b, t, r]) },
+      { chunkBytes: 4096, sniffChars: 10 },
+    );
     expect(sum.rowCount).toBe(2000);
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.at(-1)).toEqual([text.length, text.length, 2000]);
@@ -94,17 +117,32 @@ describe('streamCsv: the same records as parseCsv, whatever the chunk size', () 
 
     const ac = new AbortController();
     let seen = 0;
-    const run = streamCsv(new Blob([text]), { onRecord: () => void seen++, onChunk: () => ac.abort() }, { chunkBytes: 4096, sniffChars: 10, signal: ac.signal });
+    const run = streamCsv(
+      new Blob([text]),
+      { onRecord: () => void seen++, onChunk: () => ac.abort() },
+      { chunkBytes: 4096, sniffChars: 10, signal: ac.signal },
+    );
     await expect(run).rejects.toBeInstanceOf(BatchCancelled);
     expect(seen).toBeLessThan(2000);
   });
 
   it('detects the encoding as decodeBytes does, reading in slices', async () => {
-    for (const name of FIXTURES) expect(await detectEncoding(new Blob([csvFixture(name)]), 5), name).toBe(decodeBytes(csvFixture(name)).encoding);
+    for (const name of FIXTURES)
+      expect(await detectEncoding(new Blob([csvFixture(name)]), 5), name).toBe(decodeBytes(csvFixture(name)).encoding);
   });
 
   it('marks byte offsets as uncertain after bytes that are not valid Shift_JIS', async () => {
-    const bytes = Uint8Array.from([...new TextEncoder().encode('id,v\na,1\n'), 0x82, 0xa0, 0xff, 0x0a, 0x62, 0x2c, 0x32, 0x0a]);
+    const bytes = Uint8Array.from([
+      ...new TextEncoder().encode('id,v\na,1\n'),
+      0x82,
+      0xa0,
+      0xff,
+      0x0a,
+      0x62,
+      0x2c,
+      0x32,
+      0x0a,
+    ]);
     const got = await streamed(bytes, 3, 1);
     expect(got.sum.encoding).toBe('shift_jis');
     expect(got.sum.exactOffsets).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { HealthModel } from '../../src/schemas/health.ts';
+import type { HealthModel } from '../../src/schemas/health.ts';
 import { scoreAccount } from '../../src/lib/health/score.ts';
 import {
   decodeBytes,
@@ -73,7 +73,14 @@ describe('parseCsv', () => {
 
   it('accounts-crlf-quoted.csv: quoted commas, doubled quotes and newlines; CRLF; empty records skipped; line numbers of multi-line records', () => {
     const { csv } = load('accounts-crlf-quoted.csv');
-    expect(csv.headers).toEqual(['account name', 'licence utilisation', 'feature breadth', 'csm sentiment', 'notes', 'churn']);
+    expect(csv.headers).toEqual([
+      'account name',
+      'licence utilisation',
+      'feature breadth',
+      'csm sentiment',
+      'notes',
+      'churn',
+    ]);
     expect(csv.rows.map((r) => r[0])).toEqual(['Acme, Inc.', 'Blue "Sky" KK', 'Cedar\r\nHoldings', 'Delta']);
     expect(csv.rows[1][4]).toBe('Two issues:\r\n1) budget, 2) sponsor left\r\nfollow up in May');
     expect(csv.rows[2]).toEqual(['Cedar\r\nHoldings', '', '', '', '', 'no']);
@@ -155,7 +162,14 @@ describe('scoreRows', () => {
   it('accounts-utf8.csv: scores equal scoreAccount on the presets; insufficient data stays a scored row', () => {
     const { result } = load('accounts-utf8.csv');
     expect(result.bad).toEqual([]);
-    expect(result.scored.map((s) => [s.row, s.accountId])).toEqual([[2, 'acme'], [3, 'blue-sky'], [4, 'cedar'], [5, 'delta'], [6, 'echo'], [7, 'foxtrot']]);
+    expect(result.scored.map((s) => [s.row, s.accountId])).toEqual([
+      [2, 'acme'],
+      [3, 'blue-sky'],
+      [4, 'cedar'],
+      [5, 'delta'],
+      [6, 'echo'],
+      [7, 'foxtrot'],
+    ]);
     PRESET_ROWS.forEach(([score, bandId], i) => {
       expect(result.scored[i].result.score).toBe(Number(score));
       expect(result.scored[i].result.band?.id).toBe(bandId);
@@ -165,14 +179,26 @@ describe('scoreRows', () => {
     expect(result.scored[4].result.rawBand?.id).toBe('green');
     expect(result.scored[4].result.band?.id).toBe('red');
     expect(result.scored[5].result.status).toBe('insufficient-data');
-    expect(result.scored.map((s) => s.outcome)).toEqual(['renewed', 'churned', 'renewed', 'churned', 'churned', 'renewed']);
+    expect(result.scored.map((s) => s.outcome)).toEqual([
+      'renewed',
+      'churned',
+      'renewed',
+      'churned',
+      'churned',
+      'renewed',
+    ]);
   });
 
   for (const name of ['accounts-utf8-bom.csv', 'accounts-sjis.csv']) {
     it(`${name}: Japanese headers and values (%, 緑/黄/グリーン, はい/いいえ/有/無) give the same scores`, () => {
       const { result } = load(name);
       expect(result.bad).toEqual([]);
-      expect(result.scored.map((s) => s.accountId)).toEqual(['株式会社あおば', 'さくら商事', 'ひかり工業', 'みどり運輸']);
+      expect(result.scored.map((s) => s.accountId)).toEqual([
+        '株式会社あおば',
+        'さくら商事',
+        'ひかり工業',
+        'みどり運輸',
+      ]);
       expect(result.scored.map((s) => [String(s.result.score), s.result.band?.id])).toEqual(PRESET_ROWS);
       expect(result.scored.map((s) => s.outcome)).toEqual(['更新', '解約', '継続', '解約']);
     });
@@ -191,12 +217,23 @@ describe('scoreRows', () => {
     expect(result.scored[2].result.status).toBe('insufficient-data');
     expect(result.scored.map((s) => s.outcome)).toEqual(['no', 'yes', 'no', 'yes']);
     // With the model's own 50 % floor these rows (31 % of the weight) read "insufficient data".
-    expect(load('accounts-crlf-quoted.csv').result.scored.every((s) => s.result.status === 'insufficient-data')).toBe(true);
+    expect(load('accounts-crlf-quoted.csv').result.scored.every((s) => s.result.status === 'insufficient-data')).toBe(
+      true,
+    );
   });
 
   it('accounts-bad-rows.csv: bad cells make their row bad (with line number and reason); the other rows are scored', () => {
     const { result } = load('accounts-bad-rows.csv', highAnyCoverage);
-    expect(result.bad.map((b) => [b.row, b.accountId, b.reason.code, b.reason.params.measure, b.reason.params.value, b.reason.params.header])).toEqual([
+    expect(
+      result.bad.map((b) => [
+        b.row,
+        b.accountId,
+        b.reason.code,
+        b.reason.params.measure,
+        b.reason.params.value,
+        b.reason.params.header,
+      ]),
+    ).toEqual([
       [3, 'bad-number', 'invalid-number', 'licence-utilisation', 'abc', 'licence utilisation'],
       [5, 'bad-sentiment', 'invalid-sentiment', 'csm-sentiment', 'purple', 'csm sentiment'],
       [6, 'bad-boolean', 'invalid-boolean', 'payment-issues', 'maybe', 'payment issues'],
@@ -211,11 +248,19 @@ describe('scoreRows', () => {
       [8, 'ok-3', 12.9, 'red'],
     ]);
     expect(result.scored[1].values['licence-utilisation']).toBe(1234);
-    expect(result.scored[2].result.overridesApplied.map((o) => o.id)).toEqual(['csm-sentiment-red', 'payment-issue-cap', 'no-meeting-90-days']);
+    expect(result.scored[2].result.overridesApplied.map((o) => o.id)).toEqual([
+      'csm-sentiment-red',
+      'payment-issue-cap',
+      'no-meeting-90-days',
+    ]);
   });
 
   it('collects every bad cell of a row', () => {
-    const { bad } = scoreRows(high, [['x', 'abc', 'purple']], { measures: { 'licence-utilisation': 1, 'csm-sentiment': 2 }, account: 0, outcome: null });
+    const { bad } = scoreRows(high, [['x', 'abc', 'purple']], {
+      measures: { 'licence-utilisation': 1, 'csm-sentiment': 2 },
+      account: 0,
+      outcome: null,
+    });
     expect(bad).toHaveLength(1);
     expect(bad[0].row).toBe(2);
     expect(bad[0].reasons.map((r) => r.code)).toEqual(['invalid-number', 'invalid-sentiment']);
@@ -227,10 +272,21 @@ describe('scoreRows', () => {
       ['b', 'Paid', 'ＵＰＳＥＴ', 'N/A'],
       ['c', 'Paid', 'meh', '40'],
     ];
-    const mapping = { measures: { 'payment-issues': 1, 'csm-sentiment': 2, 'licence-utilisation': 3 }, account: 0, outcome: null };
+    const mapping = {
+      measures: { 'payment-issues': 1, 'csm-sentiment': 2, 'licence-utilisation': 3 },
+      account: 0,
+      outcome: null,
+    };
     const valueMaps = { 1: { Overdue: true, Paid: 'no' }, 2: { happy: 'green', upset: 'red' }, 3: { 'n/a': null } };
     const { scored, bad } = scoreRows(highAnyCoverage, rows, mapping, valueMaps);
-    expect(scored.map((s) => [s.accountId, s.values['payment-issues'], s.values['csm-sentiment'], s.values['licence-utilisation']])).toEqual([
+    expect(
+      scored.map((s) => [
+        s.accountId,
+        s.values['payment-issues'],
+        s.values['csm-sentiment'],
+        s.values['licence-utilisation'],
+      ]),
+    ).toEqual([
       ['a', 'yes', 'green', 86],
       ['b', 'no', 'red', null],
     ]);
@@ -244,9 +300,15 @@ describe('toScoredCsv', () => {
   it('original columns + score, band, coverage, status; BOM, CRLF, proper quoting; round-trips', () => {
     const { csv, result } = load('accounts-crlf-quoted.csv', highAnyCoverage);
     const out = toScoredCsv(csv, result);
-    expect(out.startsWith('\uFEFFaccount name,licence utilisation,feature breadth,csm sentiment,notes,churn,score,band,coverage (%),status,warnings\r\n')).toBe(true);
+    expect(
+      out.startsWith(
+        '\uFEFFaccount name,licence utilisation,feature breadth,csm sentiment,notes,churn,score,band,coverage (%),status,warnings\r\n',
+      ),
+    ).toBe(true);
     expect(out).toContain('"Acme, Inc.",86,4,green,Renewal call went well,no,89.7,green,31.0,ok,\r\n');
-    expect(out).toContain('"Blue ""Sky"" KK",40,2,yellow,"Two issues:\r\n1) budget, 2) sponsor left\r\nfollow up in May",yes,36.7,red,31.0,ok,\r\n');
+    expect(out).toContain(
+      '"Blue ""Sky"" KK",40,2,yellow,"Two issues:\r\n1) budget, 2) sponsor left\r\nfollow up in May",yes,36.7,red,31.0,ok,\r\n',
+    );
     expect(out).toContain('"Cedar\r\nHoldings",,,,,no,,,0.0,insufficient-data,\r\n');
     const back = parseCsv(decodeBytes(new TextEncoder().encode(out)).text);
     expect(back.rows.map((r) => r.slice(0, 6))).toEqual(csv.rows);
@@ -255,16 +317,21 @@ describe('toScoredCsv', () => {
 
   it('bad rows keep their cells and show the reason code as status; bands can be labelled', () => {
     const { csv, result } = load('accounts-bad-rows.csv', highAnyCoverage);
-    const out = toScoredCsv(csv, result, { bandLabel: (id) => high.bands.find((b) => b.id === id)!.label.ja!, labels: { score: 'スコア' } });
+    const out = toScoredCsv(csv, result, {
+      bandLabel: (id) => high.bands.find((b) => b.id === id)!.label.ja!,
+      labels: { score: 'スコア' },
+    });
     const lines = out.slice(1).split('\r\n');
     expect(lines[0].split(',').slice(-5)).toEqual(['スコア', 'band', 'coverage (%)', 'status', 'warnings']);
     expect(lines[2]).toBe('bad-number,abc,green,no,3,10,,,,invalid-number,');
     // 1,234 % licence utilisation is outside 0–100: scored like 100, and said so in the row.
-    expect(lines[3]).toBe('ok-2,"1,234",yellow,no,2,10,92.9,グリーン（良好）,42.0,ok,"licence utilisation: 1,234 outside 0–100"');
+    expect(lines[3]).toBe(
+      'ok-2,"1,234",yellow,no,2,10,92.9,グリーン（良好）,42.0,ok,"licence utilisation: 1,234 outside 0–100"',
+    );
     expect(lines).toHaveLength(csv.rows.length + 2); // header + rows + trailing empty string
   });
 
-  it('reports every value outside its measure\'s range per row: row, column, value, range; in the row and in the CSV', () => {
+  it("reports every value outside its measure's range per row: row, column, value, range; in the row and in the CSV", () => {
     const { csv, result } = load('accounts-bad-rows.csv', highAnyCoverage);
     const warned = result.scored.filter((r) => r.warnings?.length);
     expect(warned.length).toBeGreaterThan(0);
@@ -280,19 +347,29 @@ describe('toScoredCsv', () => {
     const out = toScoredCsv(csv, result);
     const back = parseCsv(decodeBytes(new TextEncoder().encode(out)).text);
     const col = back.headers.indexOf('warnings');
-    for (const r of warned) expect(back.rows[r.index][col]).toBe(r.warnings!.map((w) => `${w.params.header}: ${w.params.value} outside ${w.params.min}–${w.params.max}`).join('; '));
+    for (const r of warned)
+      expect(back.rows[r.index][col]).toBe(
+        r
+          .warnings!.map((w) => `${w.params.header}: ${w.params.value} outside ${w.params.min}–${w.params.max}`)
+          .join('; '),
+      );
     // Rows inside the range carry no warning.
     expect(result.scored.filter((r) => !r.warnings).every((r) => back.rows[r.index][col] === '')).toBe(true);
   });
-
 });
 
 describe('runBatch (what the worker calls)', () => {
   it('decodes Shift_JIS, guesses the mapping, scores in chunks with progress, and backtests', async () => {
     const progress: [number, number][] = [];
-    const out = await runBatch({ model: high, bytes: fixture('accounts-sjis.csv'), chunkSize: 3 }, (p) => progress.push([p.done, p.total]));
+    const out = await runBatch({ model: high, bytes: fixture('accounts-sjis.csv'), chunkSize: 3 }, (p) =>
+      progress.push([p.done, p.total]),
+    );
     expect(out.encoding).toBe('shift_jis');
-    expect(progress).toEqual([[0, 4], [3, 4], [4, 4]]);
+    expect(progress).toEqual([
+      [0, 4],
+      [3, 4],
+      [4, 4],
+    ]);
     expect(out.scored).toHaveLength(4);
     expect(out.backtest?.n).toBe(4);
     expect(out.backtest?.churned).toBe(2);

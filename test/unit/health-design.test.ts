@@ -19,13 +19,42 @@ import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import {
-  dataIssues, guessRoles, profileColumns, rankAuc, readCategories, readColumn, readNumeric, readOutcome, type NumericColumn,
+  dataIssues,
+  guessRoles,
+  profileColumns,
+  rankAuc,
+  readCategories,
+  readColumn,
+  readNumeric,
+  readOutcome,
+  type NumericColumn,
 } from '../../src/lib/health/design/columns.ts';
-import { directionEvidence, quantileTiers, suggestCategories, suggestNumeric } from '../../src/lib/health/design/suggest.ts';
-import { assignFolds, featureMatrix, fitLogistic, fitLogisticColumns, foldDesign, seededRandom, suggestWeights, designData, trainingColumns } from '../../src/lib/health/design/fit.ts';
+import {
+  directionEvidence,
+  quantileTiers,
+  suggestCategories,
+  suggestNumeric,
+} from '../../src/lib/health/design/suggest.ts';
+import {
+  assignFolds,
+  featureMatrix,
+  fitLogistic,
+  fitLogisticColumns,
+  foldDesign,
+  seededRandom,
+  suggestWeights,
+  designData,
+  trainingColumns,
+} from '../../src/lib/health/design/fit.ts';
 import { bootstrapCi, delongCi } from '../../src/lib/health/design/auc-ci.ts';
 import { suggestBands, thresholdTable } from '../../src/lib/health/design/bands.ts';
-import { pointsColumn, scoreRowsFast, toHealthModel, applyShares, type Design } from '../../src/lib/health/design/design.ts';
+import {
+  pointsColumn,
+  scoreRowsFast,
+  toHealthModel,
+  applyShares,
+  type Design,
+} from '../../src/lib/health/design/design.ts';
 import { startDesign } from '../../src/lib/health/design/start.ts';
 import { designYaml } from '../../src/lib/health/design/export-yaml.ts';
 
@@ -41,7 +70,15 @@ describe('numeric suggestions', () => {
     expect(s.direction).toBe('higher');
     expect(s.evidence.lowRate).toBe(1);
     expect(s.evidence.highRate).toBe(0);
-    expect(s.scoring).toEqual({ kind: 'tiers', tiers: [{ at: 75.3, points: 100 }, { at: 50.5, points: 67 }, { at: 25.8, points: 33 }], otherwise: 0 });
+    expect(s.scoring).toEqual({
+      kind: 'tiers',
+      tiers: [
+        { at: 75.3, points: 100 },
+        { at: 50.5, points: 67 },
+        { at: 25.8, points: 33 },
+      ],
+      otherwise: 0,
+    });
     // The same data with churn among the highest values: lower is better, tiers ascending.
     const up = Int8Array.from(values, (v) => (v > 75 ? 1 : 0));
     const t = suggestNumeric(num(values), up)!;
@@ -74,8 +111,19 @@ describe('numeric suggestions', () => {
       const xs = Array.from({ length: n }, () => (rnd() < 0.3 ? Math.round(rnd() * 3) : (rnd() - 0.5) * scale));
       const outcome = Int8Array.from(xs, (_, i) => (i % 3 === 0 ? 1 : 0));
       const s = suggestNumeric(num(xs), outcome, { direction: run % 2 ? 'lower' : 'higher' });
-      if (s === null) { expect(new Set(xs).size).toBe(1); continue; }
-      const m = { id: 'x', group: 'g', label: { en: 'x' }, input: 'number', direction: s.direction, weight: 1, scoring: s.scoring };
+      if (s === null) {
+        expect(new Set(xs).size).toBe(1);
+        continue;
+      }
+      const m = {
+        id: 'x',
+        group: 'g',
+        label: { en: 'x' },
+        input: 'number',
+        direction: s.direction,
+        weight: 1,
+        scoring: s.scoring,
+      };
       expect(HealthModel.safeParse(modelWith(m)).success, JSON.stringify(s.scoring)).toBe(true);
     }
   });
@@ -83,8 +131,21 @@ describe('numeric suggestions', () => {
 
 function modelWith(measure: object) {
   return {
-    name: { en: 'x' }, summary: { en: 'x' }, touch: 'high', version: '1', groups: [{ id: 'g', label: { en: 'g' }, weight: 1 }], measures: [measure],
-    bands: ['a', 'b', 'c'].map((id, i) => ({ id, min: i * 40, colour: '#000000', label: { en: id }, meaning: { en: id }, notify: { en: id }, cadence: { en: id } })),
+    name: { en: 'x' },
+    summary: { en: 'x' },
+    touch: 'high',
+    version: '1',
+    groups: [{ id: 'g', label: { en: 'g' }, weight: 1 }],
+    measures: [measure],
+    bands: ['a', 'b', 'c'].map((id, i) => ({
+      id,
+      min: i * 40,
+      colour: '#000000',
+      label: { en: id },
+      meaning: { en: id },
+      notify: { en: id },
+      cadence: { en: id },
+    })),
     missingData: { rule: 'redistribute' },
   };
 }
@@ -93,12 +154,17 @@ describe('category points', () => {
   it('gives the lowest churn rate 100 points, the highest 0, and pools small categories', () => {
     const rows: string[][] = [];
     const outcome: number[] = [];
-    const add = (label: string, n: number, churned: number) => { for (let i = 0; i < n; i++) { rows.push([label]); outcome.push(i < churned ? 1 : 0); } };
-    add('Two year', 100, 5);      // 5 %
-    add('One year', 100, 15);     // 15 %
+    const add = (label: string, n: number, churned: number) => {
+      for (let i = 0; i < n; i++) {
+        rows.push([label]);
+        outcome.push(i < churned ? 1 : 0);
+      }
+    };
+    add('Two year', 100, 5); // 5 %
+    add('One year', 100, 15); // 15 %
     add('Month-to-month', 100, 45); // 45 %
-    add('Trial', 10, 5);          // small: pooled
-    add('Legacy', 5, 0);          // small: pooled → pooled rate 5/15
+    add('Trial', 10, 5); // small: pooled
+    add('Legacy', 5, 0); // small: pooled → pooled rate 5/15
     const col = readCategories(rows, 0);
     const s = suggestCategories(col, Int8Array.from(outcome), { minCount: 30 });
     expect(s.pooled).toEqual(['Trial', 'Legacy']);
@@ -125,7 +191,11 @@ function synthetic(n: number, seed: number, coef = [-3, -1.5, 0]) {
   const outcome = new Int8Array(n);
   for (let i = 0; i < n; i++) {
     let eta = 0.5;
-    coef.forEach((c, j) => { const p = Math.round(rnd() * 100); points[j][i] = p; eta += (c * p) / 100; });
+    coef.forEach((c, j) => {
+      const p = Math.round(rnd() * 100);
+      points[j][i] = p;
+      eta += (c * p) / 100;
+    });
     outcome[i] = rnd() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
   }
   return { points, outcome };
@@ -170,12 +240,20 @@ describe('logistic fit', () => {
           for (let b = 0; b < q; b++) h[a][b] += mu * (1 - mu) * x[a] * x[b];
         }
       }
-      for (let a = 1; a < q; a++) { g[a] -= lambda * beta[a]; h[a][a] += lambda; }
+      for (let a = 1; a < q; a++) {
+        g[a] -= lambda * beta[a];
+        h[a][a] += lambda;
+      }
       // Gaussian elimination for h·s = g.
       const m = h.map((r, a) => [...r, g[a]]);
-      for (let c = 0; c < q; c++) for (let r = c + 1; r < q; r++) { const f = m[r][c] / m[c][c]; for (let k = c; k <= q; k++) m[r][k] -= f * m[c][k]; }
+      for (let c = 0; c < q; c++)
+        for (let r = c + 1; r < q; r++) {
+          const f = m[r][c] / m[c][c];
+          for (let k = c; k <= q; k++) m[r][k] -= f * m[c][k];
+        }
       const step = new Array<number>(q).fill(0);
-      for (let r = q - 1; r >= 0; r--) step[r] = (m[r][q] - m[r].slice(r + 1, q).reduce((s, v, k) => s + v * step[r + 1 + k], 0)) / m[r][r];
+      for (let r = q - 1; r >= 0; r--)
+        step[r] = (m[r][q] - m[r].slice(r + 1, q).reduce((s, v, k) => s + v * step[r + 1 + k], 0)) / m[r][r];
       beta = beta.map((b, a) => b + step[a]);
       if (Math.max(...step.map(Math.abs)) < 1e-10) break;
     }
@@ -197,7 +275,10 @@ describe('logistic fit', () => {
     const { points, outcome } = synthetic(4000, 5, [-3, -1, 1]);
     const half = Int32Array.from({ length: 2000 }, (_, i) => i);
     const all = Int32Array.from(outcome.keys());
-    const prev = await fitLogisticColumns(trainingColumns(points, half, outcome).cols, trainingColumns(points, half, outcome).y);
+    const prev = await fitLogisticColumns(
+      trainingColumns(points, half, outcome).cols,
+      trainingColumns(points, half, outcome).y,
+    );
     const { cols, y } = trainingColumns(points, all, outcome);
     const cold = await fitLogisticColumns(cols, y);
     const warm = await fitLogisticColumns(cols, y, { start: prev.beta });
@@ -239,7 +320,14 @@ describe('cross-validation', () => {
     const oc = headers.indexOf('Churn');
     const outcome = readOutcome(csv.rows, oc, ['TRUE']);
     const cols = ['International plan', 'Customer service calls', 'Total day minutes'].map((h) => headers.indexOf(h));
-    const d = startDesign({ headers, rows: csv.rows, measures: cols.map((col, i) => ({ col, kind: i === 0 ? 'categorical' : 'numeric' })), outcome, file: 'telecom.csv', date: '2026-12-01' });
+    const d = startDesign({
+      headers,
+      rows: csv.rows,
+      measures: cols.map((col, i) => ({ col, kind: i === 0 ? 'categorical' : 'numeric' })),
+      outcome,
+      file: 'telecom.csv',
+      date: '2026-12-01',
+    });
     const folds = assignFolds(outcome, 5, 1);
     const train = Int32Array.from(Array.from(folds.keys()).filter((i) => folds[i] >= 0 && folds[i] !== 0));
     const flipped = outcome.map((o, i) => (folds[i] === 0 ? 1 - o : o)) as Int8Array;
@@ -262,8 +350,24 @@ describe('cross-validation', () => {
     const csv = parseCsv(text);
     const oc = csv.headers.indexOf('Churn');
     const outcome = readOutcome(csv.rows, oc, ['TRUE']);
-    const pick = ['International plan', 'Voice mail plan', 'Customer service calls', 'Total day minutes', 'Account length'];
-    const d = startDesign({ headers: csv.headers, rows: csv.rows, measures: pick.map((h) => ({ col: csv.headers.indexOf(h), kind: h.endsWith('plan') ? 'categorical' : 'numeric' })), outcome, file: 'telecom.csv', date: '2026-12-01' });
+    const pick = [
+      'International plan',
+      'Voice mail plan',
+      'Customer service calls',
+      'Total day minutes',
+      'Account length',
+    ];
+    const d = startDesign({
+      headers: csv.headers,
+      rows: csv.rows,
+      measures: pick.map((h) => ({
+        col: csv.headers.indexOf(h),
+        kind: h.endsWith('plan') ? 'categorical' : 'numeric',
+      })),
+      outcome,
+      file: 'telecom.csv',
+      date: '2026-12-01',
+    });
     const data = designData(d, csv.rows, outcome);
     const progress: number[] = [];
     const r = await suggestWeights(d, data, { k: 5, seed: 9 }, (done) => progress.push(done));
@@ -302,7 +406,10 @@ describe('AUC confidence interval', () => {
       const ref = bruteDelong(pos, neg);
       expect(ci.auc).toBeCloseTo(ref.auc, 12);
       expect(ci.se).toBeCloseTo(ref.se, 12);
-      const bt = backtestAuc([...pos.map((score) => ({ score, churned: true })), ...neg.map((score) => ({ score, churned: false }))]);
+      const bt = backtestAuc([
+        ...pos.map((score) => ({ score, churned: true })),
+        ...neg.map((score) => ({ score, churned: false })),
+      ]);
       expect(ci.auc).toBeCloseTo(bt!, 12);
       expect(ci.lower).toBeLessThanOrEqual(ci.auc);
       expect(ci.upper).toBeGreaterThanOrEqual(ci.auc);
@@ -327,18 +434,43 @@ describe('data checks', () => {
     const headers = ['id', 'usage', 'churn copy', 'churned'];
     const rows = base(200, (i) => [`A${i}`, String(i % 17), i % 5 === 0 ? 'gone' : 'here', i % 5 === 0 ? 'yes' : 'no']);
     const profiles = profileColumns(headers, rows);
-    const issues = dataIssues(headers, rows, profiles, { outcome: 3, account: 0, churnLabels: ['yes'], measures: [{ col: 1, kind: 'numeric' }, { col: 2, kind: 'categorical' }] });
-    expect(issues.filter((x) => x.code === 'leakage').map((x) => x.code === 'leakage' && x.params.header)).toEqual(['churn copy']);
+    const issues = dataIssues(headers, rows, profiles, {
+      outcome: 3,
+      account: 0,
+      churnLabels: ['yes'],
+      measures: [
+        { col: 1, kind: 'numeric' },
+        { col: 2, kind: 'categorical' },
+      ],
+    });
+    expect(issues.filter((x) => x.code === 'leakage').map((x) => x.code === 'leakage' && x.params.header)).toEqual([
+      'churn copy',
+    ]);
   });
 
   it('reports one class, few churned, too few rows, constant and mostly empty columns, duplicate ids', () => {
     const headers = ['id', 'flat', 'sparse', 'churned'];
     const rows = base(40, (i) => [`A${i % 35}`, '7', i % 3 === 0 ? String(i) : '', 'no']);
     const profiles = profileColumns(headers, rows);
-    const codes = dataIssues(headers, rows, profiles, { outcome: 3, account: 0, churnLabels: ['yes'], measures: [{ col: 1, kind: 'numeric' }, { col: 2, kind: 'numeric' }] }).map((x) => x.code);
+    const codes = dataIssues(headers, rows, profiles, {
+      outcome: 3,
+      account: 0,
+      churnLabels: ['yes'],
+      measures: [
+        { col: 1, kind: 'numeric' },
+        { col: 2, kind: 'numeric' },
+      ],
+    }).map((x) => x.code);
     expect(codes).toEqual(['too-few-rows', 'one-class', 'constant', 'mostly-missing', 'duplicate-ids']);
     const some = base(300, (i) => [`A${i}`, String(i), String(i), i < 10 ? 'yes' : 'no']);
-    expect(dataIssues(headers, some, profileColumns(headers, some), { outcome: 3, account: 0, churnLabels: ['yes'], measures: [] }).map((x) => x.code)).toEqual(['few-churned']);
+    expect(
+      dataIssues(headers, some, profileColumns(headers, some), {
+        outcome: 3,
+        account: 0,
+        churnLabels: ['yes'],
+        measures: [],
+      }).map((x) => x.code),
+    ).toEqual(['few-churned']);
   });
 
   it('guesses the outcome, the label meaning churn and the account column', () => {
@@ -355,7 +487,12 @@ describe('data checks', () => {
   it('rank AUC equals the backtest AUC', () => {
     const xs = [1, 2, 2, 3, 5, 8];
     const ys = [0, 1, 0, 1, 1, 0];
-    expect(rankAuc(xs.map((x) => -x), ys)).toBeCloseTo(backtestAuc(xs.map((score, i) => ({ score, churned: ys[i] === 1 })))!, 12);
+    expect(
+      rankAuc(
+        xs.map((x) => -x),
+        ys,
+      ),
+    ).toBeCloseTo(backtestAuc(xs.map((score, i) => ({ score, churned: ys[i] === 1 })))!, 12);
   });
 
   it('rank AUC is exactly the share of (positive, negative) pairs ordered right, ties counting half (seeded random cases)', () => {
@@ -364,8 +501,16 @@ describe('data checks', () => {
       const n = 1 + Math.floor(rnd() * 60);
       const xs = Array.from({ length: n }, () => (run % 2 ? Math.floor(rnd() * 6) : rnd() * 10 - 5));
       const ys = xs.map(() => (rnd() < 0.3 ? 1 : 0));
-      let pairs = 0, right = 0;
-      xs.forEach((x, i) => xs.forEach((z, j) => { if (ys[i] === 1 && ys[j] === 0) { pairs++; right += x > z ? 1 : x === z ? 0.5 : 0; } }));
+      let pairs = 0,
+        right = 0;
+      xs.forEach((x, i) =>
+        xs.forEach((z, j) => {
+          if (ys[i] === 1 && ys[j] === 0) {
+            pairs++;
+            right += x > z ? 1 : x === z ? 0.5 : 0;
+          }
+        }),
+      );
       expect(rankAuc(xs, ys)).toBe(pairs ? right / pairs : null);
     }
   });
@@ -375,7 +520,9 @@ describe('bands from the data', () => {
   it('puts the highest-churn accounts in red with at least the minimum share, and says what each threshold catches', () => {
     const n = 1000;
     const score = Float64Array.from({ length: n }, (_, i) => (i * 100) / n);
-    const outcome = Int8Array.from(score, (s) => (s < 20 ? (Math.round(s * 10) % 2) : Math.round(s * 10) % 20 === 0 ? 1 : 0));
+    const outcome = Int8Array.from(score, (s) =>
+      s < 20 ? Math.round(s * 10) % 2 : Math.round(s * 10) % 20 === 0 ? 1 : 0,
+    );
     const s = suggestBands(score, outcome)!;
     expect(s.bands[0]).toEqual({ id: 'red', min: 0 });
     expect(s.bands[1].min).toBe(20);
@@ -396,14 +543,33 @@ describe('round trip: designed model → YAML → content check → score.ts', (
     const profiles = profileColumns(csv.headers, csv.rows);
     const roles = guessRoles(profiles, csv.rows.length);
     const outcome = readOutcome(csv.rows, roles.outcome!, roles.churnLabels);
-    const measureCols = profiles.filter((p) => p.col !== roles.outcome && p.header !== 'State' && p.header !== 'Area code').map((p) => ({ col: p.col, kind: p.kind }));
-    let d: Design = startDesign({ headers: csv.headers, rows: csv.rows, measures: measureCols, outcome, file: 'telecom-churn-80.csv', date: '2026-12-01' });
-    d = { ...d, groups: [...d.groups, { id: 'usage', label: { en: 'Usage', ja: '利用' }, weight: 30 }], measures: d.measures.map((m, i) => (i % 2 ? { ...m, group: 'usage' } : m)) };
-    d = applyShares(d, d.measures.map((_, i) => i + 1));
+    const measureCols = profiles
+      .filter((p) => p.col !== roles.outcome && p.header !== 'State' && p.header !== 'Area code')
+      .map((p) => ({ col: p.col, kind: p.kind }));
+    let d: Design = startDesign({
+      headers: csv.headers,
+      rows: csv.rows,
+      measures: measureCols,
+      outcome,
+      file: 'telecom-churn-80.csv',
+      date: '2026-12-01',
+    });
+    d = {
+      ...d,
+      groups: [...d.groups, { id: 'usage', label: { en: 'Usage', ja: '利用' }, weight: 30 }],
+      measures: d.measures.map((m, i) => (i % 2 ? { ...m, group: 'usage' } : m)),
+    };
+    d = applyShares(
+      d,
+      d.measures.map((_, i) => i + 1),
+    );
     d = { ...d, minCoverage: 0.6 };
     const model = toHealthModel(d);
     const data = designData(d, csv.rows, outcome);
-    const fast = scoreRowsFast(model, model.measures.map((m, j) => pointsColumn(m, data.columns[j])));
+    const fast = scoreRowsFast(
+      model,
+      model.measures.map((m, j) => pointsColumn(m, data.columns[j])),
+    );
 
     const yaml = designYaml(d);
     const parsed = HealthModel.parse(parse(yaml));
@@ -427,13 +593,32 @@ describe('round trip: designed model → YAML → content check → score.ts', (
   it('scores missing values the way score.ts does (redistribution, insufficient data)', () => {
     const headers = ['a', 'b', 'c', 'out'];
     const rnd = seededRandom(11);
-    const rows = Array.from({ length: 300 }, (_, i) => [rnd() < 0.3 ? '' : String(Math.round(rnd() * 50)), rnd() < 0.4 ? '' : ['x', 'y', 'z'][i % 3], rnd() < 0.5 ? '' : String(rnd() * 9), i % 4 === 0 ? 'yes' : 'no']);
+    const rows = Array.from({ length: 300 }, (_, i) => [
+      rnd() < 0.3 ? '' : String(Math.round(rnd() * 50)),
+      rnd() < 0.4 ? '' : ['x', 'y', 'z'][i % 3],
+      rnd() < 0.5 ? '' : String(rnd() * 9),
+      i % 4 === 0 ? 'yes' : 'no',
+    ]);
     const outcome = readOutcome(rows, 3, ['yes']);
-    let d = startDesign({ headers, rows, measures: [{ col: 0, kind: 'numeric' }, { col: 1, kind: 'categorical' }, { col: 2, kind: 'numeric' }], outcome, file: 'x.csv', date: '2026-12-01' });
+    let d = startDesign({
+      headers,
+      rows,
+      measures: [
+        { col: 0, kind: 'numeric' },
+        { col: 1, kind: 'categorical' },
+        { col: 2, kind: 'numeric' },
+      ],
+      outcome,
+      file: 'x.csv',
+      date: '2026-12-01',
+    });
     d = { ...applyShares(d, [5, 3, 2]), minCoverage: 0.55 };
     const model = HealthModel.parse(parse(designYaml(d)));
     const cols = d.measures.map((m) => readColumn(rows, m.col, m.kind));
-    const fast = scoreRowsFast(model, model.measures.map((m, j) => pointsColumn(m, cols[j])));
+    const fast = scoreRowsFast(
+      model,
+      model.measures.map((m, j) => pointsColumn(m, cols[j])),
+    );
     let insufficient = 0;
     rows.forEach((cells, i) => {
       const r = scoreAccount(model, Object.fromEntries(d.measures.map((m) => [m.id, cells[m.col]])));
@@ -446,7 +631,17 @@ describe('round trip: designed model → YAML → content check → score.ts', (
   it('npm run content:check passes on a copy of the content with the exported YAML added', () => {
     const csv = parseCsv(readFileSync(TELECOM, 'utf8'));
     const outcome = readOutcome(csv.rows, csv.headers.indexOf('Churn'), ['True']);
-    const d = startDesign({ headers: csv.headers, rows: csv.rows, measures: [{ col: 3, kind: 'categorical' }, { col: 19, kind: 'numeric' }], outcome, file: 'telecom-churn-80.csv', date: '2026-12-01' });
+    const d = startDesign({
+      headers: csv.headers,
+      rows: csv.rows,
+      measures: [
+        { col: 3, kind: 'categorical' },
+        { col: 19, kind: 'numeric' },
+      ],
+      outcome,
+      file: 'telecom-churn-80.csv',
+      date: '2026-12-01',
+    });
     const dir = mkdtempSync(join(tmpdir(), 'banso-design-'));
     try {
       cpSync(resolve('content'), join(dir, 'content'), { recursive: true });
@@ -455,7 +650,10 @@ describe('round trip: designed model → YAML → content check → score.ts', (
       expect(ok.stderr).toBe('');
       expect(ok.status).toBe(0);
       // The check is real: a broken export fails it.
-      writeFileSync(join(dir, 'content/healthModels', `${d.id}.yaml`), designYaml(d).replace('minCoverage: 0.5', 'minCoverage: 5'));
+      writeFileSync(
+        join(dir, 'content/healthModels', `${d.id}.yaml`),
+        designYaml(d).replace('minCoverage: 0.5', 'minCoverage: 5'),
+      );
       const bad = spawnSync(process.execPath, [resolve('scripts/content-check.ts')], { cwd: dir, encoding: 'utf8' });
       expect(bad.status).toBe(1);
       expect(bad.stderr).toContain(`${d.id}.yaml`);

@@ -9,11 +9,16 @@ import type { InputValue } from '../../src/lib/health/score.ts';
 import { loadModel } from '../helpers/health-fixtures.ts';
 
 const model = loadModel('mid-market-health');
-const preset = (id: string): Record<string, InputValue> => ({ ...model.presets.find((p) => p.id === id)!.values }) as Record<string, InputValue>;
+const preset = (id: string): Record<string, InputValue> =>
+  ({ ...model.presets.find((p) => p.id === id)!.values }) as Record<string, InputValue>;
 
 describe('mid-market health model', () => {
   it('documents a band for every preset, and each preset lands in it', () => {
-    const want: Record<string, string> = { 'new-account-on-track': 'green', 'administrator-moved': 'red', 'steady-mature-account': 'green' };
+    const want: Record<string, string> = {
+      'new-account-on-track': 'green',
+      'administrator-moved': 'red',
+      'steady-mature-account': 'green',
+    };
     expect(model.presets.map((p) => p.id).sort()).toEqual(Object.keys(want).sort());
     for (const [id, band] of Object.entries(want)) {
       const r = scoreAccount(model, preset(id));
@@ -33,7 +38,13 @@ describe('mid-market health model', () => {
 
   it('does not penalise a new account: the measures that do not apply yet are left out, not counted as 0', () => {
     const young = preset('new-account-on-track');
-    const judgedAsMature = { ...young, 'monthly-workflows-on-time': 0, 'deputy-administrator': false, 'renewal-intent': false, 'project-owner-nps': 0 };
+    const judgedAsMature = {
+      ...young,
+      'monthly-workflows-on-time': 0,
+      'deputy-administrator': false,
+      'renewal-intent': false,
+      'project-owner-nps': 0,
+    };
     // Counted as 0, the four empty measures would pull the same account from 95.9 (green) to about 58 (yellow).
     expect(scoreAccount(model, young).band?.id).toBe('green');
     const mature = scoreAccount(model, judgedAsMature);
@@ -45,7 +56,11 @@ describe('mid-market health model', () => {
     const ids = model.measures.map((m) => m.id);
     expect(ids).not.toContain('licence-utilisation');
     expect(ids).not.toContain('active-users-trend');
-    expect(model.measures.filter((m) => m.group === 'adoption').map((m) => m.id)).toEqual(['admin-active-weeks', 'monthly-workflows-on-time', 'milestone-progress']);
+    expect(model.measures.filter((m) => m.group === 'adoption').map((m) => m.id)).toEqual([
+      'admin-active-weeks',
+      'monthly-workflows-on-time',
+      'milestone-progress',
+    ]);
   });
 
   it('forces red when no administrator signed in during the counted weeks, and when CSM sentiment is red', () => {

@@ -1,14 +1,20 @@
 import { describe, it, expect } from 'vitest';
-import { parse } from 'yaml';
 import { HealthModel } from '../../src/schemas/health.ts';
 import { coerceValue, HealthInputError, parseInput, scoreAccount } from '../../src/lib/health/score.ts';
 import type { InputValue, ScoreResult } from '../../src/lib/health/score.ts';
 import { prng as rng } from '../helpers/prng.ts';
 import { loadModel } from '../helpers/health-fixtures.ts';
 
-
 const t = (en: string) => ({ en });
-const band = (id: string, min: number) => ({ id, min, colour: '#123456', label: t(id), meaning: t(id), notify: t(id), cadence: t(id) });
+const band = (id: string, min: number) => ({
+  id,
+  min,
+  colour: '#123456',
+  label: t(id),
+  meaning: t(id),
+  notify: t(id),
+  cadence: t(id),
+});
 
 /**
  * Small model for hand computation. Groups A (weight 3) and B (weight 1) → shares 0.75 / 0.25.
@@ -25,13 +31,62 @@ function smallModel(rule: 'redistribute' | 'zero' = 'redistribute', minCoverage 
       { id: 'b', label: t('B'), weight: 1 },
     ],
     measures: [
-      { id: 'a1', group: 'a', label: t('A one'), input: 'percent', weight: 2, staleAfterDays: 60,
-        scoring: { kind: 'tiers', tiers: [{ at: 80, points: 100 }, { at: 50, points: 60 }] } },
-      { id: 'a2', group: 'a', label: t('A two'), input: 'days-since', direction: 'lower', weight: 1,
-        scoring: { kind: 'tiers', tiers: [{ at: 30, points: 100 }, { at: 60, points: 50 }], otherwise: 10 } },
-      { id: 'b1', group: 'b', label: t('B one'), input: 'ces', weight: 1, scoring: { kind: 'linear', zeroAt: 2, fullAt: 6 } },
-      { id: 'b2', group: 'b', label: t('B two'), input: 'sentiment', weight: 1, scoring: { kind: 'map', points: { red: 0, yellow: 50, green: 100 } } },
-      { id: 'b3', group: 'b', label: t('B three'), input: 'boolean', direction: 'lower', weight: 2, scoring: { kind: 'map', points: { yes: 0, no: 100 } } },
+      {
+        id: 'a1',
+        group: 'a',
+        label: t('A one'),
+        input: 'percent',
+        weight: 2,
+        staleAfterDays: 60,
+        scoring: {
+          kind: 'tiers',
+          tiers: [
+            { at: 80, points: 100 },
+            { at: 50, points: 60 },
+          ],
+        },
+      },
+      {
+        id: 'a2',
+        group: 'a',
+        label: t('A two'),
+        input: 'days-since',
+        direction: 'lower',
+        weight: 1,
+        scoring: {
+          kind: 'tiers',
+          tiers: [
+            { at: 30, points: 100 },
+            { at: 60, points: 50 },
+          ],
+          otherwise: 10,
+        },
+      },
+      {
+        id: 'b1',
+        group: 'b',
+        label: t('B one'),
+        input: 'ces',
+        weight: 1,
+        scoring: { kind: 'linear', zeroAt: 2, fullAt: 6 },
+      },
+      {
+        id: 'b2',
+        group: 'b',
+        label: t('B two'),
+        input: 'sentiment',
+        weight: 1,
+        scoring: { kind: 'map', points: { red: 0, yellow: 50, green: 100 } },
+      },
+      {
+        id: 'b3',
+        group: 'b',
+        label: t('B three'),
+        input: 'boolean',
+        direction: 'lower',
+        weight: 2,
+        scoring: { kind: 'map', points: { yes: 0, no: 100 } },
+      },
     ],
     bands: [band('red', 0), band('yellow', 50), band('green', 75)],
     overrides: [
@@ -57,7 +112,10 @@ describe('scoreAccount — weights and groups', () => {
     expect(r.band).toEqual({ id: 'green', index: 2 });
     expect(r.rawBand).toEqual({ id: 'green', index: 2 });
     expect(r.coverage).toBeCloseTo(1, 12);
-    expect(r.groups.map((g) => [g.id, g.score, g.weight])).toEqual([['a', 83.3, 0.75], ['b', 81.3, 0.25]]);
+    expect(r.groups.map((g) => [g.id, g.score, g.weight])).toEqual([
+      ['a', 83.3, 0.75],
+      ['b', 81.3, 0.25],
+    ]);
     expect(r.measures.map((x) => x.weight)).toEqual([0.5, 0.25, 0.0625, 0.0625, 0.125]);
     expect(r.measures.map((x) => x.points)).toEqual([100, 50, 75, 50, 100]);
     expect(m(r, 'a2').contribution).toBeCloseTo(12.5, 12);
@@ -72,7 +130,13 @@ describe('scoreAccount — weights and groups', () => {
     expect(r.score).toBe(95.8);
     expect(r.coverage).toBeCloseTo(0.6875, 12);
     expect(m(r, 'a1').effectiveWeight).toBeCloseTo(0.75, 12);
-    expect(m(r, 'a2')).toMatchObject({ hasData: false, points: null, effectiveWeight: 0, contribution: 0, weight: 0.25 });
+    expect(m(r, 'a2')).toMatchObject({
+      hasData: false,
+      points: null,
+      effectiveWeight: 0,
+      contribution: 0,
+      weight: 0.25,
+    });
     expect(m(r, 'b2').effectiveWeight).toBeCloseTo(1 / 12, 12);
     expect(m(r, 'b3').effectiveWeight).toBeCloseTo(1 / 6, 12);
     expect(sum(r)).toBeCloseTo(95.8333333, 6);
@@ -95,12 +159,16 @@ describe('scoreAccount — weights and groups', () => {
     expect(r.measures.map((x) => x.effectiveWeight)).toEqual(r.measures.map((x) => x.weight));
     expect(m(r, 'a2').contribution).toBe(0);
     expect(r.groups.map((g) => g.score)).toEqual([66.7, 62.5]);
-    expect(r.reasons.find((x) => x.code === 'missing' && x.params.measure === 'a2')?.params).toMatchObject({ redistributed: false, lostPoints: 25 });
+    expect(r.reasons.find((x) => x.code === 'missing' && x.params.measure === 'a2')?.params).toMatchObject({
+      redistributed: false,
+      lostPoints: 25,
+    });
   });
 });
 
 describe('scoreAccount — per-measure points', () => {
-  const pointsOf = (id: string, v: InputValue) => m(scoreAccount(smallModel('redistribute', 0), { [id]: v }), id).points;
+  const pointsOf = (id: string, v: InputValue) =>
+    m(scoreAccount(smallModel('redistribute', 0), { [id]: v }), id).points;
   it('tiers, direction higher: first tier with value ≥ at, else otherwise (default 0)', () => {
     expect([100, 80, 79.9, 50, 49.9, 0, 150].map((v) => pointsOf('a1', v))).toEqual([100, 100, 60, 60, 0, 0, 100]);
   });
@@ -121,7 +189,10 @@ describe('scoreAccount — per-measure points', () => {
       scoreAccount(model, { ...full, b2: 'purple' });
       expect.unreachable();
     } catch (e) {
-      expect((e as HealthInputError).issue).toEqual({ code: 'invalid-sentiment', params: { measure: 'b2', value: 'purple' } });
+      expect((e as HealthInputError).issue).toEqual({
+        code: 'invalid-sentiment',
+        params: { measure: 'b2', value: 'purple' },
+      });
     }
     expect(() => scoreAccount(model, { ...full, b3: 'maybe' })).toThrow(HealthInputError);
     expect(() => scoreAccount(model, { ...full, a1: true })).toThrow(HealthInputError);
@@ -150,9 +221,17 @@ describe('scoreAccount — bands and overrides', () => {
     expect(r.score).toBe(79.7);
     expect(r.rawBand?.id).toBe('green');
     expect(r.band).toEqual({ id: 'red', index: 0 });
-    expect(r.overridesApplied).toEqual([{ id: 'sent-red', measure: 'b2', forceBand: 'red', reason: { en: 'red sentiment' }, changedBand: true }]);
-    expect(r.reasons[0]).toEqual({ code: 'band', params: { band: 'red', index: 0, score: 79.7, rawBand: 'green', overridden: true } });
-    expect(r.reasons[1]).toMatchObject({ code: 'override', params: { override: 'sent-red', measure: 'b2', forceBand: 'red', changedBand: true } });
+    expect(r.overridesApplied).toEqual([
+      { id: 'sent-red', measure: 'b2', forceBand: 'red', reason: { en: 'red sentiment' }, changedBand: true },
+    ]);
+    expect(r.reasons[0]).toEqual({
+      code: 'band',
+      params: { band: 'red', index: 0, score: 79.7, rawBand: 'green', overridden: true },
+    });
+    expect(r.reasons[1]).toMatchObject({
+      code: 'override',
+      params: { override: 'sent-red', measure: 'b2', forceBand: 'red', changedBand: true },
+    });
   });
 
   it('caps a green account at yellow (true ≡ "yes")', () => {
@@ -170,7 +249,10 @@ describe('scoreAccount — bands and overrides', () => {
     const r = scoreAccount(smallModel(), { a1: 5, a2: 100, b1: 2, b2: 'yellow', b3: true });
     expect(r.score).toBe(5.6);
     expect(r.band?.id).toBe('red');
-    expect(r.overridesApplied.map((o) => [o.id, o.changedBand])).toEqual([['pay-cap', false], ['old', false]]);
+    expect(r.overridesApplied.map((o) => [o.id, o.changedBand])).toEqual([
+      ['pay-cap', false],
+      ['old', false],
+    ]);
   });
 
   it('"above" is strict and never fires without data', () => {
@@ -210,7 +292,9 @@ describe('scoreAccount — coverage, staleness, reasons', () => {
     const late = on('2026-03-03');
     expect(m(late, 'a1')).toMatchObject({ stale: true, ageDays: 61 });
     expect(m(late, 'a2').stale).toBe(false); // no staleAfterDays
-    expect(late.reasons.filter((x) => x.code === 'stale')).toEqual([{ code: 'stale', params: { measure: 'a1', ageDays: 61, staleAfterDays: 60 } }]);
+    expect(late.reasons.filter((x) => x.code === 'stale')).toEqual([
+      { code: 'stale', params: { measure: 'a1', ageDays: 61, staleAfterDays: 60 } },
+    ]);
     expect(late.score).toBe(on('2026-03-02').score); // staleness does not change the score
     expect(m(scoreAccount(model, { ...full, a1: null }, { asOf: '2026-12-01', updated }), 'a1').stale).toBe(false);
   });
@@ -246,16 +330,32 @@ describe('parseInput', () => {
   });
   it('numbers: rejects text, decimal commas, hex, and % on counts', () => {
     for (const raw of ['abc', '1,5', '12,34', '0x10', '1.2.3', 'NaN', 'Infinity', '--1'])
-      expect(parseInput(cnt, raw)).toEqual({ ok: false, error: { code: 'invalid-number', params: { measure: 'c', value: raw } } });
+      expect(parseInput(cnt, raw)).toEqual({
+        ok: false,
+        error: { code: 'invalid-number', params: { measure: 'c', value: raw } },
+      });
     expect(parseInput(cnt, '5%').ok).toBe(false);
   });
   it('booleans', () => {
-    for (const raw of ['yes', 'YES', 'true', '1', 'y', 'Y', 'はい', '有', ' Yes ']) expect(parseInput(yn, raw)).toEqual(ok('yes'));
+    for (const raw of ['yes', 'YES', 'true', '1', 'y', 'Y', 'はい', '有', ' Yes '])
+      expect(parseInput(yn, raw)).toEqual(ok('yes'));
     for (const raw of ['no', 'No', 'false', '0', 'n', 'いいえ', '無']) expect(parseInput(yn, raw)).toEqual(ok('no'));
-    expect(parseInput(yn, 'maybe')).toEqual({ ok: false, error: { code: 'invalid-boolean', params: { measure: 'y', value: 'maybe' } } });
+    expect(parseInput(yn, 'maybe')).toEqual({
+      ok: false,
+      error: { code: 'invalid-boolean', params: { measure: 'y', value: 'maybe' } },
+    });
   });
   it('sentiment', () => {
-    for (const [raw, v] of [['red', 'red'], ['R', 'red'], ['赤', 'red'], ['Yellow', 'yellow'], ['y', 'yellow'], ['黄', 'yellow'], ['g', 'green'], ['緑', 'green']])
+    for (const [raw, v] of [
+      ['red', 'red'],
+      ['R', 'red'],
+      ['赤', 'red'],
+      ['Yellow', 'yellow'],
+      ['y', 'yellow'],
+      ['黄', 'yellow'],
+      ['g', 'green'],
+      ['緑', 'green'],
+    ])
       expect(parseInput(sent, raw)).toEqual(ok(v));
     expect(parseInput(sent, 'purple').ok).toBe(false);
   });
@@ -296,7 +396,8 @@ describe('real models: documented preset bands', () => {
         expect(r.status).toBe('ok');
         expect(r.band?.id).toBe(want.band);
         expect(r.rawBand?.id).toBe(want.rawBand);
-        if (want.overrides) expect(r.overridesApplied.filter((o) => o.changedBand).map((o) => o.id)).toEqual(want.overrides);
+        if (want.overrides)
+          expect(r.overridesApplied.filter((o) => o.changedBand).map((o) => o.id)).toEqual(want.overrides);
         expect(Math.abs(sum(r) - r.score!)).toBeLessThanOrEqual(0.05);
       });
     }
@@ -339,7 +440,8 @@ describe('property: contributions add up to the score', () => {
         for (const ms of model.measures) {
           if (rand() < 0.2) continue; // no data
           if (ms.input === 'boolean') values[ms.id] = rand() < 0.5;
-          else if (ms.input === 'sentiment') values[ms.id] = (['red', 'yellow', 'green'] as const)[Math.floor(rand() * 3)];
+          else if (ms.input === 'sentiment')
+            values[ms.id] = (['red', 'yellow', 'green'] as const)[Math.floor(rand() * 3)];
           else {
             const lo = ms.min ?? 0;
             const hi = ms.max ?? 100;

@@ -1,5 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { parse } from 'yaml';
 import { HealthModel } from '../../src/schemas/health.ts';
 import { categoriesOf, isNumericMeasure, scoreAccount } from '../../src/lib/health/score.ts';
 import type { InputValue, TypedValue } from '../../src/lib/health/score.ts';
@@ -8,7 +7,15 @@ import type { SensitivityItem } from '../../src/lib/health/sensitivity.ts';
 import { loadModel } from '../helpers/health-fixtures.ts';
 
 const t = (en: string) => ({ en });
-const band = (id: string, min: number) => ({ id, min, colour: '#123456', label: t(id), meaning: t(id), notify: t(id), cadence: t(id) });
+const band = (id: string, min: number) => ({
+  id,
+  min,
+  colour: '#123456',
+  label: t(id),
+  meaning: t(id),
+  notify: t(id),
+  cadence: t(id),
+});
 
 /** Same small model as in health-score.test.ts (shares a1 .5, a2 .25, b1 .0625, b2 .0625, b3 .125). */
 const small = HealthModel.parse({
@@ -16,13 +23,65 @@ const small = HealthModel.parse({
   summary: t('Small'),
   touch: 'high',
   version: '1',
-  groups: [{ id: 'a', label: t('A'), weight: 3 }, { id: 'b', label: t('B'), weight: 1 }],
+  groups: [
+    { id: 'a', label: t('A'), weight: 3 },
+    { id: 'b', label: t('B'), weight: 1 },
+  ],
   measures: [
-    { id: 'a1', group: 'a', label: t('a1'), input: 'percent', weight: 2, scoring: { kind: 'tiers', tiers: [{ at: 80, points: 100 }, { at: 50, points: 60 }] } },
-    { id: 'a2', group: 'a', label: t('a2'), input: 'days-since', direction: 'lower', weight: 1, scoring: { kind: 'tiers', tiers: [{ at: 30, points: 100 }, { at: 60, points: 50 }], otherwise: 10 } },
-    { id: 'b1', group: 'b', label: t('b1'), input: 'ces', weight: 1, scoring: { kind: 'linear', zeroAt: 2, fullAt: 6 } },
-    { id: 'b2', group: 'b', label: t('b2'), input: 'sentiment', weight: 1, scoring: { kind: 'map', points: { red: 0, yellow: 50, green: 100 } } },
-    { id: 'b3', group: 'b', label: t('b3'), input: 'boolean', weight: 2, scoring: { kind: 'map', points: { yes: 0, no: 100 } } },
+    {
+      id: 'a1',
+      group: 'a',
+      label: t('a1'),
+      input: 'percent',
+      weight: 2,
+      scoring: {
+        kind: 'tiers',
+        tiers: [
+          { at: 80, points: 100 },
+          { at: 50, points: 60 },
+        ],
+      },
+    },
+    {
+      id: 'a2',
+      group: 'a',
+      label: t('a2'),
+      input: 'days-since',
+      direction: 'lower',
+      weight: 1,
+      scoring: {
+        kind: 'tiers',
+        tiers: [
+          { at: 30, points: 100 },
+          { at: 60, points: 50 },
+        ],
+        otherwise: 10,
+      },
+    },
+    {
+      id: 'b1',
+      group: 'b',
+      label: t('b1'),
+      input: 'ces',
+      weight: 1,
+      scoring: { kind: 'linear', zeroAt: 2, fullAt: 6 },
+    },
+    {
+      id: 'b2',
+      group: 'b',
+      label: t('b2'),
+      input: 'sentiment',
+      weight: 1,
+      scoring: { kind: 'map', points: { red: 0, yellow: 50, green: 100 } },
+    },
+    {
+      id: 'b3',
+      group: 'b',
+      label: t('b3'),
+      input: 'boolean',
+      weight: 2,
+      scoring: { kind: 'map', points: { yes: 0, no: 100 } },
+    },
   ],
   bands: [band('red', 0), band('yellow', 50), band('green', 75)],
   overrides: [
@@ -33,7 +92,8 @@ const small = HealthModel.parse({
   missingData: { rule: 'redistribute', minCoverage: 0.5 },
 });
 
-const bandOf = (model: HealthModel, values: Record<string, InputValue>) => scoreAccount(model, values).band?.index ?? null;
+const bandOf = (model: HealthModel, values: Record<string, InputValue>) =>
+  scoreAccount(model, values).band?.index ?? null;
 
 /**
  * Brute force over the measure's step grid and categories: checks every suggestion lands in its band
@@ -113,7 +173,17 @@ describe('sensitivity — small model, hand-checked', () => {
     // (81.25); the strongest value that moves it down is 61 (10 points): 52.5 + 18.75 = 71.25 → yellow.
     const green = { a1: 85, a2: null, b1: 4, b2: 'yellow', b3: false };
     const down = sensitivity(small, green).filter((x) => x.measure === 'a2');
-    expect(down).toEqual([{ measure: 'a2', direction: 'down', from: null, to: 61, newBand: { id: 'yellow', index: 1 }, newScore: 71.3, size: 1 }]);
+    expect(down).toEqual([
+      {
+        measure: 'a2',
+        direction: 'down',
+        from: null,
+        to: 61,
+        newBand: { id: 'yellow', index: 1 },
+        newScore: 71.3,
+        size: 1,
+      },
+    ]);
     verify(small, green, sensitivity(small, green));
   });
 
@@ -137,8 +207,16 @@ describe('sensitivity — real models', () => {
     const model = loadModel('high-touch-health');
     const preset = model.presets.find((p) => p.id === 'detractor-with-usage')!;
     const items = sensitivity(model, preset.values);
-    expect(items.find((x) => x.measure === 'nps' && x.direction === 'up')).toMatchObject({ from: 4, to: 7, newBand: { id: 'green' }, newScore: 76.2 });
-    expect(items.find((x) => x.measure === 'csm-sentiment' && x.direction === 'down')).toMatchObject({ to: 'red', newBand: { id: 'red' } });
+    expect(items.find((x) => x.measure === 'nps' && x.direction === 'up')).toMatchObject({
+      from: 4,
+      to: 7,
+      newBand: { id: 'green' },
+      newScore: 76.2,
+    });
+    expect(items.find((x) => x.measure === 'csm-sentiment' && x.direction === 'down')).toMatchObject({
+      to: 'red',
+      newBand: { id: 'red' },
+    });
   });
 
   it('card-expired-active: only clearing the failed payment moves it up', () => {
@@ -151,14 +229,16 @@ describe('sensitivity — real models', () => {
   it('thriving-self-serve: the admin-login override threshold is found exactly (45 → stays, 46 → red)', () => {
     const model = loadModel('tech-touch-health');
     const preset = model.presets.find((p) => p.id === 'thriving-self-serve')!;
-    const item = sensitivity(model, preset.values).find((x) => x.measure === 'days-since-admin-login' && x.direction === 'down');
+    const item = sensitivity(model, preset.values).find(
+      (x) => x.measure === 'days-since-admin-login' && x.direction === 'down',
+    );
     expect(item).toMatchObject({ from: 2, to: 46, newBand: { id: 'red' } });
     expect(bandOf(model, { ...preset.values, 'days-since-admin-login': 45 })).toBe(2);
   });
 
   it('random accounts: suggestions verified by re-scoring', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const model = loadModel('high-touch-health');
     for (let i = 0; i < 15; i++) {
       const values: Record<string, InputValue> = {};

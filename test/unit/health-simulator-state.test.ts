@@ -6,9 +6,27 @@ import { readContentFiles } from '../../src/lib/content/load.ts';
 import { clientHealthData } from '../../src/lib/health/client-models.ts';
 import { scoreAccount, type TypedValue } from '../../src/lib/health/score.ts';
 import {
-  activeScenario, activeValues, applyWeights, copyAToB, defaultState, fallbackValue, MAX_STATE_LENGTH, modelToYaml, normaliseWeights,
-  parseState, presetValues, readValue, removeB, resetWeights, serialiseState, withActive, withActiveValues, withValue, withWeights,
-  type ScenarioValues, type SimulatorState,
+  activeScenario,
+  activeValues,
+  applyWeights,
+  copyAToB,
+  defaultState,
+  fallbackValue,
+  MAX_STATE_LENGTH,
+  modelToYaml,
+  normaliseWeights,
+  parseState,
+  presetValues,
+  readValue,
+  removeB,
+  resetWeights,
+  serialiseState,
+  withActive,
+  withActiveValues,
+  withValue,
+  withWeights,
+  type ScenarioValues,
+  type SimulatorState,
 } from '../../src/lib/health/simulator-state.ts';
 import { categoriesOf, isNumericMeasure } from '../../src/lib/health/score.ts';
 import { searchRange } from '../../src/lib/health/sensitivity.ts';
@@ -76,7 +94,10 @@ describe('simulator state in the address', () => {
     expect(params.get('wg.engagement')).toBe('35');
     expect(params.has('wg.outcomes')).toBe(false); // same as the model
     expect(params.get('wm.nps')).toBe('70');
-    expect(parseState(q, models).state).toEqual({ ...s, weights: { groups: { engagement: 35 }, measures: { nps: 70 } } });
+    expect(parseState(q, models).state).toEqual({
+      ...s,
+      weights: { groups: { engagement: 35 }, measures: { nps: 70 } },
+    });
 
     const onlyA = serialiseState({ ...s, b: null, active: 'a' }, high);
     expect(onlyA).not.toMatch(/[?&]b\./);
@@ -91,7 +112,10 @@ describe('simulator state in the address', () => {
     expect(fromLink.state).toEqual(defaultState(tech, 'tech-touch-health'));
     expect(fromLink.state.a['weekly-active-admins']).toBe(65); // thriving-self-serve
 
-    const full = parseState('https://example.test/ja/health/simulator/?model=high-touch-health&a.nps=3&b.nps=none#main', models);
+    const full = parseState(
+      'https://example.test/ja/health/simulator/?model=high-touch-health&a.nps=3&b.nps=none#main',
+      models,
+    );
     expect(full.state.a.nps).toBe(3);
     expect(full.state.b).toEqual({ ...full.state.a, nps: null });
     expect(full.ignored).toEqual(['main']);
@@ -141,7 +165,7 @@ describe('simulator state in the address', () => {
     expect(r.state.b).toBeNull();
     expect(r.state.active).toBe('a');
     expect(r.state.weights).toEqual({ groups: {}, measures: { 'executive-sponsor': 12.5 } });
-    expect(Object.prototype.hasOwnProperty.call(r.state.a, '__proto__')).toBe(false);
+    expect(Object.hasOwn(r.state.a, '__proto__')).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 
     const codes = r.issues.map((i) => `${i.code}:${i.params.measure ?? i.params.id ?? ''}`);
@@ -159,7 +183,19 @@ describe('simulator state in the address', () => {
       'bad-weight:ces',
     ]);
     expect(r.issues[0].params).toMatchObject({ value: 'あ', scenario: 'a' });
-    expect(r.ignored).toEqual(expect.arrayContaining(['a.unknown-measure', 'a.__proto__', 'a.constructor', '日本語', 'a.nps', 'c.nps', 'a.ces=%ZZ', 'wm.__proto__', 'wg.nowhere']));
+    expect(r.ignored).toEqual(
+      expect.arrayContaining([
+        'a.unknown-measure',
+        'a.__proto__',
+        'a.constructor',
+        '日本語',
+        'a.nps',
+        'c.nps',
+        'a.ces=%ZZ',
+        'wm.__proto__',
+        'wg.nowhere',
+      ]),
+    );
   });
 
   it('falls back to the first model for an unknown one, and never reads a huge address', () => {
@@ -187,7 +223,10 @@ describe('simulator state in the address', () => {
     expect(readValue(m, '45')).toEqual({ ok: true, value: 45 });
     expect(readValue(m, 'none')).toEqual({ ok: true, value: null });
     expect(readValue(m, '')).toEqual({ ok: true, value: null });
-    expect(readValue(m, '101')).toMatchObject({ ok: false, error: { code: 'out-of-range', params: { min: 0, max: 100 } } });
+    expect(readValue(m, '101')).toMatchObject({
+      ok: false,
+      error: { code: 'out-of-range', params: { min: 0, max: 100 } },
+    });
     expect(readValue(m, '1,5')).toMatchObject({ ok: false, error: { code: 'invalid-number' } });
   });
 
@@ -198,7 +237,9 @@ describe('simulator state in the address', () => {
     expect(heavier.groups.find((g) => g.id === 'voice-of-customer')!.weight).toBe(60);
     expect(high.groups.find((g) => g.id === 'voice-of-customer')!.weight).toBe(15); // not mutated
     expect(scoreAccount(heavier, values).score!).toBeLessThan(base.score!);
-    expect(normaliseWeights(high, { groups: { 'voice-of-customer': 15, nope: 3 }, measures: { nps: 60, ces: 41 } })).toEqual({ groups: {}, measures: { ces: 41 } });
+    expect(
+      normaliseWeights(high, { groups: { 'voice-of-customer': 15, nope: 3 }, measures: { nps: 60, ces: 41 } }),
+    ).toEqual({ groups: {}, measures: { ces: 41 } });
   });
 });
 
@@ -227,7 +268,10 @@ describe('state changes', () => {
 
   it('keeps only weight edits that differ from the model, and resets them', () => {
     const g = high.groups[0];
-    const w = withWeights(start, high, { groups: { [g.id]: g.weight, [high.groups[1].id]: 99 }, measures: { nope: 3 } });
+    const w = withWeights(start, high, {
+      groups: { [g.id]: g.weight, [high.groups[1].id]: 99 },
+      measures: { nope: 3 },
+    });
     expect(w.weights).toEqual({ groups: { [high.groups[1].id]: 99 }, measures: {} });
     expect(resetWeights(w).weights).toEqual({ groups: {}, measures: {} });
   });
@@ -241,14 +285,23 @@ describe('state changes', () => {
     expect(mid).toBeGreaterThanOrEqual(r.min);
     expect(mid).toBeLessThanOrEqual(r.max);
     expect(Math.abs(mid - (r.min + r.max) / 2)).toBeLessThanOrEqual(r.step);
-    expect(Number.isInteger(Math.round((mid - r.min) / r.step * 1e6) / 1e6)).toBe(true);
+    expect(Number.isInteger(Math.round(((mid - r.min) / r.step) * 1e6) / 1e6)).toBe(true);
     const boolean = high.measures.find((m) => m.input === 'boolean')!;
     const sentiment = high.measures.find((m) => m.input === 'sentiment')!;
     expect([fallbackValue(boolean, noPresets), fallbackValue(sentiment, noPresets)]).toEqual(['yes', 'yellow']);
-    const tier = { ...nps, id: 'plan', input: 'category' as const, scoring: { kind: 'map' as const, points: { Gold: 100, Silver: 50 } } };
+    const tier = {
+      ...nps,
+      id: 'plan',
+      input: 'category' as const,
+      scoring: { kind: 'map' as const, points: { Gold: 100, Silver: 50 } },
+    };
     expect(fallbackValue(tier, noPresets)).toBe('Gold');
-    expect(fallbackValue(tier, { ...noPresets, presets: [{ ...high.presets[0], values: { plan: 'Silver' } }] })).toBe('Silver');
-    expect(fallbackValue(tier, { ...noPresets, presets: [{ ...high.presets[0], values: { plan: 'Bronze' } }] })).toBe('Gold');
+    expect(fallbackValue(tier, { ...noPresets, presets: [{ ...high.presets[0], values: { plan: 'Silver' } }] })).toBe(
+      'Silver',
+    );
+    expect(fallbackValue(tier, { ...noPresets, presets: [{ ...high.presets[0], values: { plan: 'Bronze' } }] })).toBe(
+      'Gold',
+    );
   });
 });
 
@@ -266,7 +319,9 @@ describe('export of the edited model as YAML', () => {
       expect(back.groups.find((x) => x.id === g)!.weight).toBe(42.5);
       expect(back.measures.find((x) => x.id === m)!.weight).toBe(7);
       // With the weights put back, the file is the model as in content/.
-      expect(applyWeights(back, { groups: { [g]: model.groups[1].weight }, measures: { [m]: model.measures[2].weight } })).toEqual(model);
+      expect(
+        applyWeights(back, { groups: { [g]: model.groups[1].weight }, measures: { [m]: model.measures[2].weight } }),
+      ).toEqual(model);
       expect(text).toContain(model.name.ja!);
       expect(back.version).toBe(model.version);
 
@@ -293,7 +348,10 @@ describe('client props for the island', () => {
     expect(cm.measures.find((x) => x.id === 'nps')!.label).toBe(high.measures.find((x) => x.id === 'nps')!.label.ja);
     const red = cm.bands[0];
     expect(red.range).toBe('0–49');
-    expect(red.playbooks.map((p) => p.href)).toEqual(['/base/ja/playbooks/red-account-triage/', '/base/ja/playbooks/executive-sponsor-change/']);
+    expect(red.playbooks.map((p) => p.href)).toEqual([
+      '/base/ja/playbooks/red-account-triage/',
+      '/base/ja/playbooks/executive-sponsor-change/',
+    ]);
     expect(red.playbooks.every((p) => p.title.length > 0)).toBe(true);
     expect(cm.overrides['csm-sentiment-red']).toBe(high.overrides[0].reason.ja);
     expect(cm.presets.map((p) => p.id)).toEqual(high.presets.map((p) => p.id));

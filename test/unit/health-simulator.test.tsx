@@ -41,17 +41,23 @@ describe('health-score simulator', () => {
     expect(scoreA()).toBe('90.8');
     expect(bandA()).toBe('Green — healthy');
     // Days since the last meeting above 90 caps the account at yellow.
-    fireEvent.change(within(measure('days-since-meeting')).getByTestId('number-days-since-meeting'), { target: { value: '91' } });
+    fireEvent.change(within(measure('days-since-meeting')).getByTestId('number-days-since-meeting'), {
+      target: { value: '91' },
+    });
     expect(scoreA()).toBe('80.8');
     expect(bandA()).toBe('Yellow — watch');
-    expect(screen.getByTestId('overrides').textContent).toMatch(/Days since last meeting is 91\sdays: the account can be Yellow — watch at best/);
+    expect(screen.getByTestId('overrides').textContent).toMatch(
+      /Days since last meeting is 91\sdays: the account can be Yellow — watch at best/,
+    );
     expect(screen.getByTestId('overrides').textContent).toContain('After more than a quarter without a meeting');
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('a.days-since-meeting')).toBe('91'));
     // Sentiment radio: red forces red.
     fireEvent.click(within(measure('csm-sentiment')).getByLabelText('Red'));
     expect(bandA()).toBe('Red — at risk');
     expect(screen.getByTestId('band-facts').textContent).toContain('The CSM tells the CS lead');
-    expect(within(screen.getByTestId('band-facts')).getByRole('link', { name: 'Red account triage' }).getAttribute('href')).toBe('/playbooks/red-account-triage/');
+    expect(
+      within(screen.getByTestId('band-facts')).getByRole('link', { name: 'Red account triage' }).getAttribute('href'),
+    ).toBe('/playbooks/red-account-triage/');
     // The slider moves the value too.
     fireEvent.change(within(measure('days-since-meeting')).getByRole('slider'), { target: { value: '10' } });
     expect((screen.getByTestId('number-days-since-meeting') as HTMLInputElement).value).toBe('10');
@@ -62,7 +68,9 @@ describe('health-score simulator', () => {
     const field = screen.getByTestId('number-licence-utilisation') as HTMLInputElement;
     fireEvent.change(field, { target: { value: '140' } });
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(within(measure('licence-utilisation')).getByRole('alert').textContent).toMatch(/Licence utilisation: 140 is outside the range 0 to 100/);
+    expect(within(measure('licence-utilisation')).getByRole('alert').textContent).toMatch(
+      /Licence utilisation: 140 is outside the range 0 to 100/,
+    );
     expect(scoreA()).toBe('90.8');
   });
 
@@ -73,7 +81,9 @@ describe('health-score simulator', () => {
     expect(screen.getByTestId('score-a-coverage').textContent).toMatch(/91\s% of the weight/);
     expect(within(measure('nps')).getByText('Left out (no data)')).toBeTruthy();
     expect((screen.getByTestId('number-nps') as HTMLInputElement).disabled).toBe(true);
-    expect(screen.getByTestId('reasons').textContent).toMatch(/NPS of the main contact has no data: it is left out and its 9\s% of the score is shared/);
+    expect(screen.getByTestId('reasons').textContent).toMatch(
+      /NPS of the main contact has no data: it is left out and its 9\s% of the score is shared/,
+    );
     const row = within(screen.getByTestId('contribution-table')).getByText('NPS of the main contact').closest('tr')!;
     expect(row.textContent).toContain('No data');
     expect(charts.at(-1)!.data.datasets[0].data[8]).toBe(0);
@@ -82,7 +92,15 @@ describe('health-score simulator', () => {
     expect((screen.getByTestId('number-nps') as HTMLInputElement).value).toBe('8');
     expect(scoreA()).toBe('90.8');
     // Below the minimum coverage there is no colour.
-    for (const id of ['licence-utilisation', 'active-users-trend', 'feature-breadth', 'csm-sentiment', 'support-tickets', 'payment-issues', 'success-plan'])
+    for (const id of [
+      'licence-utilisation',
+      'active-users-trend',
+      'feature-breadth',
+      'csm-sentiment',
+      'support-tickets',
+      'payment-issues',
+      'success-plan',
+    ])
       fireEvent.click(screen.getByTestId(`nodata-${id}`));
     expect(bandA()).toBe('Insufficient data');
     expect(screen.getByTestId('score-a').textContent).toContain('No score');
@@ -96,12 +114,18 @@ describe('health-score simulator', () => {
     expect(bandA()).toBe('Red — at risk');
     expect(screen.getByTestId('preset-loaded').textContent).toContain('Silent churn risk');
     expect(screen.getByTestId('score-a-coverage').textContent).toMatch(/77.5\s% of the weight/);
-    await waitFor(() => expect(visibleText(screen.getByTestId('what-if-up'))).toMatch(/Lower Days since last meeting from 95\sdays to 30\sdays → Yellow — watch \(score 54.1\)/));
+    await waitFor(() =>
+      expect(visibleText(screen.getByTestId('what-if-up'))).toMatch(
+        /Lower Days since last meeting from 95\sdays to 30\sdays → Yellow — watch \(score 54.1\)/,
+      ),
+    );
     const up = visibleText(screen.getByTestId('what-if-up'));
     expect(screen.getByTestId('what-if-up').textContent).toContain('→gives Yellow');
     expect(up).toContain('Change Executive sponsor engaged from No to Yes');
     expect(up).toMatch(/Enter 75\s% of goals for Success-plan goals on track \(now no data\)/);
-    expect(screen.getByTestId('reasons').textContent).toContain('The score 42.4 lies in the range of Red — at risk (0–49).');
+    expect(screen.getByTestId('reasons').textContent).toContain(
+      'The score 42.4 lies in the range of Red — at risk (0–49).',
+    );
     expect(new URLSearchParams(window.location.search).get('a.nps')).toBe('none');
   });
 
@@ -112,12 +136,18 @@ describe('health-score simulator', () => {
     expect(screen.getByRole('radio', { name: 'Scenario B' })).toHaveProperty('checked', true);
     fireEvent.click(within(measure('executive-sponsor')).getByLabelText('No'));
     fireEvent.click(within(measure('success-plan')).getByLabelText('No'));
-    const b = scoreAccount(high, { ...presetValues(high, 'healthy-enterprise'), 'executive-sponsor': 'no', 'success-plan': 'no' });
+    const b = scoreAccount(high, {
+      ...presetValues(high, 'healthy-enterprise'),
+      'executive-sponsor': 'no',
+      'success-plan': 'no',
+    });
     expect(b.band!.id).toBe('yellow');
     expect(scoreA()).toBe('90.8');
     expect(screen.getByTestId('score-b-value').textContent).toBe(b.score!.toFixed(1));
     expect(screen.getByTestId('score-b-band').textContent).toBe('Yellow — watch');
-    expect(screen.getByTestId('compare').textContent).toBe(`B − A: −${(90.8 - b.score!).toFixed(1)} points. The colour changes from Green — healthy to Yellow — watch. A change of 10 points or more raises a trend alert.`);
+    expect(screen.getByTestId('compare').textContent).toBe(
+      `B − A: −${(90.8 - b.score!).toFixed(1)} points. The colour changes from Green — healthy to Yellow — watch. A change of 10 points or more raises a trend alert.`,
+    );
     expect(charts.at(-1)!.data.datasets.map((d: { label: string }) => d.label)).toEqual(['Scenario A', 'Scenario B']);
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('b.success-plan')).toBe('no'));
     expect(new URLSearchParams(window.location.search).get('scenario')).toBe('b');
@@ -127,7 +157,9 @@ describe('health-score simulator', () => {
   });
 
   it('restores the state from the address and reports what it could not use', async () => {
-    await open('?model=tech-touch-health&a.weekly-active-admins=20&a.days-since-admin-login=50&a.in-app-nps=none&a.failed-payments=maybe&wm.in-app-nps=-2');
+    await open(
+      '?model=tech-touch-health&a.weekly-active-admins=20&a.days-since-admin-login=50&a.in-app-nps=none&a.failed-payments=maybe&wm.in-app-nps=-2',
+    );
     expect(screen.getByTestId('model')).toHaveProperty('value', 'tech-touch-health');
     expect((screen.getByTestId('number-weekly-active-admins') as HTMLInputElement).value).toBe('20');
     expect(bandA()).toBe('Red — at risk');
@@ -160,7 +192,9 @@ describe('health-score simulator', () => {
     expect(screen.getAllByText('データなし').length).toBeGreaterThan(5);
     expect(bandA()).toBe('グリーン（良好）');
     fireEvent.change(screen.getByTestId('model'), { target: { value: 'tech-touch-health' } });
-    expect(within(measure('weekly-active-admins')).getByText('週次アクティブ管理者率', { selector: 'label' })).toBeTruthy();
+    expect(
+      within(measure('weekly-active-admins')).getByText('週次アクティブ管理者率', { selector: 'label' }),
+    ).toBeTruthy();
     expect(screen.getByTestId('reasons').textContent).toContain('の範囲（75–100）です。');
   });
 });

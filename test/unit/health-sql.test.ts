@@ -5,13 +5,21 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBytes, guessMapping, parseCsv, scoreRows } from '../../src/lib/health/csv.ts';
-import { categoriesOf, isNumericMeasure, scoreAccount, type InputValue, type TypedValue } from '../../src/lib/health/score.ts';
+import {
+  categoriesOf,
+  isNumericMeasure,
+  scoreAccount,
+  type InputValue,
+  type TypedValue,
+} from '../../src/lib/health/score.ts';
 import { healthModelSql, SQL_DIALECTS, type SqlDialect } from '../../src/lib/health/sql.ts';
 import type { HealthModel, Measure } from '../../src/schemas/health.ts';
 import { csvFixture, loadModel } from '../helpers/health-fixtures.ts';
 import { prng } from '../helpers/prng.ts';
 
-const modelIds = readdirSync('content/healthModels').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+const modelIds = readdirSync('content/healthModels')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
 const csvFiles = readdirSync('test/fixtures/csv').filter((f) => f.endsWith('.csv'));
 
 let db: DuckDBInstance;
@@ -25,10 +33,21 @@ afterAll(() => {
   db.closeSync();
 });
 
-interface Row { id: string; values: Record<string, TypedValue | null> }
-interface Out { score: number | null; band: string | null; raw_band: string | null; coverage: number; overrides_applied: string; status: string }
+interface Row {
+  id: string;
+  values: Record<string, TypedValue | null>;
+}
+interface Out {
+  score: number | null;
+  band: string | null;
+  raw_band: string | null;
+  coverage: number;
+  overrides_applied: string;
+  status: string;
+}
 
-const sqlType = (m: Measure): string => (m.input === 'boolean' ? 'BOOLEAN' : m.input === 'sentiment' || m.input === 'category' ? 'VARCHAR' : 'DOUBLE');
+const sqlType = (m: Measure): string =>
+  m.input === 'boolean' ? 'BOOLEAN' : m.input === 'sentiment' || m.input === 'category' ? 'VARCHAR' : 'DOUBLE';
 
 let tableNo = 0;
 /** Loads typed rows into a fresh DuckDB table (booleans as BOOLEAN, sentiment as text, numbers as DOUBLE). */
@@ -60,7 +79,11 @@ async function runSql(model: HealthModel, table: string, dialect: SqlDialect = '
 }
 
 /** Compares every row with the engine: identical score, band, raw band, status and overrides; coverage to 1e-12. */
-async function expectSame(model: HealthModel, rows: Row[], dialect: SqlDialect = 'duckdb'): Promise<{ bands: Set<string>; overrides: number; insufficient: number }> {
+async function expectSame(
+  model: HealthModel,
+  rows: Row[],
+  dialect: SqlDialect = 'duckdb',
+): Promise<{ bands: Set<string>; overrides: number; insufficient: number }> {
   const got = await runSql(model, await loadTable(model, rows), dialect);
   expect(got.size).toBe(rows.length);
   const seen = { bands: new Set<string>(), overrides: 0, insufficient: 0 };
@@ -74,8 +97,15 @@ async function expectSame(model: HealthModel, rows: Row[], dialect: SqlDialect =
       status: js.status,
       overrides_applied: js.overridesApplied.map((o) => o.id).join(','),
     };
-    const have = { score: sql.score, band: sql.band, raw_band: sql.raw_band, status: sql.status, overrides_applied: sql.overrides_applied };
-    if (JSON.stringify(have) !== JSON.stringify(want)) expect({ id: r.id, values: r.values, ...have }).toEqual({ id: r.id, values: r.values, ...want });
+    const have = {
+      score: sql.score,
+      band: sql.band,
+      raw_band: sql.raw_band,
+      status: sql.status,
+      overrides_applied: sql.overrides_applied,
+    };
+    if (JSON.stringify(have) !== JSON.stringify(want))
+      expect({ id: r.id, values: r.values, ...have }).toEqual({ id: r.id, values: r.values, ...want });
     expect(Math.abs(sql.coverage - js.coverage)).toBeLessThan(1e-12);
     if (want.band) seen.bands.add(want.band);
     if (want.overrides_applied) seen.overrides++;
@@ -89,13 +119,16 @@ function candidates(model: HealthModel, m: Measure): TypedValue[] {
   if (m.input === 'boolean') return ['yes', 'no'];
   if (m.input === 'sentiment') return ['red', 'yellow', 'green'];
   // A category's labels as written, in other cases and with spaces around (the engine reads them all).
-  if (m.input === 'category') return categoriesOf(m).flatMap((k) => [k, String(k).toUpperCase(), String(k).toLowerCase(), ` ${k}  `]);
+  if (m.input === 'category')
+    return categoriesOf(m).flatMap((k) => [k, String(k).toUpperCase(), String(k).toLowerCase(), ` ${k}  `]);
   const out = new Set<number>();
   const s = m.scoring;
-  if (s.kind === 'tiers') for (const t of s.tiers) [t.at, t.at - 1, t.at + 1, t.at - 0.05, t.at + 0.05].forEach((x) => out.add(x));
+  if (s.kind === 'tiers')
+    for (const t of s.tiers) [t.at, t.at - 1, t.at + 1, t.at - 0.05, t.at + 0.05].forEach((x) => out.add(x));
   if (s.kind === 'linear') [s.zeroAt, s.fullAt, (s.zeroAt + s.fullAt) / 2].forEach((x) => out.add(x));
   for (const o of model.overrides.filter((x) => x.measure === m.id))
-    for (const x of [o.below, o.above, typeof o.equals === 'number' ? o.equals : undefined]) if (x !== undefined) [x, x - 1, x + 1].forEach((y) => out.add(y));
+    for (const x of [o.below, o.above, typeof o.equals === 'number' ? o.equals : undefined])
+      if (x !== undefined) [x, x - 1, x + 1].forEach((y) => out.add(y));
   const lo = m.min ?? 0;
   const hi = m.max ?? 100;
   [lo, hi, lo - 5, hi + 5].forEach((x) => out.add(x));
@@ -142,7 +175,10 @@ describe('health model SQL in DuckDB matches the JavaScript engine', () => {
         const parsed = parseCsv(decodeBytes(csvFixture(file)).text);
         const mapping = guessMapping(parsed.headers, model);
         const { scored } = scoreRows(model, parsed, mapping, {}, { asOf: '2026-12-01' });
-        const rows: Row[] = scored.map((s) => ({ id: `r-${s.row}`, values: s.values as Record<string, TypedValue | null> }));
+        const rows: Row[] = scored.map((s) => ({
+          id: `r-${s.row}`,
+          values: s.values as Record<string, TypedValue | null>,
+        }));
         for (const m of model.measures) for (const r of rows) if (!(m.id in r.values)) r.values[m.id] = null;
         await expectSame(model, rows);
       });
@@ -161,7 +197,9 @@ describe('health model SQL in DuckDB matches the JavaScript engine', () => {
     await con.run(`INSERT INTO ${table} VALUES ('a', 'purple', 'no'), ('b', '赤', 'はい'), ('c', ' Green ', 'maybe')`);
     const sql = healthModelSql(model, { dialect: 'duckdb', table, columns: {} });
     // Only two measures exist in this table: select the others as NULL through a view with every column.
-    const cols = model.measures.map((m) => (['csm-sentiment', 'payment-issues'].includes(m.id) ? `"${m.id}"` : `NULL AS "${m.id}"`));
+    const cols = model.measures.map((m) =>
+      ['csm-sentiment', 'payment-issues'].includes(m.id) ? `"${m.id}"` : `NULL AS "${m.id}"`,
+    );
     await con.run(`CREATE VIEW ${table}_v AS SELECT account_id, ${cols.join(', ')} FROM ${table}`);
     const reader = await con.runAndReadAll(sql.replace(`FROM ${table} AS s`, `FROM ${table}_v AS s`));
     const byId = Object.fromEntries(reader.getRowObjectsJS().map((r) => [r.account_id, r]));
@@ -179,10 +217,22 @@ function withCategory(): HealthModel {
   const base = loadModel('tech-touch-health');
   const label = { en: 'Plan tier', ja: 'プラン' };
   const tier: Measure = {
-    id: 'plan-tier', group: 'billing', label, input: 'category', direction: 'higher', weight: 25, csvAliases: [],
-    scoring: { kind: 'map', points: { Enterprise: 100, Growth: 60, growth: 55, Starter: 20, 'エンタープライズ': 90 } },
+    id: 'plan-tier',
+    group: 'billing',
+    label,
+    input: 'category',
+    direction: 'higher',
+    weight: 25,
+    csvAliases: [],
+    scoring: { kind: 'map', points: { Enterprise: 100, Growth: 60, growth: 55, Starter: 20, エンタープライズ: 90 } },
   };
-  const override = { id: 'starter-plan', measure: 'plan-tier', equals: 'Starter', forceBand: base.bands[1].id, reason: label };
+  const override = {
+    id: 'starter-plan',
+    measure: 'plan-tier',
+    equals: 'Starter',
+    forceBand: base.bands[1].id,
+    reason: label,
+  };
   return { ...base, measures: [...base.measures, tier], overrides: [...base.overrides, override] };
 }
 
@@ -194,13 +244,28 @@ describe('category inputs in SQL', () => {
     const seen = await expectSame(model, rows);
     expect(seen.overrides).toBeGreaterThan(100);
     // Exactly-written labels win over case-folded ones ("growth" 55, "Growth" and "GROWTH" 60), and "STARTER" is no override.
-    const js = (v: string) => scoreAccount(model, { ...Object.fromEntries(model.measures.map((m) => [m.id, null])), 'weekly-active-admins': 50, 'plan-tier': v });
-    const got = await runSql(model, await loadTable(model, ['growth', 'Growth', 'GROWTH', 'Starter', 'STARTER'].map((v, i) => ({ id: `c-${i}`, values: { 'weekly-active-admins': 50, 'plan-tier': v } }))));
+    const js = (v: string) =>
+      scoreAccount(model, {
+        ...Object.fromEntries(model.measures.map((m) => [m.id, null])),
+        'weekly-active-admins': 50,
+        'plan-tier': v,
+      });
+    const got = await runSql(
+      model,
+      await loadTable(
+        model,
+        ['growth', 'Growth', 'GROWTH', 'Starter', 'STARTER'].map((v, i) => ({
+          id: `c-${i}`,
+          values: { 'weekly-active-admins': 50, 'plan-tier': v },
+        })),
+      ),
+    );
     expect(js('growth').measures.find((x) => x.id === 'plan-tier')!.points).toBe(55);
     expect(js('GROWTH').measures.find((x) => x.id === 'plan-tier')!.points).toBe(60);
     expect(got.get('c-3')!.overrides_applied).toBe('starter-plan');
     expect(got.get('c-4')!.overrides_applied).toBe('');
-    for (let i = 0; i < 5; i++) expect(got.get(`c-${i}`)!.score).toBe(js(['growth', 'Growth', 'GROWTH', 'Starter', 'STARTER'][i]).score);
+    for (let i = 0; i < 5; i++)
+      expect(got.get(`c-${i}`)!.score).toBe(js(['growth', 'Growth', 'GROWTH', 'Starter', 'STARTER'][i]).score);
   }, 60_000);
 
   it('an unknown label is invalid-input; an empty one is no data', async () => {
@@ -222,10 +287,19 @@ describe('category inputs in SQL', () => {
 describe('dialects', () => {
   const model = loadModel('tech-touch-health');
   it.each(SQL_DIALECTS)('%s: one query with the dialect’s quoting and double type', (dialect) => {
-    const sql = healthModelSql(model, { dialect, table: 'analytics.account_measures', keyColumns: ['account_id', 'region'] });
+    const sql = healthModelSql(model, {
+      dialect,
+      table: 'analytics.account_measures',
+      keyColumns: ['account_id', 'region'],
+    });
     expect(sql.match(/\bSELECT\b/g)!.length).toBeGreaterThan(5);
     expect(sql).toContain('FROM analytics.account_measures AS s');
-    const double = { duckdb: 'AS DOUBLE)', postgres: 'AS DOUBLE PRECISION)', bigquery: 'AS FLOAT64)', snowflake: 'AS DOUBLE)' }[dialect];
+    const double = {
+      duckdb: 'AS DOUBLE)',
+      postgres: 'AS DOUBLE PRECISION)',
+      bigquery: 'AS FLOAT64)',
+      snowflake: 'AS DOUBLE)',
+    }[dialect];
     expect(sql).toContain(double);
     expect(sql).toContain(dialect === 'bigquery' ? 's.`weekly-active-admins`' : 's."weekly-active-admins"');
     expect(sql).not.toMatch(/;\s*\S/); // one statement

@@ -13,7 +13,9 @@ describe('UI dictionary', () => {
     for (const k of Object.keys(en) as (keyof typeof en)[]) expect(ph(ja[k]), k).toEqual(ph(en[k]));
   });
   it('Japanese strings are really Japanese where English has letters', () => {
-    const untranslated = (Object.keys(en) as (keyof typeof en)[]).filter((k) => /[a-z]{4}/i.test(en[k]) && ja[k] === en[k] && !['lang.switch', 'site.name'].includes(k));
+    const untranslated = (Object.keys(en) as (keyof typeof en)[]).filter(
+      (k) => /[a-z]{4}/i.test(en[k]) && ja[k] === en[k] && !['lang.switch', 'site.name'].includes(k),
+    );
     expect(untranslated).toEqual([]);
   });
   it('fills placeholders', () => {

@@ -10,7 +10,9 @@ describe('joinJapaneseLines', () => {
     expect(joinJapaneseLines(folded)).toBe('グループの重み付き平均を総合スコアとします。次の行です。');
   });
   it('joins Markdown soft breaks in rendered HTML, also next to half-width letters and digits', () => {
-    expect(joinJapaneseLines('<p>担当\nCSMが\n10%を確認し、\n  結果を共有します。</p>')).toBe('<p>担当CSMが10%を確認し、結果を共有します。</p>');
+    expect(joinJapaneseLines('<p>担当\nCSMが\n10%を確認し、\n  結果を共有します。</p>')).toBe(
+      '<p>担当CSMが10%を確認し、結果を共有します。</p>',
+    );
   });
   it('removes the space between Japanese and half-width words (the style guide’s rule)', () => {
     expect(joinJapaneseLines('契約から 2 営業日以内に CSM へ')).toBe('契約から2営業日以内にCSMへ');

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { computeProgress, parseOnboardingProgress, parseState, schedule, serialise, serialiseState, storageKey, trackDay } from '../../src/lib/onboarding-progress.ts';
+import {
+  computeProgress,
+  parseOnboardingProgress,
+  parseState,
+  schedule,
+  serialise,
+  serialiseState,
+  storageKey,
+  trackDay,
+} from '../../src/lib/onboarding-progress.ts';
 
 describe('onboarding progress', () => {
-  const sections = [{ id: 'w1', items: ['a', 'b', 'c'] }, { id: 'd30', items: ['d', 'e'] }];
+  const sections = [
+    { id: 'w1', items: ['a', 'b', 'c'] },
+    { id: 'd30', items: ['d', 'e'] },
+  ];
   it('counts per section and overall, ignoring unknown ids', () => {
     expect(computeProgress(sections, new Set(['a', 'c', 'e', 'gone']))).toEqual({
-      done: 3, total: 5, sections: { w1: { done: 2, total: 3 }, d30: { done: 1, total: 2 } },
+      done: 3,
+      total: 5,
+      sections: { w1: { done: 2, total: 3 }, d30: { done: 1, total: 2 } },
     });
   });
   it('round-trips saved progress and survives corrupt data', () => {

@@ -17,7 +17,9 @@ describe('CS Ops plane', () => {
   it('keeps a position and drops what it cannot read', () => {
     const cells = new Set([cellId('onboarding', 'process'), cellId('renewal', 'content')]);
     expect(parsePosition(serialisePosition(cells))).toEqual(cells);
-    expect(parsePosition('{"format":1,"cells":["onboarding/process","moon/process",7]}')).toEqual(new Set(['onboarding/process']));
+    expect(parsePosition('{"format":1,"cells":["onboarding/process","moon/process",7]}')).toEqual(
+      new Set(['onboarding/process']),
+    );
     expect(parsePosition('garbage')).toEqual(new Set());
     expect(parsePosition(null)).toEqual(new Set());
     expect(positionSpan(cells)).toEqual({ phases: 2, layers: 2 });

@@ -1,11 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, facetCounts, matches, parseFilterQuery, toFilterQuery, type PlaybookFacets } from '../../src/lib/playbook-filter.ts';
+import {
+  applyFilters,
+  facetCounts,
+  matches,
+  parseFilterQuery,
+  toFilterQuery,
+  type PlaybookFacets,
+} from '../../src/lib/playbook-filter.ts';
 
-const pb = (id: string, phase: string, phaseOrder: number, type: string, touch: string[], element: string[], owner = 'csm', reviewed = '2026-01-01'): PlaybookFacets =>
-  ({ id, title: id, phase, phaseOrder, type, touch, layer: ['process'], element, owner, reviewed });
+const pb = (
+  id: string,
+  phase: string,
+  phaseOrder: number,
+  type: string,
+  touch: string[],
+  element: string[],
+  owner = 'csm',
+  reviewed = '2026-01-01',
+): PlaybookFacets => ({ id, title: id, phase, phaseOrder, type, touch, layer: ['process'], element, owner, reviewed });
 const all = [
   pb('kickoff', 'onboarding', 2, 'lifecycle', ['high'], ['cs-skills/onboarding-time-to-value'], 'csm', '2026-10-01'),
-  pb('nurture', 'onboarding', 2, 'digital', ['tech'], ['cs-skills/cs-operations-scale'], 'cs-ops-specialist', '2026-09-01'),
+  pb(
+    'nurture',
+    'onboarding',
+    2,
+    'digital',
+    ['tech'],
+    ['cs-skills/cs-operations-scale'],
+    'cs-ops-specialist',
+    '2026-09-01',
+  ),
   pb('triage', 'renewal', 5, 'risk', ['high', 'low'], ['cs-skills/risk-escalation'], 'senior-csm', '2026-11-01'),
   pb('advocacy', 'advocacy', 6, 'objective', ['high'], ['cs-skills/advocate-engagement']),
 ];
@@ -26,9 +50,21 @@ describe('playbook filters', () => {
     expect(matches(all[0], { phase: 'onboarding', type: 'lifecycle' })).toBe(true);
   });
   it('filters and sorts', () => {
-    expect(applyFilters(all, { filters: { phase: 'onboarding' }, sort: 'title' }, byTitle)).toEqual(['kickoff', 'nurture']);
-    expect(applyFilters(all, { filters: { touch: 'high' }, sort: 'phase' }, byTitle)).toEqual(['kickoff', 'triage', 'advocacy']);
-    expect(applyFilters(all, { filters: {}, sort: 'reviewed' }, byTitle)).toEqual(['triage', 'kickoff', 'nurture', 'advocacy']);
+    expect(applyFilters(all, { filters: { phase: 'onboarding' }, sort: 'title' }, byTitle)).toEqual([
+      'kickoff',
+      'nurture',
+    ]);
+    expect(applyFilters(all, { filters: { touch: 'high' }, sort: 'phase' }, byTitle)).toEqual([
+      'kickoff',
+      'triage',
+      'advocacy',
+    ]);
+    expect(applyFilters(all, { filters: {}, sort: 'reviewed' }, byTitle)).toEqual([
+      'triage',
+      'kickoff',
+      'nurture',
+      'advocacy',
+    ]);
     expect(applyFilters(all, { filters: { owner: 'nobody' }, sort: 'phase' }, byTitle)).toEqual([]);
   });
   it('counts what each option would leave, given the other filters', () => {

@@ -24,14 +24,21 @@ describe('playbookLibrary', () => {
       expect(element.options.map((o) => o.key).sort()).toEqual([...used].sort());
       expect(element.options.every((o) => o.label && !o.label.includes('/'))).toBe(true);
       const owner = lib.filters.find((f) => f.key === 'owner')!;
-      expect(owner.options.map((o) => o.key).sort()).toEqual([...new Set(lib.playbooks.map((p) => p.facets.owner))].sort());
+      expect(owner.options.map((o) => o.key).sort()).toEqual(
+        [...new Set(lib.playbooks.map((p) => p.facets.owner))].sort(),
+      );
       expect(lib.filters.map((f) => f.key)).toEqual(['phase', 'type', 'layer', 'touch', 'element', 'owner']);
-      for (const f of lib.filters) for (const o of f.options) expect(o.label, `${f.key}.${o.key}`).not.toMatch(/^enum\./);
+      for (const f of lib.filters)
+        for (const o of f.options) expect(o.label, `${f.key}.${o.key}`).not.toMatch(/^enum\./);
     });
   }
   it('gives the client filter facets it can match', () => {
     const lib = playbookLibrary(content, 'en', useTranslations('en'));
-    const ids = applyFilters(lib.playbooks.map((p) => p.facets), { filters: { phase: 'onboarding' }, sort: 'phase' }, (a, b) => a.localeCompare(b));
+    const ids = applyFilters(
+      lib.playbooks.map((p) => p.facets),
+      { filters: { phase: 'onboarding' }, sort: 'phase' },
+      (a, b) => a.localeCompare(b),
+    );
     expect(ids.length).toBeGreaterThan(0);
     expect(ids).toEqual(lib.playbooks.filter((p) => p.facets.phase === 'onboarding').map((p) => p.id));
   });

@@ -28,7 +28,10 @@ const full = PlaybookTranslation.parse({
   summary: '削減の前に理由を確かめます。',
   trigger: { description: '顧客からライセンスの削減を依頼された場合。' },
   objective: '適切な契約を合意します。',
-  steps: [{ title: '受け止める', when: '1営業日以内', detail: 'お礼を伝えます。' }, { title: '対応を決める', when: '10日以内' }],
+  steps: [
+    { title: '受け止める', when: '1営業日以内', detail: 'お礼を伝えます。' },
+    { title: '対応を決める', when: '10日以内' },
+  ],
   exitCriteria: ['理由を記録した'],
   metrics: ['維持できたARR'],
   escalation: 'CSリードに伝えます。',
@@ -47,8 +50,16 @@ describe('localisePlaybook', () => {
     const p = localisePlaybook(en, full);
     expect(p.untranslated).toBe(false);
     expect(p.translated).toBe(true);
-    expect([p.title, p.summary, p.trigger.description, p.objective]).toEqual([full.title, full.summary, full.trigger!.description, full.objective]);
-    expect(p.steps.map((s) => [s.title, s.owner, s.day])).toEqual([['受け止める', 'csm', 0], ['対応を決める', 'cs-lead', 10]]);
+    expect([p.title, p.summary, p.trigger.description, p.objective]).toEqual([
+      full.title,
+      full.summary,
+      full.trigger!.description,
+      full.objective,
+    ]);
+    expect(p.steps.map((s) => [s.title, s.owner, s.day])).toEqual([
+      ['受け止める', 'csm', 0],
+      ['対応を決める', 'cs-lead', 10],
+    ]);
     expect(p.steps[0].detail).toBe('お礼を伝えます。');
     expect(p.trigger.kind).toBe('event');
     expect(p.escalation).toBe('CSリードに伝えます。');

@@ -4,7 +4,11 @@ import { parsePrefs, serialisePrefs, wrapLabel } from '../../src/lib/prefs.ts';
 
 describe('view preferences', () => {
   it('round-trips known choices and drops anything else', () => {
-    expect(parsePrefs(serialisePrefs({ reveal: true, view: 'bars', teamView: 'radar' }))).toEqual({ reveal: true, view: 'bars', teamView: 'radar' });
+    expect(parsePrefs(serialisePrefs({ reveal: true, view: 'bars', teamView: 'radar' }))).toEqual({
+      reveal: true,
+      view: 'bars',
+      teamView: 'radar',
+    });
     expect(parsePrefs('{"reveal":"yes","view":"pie","__proto__":{"x":1}}')).toEqual({});
     expect(parsePrefs('[1,2]')).toEqual({});
     expect(parsePrefs('not json')).toEqual({});
@@ -27,7 +31,10 @@ describe('chart label wrapping', () => {
     const rnd = prng(19);
     const alphabet = ['a', 'B', ' ', ' ', 'の', 'ス', '1', '\u3000', 'é'];
     for (let n = 0; n < 500; n++) {
-      const s = Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      const s = Array.from(
+        { length: 1 + Math.floor(rnd() * 40) },
+        () => alphabet[Math.floor(rnd() * alphabet.length)],
+      ).join('');
       const w = 4 + Math.floor(rnd() * 16);
       const lines = wrapLabel(s, w, 99);
       expect(lines.join('').replace(/\s/g, ''), JSON.stringify(s)).toBe(s.replace(/\s/g, ''));

@@ -31,13 +31,28 @@ function unescapeText(v: string): string {
 const NOW = new Date('2026-11-24T09:08:07.654Z');
 
 describe('reviewIcs', () => {
-  const text = reviewIcs({ date: '2027-04-15', now: NOW, uid: 'review-cs-skills-yamada', summary: 'Skill review: 山田 花子', description: 'Goals: Risk, escalation → 4 (2027-03-31); a\\b\nline two' });
+  const text = reviewIcs({
+    date: '2027-04-15',
+    now: NOW,
+    uid: 'review-cs-skills-yamada',
+    summary: 'Skill review: 山田 花子',
+    description: 'Goals: Risk, escalation → 4 (2027-03-31); a\\b\nline two',
+  });
 
   it('is a strict RFC 5545 calendar with one all-day event', () => {
     const lines = strictUnfold(text);
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
     expect(lines.at(-1)).toBe('END:VCALENDAR');
-    for (const p of ['VERSION:2.0', 'BEGIN:VEVENT', 'END:VEVENT', 'DTSTAMP:20261124T090807Z', 'DTSTART;VALUE=DATE:20270415', 'DTEND;VALUE=DATE:20270416', 'UID:review-cs-skills-yamada@banso']) expect(lines).toContain(p);
+    for (const p of [
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'END:VEVENT',
+      'DTSTAMP:20261124T090807Z',
+      'DTSTART;VALUE=DATE:20270415',
+      'DTEND;VALUE=DATE:20270416',
+      'UID:review-cs-skills-yamada@banso',
+    ])
+      expect(lines).toContain(p);
     expect(lines.some((l) => l.startsWith('PRODID:'))).toBe(true);
     const desc = lines.find((l) => l.startsWith('DESCRIPTION:'))!.slice('DESCRIPTION:'.length);
     expect(desc).not.toMatch(/(^|[^\\]);|(^|[^\\]),/); // ; and , escaped
@@ -63,7 +78,26 @@ describe('reviewIcs', () => {
 
   it('folds any text at 75 octets without splitting a character, and unfolds back to it', () => {
     // Random text from a pool of 1- to 4-byte characters, separators and control characters.
-    const pool = ['a', 'Z', ' ', ',', ';', '\\', '\n', '\r\n', '\t', '\u0001', 'é', 'ß', '山', '田', '「', '😀', '👍🏽', '\u200b'];
+    const pool = [
+      'a',
+      'Z',
+      ' ',
+      ',',
+      ';',
+      '\\',
+      '\n',
+      '\r\n',
+      '\t',
+      '\u0001',
+      'é',
+      'ß',
+      '山',
+      '田',
+      '「',
+      '😀',
+      '👍🏽',
+      '\u200b',
+    ];
     const rand = prng(14);
     for (let run = 0; run < 300; run++) {
       const s = Array.from({ length: Math.floor(rand() * 120) }, () => pool[Math.floor(rand() * pool.length)]).join('');
@@ -73,7 +107,9 @@ describe('reviewIcs', () => {
       expect(parts.map((p, i) => (i ? p.slice(1) : p)).join('')).toBe(line);
       const text = reviewIcs({ date: '2027-01-01', now: NOW, uid: 'u', summary: s });
       const ev = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);
-      expect(ev.summary).toBe(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\r\n|\r/g, '\n'));
+      expect(ev.summary).toBe(
+        s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\r\n|\r/g, '\n'),
+      );
     }
   });
 });

@@ -44,12 +44,30 @@ const validFile = (() => {
 })();
 
 /** A valid file with one value somewhere replaced by arbitrary JSON. */
-const mutatedFile = fc.tuple(fc.constantFrom('format', 'version', 'person', 'kind', 'framework', 'ratings', 'snapshots', 'updatedAt', 'assessor', '__proto__', 'constructor'), fc.jsonValue()).map(([k, v]) => {
-  const o: Record<string, unknown> = JSON.parse(JSON.stringify(validFile));
-  if (k === 'ratings' || k === 'snapshots') (o[k] as Record<string, unknown>)[String(Object.keys(o[k] as object).length)] = v;
-  else o[k] = v;
-  return JSON.stringify(o).replace('"constructor"', '"__proto__"');
-});
+const mutatedFile = fc
+  .tuple(
+    fc.constantFrom(
+      'format',
+      'version',
+      'person',
+      'kind',
+      'framework',
+      'ratings',
+      'snapshots',
+      'updatedAt',
+      'assessor',
+      '__proto__',
+      'constructor',
+    ),
+    fc.jsonValue(),
+  )
+  .map(([k, v]) => {
+    const o: Record<string, unknown> = JSON.parse(JSON.stringify(validFile));
+    if (k === 'ratings' || k === 'snapshots')
+      (o[k] as Record<string, unknown>)[String(Object.keys(o[k] as object).length)] = v;
+    else o[k] = v;
+    return JSON.stringify(o).replace('"constructor"', '"__proto__"');
+  });
 
 describe('assessment file parser (property)', () => {
   it('never throws and stays within a time bound, for any text, any JSON and any mutation of a valid file', () => {
@@ -66,7 +84,12 @@ describe('assessment file parser (property)', () => {
   });
 
   it('decodes any bytes to text without throwing', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => { expect(typeof timed(() => decodeFileBytes(bytes))).toBe('string'); }), RUNS);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => {
+        expect(typeof timed(() => decodeFileBytes(bytes))).toBe('string');
+      }),
+      RUNS,
+    );
   });
 
   it('accepts every level inside the scale and refuses every level outside it, naming the element', () => {
@@ -75,7 +98,12 @@ describe('assessment file parser (property)', () => {
         const file = { ...validFile, ratings: { [el]: { level } } };
         const r = parseAssessmentFile(JSON.stringify(file), { frameworks });
         if (level <= cs.levels.length) expect(r.ok).toBe(true);
-        else expect(!r.ok && r.error.problems[0]).toMatchObject({ code: 'level-out-of-range', path: ['ratings', el, 'level'], params: { max: cs.levels.length } });
+        else
+          expect(!r.ok && r.error.problems[0]).toMatchObject({
+            code: 'level-out-of-range',
+            path: ['ratings', el, 'level'],
+            params: { max: cs.levels.length },
+          });
       }),
       RUNS,
     );
@@ -85,20 +113,33 @@ describe('assessment file parser (property)', () => {
 describe('share-link parser (property)', () => {
   const linkish = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 3000 }),
-    fc.array(fc.tuple(fc.constantFrom('v', 'fw', 'fwv', 'h', 'name', 'role', 'target', 'r', '__proto__', 'constructor'), fc.string({ unit: 'binary', maxLength: 40 })), { maxLength: 12 })
+    fc
+      .array(
+        fc.tuple(
+          fc.constantFrom('v', 'fw', 'fwv', 'h', 'name', 'role', 'target', 'r', '__proto__', 'constructor'),
+          fc.string({ unit: 'binary', maxLength: 40 }),
+        ),
+        { maxLength: 12 },
+      )
       .map((pairs) => `#${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`),
-    fc.record({ name: fc.string({ unit: 'grapheme', maxLength: 30 }), levels: fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: cs.elements.length }) }).map(({ name, levels }) => {
-      const a = emptyAssessment(cs, { name }, 'self', { now: NOW });
-      a.ratings = Object.fromEntries(levels.map((l, i) => [cs.elements[i].id, { level: l }]));
-      return toShareHash(a);
-    }),
+    fc
+      .record({
+        name: fc.string({ unit: 'grapheme', maxLength: 30 }),
+        levels: fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: cs.elements.length }),
+      })
+      .map(({ name, levels }) => {
+        const a = emptyAssessment(cs, { name }, 'self', { now: NOW });
+        a.ratings = Object.fromEntries(levels.map((l, i) => [cs.elements[i].id, { level: l }]));
+        return toShareHash(a);
+      }),
   );
   it('never throws, stays within a time bound, and anything it accepts is a valid assessment within the scale', () => {
     fc.assert(
       fc.property(linkish, (text) => {
         timed(() => parseShareHash(text));
         const r = timed(() => assessmentFromShareLink(text, NOW, frameworks));
-        if (r.ok && r.assessment.framework.id === cs.id) for (const x of Object.values(r.assessment.ratings)) expect(x.level).toBeLessThanOrEqual(cs.levels.length);
+        if (r.ok && r.assessment.framework.id === cs.id)
+          for (const x of Object.values(r.assessment.ratings)) expect(x.level).toBeLessThanOrEqual(cs.levels.length);
       }),
       RUNS,
     );
@@ -109,32 +150,53 @@ describe('share-link parser (property)', () => {
 describe('team storage and import (property)', () => {
   it('any stored text: reading never throws, an unreadable one is kept byte for byte, and the next save never touches it', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), fc.json(), fc.constant(serialiseTeam([], NOW))), (raw) => {
-        const s = new MapStorage();
-        s.data.set(TEAM_STORAGE_KEY, raw);
-        const kept = new KeptStorage(s);
-        const r = timed(() => kept.read(TEAM_STORAGE_KEY, parseStoredTeam, NOW));
-        if (r.status === 'ok') return;
-        expect(r.status).toBe('unreadable');
-        const copy = [...s.data.keys()].find((k) => k.startsWith(SET_ASIDE_PREFIX))!;
-        expect(s.data.get(copy)).toBe(raw);
-        kept.write(TEAM_STORAGE_KEY, serialiseTeam([], NOW));
-        expect(s.data.get(copy)).toBe(raw);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), fc.json(), fc.constant(serialiseTeam([], NOW))),
+        (raw) => {
+          const s = new MapStorage();
+          s.data.set(TEAM_STORAGE_KEY, raw);
+          const kept = new KeptStorage(s);
+          const r = timed(() => kept.read(TEAM_STORAGE_KEY, parseStoredTeam, NOW));
+          if (r.status === 'ok') return;
+          expect(r.status).toBe('unreadable');
+          const copy = [...s.data.keys()].find((k) => k.startsWith(SET_ASIDE_PREFIX))!;
+          expect(s.data.get(copy)).toBe(raw);
+          kept.write(TEAM_STORAGE_KEY, serialiseTeam([], NOW));
+          expect(s.data.get(copy)).toBe(raw);
+        },
+      ),
       RUNS,
     );
   });
 
   it('a refused source never changes the team it is imported into', () => {
-    const base = importBatch([], [{ name: 'a.json', origin: 'file', text: JSON.stringify(validFile) }], frameworks, NOW).entries;
+    const base = importBatch(
+      [],
+      [{ name: 'a.json', origin: 'file', text: JSON.stringify(validFile) }],
+      frameworks,
+      NOW,
+    ).entries;
     const before = JSON.stringify(base);
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 500 }), mutatedFile), { minLength: 1, maxLength: 5 }), fc.boolean(), (texts, asLinks) => {
-        const r = timed(() => importBatch(base, texts.map((text, i) => ({ name: `s${i}`, origin: asLinks ? 'link' : 'file', text })), frameworks, NOW));
-        expect(JSON.stringify(base)).toBe(before);
-        expect(r.entries.slice(0, base.length)).toEqual(base);
-        expect(r.entries.length - base.length).toBe(r.report.filter((x) => x.status === 'ok' || x.status === 'other-version').length);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string({ maxLength: 500 }), mutatedFile), { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        (texts, asLinks) => {
+          const r = timed(() =>
+            importBatch(
+              base,
+              texts.map((text, i) => ({ name: `s${i}`, origin: asLinks ? 'link' : 'file', text })),
+              frameworks,
+              NOW,
+            ),
+          );
+          expect(JSON.stringify(base)).toBe(before);
+          expect(r.entries.slice(0, base.length)).toEqual(base);
+          expect(r.entries.length - base.length).toBe(
+            r.report.filter((x) => x.status === 'ok' || x.status === 'other-version').length,
+          );
+        },
+      ),
       { ...RUNS, numRuns: 60 },
     );
   });
@@ -143,10 +205,19 @@ describe('team storage and import (property)', () => {
 describe('CSV reader (property)', () => {
   it('never throws and stays within a time bound for any bytes or text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 4000 }).map((b) => decodeBytes(b).text), fc.string({ unit: 'binary', maxLength: 4000 }), fc.array(fc.array(fc.string({ maxLength: 12 }), { maxLength: 8 }), { maxLength: 30 }).map((rows) => rows.map((r) => r.join(',')).join('\r\n'))), (text) => {
-        const r = timed(() => parseCsv(text));
-        expect(Array.isArray(r.rows)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 4000 }).map((b) => decodeBytes(b).text),
+          fc.string({ unit: 'binary', maxLength: 4000 }),
+          fc
+            .array(fc.array(fc.string({ maxLength: 12 }), { maxLength: 8 }), { maxLength: 30 })
+            .map((rows) => rows.map((r) => r.join(',')).join('\r\n')),
+        ),
+        (text) => {
+          const r = timed(() => parseCsv(text));
+          expect(Array.isArray(r.rows)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
@@ -164,9 +235,17 @@ describe('content checker (property)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(kickoff, csm),
-        fc.oneof(fc.string({ unit: 'binary', maxLength: 1500 }), fc.nat().chain((n) => fc.string({ maxLength: 20 }).map((ins) => ({ n, ins })))),
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 1500 }),
+          fc.nat().chain((n) => fc.string({ maxLength: 20 }).map((ins) => ({ n, ins }))),
+        ),
         (file, change) => {
-          const text = typeof change === 'string' ? change : file.text.slice(0, change.n % file.text.length) + change.ins + file.text.slice(change.n % file.text.length);
+          const text =
+            typeof change === 'string'
+              ? change
+              : file.text.slice(0, change.n % file.text.length) +
+                change.ins +
+                file.text.slice(change.n % file.text.length);
           const files: SourceFile[] = [...core.filter((f) => f !== file), { path: file.path, text }];
           const r = timed(() => checkContent(files), bound);
           expect(Array.isArray(r.problems)).toBe(true);

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { prng } from '../helpers/prng.ts';
 import { highlight, snippet } from '../../src/lib/search/highlight.ts';
 
-const hits = (text: string, matched: string[]) => highlight(text, matched).filter((s) => s.hit).map((s) => s.text);
+const hits = (text: string, matched: string[]) =>
+  highlight(text, matched)
+    .filter((s) => s.hit)
+    .map((s) => s.text);
 
 describe('Japanese highlighting', () => {
   it('marks whole words where the segmenter found them', () => {
@@ -29,11 +32,35 @@ describe('Japanese highlighting', () => {
   it('never splits a character: surrogate pairs, emoji and combining marks stay whole', () => {
     expect(hits('𠮷野家の解約🙂です', ['解約'])).toEqual(['解約']);
     const decomposed = 'カ\u3099イド'; // ガイド written with a combining voiced mark
-    for (const s of highlight(decomposed, ['カ'])) expect(/^[\u3099\u309a]/.test(s.text), JSON.stringify(s)).toBe(false);
+    for (const s of highlight(decomposed, ['カ']))
+      expect(/^[\u3099\u309a]/.test(s.text), JSON.stringify(s)).toBe(false);
     const r = prng(7);
-    const alphabet = ['解', '約', '率', 'ヘ', 'ル', 'ス', 'の', 'を', 'a', 'b', ' ', '𠮷', '🙂', '👍🏽', 'e\u0301', 'カ\u3099', '\u200d', 'Ｎ', 'ｽ'];
+    const alphabet = [
+      '解',
+      '約',
+      '率',
+      'ヘ',
+      'ル',
+      'ス',
+      'の',
+      'を',
+      'a',
+      'b',
+      ' ',
+      '𠮷',
+      '🙂',
+      '👍🏽',
+      'e\u0301',
+      'カ\u3099',
+      '\u200d',
+      'Ｎ',
+      'ｽ',
+    ];
     for (let k = 0; k < 400; k++) {
-      const text = Array.from({ length: 1 + Math.floor(r() * 30) }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
+      const text = Array.from(
+        { length: 1 + Math.floor(r() * 30) },
+        () => alphabet[Math.floor(r() * alphabet.length)],
+      ).join('');
       const from = Math.floor(r() * text.length);
       const matched = [text.slice(from, from + 1 + Math.floor(r() * 4)), alphabet[Math.floor(r() * 8)]];
       const segs = highlight(text, matched);
@@ -42,7 +69,9 @@ describe('Japanese highlighting', () => {
       for (const s of segs) {
         expect(s.text.isWellFormed(), JSON.stringify({ text, matched, s })).toBe(true);
         // No stretch starts with a mark that belongs to the character before it.
-        expect(at > 0 && /^[\u0300-\u036f\u3099\u309a\u200d]/.test(s.text), JSON.stringify({ text, matched, s })).toBe(false);
+        expect(at > 0 && /^[\u0300-\u036f\u3099\u309a\u200d]/.test(s.text), JSON.stringify({ text, matched, s })).toBe(
+          false,
+        );
         at += s.text.length;
       }
       const snip = snippet(text.repeat(20), matched, 25);
@@ -53,8 +82,14 @@ describe('Japanese highlighting', () => {
 
 describe('Latin highlighting', () => {
   it('marks whole words that start with or share the stem of a matched word', () => {
-    expect(hits('Onboarding stalls when the kickoff slips; renewals suffer.', ['onboard', 'renewal'])).toEqual(['Onboarding', 'renewals']);
-    expect(hits('Escalated twice, the escalation went to the CS lead.', ['escalation'])).toEqual(['Escalated', 'escalation']);
+    expect(hits('Onboarding stalls when the kickoff slips; renewals suffer.', ['onboard', 'renewal'])).toEqual([
+      'Onboarding',
+      'renewals',
+    ]);
+    expect(hits('Escalated twice, the escalation went to the CS lead.', ['escalation'])).toEqual([
+      'Escalated',
+      'escalation',
+    ]);
   });
 });
 

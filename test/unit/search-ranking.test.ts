@@ -8,16 +8,44 @@ import { search } from '../../src/lib/search/rank.ts';
 import { readGolden } from '../../scripts/search-quality.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
-import { filler, ids, makeIndex as make, page, realSearchIndexes as realIndexes, term } from '../helpers/search-index.ts';
+import {
+  filler,
+  ids,
+  makeIndex as make,
+  page,
+  realSearchIndexes as realIndexes,
+  term,
+} from '../helpers/search-index.ts';
 
 const base = [
   term('churn', 'Churn', ['チャーン', '解約', 'attrition', 'cancellation'], 'A customer cancelling or not renewing.'),
-  term('qbr', 'Quarterly Business Review', ['QBR', '四半期ビジネスレビュー'], 'A review with the customer every quarter.'),
-  page('playbook:churn-risk', 'Save accounts at churn risk', filler(12, 'churn churn risk review with the customer, watch churn signals')),
-  page('playbook:qbr-prep', 'Prepare the QBR deck for the QBR', filler(10, 'QBR agenda, QBR slides, QBR review with the sponsor')),
+  term(
+    'qbr',
+    'Quarterly Business Review',
+    ['QBR', '四半期ビジネスレビュー'],
+    'A review with the customer every quarter.',
+  ),
+  page(
+    'playbook:churn-risk',
+    'Save accounts at churn risk',
+    filler(12, 'churn churn risk review with the customer, watch churn signals'),
+  ),
+  page(
+    'playbook:qbr-prep',
+    'Prepare the QBR deck for the QBR',
+    filler(10, 'QBR agenda, QBR slides, QBR review with the sponsor'),
+  ),
   page('playbook:kickoff', 'Kickoff meeting', 'Run the first meeting with the customer.'),
-  page('playbook:kickoff-notes', 'Kickoff meeting agenda and kickoff meeting notes', filler(10, 'kickoff meeting agenda, kickoff meeting notes, kickoff meeting')),
-  page('playbook:save', 'Keep a customer who is leaving', filler(8, 'the customer said they will stop; understand why, agree a save plan before churn')),
+  page(
+    'playbook:kickoff-notes',
+    'Kickoff meeting agenda and kickoff meeting notes',
+    filler(10, 'kickoff meeting agenda, kickoff meeting notes, kickoff meeting'),
+  ),
+  page(
+    'playbook:save',
+    'Keep a customer who is leaving',
+    filler(8, 'the customer said they will stop; understand why, agree a save plan before churn'),
+  ),
   page('playbook:exec', 'Executive business review', filler(6, 'review outcomes with the executive sponsor')),
 ];
 
@@ -49,9 +77,14 @@ describe('exact names rank first', () => {
   it('on the real content: titles, terms, acronyms and aliases', () => {
     const real = realIndexes();
     for (const [lang, q, want] of [
-      ['en', 'support escalation', 'playbook:support-escalation'], ['en', 'CSM', 'role:csm'], ['en', 'TTV', 'glossary:time-to-value'],
-      ['en', 'net promoter score', 'glossary:nps'], ['ja', '離反', 'glossary:churn'], ['ja', 'NRR', 'glossary:net-revenue-retention'],
-      ['ja', 'カスタマーヘルス', 'element:cs-skills/customer-health'], ['en', '解約', 'glossary:churn'],
+      ['en', 'support escalation', 'playbook:support-escalation'],
+      ['en', 'CSM', 'role:csm'],
+      ['en', 'TTV', 'glossary:time-to-value'],
+      ['en', 'net promoter score', 'glossary:nps'],
+      ['ja', '離反', 'glossary:churn'],
+      ['ja', 'NRR', 'glossary:net-revenue-retention'],
+      ['ja', 'カスタマーヘルス', 'element:cs-skills/customer-health'],
+      ['en', '解約', 'glossary:churn'],
     ] as const)
       expect(ids(real[lang], q)[0], `${lang} ${q}`).toBe(want);
   }, 120_000);
@@ -77,10 +110,14 @@ describe('question forms', () => {
   });
   it('a definition question puts the defining page first', () => {
     const idx = baseIdx;
-    for (const q of ['what is churn', 'What is a QBR?', 'churnとは', '解約とは何ですか', 'define attrition']) expect(ids(idx, q)[0], q).toBe(q.includes('QBR') ? 'glossary:qbr' : 'glossary:churn');
+    for (const q of ['what is churn', 'What is a QBR?', 'churnとは', '解約とは何ですか', 'define attrition'])
+      expect(ids(idx, q)[0], q).toBe(q.includes('QBR') ? 'glossary:qbr' : 'glossary:churn');
   });
   it('a how-to question prefers the playbook', () => {
-    const idx = make([...base, term('review', 'Business review', ['review'], 'Review the business outcomes with the executive sponsor.')]);
+    const idx = make([
+      ...base,
+      term('review', 'Business review', ['review'], 'Review the business outcomes with the executive sponsor.'),
+    ]);
     expect(ids(idx, 'business review sponsor')[0]).toBe('glossary:review');
     expect(ids(idx, 'how do I run a business review with the sponsor')[0]).toBe('playbook:exec');
   });
@@ -88,19 +125,37 @@ describe('question forms', () => {
 
 describe('how-to questions and titles', () => {
   it('"how to <name>" puts the playbook of that name above the glossary term', () => {
-    const idx = make([...base, page('playbook:qbr', 'Quarterly business review (QBR)', filler(4, 'agree priorities with the project owner'))]);
+    const idx = make([
+      ...base,
+      page('playbook:qbr', 'Quarterly business review (QBR)', filler(4, 'agree priorities with the project owner')),
+    ]);
     expect(ids(idx, 'QBR').slice(0, 2)).toEqual(['glossary:qbr', 'playbook:qbr']);
-    for (const q of ['how to QBR', 'QBRの進め方']) expect(ids(idx, q).slice(0, 2), q).toEqual(['playbook:qbr', 'glossary:qbr']);
+    for (const q of ['how to QBR', 'QBRの進め方'])
+      expect(ids(idx, q).slice(0, 2), q).toEqual(['playbook:qbr', 'glossary:qbr']);
   });
   it('a page with every word of the query in its title ranks above pages that only mention them', () => {
     const docs = [
-      term('low-touch', 'Low-touch', ['low touch', 'one-to-many'], 'Low-touch accounts get a health score from product data; the low-touch health score is watched monthly.'),
+      term(
+        'low-touch',
+        'Low-touch',
+        ['low touch', 'one-to-many'],
+        'Low-touch accounts get a health score from product data; the low-touch health score is watched monthly.',
+      ),
       page('health-model:mid', 'Mid-market (low-touch) health score', 'Measures and weights.'),
-      page('playbook:other', 'Health checks', filler(8, 'low-touch health score review, low-touch health score trends')),
+      page(
+        'playbook:other',
+        'Health checks',
+        filler(8, 'low-touch health score review, low-touch health score trends'),
+      ),
     ];
     expect(ids(make(docs), 'low-touch health score')[0]).toBe('health-model:mid');
     const ja = [
-      term('mid', 'ミッドマーケット', ['中堅企業'], 'ミッドマーケットのヘルススコアはロータッチの顧客に使います。ミッドマーケットのヘルススコアを毎月見ます。'),
+      term(
+        'mid',
+        'ミッドマーケット',
+        ['中堅企業'],
+        'ミッドマーケットのヘルススコアはロータッチの顧客に使います。ミッドマーケットのヘルススコアを毎月見ます。',
+      ),
       page('health-model:mid', 'ミッドマーケット（ロータッチ）向けヘルススコア', '指標と重み'),
     ];
     expect(ids(make(ja, 'ja'), 'ミッドマーケットのヘルススコア')[0]).toBe('health-model:mid');
@@ -109,7 +164,10 @@ describe('how-to questions and titles', () => {
 
 describe('the result says why it matched', () => {
   it('through a synonym, or a word of the other language', () => {
-    const idx = make([base[0], page('playbook:save-en', 'Stop losing accounts', filler(5, 'lower churn by acting early'))]);
+    const idx = make([
+      base[0],
+      page('playbook:save-en', 'Stop losing accounts', filler(5, 'lower churn by acting early')),
+    ]);
     const viaSynonym = search(idx, 'attrition').find((r) => r.doc.id === 'playbook:save-en')!;
     expect(viaSynonym.reason).toEqual({ kind: 'synonym', text: 'churn' });
     const viaJapanese = search(idx, '解約').find((r) => r.doc.id === 'playbook:save-en')!;
@@ -118,7 +176,12 @@ describe('the result says why it matched', () => {
     expect(search(idx, 'churn').find((r) => r.doc.id === 'playbook:save-en')!.reason).toBeUndefined();
   });
   it('through an intent phrase of content/search, with the pages in the given order', () => {
-    const idx = make(base, 'en', [{ groups: [], intents: [{ phrases: ['wants to cancel', '解約したい'], pages: ['playbook:save', 'glossary:churn'] }] }]);
+    const idx = make(base, 'en', [
+      {
+        groups: [],
+        intents: [{ phrases: ['wants to cancel', '解約したい'], pages: ['playbook:save', 'glossary:churn'] }],
+      },
+    ]);
     const r = search(idx, 'customer wants to cancel');
     expect(r.slice(0, 2).map((x) => x.doc.id)).toEqual(['playbook:save', 'glossary:churn']);
     expect(r[0].reason).toEqual({ kind: 'intent', text: 'wants to cancel' });
@@ -130,8 +193,14 @@ describe('the result says why it matched', () => {
 describe('on a translated site', () => {
   it('a page not yet translated ranks below an equal translated one', () => {
     const a = page('playbook:a', 'オンボーディングの停滞', 'オンボーディングが止まったときの対応');
-    const b = { ...page('playbook:b', 'オンボーディングの停滞', 'オンボーディングが止まったときの対応'), untranslated: true };
-    for (const docs of [[a, b], [b, a]]) {
+    const b = {
+      ...page('playbook:b', 'オンボーディングの停滞', 'オンボーディングが止まったときの対応'),
+      untranslated: true,
+    };
+    for (const docs of [
+      [a, b],
+      [b, a],
+    ]) {
       const idx = make(docs, 'ja');
       const r = search(idx, 'オンボーディング 停滞');
       expect(r[0].doc.id).toBe('playbook:a');
@@ -143,8 +212,16 @@ describe('on a translated site', () => {
     expect(real.ja.docs.find((d) => d.id === 'playbook:kickoff')!.en).toBeUndefined();
     // Exactly the playbooks without a Japanese translation are flagged as English.
     const c = checkContent(readContentFiles(process.cwd())).content;
-    const english = [...c.playbooks.keys()].filter((id) => !c.playbookTranslations.get('ja')?.has(id)).map((id) => `playbook:${id}`).sort();
-    expect(real.ja.docs.filter((d) => d.en && d.id.startsWith('playbook:')).map((d) => d.id).sort()).toEqual(english);
+    const english = [...c.playbooks.keys()]
+      .filter((id) => !c.playbookTranslations.get('ja')?.has(id))
+      .map((id) => `playbook:${id}`)
+      .sort();
+    expect(
+      real.ja.docs
+        .filter((d) => d.en && d.id.startsWith('playbook:'))
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(english);
     expect(real.en.docs.some((d) => d.en)).toBe(false);
   }, 120_000);
 });
@@ -175,7 +252,13 @@ describe('words typed as people type them', () => {
 
 describe('Japanese grammar is not searched for', () => {
   it('「解約したい」 does not match pages only through たい', () => {
-    const idx = make([page('playbook:want', '顧客のやりたいこと', 'やりたいことを聞きます。'), page('playbook:churn-ja', '解約の相談', '解約の相談を受けたら')], 'ja');
+    const idx = make(
+      [
+        page('playbook:want', '顧客のやりたいこと', 'やりたいことを聞きます。'),
+        page('playbook:churn-ja', '解約の相談', '解約の相談を受けたら'),
+      ],
+      'ja',
+    );
     expect(ids(idx, '解約したい')).toEqual(['playbook:churn-ja']);
   });
 });

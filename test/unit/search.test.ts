@@ -5,7 +5,15 @@ import { checkContent, type ContentSet } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { resolveTarget } from '../../src/lib/content/links.ts';
 import { buildDocuments, excerpt, stripMarkdown, TEXT_MAX, type SearchDoc } from '../../src/lib/search/documents.ts';
-import { buildIndex, createLunrIndex, expandIndex, indexFileName, isPackedIndex, type LunrIndexJson, type SerializedSearchIndex } from '../../src/lib/search/index-build.ts';
+import {
+  buildIndex,
+  createLunrIndex,
+  expandIndex,
+  indexFileName,
+  isPackedIndex,
+  type LunrIndexJson,
+  type SerializedSearchIndex,
+} from '../../src/lib/search/index-build.ts';
 import { buildSiteIndex } from '../../src/lib/search/site-index.ts';
 import { getLunr, segmentJa, tokenize, trimmerSupport } from '../../src/lib/search/lunr-setup.ts';
 import libraryStemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
@@ -59,7 +67,10 @@ describe('lunr setup', () => {
     const l = getLunr();
     for (const lang of LANGS) {
       const labels = built[lang].index.pipeline;
-      expect(labels.every((x) => QUERY_PIPELINE.includes(x)), labels.join()).toBe(true);
+      expect(
+        labels.every((x) => QUERY_PIPELINE.includes(x)),
+        labels.join(),
+      ).toBe(true);
       const pipeline = l.Pipeline.load(labels as unknown as object);
       const words = [...new Set(docs[lang].flatMap((d) => tokenize(`${d.title} ${d.summary} ${d.body}`)))];
       expect(words.length).toBeGreaterThan(1000);
@@ -70,7 +81,8 @@ describe('lunr setup', () => {
   it("uses lunr's English stop words in the browser without the rest of lunr", () => {
     const l = getLunr();
     const words = [...new Set(docs.en.flatMap((d) => tokenize(`${d.title} ${d.summary} ${d.body}`)))];
-    for (const w of [...words, 'the', 'a', 'would', 'onboarding']) expect(isEnglishStopWord(w), w).toBe(l.stopWordFilter(new l.Token(w, {})) === undefined);
+    for (const w of [...words, 'the', 'a', 'would', 'onboarding'])
+      expect(isEnglishStopWord(w), w).toBe(l.stopWordFilter(new l.Token(w, {})) === undefined);
     expect(isEnglishStopWord('the')).toBe(true);
   });
 
@@ -103,7 +115,9 @@ describe('documents', () => {
     }
     const kickoff = docs.en.find((x) => x.id === 'playbook:kickoff')!;
     expect(kickoff.path).toBe(resolveTarget(c, 'playbook', 'kickoff')!.path);
-    expect(docs.en.find((x) => x.id === 'element:cs-skills/customer-health')?.path).toBe('/skills/cs-skills/customer-health/');
+    expect(docs.en.find((x) => x.id === 'element:cs-skills/customer-health')?.path).toBe(
+      '/skills/cs-skills/customer-health/',
+    );
     expect(docs.en.find((x) => x.id === 'framework:cs-skills')?.path).toBe('/skills/cs-skills/');
     expect(docs.en.find((x) => x.id === 'onboarding:new-csm')?.path).toBe('/onboarding/new-csm/');
     expect(docs.en.find((x) => x.id === 'health-model:high-touch-health')?.path).toBe('/health/high-touch-health/');
@@ -129,9 +143,11 @@ describe('documents', () => {
 
   it('keeps snippet text short and strips Markdown', () => {
     for (const lang of LANGS) for (const d of docs[lang]) expect(d.text.length).toBeLessThanOrEqual(TEXT_MAX);
-    expect(stripMarkdown('## Why\n\n- **Bold** and _it_ with [a link](https://x.y) and `code`\n\n| a | b |\n|---|---|\n| 1 | 2 |')).toBe(
-      'Why. Bold and it with a link and code a b 1 2',
-    );
+    expect(
+      stripMarkdown(
+        '## Why\n\n- **Bold** and _it_ with [a link](https://x.y) and `code`\n\n| a | b |\n|---|---|\n| 1 | 2 |',
+      ),
+    ).toBe('Why. Bold and it with a link and code a b 1 2');
     expect(excerpt('word '.repeat(200), 50).length).toBeLessThanOrEqual(50);
     expect(excerpt('解約'.repeat(400)).length).toBeLessThanOrEqual(TEXT_MAX / 2);
   });
@@ -140,9 +156,13 @@ describe('documents', () => {
 describe('synonyms', () => {
   it('groups equivalent glossary names and expands query terms', () => {
     const groups = buildSynonymGroups(content.glossary);
-    expect(expandQueryTerms(['churn'], groups)).toEqual(expect.arrayContaining(['churn', '解約', 'チャーン', 'attrition']));
+    expect(expandQueryTerms(['churn'], groups)).toEqual(
+      expect.arrayContaining(['churn', '解約', 'チャーン', 'attrition']),
+    );
     expect(expandQueryTerms(['解約'], groups)).toEqual(expect.arrayContaining(['churn', 'チャーン']));
-    expect(expandQueryTerms(['NPS'], groups)).toEqual(expect.arrayContaining(['ネットプロモータースコア', 'net promoter score']));
+    expect(expandQueryTerms(['NPS'], groups)).toEqual(
+      expect.arrayContaining(['ネットプロモータースコア', 'net promoter score']),
+    );
     expect(expandQueryTerms(['churn rate'], groups)).toContain('チャーンレート');
     expect(expandQueryTerms(['playbooks'], groups)).toEqual(['playbooks']);
     expect(expandQueryTerms([], groups)).toEqual([]);
@@ -151,9 +171,38 @@ describe('synonyms', () => {
 
 describe('bad input', () => {
   const bad = [
-    '', ' ', '!!!', '*', '~', ':', '^', '+', '-', '+++---', 'title:foo', 'title:churn', 'on*board', 'churn~2', 'kick^10off', '+churn -renewal',
-    'renew-al', 'churn:', ':churn', '~~~churn', 'ch*rn', '"churn"', '(churn)', '\\', '\u0000', '\ud800', '🙂🙂', 'x'.repeat(1000),
-    'churn '.repeat(200), '解約率'.repeat(400), 'a b c d e f g h i j k l m n o p q r s t u v w x y z '.repeat(40), '<script>alert(1)</script>',
+    '',
+    ' ',
+    '!!!',
+    '*',
+    '~',
+    ':',
+    '^',
+    '+',
+    '-',
+    '+++---',
+    'title:foo',
+    'title:churn',
+    'on*board',
+    'churn~2',
+    'kick^10off',
+    '+churn -renewal',
+    'renew-al',
+    'churn:',
+    ':churn',
+    '~~~churn',
+    'ch*rn',
+    '"churn"',
+    '(churn)',
+    '\\',
+    '\u0000',
+    '\ud800',
+    '🙂🙂',
+    'x'.repeat(1000),
+    'churn '.repeat(200),
+    '解約率'.repeat(400),
+    'a b c d e f g h i j k l m n o p q r s t u v w x y z '.repeat(40),
+    '<script>alert(1)</script>',
   ];
   it.each(bad.map((q) => [JSON.stringify(q.slice(0, 40)), q] as const))('never throws: %s', (_, q) => {
     for (const lang of LANGS) {
@@ -165,7 +214,9 @@ describe('bad input', () => {
   });
 
   it('gives nothing for empty or punctuation-only queries', () => {
-    for (const lang of LANGS) for (const q of ['', '   ', '!!!', '*', '~', ':', '^', '+', '-', '+++---']) expect(search(loaded[lang], q)).toEqual([]);
+    for (const lang of LANGS)
+      for (const q of ['', '   ', '!!!', '*', '~', ':', '^', '+', '-', '+++---'])
+        expect(search(loaded[lang], q)).toEqual([]);
   });
 
   it('treats lunr syntax as punctuation', () => {
@@ -210,7 +261,10 @@ describe('serialisation', () => {
           for (let i = 0; i < v.length; i += 2) pairs.push([term.get(v[i])!, v[i + 1]]);
           return [ref, pairs.sort((x, y) => (x[0] < y[0] ? -1 : 1))];
         });
-        const inverted = j.invertedIndex.map(([t, p]) => [t, Object.fromEntries(Object.entries(p).filter(([k]) => k !== '_index'))]);
+        const inverted = j.invertedIndex.map(([t, p]) => [
+          t,
+          Object.fromEntries(Object.entries(p).filter(([k]) => k !== '_index')),
+        ]);
         return { version: j.version, fields: j.fields, pipeline: j.pipeline, vectors, inverted };
       };
       expect(canon(expanded)).toEqual(canon(live));
@@ -239,7 +293,7 @@ describe('serialisation', () => {
     const name = indexFileName('en', en);
     expect(name).toMatch(/^search-en\.[0-9a-f]{8}\.json$/);
     expect(indexFileName('en', built.en)).toBe(name);
-    expect(indexFileName('en', en + ' ')).not.toBe(name);
+    expect(indexFileName('en', `${en} `)).not.toBe(name);
     expect(indexFileName('ja', JSON.stringify(built.ja))).toMatch(/^search-ja\.[0-9a-f]{8}\.json$/);
   });
 });
@@ -309,18 +363,84 @@ const VOCAB: Record<Lang, { templates: string[]; slots: Record<string, string[]>
       'For {g} accounts the {r} runs the {p} by email and in-app guides.',
     ],
     slots: {
-      m: ['licence utilisation', 'weekly active users', 'NPS', 'CSAT', 'health score', 'feature adoption', 'login rate', 'ticket volume', 'time to value', 'net revenue retention', 'gross retention', 'admin activity', 'training completion', 'data import status', 'customer effort score'],
-      r: ['CSM', 'senior CSM', 'CS lead', 'CS Ops specialist', 'account executive', 'onboarding specialist', 'support engineer', 'CX designer'],
-      s: ['executive sponsor', 'project lead', 'champion', 'HR administrator', 'finance contact', 'IT owner', 'industrial physician', 'procurement lead'],
-      p: ['risk playbook', 'renewal playbook', 'expansion playbook', 'onboarding checklist', 'success plan', 'escalation path', 'nurture campaign', 'triage review'],
-      o: ['success plan', 'first-value milestone', 'renewal forecast', 'expansion proposal', 'adoption goal', 'meeting cadence', 'mutual action plan'],
-      e: ['kickoff', 'quarterly business review', 'executive business review', 'renewal call', 'health check', 'training session', 'webinar', 'workshop'],
+      m: [
+        'licence utilisation',
+        'weekly active users',
+        'NPS',
+        'CSAT',
+        'health score',
+        'feature adoption',
+        'login rate',
+        'ticket volume',
+        'time to value',
+        'net revenue retention',
+        'gross retention',
+        'admin activity',
+        'training completion',
+        'data import status',
+        'customer effort score',
+      ],
+      r: [
+        'CSM',
+        'senior CSM',
+        'CS lead',
+        'CS Ops specialist',
+        'account executive',
+        'onboarding specialist',
+        'support engineer',
+        'CX designer',
+      ],
+      s: [
+        'executive sponsor',
+        'project lead',
+        'champion',
+        'HR administrator',
+        'finance contact',
+        'IT owner',
+        'industrial physician',
+        'procurement lead',
+      ],
+      p: [
+        'risk playbook',
+        'renewal playbook',
+        'expansion playbook',
+        'onboarding checklist',
+        'success plan',
+        'escalation path',
+        'nurture campaign',
+        'triage review',
+      ],
+      o: [
+        'success plan',
+        'first-value milestone',
+        'renewal forecast',
+        'expansion proposal',
+        'adoption goal',
+        'meeting cadence',
+        'mutual action plan',
+      ],
+      e: [
+        'kickoff',
+        'quarterly business review',
+        'executive business review',
+        'renewal call',
+        'health check',
+        'training session',
+        'webinar',
+        'workshop',
+      ],
       c: ['week', 'month', 'quarter'],
       b: ['red', 'yellow', 'green'],
       g: ['enterprise', 'mid-market', 'small business', 'public sector', 'healthcare', 'manufacturing'],
       k: ['churn', 'expansion', 'adoption', 'renewal', 'advocacy'],
     },
-    titles: ['{m} review for {g} accounts', '{p}: {m} below target', '{e} with the {s}', 'Recover {m} in {g}', '{o} for the {s}'],
+    titles: [
+      '{m} review for {g} accounts',
+      '{p}: {m} below target',
+      '{e} with the {s}',
+      'Recover {m} in {g}',
+      '{o} for the {s}',
+    ],
   },
   ja: {
     templates: [
@@ -340,12 +460,72 @@ const VOCAB: Record<Lang, { templates: string[]; slots: Record<string, string[]>
       '{g}のアカウントでは、{r}がメールとアプリ内ガイドで{p}を進めます。',
     ],
     slots: {
-      m: ['ライセンス利用率', '週次アクティブユーザー数', 'NPS', '顧客満足度', 'ヘルススコア', '機能の活用度', 'ログイン率', '問い合わせ件数', 'タイムトゥバリュー', '売上継続率', 'グロス売上維持率', '管理者の利用状況', 'トレーニング完了率', 'データ取り込み状況', 'カスタマーエフォートスコア'],
-      r: ['CSM', 'シニアCSM', 'CSリード', 'CS Opsスペシャリスト', '営業担当', 'オンボーディング担当', 'サポートエンジニア', 'CXデザイナー'],
-      s: ['エグゼクティブスポンサー', 'プロジェクト責任者', 'チャンピオン', '人事担当者', '経理担当者', '情報システム担当者', '産業医', '購買担当者'],
-      p: ['リスク対応プレイブック', '契約更新プレイブック', 'エクスパンションプレイブック', 'オンボーディングチェックリスト', 'サクセスプラン', 'エスカレーション手順', 'ナーチャリング施策', 'トリアージレビュー'],
-      o: ['サクセスプラン', 'ファーストバリューのマイルストーン', '更新見込み', '追加提案', '活用目標', '定例の頻度', '共同アクションプラン'],
-      e: ['キックオフ', '四半期ビジネスレビュー', '経営層レビュー', '更新面談', 'ヘルスチェック', 'トレーニング', 'ウェビナー', 'ワークショップ'],
+      m: [
+        'ライセンス利用率',
+        '週次アクティブユーザー数',
+        'NPS',
+        '顧客満足度',
+        'ヘルススコア',
+        '機能の活用度',
+        'ログイン率',
+        '問い合わせ件数',
+        'タイムトゥバリュー',
+        '売上継続率',
+        'グロス売上維持率',
+        '管理者の利用状況',
+        'トレーニング完了率',
+        'データ取り込み状況',
+        'カスタマーエフォートスコア',
+      ],
+      r: [
+        'CSM',
+        'シニアCSM',
+        'CSリード',
+        'CS Opsスペシャリスト',
+        '営業担当',
+        'オンボーディング担当',
+        'サポートエンジニア',
+        'CXデザイナー',
+      ],
+      s: [
+        'エグゼクティブスポンサー',
+        'プロジェクト責任者',
+        'チャンピオン',
+        '人事担当者',
+        '経理担当者',
+        '情報システム担当者',
+        '産業医',
+        '購買担当者',
+      ],
+      p: [
+        'リスク対応プレイブック',
+        '契約更新プレイブック',
+        'エクスパンションプレイブック',
+        'オンボーディングチェックリスト',
+        'サクセスプラン',
+        'エスカレーション手順',
+        'ナーチャリング施策',
+        'トリアージレビュー',
+      ],
+      o: [
+        'サクセスプラン',
+        'ファーストバリューのマイルストーン',
+        '更新見込み',
+        '追加提案',
+        '活用目標',
+        '定例の頻度',
+        '共同アクションプラン',
+      ],
+      e: [
+        'キックオフ',
+        '四半期ビジネスレビュー',
+        '経営層レビュー',
+        '更新面談',
+        'ヘルスチェック',
+        'トレーニング',
+        'ウェビナー',
+        'ワークショップ',
+      ],
       c: ['毎週', '毎月', '四半期'],
       b: ['レッド', 'イエロー', 'グリーン'],
       g: ['エンタープライズ', 'ミッドマーケット', '中小企業', '公共', '医療', '製造業'],
@@ -360,17 +540,23 @@ const SYN_TYPES = ['playbook', 'journey', 'element', 'glossary', 'role', 'onboar
 /** 1,000 bilingual CS-like documents: glossary-like short pages, playbook-like long ones, others between. */
 function syntheticDocs(lang: Lang, n = 1000): SearchDoc[] {
   const r = prng(lang === 'en' ? 101 : 202);
-  const pick = <T,>(a: readonly T[]): T => a[Math.floor(r() * a.length)];
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)];
   const v = VOCAB[lang];
-  const fill = (t: string, vocab = v) => t.replace(/\{(\w)\}/g, (_, k: string) => (k === 'n' ? String(2 + Math.floor(r() * 88)) : pick(vocab.slots[k])));
-  const sentences = (k: number) => Array.from({ length: k }, () => fill(pick(v.templates))).join(lang === 'en' ? ' ' : '');
+  const fill = (t: string, vocab = v) =>
+    t.replace(/\{(\w)\}/g, (_, k: string) => (k === 'n' ? String(2 + Math.floor(r() * 88)) : pick(vocab.slots[k])));
+  const sentences = (k: number) =>
+    Array.from({ length: k }, () => fill(pick(v.templates))).join(lang === 'en' ? ' ' : '');
   return Array.from({ length: n }, (_, i) => {
     const type = pick(SYN_TYPES);
-    const bodySentences = type === 'glossary' ? 1 : type === 'playbook' ? 8 + Math.floor(r() * 5) : 3 + Math.floor(r() * 4);
+    const bodySentences =
+      type === 'glossary' ? 1 : type === 'playbook' ? 8 + Math.floor(r() * 5) : 3 + Math.floor(r() * 4);
     const summary = sentences(type === 'glossary' ? 2 : 1 + Math.floor(r() * 2));
     const body = sentences(bodySentences);
     // Glossary pages carry names in both languages, as the real glossary does.
-    const terms = type === 'glossary' ? [fill('{m}', VOCAB.en), fill('{m}', VOCAB.ja), fill('{k}', VOCAB.en), fill('{k}', VOCAB.ja)] : [];
+    const terms =
+      type === 'glossary'
+        ? [fill('{m}', VOCAB.en), fill('{m}', VOCAB.ja), fill('{k}', VOCAB.en), fill('{k}', VOCAB.ja)]
+        : [];
     return {
       id: `${type}:synthetic-${i}`,
       type,
@@ -386,8 +572,37 @@ function syntheticDocs(lang: Lang, n = 1000): SearchDoc[] {
 }
 
 const TIMING_QUERIES: Record<Lang, string[]> = {
-  en: ['health score', 'renewal playbook', 'onboard', 'expan', 'executive sponsor kickoff', 'nps', 'churn signal', 'licence utilisation red', 'CS Ops report', 'first value days', 'title:foo', '解約', 'quarterly business review enterprise', 'x'.repeat(1000)],
-  ja: ['ヘルススコア', '契約更新プレイブック', 'オンボーディング会議', '解約率', '経営層レビュー', 'NPS 推奨者', 'health score 赤', 'ライセンス利用率 レッド', 'エクスパンション', 'CSM', 'キックオフ', '中小企業のサクセスプラン', '解約率'.repeat(300)],
+  en: [
+    'health score',
+    'renewal playbook',
+    'onboard',
+    'expan',
+    'executive sponsor kickoff',
+    'nps',
+    'churn signal',
+    'licence utilisation red',
+    'CS Ops report',
+    'first value days',
+    'title:foo',
+    '解約',
+    'quarterly business review enterprise',
+    'x'.repeat(1000),
+  ],
+  ja: [
+    'ヘルススコア',
+    '契約更新プレイブック',
+    'オンボーディング会議',
+    '解約率',
+    '経営層レビュー',
+    'NPS 推奨者',
+    'health score 赤',
+    'ライセンス利用率 レッド',
+    'エクスパンション',
+    'CSM',
+    'キックオフ',
+    '中小企業のサクセスプラン',
+    '解約率'.repeat(300),
+  ],
 };
 
 function timeQueries(idx: LoadedIndex, queries: string[], rounds = 5): { median: number; max: number } {
@@ -407,7 +622,10 @@ describe('size and speed', () => {
     for (const lang of LANGS) {
       const json = JSON.stringify(built[lang]);
       const lunrJson = JSON.stringify(buildIndex(docs[lang], lang, { format: 'lunr' }));
-      const t = timeQueries(loaded[lang], [...golden.filter((g) => g.lang === lang).map((g) => g.query), ...TIMING_QUERIES[lang]]);
+      const t = timeQueries(loaded[lang], [
+        ...golden.filter((g) => g.lang === lang).map((g) => g.query),
+        ...TIMING_QUERIES[lang],
+      ]);
       console.log(
         `[search] real content ${lang}: ${docs[lang].length} docs, ${built[lang].docs.length} stored; index+docs ${kb(json.length)} raw / ${kb(gz(json))} gzip ` +
           `(docs alone ${kb(gz(JSON.stringify(built[lang].docs)))} gzip; lunr's own JSON would be ${kb(lunrJson.length)} / ${kb(gz(lunrJson))}); ` +
@@ -442,18 +660,37 @@ describe('size and speed', () => {
 
 describe('trimmerSupport (in place of lunr.stemmer.support.js in the browser)', () => {
   it('trims tokens exactly as the library does, for Japanese and for the en+ja combination', () => {
-    const lib = {} as { stemmerSupport?: object; trimmerSupport: { generateTrimmer(w: string): (t: unknown) => unknown } };
+    const lib = {} as {
+      stemmerSupport?: object;
+      trimmerSupport: { generateTrimmer(w: string): (t: unknown) => unknown };
+    };
     libraryStemmerSupport(lib);
     const ours = {} as typeof lib;
     trimmerSupport(ours);
     expect(ours.stemmerSupport).toBeDefined();
     const l = getLunr();
     const sets = [l.ja.wordCharacters, `\\w${l.ja.wordCharacters}`];
-    const tokens = ['「解約率」', '(churn)', '…オンボーディング。', '--nps--', '2026年', '・QBR・', '', '!!!', 'ヘルス・スコア', '"health-score"', 'ａｂｃ', '½', 'é', '  spaced  '];
+    const tokens = [
+      '「解約率」',
+      '(churn)',
+      '…オンボーディング。',
+      '--nps--',
+      '2026年',
+      '・QBR・',
+      '',
+      '!!!',
+      'ヘルス・スコア',
+      '"health-score"',
+      'ａｂｃ',
+      '½',
+      'é',
+      '  spaced  ',
+    ];
     for (const chars of sets) {
       const a = lib.trimmerSupport.generateTrimmer(chars);
       const b = ours.trimmerSupport.generateTrimmer(chars);
-      for (const t of tokens) expect(String(b(new l.Token(t, {}))), `${chars.slice(0, 6)}… ${t}`).toBe(String(a(new l.Token(t, {}))));
+      for (const t of tokens)
+        expect(String(b(new l.Token(t, {}))), `${chars.slice(0, 6)}… ${t}`).toBe(String(a(new l.Token(t, {}))));
     }
   });
 });

@@ -20,13 +20,17 @@ import { charts } from '../helpers/chart-mock.ts';
 const data = clientData(checkContent(readContentFiles('.')).content, 'en');
 const dict = dictionary('en');
 
-beforeEach(() => { localStorage.clear(); });
+beforeEach(() => {
+  localStorage.clear();
+});
 afterEach(() => cleanup());
 
 /** Renders the island and waits until it has read (and, when there is some, validated) saved data. */
 async function mount() {
   let container!: HTMLElement;
-  await act(async () => { ({ container } = render(<SelfAssessment data={data} dict={dict} />)); });
+  await act(async () => {
+    ({ container } = render(<SelfAssessment data={data} dict={dict} />));
+  });
   await waitFor(() => expect(container.querySelector('.assess')!.getAttribute('data-ready')).toBe('true'));
 }
 
@@ -34,7 +38,9 @@ describe('SelfAssessment island', () => {
   it('saves a rating to storage and feeds the chart the same values as the table', async () => {
     await mount();
     const group = screen.getByRole('radiogroup', { name: 'Customer health' });
-    await act(async () => { fireEvent.click(group.querySelector('input[value="3"]')!); });
+    await act(async () => {
+      fireEvent.click(group.querySelector('input[value="3"]')!);
+    });
     const saved = JSON.parse(localStorage.getItem('banso:assessment:cs-skills')!);
     expect(saved.ratings['customer-health']).toEqual({ level: 3 });
     const fw = data.frameworks[0];
@@ -49,7 +55,9 @@ describe('SelfAssessment island', () => {
     await mount();
     fireEvent.change(screen.getByTestId('target-role'), { target: { value: 'senior-csm' } });
     expect(screen.queryAllByText(/^role expects \d$/)).toHaveLength(0);
-    await act(async () => { fireEvent.click(screen.getByTestId('reveal')); });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('reveal'));
+    });
     expect(screen.queryAllByText(/^role expects \d$/)).toHaveLength(14);
   });
 
@@ -87,11 +95,17 @@ describe('SelfAssessment island', () => {
     file.ratings = { [pd.elements[0].id]: { level: 3 } };
     await mount();
     const input = screen.getByTestId('import-file') as HTMLInputElement;
-    await act(async () => { fireEvent.change(input, { target: { files: [new File([serialiseAssessment(file)], 'pd.json', { type: 'application/json' })] } }); });
+    await act(async () => {
+      fireEvent.change(input, {
+        target: { files: [new File([serialiseAssessment(file)], 'pd.json', { type: 'application/json' })] },
+      });
+    });
     await waitFor(() => expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('From the file'));
     await waitFor(() => expect(document.querySelector('.assess')!.getAttribute('data-ready')).toBe('true'));
     // Give any late storage read the chance to overwrite it (it must not).
-    await act(async () => { await new Promise((r) => setTimeout(r, 50)); });
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+    });
     expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('From the file');
     expect(screen.getByText(/Imported/)).toBeTruthy();
     expect(JSON.parse(localStorage.getItem('banso:assessment:product-domain')!).person.name).toBe('From the file');

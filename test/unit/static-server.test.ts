@@ -16,7 +16,10 @@ function fetchRaw(path: string, acceptEncoding?: string): Promise<{ headers: Rec
   return new Promise((done, fail) => {
     get(server.url + path, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c)).on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) })).on('error', fail);
+      res
+        .on('data', (c) => chunks.push(c))
+        .on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }))
+        .on('error', fail);
     }).on('error', fail);
   });
 }

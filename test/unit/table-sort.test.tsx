@@ -39,8 +39,24 @@ function Table({ lang, idleIcon }: { lang: 'en' | 'ja'; idleIcon?: boolean }) {
     <table>
       <thead>
         <tr>
-          <SortHeader label="Name" sortKey="name" sort={sort} onSort={onSort} t={t} idleIcon={idleIcon} cell={{ className: 'member-col', 'data-element': 'n' }} />
-          <SortHeader label="Score" sortKey="score" sort={sort} onSort={onSort} t={t} idleIcon={idleIcon} cell={{ className: 'num' }} />
+          <SortHeader
+            label="Name"
+            sortKey="name"
+            sort={sort}
+            onSort={onSort}
+            t={t}
+            idleIcon={idleIcon}
+            cell={{ className: 'member-col', 'data-element': 'n' }}
+          />
+          <SortHeader
+            label="Score"
+            sortKey="score"
+            sort={sort}
+            onSort={onSort}
+            t={t}
+            idleIcon={idleIcon}
+            cell={{ className: 'num' }}
+          />
         </tr>
       </thead>
     </table>

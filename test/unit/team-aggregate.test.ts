@@ -10,7 +10,15 @@ import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
 import type { TeamEntry } from '../../src/lib/team/import-batch.ts';
 import { buildTeam, type Member } from '../../src/lib/team/members.ts';
-import { elementStats, expectedMedians, filterByRole, heatBucket, heatmap, sortHeatRows, type HeatRow } from '../../src/lib/team/aggregate.ts';
+import {
+  elementStats,
+  expectedMedians,
+  filterByRole,
+  heatBucket,
+  heatmap,
+  sortHeatRows,
+  type HeatRow,
+} from '../../src/lib/team/aggregate.ts';
 import { coverage, coveredLevel, organisationLevel } from '../../src/lib/team/coverage.ts';
 
 const data = clientData(checkContent(readContentFiles('.')).content, 'en');
@@ -18,9 +26,19 @@ const cs = data.frameworks.find((f) => f.id === 'cs-skills')!;
 const pd = data.frameworks.find((f) => f.id === 'product-domain')!;
 const EL = cs.elements.map((e) => e.id);
 
-function entry(fw: typeof cs, name: string, kind: 'self' | 'manager', levels: (number | null)[], opts: { role?: string; targetRole?: string; at?: string } = {}): TeamEntry {
-  const a = emptyAssessment(fw, { name, role: opts.role, targetRole: opts.targetRole }, kind, { now: new Date(opts.at ?? '2026-06-01T00:00:00Z') });
-  levels.forEach((v, i) => { if (v !== null) a.ratings[fw.elements[i].id] = { level: v }; });
+function entry(
+  fw: typeof cs,
+  name: string,
+  kind: 'self' | 'manager',
+  levels: (number | null)[],
+  opts: { role?: string; targetRole?: string; at?: string } = {},
+): TeamEntry {
+  const a = emptyAssessment(fw, { name, role: opts.role, targetRole: opts.targetRole }, kind, {
+    now: new Date(opts.at ?? '2026-06-01T00:00:00Z'),
+  });
+  levels.forEach((v, i) => {
+    if (v !== null) a.ratings[fw.elements[i].id] = { level: v };
+  });
   return { source: `${name}-${kind}.json`, origin: 'file', assessment: a };
 }
 function membersOf(entries: TeamEntry[]): Member[] {
@@ -32,14 +50,21 @@ describe('heatmap', () => {
   const entries = [
     entry(cs, 'Ann', 'self', [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3], { role: 'csm', targetRole: 'senior-csm' }),
     entry(cs, 'Ann', 'manager', [2, 3, 3, 3, 3, 4, 4, 4, 3, 3, 3, 3, 3, 2], { role: 'csm', targetRole: 'senior-csm' }),
-    entry(cs, 'Bo', 'self', [1, 1, null, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], { role: 'associate-csm', targetRole: 'csm' }),
+    entry(cs, 'Bo', 'self', [1, 1, null, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], {
+      role: 'associate-csm',
+      targetRole: 'csm',
+    }),
     entry(cs, 'Cy', 'self', [5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5], { role: 'cs-lead' }),
   ];
   const members = membersOf(entries);
 
   it('has one row per member and one cell per element, reading the manager’s rating first', () => {
     const rows = heatmap(members, cs, data.roles, 'preferred');
-    expect(rows.map((r) => [r.name, r.kind, r.cells.length])).toEqual([['Ann', 'manager', 14], ['Bo', 'self', 14], ['Cy', 'self', 14]]);
+    expect(rows.map((r) => [r.name, r.kind, r.cells.length])).toEqual([
+      ['Ann', 'manager', 14],
+      ['Bo', 'self', 14],
+      ['Cy', 'self', 14],
+    ]);
     expect(rows[0].cells[0].level).toBe(2);
     expect(heatmap(members, cs, data.roles, 'self')[0].cells[0].level).toBe(3);
     expect(heatmap(members, cs, data.roles, 'manager').map((r) => r.name)).toEqual(['Ann']);
@@ -91,9 +116,15 @@ describe('heatmap', () => {
   });
 
   it('sorts Japanese names with the Japanese collator', () => {
-    const ja = membersOf([entry(cs, 'わたなべ', 'self', []), entry(cs, 'いとう', 'self', []), entry(cs, 'さとう', 'self', [])]);
+    const ja = membersOf([
+      entry(cs, 'わたなべ', 'self', []),
+      entry(cs, 'いとう', 'self', []),
+      entry(cs, 'さとう', 'self', []),
+    ]);
     const rows = heatmap(ja, cs, data.roles);
-    expect(sortHeatRows(rows, { key: 'name', dir: 'asc' }, new Intl.Collator('ja').compare).map((r) => r.name)).toEqual(['いとう', 'さとう', 'わたなべ']);
+    expect(sortHeatRows(rows, { key: 'name', dir: 'asc' }, new Intl.Collator('ja').compare).map((r) => r.name)).toEqual(
+      ['いとう', 'さとう', 'わたなべ'],
+    );
   });
 
   it('maps levels of any scale onto the same colour ramp', () => {
@@ -105,7 +136,14 @@ describe('heatmap', () => {
 
   it('stays linear in members × elements (200 members well within budget)', () => {
     const big: TeamEntry[] = Array.from({ length: 200 }, (_, i) =>
-      entry(cs, `Member ${i}`, i % 3 ? 'self' : 'manager', EL.map((_, k) => (i * 7 + k * 3) % 6), { role: i % 2 ? 'csm' : 'senior-csm', targetRole: 'senior-csm' }));
+      entry(
+        cs,
+        `Member ${i}`,
+        i % 3 ? 'self' : 'manager',
+        EL.map((_, k) => (i * 7 + k * 3) % 6),
+        { role: i % 2 ? 'csm' : 'senior-csm', targetRole: 'senior-csm' },
+      ),
+    );
     const t0 = performance.now();
     const rows = heatmap(membersOf(big), cs, data.roles);
     const stats = elementStats(rows, cs.elements);
@@ -125,10 +163,32 @@ describe('coverage', () => {
     expect(organisationLevel(cs)).toBe(4);
     expect(organisationLevel(pd)).toBe(4);
     expect(pd.levels).toHaveLength(4);
-    expect(organisationLevel({ levels: [{ level: 1, scope: 'individual' }, { level: 2, scope: 'organisation' }, { level: 3, scope: 'organisation' }] })).toBe(2);
-    expect(organisationLevel({ levels: [{ level: 1, scope: 'individual' }, { level: 2, scope: 'individual' }] })).toBeNull();
+    expect(
+      organisationLevel({
+        levels: [
+          { level: 1, scope: 'individual' },
+          { level: 2, scope: 'organisation' },
+          { level: 3, scope: 'organisation' },
+        ],
+      }),
+    ).toBe(2);
+    expect(
+      organisationLevel({
+        levels: [
+          { level: 1, scope: 'individual' },
+          { level: 2, scope: 'individual' },
+        ],
+      }),
+    ).toBeNull();
     expect(coveredLevel(cs)).toBe(3);
-    expect(coveredLevel({ levels: [{ level: 1, scope: 'individual' }, { level: 2, scope: 'organisation' }] })).toBe(2);
+    expect(
+      coveredLevel({
+        levels: [
+          { level: 1, scope: 'individual' },
+          { level: 2, scope: 'organisation' },
+        ],
+      }),
+    ).toBe(2);
   });
 
   it('lists organisation-level gaps, single-covered and uncovered elements (cs-skills, 5 levels)', () => {
@@ -141,16 +201,20 @@ describe('coverage', () => {
     expect(c.organisationLevel).toBe(4);
     expect(c.coveredLevel).toBe(3);
     expect(c.organisationGaps).toEqual(EL.filter((_, i) => i !== 0 && i !== 13));
-    expect(c.singleCovered).toEqual([{ element: EL[2], member: rows[0].key }, { element: EL[13], member: rows[1].key }]);
+    expect(c.singleCovered).toEqual([
+      { element: EL[2], member: rows[0].key },
+      { element: EL[13], member: rows[1].key },
+    ]);
     expect(c.uncovered).toEqual(EL.slice(3, 13));
-    expect(c.perElement[0]).toEqual({ element: EL[0], coveredBy: [rows[0].key, rows[1].key], organisationBy: [rows[0].key] });
+    expect(c.perElement[0]).toEqual({
+      element: EL[0],
+      coveredBy: [rows[0].key, rows[1].key],
+      organisationBy: [rows[0].key],
+    });
   });
 
   it('works on the 4-level product-domain track: level 4 is its organisation level', () => {
-    const entries = [
-      entry(pd, 'Ann', 'self', [4, 3, 1, 1, 1]),
-      entry(pd, 'Bo', 'self', [3, 3, 3, 2, 0]),
-    ];
+    const entries = [entry(pd, 'Ann', 'self', [4, 3, 1, 1, 1]), entry(pd, 'Bo', 'self', [3, 3, 3, 2, 0])];
     const members = buildTeam(entries, data.frameworks).find((g) => g.frameworkId === 'product-domain')!.members;
     const rows = heatmap(members, pd, data.roles);
     const c = coverage(rows, pd);
@@ -161,8 +225,30 @@ describe('coverage', () => {
   });
 
   it('reports no organisation-level gaps for a framework without organisation levels', () => {
-    const fw = { levels: [{ level: 1, scope: 'individual' as const }, { level: 2, scope: 'individual' as const }, { level: 3, scope: 'individual' as const }], elements: [{ id: 'a' }, { id: 'b' }] };
-    const rows: HeatRow[] = [{ key: 'x', name: 'X', kind: 'self', updatedAt: '', hasSelf: true, hasManager: false, cells: [{ level: 3, expected: null, gap: 0 }, { level: 1, expected: null, gap: 0 }], gapCount: 0, rated: 2 }];
+    const fw = {
+      levels: [
+        { level: 1, scope: 'individual' as const },
+        { level: 2, scope: 'individual' as const },
+        { level: 3, scope: 'individual' as const },
+      ],
+      elements: [{ id: 'a' }, { id: 'b' }],
+    };
+    const rows: HeatRow[] = [
+      {
+        key: 'x',
+        name: 'X',
+        kind: 'self',
+        updatedAt: '',
+        hasSelf: true,
+        hasManager: false,
+        cells: [
+          { level: 3, expected: null, gap: 0 },
+          { level: 1, expected: null, gap: 0 },
+        ],
+        gapCount: 0,
+        rated: 2,
+      },
+    ];
     const c = coverage(rows, fw);
     expect(c.organisationLevel).toBeNull();
     expect(c.organisationGaps).toEqual([]);

@@ -26,9 +26,19 @@ const load = (name: string) => {
 };
 
 const LABELS: AgendaLabels = {
-  title: '1:1 agenda', date: 'Date', framework: 'Framework', self: 'Self-assessment', manager: 'Manager’s assessment', items: 'Differences',
-  none: 'No element differs by more than one level.', level: 'Level {n}', notYet: 'Not yet', evidence: 'Evidence ({who})', noEvidence: 'No evidence written.',
-  difference: 'Difference: {n} levels', nextSteps: 'Agreed next steps',
+  title: '1:1 agenda',
+  date: 'Date',
+  framework: 'Framework',
+  self: 'Self-assessment',
+  manager: 'Manager’s assessment',
+  items: 'Differences',
+  none: 'No element differs by more than one level.',
+  level: 'Level {n}',
+  notYet: 'Not yet',
+  evidence: 'Evidence ({who})',
+  noEvidence: 'No evidence written.',
+  difference: 'Difference: {n} levels',
+  nextSteps: 'Agreed next steps',
 };
 
 describe('calibrate', () => {
@@ -61,13 +71,26 @@ describe('calibrate', () => {
 
   it('exports the agenda as Markdown with every user text escaped', () => {
     const evil = load('script-in-name.json');
-    const manager2 = { ...evil, kind: 'manager' as const, assessor: '<b>boss</b>', ratings: { ...evil.ratings, 'customer-health': { level: 4, evidence: '# heading\n- list | pipe' } } };
+    const manager2 = {
+      ...evil,
+      kind: 'manager' as const,
+      assessor: '<b>boss</b>',
+      ratings: { ...evil.ratings, 'customer-health': { level: 4, evidence: '# heading\n- list | pipe' } },
+    };
     const c = calibrate(evil, manager2, cs);
     const md = agendaMarkdown({
-      name: evil.person.name, date: '2026-11-24', frameworkName: 'CS skills 2026.1', selfDate: '2026-07-01', managerDate: '2026-07-02', assessor: manager2.assessor,
-      items: c.agenda.map((i) => ({ ...i, elementName: cs.elements.find((e) => e.id === i.element)!.name })), labels: LABELS,
+      name: evil.person.name,
+      date: '2026-11-24',
+      frameworkName: 'CS skills 2026.1',
+      selfDate: '2026-07-01',
+      managerDate: '2026-07-02',
+      assessor: manager2.assessor,
+      items: c.agenda.map((i) => ({ ...i, elementName: cs.elements.find((e) => e.id === i.element)!.name })),
+      labels: LABELS,
     });
-    expect(md).toMatch(/^# 1:1 agenda: \\<script\\>alert\("team"\)\\<\/script\\>Eve \\<img src=x onerror=alert\(1\)\\>$/m);
+    expect(md).toMatch(
+      /^# 1:1 agenda: \\<script\\>alert\("team"\)\\<\/script\\>Eve \\<img src=x onerror=alert\(1\)\\>$/m,
+    );
     expect(md).not.toMatch(/(^|[^\\])</m); // every "<" is escaped
     expect(md).toContain('\\*\\*bold\\*\\* \\[link\\](javascript:alert(3))');
     expect(md).toContain('> \\# heading');
@@ -79,29 +102,91 @@ describe('calibrate', () => {
   });
 
   it('says so when nothing differs', () => {
-    const md = agendaMarkdown({ name: 'A', date: '2026-11-24', frameworkName: 'F', selfDate: 'x', managerDate: 'y', items: [], labels: LABELS });
+    const md = agendaMarkdown({
+      name: 'A',
+      date: '2026-11-24',
+      frameworkName: 'F',
+      selfDate: 'x',
+      managerDate: 'y',
+      items: [],
+      labels: LABELS,
+    });
     expect(md).toContain('No element differs by more than one level.');
   });
 });
 
 describe('team summary exports', () => {
   const rows: HeatRow[] = [
-    { key: 'a', name: '山田 花子, "Hana"', role: 'csm', targetRole: 'senior-csm', kind: 'manager', updatedAt: '2026-09-20T10:00:00+09:00', hasSelf: true, hasManager: true,
-      cells: cs.elements.map((_, i) => ({ level: i === 1 ? null : 3, expected: 3, gap: i === 1 ? 3 : 0 })), gapCount: 1, rated: 13 },
-    { key: 'b', name: '=HYPERLINK("http://evil")', kind: 'self', updatedAt: '2026-09-01T00:00:00Z', hasSelf: true, hasManager: false,
-      cells: cs.elements.map(() => ({ level: 1, expected: null, gap: 0 })), gapCount: 0, rated: 14 },
-    { key: 'c', name: 'Pipe | *star* <b>x</b>', kind: 'self', updatedAt: '2026-09-01T00:00:00Z', hasSelf: true, hasManager: false,
-      cells: cs.elements.map(() => ({ level: 4, expected: null, gap: 0 })), gapCount: 0, rated: 14 },
+    {
+      key: 'a',
+      name: '山田 花子, "Hana"',
+      role: 'csm',
+      targetRole: 'senior-csm',
+      kind: 'manager',
+      updatedAt: '2026-09-20T10:00:00+09:00',
+      hasSelf: true,
+      hasManager: true,
+      cells: cs.elements.map((_, i) => ({ level: i === 1 ? null : 3, expected: 3, gap: i === 1 ? 3 : 0 })),
+      gapCount: 1,
+      rated: 13,
+    },
+    {
+      key: 'b',
+      name: '=HYPERLINK("http://evil")',
+      kind: 'self',
+      updatedAt: '2026-09-01T00:00:00Z',
+      hasSelf: true,
+      hasManager: false,
+      cells: cs.elements.map(() => ({ level: 1, expected: null, gap: 0 })),
+      gapCount: 0,
+      rated: 14,
+    },
+    {
+      key: 'c',
+      name: 'Pipe | *star* <b>x</b>',
+      kind: 'self',
+      updatedAt: '2026-09-01T00:00:00Z',
+      hasSelf: true,
+      hasManager: false,
+      cells: cs.elements.map(() => ({ level: 4, expected: null, gap: 0 })),
+      gapCount: 0,
+      rated: 14,
+    },
   ];
   const input: SummaryInput = {
-    frameworkName: 'CS skills', frameworkVersion: '2026.1', date: '2026-11-24', elements: cs.elements, rows,
-    memberName: (r) => r.name, roleName: (id) => data.roles.find((r) => r.id === id)?.name ?? '', kindName: (k) => (k === 'manager' ? 'Manager' : 'Self'),
+    frameworkName: 'CS skills',
+    frameworkVersion: '2026.1',
+    date: '2026-11-24',
+    elements: cs.elements,
+    rows,
+    memberName: (r) => r.name,
+    roleName: (id) => data.roles.find((r) => r.id === id)?.name ?? '',
+    kindName: (k) => (k === 'manager' ? 'Manager' : 'Self'),
     coverage: coverage(rows, cs),
     stats: [{ element: EL[0], rated: 3, median: 3, min: 1, max: 4 }],
     labels: {
-      title: 'Team summary', date: 'Date', framework: 'Framework', members: 'Members', name: 'Member', kind: 'Assessment', role: 'Role', targetRole: 'Target role',
-      updated: 'Saved', gaps: 'Gaps', element: 'Element', median: 'Median', min: 'Minimum', max: 'Maximum', rated: 'Rated by', stats: 'Per element',
-      coverage: 'Coverage', organisationGaps: 'Organisation-level gaps', singleCovered: 'One person only', uncovered: 'No one', none: 'None', gapMarker: '▼n: below target',
+      title: 'Team summary',
+      date: 'Date',
+      framework: 'Framework',
+      members: 'Members',
+      name: 'Member',
+      kind: 'Assessment',
+      role: 'Role',
+      targetRole: 'Target role',
+      updated: 'Saved',
+      gaps: 'Gaps',
+      element: 'Element',
+      median: 'Median',
+      min: 'Minimum',
+      max: 'Maximum',
+      rated: 'Rated by',
+      stats: 'Per element',
+      coverage: 'Coverage',
+      organisationGaps: 'Organisation-level gaps',
+      singleCovered: 'One person only',
+      uncovered: 'No one',
+      none: 'None',
+      gapMarker: '▼n: below target',
     },
   };
 
@@ -112,8 +197,24 @@ describe('team summary exports', () => {
     expect(csv.split('\r\n')[1]).toMatch(/^"山田 花子, ""Hana""",Manager,/);
     expect(csv).toContain(`'=HYPERLINK(""http://evil"")`);
     const parsed = parseCsv(csv);
-    expect(parsed.headers).toEqual(['Member', 'Assessment', 'Role', 'Target role', 'Saved', ...cs.elements.map((e) => e.name), 'Gaps']);
-    expect(parsed.rows[0].slice(0, 7)).toEqual(['山田 花子, "Hana"', 'Manager', data.roles.find((r) => r.id === 'csm')!.name, data.roles.find((r) => r.id === 'senior-csm')!.name, '2026-09-20', '3', '']);
+    expect(parsed.headers).toEqual([
+      'Member',
+      'Assessment',
+      'Role',
+      'Target role',
+      'Saved',
+      ...cs.elements.map((e) => e.name),
+      'Gaps',
+    ]);
+    expect(parsed.rows[0].slice(0, 7)).toEqual([
+      '山田 花子, "Hana"',
+      'Manager',
+      data.roles.find((r) => r.id === 'csm')!.name,
+      data.roles.find((r) => r.id === 'senior-csm')!.name,
+      '2026-09-20',
+      '3',
+      '',
+    ]);
     expect(parsed.rows[0].at(-1)).toBe('1');
     expect(parsed.rows[1][0]).toBe(`'=HYPERLINK("http://evil")`);
     expect(parsed.errors).toEqual([]);
@@ -127,7 +228,7 @@ describe('team summary exports', () => {
     const line = md.split('\n').find((l) => l.startsWith('| 山田'))!;
     expect(line.split(' | ')[5]).toBe('–'); // column 2 of the elements is unrated
     expect(line).toContain('3 | – | 3');
-    expect(md).toContain('| ' + cs.elements[0].name + ' | 3 | 1 | 4 | 3 |');
+    expect(md).toContain(`| ${cs.elements[0].name} | 3 | 1 | 4 | 3 |`);
     // Row c reaches level 4 everywhere; only c covers the element row a did not rate.
     expect(md).toMatch(/### Organisation-level gaps\n\nNone\n/);
     expect(md).toContain(`### One person only\n\n- ${cs.elements[1].name}: Pipe \\| \\*star\\* \\<b\\>x\\</b\\>\n`);
@@ -139,7 +240,16 @@ describe('team summary exports', () => {
   });
 
   it('marks gaps in the Markdown table', () => {
-    const withGap = { ...input, rows: [{ ...rows[2], cells: rows[2].cells.map((c, i) => (i === 0 ? { level: 1, expected: 3, gap: 2 } : c)), gapCount: 1 }] };
+    const withGap = {
+      ...input,
+      rows: [
+        {
+          ...rows[2],
+          cells: rows[2].cells.map((c, i) => (i === 0 ? { level: 1, expected: 3, gap: 2 } : c)),
+          gapCount: 1,
+        },
+      ],
+    };
     expect(teamMarkdown(withGap)).toContain('| 1 ▼3 |');
   });
 });

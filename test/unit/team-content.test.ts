@@ -40,25 +40,48 @@ describe('shipped team content', () => {
 
 describe('broken team files fail naming the file and the field', () => {
   const cases: [string, RegExp][] = [
-    ['team-unknown-role.yaml', /^content\/team\/aoi-tanaka\.yaml: role: unknown role "chief-happiness-officer"; known: .*csm/],
+    [
+      'team-unknown-role.yaml',
+      /^content\/team\/aoi-tanaka\.yaml: role: unknown role "chief-happiness-officer"; known: .*csm/,
+    ],
     ['team-unknown-role.yaml', /^content\/team\/aoi-tanaka\.yaml: targetRole: unknown role "vp-of-vibes"; known: /],
-    ['team-unknown-framework.yaml', /^content\/team\/aoi-tanaka\.yaml: framework: unknown framework "sales-skills"; known: cs-skills, product-domain$/],
-    ['team-unknown-element.yaml', /^content\/team\/aoi-tanaka\.yaml: snapshots\[0\]\.levels\.customer-wealth: unknown element "customer-wealth" in framework "cs-skills"; known: /],
-    ['team-level-out-of-scale.yaml', /^content\/team\/aoi-tanaka\.yaml: snapshots\[1\]\.levels\.customer-health: level 7 is outside framework "cs-skills"'s scale 0\.\.5$/],
-    ['team-duplicate-date.yaml', /^content\/team\/aoi-tanaka\.yaml: snapshots\[2\]\.date: date 2026-01-20 is already used by snapshots\[0\]: one snapshot per date$/],
+    [
+      'team-unknown-framework.yaml',
+      /^content\/team\/aoi-tanaka\.yaml: framework: unknown framework "sales-skills"; known: cs-skills, product-domain$/,
+    ],
+    [
+      'team-unknown-element.yaml',
+      /^content\/team\/aoi-tanaka\.yaml: snapshots\[0\]\.levels\.customer-wealth: unknown element "customer-wealth" in framework "cs-skills"; known: /,
+    ],
+    [
+      'team-level-out-of-scale.yaml',
+      /^content\/team\/aoi-tanaka\.yaml: snapshots\[1\]\.levels\.customer-health: level 7 is outside framework "cs-skills"'s scale 0\.\.5$/,
+    ],
+    [
+      'team-duplicate-date.yaml',
+      /^content\/team\/aoi-tanaka\.yaml: snapshots\[2\]\.date: date 2026-01-20 is already used by snapshots\[0\]: one snapshot per date$/,
+    ],
     ['team-bad-date.yaml', /^content\/team\/aoi-tanaka\.yaml: snapshots\[1\]\.date: is not a real calendar date$/],
     ['team-missing-name.yaml', /^content\/team\/aoi-tanaka\.yaml: name: /],
   ];
   for (const [fixture, expected] of cases) {
     it(`${fixture} → ${expected.source.slice(1, 60)}…`, () => {
       const problems = problemsWith(AOI, fixture);
-      expect(problems.some((p) => expected.test(p)), problems.join('\n')).toBe(true);
+      expect(
+        problems.some((p) => expected.test(p)),
+        problems.join('\n'),
+      ).toBe(true);
     });
   }
   it('checks levels against a 4-level framework too', () => {
     const text = `name: Test\nrole: csm\ntargetRole: senior-csm\nframework: product-domain\nsnapshots:\n  - date: 2026-03-01\n    levels: { product-expertise: 5, labour-law: 4 }\n`;
-    const problems = checkContent([...shipped, { path: 'content/team/test-person.yaml', text } satisfies SourceFile]).problems.map(formatProblem);
-    expect(problems).toEqual([`content/team/test-person.yaml: snapshots[0].levels.product-expertise: level 5 is outside framework "product-domain"'s scale 0..4`]);
+    const problems = checkContent([
+      ...shipped,
+      { path: 'content/team/test-person.yaml', text } satisfies SourceFile,
+    ]).problems.map(formatProblem);
+    expect(problems).toEqual([
+      `content/team/test-person.yaml: snapshots[0].levels.product-expertise: level 5 is outside framework "product-domain"'s scale 0..4`,
+    ]);
   });
 });
 
@@ -66,7 +89,10 @@ describe('member page data', () => {
   const { content } = checkContent(shipped);
   it('lists members sorted by name with role, target and latest review', () => {
     const list = teamMemberList(content, 'en');
-    expect(list.map((m) => [m.id, m.latest, m.snapshots])).toEqual([['aoi-tanaka', '2026-10-20', 4], ['ken-suzuki', '2026-10-05', 3]]);
+    expect(list.map((m) => [m.id, m.latest, m.snapshots])).toEqual([
+      ['aoi-tanaka', '2026-10-20', 4],
+      ['ken-suzuki', '2026-10-05', 3],
+    ]);
     const aoi = list.find((m) => m.id === 'aoi-tanaka')!;
     expect(aoi.roleName).toBe(content.roles.get('csm')!.data.name.en);
     expect(aoi.targetRoleName).toBe(content.roles.get('senior-csm')!.data.name.en);

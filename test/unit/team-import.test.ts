@@ -23,9 +23,17 @@ const cs = frameworks.find((f) => f.id === 'cs-skills')!;
 const NOW = new Date('2026-11-24T09:00:00.000Z');
 const DIR = 'test/fixtures/team/';
 const fixtureSources = (): TeamSource[] =>
-  readdirSync(DIR).sort().map((name) => ({ name, origin: 'file', text: readFileSync(DIR + name, 'utf8') }));
+  readdirSync(DIR)
+    .sort()
+    .map((name) => ({ name, origin: 'file', text: readFileSync(DIR + name, 'utf8') }));
 
-function person(name: string, kind: 'self' | 'manager', levels: Record<string, number>, updatedAt: string, extra: { role?: string; targetRole?: string } = {}) {
+function person(
+  name: string,
+  kind: 'self' | 'manager',
+  levels: Record<string, number>,
+  updatedAt: string,
+  extra: { role?: string; targetRole?: string } = {},
+) {
   const a = emptyAssessment(cs, { name, ...extra }, kind, { now: new Date(updatedAt) });
   a.ratings = Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, { level: v }]));
   return a;
@@ -43,24 +51,44 @@ describe('importBatch with the fixture folder', () => {
     expect(by('broken-not-json.json')).toMatchObject({ status: 'error', error: { code: 'not-json' } });
     expect(by('broken-wrong-format.json')).toMatchObject({ status: 'error', error: { code: 'wrong-format' } });
     expect(by('broken-invalid-level.json')).toMatchObject({ status: 'error', error: { code: 'invalid' } });
-    expect(dotted(by('broken-invalid-level.json').error!.problems).join('\n')).toMatch(/ratings\.customer-health\.level/);
-    expect(by('broken-unknown-framework.json')).toMatchObject({ status: 'error', error: { code: 'unknown-framework' }, framework: { id: 'sales-skills' } });
+    expect(dotted(by('broken-invalid-level.json').error!.problems).join('\n')).toMatch(
+      /ratings\.customer-health\.level/,
+    );
+    expect(by('broken-unknown-framework.json')).toMatchObject({
+      status: 'error',
+      error: { code: 'unknown-framework' },
+      framework: { id: 'sales-skills' },
+    });
   });
   it('detects duplicates by content; same person, kind and save time with other content keeps both and says so', () => {
-    expect(by('sato-aiko-self-2026-03_copy.json')).toMatchObject({ status: 'duplicate', duplicateOf: 'sato-aiko-self-2026-03.json', duplicateReason: 'identical' });
+    expect(by('sato-aiko-self-2026-03_copy.json')).toMatchObject({
+      status: 'duplicate',
+      duplicateOf: 'sato-aiko-self-2026-03.json',
+      duplicateReason: 'identical',
+    });
     // Full-width space in the name and the same instant written in UTC, but another level and no snapshot:
     // the content differs, so nothing is dropped; the report names the other file.
     expect(by('watanabe-ren-self_resaved.json')).toMatchObject({ status: 'ok', sameTimeAs: 'watanabe-ren-self.json' });
   });
   it('keeps another framework version apart with its own status', () => {
-    expect(by('kobayashi-old-version.json')).toMatchObject({ status: 'other-version', framework: { id: 'cs-skills', version: '2025.2' } });
+    expect(by('kobayashi-old-version.json')).toMatchObject({
+      status: 'other-version',
+      framework: { id: 'cs-skills', version: '2025.2' },
+    });
     expect(by('watanabe-ren-domain.json')).toMatchObject({ status: 'ok', framework: { id: 'product-domain' } });
   });
   it('takes the valid files and nothing else', () => {
     expect(r.added).toBe(10);
     expect(r.entries.map((e) => e.source)).toEqual([
-      'ito-mika-manager.json', 'kobayashi-old-version.json', 'sato-aiko-manager-2026-09.json', 'sato-aiko-self-2026-03.json',
-      'sato-aiko-self-2026-09.json', 'script-in-name.json', 'watanabe-ren-domain.json', 'watanabe-ren-manager.json', 'watanabe-ren-self.json',
+      'ito-mika-manager.json',
+      'kobayashi-old-version.json',
+      'sato-aiko-manager-2026-09.json',
+      'sato-aiko-self-2026-03.json',
+      'sato-aiko-self-2026-09.json',
+      'script-in-name.json',
+      'watanabe-ren-domain.json',
+      'watanabe-ren-manager.json',
+      'watanabe-ren-self.json',
       'watanabe-ren-self_resaved.json',
     ]);
   });
@@ -79,10 +107,16 @@ describe('importBatch with the fixture folder', () => {
   it('keeps self and manager apart and builds the history from files and snapshots', () => {
     const current = buildTeam(r.entries, frameworks)[0];
     const aiko = current.members.find((m) => m.name.startsWith('佐藤'))!;
-    expect(aiko.self!.entries.map((e) => e.source)).toEqual(['sato-aiko-self-2026-03.json', 'sato-aiko-self-2026-09.json']);
+    expect(aiko.self!.entries.map((e) => e.source)).toEqual([
+      'sato-aiko-self-2026-03.json',
+      'sato-aiko-self-2026-09.json',
+    ]);
     expect(aiko.manager!.entries.map((e) => e.source)).toEqual(['sato-aiko-manager-2026-09.json']);
     expect(aiko.self!.history.map((p) => [p.date, p.snapshot])).toEqual([
-      ['2026-01-15', true], ['2026-03-10', true], ['2026-06-20', true], ['2026-09-12', false],
+      ['2026-01-15', true],
+      ['2026-03-10', true],
+      ['2026-06-20', true],
+      ['2026-09-12', false],
     ]);
     // The later file's snapshot of 2026-03-10 replaces the earlier file's current ratings of that date.
     expect(aiko.self!.history[1].source).toBe('sato-aiko-self-2026-09.json');
@@ -112,7 +146,12 @@ describe('importBatch rules', () => {
     expect(normaliseName('ＡＢＣ')).toBe('abc');
     const a = person('Hanako Yamada', 'self', { 'customer-health': 2 }, '2026-01-01T00:00:00Z');
     const b = person('hanako  yamada', 'self', { 'customer-health': 3 }, '2026-02-01T00:00:00Z');
-    const r = importBatch([], [src('a.json', serialiseAssessment(a)), src('b.json', serialiseAssessment(b))], frameworks, NOW);
+    const r = importBatch(
+      [],
+      [src('a.json', serialiseAssessment(a)), src('b.json', serialiseAssessment(b))],
+      frameworks,
+      NOW,
+    );
     const g = buildTeam(r.entries, frameworks);
     expect(g[0].members).toHaveLength(1);
     expect(g[0].members[0].name).toBe('hanako  yamada'.trim());
@@ -124,7 +163,12 @@ describe('importBatch rules', () => {
     const tokyo = person('Ken', 'self', { 'customer-health': 1 }, '2026-05-01T00:30:00+09:00');
     tokyo.updatedAt = '2026-05-01T00:30:00+09:00';
     const utc = person('Ken', 'self', { 'customer-health': 3 }, '2026-04-30T20:00:00Z');
-    const r = importBatch([], [src('utc.json', serialiseAssessment(utc)), src('tokyo.json', serialiseAssessment(tokyo))], frameworks, NOW);
+    const r = importBatch(
+      [],
+      [src('utc.json', serialiseAssessment(utc)), src('tokyo.json', serialiseAssessment(tokyo))],
+      frameworks,
+      NOW,
+    );
     const m = buildTeam(r.entries, frameworks)[0].members[0];
     expect(m.self!.entries.map((e) => e.source)).toEqual(['tokyo.json', 'utc.json']);
     expect(m.self!.latest.source).toBe('utc.json');
@@ -134,14 +178,24 @@ describe('importBatch rules', () => {
   it('keeps unnamed files as separate people and says so', () => {
     const a = person('', 'self', { 'customer-health': 1 }, '2026-01-01T00:00:00Z');
     const b = person('  ', 'self', { 'customer-health': 2 }, '2026-01-02T00:00:00Z');
-    const r = importBatch([], [src('a.json', serialiseAssessment(a)), src('b.json', serialiseAssessment(b))], frameworks, NOW);
+    const r = importBatch(
+      [],
+      [src('a.json', serialiseAssessment(a)), src('b.json', serialiseAssessment(b))],
+      frameworks,
+      NOW,
+    );
     expect(r.report.map((x) => x.unnamed)).toEqual([true, true]);
     const members = buildTeam(r.entries, frameworks)[0].members;
     expect(members.map((m) => m.unnamedSource)).toEqual(['a.json', 'b.json']);
   });
 
   it('refuses a file over the size limit without reading it', () => {
-    const r = importBatch([], [{ name: 'big.json', origin: 'file', text: null, size: 6 * 1024 * 1024 }], frameworks, NOW);
+    const r = importBatch(
+      [],
+      [{ name: 'big.json', origin: 'file', text: null, size: 6 * 1024 * 1024 }],
+      frameworks,
+      NOW,
+    );
     expect(r.report[0]).toMatchObject({ status: 'error', error: { code: 'too-large' } });
   });
 
@@ -155,21 +209,55 @@ describe('importBatch rules', () => {
     const a = person('X', 'self', { 'customer-health': 99 }, '2026-01-01T00:00:00Z');
     const r = importBatch([], [src('x.json', serialiseAssessment(a))], frameworks, NOW);
     expect(r.added).toBe(0);
-    expect(r.report[0]).toMatchObject({ status: 'error', error: { code: 'invalid', problems: [{ code: 'level-out-of-range', path: ['ratings', 'customer-health', 'level'] }] } });
+    expect(r.report[0]).toMatchObject({
+      status: 'error',
+      error: {
+        code: 'invalid',
+        problems: [{ code: 'level-out-of-range', path: ['ratings', 'customer-health', 'level'] }],
+      },
+    });
     const ctx = { elementName: (id: string) => cs.elements.find((e) => e.id === id)?.name, maxLevel: cs.levels.length };
-    expect(inEnglish(r.report[0].error!.problems, ctx)).toEqual(['rating of “Customer health” › level: must be a whole number from 0 to 5; found 99.']);
-    expect(inJapanese(r.report[0].error!.problems, { ...ctx, elementName: () => 'カスタマーヘルス' })).toEqual(['「カスタマーヘルス」の評価 › レベル：0から5までの整数である必要がありますが、99でした。']);
+    expect(inEnglish(r.report[0].error!.problems, ctx)).toEqual([
+      'rating of “Customer health” › level: must be a whole number from 0 to 5; found 99.',
+    ]);
+    expect(inJapanese(r.report[0].error!.problems, { ...ctx, elementName: () => 'カスタマーヘルス' })).toEqual([
+      '「カスタマーヘルス」の評価 › レベル：0から5までの整数である必要がありますが、99でした。',
+    ]);
     // The same in a share link.
     const link = importBatch([], [src('link 1', toShareHash(a), 'link')], frameworks, NOW);
-    expect(link.report[0]).toMatchObject({ status: 'error', error: { code: 'link-malformed', problems: [{ code: 'level-out-of-range' }] } });
+    expect(link.report[0]).toMatchObject({
+      status: 'error',
+      error: { code: 'link-malformed', problems: [{ code: 'level-out-of-range' }] },
+    });
   });
 
   it('imports share links as self-assessments dated at import; a broken link is named', () => {
-    const a = person('山田 花子', 'self', { 'customer-health': 2, 'risk-escalation': 4 }, '2026-01-01T00:00:00Z', { role: 'csm' });
+    const a = person('山田 花子', 'self', { 'customer-health': 2, 'risk-escalation': 4 }, '2026-01-01T00:00:00Z', {
+      role: 'csm',
+    });
     const link = `https://banso.example/assess/${toShareHash(a)}`;
-    const r = importBatch([], [src('link 1', link, 'link'), src('link 2', '#v=1&fw=cs-skills&r=x.banana', 'link'), src('link 3', '#v=9&fw=x', 'link'), src('link 4', link, 'link')], frameworks, NOW);
-    expect(r.report.map((x) => [x.status, x.error?.code])).toEqual([['ok', undefined], ['error', 'link-malformed'], ['error', 'link-unknown-version'], ['duplicate', undefined]]);
-    expect(r.entries[0].assessment).toMatchObject({ kind: 'self', updatedAt: NOW.toISOString(), person: { name: '山田 花子', role: 'csm' } });
+    const r = importBatch(
+      [],
+      [
+        src('link 1', link, 'link'),
+        src('link 2', '#v=1&fw=cs-skills&r=x.banana', 'link'),
+        src('link 3', '#v=9&fw=x', 'link'),
+        src('link 4', link, 'link'),
+      ],
+      frameworks,
+      NOW,
+    );
+    expect(r.report.map((x) => [x.status, x.error?.code])).toEqual([
+      ['ok', undefined],
+      ['error', 'link-malformed'],
+      ['error', 'link-unknown-version'],
+      ['duplicate', undefined],
+    ]);
+    expect(r.entries[0].assessment).toMatchObject({
+      kind: 'self',
+      updatedAt: NOW.toISOString(),
+      person: { name: '山田 花子', role: 'csm' },
+    });
     // The same link pasted later is still a duplicate, whatever the import time.
     const later = importBatch(r.entries, [src('link 1', link, 'link')], frameworks, new Date('2026-12-01T00:00:00Z'));
     expect(later.report[0].status).toBe('duplicate');
@@ -179,7 +267,12 @@ describe('importBatch rules', () => {
     const a = person('A', 'self', { 'customer-health': 1 }, '2026-01-01T00:00:00Z');
     const existing = importBatch([], [src('a.json', serialiseAssessment(a))], frameworks, NOW).entries;
     const copy = JSON.parse(JSON.stringify(existing));
-    importBatch(existing, [src('b.json', serialiseAssessment(person('B', 'self', {}, '2026-01-01T00:00:00Z')))], frameworks, NOW);
+    importBatch(
+      existing,
+      [src('b.json', serialiseAssessment(person('B', 'self', {}, '2026-01-01T00:00:00Z')))],
+      frameworks,
+      NOW,
+    );
     expect(existing).toEqual(copy);
   });
 });
@@ -187,9 +280,16 @@ describe('importBatch rules', () => {
 class FakeStorage implements StorageLike {
   data = new Map<string, string>();
   setError: unknown = null;
-  getItem(k: string) { return this.data.get(k) ?? null; }
-  setItem(k: string, v: string) { if (this.setError) throw this.setError; this.data.set(k, v); }
-  removeItem(k: string) { this.data.delete(k); }
+  getItem(k: string) {
+    return this.data.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    if (this.setError) throw this.setError;
+    this.data.set(k, v);
+  }
+  removeItem(k: string) {
+    this.data.delete(k);
+  }
 }
 
 describe('team storage', () => {
@@ -199,7 +299,11 @@ describe('team storage', () => {
     const s = new FakeStorage();
     expect(saveTeam(s, entries, NOW)).toEqual({ ok: true });
     expect([...s.data.keys()]).toEqual([TEAM_STORAGE_KEY]);
-    expect(JSON.parse(s.data.get('banso:team')!)).toMatchObject({ format: 'banso-team', version: 1, savedAt: NOW.toISOString() });
+    expect(JSON.parse(s.data.get('banso:team')!)).toMatchObject({
+      format: 'banso-team',
+      version: 1,
+      savedAt: NOW.toISOString(),
+    });
     const back = loadTeam(s);
     expect(back.status).toBe('ok');
     if (back.status === 'ok') expect(back.entries).toEqual(entries);
@@ -216,8 +320,19 @@ describe('team storage', () => {
     s.data.set(TEAM_STORAGE_KEY, '{"format":"banso-team", broken');
     expect(loadTeam(s)).toMatchObject({ status: 'corrupt', raw: '{"format":"banso-team", broken' });
     s.data.set(TEAM_STORAGE_KEY, JSON.stringify({ format: 'banso-team', version: 2, savedAt: '', entries: [] }));
-    expect(loadTeam(s)).toMatchObject({ status: 'corrupt', problems: [{ code: 'store-version', found: { kind: 'number', value: 2 } }] });
-    s.data.set(TEAM_STORAGE_KEY, JSON.stringify({ format: 'banso-team', version: 1, savedAt: '', entries: [{ source: 'x', origin: 'file', assessment: { format: 'nope' } }] }));
+    expect(loadTeam(s)).toMatchObject({
+      status: 'corrupt',
+      problems: [{ code: 'store-version', found: { kind: 'number', value: 2 } }],
+    });
+    s.data.set(
+      TEAM_STORAGE_KEY,
+      JSON.stringify({
+        format: 'banso-team',
+        version: 1,
+        savedAt: '',
+        entries: [{ source: 'x', origin: 'file', assessment: { format: 'nope' } }],
+      }),
+    );
     const r = loadTeam(s);
     expect(r.status).toBe('corrupt');
     expect(s.data.has(TEAM_STORAGE_KEY)).toBe(true);

@@ -20,18 +20,25 @@ const content = checkContent(readContentFiles('.')).content;
 const data = clientData(content, 'en');
 const dict = dictionary('en');
 const DIR = 'test/fixtures/team/';
-const fixtureFiles = () => readdirSync(DIR).sort().map((n) => new File([readFileSync(DIR + n)], n, { type: 'application/json' }));
+const fixtureFiles = () =>
+  readdirSync(DIR)
+    .sort()
+    .map((n) => new File([readFileSync(DIR + n)], n, { type: 'application/json' }));
 
 async function mount() {
   const view = render(<TeamReview data={data} dict={dict} />);
-  await waitFor(() => expect(view.container.querySelector('[data-testid="team-review"]')!.getAttribute('data-ready')).toBe('true'));
+  await waitFor(() =>
+    expect(view.container.querySelector('[data-testid="team-review"]')!.getAttribute('data-ready')).toBe('true'),
+  );
   return view;
 }
 async function importFixtures(container: HTMLElement) {
   const input = container.querySelector('input[data-testid="import-files"]') as HTMLInputElement;
   fireEvent.change(input, { target: { files: fixtureFiles() } });
   // The first import loads the file-reading code (the worker's, run on the page here): give it time under load.
-  await waitFor(() => expect(container.querySelector('[data-testid="import-report"]')).not.toBeNull(), { timeout: 10_000 });
+  await waitFor(() => expect(container.querySelector('[data-testid="import-report"]')).not.toBeNull(), {
+    timeout: 10_000,
+  });
 }
 const heatRows = (c: HTMLElement) => [...c.querySelectorAll('[data-testid="heatmap"] tbody tr')];
 const rowNames = (c: HTMLElement) => heatRows(c).map((r) => r.querySelector('.member-name')!.textContent);
@@ -56,15 +63,25 @@ describe('TeamReview', () => {
     expect(status('broken-not-json.json').getAttribute('data-status')).toBe('error');
     expect(status('broken-not-json.json').textContent).toContain('The file is not JSON.');
     expect(status('broken-wrong-format.json').textContent).toContain('The file is not a Bansō assessment.');
-    expect(status('broken-invalid-level.json').textContent).toMatch(/not allowed.*rating of “Customer health” › level: must be/s);
+    expect(status('broken-invalid-level.json').textContent).toMatch(
+      /not allowed.*rating of “Customer health” › level: must be/s,
+    );
     expect(status('broken-unknown-framework.json').textContent).toContain('a framework this portal does not have');
     expect(status('sato-aiko-self-2026-03_copy.json').getAttribute('data-status')).toBe('duplicate');
-    expect(status('sato-aiko-self-2026-03_copy.json').textContent).toContain('Same content as “\u2068sato-aiko-self-2026-03.json\u2069”');
-    expect(status('sato-aiko-self-2026-03_copy.json').textContent).toContain('was kept because it came first; this one was not imported.');
+    expect(status('sato-aiko-self-2026-03_copy.json').textContent).toContain(
+      'Same content as “\u2068sato-aiko-self-2026-03.json\u2069”',
+    );
+    expect(status('sato-aiko-self-2026-03_copy.json').textContent).toContain(
+      'was kept because it came first; this one was not imported.',
+    );
     expect(status('watanabe-ren-self_resaved.json').getAttribute('data-status')).toBe('ok');
-    expect(status('watanabe-ren-self_resaved.json').textContent).toContain('Same person, kind and save time as “\u2068watanabe-ren-self.json\u2069” but different content: both were kept');
+    expect(status('watanabe-ren-self_resaved.json').textContent).toContain(
+      'Same person, kind and save time as “\u2068watanabe-ren-self.json\u2069” but different content: both were kept',
+    );
     expect(status('kobayashi-old-version.json').getAttribute('data-status')).toBe('other-version');
-    expect(report.textContent).toContain('15 checked: 9 imported, 1 imported as another framework version, 1 duplicates, 4 not imported.');
+    expect(report.textContent).toContain(
+      '15 checked: 9 imported, 1 imported as another framework version, 1 duplicates, 4 not imported.',
+    );
 
     expect(heatRows(container)).toHaveLength(4);
     for (const r of heatRows(container)) expect(r.querySelectorAll('td.heat')).toHaveLength(14);
@@ -108,15 +125,21 @@ describe('TeamReview', () => {
     const healthHeader = container.querySelector('th[data-element="customer-health"]') as HTMLElement;
     fireEvent.click(within(healthHeader).getByRole('button'));
     expect(healthHeader.getAttribute('aria-sort')).toBe('descending');
-    const levels = () => heatRows(container).map((r) => r.querySelectorAll('td.heat')[3].textContent!.replace('▼', '').match(/^\d|–/)![0]);
+    const levels = () =>
+      heatRows(container).map((r) => r.querySelectorAll('td.heat')[3].textContent!.replace('▼', '').match(/^\d|–/)![0]);
     expect(levels()).toEqual(['3', '2', '2', '1']);
     fireEvent.click(within(healthHeader).getByRole('button'));
     expect(healthHeader.getAttribute('aria-sort')).toBe('ascending');
     expect(levels()).toEqual(['1', '2', '2', '3']);
 
     fireEvent.change(screen.getByTestId('role-filter'), { target: { value: 'csm' } });
-    expect(rowNames(container).sort()).toEqual(['<script>alert("team")</script>Eve <img src=x onerror=alert(1)>', '佐藤 愛子 (Aiko Sato)']);
-    expect(screen.getByTestId('showing').textContent).toBe('Showing 2 of 4 members with these ratings (4 people in this group).');
+    expect(rowNames(container).sort()).toEqual([
+      '<script>alert("team")</script>Eve <img src=x onerror=alert(1)>',
+      '佐藤 愛子 (Aiko Sato)',
+    ]);
+    expect(screen.getByTestId('showing').textContent).toBe(
+      'Showing 2 of 4 members with these ratings (4 people in this group).',
+    );
 
     fireEvent.change(screen.getByTestId('role-filter'), { target: { value: '' } });
     fireEvent.change(screen.getByTestId('rating-source'), { target: { value: 'self' } });
@@ -135,7 +158,11 @@ describe('TeamReview', () => {
     const cal = screen.getByTestId('calibration');
     expect((within(cal).getByTestId('calibration-member') as HTMLSelectElement).value).toContain('佐藤');
     const items = [...screen.getByTestId('agenda').querySelectorAll(':scope > li')];
-    expect(items.map((li) => li.getAttribute('data-element'))).toEqual(['customer-health', 'risk-escalation', 'expansion-management']);
+    expect(items.map((li) => li.getAttribute('data-element'))).toEqual([
+      'customer-health',
+      'risk-escalation',
+      'expansion-management',
+    ]);
     expect(items[0].textContent).toMatch(/Self-assessment:\s*Level 4.*Manager’s assessment:\s*Level 2.*Difference -2/s);
     expect(items[0].textContent).toContain('still a draft');
   });
@@ -144,10 +171,21 @@ describe('TeamReview', () => {
     const { container } = await mount();
     await importFixtures(container);
     const growth = screen.getByTestId('growth');
-    fireEvent.change(within(growth).getByTestId('growth-member'), { target: { value: [...(within(growth).getByTestId('growth-member') as HTMLSelectElement).options].find((o) => o.text.replace(/^\u2068/, '').startsWith('佐藤'))!.value } });
+    fireEvent.change(within(growth).getByTestId('growth-member'), {
+      target: {
+        value: [...(within(growth).getByTestId('growth-member') as HTMLSelectElement).options].find((o) =>
+          o.text.replace(/^\u2068/, '').startsWith('佐藤'),
+        )!.value,
+      },
+    });
     fireEvent.click(within(growth).getByLabelText('Self'));
     const table = within(growth).getByTestId('growth-table');
-    expect([...table.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual(['2026-01-15', '2026-03-10', '2026-06-20', '2026-09-12']);
+    expect([...table.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual([
+      '2026-01-15',
+      '2026-03-10',
+      '2026-06-20',
+      '2026-09-12',
+    ]);
     expect(table.querySelectorAll('thead th')).toHaveLength(16);
   });
 
@@ -157,10 +195,17 @@ describe('TeamReview', () => {
     const note = `${'長'.repeat(39)}😀${'末'.repeat(500)}`;
     const file = JSON.stringify({
       ...emptyAssessment(fw, { name: 'Long Note' }, 'self', { now: new Date('2026-11-24T09:00:00Z') }),
-      snapshots: [{ date: '2026-01-10', ratings: { [fw.elements[0].id]: 1 }, note: 'short' }, { date: '2026-02-10', ratings: { [fw.elements[0].id]: 2 }, note }],
+      snapshots: [
+        { date: '2026-01-10', ratings: { [fw.elements[0].id]: 1 }, note: 'short' },
+        { date: '2026-02-10', ratings: { [fw.elements[0].id]: 2 }, note },
+      ],
     });
-    fireEvent.change(container.querySelector('input[data-testid="import-files"]')!, { target: { files: [new File([file], 'long-note.json')] } });
-    const table = await waitFor(() => within(screen.getByTestId('growth')).getByTestId('growth-table'), { timeout: 10_000 });
+    fireEvent.change(container.querySelector('input[data-testid="import-files"]')!, {
+      target: { files: [new File([file], 'long-note.json')] },
+    });
+    const table = await waitFor(() => within(screen.getByTestId('growth')).getByTestId('growth-table'), {
+      timeout: 10_000,
+    });
     const [short, long] = [...table.querySelectorAll('tbody .source-cell')];
     expect(short.querySelector('details')).toBeNull();
     expect(short.textContent).toContain('short');
@@ -196,17 +241,33 @@ describe('TeamReview', () => {
     const before = localStorage.getItem(TEAM_STORAGE_KEY);
     const input = container.querySelector('input[data-testid="import-files"]') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['nope'], 'bad.json')] } });
-    await waitFor(() => expect(container.querySelector('[data-testid="import-report"] tbody tr')!.textContent).toContain('bad.json'));
+    await waitFor(() =>
+      expect(container.querySelector('[data-testid="import-report"] tbody tr')!.textContent).toContain('bad.json'),
+    );
     expect(heatRows(container)).toHaveLength(4);
     expect(localStorage.getItem(TEAM_STORAGE_KEY)).toBe(before);
   });
 
   it('overlays at most four members on one radar', async () => {
     const { container } = await mount();
-    const files = ['Ann', 'Bo', 'Cy', 'Di', 'Ed'].map((name, i) => new File([JSON.stringify({
-      format: 'banso-assessment', version: 1, person: { name }, kind: 'self', framework: { id: 'cs-skills', version: '2026.1', hash: 'dfe20d61' },
-      ratings: { 'customer-health': { level: i } }, snapshots: [], updatedAt: '2026-06-01T00:00:00Z',
-    })], `${name}.json`));
+    const files = ['Ann', 'Bo', 'Cy', 'Di', 'Ed'].map(
+      (name, i) =>
+        new File(
+          [
+            JSON.stringify({
+              format: 'banso-assessment',
+              version: 1,
+              person: { name },
+              kind: 'self',
+              framework: { id: 'cs-skills', version: '2026.1', hash: 'dfe20d61' },
+              ratings: { 'customer-health': { level: i } },
+              snapshots: [],
+              updatedAt: '2026-06-01T00:00:00Z',
+            }),
+          ],
+          `${name}.json`,
+        ),
+    );
     fireEvent.change(container.querySelector('input[data-testid="import-files"]')!, { target: { files } });
     await waitFor(() => expect(heatRows(container)).toHaveLength(5));
     const overlay = screen.getByTestId('overlay');
@@ -221,11 +282,32 @@ describe('TeamReview', () => {
   });
 
   it('says when saved files are for a framework the portal no longer has', async () => {
-    const stored = { format: 'banso-team', version: 1, savedAt: '2026-01-01T00:00:00Z', entries: [{ source: 'old.json', origin: 'file', assessment: {
-      format: 'banso-assessment', version: 1, person: { name: 'Old' }, kind: 'self', framework: { id: 'retired-track', version: '1', hash: 'abc' }, ratings: {}, snapshots: [], updatedAt: '2026-01-01T00:00:00Z' } }] };
+    const stored = {
+      format: 'banso-team',
+      version: 1,
+      savedAt: '2026-01-01T00:00:00Z',
+      entries: [
+        {
+          source: 'old.json',
+          origin: 'file',
+          assessment: {
+            format: 'banso-assessment',
+            version: 1,
+            person: { name: 'Old' },
+            kind: 'self',
+            framework: { id: 'retired-track', version: '1', hash: 'abc' },
+            ratings: {},
+            snapshots: [],
+            updatedAt: '2026-01-01T00:00:00Z',
+          },
+        },
+      ],
+    };
     localStorage.setItem(TEAM_STORAGE_KEY, JSON.stringify(stored));
     await mount();
-    expect(screen.getByTestId('hidden-files').textContent).toContain('1 saved files are for a framework this portal no longer has');
+    expect(screen.getByTestId('hidden-files').textContent).toContain(
+      '1 saved files are for a framework this portal no longer has',
+    );
     expect(screen.getByTestId('team-empty')).toBeTruthy();
   });
 

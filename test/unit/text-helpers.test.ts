@@ -12,7 +12,23 @@ import { parseOutcome } from '../../src/lib/health/backtest.ts';
 import { normaliseName } from '../../src/lib/team/import-batch.ts';
 
 /** Spellings people paste: full-width letters and digits, half-width kana, odd spaces, mixed case. */
-const spelling = fc.constantFrom('Yes', 'ＹＥＳ', ' yes ', 'yes\u3000', 'Month-to-month', 'ＭＯＮＴＨ-ＴＯ-ＭＯＮＴＨ', 'ｶﾅ', 'カナ', 'Red', 'ｒｅｄ', '赤', '１２', '12', 'No', 'no ');
+const spelling = fc.constantFrom(
+  'Yes',
+  'ＹＥＳ',
+  ' yes ',
+  'yes\u3000',
+  'Month-to-month',
+  'ＭＯＮＴＨ-ＴＯ-ＭＯＮＴＨ',
+  'ｶﾅ',
+  'カナ',
+  'Red',
+  'ｒｅｄ',
+  '赤',
+  '１２',
+  '12',
+  'No',
+  'no ',
+);
 
 describe('foldForMatch', () => {
   it('folds width, case and surrounding space, and nothing else', () => {
@@ -24,14 +40,16 @@ describe('foldForMatch', () => {
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => foldForMatch(foldForMatch(s)) === foldForMatch(s)));
   });
-  it('makes the batch view\'s distinct labels and the CSV value map agree by construction', () => {
+  it("makes the batch view's distinct labels and the CSV value map agree by construction", () => {
     // distinctLabels counts two spellings as one label exactly when mapRawValue maps one to the other.
-    fc.assert(fc.property(spelling, spelling, (a, b) => {
-      const { labels } = distinctLabels([[a], [b]], 0);
-      const sameLabel = labels.length === 1;
-      const mapped = mapRawValue({ [a]: 1 }, b);
-      expect(mapped.found).toBe(sameLabel);
-    }));
+    fc.assert(
+      fc.property(spelling, spelling, (a, b) => {
+        const { labels } = distinctLabels([[a], [b]], 0);
+        const sameLabel = labels.length === 1;
+        const mapped = mapRawValue({ [a]: 1 }, b);
+        expect(mapped.found).toBe(sameLabel);
+      }),
+    );
   });
   it('is what outcomes, headers and team names are matched with', () => {
     expect(parseOutcome('ＣＨＵＲＮＥＤ ')).toEqual(parseOutcome('churned'));
@@ -55,7 +73,7 @@ describe('Markdown helpers', () => {
 });
 
 describe('number formatting', () => {
-  it('groups digits and uses the language\'s conventions', () => {
+  it("groups digits and uses the language's conventions", () => {
     expect(formatNumber(10000, 'en', 0)).toBe('10,000');
     expect(formatNumber(1234.567, 'ja', 2)).toBe('1,234.57');
     expect(formatNumber(null, 'en')).toBe('—');

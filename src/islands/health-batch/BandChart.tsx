@@ -8,31 +8,61 @@ import { ChartDataTable } from '../ChartDataTable.tsx';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
-export interface BandBar { label: string; count: number; colour: string; share: string }
+export interface BandBar {
+  label: string;
+  count: number;
+  colour: string;
+  share: string;
+}
 
-export function BandChart(props: { title: string; bars: BandBar[]; summary: string; tableCaption: string; bandHeading: string; countHeading: string; shareHeading: string; axisLabel: string }) {
+export function BandChart(props: {
+  title: string;
+  bars: BandBar[];
+  summary: string;
+  tableCaption: string;
+  bandHeading: string;
+  countHeading: string;
+  shareHeading: string;
+  axisLabel: string;
+}) {
   const { title, bars, summary, tableCaption, bandHeading, countHeading, shareHeading, axisLabel } = props;
 
-  const canvas = useChart<'bar'>((theme) => {
-    const { grid, text } = theme;
-    const data = {
-      labels: bars.map((b) => b.label),
-      datasets: [{ label: countHeading, data: bars.map((b) => b.count), backgroundColor: bars.map((b) => b.colour), borderColor: text, borderWidth: 1 }],
-    };
-    return {
-      type: 'bar',
-      data,
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        scales: {
-          x: { ticks: { color: text }, grid: { display: false } },
-          y: { beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid }, title: { display: true, text: axisLabel, color: text } },
+  const canvas = useChart<'bar'>(
+    (theme) => {
+      const { grid, text } = theme;
+      const data = {
+        labels: bars.map((b) => b.label),
+        datasets: [
+          {
+            label: countHeading,
+            data: bars.map((b) => b.count),
+            backgroundColor: bars.map((b) => b.colour),
+            borderColor: text,
+            borderWidth: 1,
+          },
+        ],
+      };
+      return {
+        type: 'bar',
+        data,
+        options: {
+          animation: false,
+          responsive: true,
+          maintainAspectRatio: false,
+          scales: {
+            x: { ticks: { color: text }, grid: { display: false } },
+            y: {
+              beginAtZero: true,
+              ticks: { color: text, precision: 0 },
+              grid: { color: grid },
+              title: { display: true, text: axisLabel, color: text },
+            },
+          },
         },
-      },
-    };
-  }, [bars, countHeading, axisLabel]);
+      };
+    },
+    [bars, countHeading, axisLabel],
+  );
 
   return (
     <figure className="batch-chart">
@@ -40,8 +70,22 @@ export function BandChart(props: { title: string; bars: BandBar[]; summary: stri
         <canvas ref={canvas} role="img" aria-label={`${title}. ${summary}`} data-testid="band-chart" />
       </div>
       <figcaption>{summary}</figcaption>
-      <ChartDataTable toggle={tableCaption} caption={title} testId="band-table" columns={[bandHeading, countHeading, shareHeading]}
-        rows={bars.map((b) => ({ key: b.label, head: <><span className="swatch" style={{ background: b.colour }} aria-hidden="true" />{b.label}</>, cells: [b.count, b.share] }))} />
+      <ChartDataTable
+        toggle={tableCaption}
+        caption={title}
+        testId="band-table"
+        columns={[bandHeading, countHeading, shareHeading]}
+        rows={bars.map((b) => ({
+          key: b.label,
+          head: (
+            <>
+              <span className="swatch" style={{ background: b.colour }} aria-hidden="true" />
+              {b.label}
+            </>
+          ),
+          cells: [b.count, b.share],
+        }))}
+      />
     </figure>
   );
 }

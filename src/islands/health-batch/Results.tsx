@@ -10,7 +10,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { ScoredRow } from '../../lib/health/csv.ts';
 import { backtestStory, type BacktestStory } from '../../lib/health/backtest-story.ts';
 import { formatAuc, formatNumber, formatPercent } from '../../lib/health/number-format.ts';
-import { type ResultColumn } from '../../lib/health/results-table.ts';
+import type { ResultColumn } from '../../lib/health/results-table.ts';
 import { nextSort, type SortState } from '../../lib/table-sort.ts';
 import { SortHeader } from '../SortHeader.tsx';
 import { scoredFileName } from '../../lib/health/csv.ts';
@@ -29,11 +29,20 @@ const INSUFFICIENT_COLOUR = '#9e9e9e';
 
 function whyText(t: Translate, lang: Locale, model: BatchModel, s: ScoredRow): string {
   const r = s.result;
-  if (r.status === 'insufficient-data') return t('batch.why.insufficient', { coverage: formatPercent(r.coverage, lang, 0) });
+  if (r.status === 'insufficient-data')
+    return t('batch.why.insufficient', { coverage: formatPercent(r.coverage, lang, 0) });
   const hit = r.overridesApplied.find((o) => o.changedBand);
-  if (hit) return t('batch.why.override', { band: bandLabel(model, hit.forceBand), measure: measureLabel(model, hit.measure) });
+  if (hit)
+    return t('batch.why.override', {
+      band: bandLabel(model, hit.forceBand),
+      measure: measureLabel(model, hit.measure),
+    });
   const low = r.reasons.find((x) => x.code === 'low-measure');
-  if (low) return t('batch.why.low', { measure: measureLabel(model, low.params.measure), lost: formatNumber(Number(low.params.lostPoints), lang) });
+  if (low)
+    return t('batch.why.low', {
+      measure: measureLabel(model, low.params.measure),
+      lost: formatNumber(Number(low.params.lostPoints), lang),
+    });
   return t('batch.why.none');
 }
 
@@ -44,7 +53,19 @@ function outcomeText(t: Translate, raw: ScoredRow['outcome']): string {
   return raw === null || raw === undefined ? '' : String(raw);
 }
 
-function ResultsTable({ t, lang, model, results, client }: { t: Translate; lang: Locale; model: BatchModel; results: BatchResults; client: BatchClient }) {
+function ResultsTable({
+  t,
+  lang,
+  model,
+  results,
+  client,
+}: {
+  t: Translate;
+  lang: Locale;
+  model: BatchModel;
+  results: BatchResults;
+  client: BatchClient;
+}) {
   const out = results.summary;
   const [sort, setSort] = useState<SortState<ResultColumn>>({ key: 'row', dir: 'asc' });
   const [page, setPage] = useState(1);
@@ -57,34 +78,79 @@ function ResultsTable({ t, lang, model, results, client }: { t: Translate; lang:
     let live = true;
     setFailed(false);
     client({ type: 'page', run: results.run, sort, page, lang })
-      .then((result) => { if (live) setShown({ key, result }); })
-      .catch(() => { if (live) setFailed(true); });
-    return () => { live = false; };
+      .then((result) => {
+        if (live) setShown({ key, result });
+      })
+      .catch(() => {
+        if (live) setFailed(true);
+      });
+    return () => {
+      live = false;
+    };
   }, [client, key, results.run, sort, page, lang]);
   const loading = shown?.key !== key;
   const p = shown?.result ?? { items: [], page: 1, pages: 1, from: 0, to: 0, total: out.scoredCount };
-  const measureCols = model.measures.filter((m) => out.mapping.measures[m.id] !== undefined).map((m) => ({ id: m.id, col: out.mapping.measures[m.id], label: out.headers[out.mapping.measures[m.id]] || m.label }));
+  const measureCols = model.measures
+    .filter((m) => out.mapping.measures[m.id] !== undefined)
+    .map((m) => ({
+      id: m.id,
+      col: out.mapping.measures[m.id],
+      label: out.headers[out.mapping.measures[m.id]] || m.label,
+    }));
   const hasOutcome = out.mapping.outcome !== null;
   const onSort = (k: ResultColumn) => {
     setSort((s) => nextSort(s, k));
     setPage(1);
   };
-  const h = (label: string, k: ResultColumn, num = false) => <SortHeader label={label} sortKey={k} sort={sort} onSort={onSort} t={t} idleIcon cell={{ className: num ? 'num' : undefined }} />;
+  const h = (label: string, k: ResultColumn, num = false) => (
+    <SortHeader
+      label={label}
+      sortKey={k}
+      sort={sort}
+      onSort={onSort}
+      t={t}
+      idleIcon
+      cell={{ className: num ? 'num' : undefined }}
+    />
+  );
   const pager = (where: string) => (
     <nav className="pager" aria-label={t('batch.table.pages', { where })}>
-      <button type="button" onClick={() => setPage(1)} disabled={p.page <= 1}>{t('batch.table.first')}</button>
-      <button type="button" onClick={() => setPage(p.page - 1)} disabled={p.page <= 1} data-testid={`prev-${where}`}>{t('batch.table.prev')}</button>
+      <button type="button" onClick={() => setPage(1)} disabled={p.page <= 1}>
+        {t('batch.table.first')}
+      </button>
+      <button type="button" onClick={() => setPage(p.page - 1)} disabled={p.page <= 1} data-testid={`prev-${where}`}>
+        {t('batch.table.prev')}
+      </button>
       <span className="pager-status" data-testid={where === 'top' ? 'page-status' : undefined}>
-        {t('batch.table.range', { from: formatNumber(p.from, lang, 0), to: formatNumber(p.to, lang, 0), total: formatNumber(p.total, lang, 0), page: p.page, pages: p.pages })}
+        {t('batch.table.range', {
+          from: formatNumber(p.from, lang, 0),
+          to: formatNumber(p.to, lang, 0),
+          total: formatNumber(p.total, lang, 0),
+          page: p.page,
+          pages: p.pages,
+        })}
       </span>
-      <button type="button" onClick={() => setPage(p.page + 1)} disabled={p.page >= p.pages} data-testid={`next-${where}`}>{t('batch.table.next')}</button>
-      <button type="button" onClick={() => setPage(p.pages)} disabled={p.page >= p.pages}>{t('batch.table.last')}</button>
+      <button
+        type="button"
+        onClick={() => setPage(p.page + 1)}
+        disabled={p.page >= p.pages}
+        data-testid={`next-${where}`}
+      >
+        {t('batch.table.next')}
+      </button>
+      <button type="button" onClick={() => setPage(p.pages)} disabled={p.page >= p.pages}>
+        {t('batch.table.last')}
+      </button>
     </nav>
   );
   return (
     <>
       {p.pages > 1 && pager('top')}
-      {failed && <p className="notice" role="alert">{t('batch.table.failed')}</p>}
+      {failed && (
+        <p className="notice" role="alert">
+          {t('batch.table.failed')}
+        </p>
+      )}
       <div className="table-wrap results-wrap" aria-busy={loading ? 'true' : 'false'}>
         <table className="results-table" data-testid="results-table" data-loading={loading ? 'true' : 'false'}>
           <caption>{t('batch.table.caption', { n: formatNumber(p.total, lang, 0) })}</caption>
@@ -97,7 +163,9 @@ function ResultsTable({ t, lang, model, results, client }: { t: Translate; lang:
               {h(t('batch.table.coverage'), 'coverage', true)}
               {hasOutcome && h(t('batch.table.outcome'), 'outcome')}
               <th scope="col">{t('batch.table.why')}</th>
-              {measureCols.map((m) => <SortHeader key={m.id} label={m.label} sortKey={`col:${m.col}`} sort={sort} onSort={onSort} t={t} />)}
+              {measureCols.map((m) => (
+                <SortHeader key={m.id} label={m.label} sortKey={`col:${m.col}`} sort={sort} onSort={onSort} t={t} />
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -106,15 +174,28 @@ function ResultsTable({ t, lang, model, results, client }: { t: Translate; lang:
               return (
                 <tr key={s.index} data-row={s.row}>
                   <td className="num">{s.row}</td>
-                  <th scope="row" className="account">{s.accountId ?? '—'}</th>
+                  <th scope="row" className="account">
+                    {s.accountId ?? '—'}
+                  </th>
                   <td className="num">{s.result.score === null ? '—' : s.result.score.toFixed(1)}</td>
                   <td className="band-cell" data-band={band?.id ?? ''}>
-                    {band ? <><span className="swatch" style={{ background: band.colour }} aria-hidden="true" />{band.label}</> : t('batch.band.insufficient')}
+                    {band ? (
+                      <>
+                        <span className="swatch" style={{ background: band.colour }} aria-hidden="true" />
+                        {band.label}
+                      </>
+                    ) : (
+                      t('batch.band.insufficient')
+                    )}
                   </td>
                   <td className="num">{formatPercent(s.result.coverage, lang, 0)}</td>
                   {hasOutcome && <td>{outcomeText(t, s.outcome)}</td>}
                   <td className="why">{whyText(t, lang, model, s)}</td>
-                  {measureCols.map((m) => <td key={m.id} className="cell">{s.cells[m.col] ?? ''}</td>)}
+                  {measureCols.map((m) => (
+                    <td key={m.id} className="cell">
+                      {s.cells[m.col] ?? ''}
+                    </td>
+                  ))}
                 </tr>
               );
             })}
@@ -126,48 +207,82 @@ function ResultsTable({ t, lang, model, results, client }: { t: Translate; lang:
   );
 }
 
-function BacktestSection({ t, lang, model, bt }: { t: Translate; lang: Locale; model: BatchModel; bt: BacktestResult }) {
+function BacktestSection({
+  t,
+  lang,
+  model,
+  bt,
+}: {
+  t: Translate;
+  lang: Locale;
+  model: BatchModel;
+  bt: BacktestResult;
+}) {
   const story: BacktestStory = useMemo(() => backtestStory(bt), [bt]);
   const pct = (x: number | null) => formatPercent(x, lang, 1);
   const lowLabel = bandLabel(model, story.lowest.band);
-  const rocLabels: RocLabels = useMemo(() => ({
-    title: t('batch.roc.title'),
-    summary: t('batch.roc.summary', { auc: formatAuc(story.auc.value) }),
-    model: t('batch.roc.model'),
-    diagonal: t('batch.roc.diagonal'),
-    x: t('batch.roc.x'),
-    y: t('batch.roc.y'),
-    tableCaption: t('batch.roc.table'),
-    threshold: t('batch.roc.threshold'),
-    start: t('batch.roc.start'),
-    thresholdValue: (score: number) => t('batch.roc.atMost', { score: score.toFixed(1) }),
-    pct: (x: number) => formatPercent(x, lang, 1),
-  }), [t, lang, story]);
+  const rocLabels: RocLabels = useMemo(
+    () => ({
+      title: t('batch.roc.title'),
+      summary: t('batch.roc.summary', { auc: formatAuc(story.auc.value) }),
+      model: t('batch.roc.model'),
+      diagonal: t('batch.roc.diagonal'),
+      x: t('batch.roc.x'),
+      y: t('batch.roc.y'),
+      tableCaption: t('batch.roc.table'),
+      threshold: t('batch.roc.threshold'),
+      start: t('batch.roc.start'),
+      thresholdValue: (score: number) => t('batch.roc.atMost', { score: score.toFixed(1) }),
+      pct: (x: number) => formatPercent(x, lang, 1),
+    }),
+    [t, lang, story],
+  );
   const ratio = story.ratio;
   const ratioText = (() => {
     const low = bandLabel(model, ratio.low);
     const high = bandLabel(model, ratio.high);
     switch (ratio.kind) {
-      case 'ratio': return t('batch.bt.ratio', { low, high, ratio: formatNumber(ratio.ratio, lang, 1), lowRate: pct(ratio.lowRate), highRate: pct(ratio.highRate) });
-      case 'none-high': return t('batch.bt.ratioNoneHigh', { low, high, lowRate: pct(ratio.lowRate) });
-      case 'not-higher': return t('batch.bt.ratioNotHigher', { low, high, lowRate: pct(ratio.lowRate), highRate: pct(ratio.highRate) });
-      default: return t('batch.bt.ratioEmpty', { low, high });
+      case 'ratio':
+        return t('batch.bt.ratio', {
+          low,
+          high,
+          ratio: formatNumber(ratio.ratio, lang, 1),
+          lowRate: pct(ratio.lowRate),
+          highRate: pct(ratio.highRate),
+        });
+      case 'none-high':
+        return t('batch.bt.ratioNoneHigh', { low, high, lowRate: pct(ratio.lowRate) });
+      case 'not-higher':
+        return t('batch.bt.ratioNotHigher', { low, high, lowRate: pct(ratio.lowRate), highRate: pct(ratio.highRate) });
+      default:
+        return t('batch.bt.ratioEmpty', { low, high });
     }
   })();
   return (
     <section className="backtest" aria-labelledby="batch-backtest" data-testid="backtest">
       <h3 id="batch-backtest">{t('batch.bt.title')}</h3>
       <p>{t('batch.bt.intro')}</p>
-      <p data-testid="bt-overall">{t('batch.bt.overall', { n: formatNumber(story.n, lang, 0), churned: formatNumber(story.churned, lang, 0), renewed: formatNumber(story.renewed, lang, 0), rate: pct(story.overallRate) })}</p>
+      <p data-testid="bt-overall">
+        {t('batch.bt.overall', {
+          n: formatNumber(story.n, lang, 0),
+          churned: formatNumber(story.churned, lang, 0),
+          renewed: formatNumber(story.renewed, lang, 0),
+          rate: pct(story.overallRate),
+        })}
+      </p>
       {story.caveats.length > 0 && (
         <ul className="caveats" data-testid="bt-caveats">
           {story.caveats.map((c) => (
             <li key={c}>
-              {c === 'few-churned' ? t('batch.bt.caveat.few-churned', { n: story.churned })
-                : c === 'few-renewed' ? t('batch.bt.caveat.few-renewed', { n: story.renewed })
-                : c === 'insufficient-data' ? t('batch.bt.caveat.insufficient-data', { n: story.insufficientData })
-                : c === 'outcome-errors' ? t('batch.bt.caveat.outcome-errors', { n: story.outcomeErrors })
-                : t('batch.bt.caveat.single-outcome')}
+              {c === 'few-churned'
+                ? t('batch.bt.caveat.few-churned', { n: story.churned })
+                : c === 'few-renewed'
+                  ? t('batch.bt.caveat.few-renewed', { n: story.renewed })
+                  : c === 'insufficient-data'
+                    ? t('batch.bt.caveat.insufficient-data', { n: story.insufficientData })
+                    : c === 'outcome-errors'
+                      ? t('batch.bt.caveat.outcome-errors', { n: story.outcomeErrors })
+                      : t('batch.bt.caveat.single-outcome')}
             </li>
           ))}
         </ul>
@@ -180,20 +295,33 @@ function BacktestSection({ t, lang, model, bt }: { t: Translate; lang: Locale; m
           <thead>
             <tr>
               <th scope="col">{t('batch.table.band')}</th>
-              <th scope="col" className="num">{t('batch.bt.accounts')}</th>
-              <th scope="col" className="num">{t('batch.bt.churned')}</th>
-              <th scope="col" className="num">{t('batch.bt.rate')}</th>
-              <th scope="col" className="num">{t('batch.bt.vsAverage')}</th>
+              <th scope="col" className="num">
+                {t('batch.bt.accounts')}
+              </th>
+              <th scope="col" className="num">
+                {t('batch.bt.churned')}
+              </th>
+              <th scope="col" className="num">
+                {t('batch.bt.rate')}
+              </th>
+              <th scope="col" className="num">
+                {t('batch.bt.vsAverage')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {story.bands.map((b, i) => (
               <tr key={b.id} data-band={b.id}>
-                <th scope="row"><span className="swatch" style={{ background: model.bands[i].colour }} aria-hidden="true" />{model.bands[i].label} <span className="muted">({model.bands[i].range})</span></th>
+                <th scope="row">
+                  <span className="swatch" style={{ background: model.bands[i].colour }} aria-hidden="true" />
+                  {model.bands[i].label} <span className="muted">({model.bands[i].range})</span>
+                </th>
                 <td className="num">{formatNumber(b.count, lang, 0)}</td>
                 <td className="num">{formatNumber(b.churned, lang, 0)}</td>
                 <td className="num">{pct(b.rate)}</td>
-                <td className="num">{b.vsOverall === null ? '—' : t('batch.times', { n: formatNumber(b.vsOverall, lang, 1) })}</td>
+                <td className="num">
+                  {b.vsOverall === null ? '—' : t('batch.times', { n: formatNumber(b.vsOverall, lang, 1) })}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -208,16 +336,29 @@ function BacktestSection({ t, lang, model, bt }: { t: Translate; lang: Locale; m
           </tfoot>
         </table>
       </div>
-      <p className="explain" data-testid="bt-ratio">{ratioText}</p>
+      <p className="explain" data-testid="bt-ratio">
+        {ratioText}
+      </p>
 
       <dl className="metrics">
         <div className="metric" data-testid="metric-auc">
           <dt>{t('batch.bt.auc')}</dt>
           <dd>
-            <strong className="metric-value" data-testid="auc" data-auc={story.auc.value === null ? '' : String(story.auc.value)}>{formatAuc(story.auc.value)}</strong>
-            <span className={`badge level-${story.auc.level}`} data-testid="auc-level">{t(`batch.auc.level.${story.auc.level}`)}</span>
+            <strong
+              className="metric-value"
+              data-testid="auc"
+              data-auc={story.auc.value === null ? '' : String(story.auc.value)}
+            >
+              {formatAuc(story.auc.value)}
+            </strong>
+            <span className={`badge level-${story.auc.level}`} data-testid="auc-level">
+              {t(`batch.auc.level.${story.auc.level}`)}
+            </span>
             <p className="explain">
-              {story.auc.value === null ? t('batch.bt.aucNone') : t('batch.bt.aucExplain', { pct: formatNumber(story.auc.percent, lang, 1) })} {t(`batch.auc.means.${story.auc.level}`)}
+              {story.auc.value === null
+                ? t('batch.bt.aucNone')
+                : t('batch.bt.aucExplain', { pct: formatNumber(story.auc.percent, lang, 1) })}{' '}
+              {t(`batch.auc.means.${story.auc.level}`)}
             </p>
           </dd>
         </div>
@@ -226,8 +367,14 @@ function BacktestSection({ t, lang, model, bt }: { t: Translate; lang: Locale; m
           <dd>
             <strong className="metric-value">{pct(story.lowest.precision)}</strong>
             <p className="explain">
-              {story.lowest.predicted === 0 ? t('batch.bt.precisionNone', { band: lowLabel })
-                : t('batch.bt.precisionExplain', { band: lowLabel, predicted: formatNumber(story.lowest.predicted, lang, 0), tp: formatNumber(story.lowest.truePositives, lang, 0), falseAlarms: formatNumber(story.lowest.falseAlarms, lang, 0) })}
+              {story.lowest.predicted === 0
+                ? t('batch.bt.precisionNone', { band: lowLabel })
+                : t('batch.bt.precisionExplain', {
+                    band: lowLabel,
+                    predicted: formatNumber(story.lowest.predicted, lang, 0),
+                    tp: formatNumber(story.lowest.truePositives, lang, 0),
+                    falseAlarms: formatNumber(story.lowest.falseAlarms, lang, 0),
+                  })}
             </p>
           </dd>
         </div>
@@ -236,18 +383,32 @@ function BacktestSection({ t, lang, model, bt }: { t: Translate; lang: Locale; m
           <dd>
             <strong className="metric-value">{pct(story.lowest.recall)}</strong>
             <p className="explain">
-              {story.churned === 0 ? t('batch.bt.recallNone')
-                : t('batch.bt.recallExplain', { band: lowLabel, churned: formatNumber(story.churned, lang, 0), tp: formatNumber(story.lowest.truePositives, lang, 0), missed: formatNumber(story.lowest.missed, lang, 0) })}
+              {story.churned === 0
+                ? t('batch.bt.recallNone')
+                : t('batch.bt.recallExplain', {
+                    band: lowLabel,
+                    churned: formatNumber(story.churned, lang, 0),
+                    tp: formatNumber(story.lowest.truePositives, lang, 0),
+                    missed: formatNumber(story.lowest.missed, lang, 0),
+                  })}
             </p>
           </dd>
         </div>
         <div className="metric" data-testid="metric-lift">
           <dt>{t('batch.bt.lift')}</dt>
           <dd>
-            <strong className="metric-value">{story.lift.lift === null ? '—' : t('batch.times', { n: formatNumber(story.lift.lift, lang, 1) })}</strong>
+            <strong className="metric-value">
+              {story.lift.lift === null ? '—' : t('batch.times', { n: formatNumber(story.lift.lift, lang, 1) })}
+            </strong>
             <p className="explain">
-              {story.lift.lift === null ? t('batch.bt.liftNone')
-                : t('batch.bt.liftExplain', { size: formatNumber(story.lift.size, lang, 0), rate: pct(story.lift.rate), overall: pct(story.lift.overallRate), lift: formatNumber(story.lift.lift, lang, 1) })}
+              {story.lift.lift === null
+                ? t('batch.bt.liftNone')
+                : t('batch.bt.liftExplain', {
+                    size: formatNumber(story.lift.size, lang, 0),
+                    rate: pct(story.lift.rate),
+                    overall: pct(story.lift.overallRate),
+                    lift: formatNumber(story.lift.lift, lang, 1),
+                  })}
             </p>
           </dd>
         </div>
@@ -255,41 +416,83 @@ function BacktestSection({ t, lang, model, bt }: { t: Translate; lang: Locale; m
 
       <h4>{t('batch.roc.title')}</h4>
       <p>{t('batch.roc.help')}</p>
-      {story.auc.value === null ? <p className="muted">{t('batch.bt.aucNone')}</p> : <RocChart roc={bt.roc} labels={rocLabels} />}
+      {story.auc.value === null ? (
+        <p className="muted">{t('batch.bt.aucNone')}</p>
+      ) : (
+        <RocChart roc={bt.roc} labels={rocLabels} />
+      )}
 
       {bt.errorCount > 0 && (
         <details className="problem-list" data-testid="outcome-errors">
           <summary>{t('batch.bt.errors', { n: formatNumber(bt.errorCount, lang, 0) })}</summary>
           <ul>
             {bt.errors.slice(0, MAX_LISTED).map((e, i) => (
-              <li key={i}><strong>{t('batch.row', { row: e.row ?? '?' })}</strong>{e.accountId ? ` (${e.accountId})` : ''}: {outcomeIssueText(t, e.reason)}</li>
+              <li key={i}>
+                <strong>{t('batch.row', { row: e.row ?? '?' })}</strong>
+                {e.accountId ? ` (${e.accountId})` : ''}: {outcomeIssueText(t, e.reason)}
+              </li>
             ))}
           </ul>
-          {bt.errorCount > MAX_LISTED && <p className="muted">{t('batch.more', { n: formatNumber(bt.errorCount - MAX_LISTED, lang, 0) })}</p>}
+          {bt.errorCount > MAX_LISTED && (
+            <p className="muted">{t('batch.more', { n: formatNumber(bt.errorCount - MAX_LISTED, lang, 0) })}</p>
+          )}
         </details>
       )}
     </section>
   );
 }
 
-export default function Results({ t, lang, model, results, client }: { t: Translate; lang: Locale; model: BatchModel; results: BatchResults; client: BatchClient }) {
+export default function Results({
+  t,
+  lang,
+  model,
+  results,
+  client,
+}: {
+  t: Translate;
+  lang: Locale;
+  model: BatchModel;
+  results: BatchResults;
+  client: BatchClient;
+}) {
   const out = results.summary;
   const dist = out.distribution;
   const [exporting, setExporting] = useState<Progress | null>(null);
   const [exportFailed, setExportFailed] = useState(false);
-  const bars: BandBar[] = useMemo(() => [
-    ...dist.bands.map((b, i) => ({ label: `${model.bands[i].label} (${model.bands[i].range})`, count: b.count, colour: model.bands[i].colour, share: formatPercent(b.share, lang, 1) })),
-    { label: t('batch.band.insufficient'), count: dist.insufficient, colour: INSUFFICIENT_COLOUR, share: formatPercent(dist.total ? dist.insufficient / dist.total : 0, lang, 1) },
-  ], [dist, model, lang, t]);
+  const bars: BandBar[] = useMemo(
+    () => [
+      ...dist.bands.map((b, i) => ({
+        label: `${model.bands[i].label} (${model.bands[i].range})`,
+        count: b.count,
+        colour: model.bands[i].colour,
+        share: formatPercent(b.share, lang, 1),
+      })),
+      {
+        label: t('batch.band.insufficient'),
+        count: dist.insufficient,
+        colour: INSUFFICIENT_COLOUR,
+        share: formatPercent(dist.total ? dist.insufficient / dist.total : 0, lang, 1),
+      },
+    ],
+    [dist, model, lang, t],
+  );
   const distSummary = [
-    ...dist.bands.map((b, i) => t('batch.dist.band', { band: model.bands[i].label, n: formatNumber(b.count, lang, 0), share: formatPercent(b.share, lang, 1) })),
+    ...dist.bands.map((b, i) =>
+      t('batch.dist.band', {
+        band: model.bands[i].label,
+        n: formatNumber(b.count, lang, 0),
+        share: formatPercent(b.share, lang, 1),
+      }),
+    ),
     t('batch.dist.insufficient', { n: formatNumber(dist.insufficient, lang, 0) }),
   ].join(' ');
 
   const warned = out.warned;
   const warningVars = (w: { params: Record<string, unknown> }) => ({
-    header: String(w.params.header ?? `#${Number(w.params.column) + 1}`), value: String(w.params.value),
-    min: String(w.params.min), max: String(w.params.max),
+    header: String(w.params.header ?? `#${Number(w.params.column) + 1}`),
+    value: String(w.params.value),
+    min: String(w.params.min),
+    max: String(w.params.max),
   });
   // The worker writes the file in chunks: the band labels and the warning's wording go with the request.
   const exportCsv = async () => {
@@ -297,15 +500,29 @@ export default function Results({ t, lang, model, results, client }: { t: Transl
     setExporting({ rows: 0, bytes: 0, totalBytes: 0 });
     setExportFailed(false);
     try {
-      const blob = await client({
-        type: 'export',
-        run: results.run,
-        options: {
-          labels: { score: t('batch.csv.score'), band: t('batch.csv.band'), coverage: t('batch.csv.coverage'), status: t('batch.csv.status'), warnings: t('batch.csv.warnings') },
-          bandLabels: Object.fromEntries(model.bands.map((b) => [b.id, b.label])),
-          warningTemplate: t('batch.csv.warning', { header: '{header}', value: '{value}', min: '{min}', max: '{max}' }),
+      const blob = await client(
+        {
+          type: 'export',
+          run: results.run,
+          options: {
+            labels: {
+              score: t('batch.csv.score'),
+              band: t('batch.csv.band'),
+              coverage: t('batch.csv.coverage'),
+              status: t('batch.csv.status'),
+              warnings: t('batch.csv.warnings'),
+            },
+            bandLabels: Object.fromEntries(model.bands.map((b) => [b.id, b.label])),
+            warningTemplate: t('batch.csv.warning', {
+              header: '{header}',
+              value: '{value}',
+              min: '{min}',
+              max: '{max}',
+            }),
+          },
         },
-      }, setExporting);
+        setExporting,
+      );
       downloadBlob(scoredFileName(results.fileName, todayIso()), blob);
     } catch (e) {
       if (!(e instanceof BatchCancelled)) setExportFailed(true);
@@ -317,13 +534,30 @@ export default function Results({ t, lang, model, results, client }: { t: Transl
   return (
     <div className="results-body">
       <p data-testid="results-summary">
-        {t('batch.results.summary', { total: formatNumber(out.rowCount, lang, 0), scored: formatNumber(out.scoredCount, lang, 0), bad: formatNumber(out.badCount, lang, 0), insufficient: formatNumber(dist.insufficient, lang, 0) })}
+        {t('batch.results.summary', {
+          total: formatNumber(out.rowCount, lang, 0),
+          scored: formatNumber(out.scoredCount, lang, 0),
+          bad: formatNumber(out.badCount, lang, 0),
+          insufficient: formatNumber(dist.insufficient, lang, 0),
+        })}
       </p>
       <div className="actions">
-        <button type="button" onClick={() => void exportCsv()} disabled={exporting !== null} data-testid="export">{t('batch.export')}</button>
-        {exporting && <span role="status" className="muted" data-testid="export-progress">{t('batch.export.progress', { pct: formatPercent(exporting.totalBytes ? exporting.bytes / exporting.totalBytes : 0, lang, 0) })}</span>}
+        <button type="button" onClick={() => void exportCsv()} disabled={exporting !== null} data-testid="export">
+          {t('batch.export')}
+        </button>
+        {exporting && (
+          <span role="status" className="muted" data-testid="export-progress">
+            {t('batch.export.progress', {
+              pct: formatPercent(exporting.totalBytes ? exporting.bytes / exporting.totalBytes : 0, lang, 0),
+            })}
+          </span>
+        )}
       </div>
-      {exportFailed && <p className="notice" role="alert">{t('batch.export.failed')}</p>}
+      {exportFailed && (
+        <p className="notice" role="alert">
+          {t('batch.export.failed')}
+        </p>
+      )}
       <p className="muted">{t('batch.export.help')}</p>
 
       <h3>{t('batch.dist.title')}</h3>
@@ -344,10 +578,28 @@ export default function Results({ t, lang, model, results, client }: { t: Transl
           <p>{t('batch.warn.help')}</p>
           <ul>
             {warned.slice(0, MAX_LISTED).map((r) => (
-              <li key={r.index} data-row={r.row}><strong>{t('batch.row', { row: r.row })}</strong>{r.accountId ? <> (<bdi>{r.accountId}</bdi>)</> : ''}: {r.warnings!.map((w) => t('batch.warn.cell', { ...warningVars(w), measure: measureLabel(model, String(w.params.measure)) })).join('; ')}</li>
+              <li key={r.index} data-row={r.row}>
+                <strong>{t('batch.row', { row: r.row })}</strong>
+                {r.accountId ? (
+                  <>
+                    {' '}
+                    (<bdi>{r.accountId}</bdi>)
+                  </>
+                ) : (
+                  ''
+                )}
+                :{' '}
+                {r
+                  .warnings!.map((w) =>
+                    t('batch.warn.cell', { ...warningVars(w), measure: measureLabel(model, String(w.params.measure)) }),
+                  )
+                  .join('; ')}
+              </li>
             ))}
           </ul>
-          {out.warnedCount > MAX_LISTED && <p className="muted">{t('batch.more', { n: formatNumber(out.warnedCount - MAX_LISTED, lang, 0) })}</p>}
+          {out.warnedCount > MAX_LISTED && (
+            <p className="muted">{t('batch.more', { n: formatNumber(out.warnedCount - MAX_LISTED, lang, 0) })}</p>
+          )}
         </section>
       )}
       {out.badCount > 0 && (
@@ -356,21 +608,34 @@ export default function Results({ t, lang, model, results, client }: { t: Transl
           <p>{t('batch.bad.help')}</p>
           <ul>
             {out.bad.slice(0, MAX_LISTED).map((b) => (
-              <li key={b.index} data-row={b.row}><strong>{t('batch.row', { row: b.row })}</strong>{b.accountId ? ` (${b.accountId})` : ''}: {badRowText(t, model, b)}</li>
+              <li key={b.index} data-row={b.row}>
+                <strong>{t('batch.row', { row: b.row })}</strong>
+                {b.accountId ? ` (${b.accountId})` : ''}: {badRowText(t, model, b)}
+              </li>
             ))}
           </ul>
-          {out.badCount > MAX_LISTED && <p className="muted">{t('batch.more', { n: formatNumber(out.badCount - MAX_LISTED, lang, 0) })}</p>}
+          {out.badCount > MAX_LISTED && (
+            <p className="muted">{t('batch.more', { n: formatNumber(out.badCount - MAX_LISTED, lang, 0) })}</p>
+          )}
         </section>
       )}
       {out.parseErrorCount > 0 && (
         <details className="problem-list">
           <summary>{t('batch.file.parseErrors', { n: formatNumber(out.parseErrorCount, lang, 0) })}</summary>
-          <ul>{out.parseErrors.slice(0, MAX_LISTED).map((e, i) => <li key={i}>{parseIssueText(t, e)}</li>)}</ul>
+          <ul>
+            {out.parseErrors.slice(0, MAX_LISTED).map((e, i) => (
+              <li key={i}>{parseIssueText(t, e)}</li>
+            ))}
+          </ul>
         </details>
       )}
 
       {out.backtest && <BacktestSection t={t} lang={lang} model={model} bt={out.backtest} />}
-      {!out.backtest && <p className="muted" data-testid="no-backtest">{t('batch.bt.noOutcome')}</p>}
+      {!out.backtest && (
+        <p className="muted" data-testid="no-backtest">
+          {t('batch.bt.noOutcome')}
+        </p>
+      )}
 
       <h3>{t('batch.table.title')}</h3>
       <ResultsTable t={t} lang={lang} model={model} results={results} client={client} />

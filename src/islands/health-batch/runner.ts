@@ -7,14 +7,29 @@
  */
 import { BatchCancelled } from '../../lib/health/csv-stream.ts';
 import { forPage, runBatch } from '../../lib/health/worker-protocol.ts';
-import type { BatchAnswers, BatchInput, BatchOutput, BatchTask, WorkerRequest, WorkerResponse } from '../../lib/health/worker-protocol.ts';
+import type {
+  BatchAnswers,
+  BatchInput,
+  BatchOutput,
+  BatchTask,
+  WorkerRequest,
+  WorkerResponse,
+} from '../../lib/health/worker-protocol.ts';
 import type { Progress } from '../../lib/health/batch-session.ts';
 import type { Issue } from '../../lib/health/score.ts';
 
-export type BatchRunner = (input: BatchInput, onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<BatchOutput>;
+export type BatchRunner = (
+  input: BatchInput,
+  onProgress: (done: number, total: number) => void,
+  signal: AbortSignal,
+) => Promise<BatchOutput>;
 
 /** Runs one task of the batch page; aborting the signal cancels it (rejects with BatchCancelled). */
-export type BatchClient = <T extends BatchTask>(task: T, onProgress?: (p: Progress) => void, signal?: AbortSignal) => Promise<BatchAnswers[T['type']]>;
+export type BatchClient = <T extends BatchTask>(
+  task: T,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+) => Promise<BatchAnswers[T['type']]>;
 
 /** Rejection of a runner or client: the worker's structured error. */
 export class BatchError extends Error {
@@ -34,7 +49,10 @@ let worker: Worker | null = null;
 let seq = 0;
 
 function getWorker(): Worker {
-  worker ??= new Worker(new URL('../../workers/health-batch.worker.ts', import.meta.url), { type: 'module', name: 'banso-health-batch' });
+  worker ??= new Worker(new URL('../../workers/health-batch.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'banso-health-batch',
+  });
   return worker;
 }
 
@@ -42,7 +60,11 @@ function getWorker(): Worker {
  * Sends one request to the shared worker and settles with its final message: `onMessage` handles
  * progress and returns the value once the answer comes. Aborting the signal sends 'cancel'.
  */
-function ask<T>(request: WorkerRequest, signal: AbortSignal | undefined, onMessage: (m: WorkerResponse) => { value: T } | null): Promise<T> {
+function ask<T>(
+  request: WorkerRequest,
+  signal: AbortSignal | undefined,
+  onMessage: (m: WorkerResponse) => { value: T } | null,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const w = getWorker();
     const id = request.id;
@@ -93,7 +115,11 @@ export const workerRunner: BatchRunner = (input, onProgress, signal) => {
 let fallback: Promise<BatchClient> | null = null;
 
 /** The batch page's tasks in the shared Web Worker. */
-export const workerClient: BatchClient = <T extends BatchTask>(task: T, onProgress?: (p: Progress) => void, signal?: AbortSignal) => {
+export const workerClient: BatchClient = <T extends BatchTask>(
+  task: T,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+) => {
   if (typeof Worker === 'undefined') {
     // Loaded only where there is no Worker: the scoring engine then runs on the page.
     fallback ??= import('./in-page-client.ts').then((m) => m.inPageClient());

@@ -9,8 +9,15 @@ export type Role = 'numeric' | 'categorical' | 'outcome' | 'account' | 'ignore';
 const ROLES: Role[] = ['numeric', 'categorical', 'outcome', 'account', 'ignore'];
 
 export function ColumnsStep(props: {
-  t: Translate; lang: Locale; profiles: ColumnProfile[]; roles: Role[]; onRoles: (r: Role[]) => void;
-  churnLabels: string[]; onChurnLabels: (l: string[]) => void; counts: { churned: number; renewed: number; unknown: number } | null; children?: ReactNode;
+  t: Translate;
+  lang: Locale;
+  profiles: ColumnProfile[];
+  roles: Role[];
+  onRoles: (r: Role[]) => void;
+  churnLabels: string[];
+  onChurnLabels: (l: string[]) => void;
+  counts: { churned: number; renewed: number; unknown: number } | null;
+  children?: ReactNode;
 }) {
   const { t, lang, profiles, roles, onRoles, churnLabels, onChurnLabels, counts } = props;
   const setRole = (col: number, r: Role) => {
@@ -30,17 +37,39 @@ export function ColumnsStep(props: {
         <table className="design-columns" data-testid="columns-table">
           <caption className="visually-hidden">{t('design.step.columns')}</caption>
           <thead>
-            <tr><th scope="col">{t('design.columns.column')}</th><th scope="col">{t('design.columns.values')}</th><th scope="col" className="num">{t('design.columns.missing')}</th><th scope="col">{t('design.columns.role')}</th></tr>
+            <tr>
+              <th scope="col">{t('design.columns.column')}</th>
+              <th scope="col">{t('design.columns.values')}</th>
+              <th scope="col" className="num">
+                {t('design.columns.missing')}
+              </th>
+              <th scope="col">{t('design.columns.role')}</th>
+            </tr>
           </thead>
           <tbody>
             {profiles.map((p) => (
               <tr key={p.col} data-col={p.col}>
                 <th scope="row">{p.header || `#${p.col + 1}`}</th>
-                <td className="sample">{p.top.slice(0, 4).map((x) => x.label).join(', ')}{p.distinct > 4 ? ` … (${formatNumber(p.distinct, lang, 0)}${p.distinct > 200 ? '+' : ''})` : ''}</td>
+                <td className="sample">
+                  {p.top
+                    .slice(0, 4)
+                    .map((x) => x.label)
+                    .join(', ')}
+                  {p.distinct > 4 ? ` … (${formatNumber(p.distinct, lang, 0)}${p.distinct > 200 ? '+' : ''})` : ''}
+                </td>
                 <td className="num">{formatPercent(p.missingShare, lang, 0)}</td>
                 <td>
-                  <select value={roles[p.col]} onChange={(e) => setRole(p.col, e.target.value as Role)} aria-label={t('design.columns.roleOf', { column: p.header || `#${p.col + 1}` })} data-testid={`role-${p.col}`}>
-                    {ROLES.map((r) => <option key={r} value={r}>{t(`design.role.${r}`)}</option>)}
+                  <select
+                    value={roles[p.col]}
+                    onChange={(e) => setRole(p.col, e.target.value as Role)}
+                    aria-label={t('design.columns.roleOf', { column: p.header || `#${p.col + 1}` })}
+                    data-testid={`role-${p.col}`}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`design.role.${r}`)}
+                      </option>
+                    ))}
                   </select>
                 </td>
               </tr>
@@ -53,12 +82,29 @@ export function ColumnsStep(props: {
           <legend>{t('design.outcome.which', { column: outcome.header })}</legend>
           {outcome.top.map((l) => (
             <label key={l.label} className="choice">
-              <input type="checkbox" checked={isChurn(l.label)} data-label={l.label}
-                onChange={(e) => onChurnLabels(e.target.checked ? [...churnLabels, l.label] : churnLabels.filter((c) => fold(c) !== fold(l.label)))} />
-              <span className="raw-label">{l.label}</span> <span className="muted">({formatNumber(l.count, lang, 0)})</span>
+              <input
+                type="checkbox"
+                checked={isChurn(l.label)}
+                data-label={l.label}
+                onChange={(e) =>
+                  onChurnLabels(
+                    e.target.checked ? [...churnLabels, l.label] : churnLabels.filter((c) => fold(c) !== fold(l.label)),
+                  )
+                }
+              />
+              <span className="raw-label">{l.label}</span>{' '}
+              <span className="muted">({formatNumber(l.count, lang, 0)})</span>
             </label>
           ))}
-          {counts && <p className="muted" data-testid="outcome-counts">{t('design.outcome.counts', { churned: formatNumber(counts.churned, lang, 0), renewed: formatNumber(counts.renewed, lang, 0), unknown: formatNumber(counts.unknown, lang, 0) })}</p>}
+          {counts && (
+            <p className="muted" data-testid="outcome-counts">
+              {t('design.outcome.counts', {
+                churned: formatNumber(counts.churned, lang, 0),
+                renewed: formatNumber(counts.renewed, lang, 0),
+                unknown: formatNumber(counts.unknown, lang, 0),
+              })}
+            </p>
+          )}
         </fieldset>
       )}
       {props.children}

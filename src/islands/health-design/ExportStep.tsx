@@ -5,7 +5,18 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { Design, DesignProblem } from '../../lib/health/design/design.ts';
 import { downloadText } from '../browser.ts';
 
-export const ExportStep = memo(function ExportStep({ t, design, problems, setDesign }: { t: Translate; lang: Locale; design: Design; problems: DesignProblem[]; setDesign: Dispatch<SetStateAction<Design | null>> }) {
+export const ExportStep = memo(function ExportStep({
+  t,
+  design,
+  problems,
+  setDesign,
+}: {
+  t: Translate;
+  lang: Locale;
+  design: Design;
+  problems: DesignProblem[];
+  setDesign: Dispatch<SetStateAction<Design | null>>;
+}) {
   const [yaml, setYaml] = useState<{ text: string; key: string } | null>(null);
   const key = JSON.stringify(design);
   const make = async () => {
@@ -21,19 +32,65 @@ export const ExportStep = memo(function ExportStep({ t, design, problems, setDes
       <h2 id="design-step-export">{t('design.step.export')}</h2>
       <p>{t('design.export.help')}</p>
       <div className="form-grid">
-        <label>{t('design.export.id')}<input type="text" value={design.id} onChange={(e) => set({ id: e.target.value })} pattern="[a-z0-9]+(-[a-z0-9]+)*" data-testid="model-id" /></label>
-        <label>{t('design.export.nameEn')}<input type="text" value={design.name.en} onChange={(e) => set({ name: { ...design.name, en: e.target.value } })} /></label>
-        <label>{t('design.export.nameJa')}<input type="text" lang="ja" value={design.name.ja} onChange={(e) => set({ name: { ...design.name, ja: e.target.value } })} /></label>
+        <label>
+          {t('design.export.id')}
+          <input
+            type="text"
+            value={design.id}
+            onChange={(e) => set({ id: e.target.value })}
+            pattern="[a-z0-9]+(-[a-z0-9]+)*"
+            data-testid="model-id"
+          />
+        </label>
+        <label>
+          {t('design.export.nameEn')}
+          <input
+            type="text"
+            value={design.name.en}
+            onChange={(e) => set({ name: { ...design.name, en: e.target.value } })}
+          />
+        </label>
+        <label>
+          {t('design.export.nameJa')}
+          <input
+            type="text"
+            lang="ja"
+            value={design.name.ja}
+            onChange={(e) => set({ name: { ...design.name, ja: e.target.value } })}
+          />
+        </label>
       </div>
-      {problems.length > 0 && <p className="notice" data-testid="export-blocked">{t('design.export.blocked')}</p>}
+      {problems.length > 0 && (
+        <p className="notice" data-testid="export-blocked">
+          {t('design.export.blocked')}
+        </p>
+      )}
       <div className="actions">
-        <button type="button" className="primary" disabled={problems.length > 0} onClick={() => void download()} data-testid="export-yaml">{t('design.export.download', { file: `${design.id}.yaml` })}</button>
-        <button type="button" disabled={problems.length > 0} onClick={() => void make()} data-testid="preview-yaml">{t('design.export.preview')}</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={problems.length > 0}
+          onClick={() => void download()}
+          data-testid="export-yaml"
+        >
+          {t('design.export.download', { file: `${design.id}.yaml` })}
+        </button>
+        <button type="button" disabled={problems.length > 0} onClick={() => void make()} data-testid="preview-yaml">
+          {t('design.export.preview')}
+        </button>
       </div>
       {yaml && (
         <div>
           {yaml.key !== key && <p className="notice">{t('design.export.stale')}</p>}
-          <pre className="yaml-preview" data-testid="yaml" tabIndex={0} aria-label={t('design.export.previewLabel')}>{yaml.text}</pre>
+          <pre
+            className="yaml-preview"
+            data-testid="yaml"
+            tabIndex={0}
+            role="region"
+            aria-label={t('design.export.previewLabel')}
+          >
+            {yaml.text}
+          </pre>
         </div>
       )}
     </section>

@@ -15,34 +15,97 @@ import { formatNumber, formatPercent } from '../../lib/health/number-format.ts';
 const toNum = (s: string): number => (s.trim() === '' ? NaN : Number(s));
 const shown = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : String(x));
 
-function NumberField({ label, value, onChange, testId, min, max }: { label: string; value: number | undefined; onChange: (x: number) => void; testId?: string; min?: number; max?: number }) {
+function NumberField({
+  label,
+  value,
+  onChange,
+  testId,
+  min,
+  max,
+}: {
+  label: string;
+  value: number | undefined;
+  onChange: (x: number) => void;
+  testId?: string;
+  min?: number;
+  max?: number;
+}) {
   return (
     <label className="num-field">
       <span>{label}</span>
-      <input type="number" step="any" inputMode="decimal" value={shown(value)} min={min} max={max} onChange={(e) => onChange(toNum(e.target.value))} data-testid={testId} />
+      <input
+        type="number"
+        step="any"
+        inputMode="decimal"
+        value={shown(value)}
+        min={min}
+        max={max}
+        onChange={(e) => onChange(toNum(e.target.value))}
+        data-testid={testId}
+      />
     </label>
   );
 }
 
-function MeasureCard({ t, lang, m, onMeasure, onResuggest }: { t: Translate; lang: Locale; m: DesignMeasure; onMeasure: (id: string, c: Partial<DesignMeasure>) => void; onResuggest: (id: string, f: { method?: NumericMethod; direction?: Direction }) => void }) {
+function MeasureCard({
+  t,
+  lang,
+  m,
+  onMeasure,
+  onResuggest,
+}: {
+  t: Translate;
+  lang: Locale;
+  m: DesignMeasure;
+  onMeasure: (id: string, c: Partial<DesignMeasure>) => void;
+  onResuggest: (id: string, f: { method?: NumericMethod; direction?: Direction }) => void;
+}) {
   const s = m.scoring;
   const edit = (scoring: DesignMeasure['scoring']) => onMeasure(m.id, { scoring, suggested: false });
   return (
     <section className="measure-card" data-measure={m.id} aria-labelledby={`dm-${m.id}`}>
-      <h3 id={`dm-${m.id}`}>{m.header} <span className="badge">{t(m.kind === 'numeric' ? 'design.role.numeric' : 'design.role.categorical')}</span></h3>
+      <h3 id={`dm-${m.id}`}>
+        {m.header}{' '}
+        <span className="badge">{t(m.kind === 'numeric' ? 'design.role.numeric' : 'design.role.categorical')}</span>
+      </h3>
       <div className="form-grid">
-        <label>{t('design.measure.labelEn')}<input type="text" value={m.label.en} onChange={(e) => onMeasure(m.id, { label: { ...m.label, en: e.target.value } })} /></label>
-        <label>{t('design.measure.labelJa')}<input type="text" lang="ja" value={m.label.ja} onChange={(e) => onMeasure(m.id, { label: { ...m.label, ja: e.target.value } })} /></label>
+        <label>
+          {t('design.measure.labelEn')}
+          <input
+            type="text"
+            value={m.label.en}
+            onChange={(e) => onMeasure(m.id, { label: { ...m.label, en: e.target.value } })}
+          />
+        </label>
+        <label>
+          {t('design.measure.labelJa')}
+          <input
+            type="text"
+            lang="ja"
+            value={m.label.ja}
+            onChange={(e) => onMeasure(m.id, { label: { ...m.label, ja: e.target.value } })}
+          />
+        </label>
         {m.kind === 'numeric' && (
           <>
-            <label>{t('design.measure.method')}
-              <select value={m.method} onChange={(e) => onResuggest(m.id, { method: e.target.value as NumericMethod })} data-testid={`method-${m.id}`}>
+            <label>
+              {t('design.measure.method')}
+              <select
+                value={m.method}
+                onChange={(e) => onResuggest(m.id, { method: e.target.value as NumericMethod })}
+                data-testid={`method-${m.id}`}
+              >
                 <option value="quantile-tiers">{t('design.method.quantile-tiers')}</option>
                 <option value="linear">{t('design.method.linear')}</option>
               </select>
             </label>
-            <label>{t('design.measure.direction')}
-              <select value={m.direction} onChange={(e) => onResuggest(m.id, { direction: e.target.value as Direction })} data-testid={`direction-${m.id}`}>
+            <label>
+              {t('design.measure.direction')}
+              <select
+                value={m.direction}
+                onChange={(e) => onResuggest(m.id, { direction: e.target.value as Direction })}
+                data-testid={`direction-${m.id}`}
+              >
                 <option value="higher">{t('design.direction.higher')}</option>
                 <option value="lower">{t('design.direction.lower')}</option>
               </select>
@@ -50,30 +113,70 @@ function MeasureCard({ t, lang, m, onMeasure, onResuggest }: { t: Translate; lan
           </>
         )}
       </div>
-      <p className="explain" data-testid={`why-${m.id}`}>{m.suggested && m.why ? m.why[lang] : t('design.measure.edited')}</p>
+      <p className="explain" data-testid={`why-${m.id}`}>
+        {m.suggested && m.why ? m.why[lang] : t('design.measure.edited')}
+      </p>
       {s.kind === 'tiers' && (
         <div className="tier-editor">
           {s.tiers.map((tier, i) => (
             <div className="tier-row" key={i}>
-              <NumberField label={t(m.direction === 'higher' ? 'design.tier.atLeast' : 'design.tier.atMost', { n: i + 1 })} value={tier.at} onChange={(at) => edit({ ...s, tiers: s.tiers.map((x, k) => (k === i ? { ...x, at } : x)) })} testId={`tier-at-${m.id}-${i}`} />
-              <NumberField label={t('design.tier.points')} value={tier.points} min={0} max={100} onChange={(points) => edit({ ...s, tiers: s.tiers.map((x, k) => (k === i ? { ...x, points } : x)) })} />
+              <NumberField
+                label={t(m.direction === 'higher' ? 'design.tier.atLeast' : 'design.tier.atMost', { n: i + 1 })}
+                value={tier.at}
+                onChange={(at) => edit({ ...s, tiers: s.tiers.map((x, k) => (k === i ? { ...x, at } : x)) })}
+                testId={`tier-at-${m.id}-${i}`}
+              />
+              <NumberField
+                label={t('design.tier.points')}
+                value={tier.points}
+                min={0}
+                max={100}
+                onChange={(points) => edit({ ...s, tiers: s.tiers.map((x, k) => (k === i ? { ...x, points } : x)) })}
+              />
             </div>
           ))}
-          <div className="tier-row"><NumberField label={t('design.tier.otherwise')} value={s.otherwise} min={0} max={100} onChange={(otherwise) => edit({ ...s, otherwise })} /></div>
+          <div className="tier-row">
+            <NumberField
+              label={t('design.tier.otherwise')}
+              value={s.otherwise}
+              min={0}
+              max={100}
+              onChange={(otherwise) => edit({ ...s, otherwise })}
+            />
+          </div>
         </div>
       )}
       {s.kind === 'linear' && (
         <div className="tier-row">
-          <NumberField label={t('design.linear.zeroAt')} value={s.zeroAt} onChange={(zeroAt) => edit({ ...s, zeroAt })} />
-          <NumberField label={t('design.linear.fullAt')} value={s.fullAt} onChange={(fullAt) => edit({ ...s, fullAt })} />
+          <NumberField
+            label={t('design.linear.zeroAt')}
+            value={s.zeroAt}
+            onChange={(zeroAt) => edit({ ...s, zeroAt })}
+          />
+          <NumberField
+            label={t('design.linear.fullAt')}
+            value={s.fullAt}
+            onChange={(fullAt) => edit({ ...s, fullAt })}
+          />
         </div>
       )}
       {s.kind === 'map' && (
         <div className="tier-editor category-points">
-          {Object.entries(s.points).slice(0, 60).map(([label, p]) => (
-            <NumberField key={label} label={label} value={p} min={0} max={100} onChange={(x) => edit({ ...s, points: { ...s.points, [label]: x } })} />
-          ))}
-          {Object.keys(s.points).length > 60 && <p className="muted">{t('design.measure.moreCategories', { n: Object.keys(s.points).length - 60 })}</p>}
+          {Object.entries(s.points)
+            .slice(0, 60)
+            .map(([label, p]) => (
+              <NumberField
+                key={label}
+                label={label}
+                value={p}
+                min={0}
+                max={100}
+                onChange={(x) => edit({ ...s, points: { ...s.points, [label]: x } })}
+              />
+            ))}
+          {Object.keys(s.points).length > 60 && (
+            <p className="muted">{t('design.measure.moreCategories', { n: Object.keys(s.points).length - 60 })}</p>
+          )}
         </div>
       )}
       {m.kind === 'numeric' && (
@@ -88,8 +191,17 @@ function MeasureCard({ t, lang, m, onMeasure, onResuggest }: { t: Translate; lan
 }
 
 export const MeasuresStep = memo(function MeasuresStep(props: {
-  t: Translate; lang: Locale; design: Design; columns: ColumnData[]; outcome: Int8Array; scores: RowScores | null; rows: string[][]; accountCol: number;
-  onMeasure: (id: string, c: Partial<DesignMeasure>) => void; onResuggest: (id: string, f: { method?: NumericMethod; direction?: Direction }) => void; onCoverage: (x: number) => void;
+  t: Translate;
+  lang: Locale;
+  design: Design;
+  columns: ColumnData[];
+  outcome: Int8Array;
+  scores: RowScores | null;
+  rows: string[][];
+  accountCol: number;
+  onMeasure: (id: string, c: Partial<DesignMeasure>) => void;
+  onResuggest: (id: string, f: { method?: NumericMethod; direction?: Direction }) => void;
+  onCoverage: (x: number) => void;
 }) {
   const { t, lang, design, columns, scores, rows, accountCol } = props;
   const insufficient = useMemo(() => {
@@ -106,42 +218,99 @@ export const MeasuresStep = memo(function MeasuresStep(props: {
         <h2 id="design-step-coverage">{t('design.step.coverage')}</h2>
         <p>{t('design.coverage.rule')}</p>
         <div className="form-grid">
-          <label>{t('design.coverage.min')}
-            <input type="number" min={0} max={100} step={5} value={Math.round(design.minCoverage * 100)} onChange={(e) => props.onCoverage(Math.min(1, Math.max(0, toNum(e.target.value) / 100)))} data-testid="min-coverage" />
+          <label>
+            {t('design.coverage.min')}
+            <input
+              type="number"
+              min={0}
+              max={100}
+              step={5}
+              value={Math.round(design.minCoverage * 100)}
+              onChange={(e) => props.onCoverage(Math.min(1, Math.max(0, toNum(e.target.value) / 100)))}
+              data-testid="min-coverage"
+            />
           </label>
         </div>
-        {insufficient && <p data-testid="insufficient-share">{t('design.coverage.share', { n: formatNumber(insufficient.n, lang, 0), share: formatPercent(insufficient.share, lang, 1) })}</p>}
+        {insufficient && (
+          <p data-testid="insufficient-share">
+            {t('design.coverage.share', {
+              n: formatNumber(insufficient.n, lang, 0),
+              share: formatPercent(insufficient.share, lang, 1),
+            })}
+          </p>
+        )}
       </section>
 
       <section className="batch-step" aria-labelledby="design-step-scoring">
         <h2 id="design-step-scoring">{t('design.step.scoring')}</h2>
         <p className="muted">{t('design.scoring.help')}</p>
         <div className="measure-cards">
-          {design.measures.map((m) => <MeasureCard key={m.id} t={t} lang={lang} m={m} onMeasure={props.onMeasure} onResuggest={props.onResuggest} />)}
+          {design.measures.map((m) => (
+            <MeasureCard
+              key={m.id}
+              t={t}
+              lang={lang}
+              m={m}
+              onMeasure={props.onMeasure}
+              onResuggest={props.onResuggest}
+            />
+          ))}
         </div>
         <h3>{t('design.rows.title')}</h3>
-        {problems.length === 0 ? <p className="muted" data-testid="row-problems-none">{t('design.rows.none')}</p> : (
+        {problems.length === 0 ? (
+          <p className="muted" data-testid="row-problems-none">
+            {t('design.rows.none')}
+          </p>
+        ) : (
           <details data-testid="row-problems">
             <summary>{t('design.rows.summary', { n: formatNumber(problems.length, lang, 0) })}</summary>
             <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.rows.title')}>
               <table>
-                <thead><tr><th scope="col" className="num">{t('batch.table.row')}</th><th scope="col">{t('batch.table.account')}</th><th scope="col">{t('design.rows.what')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      {t('batch.table.row')}
+                    </th>
+                    <th scope="col">{t('batch.table.account')}</th>
+                    <th scope="col">{t('design.rows.what')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {problems.slice(0, 200).map((p) => (
                     <tr key={p.index}>
                       <td className="num">{p.index + 2}</td>
-                      <th scope="row">{accountCol >= 0 ? rows[p.index]?.[accountCol] ?? '' : '—'}</th>
-                      <td>{[
-                        p.missing.length ? t('design.rows.missing', { measures: p.missing.map(name).join(', ') }) : '',
-                        ...p.unreadable.map((u) => t('design.rows.unreadable', { measure: name(u.measure), value: rows[p.index]?.[design.measures.find((m) => m.id === u.measure)!.col] ?? '' })),
-                        ...p.outOfRange.map((u) => t('design.rows.outOfRange', { measure: name(u.measure), value: formatNumber(u.value, lang, 3), min: formatNumber(u.min, lang, 3), max: formatNumber(u.max, lang, 3) })),
-                      ].filter(Boolean).join(' ')}</td>
+                      <th scope="row">{accountCol >= 0 ? (rows[p.index]?.[accountCol] ?? '') : '—'}</th>
+                      <td>
+                        {[
+                          p.missing.length
+                            ? t('design.rows.missing', { measures: p.missing.map(name).join(', ') })
+                            : '',
+                          ...p.unreadable.map((u) =>
+                            t('design.rows.unreadable', {
+                              measure: name(u.measure),
+                              value: rows[p.index]?.[design.measures.find((m) => m.id === u.measure)!.col] ?? '',
+                            }),
+                          ),
+                          ...p.outOfRange.map((u) =>
+                            t('design.rows.outOfRange', {
+                              measure: name(u.measure),
+                              value: formatNumber(u.value, lang, 3),
+                              min: formatNumber(u.min, lang, 3),
+                              max: formatNumber(u.max, lang, 3),
+                            }),
+                          ),
+                        ]
+                          .filter(Boolean)
+                          .join(' ')}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            {problems.length > 200 && <p className="muted">{t('design.rows.more', { n: formatNumber(problems.length - 200, lang, 0) })}</p>}
+            {problems.length > 200 && (
+              <p className="muted">{t('design.rows.more', { n: formatNumber(problems.length - 200, lang, 0) })}</p>
+            )}
           </details>
         )}
       </section>

@@ -13,40 +13,97 @@ import { formatAuc, formatNumber, formatPercent } from '../../lib/health/number-
 const toNum = (s: string): number => (s.trim() === '' ? NaN : Number(s));
 
 export function WeightsStep(props: {
-  t: Translate; lang: Locale; design: Design; setDesign: Dispatch<SetStateAction<Design | null>>; fit: SuggestResult | null; staleFit: SuggestResult | null;
-  churned: number; busy: boolean; onFit: (seed: number) => void; minChurned: number; applied: boolean; onApply: () => void; children?: ReactNode;
+  t: Translate;
+  lang: Locale;
+  design: Design;
+  setDesign: Dispatch<SetStateAction<Design | null>>;
+  fit: SuggestResult | null;
+  staleFit: SuggestResult | null;
+  churned: number;
+  busy: boolean;
+  onFit: (seed: number) => void;
+  minChurned: number;
+  applied: boolean;
+  onApply: () => void;
+  children?: ReactNode;
 }) {
   const { t, lang, design, setDesign, fit, churned, busy } = props;
   const [seed, setSeed] = useState(1);
   const shares = sharesOf(design);
   const shown = fit ?? props.staleFit;
-  const setMeasure = (id: string, c: { group?: string; weight?: number }) => setDesign((d) => d && { ...d, measures: d.measures.map((m) => (m.id === id ? { ...m, ...c } : m)) });
-  const setGroup = (id: string, c: Partial<Design['groups'][number]>) => setDesign((d) => d && { ...d, groups: d.groups.map((g) => (g.id === id ? { ...g, ...c } : g)) });
-  const addGroup = () => setDesign((d) => {
-    if (!d) return d;
-    let n = d.groups.length + 1;
-    while (d.groups.some((g) => g.id === `group-${n}`)) n++;
-    return { ...d, groups: [...d.groups, { id: `group-${n}`, label: { en: `Group ${n}`, ja: `グループ${n}` }, weight: 50 }] };
-  });
+  const setMeasure = (id: string, c: { group?: string; weight?: number }) =>
+    setDesign((d) => d && { ...d, measures: d.measures.map((m) => (m.id === id ? { ...m, ...c } : m)) });
+  const setGroup = (id: string, c: Partial<Design['groups'][number]>) =>
+    setDesign((d) => d && { ...d, groups: d.groups.map((g) => (g.id === id ? { ...g, ...c } : g)) });
+  const addGroup = () =>
+    setDesign((d) => {
+      if (!d) return d;
+      let n = d.groups.length + 1;
+      while (d.groups.some((g) => g.id === `group-${n}`)) n++;
+      return {
+        ...d,
+        groups: [...d.groups, { id: `group-${n}`, label: { en: `Group ${n}`, ja: `グループ${n}` }, weight: 50 }],
+      };
+    });
   return (
     <section className="batch-step" aria-labelledby="design-step-weights">
       <h2 id="design-step-weights">{t('design.step.weights')}</h2>
       <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.weights.measures')}>
         <table data-testid="weights-table">
           <caption className="visually-hidden">{t('design.weights.measures')}</caption>
-          <thead><tr><th scope="col">{t('design.weights.measure')}</th><th scope="col">{t('design.weights.group')}</th><th scope="col" className="num">{t('design.weights.weight')}</th><th scope="col" className="num">{t('design.weights.share')}</th>{shown && <th scope="col" className="num">{t('design.weights.suggested')}</th>}</tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('design.weights.measure')}</th>
+              <th scope="col">{t('design.weights.group')}</th>
+              <th scope="col" className="num">
+                {t('design.weights.weight')}
+              </th>
+              <th scope="col" className="num">
+                {t('design.weights.share')}
+              </th>
+              {shown && (
+                <th scope="col" className="num">
+                  {t('design.weights.suggested')}
+                </th>
+              )}
+            </tr>
+          </thead>
           <tbody>
             {design.measures.map((m, j) => (
               <tr key={m.id}>
                 <th scope="row">{m.label[lang] || m.header}</th>
                 <td>
-                  <select value={m.group} onChange={(e) => setMeasure(m.id, { group: e.target.value })} aria-label={t('design.weights.groupOf', { measure: m.header })}>
-                    {design.groups.map((g) => <option key={g.id} value={g.id}>{g.label[lang]}</option>)}
+                  <select
+                    value={m.group}
+                    onChange={(e) => setMeasure(m.id, { group: e.target.value })}
+                    aria-label={t('design.weights.groupOf', { measure: m.header })}
+                  >
+                    {design.groups.map((g) => (
+                      <option key={g.id} value={g.id}>
+                        {g.label[lang]}
+                      </option>
+                    ))}
                   </select>
                 </td>
-                <td className="num"><input type="number" min={0} step="any" className="weight-input" value={Number.isNaN(m.weight) ? '' : m.weight} aria-label={t('design.weights.weightOf', { measure: m.header })} onChange={(e) => setMeasure(m.id, { weight: toNum(e.target.value) })} data-testid={`weight-${m.id}`} /></td>
+                <td className="num">
+                  <input
+                    type="number"
+                    min={0}
+                    step="any"
+                    className="weight-input"
+                    value={Number.isNaN(m.weight) ? '' : m.weight}
+                    aria-label={t('design.weights.weightOf', { measure: m.header })}
+                    onChange={(e) => setMeasure(m.id, { weight: toNum(e.target.value) })}
+                    data-testid={`weight-${m.id}`}
+                  />
+                </td>
                 <td className="num">{formatPercent(shares[j], lang, 1)}</td>
-                {shown && <td className="num" data-testid={`suggested-${m.id}`}>{shown.weights[j]}{shown.wrongSign.includes(m.id) ? ' *' : ''}</td>}
+                {shown && (
+                  <td className="num" data-testid={`suggested-${m.id}`}>
+                    {shown.weights[j]}
+                    {shown.wrongSign.includes(m.id) ? ' *' : ''}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -55,49 +112,169 @@ export function WeightsStep(props: {
       <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.weights.groups')}>
         <table data-testid="groups-table">
           <caption className="visually-hidden">{t('design.weights.groups')}</caption>
-          <thead><tr><th scope="col">{t('design.weights.groupEn')}</th><th scope="col">{t('design.weights.groupJa')}</th><th scope="col" className="num">{t('design.weights.weight')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('design.weights.groupEn')}</th>
+              <th scope="col">{t('design.weights.groupJa')}</th>
+              <th scope="col" className="num">
+                {t('design.weights.weight')}
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {design.groups.map((g) => (
               <tr key={g.id}>
-                <td><input type="text" value={g.label.en} aria-label={t('design.weights.groupEn')} onChange={(e) => setGroup(g.id, { label: { ...g.label, en: e.target.value } })} /></td>
-                <td><input type="text" lang="ja" value={g.label.ja} aria-label={t('design.weights.groupJa')} onChange={(e) => setGroup(g.id, { label: { ...g.label, ja: e.target.value } })} /></td>
-                <td className="num"><input type="number" min={0} step="any" className="weight-input" value={Number.isNaN(g.weight) ? '' : g.weight} aria-label={t('design.weights.weightOf', { measure: g.label[lang] })} onChange={(e) => setGroup(g.id, { weight: toNum(e.target.value) })} /></td>
+                <td>
+                  <input
+                    type="text"
+                    value={g.label.en}
+                    aria-label={t('design.weights.groupEn')}
+                    onChange={(e) => setGroup(g.id, { label: { ...g.label, en: e.target.value } })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="text"
+                    lang="ja"
+                    value={g.label.ja}
+                    aria-label={t('design.weights.groupJa')}
+                    onChange={(e) => setGroup(g.id, { label: { ...g.label, ja: e.target.value } })}
+                  />
+                </td>
+                <td className="num">
+                  <input
+                    type="number"
+                    min={0}
+                    step="any"
+                    className="weight-input"
+                    value={Number.isNaN(g.weight) ? '' : g.weight}
+                    aria-label={t('design.weights.weightOf', { measure: g.label[lang] })}
+                    onChange={(e) => setGroup(g.id, { weight: toNum(e.target.value) })}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <div className="actions">
-        <button type="button" onClick={addGroup}>{t('design.weights.addGroup')}</button>
+        <button type="button" onClick={addGroup}>
+          {t('design.weights.addGroup')}
+        </button>
       </div>
 
       <h3>{t('design.fit.title')}</h3>
       <p>{t('design.fit.explain')}</p>
-      {churned < props.minChurned && <p className="notice" data-testid="few-churned">{t('design.fit.fewChurned', { n: churned, min: props.minChurned })}</p>}
+      {churned < props.minChurned && (
+        <p className="notice" data-testid="few-churned">
+          {t('design.fit.fewChurned', { n: churned, min: props.minChurned })}
+        </p>
+      )}
       <div className="actions fit-actions">
-        <label className="num-field">{t('design.fit.seed')}<input type="number" min={1} step={1} value={seed} onChange={(e) => setSeed(Math.max(1, Math.floor(toNum(e.target.value)) || 1))} data-testid="seed" /></label>
-        <button type="button" className="primary" onClick={() => props.onFit(seed)} disabled={busy} data-testid="suggest-weights">{t('design.fit.run')}</button>
+        <label className="num-field">
+          {t('design.fit.seed')}
+          <input
+            type="number"
+            min={1}
+            step={1}
+            value={seed}
+            onChange={(e) => setSeed(Math.max(1, Math.floor(toNum(e.target.value)) || 1))}
+            data-testid="seed"
+          />
+        </label>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => props.onFit(seed)}
+          disabled={busy}
+          data-testid="suggest-weights"
+        >
+          {t('design.fit.run')}
+        </button>
       </div>
       {props.children}
       {shown && (
         <div className="fit-result" data-testid="fit-result">
-          {!fit && <p className="notice" data-testid="fit-stale">{t('design.fit.stale')}</p>}
-          <p data-testid="cv-summary">{t('design.fit.summary', { k: shown.k, seed: shown.seed, suggested: formatAuc(shown.suggestedAuc), current: formatAuc(shown.currentAuc) })}</p>
+          {!fit && (
+            <p className="notice" data-testid="fit-stale">
+              {t('design.fit.stale')}
+            </p>
+          )}
+          <p data-testid="cv-summary">
+            {t('design.fit.summary', {
+              k: shown.k,
+              seed: shown.seed,
+              suggested: formatAuc(shown.suggestedAuc),
+              current: formatAuc(shown.currentAuc),
+            })}
+          </p>
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.fit.caption')}>
             <table data-testid="cv-table">
               <caption>{t('design.fit.caption')}</caption>
-              <thead><tr><th scope="col">{t('design.fit.fold')}</th><th scope="col" className="num">{t('design.fit.train')}</th><th scope="col" className="num">{t('design.fit.test')}</th><th scope="col" className="num">{t('design.fit.aucSuggested')}</th><th scope="col" className="num">{t('design.fit.aucCurrent')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('design.fit.fold')}</th>
+                  <th scope="col" className="num">
+                    {t('design.fit.train')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('design.fit.test')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('design.fit.aucSuggested')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('design.fit.aucCurrent')}
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {shown.folds.map((f) => (
-                  <tr key={f.fold}><th scope="row">{f.fold + 1}</th><td className="num">{formatNumber(f.train, lang, 0)}</td><td className="num">{formatNumber(f.test, lang, 0)}</td><td className="num">{formatAuc(f.suggestedAuc)}</td><td className="num">{formatAuc(f.currentAuc)}</td></tr>
+                  <tr key={f.fold}>
+                    <th scope="row">{f.fold + 1}</th>
+                    <td className="num">{formatNumber(f.train, lang, 0)}</td>
+                    <td className="num">{formatNumber(f.test, lang, 0)}</td>
+                    <td className="num">{formatAuc(f.suggestedAuc)}</td>
+                    <td className="num">{formatAuc(f.currentAuc)}</td>
+                  </tr>
                 ))}
               </tbody>
-              <tfoot><tr><th scope="row">{t('design.fit.mean')}</th><td /><td /><td className="num" data-testid="cv-auc-suggested">{formatAuc(shown.suggestedAuc)}</td><td className="num" data-testid="cv-auc-current">{formatAuc(shown.currentAuc)}</td></tr></tfoot>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('design.fit.mean')}</th>
+                  <td />
+                  <td />
+                  <td className="num" data-testid="cv-auc-suggested">
+                    {formatAuc(shown.suggestedAuc)}
+                  </td>
+                  <td className="num" data-testid="cv-auc-current">
+                    {formatAuc(shown.currentAuc)}
+                  </td>
+                </tr>
+              </tfoot>
             </table>
           </div>
-          {shown.wrongSign.length > 0 && <p className="notice" data-testid="wrong-sign">{t('design.fit.wrongSign', { measures: shown.wrongSign.map((id) => design.measures.find((m) => m.id === id)?.header ?? id).join(', ') })}</p>}
+          {shown.wrongSign.length > 0 && (
+            <p className="notice" data-testid="wrong-sign">
+              {t('design.fit.wrongSign', {
+                measures: shown.wrongSign
+                  .map((id) => design.measures.find((m) => m.id === id)?.header ?? id)
+                  .join(', '),
+              })}
+            </p>
+          )}
           <p className="muted">{t('design.fit.honest')}</p>
-          {props.applied ? <p className="notice" data-testid="fit-applied">{t('design.fit.applied')}</p> : <div className="actions"><button type="button" onClick={props.onApply} disabled={!fit} data-testid="apply-weights">{t('design.fit.apply')}</button></div>}
+          {props.applied ? (
+            <p className="notice" data-testid="fit-applied">
+              {t('design.fit.applied')}
+            </p>
+          ) : (
+            <div className="actions">
+              <button type="button" onClick={props.onApply} disabled={!fit} data-testid="apply-weights">
+                {t('design.fit.apply')}
+              </button>
+            </div>
+          )}
         </div>
       )}
     </section>

@@ -31,12 +31,25 @@ const INNER: Record<BandShape, string> = {
 /** Dark or white inner mark, whichever stands out more on the band colour (#rrggbb). */
 function inkOn(colour: string): string {
   const n = parseInt(colour.slice(1), 16);
-  const lin = (c: number) => { const s = c / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
   const l = 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
   return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#1d2320' : '#ffffff';
 }
 
-export function BandMark({ index, count, colour, className = 'band-mark' }: { index: number; count: number; colour: string; className?: string }) {
+export function BandMark({
+  index,
+  count,
+  colour,
+  className = 'band-mark',
+}: {
+  index: number;
+  count: number;
+  colour: string;
+  className?: string;
+}) {
   const shape = bandShape(index, count);
   return (
     <svg className={className} viewBox="0 0 20 20" aria-hidden="true" focusable="false" data-shape={shape}>

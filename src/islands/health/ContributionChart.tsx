@@ -37,51 +37,73 @@ export function ContributionChart(props: {
   const wrap = useRef<HTMLDivElement>(null);
   const height = Math.max(12, labels.length * (series.length > 1 ? 2.6 : 1.9) + 4);
 
-  const canvas = useChart<'bar'>((theme) => {
-    // Set through the CSSOM (a style attribute in the server-rendered HTML would break the CSP).
-    if (wrap.current) wrap.current.style.height = `${height}rem`;
-    const { grid, text } = theme;
-    const { brand } = theme;
-    const data = {
-      labels: labels.map((l) => (l.length > 28 ? l.slice(0, 27) + '…' : l)),
-      datasets: series.map((s) => ({
-        label: s.label,
-        data: s.values.map((v) => v ?? 0),
-        backgroundColor: s.style === 'solid' ? brand : 'rgba(0,0,0,0)',
-        borderColor: s.style === 'solid' ? brand : text,
-        borderWidth: s.style === 'solid' ? 0 : 2,
-        borderSkipped: false as const,
-      })),
-    };
-    return {
-      type: 'bar',
-      data,
-      options: {
-        animation: false,
-        indexAxis: 'y',
-        responsive: true,
-        maintainAspectRatio: false,
-        scales: {
-          x: { beginAtZero: true, grid: { color: grid }, ticks: { color: text }, title: { display: true, text: axisLabel, color: text } },
-          y: { grid: { display: false }, ticks: { color: text, autoSkip: false, font: { size: 11 } } },
+  const canvas = useChart<'bar'>(
+    (theme) => {
+      // Set through the CSSOM (a style attribute in the server-rendered HTML would break the CSP).
+      if (wrap.current) wrap.current.style.height = `${height}rem`;
+      const { grid, text } = theme;
+      const { brand } = theme;
+      const data = {
+        labels: labels.map((l) => (l.length > 28 ? `${l.slice(0, 27)}…` : l)),
+        datasets: series.map((s) => ({
+          label: s.label,
+          data: s.values.map((v) => v ?? 0),
+          backgroundColor: s.style === 'solid' ? brand : 'rgba(0,0,0,0)',
+          borderColor: s.style === 'solid' ? brand : text,
+          borderWidth: s.style === 'solid' ? 0 : 2,
+          borderSkipped: false as const,
+        })),
+      };
+      return {
+        type: 'bar',
+        data,
+        options: {
+          animation: false,
+          indexAxis: 'y',
+          responsive: true,
+          maintainAspectRatio: false,
+          scales: {
+            x: {
+              beginAtZero: true,
+              grid: { color: grid },
+              ticks: { color: text },
+              title: { display: true, text: axisLabel, color: text },
+            },
+            y: { grid: { display: false }, ticks: { color: text, autoSkip: false, font: { size: 11 } } },
+          },
         },
-      },
-    };
-  }, [labels, series, axisLabel, height]);
+      };
+    },
+    [labels, series, axisLabel, height],
+  );
 
   return (
-    <figure className="contribution" data-series={JSON.stringify(series.map((s) => ({ label: s.label, values: s.values })))}>
+    <figure
+      className="contribution"
+      data-series={JSON.stringify(series.map((s) => ({ label: s.label, values: s.values })))}
+    >
       <div className="contribution-canvas" ref={wrap}>
         <canvas ref={canvas} role="img" aria-label={`${title}. ${summary}`} data-testid="contribution-canvas" />
       </div>
       {series.length > 1 && (
         <ul className="contribution-legend" aria-hidden="true">
-          {series.map((s) => <li key={s.label} className={`legend-${s.style}`}><span className="legend-box" />{s.label}</li>)}
+          {series.map((s) => (
+            <li key={s.label} className={`legend-${s.style}`}>
+              <span className="legend-box" />
+              {s.label}
+            </li>
+          ))}
         </ul>
       )}
       <figcaption className="contribution-summary">{summary}</figcaption>
-      <ChartDataTable className="contribution-table" toggle={tableCaption} caption={title} testId="contribution-table"
-        columns={columns} rows={rows.map((r, i) => ({ key: i, head: r.measure, cells: r.cells }))} />
+      <ChartDataTable
+        className="contribution-table"
+        toggle={tableCaption}
+        caption={title}
+        testId="contribution-table"
+        columns={columns}
+        rows={rows.map((r, i) => ({ key: i, head: r.measure, cells: r.cells }))}
+      />
     </figure>
   );
 }

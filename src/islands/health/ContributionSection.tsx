@@ -9,7 +9,19 @@ import type { Scenario, ScenarioValues } from '../../lib/health/simulator-state.
 import { ContributionChart, type ContributionRow, type ContributionSeries } from './ContributionChart.tsx';
 import { measureLabel, measureValueText, pct1, scenarioName, score1, type SimView } from './format.ts';
 
-export function ContributionSection({ view, resA, resB, a, b }: { view: SimView; resA: ScoreResult; resB: ScoreResult | null; a: ScenarioValues; b: ScenarioValues | null }) {
+export function ContributionSection({
+  view,
+  resA,
+  resB,
+  a,
+  b,
+}: {
+  view: SimView;
+  resA: ScoreResult;
+  resB: ScoreResult | null;
+  a: ScenarioValues;
+  b: ScenarioValues | null;
+}) {
   const chart = useMemo(() => {
     const { cm, model, lang, t } = view;
     const labels = model.measures.map((m) => measureLabel(cm, m.id));
@@ -24,13 +36,23 @@ export function ContributionSection({ view, resA, resB, a, b }: { view: SimView;
     const columns = [t('health.measures')];
     for (const [s] of scen) {
       const suffix = multi ? ` (${s.toUpperCase()})` : '';
-      columns.push(t('healthSim.col.value') + suffix, t('healthSim.col.points') + suffix, t('healthSim.col.weight') + suffix, t('healthSim.col.contribution') + suffix);
+      columns.push(
+        t('healthSim.col.value') + suffix,
+        t('healthSim.col.points') + suffix,
+        t('healthSim.col.weight') + suffix,
+        t('healthSim.col.contribution') + suffix,
+      );
     }
     const rows: ContributionRow[] = model.measures.map((m, i) => ({
       measure: labels[i],
       cells: scen.flatMap(([, r, v]) => {
         const x = r.measures[i];
-        return [measureValueText(view, m.id, v[m.id] ?? null), x.points === null ? '—' : formatNumber(x.points, lang, 1), `${pct1(x.effectiveWeight)} %`, x.hasData ? score1(x.contribution) : '—'];
+        return [
+          measureValueText(view, m.id, v[m.id] ?? null),
+          x.points === null ? '—' : formatNumber(x.points, lang, 1),
+          `${pct1(x.effectiveWeight)} %`,
+          x.hasData ? score1(x.contribution) : '—',
+        ];
       }),
     }));
     const withData = resA.measures.filter((x) => x.hasData);
@@ -40,8 +62,14 @@ export function ContributionSection({ view, resA, resB, a, b }: { view: SimView;
         ? t('healthSim.chart.summaryNone', { n: withData.length, total: model.measures.length })
         : t('healthSim.chart.summary', { n: withData.length, total: model.measures.length, score: score1(resA.score) }),
     ];
-    if (top) parts.push(t('healthSim.chart.top', { measure: measureLabel(cm, top.id), points: score1(top.contribution) }));
-    if (resB) parts.push(resB.score === null ? t('healthSim.chart.summaryBNone') : t('healthSim.chart.summaryB', { score: score1(resB.score) }));
+    if (top)
+      parts.push(t('healthSim.chart.top', { measure: measureLabel(cm, top.id), points: score1(top.contribution) }));
+    if (resB)
+      parts.push(
+        resB.score === null
+          ? t('healthSim.chart.summaryBNone')
+          : t('healthSim.chart.summaryB', { score: score1(resB.score) }),
+      );
     return { labels, series, columns, rows, summary: parts.join(' ') };
   }, [view, resA, resB, a, b]);
 

@@ -4,7 +4,14 @@ import type { Measure } from '../../schemas/health.ts';
 import { MeasureInput } from './MeasureInput.tsx';
 import { score1, type SimView } from './format.ts';
 
-export function InputsForm({ view, title, values, result, restoreFor, onValue }: {
+export function InputsForm({
+  view,
+  title,
+  values,
+  result,
+  restoreFor,
+  onValue,
+}: {
   view: SimView;
   title: string;
   values: Record<string, TypedValue | null>;
@@ -17,31 +24,39 @@ export function InputsForm({ view, title, values, result, restoreFor, onValue }:
   return (
     <form className="sim-inputs" onSubmit={(e) => e.preventDefault()} aria-labelledby="sim-inputs-title">
       <h2 id="sim-inputs-title">{title}</h2>
-      {model.groups.filter((g) => model.measures.some((m) => m.group === g.id)).map((g) => {
-        const gr = result.groups.find((x) => x.id === g.id);
-        return (
-          <section key={g.id} className="sim-group" aria-labelledby={`g-${g.id}`}>
-            <h3 id={`g-${g.id}`}>
-              {cm.groups.find((x) => x.id === g.id)?.label ?? g.id}{' '}
-              <span className="muted group-score">{gr?.score === null || gr === undefined ? t('healthSim.groupNoData') : t('healthSim.groupScore', { score: score1(gr.score) })}</span>
-            </h3>
-            {model.measures.filter((m) => m.group === g.id).map((m) => (
-              <MeasureInput
-                key={`${cm.id}-${m.id}`}
-                cm={cm}
-                measure={m}
-                words={cm.measures.find((x) => x.id === m.id)!}
-                value={values[m.id] ?? null}
-                restore={restoreFor(m)}
-                result={result.measures.find((x) => x.id === m.id)}
-                onChange={(v) => onValue(m.id, v)}
-                lang={lang}
-                t={t}
-              />
-            ))}
-          </section>
-        );
-      })}
+      {model.groups
+        .filter((g) => model.measures.some((m) => m.group === g.id))
+        .map((g) => {
+          const gr = result.groups.find((x) => x.id === g.id);
+          return (
+            <section key={g.id} className="sim-group" aria-labelledby={`g-${g.id}`}>
+              <h3 id={`g-${g.id}`}>
+                {cm.groups.find((x) => x.id === g.id)?.label ?? g.id}{' '}
+                <span className="muted group-score">
+                  {gr?.score === null || gr === undefined
+                    ? t('healthSim.groupNoData')
+                    : t('healthSim.groupScore', { score: score1(gr.score) })}
+                </span>
+              </h3>
+              {model.measures
+                .filter((m) => m.group === g.id)
+                .map((m) => (
+                  <MeasureInput
+                    key={`${cm.id}-${m.id}`}
+                    cm={cm}
+                    measure={m}
+                    words={cm.measures.find((x) => x.id === m.id)!}
+                    value={values[m.id] ?? null}
+                    restore={restoreFor(m)}
+                    result={result.measures.find((x) => x.id === m.id)}
+                    onChange={(v) => onValue(m.id, v)}
+                    lang={lang}
+                    t={t}
+                  />
+                ))}
+            </section>
+          );
+        })}
     </form>
   );
 }

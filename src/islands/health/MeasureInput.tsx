@@ -44,11 +44,16 @@ export function MeasureInput({ cm, measure: m, words, value, restore, result, on
   }, [value]);
 
   const points = result?.points;
-  const pointsText = points === null || points === undefined ? t('healthSim.points.none') : t('healthSim.points', { points: formatNumber(points, lang, 1) });
-  const shareText = result && result.effectiveWeight > 0 ? t('healthSim.measureShare', { share: pct1(result.effectiveWeight) }) : '';
+  const pointsText =
+    points === null || points === undefined
+      ? t('healthSim.points.none')
+      : t('healthSim.points', { points: formatNumber(points, lang, 1) });
+  const shareText =
+    result && result.effectiveWeight > 0 ? t('healthSim.measureShare', { share: pct1(result.effectiveWeight) }) : '';
   const status = (
     <span className="measure-points" id={`${id}-points`}>
-      {pointsText}{shareText && <span className="muted"> · {shareText}</span>}
+      {pointsText}
+      {shareText && <span className="muted"> · {shareText}</span>}
     </span>
   );
   const noDataBox = (
@@ -64,7 +69,10 @@ export function MeasureInput({ cm, measure: m, words, value, restore, result, on
   );
   const help = words.help && (
     <details className="measure-help">
-      <summary>{t('healthSim.about')}<span className="visually-hidden"> {words.label}</span></summary>
+      <summary>
+        {t('healthSim.about')}
+        <span className="visually-hidden"> {words.label}</span>
+      </summary>
       <p>{words.help}</p>
     </details>
   );
@@ -74,19 +82,32 @@ export function MeasureInput({ cm, measure: m, words, value, restore, result, on
     const r = searchRange(m, typeof value === 'number' ? value : typeof restore === 'number' ? restore : null);
     const shown = typeof value === 'number' ? value : typeof restore === 'number' ? restore : r.min;
     const unitId = `${id}-unit`;
-    const valueText = (x: number) => (words.unit ? (lang === 'ja' ? `${formatValueNumber(x, lang)}${words.unit}` : `${formatValueNumber(x, lang)} ${words.unit}`) : formatValueNumber(x, lang));
+    const valueText = (x: number) =>
+      words.unit
+        ? lang === 'ja'
+          ? `${formatValueNumber(x, lang)}${words.unit}`
+          : `${formatValueNumber(x, lang)} ${words.unit}`
+        : formatValueNumber(x, lang);
     const commit = (text: string) => {
       setDraft(text);
-      if (text.trim() === '') { setProblem(t('healthSim.problem.empty')); return; }
+      if (text.trim() === '') {
+        setProblem(t('healthSim.problem.empty'));
+        return;
+      }
       const res = readValue(m, text);
-      if (!res.ok) { setProblem(issueText(res.error, cm, lang, t)); return; }
+      if (!res.ok) {
+        setProblem(issueText(res.error, cm, lang, t));
+        return;
+      }
       setProblem(null);
       if (res.value !== null) onChange(res.value);
     };
     return (
       <div className={`measure${noData ? ' is-empty' : ''}`} data-measure={m.id}>
         <div className="measure-head">
-          <label htmlFor={`${id}-range`} id={`${id}-label`}>{words.label}</label>
+          <label htmlFor={`${id}-range`} id={`${id}-label`}>
+            {words.label}
+          </label>
           {status}
         </div>
         <div className="measure-controls">
@@ -117,10 +138,16 @@ export function MeasureInput({ cm, measure: m, words, value, restore, result, on
             data-testid={`number-${m.id}`}
             onChange={(e) => commit(e.target.value)}
           />
-          <span className="measure-unit" id={unitId}>{words.unit}</span>
+          <span className="measure-unit" id={unitId}>
+            {words.unit}
+          </span>
           {noDataBox}
         </div>
-        {problem && <p className="field-problem" id={`${id}-problem`} role="alert">{problem}</p>}
+        {problem && (
+          <p className="field-problem" id={`${id}-problem`} role="alert">
+            {problem}
+          </p>
+        )}
         {help}
       </div>
     );
@@ -128,14 +155,25 @@ export function MeasureInput({ cm, measure: m, words, value, restore, result, on
 
   const cats = categoriesOf(m);
   return (
-    <fieldset className={`measure measure-choice${noData ? ' is-empty' : ''}`} data-measure={m.id} aria-describedby={`${id}-points`}>
+    <fieldset
+      className={`measure measure-choice${noData ? ' is-empty' : ''}`}
+      data-measure={m.id}
+      aria-describedby={`${id}-points`}
+    >
       <legend className="measure-head">{words.label}</legend>
       {status}
       <div className="measure-controls">
         <div className="choice-radio">
           {cats.map((k) => (
             <label key={String(k)} className={`choice choice-${m.input === 'category' ? 'category' : String(k)}`}>
-              <input type="radio" name={id} value={String(k)} checked={value === k} disabled={noData} onChange={() => onChange(k)} />
+              <input
+                type="radio"
+                name={id}
+                value={String(k)}
+                checked={value === k}
+                disabled={noData}
+                onChange={() => onChange(k)}
+              />
               {categoryLabel(m, k, t)}
             </label>
           ))}

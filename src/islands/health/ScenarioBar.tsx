@@ -3,7 +3,14 @@ import type { Translate } from '../../i18n/index.ts';
 import type { Scenario } from '../../lib/health/simulator-state.ts';
 import { scenarioName } from './format.ts';
 
-export function ScenarioBar({ hasB, active, onActive, onCopyAToB, onRemoveB, t }: {
+export function ScenarioBar({
+  hasB,
+  active,
+  onActive,
+  onCopyAToB,
+  onRemoveB,
+  t,
+}: {
   hasB: boolean;
   active: Scenario;
   onActive: (s: Scenario) => void;
@@ -25,13 +32,19 @@ export function ScenarioBar({ hasB, active, onActive, onCopyAToB, onRemoveB, t }
             ))}
           </fieldset>
           <div className="actions">
-            <button type="button" onClick={onCopyAToB}>{t('healthSim.copyAtoB')}</button>
-            <button type="button" onClick={onRemoveB}>{t('healthSim.removeB')}</button>
+            <button type="button" onClick={onCopyAToB}>
+              {t('healthSim.copyAtoB')}
+            </button>
+            <button type="button" onClick={onRemoveB}>
+              {t('healthSim.removeB')}
+            </button>
           </div>
         </>
       ) : (
         <div className="actions">
-          <button type="button" onClick={onCopyAToB}>{t('healthSim.startB')}</button>
+          <button type="button" onClick={onCopyAToB}>
+            {t('healthSim.startB')}
+          </button>
           <span className="muted">{t('healthSim.startBHelp')}</span>
         </div>
       )}

@@ -14,8 +14,22 @@ import { isValidWeight, MAX_WEIGHT, type WeightEdits } from '../../lib/health/si
 import { SQL_TABLE } from '../../lib/health/sql-dialects.ts';
 import { formatValueNumber, pct1 } from './format.ts';
 
-function WeightField({ id, label, weight, original, onValid, t, lang }: {
-  id: string; label: string; weight: number; original: number; onValid: (x: number) => void; t: Translate; lang: Locale;
+function WeightField({
+  id,
+  label,
+  weight,
+  original,
+  onValid,
+  t,
+  lang,
+}: {
+  id: string;
+  label: string;
+  weight: number;
+  original: number;
+  onValid: (x: number) => void;
+  t: Translate;
+  lang: Locale;
 }) {
   const [draft, setDraft] = useState(String(weight));
   const [bad, setBad] = useState(false);
@@ -41,16 +55,36 @@ function WeightField({ id, label, weight, original, onValid, t, lang }: {
           const text = e.target.value;
           setDraft(text);
           const x = text.trim() === '' ? NaN : Number(text);
-          if (isValidWeight(x)) { setBad(false); onValid(x); } else setBad(true);
+          if (isValidWeight(x)) {
+            setBad(false);
+            onValid(x);
+          } else setBad(true);
         }}
       />
-      {weight !== original && <span className="badge badge-brand weight-changed">{t('healthSim.weightWas', { n: formatValueNumber(original, lang) })}</span>}
-      {bad && <span className="field-problem" id={`${id}-problem`} role="alert">{t('healthSim.weightInvalid')}</span>}
+      {weight !== original && (
+        <span className="badge badge-brand weight-changed">
+          {t('healthSim.weightWas', { n: formatValueNumber(original, lang) })}
+        </span>
+      )}
+      {bad && (
+        <span className="field-problem" id={`${id}-problem`} role="alert">
+          {t('healthSim.weightInvalid')}
+        </span>
+      )}
     </>
   );
 }
 
-export function WeightsEditor({ cm, model, weights, onChange, onReset, exportActions, t, lang }: {
+export function WeightsEditor({
+  cm,
+  model,
+  weights,
+  onChange,
+  onReset,
+  exportActions,
+  t,
+  lang,
+}: {
   cm: ClientHealthModel;
   /** The model with the edits applied. */
   model: HealthModel;
@@ -77,7 +111,9 @@ export function WeightsEditor({ cm, model, weights, onChange, onReset, exportAct
             <tr>
               <th scope="col">{t('healthSim.weights.item')}</th>
               <th scope="col">{t('health.weight')}</th>
-              <th scope="col" className="num">{t('health.share')}</th>
+              <th scope="col" className="num">
+                {t('health.share')}
+              </th>
             </tr>
           </thead>
           {model.groups.map((g) => {
@@ -86,34 +122,62 @@ export function WeightsEditor({ cm, model, weights, onChange, onReset, exportAct
             return (
               <tbody key={g.id} className="weights-group">
                 <tr className="group-row">
-                  <th scope="row"><label htmlFor={`w-g-${g.id}`}>{t('healthSim.weights.group', { name: gl })}</label></th>
+                  <th scope="row">
+                    <label htmlFor={`w-g-${g.id}`}>{t('healthSim.weights.group', { name: gl })}</label>
+                  </th>
                   <td>
-                    <WeightField id={`w-g-${g.id}`} label={gl} weight={g.weight} original={original} t={t} lang={lang}
-                      onValid={(x) => onChange({ ...weights, groups: { ...weights.groups, [g.id]: x } })} />
+                    <WeightField
+                      id={`w-g-${g.id}`}
+                      label={gl}
+                      weight={g.weight}
+                      original={original}
+                      t={t}
+                      lang={lang}
+                      onValid={(x) => onChange({ ...weights, groups: { ...weights.groups, [g.id]: x } })}
+                    />
                   </td>
-                  <td className="num" data-testid={`share-group-${g.id}`}>{pct1(gShares.get(g.id) ?? 0)} %</td>
+                  <td className="num" data-testid={`share-group-${g.id}`}>
+                    {pct1(gShares.get(g.id) ?? 0)} %
+                  </td>
                 </tr>
-                {model.measures.filter((m) => m.group === g.id).map((m) => {
-                  const orig = cm.model.measures.find((x) => x.id === m.id)!.weight;
-                  return (
-                    <tr key={m.id} className="measure-row">
-                      <th scope="row"><label htmlFor={`w-m-${m.id}`}>{label(m.id)}</label></th>
-                      <td>
-                        <WeightField id={`w-m-${m.id}`} label={label(m.id)} weight={m.weight} original={orig} t={t} lang={lang}
-                          onValid={(x) => onChange({ ...weights, measures: { ...weights.measures, [m.id]: x } })} />
-                      </td>
-                      <td className="num" data-testid={`share-${m.id}`}>{pct1(shares.get(m.id) ?? 0)} %</td>
-                    </tr>
-                  );
-                })}
+                {model.measures
+                  .filter((m) => m.group === g.id)
+                  .map((m) => {
+                    const orig = cm.model.measures.find((x) => x.id === m.id)!.weight;
+                    return (
+                      <tr key={m.id} className="measure-row">
+                        <th scope="row">
+                          <label htmlFor={`w-m-${m.id}`}>{label(m.id)}</label>
+                        </th>
+                        <td>
+                          <WeightField
+                            id={`w-m-${m.id}`}
+                            label={label(m.id)}
+                            weight={m.weight}
+                            original={orig}
+                            t={t}
+                            lang={lang}
+                            onValid={(x) => onChange({ ...weights, measures: { ...weights.measures, [m.id]: x } })}
+                          />
+                        </td>
+                        <td className="num" data-testid={`share-${m.id}`}>
+                          {pct1(shares.get(m.id) ?? 0)} %
+                        </td>
+                      </tr>
+                    );
+                  })}
               </tbody>
             );
           })}
         </table>
       </div>
-      <p className="muted" aria-live="polite">{edited === 0 ? t('healthSim.weights.none') : t('healthSim.weights.edited', { n: edited })}</p>
+      <p className="muted" aria-live="polite">
+        {edited === 0 ? t('healthSim.weights.none') : t('healthSim.weights.edited', { n: edited })}
+      </p>
       <div className="actions">
-        <button type="button" onClick={onReset} disabled={edited === 0}>{t('healthSim.weights.reset')}</button>
+        <button type="button" onClick={onReset} disabled={edited === 0}>
+          {t('healthSim.weights.reset')}
+        </button>
         {exportActions}
       </div>
       <p className="muted">{t('healthSim.weights.exportHelp', { file: `content/healthModels/${cm.id}.yaml` })}</p>

@@ -6,9 +6,14 @@ import { measureLabel, measureValueText, score1, type SimView } from './format.t
 
 function whatIfText(view: SimView, it: SensitivityItem): string {
   const m = view.model.measures.find((x) => x.id === it.measure)!;
-  const vars = { measure: measureLabel(view.cm, it.measure), from: measureValueText(view, it.measure, it.from), to: measureValueText(view, it.measure, it.to) };
+  const vars = {
+    measure: measureLabel(view.cm, it.measure),
+    from: measureValueText(view, it.measure, it.from),
+    to: measureValueText(view, it.measure, it.to),
+  };
   if (it.from === null) return view.t('healthSim.whatIf.set', vars);
-  if (isNumericMeasure(m) && typeof it.from === 'number' && typeof it.to === 'number') return view.t(it.to > it.from ? 'healthSim.whatIf.raise' : 'healthSim.whatIf.lower', vars);
+  if (isNumericMeasure(m) && typeof it.from === 'number' && typeof it.to === 'number')
+    return view.t(it.to > it.from ? 'healthSim.whatIf.raise' : 'healthSim.whatIf.lower', vars);
   return view.t('healthSim.whatIf.change', vars);
 }
 
@@ -18,14 +23,20 @@ function WhatIfList({ view, items, dir }: { view: SimView; items: SensitivityIte
   return (
     <div className="what-if-dir">
       <h4>{t(dir === 'up' ? 'healthSim.whatIf.up' : 'healthSim.whatIf.down')}</h4>
-      {mine.length === 0 ? <p className="muted">{t(dir === 'up' ? 'healthSim.whatIf.noneUp' : 'healthSim.whatIf.noneDown')}</p> : (
+      {mine.length === 0 ? (
+        <p className="muted">{t(dir === 'up' ? 'healthSim.whatIf.noneUp' : 'healthSim.whatIf.noneDown')}</p>
+      ) : (
         <ul className="what-if-list" data-testid={`what-if-${dir}`}>
           {mine.map((it) => {
             const nb = cm.bands[it.newBand.index];
             return (
               <li key={`${it.measure}-${dir}`}>
-                {whatIfText(view, it)} <span aria-hidden="true">→</span><span className="visually-hidden">{t('healthSim.whatIf.gives')}</span>{' '}
-                <span className="band-inline"><BandMark index={it.newBand.index} count={cm.bands.length} colour={nb.colour} />{nb.label}</span>{' '}
+                {whatIfText(view, it)} <span aria-hidden="true">→</span>
+                <span className="visually-hidden">{t('healthSim.whatIf.gives')}</span>{' '}
+                <span className="band-inline">
+                  <BandMark index={it.newBand.index} count={cm.bands.length} colour={nb.colour} />
+                  {nb.label}
+                </span>{' '}
                 <span className="muted">{t('healthSim.whatIf.score', { score: score1(it.newScore) })}</span>
               </li>
             );
@@ -41,7 +52,9 @@ export function WhatIf({ view, items, hasBand }: { view: SimView; items: Sensiti
   return (
     <>
       <h3>{t('healthSim.whatIf')}</h3>
-      {!hasBand ? <p className="muted">{t('healthSim.whatIf.insufficient')}</p> : (
+      {!hasBand ? (
+        <p className="muted">{t('healthSim.whatIf.insufficient')}</p>
+      ) : (
         <div className="what-if" data-testid="what-if">
           {items.length === 0 && <p className="muted">{t('healthSim.whatIf.nothing')}</p>}
           <WhatIfList view={view} items={items} dir="up" />

@@ -11,7 +11,13 @@ import type { ClientHealthModel } from '../../lib/health/client-models.ts';
 const formatValueNumber = (x: number, lang: Locale): string => formatNumber(x, lang, 2);
 
 /** "45 %", "95 days" / "95日", "yes" / "はい", "red" / "レッド"; "no data" for null. */
-export function formatValue(m: Pick<Measure, 'input'>, unit: string, v: TypedValue | null, lang: Locale, t: Translate): string {
+export function formatValue(
+  m: Pick<Measure, 'input'>,
+  unit: string,
+  v: TypedValue | null,
+  lang: Locale,
+  t: Translate,
+): string {
   if (v === null) return t('healthSim.noData');
   if (typeof v === 'number') {
     const n = formatValueNumber(v, lang);
@@ -50,20 +56,38 @@ export function issueText(issue: Issue, cm: ClientHealthModel, lang: Locale, t: 
     }
     return String(raw ?? '');
   };
-  const scenario = p.scenario === 'a' || p.scenario === 'b' ? `${t(p.scenario === 'a' ? 'healthSim.scenarioA' : 'healthSim.scenarioB')}: ` : '';
+  const scenario =
+    p.scenario === 'a' || p.scenario === 'b'
+      ? `${t(p.scenario === 'a' ? 'healthSim.scenarioA' : 'healthSim.scenarioB')}: `
+      : '';
   switch (issue.code) {
     case 'band': {
       const range = cm.bands.find((b) => b.id === p.band)?.range ?? '';
       return p.overridden
-        ? t('healthSim.reason.bandOverridden', { score: score1(Number(p.score)), rawBand: band(p.rawBand), band: band(p.band) })
+        ? t('healthSim.reason.bandOverridden', {
+            score: score1(Number(p.score)),
+            rawBand: band(p.rawBand),
+            band: band(p.band),
+          })
         : t('healthSim.reason.band', { score: score1(Number(p.score)), band: band(p.band), range });
     }
     case 'insufficient-data':
-      return t('healthSim.reason.insufficient', { coverage: pct1(Number(p.coverage)), min: pct1(Number(p.minCoverage)) });
+      return t('healthSim.reason.insufficient', {
+        coverage: pct1(Number(p.coverage)),
+        min: pct1(Number(p.minCoverage)),
+      });
     case 'override':
-      return t(p.changedBand ? 'healthSim.reason.override' : 'healthSim.reason.overrideNoChange', { measure, value: value(), band: band(p.forceBand) });
+      return t(p.changedBand ? 'healthSim.reason.override' : 'healthSim.reason.overrideNoChange', {
+        measure,
+        value: value(),
+        band: band(p.forceBand),
+      });
     case 'low-measure':
-      return t('healthSim.reason.low', { measure, points: formatNumber(Number(p.points), lang, 1), lost: formatNumber(Number(p.lostPoints), lang, 1) });
+      return t('healthSim.reason.low', {
+        measure,
+        points: formatNumber(Number(p.points), lang, 1),
+        lost: formatNumber(Number(p.lostPoints), lang, 1),
+      });
     case 'missing':
       return p.redistributed
         ? t('healthSim.reason.missingRedistributed', { measure, share: pct1(Number(p.weight)) })
@@ -77,11 +101,20 @@ export function issueText(issue: Issue, cm: ClientHealthModel, lang: Locale, t: 
     case 'invalid-sentiment':
       return scenario + t('healthSim.problem.sentiment', { measure, value: String(p.value) });
     case 'out-of-range':
-      return scenario + t('healthSim.problem.range', { measure, value: String(p.value), min: p.min === null ? '−∞' : formatValueNumber(Number(p.min), lang), max: p.max === null ? '∞' : formatValueNumber(Number(p.max), lang) });
+      return (
+        scenario +
+        t('healthSim.problem.range', {
+          measure,
+          value: String(p.value),
+          min: p.min === null ? '−∞' : formatValueNumber(Number(p.min), lang),
+          max: p.max === null ? '∞' : formatValueNumber(Number(p.max), lang),
+        })
+      );
     case 'unknown-model':
       return t('healthSim.problem.model', { model: String(p.model), used: String(p.used) });
     case 'bad-weight': {
-      const name = p.key === 'group' ? cm.groups.find((g) => g.id === p.id)?.label : cm.measures.find((x) => x.id === p.id)?.label;
+      const name =
+        p.key === 'group' ? cm.groups.find((g) => g.id === p.id)?.label : cm.measures.find((x) => x.id === p.id)?.label;
       return t('healthSim.problem.weight', { name: name ?? String(p.id), value: String(p.value) });
     }
     case 'bad-scenario':
@@ -102,7 +135,8 @@ export interface SimView {
   t: Translate;
 }
 
-export const measureLabel = (cm: ClientHealthModel, id: string): string => cm.measures.find((x) => x.id === id)?.label ?? id;
+export const measureLabel = (cm: ClientHealthModel, id: string): string =>
+  cm.measures.find((x) => x.id === id)?.label ?? id;
 
 /** A measure's value with its unit, as the simulator shows it. */
 export function measureValueText(v: SimView, id: string, value: TypedValue | null): string {
@@ -110,4 +144,5 @@ export function measureValueText(v: SimView, id: string, value: TypedValue | nul
   return formatValue(m, v.cm.measures.find((x) => x.id === id)?.unit ?? '', value, v.lang, v.t);
 }
 
-export const scenarioName = (s: Scenario, t: Translate): string => t(s === 'a' ? 'healthSim.scenarioA' : 'healthSim.scenarioB');
+export const scenarioName = (s: Scenario, t: Translate): string =>
+  t(s === 'a' ? 'healthSim.scenarioA' : 'healthSim.scenarioB');

@@ -14,84 +14,193 @@ import { reviewIcs } from '../../lib/review/ics.ts';
 import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
 import { downloadText, todayIso } from '../browser.ts';
 
-export const OneOnOne = memo(function OneOnOne({ data, fw, session, t, onChange }: {
-  data: ClientData; fw: ClientFramework; session: ReviewSession; t: Translate; onChange: (fn: (s: ReviewSession) => ReviewSession) => void;
+export const OneOnOne = memo(function OneOnOne({
+  data,
+  fw,
+  session,
+  t,
+  onChange,
+}: {
+  data: ClientData;
+  fw: ClientFramework;
+  session: ReviewSession;
+  t: Translate;
+  onChange: (fn: (s: ReviewSession) => ReviewSession) => void;
 }) {
   const { self, manager, draft } = session;
   const name = self.person.name || '—';
   const target = data.roles.find((r) => r.id === self.person.targetRole);
   const expected = target?.expected[fw.id];
   const last = useMemo(() => lastAgreed(session), [session]);
-  const items = useMemo(() => oneOnOneItems(fw, self, manager, { lastAgreed: last?.levels, expected }), [fw, self, manager, last, expected]);
+  const items = useMemo(
+    () => oneOnOneItems(fw, self, manager, { lastAgreed: last?.levels, expected }),
+    [fw, self, manager, last, expected],
+  );
   const [date, setDate] = useState(todayIso());
-  const [byText, setByText] = useState((draft.by.length ? draft.by : [self.person.name, manager.assessor ?? '']).map((n) => n.trim()).filter(Boolean).join(', '));
+  const [byText, setByText] = useState(
+    (draft.by.length ? draft.by : [self.person.name, manager.assessor ?? ''])
+      .map((n) => n.trim())
+      .filter(Boolean)
+      .join(', '),
+  );
   const [saved, setSaved] = useState('');
   const ids = { by: useId(), date: useId(), next: useId() };
   const el = (id: string) => fw.elements.find((e) => e.id === id);
-  const has = (id: string) => Object.prototype.hasOwnProperty.call(draft.levels, id);
+  const has = (id: string) => Object.hasOwn(draft.levels, id);
   const agreedCount = fw.elements.filter((e) => has(e.id)).length;
   const discuss = items.filter((i) => i.discuss);
   const others = items.filter((i) => !i.discuss);
   const links = checkLinks({ self, manager });
 
-  const setDraft = (fn: (d: ReviewSession['draft']) => ReviewSession['draft']) => onChange((s) => ({ ...s, draft: fn(s.draft) }));
-  const setAgreed = (id: string, v: string) => setDraft((d) => {
-    const levels = { ...d.levels };
-    if (v === '') delete levels[id];
-    else levels[id] = Number(v);
-    return { ...d, levels };
-  });
-  const setGoal = (id: string, level: string, due?: string) => setDraft((d) => {
-    const goals = { ...d.goals };
-    if (level === '') delete goals[id];
-    else goals[id] = due ? { level: Number(level), due } : { level: Number(level) };
-    return { ...d, goals };
-  });
-  const names = (text: string) => text.split(/[,、，]/).map((s) => s.trim()).filter(Boolean);
+  const setDraft = (fn: (d: ReviewSession['draft']) => ReviewSession['draft']) =>
+    onChange((s) => ({ ...s, draft: fn(s.draft) }));
+  const setAgreed = (id: string, v: string) =>
+    setDraft((d) => {
+      const levels = { ...d.levels };
+      if (v === '') delete levels[id];
+      else levels[id] = Number(v);
+      return { ...d, levels };
+    });
+  const setGoal = (id: string, level: string, due?: string) =>
+    setDraft((d) => {
+      const goals = { ...d.goals };
+      if (level === '') delete goals[id];
+      else goals[id] = due ? { level: Number(level), due } : { level: Number(level) };
+      return { ...d, goals };
+    });
+  const names = (text: string) =>
+    text
+      .split(/[,、，]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
 
   const labels = fw.elements.map((e) => e.name);
-  const val = (f: (i: OneOnOneItem) => number | null) => fw.elements.map((e) => { const it = items.find((i) => i.element === e.id); return it ? f(it) : null; });
+  const val = (f: (i: OneOnOneItem) => number | null) =>
+    fw.elements.map((e) => {
+      const it = items.find((i) => i.element === e.id);
+      return it ? f(it) : null;
+    });
   const series: RadarSeries[] = [
     { label: t('review.one.series.manager'), values: val((i) => i.manager), style: 'solid' },
     { label: t('review.one.series.self'), values: val((i) => i.self), style: 'dashed' },
   ];
-  if (target && expected) series.push({ label: t('review.one.series.target', { role: target.name }), values: fw.elements.map((e) => expected[e.id] ?? 0), style: 'dotted' });
-  if (last) series.push({ label: t('review.one.series.last', { date: last.date }), values: val((i) => i.lastAgreed), style: 'dashdot' });
-  const summary = t('review.one.radarSummary', { discuss: discuss.length, agreed: agreedCount, total: fw.elements.length });
-
-  const lv = (n: number | null) => (n === null ? t('review.notRated') : n === 0 ? t('assess.level0') : t('common.levelN', { n }));
-  const trainLinks = (id: string) => [...(data.playbooks[`${fw.id}/${id}`] ?? []), ...(data.onboarding[`${fw.id}/${id}`] ?? [])];
-
-  const markdown = () => oneOnOneMarkdown({
-    name, date, frameworkName: `${fw.name} ${fw.version}`, assessor: manager.assessor, selfDate: self.updatedAt.slice(0, 10), managerDate: manager.updatedAt.slice(0, 10),
-    lastAgreedDate: last?.date, items: items.map((i) => ({ ...i, elementName: el(i.element)?.name ?? i.element })), agreed: draft.levels,
-    goals: Object.fromEntries(Object.entries(draft.goals).map(([id, g]) => [id, { ...g, elementName: el(id)?.name ?? id, links: trainLinks(id).map((l) => ({ title: l.title, url: new URL(l.href, location.href).href })) }])),
-    nextReview: draft.nextReview,
-    labels: {
-      title: t('review.md.title'), date: t('plan.md.date'), framework: t('plan.md.framework'), self: t('review.one.series.self'), manager: t('review.one.series.manager'),
-      lastAgreed: t('review.one.series.last', { date: last?.date ?? '' }), agreed: t('review.one.agreed'), discuss: t('review.one.discuss'), others: t('review.one.others'),
-      none: t('review.one.noDiscuss'), level: t('common.levelN'), notYet: t('assess.level0'), notRated: t('review.notRated'), selfEvidence: t('review.one.selfEvidence'),
-      managerComment: t('review.one.managerComment'), noNote: t('review.one.noNote'), difference: t('review.one.diff'), goals: t('review.goals.title'),
-      goalLine: t('review.md.goalLine'), goalLevel: t('review.md.goalLevel'), trains: t('review.goals.trains'), nextReview: t('review.goals.next'), nextSteps: t('plan.md.nextSteps'),
-    },
+  if (target && expected)
+    series.push({
+      label: t('review.one.series.target', { role: target.name }),
+      values: fw.elements.map((e) => expected[e.id] ?? 0),
+      style: 'dotted',
+    });
+  if (last)
+    series.push({
+      label: t('review.one.series.last', { date: last.date }),
+      values: val((i) => i.lastAgreed),
+      style: 'dashdot',
+    });
+  const summary = t('review.one.radarSummary', {
+    discuss: discuss.length,
+    agreed: agreedCount,
+    total: fw.elements.length,
   });
-  const base = exportFileName(self, date).replace(/^banso-assessment-/, '').replace(/\.json$/, '');
+
+  const lv = (n: number | null) =>
+    n === null ? t('review.notRated') : n === 0 ? t('assess.level0') : t('common.levelN', { n });
+  const trainLinks = (id: string) => [
+    ...(data.playbooks[`${fw.id}/${id}`] ?? []),
+    ...(data.onboarding[`${fw.id}/${id}`] ?? []),
+  ];
+
+  const markdown = () =>
+    oneOnOneMarkdown({
+      name,
+      date,
+      frameworkName: `${fw.name} ${fw.version}`,
+      assessor: manager.assessor,
+      selfDate: self.updatedAt.slice(0, 10),
+      managerDate: manager.updatedAt.slice(0, 10),
+      lastAgreedDate: last?.date,
+      items: items.map((i) => ({ ...i, elementName: el(i.element)?.name ?? i.element })),
+      agreed: draft.levels,
+      goals: Object.fromEntries(
+        Object.entries(draft.goals).map(([id, g]) => [
+          id,
+          {
+            ...g,
+            elementName: el(id)?.name ?? id,
+            links: trainLinks(id).map((l) => ({ title: l.title, url: new URL(l.href, location.href).href })),
+          },
+        ]),
+      ),
+      nextReview: draft.nextReview,
+      labels: {
+        title: t('review.md.title'),
+        date: t('plan.md.date'),
+        framework: t('plan.md.framework'),
+        self: t('review.one.series.self'),
+        manager: t('review.one.series.manager'),
+        lastAgreed: t('review.one.series.last', { date: last?.date ?? '' }),
+        agreed: t('review.one.agreed'),
+        discuss: t('review.one.discuss'),
+        others: t('review.one.others'),
+        none: t('review.one.noDiscuss'),
+        level: t('common.levelN'),
+        notYet: t('assess.level0'),
+        notRated: t('review.notRated'),
+        selfEvidence: t('review.one.selfEvidence'),
+        managerComment: t('review.one.managerComment'),
+        noNote: t('review.one.noNote'),
+        difference: t('review.one.diff'),
+        goals: t('review.goals.title'),
+        goalLine: t('review.md.goalLine'),
+        goalLevel: t('review.md.goalLevel'),
+        trains: t('review.goals.trains'),
+        nextReview: t('review.goals.next'),
+        nextSteps: t('plan.md.nextSteps'),
+      },
+    });
+  const base = exportFileName(self, date)
+    .replace(/^banso-assessment-/, '')
+    .replace(/\.json$/, '');
   const exportMd = () => downloadText(`banso-1on1-agenda-${base}.md`, markdown(), 'text/markdown');
   const exportIcs = () => {
     if (!draft.nextReview) return;
-    const goals = Object.entries(draft.goals).map(([id, g]) => `${el(id)?.name ?? id} → ${g.level}${g.due ? ` (${g.due})` : ''}`).join('; ') || '—';
+    const goals =
+      Object.entries(draft.goals)
+        .map(([id, g]) => `${el(id)?.name ?? id} → ${g.level}${g.due ? ` (${g.due})` : ''}`)
+        .join('; ') || '—';
     const ics = reviewIcs({
-      date: draft.nextReview, now: new Date(), uid: `review-${fw.id}-${encodeURIComponent(self.person.name).replace(/%/g, '')}-${draft.nextReview}`,
-      summary: t('review.goals.icsSummary', { name }), description: t('review.goals.icsDescription', { name, framework: fw.name, goals }),
+      date: draft.nextReview,
+      now: new Date(),
+      uid: `review-${fw.id}-${encodeURIComponent(self.person.name).replace(/%/g, '')}-${draft.nextReview}`,
+      summary: t('review.goals.icsSummary', { name }),
+      description: t('review.goals.icsDescription', { name, framework: fw.name, goals }),
     });
-    downloadText(`banso-next-review-${base.replace(/-\d{4}-\d{2}-\d{2}$/, '')}-${draft.nextReview}.ics`, ics, 'text/calendar');
+    downloadText(
+      `banso-next-review-${base.replace(/-\d{4}-\d{2}-\d{2}$/, '')}-${draft.nextReview}.ics`,
+      ics,
+      'text/calendar',
+    );
   };
   const save = () => {
-    if (!agreedCount) { setSaved(t('review.one.noneAgreed')); return; }
+    if (!agreedCount) {
+      setSaved(t('review.one.noneAgreed'));
+      return;
+    }
     const by = names(byText);
-    if (!by.length) { setSaved(t('review.one.noNames')); return; }
+    if (!by.length) {
+      setSaved(t('review.one.noNames'));
+      return;
+    }
     const levels = Object.fromEntries(Object.entries(draft.levels).filter(([id]) => el(id)));
-    const record = agreedRecord({ self, manager, levels, date, by, goals: draft.goals, nextReview: draft.nextReview, now: new Date() });
+    const record = agreedRecord({
+      self,
+      manager,
+      levels,
+      date,
+      by,
+      goals: draft.goals,
+      nextReview: draft.nextReview,
+      now: new Date(),
+    });
     onChange((s) => withAgreed(s, record));
     downloadText(exportFileName(record, date), serialiseAssessment(record), 'application/json');
     setSaved(t('review.one.saved', { date, n: Object.keys(levels).length }));
@@ -103,43 +212,90 @@ export const OneOnOne = memo(function OneOnOne({ data, fw, session, t, onChange 
     const tl = goal ? trainLinks(i.element) : [];
     return (
       <li key={i.element} data-element={i.element} className={i.discuss ? 'discuss' : undefined}>
-        <h4>{e.name} {i.diff !== null && i.diff !== 0 && <span className="badge">{t('review.one.diff', { n: i.diff > 0 ? `+${i.diff}` : String(i.diff) })}</span>}</h4>
+        <h4>
+          {e.name}{' '}
+          {i.diff !== null && i.diff !== 0 && (
+            <span className="badge">{t('review.one.diff', { n: i.diff > 0 ? `+${i.diff}` : String(i.diff) })}</span>
+          )}
+        </h4>
         <p>
-          <strong>{t('review.one.series.self')}:</strong> {lv(i.self)} · <strong>{t('review.one.series.manager')}:</strong> {lv(i.manager)}
+          <strong>{t('review.one.series.self')}:</strong> {lv(i.self)} ·{' '}
+          <strong>{t('review.one.series.manager')}:</strong> {lv(i.manager)}
           {i.lastAgreed !== null && <> · {t('review.one.lastAgreed', { level: lv(i.lastAgreed) })}</>}
         </p>
         {(i.discuss || i.selfEvidence || i.managerComment) && (
           <div className="evidence-pair">
             <div>
               <p className="evidence-who">{t('review.one.selfEvidence')}</p>
-              {i.selfEvidence ? <blockquote>{i.selfEvidence}</blockquote> : <p className="muted">{t('review.one.noNote')}</p>}
+              {i.selfEvidence ? (
+                <blockquote>{i.selfEvidence}</blockquote>
+              ) : (
+                <p className="muted">{t('review.one.noNote')}</p>
+              )}
             </div>
             <div>
               <p className="evidence-who">{t('review.one.managerComment')}</p>
-              {i.managerComment ? <blockquote>{i.managerComment}</blockquote> : <p className="muted">{t('review.one.noNote')}</p>}
+              {i.managerComment ? (
+                <blockquote>{i.managerComment}</blockquote>
+              ) : (
+                <p className="muted">{t('review.one.noNote')}</p>
+              )}
             </div>
           </div>
         )}
         <div className="form-grid agree-grid">
-          <label>{t('review.one.agreed')}
-            <select value={has(i.element) ? String(draft.levels[i.element]) : ''} onChange={(ev) => setAgreed(i.element, ev.target.value)} data-testid={`agreed-${i.element}`}>
+          <label>
+            {t('review.one.agreed')}
+            <select
+              value={has(i.element) ? String(draft.levels[i.element]) : ''}
+              onChange={(ev) => setAgreed(i.element, ev.target.value)}
+              data-testid={`agreed-${i.element}`}
+            >
               <option value="">{t('review.one.notAgreed')}</option>
               <option value="0">0 · {t('assess.level0')}</option>
-              {fw.levels.map((l) => <option key={l.level} value={l.level}>{l.level} · {l.name}</option>)}
+              {fw.levels.map((l) => (
+                <option key={l.level} value={l.level}>
+                  {l.level} · {l.name}
+                </option>
+              ))}
             </select>
           </label>
-          <label>{t('review.goals.level')}
-            <select value={goal ? String(goal.level) : ''} onChange={(ev) => setGoal(i.element, ev.target.value, goal?.due)} data-testid={`goal-${i.element}`}>
+          <label>
+            {t('review.goals.level')}
+            <select
+              value={goal ? String(goal.level) : ''}
+              onChange={(ev) => setGoal(i.element, ev.target.value, goal?.due)}
+              data-testid={`goal-${i.element}`}
+            >
               <option value="">{t('review.goals.none')}</option>
-              {fw.levels.map((l) => <option key={l.level} value={l.level}>{l.level} · {l.name}</option>)}
+              {fw.levels.map((l) => (
+                <option key={l.level} value={l.level}>
+                  {l.level} · {l.name}
+                </option>
+              ))}
             </select>
           </label>
-          <label>{t('review.goals.due')}
-            <input type="date" value={goal?.due ?? ''} disabled={!goal} onChange={(ev) => goal && setGoal(i.element, String(goal.level), ev.target.value || undefined)} data-testid={`due-${i.element}`} />
+          <label>
+            {t('review.goals.due')}
+            <input
+              type="date"
+              value={goal?.due ?? ''}
+              disabled={!goal}
+              onChange={(ev) => goal && setGoal(i.element, String(goal.level), ev.target.value || undefined)}
+              data-testid={`due-${i.element}`}
+            />
           </label>
         </div>
         {tl.length > 0 && (
-          <p className="trains"><strong>{t('review.goals.trains')}:</strong> {tl.map((l, n) => <span key={l.href}>{n > 0 && ' · '}<a href={l.href}>{l.title}</a></span>)}</p>
+          <p className="trains">
+            <strong>{t('review.goals.trains')}:</strong>{' '}
+            {tl.map((l, n) => (
+              <span key={l.href}>
+                {n > 0 && ' · '}
+                <a href={l.href}>{l.title}</a>
+              </span>
+            ))}
+          </p>
         )}
       </li>
     );
@@ -149,50 +305,122 @@ export const OneOnOne = memo(function OneOnOne({ data, fw, session, t, onChange 
     <section aria-labelledby="review-one-title" className="review-one" data-testid="one-on-one">
       <h2 id="review-one-title">{t('review.one.title', { name })}</h2>
       <p className={links.length ? 'notice-box warn' : 'muted'} role="note" data-testid="review-links">
-        {t('review.one.links')} {links.length ? links.map((l) => t(`review.link.${l}` as 'review.link.review-of-other')).join(' ') : t('review.one.linksOk')}
+        {t('review.one.links')}{' '}
+        {links.length
+          ? links.map((l) => t(`review.link.${l}` as 'review.link.review-of-other')).join(' ')
+          : t('review.one.linksOk')}
       </p>
-      <RadarChart title={t('review.one.radar')} labels={labels} series={series} max={fw.levels.length}
-        tableCaption={t('review.one.radar')} axisLabel={t('common.elements')} summary={summary} notRated={t('review.notRated')} />
+      <RadarChart
+        title={t('review.one.radar')}
+        labels={labels}
+        series={series}
+        max={fw.levels.length}
+        tableCaption={t('review.one.radar')}
+        axisLabel={t('common.elements')}
+        summary={summary}
+        notRated={t('review.notRated')}
+      />
 
       <h3>{t('review.one.discuss')}</h3>
-      {discuss.length === 0 ? <p>{t('review.one.noDiscuss')}</p> : <ol className="agenda review-items" data-testid="discuss">{discuss.map(row)}</ol>}
+      {discuss.length === 0 ? (
+        <p>{t('review.one.noDiscuss')}</p>
+      ) : (
+        <ol className="agenda review-items" data-testid="discuss">
+          {discuss.map(row)}
+        </ol>
+      )}
       <h3>{t('review.one.others')}</h3>
       <div className="actions no-print">
-        <button type="button" onClick={() => setDraft((d) => ({ ...d, levels: { ...proposedLevels(items), ...d.levels } }))} data-testid="fill-same">{t('review.one.fillSame')}</button>
+        <button
+          type="button"
+          onClick={() => setDraft((d) => ({ ...d, levels: { ...proposedLevels(items), ...d.levels } }))}
+          data-testid="fill-same"
+        >
+          {t('review.one.fillSame')}
+        </button>
       </div>
-      <ul className="review-items" data-testid="others">{others.map(row)}</ul>
+      <ul className="review-items" data-testid="others">
+        {others.map(row)}
+      </ul>
 
       <section className="section-box" aria-labelledby="review-goals-title">
         <h3 id="review-goals-title">{t('review.goals.title')}</h3>
         <p className="muted">{t('review.goals.help')}</p>
         <div className="form-grid">
-          <label htmlFor={ids.next}>{t('review.goals.next')}
-            <input id={ids.next} type="date" value={draft.nextReview ?? ''} onChange={(e) => setDraft((d) => (e.target.value ? { ...d, nextReview: e.target.value } : { levels: d.levels, by: d.by, goals: d.goals }))} data-testid="next-review" />
+          <label htmlFor={ids.next}>
+            {t('review.goals.next')}
+            <input
+              id={ids.next}
+              type="date"
+              value={draft.nextReview ?? ''}
+              onChange={(e) =>
+                setDraft((d) =>
+                  e.target.value
+                    ? { ...d, nextReview: e.target.value }
+                    : { levels: d.levels, by: d.by, goals: d.goals },
+                )
+              }
+              data-testid="next-review"
+            />
           </label>
         </div>
         <div className="actions no-print">
-          <button type="button" disabled={!draft.nextReview} onClick={exportIcs} data-testid="export-ics">{t('review.goals.ics')}</button>
+          <button type="button" disabled={!draft.nextReview} onClick={exportIcs} data-testid="export-ics">
+            {t('review.goals.ics')}
+          </button>
         </div>
       </section>
 
       <section className="section-box no-print" aria-labelledby="review-save-title">
         <h3 id="review-save-title">{t('review.one.save')}</h3>
         <div className="form-grid">
-          <label htmlFor={ids.by}>{t('review.one.by')}
-            <input id={ids.by} type="text" value={byText} onChange={(e) => { setByText(e.target.value); const v = names(e.target.value); setDraft((d) => ({ ...d, by: v })); }} data-testid="agreed-by" />
+          <label htmlFor={ids.by}>
+            {t('review.one.by')}
+            <input
+              id={ids.by}
+              type="text"
+              value={byText}
+              onChange={(e) => {
+                setByText(e.target.value);
+                const v = names(e.target.value);
+                setDraft((d) => ({ ...d, by: v }));
+              }}
+              data-testid="agreed-by"
+            />
           </label>
-          <label htmlFor={ids.date}>{t('review.one.date')}
-            <input id={ids.date} type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} data-testid="agreed-date" />
+          <label htmlFor={ids.date}>
+            {t('review.one.date')}
+            <input
+              id={ids.date}
+              type="date"
+              value={date}
+              onChange={(e) => e.target.value && setDate(e.target.value)}
+              data-testid="agreed-date"
+            />
           </label>
         </div>
         <p className="muted">{t('review.one.saveHelp')}</p>
         <div className="actions">
-          <button type="button" className="primary" onClick={save} data-testid="save-agreed">{t('review.one.save')}</button>
-          <button type="button" onClick={exportMd} data-testid="export-one-md">{t('review.one.exportMd')}</button>
-          <button type="button" onClick={() => window.print()}>{t('common.print')}</button>
+          <button type="button" className="primary" onClick={save} data-testid="save-agreed">
+            {t('review.one.save')}
+          </button>
+          <button type="button" onClick={exportMd} data-testid="export-one-md">
+            {t('review.one.exportMd')}
+          </button>
+          <button type="button" onClick={() => window.print()}>
+            {t('common.print')}
+          </button>
         </div>
-        {saved && <p role="status" data-testid="agreed-saved">{saved}</p>}
-        {session.agreed.length > 0 && <p className="muted" data-testid="agreed-records">{t('review.one.records', { list: session.agreed.map((a) => a.agreement!.date).join(', ') })}</p>}
+        {saved && (
+          <p role="status" data-testid="agreed-saved">
+            {saved}
+          </p>
+        )}
+        {session.agreed.length > 0 && (
+          <p className="muted" data-testid="agreed-records">
+            {t('review.one.records', { list: session.agreed.map((a) => a.agreement!.date).join(', ') })}
+          </p>
+        )}
       </section>
     </section>
   );

@@ -13,7 +13,15 @@ import { downloadText, todayIso } from '../browser.ts';
 import { dateOf, displayName } from './shared.ts';
 import { isolate } from '../../lib/text-direction.ts';
 
-export const CalibrationView = memo(function CalibrationView({ fw, members, t }: { fw: ClientFramework; members: Member[]; t: Translate }) {
+export const CalibrationView = memo(function CalibrationView({
+  fw,
+  members,
+  t,
+}: {
+  fw: ClientFramework;
+  members: Member[];
+  t: Translate;
+}) {
   const both = members.filter((m) => m.self && m.manager);
   const [key, setKey] = useState('');
   const selectId = useId();
@@ -30,60 +38,115 @@ export const CalibrationView = memo(function CalibrationView({ fw, members, t }:
     { label: t('team.cal.manager'), values: cal.items.map((i) => i.manager), style: 'solid' },
     { label: t('team.cal.self'), values: cal.items.map((i) => i.self), style: 'dashed' },
   ];
-  const summary = t('team.cal.summary', { agreed: cal.agreed, agenda: cal.agenda.length, oneSided: cal.oneSided.length, total: cal.items.length });
-  const lv = (n: number | null) => (n === null ? t('team.heat.notRated') : n === 0 ? t('assess.level0') : t('common.levelN', { n }));
+  const summary = t('team.cal.summary', {
+    agreed: cal.agreed,
+    agenda: cal.agenda.length,
+    oneSided: cal.oneSided.length,
+    total: cal.items.length,
+  });
+  const lv = (n: number | null) =>
+    n === null ? t('team.heat.notRated') : n === 0 ? t('assess.level0') : t('common.levelN', { n });
 
   const exportAgenda = () => {
     const md = agendaMarkdown({
-      name, date: todayIso(), frameworkName: `${fw.name} ${fw.version}`,
-      selfDate: dateOf(self.updatedAt), managerDate: dateOf(manager.updatedAt), assessor: manager.assessor,
+      name,
+      date: todayIso(),
+      frameworkName: `${fw.name} ${fw.version}`,
+      selfDate: dateOf(self.updatedAt),
+      managerDate: dateOf(manager.updatedAt),
+      assessor: manager.assessor,
       items: cal.agenda.map((i) => ({ ...i, elementName: el(i.element) })),
       labels: {
-        title: t('team.cal.mdTitle'), date: t('plan.md.date'), framework: t('plan.md.framework'), self: t('team.cal.self'), manager: t('team.cal.manager'),
-        items: t('team.cal.agenda', { n: AGENDA_THRESHOLD }), none: t('team.cal.noAgenda'), level: t('common.levelN'), notYet: t('assess.level0'),
-        evidence: t('team.cal.mdEvidence'), noEvidence: t('team.cal.noEvidence'), difference: t('team.cal.mdDifference'), nextSteps: t('plan.md.nextSteps'),
+        title: t('team.cal.mdTitle'),
+        date: t('plan.md.date'),
+        framework: t('plan.md.framework'),
+        self: t('team.cal.self'),
+        manager: t('team.cal.manager'),
+        items: t('team.cal.agenda', { n: AGENDA_THRESHOLD }),
+        none: t('team.cal.noAgenda'),
+        level: t('common.levelN'),
+        notYet: t('assess.level0'),
+        evidence: t('team.cal.mdEvidence'),
+        noEvidence: t('team.cal.noEvidence'),
+        difference: t('team.cal.mdDifference'),
+        nextSteps: t('plan.md.nextSteps'),
       },
     });
-    const file = exportFileName({ person: { name: m.name || 'unnamed' }, framework: { id: fw.id, version: fw.version, hash: fw.hash } }, todayIso())
-      .replace(/^banso-assessment-/, 'banso-1on1-agenda-').replace(/\.json$/, '.md');
+    const file = exportFileName(
+      { person: { name: m.name || 'unnamed' }, framework: { id: fw.id, version: fw.version, hash: fw.hash } },
+      todayIso(),
+    )
+      .replace(/^banso-assessment-/, 'banso-1on1-agenda-')
+      .replace(/\.json$/, '.md');
     downloadText(file, md, 'text/markdown');
   };
 
   return (
     <div data-testid="calibration">
-      <label htmlFor={selectId} className="block-label">{t('team.cal.member')}</label>
+      <label htmlFor={selectId} className="block-label">
+        {t('team.cal.member')}
+      </label>
       <select id={selectId} value={m.key} onChange={(e) => setKey(e.target.value)} data-testid="calibration-member">
-        {both.map((x) => <option key={x.key} value={x.key}>{isolate(displayName(x, t))}</option>)}
+        {both.map((x) => (
+          <option key={x.key} value={x.key}>
+            {isolate(displayName(x, t))}
+          </option>
+        ))}
       </select>
-      <p className="muted">{t('team.cal.files', { self: dateOf(self.updatedAt), manager: dateOf(manager.updatedAt) })}</p>
-      <RadarChart title={t('team.cal.radar', { name })} labels={labels} series={series} max={fw.levels.length}
-        tableCaption={t('team.radar.table')} axisLabel={t('common.elements')} summary={summary} notRated={t('team.heat.notRated')} />
+      <p className="muted">
+        {t('team.cal.files', { self: dateOf(self.updatedAt), manager: dateOf(manager.updatedAt) })}
+      </p>
+      <RadarChart
+        title={t('team.cal.radar', { name })}
+        labels={labels}
+        series={series}
+        max={fw.levels.length}
+        tableCaption={t('team.radar.table')}
+        axisLabel={t('common.elements')}
+        summary={summary}
+        notRated={t('team.heat.notRated')}
+      />
       <h3>{t('team.cal.agenda', { n: AGENDA_THRESHOLD })}</h3>
-      {cal.agenda.length === 0 ? <p>{t('team.cal.noAgenda')}</p> : (
+      {cal.agenda.length === 0 ? (
+        <p>{t('team.cal.noAgenda')}</p>
+      ) : (
         <ol className="agenda" data-testid="agenda">
           {cal.agenda.map((i) => (
             <li key={i.element} data-element={i.element}>
               <h4>{el(i.element)}</h4>
               <p>
-                <strong>{t('team.cal.self')}:</strong> {lv(i.self)} · <strong>{t('team.cal.manager')}:</strong> {lv(i.manager)}{' '}
+                <strong>{t('team.cal.self')}:</strong> {lv(i.self)} · <strong>{t('team.cal.manager')}:</strong>{' '}
+                {lv(i.manager)}{' '}
                 <span className="badge">{t('team.cal.diff', { n: i.diff! > 0 ? `+${i.diff}` : String(i.diff) })}</span>
               </p>
               <div className="evidence-pair">
                 <div>
                   <p className="evidence-who">{t('team.cal.selfEvidence')}</p>
-                  {i.selfEvidence ? <blockquote>{i.selfEvidence}</blockquote> : <p className="muted">{t('team.cal.noEvidence')}</p>}
+                  {i.selfEvidence ? (
+                    <blockquote>{i.selfEvidence}</blockquote>
+                  ) : (
+                    <p className="muted">{t('team.cal.noEvidence')}</p>
+                  )}
                 </div>
                 <div>
                   <p className="evidence-who">{t('team.cal.managerEvidence')}</p>
-                  {i.managerEvidence ? <blockquote>{i.managerEvidence}</blockquote> : <p className="muted">{t('team.cal.noEvidence')}</p>}
+                  {i.managerEvidence ? (
+                    <blockquote>{i.managerEvidence}</blockquote>
+                  ) : (
+                    <p className="muted">{t('team.cal.noEvidence')}</p>
+                  )}
                 </div>
               </div>
             </li>
           ))}
         </ol>
       )}
-      {cal.oneSided.length > 0 && <p className="muted">{t('team.cal.oneSided', { list: cal.oneSided.map((i) => el(i.element)).join(', ') })}</p>}
-      <button type="button" onClick={exportAgenda} data-testid="export-agenda">{t('team.cal.export')}</button>
+      {cal.oneSided.length > 0 && (
+        <p className="muted">{t('team.cal.oneSided', { list: cal.oneSided.map((i) => el(i.element)).join(', ') })}</p>
+      )}
+      <button type="button" onClick={exportAgenda} data-testid="export-agenda">
+        {t('team.cal.export')}
+      </button>
     </div>
   );
 });

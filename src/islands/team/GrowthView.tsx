@@ -28,20 +28,38 @@ function Note({ text }: { text: string }) {
   if (n <= NOTE_SHOWN) return <bdi className="muted">{text}</bdi>;
   return (
     <details className="note-more">
-      <summary><bdi className="muted">{start}…</bdi></summary>
+      <summary>
+        <bdi className="muted">{start}…</bdi>
+      </summary>
       <bdi className="muted">{text}</bdi>
     </details>
   );
 }
 
-export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: ClientFramework; members: Member[]; t: Translate }) {
+export const GrowthView = memo(function GrowthView({
+  fw,
+  members,
+  t,
+}: {
+  fw: ClientFramework;
+  members: Member[];
+  t: Translate;
+}) {
   const [key, setKey] = useState('');
   const [kindPick, setKindPick] = useState<AssessmentKind>('manager');
   const selectId = useId();
   const m = members.find((x) => x.key === key) ?? members[0];
-  const kind: AssessmentKind | undefined = m ? (m[kindPick] ? kindPick : m.self ? 'self' : m.manager ? 'manager' : 'agreed') : undefined;
+  const kind: AssessmentKind | undefined = m
+    ? m[kindPick]
+      ? kindPick
+      : m.self
+        ? 'self'
+        : m.manager
+          ? 'manager'
+          : 'agreed'
+    : undefined;
   const kinds = m ? (['manager', 'self', 'agreed'] as const).filter((k) => m[k]) : [];
-  const history = m && kind ? m[kind]?.history ?? [] : [];
+  const history = m && kind ? (m[kind]?.history ?? []) : [];
   const rows = useMemo(() => growthRows(history, fw.elements), [history, fw]);
   const change = useMemo(() => growthChange(rows, fw.elements.length), [rows, fw]);
   const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
@@ -51,44 +69,92 @@ export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: Cli
   const series: RadarSeries[] = recent.map((r, i) => ({ label: rowLabel(r), values: r.values, style: STYLES[i] }));
   const name = displayName(m, t);
   const grew = change.filter((c) => c !== null && c > 0).length;
-  const summary = rows.length > 1
-    ? t('team.growth.summary', { n: rows.length, first: rows[0].date, last: rows[rows.length - 1].date, grew })
-    : t('team.growth.single', { date: rows[0]?.date ?? '' });
+  const summary =
+    rows.length > 1
+      ? t('team.growth.summary', { n: rows.length, first: rows[0].date, last: rows[rows.length - 1].date, grew })
+      : t('team.growth.single', { date: rows[0]?.date ?? '' });
 
   return (
     <div data-testid="growth">
       <div className="form-grid">
-        <label htmlFor={selectId}>{t('team.growth.member')}
+        <label htmlFor={selectId}>
+          {t('team.growth.member')}
           <select id={selectId} value={m.key} onChange={(e) => setKey(e.target.value)} data-testid="growth-member">
-            {members.map((x) => <option key={x.key} value={x.key}>{isolate(displayName(x, t))}</option>)}
+            {members.map((x) => (
+              <option key={x.key} value={x.key}>
+                {isolate(displayName(x, t))}
+              </option>
+            ))}
           </select>
         </label>
         {kinds.length > 1 && (
           <fieldset className="inline-radios">
             <legend>{t('team.growth.kind')}</legend>
             {kinds.map((k) => (
-              <label key={k}><input type="radio" name="growth-kind" value={k} checked={kind === k} onChange={() => setKindPick(k)} /> {kindName(k, t)}</label>
+              <label key={k}>
+                <input type="radio" name="growth-kind" value={k} checked={kind === k} onChange={() => setKindPick(k)} />{' '}
+                {kindName(k, t)}
+              </label>
             ))}
           </fieldset>
         )}
       </div>
       <p>{summary}</p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('team.growth.caption', { name, kind: kindName(kind, t) })}>
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="region"
+        aria-label={t('team.growth.caption', { name, kind: kindName(kind, t) })}
+      >
         <table className="growth-table" data-testid="growth-table">
           <caption>{t('team.growth.caption', { name, kind: kindName(kind, t) })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('team.growth.date')}</th>
-              {fw.elements.map((e) => <th scope="col" className="num" key={e.id}>{e.name}</th>)}
+              {fw.elements.map((e) => (
+                <th scope="col" className="num" key={e.id}>
+                  {e.name}
+                </th>
+              ))}
               <th scope="col">{t('team.growth.from')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={rowLabel(r)} className={r.agreedBy ? 'agreed-row' : undefined} data-agreed={r.agreedBy ? 'true' : undefined}>
-                <th scope="row"><time dateTime={r.date}>{r.date}</time>{r.agreedBy && <> <span className="badge kind-agreed badge-ok">{t('team.kind.agreed')}</span></>}</th>
-                {r.values.map((v, i) => <td className="num" key={fw.elements[i].id}>{v ?? '–'}</td>)}
-                <td className="source-cell"><bdi>{r.source}</bdi>{r.agreedBy ? <><br /><span className="muted">{t('team.growth.agreedBy', { names: r.agreedBy.join(', ') })}</span></> : null}{r.note ? <><br /><Note text={r.note} /></> : null}</td>
+              <tr
+                key={rowLabel(r)}
+                className={r.agreedBy ? 'agreed-row' : undefined}
+                data-agreed={r.agreedBy ? 'true' : undefined}
+              >
+                <th scope="row">
+                  <time dateTime={r.date}>{r.date}</time>
+                  {r.agreedBy && (
+                    <>
+                      {' '}
+                      <span className="badge kind-agreed badge-ok">{t('team.kind.agreed')}</span>
+                    </>
+                  )}
+                </th>
+                {r.values.map((v, i) => (
+                  <td className="num" key={fw.elements[i].id}>
+                    {v ?? '–'}
+                  </td>
+                ))}
+                <td className="source-cell">
+                  <bdi>{r.source}</bdi>
+                  {r.agreedBy ? (
+                    <>
+                      <br />
+                      <span className="muted">{t('team.growth.agreedBy', { names: r.agreedBy.join(', ') })}</span>
+                    </>
+                  ) : null}
+                  {r.note ? (
+                    <>
+                      <br />
+                      <Note text={r.note} />
+                    </>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -96,7 +162,11 @@ export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: Cli
             <tfoot>
               <tr>
                 <th scope="row">{t('team.growth.change')}</th>
-                {change.map((c, i) => <td className="num" key={fw.elements[i].id}>{c === null ? '–' : c > 0 ? `+${c}` : String(c)}</td>)}
+                {change.map((c, i) => (
+                  <td className="num" key={fw.elements[i].id}>
+                    {c === null ? '–' : c > 0 ? `+${c}` : String(c)}
+                  </td>
+                ))}
                 <td />
               </tr>
             </tfoot>
@@ -104,8 +174,16 @@ export const GrowthView = memo(function GrowthView({ fw, members, t }: { fw: Cli
         </table>
       </div>
       {series.length > 0 && (
-        <RadarChart title={t('team.growth.radar', { name })} labels={labels} series={series} max={fw.levels.length}
-          tableCaption={t('team.radar.table')} axisLabel={t('common.elements')} summary={summary} notRated={t('team.heat.notRated')} />
+        <RadarChart
+          title={t('team.growth.radar', { name })}
+          labels={labels}
+          series={series}
+          max={fw.levels.length}
+          tableCaption={t('team.radar.table')}
+          axisLabel={t('common.elements')}
+          summary={summary}
+          notRated={t('team.heat.notRated')}
+        />
       )}
     </div>
   );

@@ -21,11 +21,24 @@ export const Heatmap = memo(function Heatmap(props: {
 }) {
   const { rows, fw, sort, onSort, roleName, t } = props;
   const header = (key: HeatColumn, label: string, className: string, element?: string) => (
-    <SortHeader key={key} label={label} sortKey={key} sort={sort} onSort={onSort} t={t} cell={{ className, 'data-element': element }} />
+    <SortHeader
+      key={key}
+      label={label}
+      sortKey={key}
+      sort={sort}
+      onSort={onSort}
+      t={t}
+      cell={{ className, 'data-element': element }}
+    />
   );
 
   return (
-    <div className="table-wrap heatmap-wrap" tabIndex={0} role="region" aria-label={t('team.heat.caption', { framework: fw.name, n: rows.length })}>
+    <div
+      className="table-wrap heatmap-wrap"
+      tabIndex={0}
+      role="region"
+      aria-label={t('team.heat.caption', { framework: fw.name, n: rows.length })}
+    >
       <table className="heatmap" data-testid="heatmap">
         <caption>{t('team.heat.caption', { framework: fw.name, n: rows.length })}</caption>
         <thead>
@@ -37,7 +50,9 @@ export const Heatmap = memo(function Heatmap(props: {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => <HeatRowView key={r.key} row={r} fw={fw} roleName={roleName} t={t} />)}
+          {rows.map((r) => (
+            <HeatRowView key={r.key} row={r} fw={fw} roleName={roleName} t={t} />
+          ))}
         </tbody>
       </table>
     </div>
@@ -45,7 +60,17 @@ export const Heatmap = memo(function Heatmap(props: {
 });
 
 /** One member's row; memoised so re-sorting only moves rows instead of re-rendering 14 cells each. */
-const HeatRowView = memo(function HeatRowView({ row: r, fw, roleName, t }: { row: HeatRow; fw: ClientFramework; roleName: (id: string | undefined) => string; t: Translate }) {
+const HeatRowView = memo(function HeatRowView({
+  row: r,
+  fw,
+  roleName,
+  t,
+}: {
+  row: HeatRow;
+  fw: ClientFramework;
+  roleName: (id: string | undefined) => string;
+  t: Translate;
+}) {
   const max = fw.levels.length;
   return (
     <tr data-member={r.key}>
@@ -56,18 +81,34 @@ const HeatRowView = memo(function HeatRowView({ row: r, fw, roleName, t }: { row
       <td className="num gaps-col">{r.gapCount}</td>
       <td className="role-cell">
         {r.role ? roleName(r.role) : '—'}
-        {r.targetRole && <><span aria-hidden="true"> → </span><span className="visually-hidden">, {t('team.heat.target')}: </span>{roleName(r.targetRole)}</>}
+        {r.targetRole && (
+          <>
+            <span aria-hidden="true"> → </span>
+            <span className="visually-hidden">, {t('team.heat.target')}: </span>
+            {roleName(r.targetRole)}
+          </>
+        )}
       </td>
       {r.cells.map((c, i) => {
         const b = heatBucket(c.level, max);
         const gap = c.gap > 0;
         // Shaded by gap size: one level short is marked lightly, two or more strongly, and the marker says how far.
-        const title = c.level === null
-          ? t('team.heat.notRated')
-          : gap ? t('team.heat.cellGap', { level: c.level, expected: c.expected ?? 0 }) : t('team.heat.cell', { level: c.level });
+        const title =
+          c.level === null
+            ? t('team.heat.notRated')
+            : gap
+              ? t('team.heat.cellGap', { level: c.level, expected: c.expected ?? 0 })
+              : t('team.heat.cell', { level: c.level });
         return (
-          <td key={fw.elements[i].id} className={`heat heat-${b ?? 'none'}${gap ? ` heat-gap gap-${Math.min(c.gap, 3)}` : ''}`} title={title}>
-            <span aria-hidden="true">{c.level ?? '–'}{gap && <span className="gap-mark">▼{c.gap > 1 ? c.gap : ''}</span>}</span>
+          <td
+            key={fw.elements[i].id}
+            className={`heat heat-${b ?? 'none'}${gap ? ` heat-gap gap-${Math.min(c.gap, 3)}` : ''}`}
+            title={title}
+          >
+            <span aria-hidden="true">
+              {c.level ?? '–'}
+              {gap && <span className="gap-mark">▼{c.gap > 1 ? c.gap : ''}</span>}
+            </span>
             <span className="visually-hidden">{title}</span>
           </td>
         );
@@ -82,11 +123,31 @@ export function HeatLegend({ max, t }: { max: number; t: Translate }) {
     <div className="heat-legend">
       <ul className="heat-scale" aria-label={t('team.heat.legend')}>
         {Array.from({ length: max + 1 }, (_, level) => (
-          <li key={level}><span className={`heat-swatch heat heat-${heatBucket(level, max)}`} aria-hidden="true">{level}</span> {level === 0 ? t('assess.level0') : t('common.levelN', { n: level })}</li>
+          <li key={level}>
+            <span className={`heat-swatch heat heat-${heatBucket(level, max)}`} aria-hidden="true">
+              {level}
+            </span>{' '}
+            {level === 0 ? t('assess.level0') : t('common.levelN', { n: level })}
+          </li>
         ))}
-        <li><span className="heat-swatch heat heat-none" aria-hidden="true">–</span> {t('team.heat.notRated')}</li>
-        <li><span className="heat-swatch heat heat-2 heat-gap gap-1" aria-hidden="true">2<span className="gap-mark">▼</span></span> {t('team.heat.gap1Legend')}</li>
-        <li><span className="heat-swatch heat heat-1 heat-gap gap-2" aria-hidden="true">1<span className="gap-mark">▼2</span></span> {t('team.heat.gap2Legend')}</li>
+        <li>
+          <span className="heat-swatch heat heat-none" aria-hidden="true">
+            –
+          </span>{' '}
+          {t('team.heat.notRated')}
+        </li>
+        <li>
+          <span className="heat-swatch heat heat-2 heat-gap gap-1" aria-hidden="true">
+            2<span className="gap-mark">▼</span>
+          </span>{' '}
+          {t('team.heat.gap1Legend')}
+        </li>
+        <li>
+          <span className="heat-swatch heat heat-1 heat-gap gap-2" aria-hidden="true">
+            1<span className="gap-mark">▼2</span>
+          </span>{' '}
+          {t('team.heat.gap2Legend')}
+        </li>
       </ul>
     </div>
   );

@@ -23,7 +23,13 @@ async function readFiles(files: File[]): Promise<JobSource[]> {
   );
 }
 
-export function ImportPanel({ t, onSources }: { t: Translate; onSources: (sources: JobSource[], skipped?: number) => void }) {
+export function ImportPanel({
+  t,
+  onSources,
+}: {
+  t: Translate;
+  onSources: (sources: JobSource[], skipped?: number) => void;
+}) {
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -32,7 +38,7 @@ export function ImportPanel({ t, onSources }: { t: Translate; onSources: (source
   const helpId = useId();
 
   const take = async (list: FileList | null, onlyJson = false) => {
-    if (!list || !list.length) return;
+    if (!list?.length) return;
     const all = [...list];
     const picked = onlyJson ? all.filter((f) => /\.json$/i.test(f.name)) : all;
     onSources(await readFiles(picked), all.length - picked.length);
@@ -45,7 +51,8 @@ export function ImportPanel({ t, onSources }: { t: Translate; onSources: (source
   const addLinks = () => {
     const sources: JobSource[] = [];
     links.split(/\r\n|\r|\n/).forEach((line, i) => {
-      if (line.trim()) sources.push({ name: t('team.import.linkLabel', { n: i + 1 }), origin: 'link', text: line.trim() });
+      if (line.trim())
+        sources.push({ name: t('team.import.linkLabel', { n: i + 1 }), origin: 'link', text: line.trim() });
     });
     if (!sources.length) return;
     onSources(sources);
@@ -57,27 +64,67 @@ export function ImportPanel({ t, onSources }: { t: Translate; onSources: (source
       <div
         className={`drop-zone${over ? ' over' : ''}`}
         data-testid="drop-zone"
-        onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; setOver(true); }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setOver(true);
+        }}
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        <p id={helpId}><strong>{t('team.import.drop')}</strong> {t('team.import.dropHelp')}</p>
+        <p id={helpId}>
+          <strong>{t('team.import.drop')}</strong> {t('team.import.dropHelp')}
+        </p>
         <div className="actions">
-          <button type="button" className="primary" aria-describedby={helpId} onClick={() => files.current?.click()}>{t('team.import.pickFiles')}</button>
-          <button type="button" aria-describedby={helpId} onClick={() => folder.current?.click()}>{t('team.import.pickFolder')}</button>
+          <button type="button" className="primary" aria-describedby={helpId} onClick={() => files.current?.click()}>
+            {t('team.import.pickFiles')}
+          </button>
+          <button type="button" aria-describedby={helpId} onClick={() => folder.current?.click()}>
+            {t('team.import.pickFolder')}
+          </button>
         </div>
-        <input ref={files} type="file" multiple accept=".json,application/json" hidden data-testid="import-files" tabIndex={-1}
-          onChange={(e) => { void take(e.target.files); e.target.value = ''; }} />
-        <input ref={folder} type="file" multiple hidden data-testid="import-folder" tabIndex={-1}
+        <input
+          ref={files}
+          type="file"
+          multiple
+          accept=".json,application/json"
+          hidden
+          data-testid="import-files"
+          tabIndex={-1}
+          onChange={(e) => {
+            void take(e.target.files);
+            e.target.value = '';
+          }}
+        />
+        <input
+          ref={folder}
+          type="file"
+          multiple
+          hidden
+          data-testid="import-folder"
+          tabIndex={-1}
           {...({ webkitdirectory: '' } as Record<string, string>)}
-          onChange={(e) => { void take(e.target.files, true); e.target.value = ''; }} />
+          onChange={(e) => {
+            void take(e.target.files, true);
+            e.target.value = '';
+          }}
+        />
       </div>
       <div className="links-box">
         <label htmlFor={linksId}>{t('team.import.links')}</label>
         <p className="muted">{t('team.import.linksHelp')}</p>
-        <textarea id={linksId} rows={3} value={links} onChange={(e) => setLinks(e.target.value)} data-testid="links" spellCheck={false} />
+        <textarea
+          id={linksId}
+          rows={3}
+          value={links}
+          onChange={(e) => setLinks(e.target.value)}
+          data-testid="links"
+          spellCheck={false}
+        />
         <div className="actions">
-          <button type="button" onClick={addLinks} disabled={!links.trim()}>{t('team.import.addLinks')}</button>
+          <button type="button" onClick={addLinks} disabled={!links.trim()}>
+            {t('team.import.addLinks')}
+          </button>
         </div>
       </div>
     </div>

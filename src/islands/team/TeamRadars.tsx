@@ -12,54 +12,118 @@ import { displayName, uniqueLabels } from './shared.ts';
 export const MAX_OVERLAY = 4;
 const OVERLAY_STYLES: RadarSeries['style'][] = ['solid', 'dashed', 'dotted', 'dashdot'];
 
-export const TeamRadar = memo(function TeamRadar({ fw, stats, rows, t }: { fw: ClientFramework; stats: ElementStats[]; rows: HeatRow[]; t: Translate }) {
+export const TeamRadar = memo(function TeamRadar({
+  fw,
+  stats,
+  rows,
+  t,
+}: {
+  fw: ClientFramework;
+  stats: ElementStats[];
+  rows: HeatRow[];
+  t: Translate;
+}) {
   const members = rows.length;
   const { prefs, setPref, narrow } = usePrefs();
   const view = prefs.teamView ?? (narrow ? 'bars' : 'radar');
   const targets = useMemo(() => expectedMedians(rows, fw.elements), [rows, fw]);
   const byElement = <T,>(f: (i: number) => T) => Object.fromEntries(fw.elements.map((e, i) => [e.id, f(i)]));
   const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
-  const series = useMemo<RadarSeries[]>(() => [
-    { label: t('team.radar.median'), values: stats.map((s) => s.median), style: 'solid' },
-    { label: t('team.radar.min'), values: stats.map((s) => s.min), style: 'dashed' },
-    { label: t('team.radar.max'), values: stats.map((s) => s.max), style: 'dotted' },
-  ], [stats, t]);
+  const series = useMemo<RadarSeries[]>(
+    () => [
+      { label: t('team.radar.median'), values: stats.map((s) => s.median), style: 'solid' },
+      { label: t('team.radar.min'), values: stats.map((s) => s.min), style: 'dashed' },
+      { label: t('team.radar.max'), values: stats.map((s) => s.max), style: 'dotted' },
+    ],
+    [stats, t],
+  );
   const withMedian = stats.map((s, i) => ({ s, name: fw.elements[i].name })).filter((x) => x.s.median !== null);
-  const lowest = withMedian.reduce<(typeof withMedian)[number] | undefined>((a, x) => (!a || x.s.median! < a.s.median! ? x : a), undefined);
-  const highest = withMedian.reduce<(typeof withMedian)[number] | undefined>((a, x) => (!a || x.s.median! > a.s.median! ? x : a), undefined);
-  const widest = stats.map((s, i) => ({ s, name: fw.elements[i].name })).filter((x) => x.s.min !== null)
-    .reduce<{ s: ElementStats; name: string } | undefined>((a, x) => (!a || x.s.max! - x.s.min! > a.s.max! - a.s.min! ? x : a), undefined);
+  const lowest = withMedian.reduce<(typeof withMedian)[number] | undefined>(
+    (a, x) => (!a || x.s.median! < a.s.median! ? x : a),
+    undefined,
+  );
+  const highest = withMedian.reduce<(typeof withMedian)[number] | undefined>(
+    (a, x) => (!a || x.s.median! > a.s.median! ? x : a),
+    undefined,
+  );
+  const widest = stats
+    .map((s, i) => ({ s, name: fw.elements[i].name }))
+    .filter((x) => x.s.min !== null)
+    .reduce<{ s: ElementStats; name: string } | undefined>(
+      (a, x) => (!a || x.s.max! - x.s.min! > a.s.max! - a.s.min! ? x : a),
+      undefined,
+    );
   const summary = [
     t('team.radar.summaryMembers', { n: members }),
     lowest ? t('team.radar.summaryLow', { name: lowest.name, median: lowest.s.median! }) : '',
     highest ? t('team.radar.summaryHigh', { name: highest.name, median: highest.s.median! }) : '',
-    widest && widest.s.max! > widest.s.min! ? t('team.radar.summarySpread', { name: widest.name, min: widest.s.min!, max: widest.s.max! }) : '',
-  ].filter(Boolean).join(' ');
+    widest && widest.s.max! > widest.s.min!
+      ? t('team.radar.summarySpread', { name: widest.name, min: widest.s.min!, max: widest.s.max! })
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <>
       <ViewSwitch view={view} onChange={(v) => setPref({ teamView: v })} t={t} />
-      {view === 'bars'
-        ? <LevelBars levels={fw.levels.length} elements={fw.elements} nowLabel={t('team.radar.now')} targetLabel={t('team.radar.target')} notRated={t('team.radar.noData')} summary={summary}
-          now={byElement((i) => stats[i].median)} target={byElement((i) => targets[i])}
-          detail={byElement((i) => { const s = stats[i]; return s.min !== null && s.max! > s.min ? t('team.radar.range', { min: s.min, max: s.max! }) : undefined; })} />
-        : <RadarChart title={t('team.radar.title', { framework: fw.name })} labels={labels} series={series} max={fw.levels.length}
-          tableCaption={t('team.radar.table')} axisLabel={t('common.elements')} summary={summary} notRated={t('team.radar.noData')} />}
+      {view === 'bars' ? (
+        <LevelBars
+          levels={fw.levels.length}
+          elements={fw.elements}
+          nowLabel={t('team.radar.now')}
+          targetLabel={t('team.radar.target')}
+          notRated={t('team.radar.noData')}
+          summary={summary}
+          now={byElement((i) => stats[i].median)}
+          target={byElement((i) => targets[i])}
+          detail={byElement((i) => {
+            const s = stats[i];
+            return s.min !== null && s.max! > s.min ? t('team.radar.range', { min: s.min, max: s.max! }) : undefined;
+          })}
+        />
+      ) : (
+        <RadarChart
+          title={t('team.radar.title', { framework: fw.name })}
+          labels={labels}
+          series={series}
+          max={fw.levels.length}
+          tableCaption={t('team.radar.table')}
+          axisLabel={t('common.elements')}
+          summary={summary}
+          notRated={t('team.radar.noData')}
+        />
+      )}
     </>
   );
 });
 
-export const Overlay = memo(function Overlay({ fw, rows, chosen, onChange, t }: { fw: ClientFramework; rows: HeatRow[]; chosen: string[]; onChange: (keys: string[]) => void; t: Translate }) {
+export const Overlay = memo(function Overlay({
+  fw,
+  rows,
+  chosen,
+  onChange,
+  t,
+}: {
+  fw: ClientFramework;
+  rows: HeatRow[];
+  chosen: string[];
+  onChange: (keys: string[]) => void;
+  t: Translate;
+}) {
   const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
   const picked = chosen.map((k) => rows.find((r) => r.key === k)).filter((r): r is HeatRow => Boolean(r));
   const names = uniqueLabels(picked.map((r) => displayName(r, t)));
-  const series: RadarSeries[] = picked.map((r, i) => ({ label: names[i], values: r.cells.map((c) => c.level), style: OVERLAY_STYLES[i] }));
+  const series: RadarSeries[] = picked.map((r, i) => ({
+    label: names[i],
+    values: r.cells.map((c) => c.level),
+    style: OVERLAY_STYLES[i],
+  }));
   const full = picked.length >= MAX_OVERLAY;
   // Members hidden by the role filter drop out of the choice, so they never block a visible one.
   const visible = picked.map((r) => r.key);
-  const toggle = (key: string, on: boolean) => onChange(on ? [...visible.filter((k) => k !== key), key].slice(0, MAX_OVERLAY) : visible.filter((k) => k !== key));
-  const summary = picked.length
-    ? t('team.overlay.summary', { names: names.join(', ') })
-    : t('team.overlay.none');
+  const toggle = (key: string, on: boolean) =>
+    onChange(on ? [...visible.filter((k) => k !== key), key].slice(0, MAX_OVERLAY) : visible.filter((k) => k !== key));
+  const summary = picked.length ? t('team.overlay.summary', { names: names.join(', ') }) : t('team.overlay.none');
   return (
     <>
       <fieldset className="overlay-pick">
@@ -69,16 +133,36 @@ export const Overlay = memo(function Overlay({ fw, rows, chosen, onChange, t }: 
             const on = chosen.includes(r.key);
             return (
               <li key={r.key}>
-                <label><input type="checkbox" checked={on} disabled={!on && full} onChange={(e) => toggle(r.key, e.target.checked)} /> <bdi>{displayName(r, t)}</bdi></label>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    disabled={!on && full}
+                    onChange={(e) => toggle(r.key, e.target.checked)}
+                  />{' '}
+                  <bdi>{displayName(r, t)}</bdi>
+                </label>
               </li>
             );
           })}
         </ul>
-        {full && <p className="muted" role="status">{t('team.overlay.full', { n: MAX_OVERLAY })}</p>}
+        {full && (
+          <p className="muted" role="status">
+            {t('team.overlay.full', { n: MAX_OVERLAY })}
+          </p>
+        )}
       </fieldset>
       {picked.length > 0 && (
-        <RadarChart title={t('team.overlay.title')} labels={labels} series={series} max={fw.levels.length}
-          tableCaption={t('team.radar.table')} axisLabel={t('common.elements')} summary={summary} notRated={t('team.heat.notRated')} />
+        <RadarChart
+          title={t('team.overlay.title')}
+          labels={labels}
+          series={series}
+          max={fw.levels.length}
+          tableCaption={t('team.radar.table')}
+          axisLabel={t('common.elements')}
+          summary={summary}
+          notRated={t('team.heat.notRated')}
+        />
       )}
       {picked.length === 0 && <p className="muted">{summary}</p>}
     </>

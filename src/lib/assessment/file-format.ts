@@ -54,9 +54,12 @@ export function utf8ByteLength(text: string): number {
  * the JSON reader then refuses with a clear message.
  */
 export function decodeFileBytes(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
   return new TextDecoder('utf-8').decode(bytes);
 }
 
@@ -68,7 +71,9 @@ const fail = (code: ParseErrorCode, problems: Problem[]): ParseResult => ({ ok: 
  * before it is parsed, so a file of a hundred thousand entries is refused without building it.
  */
 export function maxMembers(frameworks: readonly LimitFramework[] = []): number {
-  const elements = frameworks.length ? Math.max(...frameworks.map((f) => f.elements.length)) + MAX_REMOVED_RATINGS : MAX_RATINGS;
+  const elements = frameworks.length
+    ? Math.max(...frameworks.map((f) => f.elements.length)) + MAX_REMOVED_RATINGS
+    : MAX_RATINGS;
   return elements * 3 + MAX_SNAPSHOTS * (elements + 4) + 100;
 }
 
@@ -101,11 +106,22 @@ export function checkLimits(data: Record<string, unknown>, frameworks: readonly 
   const fw = typeof fwId === 'string' ? frameworks.find((f) => f.id === fwId) : undefined;
   const known = fw ? new Set(fw.elements.map((e) => e.id)) : null;
   const maxLevel = fw ? fw.levels.length : null;
-  const checkRatings = (ratings: unknown, path: (string | number)[], levelOf: (v: unknown) => unknown, levelField: string[]) => {
+  const checkRatings = (
+    ratings: unknown,
+    path: (string | number)[],
+    levelOf: (v: unknown) => unknown,
+    levelField: string[],
+  ) => {
     if (!isRecord(ratings)) return;
     const ids = Object.keys(ratings);
     if (!known) {
-      if (ids.length > MAX_RATINGS) problems.push({ code: 'too-many', path, params: { max: MAX_RATINGS }, found: { kind: 'number', value: ids.length } });
+      if (ids.length > MAX_RATINGS)
+        problems.push({
+          code: 'too-many',
+          path,
+          params: { max: MAX_RATINGS },
+          found: { kind: 'number', value: ids.length },
+        });
       return;
     }
     const removed = ids.filter((id) => !known.has(id)).length;
@@ -116,13 +132,27 @@ export function checkLimits(data: Record<string, unknown>, frameworks: readonly 
     for (const id of ids) {
       const level = levelOf(ratings[id]);
       if (typeof level === 'number' && maxLevel !== null && level > maxLevel)
-        problems.push({ code: 'level-out-of-range', path: [...path, id, ...levelField], params: { max: maxLevel }, found: found(level) });
+        problems.push({
+          code: 'level-out-of-range',
+          path: [...path, id, ...levelField],
+          params: { max: maxLevel },
+          found: found(level),
+        });
     }
   };
   checkRatings(data.ratings, ['ratings'], (r) => (isRecord(r) ? r.level : undefined), ['level']);
   if (Array.isArray(data.snapshots)) {
-    if (data.snapshots.length > MAX_SNAPSHOTS) problems.push({ code: 'too-many', path: ['snapshots'], params: { max: MAX_SNAPSHOTS }, found: { kind: 'number', value: data.snapshots.length } });
-    else data.snapshots.forEach((s, i) => { if (isRecord(s)) checkRatings(s.ratings, ['snapshots', i, 'ratings'], (l) => l, []); });
+    if (data.snapshots.length > MAX_SNAPSHOTS)
+      problems.push({
+        code: 'too-many',
+        path: ['snapshots'],
+        params: { max: MAX_SNAPSHOTS },
+        found: { kind: 'number', value: data.snapshots.length },
+      });
+    else
+      data.snapshots.forEach((s, i) => {
+        if (isRecord(s)) checkRatings(s.ratings, ['snapshots', i, 'ratings'], (l) => l, []);
+      });
   }
   return capProblems(problems);
 }
@@ -132,12 +162,18 @@ export function checkLimits(data: Record<string, unknown>, frameworks: readonly 
  * length before anything is parsed; reserved keys and the limits (checkLimits) before the schema.
  * With `frameworks`, a file for one of them is also checked against its scale and elements.
  */
-export function parseAssessmentFile(text: string, opts: { maxBytes?: number; frameworks?: readonly LimitFramework[] } = {}): ParseResult {
+export function parseAssessmentFile(
+  text: string,
+  opts: { maxBytes?: number; frameworks?: readonly LimitFramework[] } = {},
+): ParseResult {
   const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
   if (typeof text !== 'string') return fail('not-json', [{ code: 'not-text', path: [] }]);
   // Cheap bounds first: a UTF-16 code unit is 1–3 UTF-8 bytes (a surrogate pair is 4 for 2 units).
   const tooLarge = text.length > maxBytes || (text.length * 3 > maxBytes && utf8ByteLength(text) > maxBytes);
-  if (tooLarge) return fail('too-large', [{ code: 'too-large', path: [], params: { mb: Number((maxBytes / (1024 * 1024)).toFixed(1)) } }]);
+  if (tooLarge)
+    return fail('too-large', [
+      { code: 'too-large', path: [], params: { mb: Number((maxBytes / (1024 * 1024)).toFixed(1)) } },
+    ]);
 
   const limit = maxMembers(opts.frameworks);
   const members = countMembers(text, limit);
@@ -147,17 +183,38 @@ export function parseAssessmentFile(text: string, opts: { maxBytes?: number; fra
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return fail('not-json', [{ code: 'not-json', path: [], params: { message: e instanceof Error ? e.message : String(e) } }]);
+    return fail('not-json', [
+      { code: 'not-json', path: [], params: { message: e instanceof Error ? e.message : String(e) } },
+    ]);
   }
 
-  if (!isRecord(data)) return fail('wrong-format', [{ code: 'wrong-format', path: [], params: { expected: ASSESSMENT_FORMAT }, found: found(data) }]);
+  if (!isRecord(data))
+    return fail('wrong-format', [
+      { code: 'wrong-format', path: [], params: { expected: ASSESSMENT_FORMAT }, found: found(data) },
+    ]);
   if (data.format !== ASSESSMENT_FORMAT)
-    return fail('wrong-format', ['format' in data ? { code: 'wrong-format', path: ['format'], params: { expected: ASSESSMENT_FORMAT }, found: found(data.format) } : { code: 'no-format', path: [], params: { expected: ASSESSMENT_FORMAT } }]);
+    return fail('wrong-format', [
+      'format' in data
+        ? { code: 'wrong-format', path: ['format'], params: { expected: ASSESSMENT_FORMAT }, found: found(data.format) }
+        : { code: 'no-format', path: [], params: { expected: ASSESSMENT_FORMAT } },
+    ]);
   if (data.version !== ASSESSMENT_VERSION)
-    return fail('unknown-version', ['version' in data ? { code: 'unknown-version', path: ['version'], params: { supported: ASSESSMENT_VERSION }, found: found(data.version) } : { code: 'no-version', path: [], params: { supported: ASSESSMENT_VERSION } }]);
+    return fail('unknown-version', [
+      'version' in data
+        ? {
+            code: 'unknown-version',
+            path: ['version'],
+            params: { supported: ASSESSMENT_VERSION },
+            found: found(data.version),
+          }
+        : { code: 'no-version', path: [], params: { supported: ASSESSMENT_VERSION } },
+    ]);
 
   const fwId = isRecord(data.framework) && typeof data.framework.id === 'string' ? data.framework.id : undefined;
-  const invalid = (problems: Problem[]): ParseResult => ({ ok: false, error: fwId === undefined ? { code: 'invalid', problems } : { code: 'invalid', problems, frameworkId: fwId } });
+  const invalid = (problems: Problem[]): ParseResult => ({
+    ok: false,
+    error: fwId === undefined ? { code: 'invalid', problems } : { code: 'invalid', problems, frameworkId: fwId },
+  });
   const reserved = findReservedKeys(data);
   if (reserved.length) return invalid(reserved);
   const limits = checkLimits(data, opts.frameworks);
@@ -182,7 +239,17 @@ export function parseSaved(raw: string, frameworkId: string, frameworks?: readon
     return {
       status: 'corrupt',
       raw,
-      error: { code: 'invalid', problems: [{ code: 'framework-mismatch', path: ['framework', 'id'], params: { stored: frameworkId }, found: found(parsed.assessment.framework.id) }] },
+      error: {
+        code: 'invalid',
+        problems: [
+          {
+            code: 'framework-mismatch',
+            path: ['framework', 'id'],
+            params: { stored: frameworkId },
+            found: found(parsed.assessment.framework.id),
+          },
+        ],
+      },
     };
   return { status: 'ok', assessment: parsed.assessment };
 }
@@ -193,13 +260,21 @@ export function loadSaved(storage: StorageLike | null | undefined, frameworkId: 
   return entry.status === 'found' ? parseSaved(entry.raw, frameworkId) : entry;
 }
 
-interface IssueLike { path: readonly PropertyKey[]; message: string; code?: string; issues?: readonly { message: string }[] }
+interface IssueLike {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  issues?: readonly { message: string }[];
+}
 
 /** Zod issues as "path: message" lines (at most 20), for files whose problems are not assessment problems (review sessions, progress files). */
 export function formatIssues(issues: readonly IssueLike[]): string[] {
   const out = issues.map((issue) => {
     const where = issue.path.length ? issue.path.map((x) => String(x)).join('.') : '(file)';
-    const message = issue.code === 'invalid_key' && issue.issues?.length ? `invalid id: ${issue.issues.map((i) => i.message).join('; ')}` : issue.message;
+    const message =
+      issue.code === 'invalid_key' && issue.issues?.length
+        ? `invalid id: ${issue.issues.map((i) => i.message).join('; ')}`
+        : issue.message;
     return `${where}: ${message}`;
   });
   return out.length <= 20 ? out : [...out.slice(0, 20), `… and ${out.length - 20} more problems`];

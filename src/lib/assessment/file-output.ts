@@ -16,7 +16,9 @@ function canonical(a: Assessment): Assessment {
     kind: a.kind,
     assessor: a.assessor,
     framework: { id: a.framework.id, version: a.framework.version, hash: a.framework.hash },
-    ratings: Object.fromEntries(Object.entries(a.ratings).map(([id, r]) => [id, { level: r.level, evidence: r.evidence }])),
+    ratings: Object.fromEntries(
+      Object.entries(a.ratings).map(([id, r]) => [id, { level: r.level, evidence: r.evidence }]),
+    ),
     snapshots: a.snapshots.map((s) => ({ date: s.date, ratings: s.ratings, note: s.note, agreedBy: s.agreedBy })),
     updatedAt: a.updatedAt,
     reviewOf: a.reviewOf && ref(a.reviewOf),
@@ -25,7 +27,9 @@ function canonical(a: Assessment): Assessment {
       by: a.agreement.by,
       self: a.agreement.self && ref(a.agreement.self),
       manager: a.agreement.manager && ref(a.agreement.manager),
-      goals: a.agreement.goals && Object.fromEntries(Object.entries(a.agreement.goals).map(([id, g]) => [id, { level: g.level, due: g.due }])),
+      goals:
+        a.agreement.goals &&
+        Object.fromEntries(Object.entries(a.agreement.goals).map(([id, g]) => [id, { level: g.level, due: g.due }])),
       nextReview: a.agreement.nextReview,
     },
   };
@@ -71,7 +75,10 @@ function dateText(date: string | Date): string {
  * e.g. banso-assessment-hanako-yamada-cs-skills-2026-11-24.json; a manager's review is
  * banso-review-…, an agreed record banso-agreed-…. A Date is read in local time.
  */
-export function exportFileName(a: Pick<Assessment, 'person' | 'framework'> & { kind?: Assessment['kind'] }, date: string | Date): string {
+export function exportFileName(
+  a: Pick<Assessment, 'person' | 'framework'> & { kind?: Assessment['kind'] },
+  date: string | Date,
+): string {
   const prefix = a.kind === 'manager' ? 'banso-review' : a.kind === 'agreed' ? 'banso-agreed' : 'banso-assessment';
   return `${prefix}-${fileNameSlug(a.person?.name ?? '')}-${fileNameSlug(a.framework?.id ?? '', 'framework')}-${dateText(date)}.json`;
 }

@@ -6,7 +6,11 @@ import { isIsoDate } from '../onboarding-progress.ts';
 
 export const MAX_FOCUS = 3;
 export const FOCUS_FORMAT = 1;
-export interface FocusItem { element: string; action: string; date?: string }
+export interface FocusItem {
+  element: string;
+  action: string;
+  date?: string;
+}
 
 export function focusStorageKey(frameworkId: string): string {
   return `banso:plan:${frameworkId}`;
@@ -19,8 +23,13 @@ export function parseFocus(raw: string | null): FocusItem[] {
     if (!v || v.format !== FOCUS_FORMAT || !Array.isArray(v.focus)) return [];
     const out: FocusItem[] = [];
     for (const f of v.focus as Record<string, unknown>[]) {
-      if (!f || typeof f.element !== 'string' || out.some((o) => o.element === f.element) || out.length >= MAX_FOCUS) continue;
-      out.push({ element: f.element, action: typeof f.action === 'string' ? f.action.slice(0, 2000) : '', ...(isIsoDate(f.date) ? { date: f.date } : {}) });
+      if (!f || typeof f.element !== 'string' || out.some((o) => o.element === f.element) || out.length >= MAX_FOCUS)
+        continue;
+      out.push({
+        element: f.element,
+        action: typeof f.action === 'string' ? f.action.slice(0, 2000) : '',
+        ...(isIsoDate(f.date) ? { date: f.date } : {}),
+      });
     }
     return out;
   } catch {
@@ -39,7 +48,11 @@ export function toggleFocus(focus: FocusItem[], element: string): FocusItem[] {
   return [...focus, { element, action: '' }];
 }
 
-export function editFocus(focus: FocusItem[], element: string, patch: Partial<Omit<FocusItem, 'element'>>): FocusItem[] {
+export function editFocus(
+  focus: FocusItem[],
+  element: string,
+  patch: Partial<Omit<FocusItem, 'element'>>,
+): FocusItem[] {
   return focus.map((f) => {
     if (f.element !== element) return f;
     const next = { ...f, ...patch };

@@ -25,7 +25,6 @@ export function frameworkCanonicalString(fw: HashableFramework): string {
   ].join('\n');
 }
 
-
 export function frameworkHash(fw: HashableFramework): string {
   return fnv1a32(frameworkCanonicalString(fw));
 }

@@ -94,17 +94,27 @@ export function growthPlanMarkdown(input: GrowthPlanInput): string {
   if (input.targetRoleName) out.push(`- **${escapeMarkdown(L.targetRole)}:** ${escapeMarkdown(input.targetRoleName)}`);
   if (input.readiness) {
     const r = input.readiness;
-    const summary = fillTemplate(L.readinessSummary, { met: r.met, nearMiss: r.nearMiss, missing: r.missing, total: r.total });
+    const summary = fillTemplate(L.readinessSummary, {
+      met: r.met,
+      nearMiss: r.nearMiss,
+      missing: r.missing,
+      total: r.total,
+    });
     out.push(`- **${escapeMarkdown(L.readiness)}:** ${percent(r.score)} (${escapeMarkdown(summary)})`);
   }
-  if (input.bestMatch) out.push(`- **${escapeMarkdown(L.bestMatch)}:** ${escapeMarkdown(input.bestMatch.name)} (${percent(input.bestMatch.score)})`);
+  if (input.bestMatch)
+    out.push(
+      `- **${escapeMarkdown(L.bestMatch)}:** ${escapeMarkdown(input.bestMatch.name)} (${percent(input.bestMatch.score)})`,
+    );
   out.push('', `## ${escapeMarkdown(L.gaps)}`, '');
 
   if (!input.gaps.length) out.push(escapeMarkdown(L.noGaps), '');
   input.gaps.forEach((g, i) => {
     out.push(`### ${i + 1}. ${escapeMarkdown(g.element)}: ${lv(g.current)} → ${lv(g.expected)}`, '');
-    if (g.currentDescriptor) out.push(`**${escapeMarkdown(L.current)} (${lv(g.current)}):** ${escapeMarkdown(g.currentDescriptor)}`, '');
-    if (g.nextDescriptor) out.push(`**${escapeMarkdown(L.next)} (${lv(g.current + 1)}):** ${escapeMarkdown(g.nextDescriptor)}`, '');
+    if (g.currentDescriptor)
+      out.push(`**${escapeMarkdown(L.current)} (${lv(g.current)}):** ${escapeMarkdown(g.currentDescriptor)}`, '');
+    if (g.nextDescriptor)
+      out.push(`**${escapeMarkdown(L.next)} (${lv(g.current + 1)}):** ${escapeMarkdown(g.nextDescriptor)}`, '');
     const list = (heading: string, items: string[]) => {
       if (!items.length) return;
       out.push(`**${escapeMarkdown(heading)}:**`, '', ...items.map((t) => `- ${t}`), '');

@@ -32,7 +32,7 @@ export function reconcile(a: Pick<Assessment, 'framework' | 'ratings'>, fw: Reco
   const outdated = sameFramework && (a.framework.version !== fw.version || a.framework.hash !== fw.hash);
   const max = fw.levels.length;
   const known = new Set(fw.elements.map((e) => e.id));
-  const has = (id: string) => Object.prototype.hasOwnProperty.call(a.ratings, id);
+  const has = (id: string) => Object.hasOwn(a.ratings, id);
 
   const removed = Object.entries(a.ratings)
     .filter(([id]) => !known.has(id))

@@ -15,8 +15,29 @@ export interface ProblemContext {
 }
 
 const FIELDS = new Set([
-  'format', 'version', 'person', 'name', 'role', 'targetRole', 'kind', 'assessor', 'framework', 'id', 'hash', 'ratings', 'level',
-  'evidence', 'snapshots', 'date', 'note', 'updatedAt', 'entries', 'source', 'origin', 'assessment', 'savedAt',
+  'format',
+  'version',
+  'person',
+  'name',
+  'role',
+  'targetRole',
+  'kind',
+  'assessor',
+  'framework',
+  'id',
+  'hash',
+  'ratings',
+  'level',
+  'evidence',
+  'snapshots',
+  'date',
+  'note',
+  'updatedAt',
+  'entries',
+  'source',
+  'origin',
+  'assessment',
+  'savedAt',
 ]);
 
 export function foundText(f: Found | undefined, t: Translate): string {
@@ -67,11 +88,13 @@ function isLevelPath(path: readonly (string | number)[]): boolean {
 /** One problem as one sentence. */
 export function problemText(p: Problem, t: Translate, ctx: ProblemContext = {}): string {
   const vars: Record<string, string | number> = { ...(p.params ?? {}), found: foundText(p.found, t) };
-  if (typeof vars.expected === 'string' && p.code === 'expected-type') vars.expected = t(`safe.type.${vars.expected}` as Key);
+  if (typeof vars.expected === 'string' && p.code === 'expected-type')
+    vars.expected = t(`safe.type.${vars.expected}` as Key);
   let what: string;
   if (LEVEL_CODES.has(p.code) && (p.code === 'level-out-of-range' || isLevelPath(p.path))) {
     const max = ctx.maxLevel ?? (typeof p.params?.max === 'number' ? p.params.max : undefined);
-    what = max === undefined ? t('safe.problem.levelNoMax', vars) : t('safe.problem.level-out-of-range', { ...vars, max });
+    what =
+      max === undefined ? t('safe.problem.levelNoMax', vars) : t('safe.problem.level-out-of-range', { ...vars, max });
   } else what = t(`safe.problem.${p.code}` as Key, vars);
   if (!p.path.length) return what;
   return t('safe.sentence', { where: whereText(p.path, t, ctx), what });

@@ -7,15 +7,43 @@
 /** Every code a problem can have (the message test walks this list in both languages). */
 export const PROBLEM_CODES = [
   // the file as a whole
-  'too-large', 'not-text', 'not-json', 'wrong-format', 'no-format', 'unknown-version', 'no-version',
+  'too-large',
+  'not-text',
+  'not-json',
+  'wrong-format',
+  'no-format',
+  'unknown-version',
+  'no-version',
   // values (from the schema)
-  'expected-type', 'too-long', 'too-many', 'required', 'number-too-small', 'number-too-big', 'not-id', 'not-hash',
-  'not-datetime', 'not-date', 'one-of', 'bad-key', 'invalid',
+  'expected-type',
+  'too-long',
+  'too-many',
+  'required',
+  'number-too-small',
+  'number-too-big',
+  'not-id',
+  'not-hash',
+  'not-datetime',
+  'not-date',
+  'one-of',
+  'bad-key',
+  'invalid',
   // limits and the framework
-  'reserved-key', 'level-out-of-range', 'too-many-removed', 'too-many-values', 'framework-mismatch', 'store-version',
+  'reserved-key',
+  'level-out-of-range',
+  'too-many-removed',
+  'too-many-values',
+  'framework-mismatch',
+  'store-version',
   // share links
-  'link-too-long', 'link-bad-key', 'link-missing', 'link-undecodable', 'link-not-version', 'link-name-empty',
-  'link-rating-unreadable', 'link-incomplete',
+  'link-too-long',
+  'link-bad-key',
+  'link-missing',
+  'link-undecodable',
+  'link-not-version',
+  'link-name-empty',
+  'link-rating-unreadable',
+  'link-incomplete',
   // more problems than shown
   'more',
 ] as const;
@@ -85,9 +113,18 @@ interface ZodIssueLike {
 }
 
 /** Schema type names → the words of safe.type.* */
-const TYPE_WORD: Record<string, string> = { string: 'text', number: 'number', int: 'whole-number', boolean: 'boolean', array: 'list', object: 'object', record: 'object' };
+const TYPE_WORD: Record<string, string> = {
+  string: 'text',
+  number: 'number',
+  int: 'whole-number',
+  boolean: 'boolean',
+  array: 'list',
+  object: 'object',
+  record: 'object',
+};
 
-const pathOf = (p: readonly PropertyKey[]): (string | number)[] => p.map((x) => (typeof x === 'number' ? x : String(x)));
+const pathOf = (p: readonly PropertyKey[]): (string | number)[] =>
+  p.map((x) => (typeof x === 'number' ? x : String(x)));
 
 /** One schema issue as a problem. Issues the schemas cannot produce fall back to 'invalid' (tested). */
 export function fromZodIssue(issue: ZodIssueLike): Problem {
@@ -95,20 +132,38 @@ export function fromZodIssue(issue: ZodIssueLike): Problem {
   const f = found(issue.input);
   switch (issue.code) {
     case 'invalid_type':
-      return { code: 'expected-type', path, params: { expected: TYPE_WORD[String(issue.expected)] ?? 'object' }, found: f };
+      return {
+        code: 'expected-type',
+        path,
+        params: { expected: TYPE_WORD[String(issue.expected)] ?? 'object' },
+        found: f,
+      };
     case 'too_big':
-      if (issue.origin === 'number') return { code: 'number-too-big', path, params: { max: Number(issue.maximum) }, found: f };
-      if (issue.origin === 'array' || issue.origin === 'record') return { code: 'too-many', path, params: { max: Number(issue.maximum) }, found: Array.isArray(issue.input) ? { kind: 'number', value: issue.input.length } : f };
+      if (issue.origin === 'number')
+        return { code: 'number-too-big', path, params: { max: Number(issue.maximum) }, found: f };
+      if (issue.origin === 'array' || issue.origin === 'record')
+        return {
+          code: 'too-many',
+          path,
+          params: { max: Number(issue.maximum) },
+          found: Array.isArray(issue.input) ? { kind: 'number', value: issue.input.length } : f,
+        };
       return { code: 'too-long', path, params: { max: Number(issue.maximum) } };
     case 'too_small':
-      if (issue.origin === 'number') return { code: 'number-too-small', path, params: { min: Number(issue.minimum) }, found: f };
+      if (issue.origin === 'number')
+        return { code: 'number-too-small', path, params: { min: Number(issue.minimum) }, found: f };
       return { code: 'required', path, found: f };
     case 'invalid_format':
       if (issue.format === 'datetime') return { code: 'not-datetime', path, found: f };
       if (issue.pattern?.includes('0-9a-z')) return { code: 'not-hash', path, found: f };
       return { code: 'not-id', path, found: f };
     case 'invalid_value':
-      return { code: 'one-of', path, params: { values: (issue.values ?? []).map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(', ') }, found: f };
+      return {
+        code: 'one-of',
+        path,
+        params: { values: (issue.values ?? []).map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(', ') },
+        found: f,
+      };
     case 'invalid_key':
       return { code: 'bad-key', path: path.slice(0, -1), params: { key: clip(String(path[path.length - 1] ?? '')) } };
     case 'custom': {
@@ -145,7 +200,8 @@ export function findReservedKeys(data: unknown, budget = 200_000): Problem[] {
     const v = node.v;
     if (!v || typeof v !== 'object') continue;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) if (v[i] && typeof v[i] === 'object') stack.push({ v: v[i], key: i, parent: node });
+      for (let i = v.length - 1; i >= 0; i--)
+        if (v[i] && typeof v[i] === 'object') stack.push({ v: v[i], key: i, parent: node });
       continue;
     }
     for (const k of Object.keys(v)) {

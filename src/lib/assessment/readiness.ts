@@ -35,7 +35,7 @@ export interface RankedRole {
   readiness: Readiness;
 }
 
-const own = (o: Record<string, number>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const own = (o: Record<string, number>, k: string) => Object.hasOwn(o, k);
 const level = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
 const current = (ratings: Record<string, number>, id: string) => (own(ratings, id) ? level(ratings[id]) : 0);
 
@@ -50,7 +50,9 @@ export function gaps(ratings: Record<string, number>, expected: Record<string, n
     const c = current(ratings, element);
     if (c < e) out.push({ element, current: c, expected: e, gap: e - c });
   }
-  return out.sort((x, y) => y.gap - x.gap || y.expected - x.expected || (x.element < y.element ? -1 : x.element > y.element ? 1 : 0));
+  return out.sort(
+    (x, y) => y.gap - x.gap || y.expected - x.expected || (x.element < y.element ? -1 : x.element > y.element ? 1 : 0),
+  );
 }
 
 /**

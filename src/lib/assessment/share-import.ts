@@ -4,15 +4,26 @@
  * (levels within its scale, reserved keys, limits) and validated by the assessment schema. Nothing is
  * saved here; a refusal lists every problem found.
  */
-import { Assessment as AssessmentSchema, ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment } from '../../schemas/assessment.ts';
+import {
+  Assessment as AssessmentSchema,
+  ASSESSMENT_FORMAT,
+  ASSESSMENT_VERSION,
+  type Assessment,
+} from '../../schemas/assessment.ts';
 import { checkLimits, type LimitFramework } from './file-format.ts';
 import { fromZodIssues, type Problem } from './problems.ts';
 import { parseShareHash, type ShareErrorCode } from './share-link.ts';
 
-export type LinkResult = { ok: true; assessment: Assessment } | { ok: false; error: { code: ShareErrorCode; problems: Problem[]; frameworkId?: string } };
+export type LinkResult =
+  | { ok: true; assessment: Assessment }
+  | { ok: false; error: { code: ShareErrorCode; problems: Problem[]; frameworkId?: string } };
 
 /** The assessment a link holds (kind 'self', dated `now`, no evidence or snapshots), or why it cannot be one. */
-export function assessmentFromShareLink(text: string, now: Date, frameworks: readonly LimitFramework[] = []): LinkResult {
+export function assessmentFromShareLink(
+  text: string,
+  now: Date,
+  frameworks: readonly LimitFramework[] = [],
+): LinkResult {
   const r = parseShareHash(typeof text === 'string' ? text.trim() : text);
   if (!r.ok) return r;
   const v = r.value;
@@ -32,6 +43,10 @@ export function assessmentFromShareLink(text: string, now: Date, frameworks: rea
   const limits = checkLimits(candidate, frameworks);
   if (limits.length) return { ok: false, error: { code: 'malformed', problems: limits, frameworkId: v.frameworkId } };
   const parsed = AssessmentSchema.safeParse(candidate, { reportInput: true });
-  if (!parsed.success) return { ok: false, error: { code: 'malformed', problems: fromZodIssues(parsed.error.issues), frameworkId: v.frameworkId } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: { code: 'malformed', problems: fromZodIssues(parsed.error.issues), frameworkId: v.frameworkId },
+    };
   return { ok: true, assessment: parsed.data };
 }

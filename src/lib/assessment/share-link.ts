@@ -33,7 +33,9 @@ export interface SharedAssessment {
   ratings: Record<string, number>;
 }
 export type ShareErrorCode = 'no-data' | 'unknown-version' | 'malformed';
-export type ShareParseResult = { ok: true; value: SharedAssessment } | { ok: false; error: { code: ShareErrorCode; problems: Problem[] } };
+export type ShareParseResult =
+  | { ok: true; value: SharedAssessment }
+  | { ok: false; error: { code: ShareErrorCode; problems: Problem[] } };
 
 /** Replace lone surrogates with U+FFFD (encodeURIComponent throws on them). */
 function wellFormed(s: string): string {
@@ -73,17 +75,29 @@ function dec(s: string): string | null {
   }
 }
 
-const fail = (code: ShareErrorCode, problems: Problem[] = []): ShareParseResult => ({ ok: false, error: { code, problems: capProblems(problems, 20) } });
+const fail = (code: ShareErrorCode, problems: Problem[] = []): ShareParseResult => ({
+  ok: false,
+  error: { code, problems: capProblems(problems, 20) },
+});
 
 /** Where each link key lands in an assessment file, so problems read the same for files and links. */
 const FIELD: Record<string, (string | number)[]> = {
-  v: ['version'], fw: ['framework', 'id'], fwv: ['framework', 'version'], h: ['framework', 'hash'],
-  name: ['person', 'name'], role: ['person', 'role'], target: ['person', 'targetRole'], r: ['ratings'],
+  v: ['version'],
+  fw: ['framework', 'id'],
+  fwv: ['framework', 'version'],
+  h: ['framework', 'hash'],
+  name: ['person', 'name'],
+  role: ['person', 'role'],
+  target: ['person', 'targetRole'],
+  r: ['ratings'],
 };
 
 export function parseShareHash(hash: string): ShareParseResult {
   if (typeof hash !== 'string') return fail('no-data');
-  if (hash.length > MAX_SHARE_HASH_LENGTH) return fail('malformed', [{ code: 'link-too-long', path: [], params: { length: hash.length, max: MAX_SHARE_HASH_LENGTH } }]);
+  if (hash.length > MAX_SHARE_HASH_LENGTH)
+    return fail('malformed', [
+      { code: 'link-too-long', path: [], params: { length: hash.length, max: MAX_SHARE_HASH_LENGTH } },
+    ]);
   const at = hash.indexOf('#');
   const body = at >= 0 ? hash.slice(at + 1) : hash;
   if (!body.trim()) return fail('no-data');
@@ -105,7 +119,14 @@ export function parseShareHash(hash: string): ShareParseResult {
   if (!raw.has('v')) return fail('no-data');
   const v = dec(raw.get('v') ?? '');
   if (v !== SHARE_VERSION)
-    return fail('unknown-version', [{ code: 'unknown-version', path: ['version'], params: { supported: SHARE_VERSION }, found: found(v === null || v === '' ? undefined : v) }]);
+    return fail('unknown-version', [
+      {
+        code: 'unknown-version',
+        path: ['version'],
+        params: { supported: SHARE_VERSION },
+        found: found(v === null || v === '' ? undefined : v),
+      },
+    ]);
 
   const text = (key: string, required: boolean): string | undefined => {
     const r = raw.get(key);
@@ -128,13 +149,16 @@ export function parseShareHash(hash: string): ShareParseResult {
 
   const frameworkId = id('fw', true);
   const frameworkVersion = text('fwv', true);
-  if (frameworkVersion !== undefined && (!frameworkVersion.trim() || frameworkVersion.length > 64)) problems.push({ code: 'link-not-version', path: FIELD.fwv, found: found(frameworkVersion) });
+  if (frameworkVersion !== undefined && (!frameworkVersion.trim() || frameworkVersion.length > 64))
+    problems.push({ code: 'link-not-version', path: FIELD.fwv, found: found(frameworkVersion) });
   const h = text('h', true);
-  if (h !== undefined && !/^[0-9a-z]{1,64}$/.test(h)) problems.push({ code: 'not-hash', path: FIELD.h, found: found(h) });
+  if (h !== undefined && !/^[0-9a-z]{1,64}$/.test(h))
+    problems.push({ code: 'not-hash', path: FIELD.h, found: found(h) });
   const name = text('name', true);
   if (name !== undefined) {
     if (!name.trim()) problems.push({ code: 'link-name-empty', path: FIELD.name });
-    else if ([...name].length > MAX_PERSON_NAME) problems.push({ code: 'too-long', path: FIELD.name, params: { max: MAX_PERSON_NAME } });
+    else if ([...name].length > MAX_PERSON_NAME)
+      problems.push({ code: 'too-long', path: FIELD.name, params: { max: MAX_PERSON_NAME } });
   }
   const role = id('role', false);
   const targetRole = id('target', false);
@@ -142,7 +166,13 @@ export function parseShareHash(hash: string): ShareParseResult {
   const ratings: Record<string, number> = {};
   const r = raw.get('r') ?? '';
   const entries = r ? r.split('~') : [];
-  if (entries.length > MAX_SHARED_RATINGS) problems.push({ code: 'too-many', path: FIELD.r, params: { max: MAX_SHARED_RATINGS }, found: { kind: 'number', value: entries.length } });
+  if (entries.length > MAX_SHARED_RATINGS)
+    problems.push({
+      code: 'too-many',
+      path: FIELD.r,
+      params: { max: MAX_SHARED_RATINGS },
+      found: { kind: 'number', value: entries.length },
+    });
   else
     for (const entry of entries) {
       const dot = entry.lastIndexOf('.');
@@ -156,10 +186,16 @@ export function parseShareHash(hash: string): ShareParseResult {
         problems.push({ code: 'link-rating-unreadable', path: FIELD.r, params: { text: clip(entry) } });
         continue;
       }
-      if (!Object.prototype.hasOwnProperty.call(ratings, el)) ratings[el] = Number(level);
+      if (!Object.hasOwn(ratings, el)) ratings[el] = Number(level);
     }
 
-  if (problems.length || frameworkId === undefined || frameworkVersion === undefined || h === undefined || name === undefined)
+  if (
+    problems.length ||
+    frameworkId === undefined ||
+    frameworkVersion === undefined ||
+    h === undefined ||
+    name === undefined
+  )
     return fail('malformed', problems.length ? problems : [{ code: 'link-incomplete', path: [] }]);
 
   const value: SharedAssessment = { frameworkId, frameworkVersion, hash: h, name, ratings };

@@ -8,7 +8,13 @@
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, MAX_SNAPSHOTS } from '../../schemas/assessment-constants.ts';
 import type { Assessment, AssessmentKind } from '../../schemas/assessment.ts';
 import { frameworkHash, type HashableFramework } from './framework-hash.ts';
-import { isQuotaError, KeptStorage, type SaveResult, type StorageLike, type StoredEntry } from '../storage/kept-storage.ts';
+import {
+  isQuotaError,
+  KeptStorage,
+  type SaveResult,
+  type StorageLike,
+  type StoredEntry,
+} from '../storage/kept-storage.ts';
 
 export type { SaveResult, StorageLike, StoredEntry };
 export { isQuotaError };
@@ -25,7 +31,11 @@ export function readSaved(storage: StorageLike | null | undefined, frameworkId: 
  * Save through a KeptStorage (the island's: it refuses to overwrite a value it could not keep aside).
  * `text` is JSON.stringify(a) when the caller already has it (an imported file, serialised off the page's thread).
  */
-export function save(storage: StorageLike | KeptStorage | null | undefined, a: Assessment, text: string = JSON.stringify(a)): SaveResult {
+export function save(
+  storage: StorageLike | KeptStorage | null | undefined,
+  a: Assessment,
+  text: string = JSON.stringify(a),
+): SaveResult {
   const kept = storage instanceof KeptStorage ? storage : new KeptStorage(storage);
   return kept.write(assessmentStorageKey(a.framework.id), text);
 }

@@ -11,6 +11,7 @@ export function summariseRatings(fw: { elements: { id: string; name: string }[] 
   const total = fw.elements.length;
   const average = rated.length ? rated.reduce((s, e) => s + ratings[e.id], 0) / rated.length : 0;
   let strongest: { name: string; level: number } | undefined;
-  for (const e of rated) if (!strongest || ratings[e.id] > strongest.level) strongest = { name: e.name, level: ratings[e.id] };
+  for (const e of rated)
+    if (!strongest || ratings[e.id] > strongest.level) strongest = { name: e.name, level: ratings[e.id] };
   return { rated: rated.length, total, average, strongest };
 }

@@ -7,8 +7,36 @@ import type { HealthModel } from '../../schemas/health.ts';
 import type { InputValue, Issue, ScoreResult } from './score.ts';
 import { foldForMatch } from '../text/fold.ts';
 
-const CHURNED = new Set(['churned', 'churn', 'yes', 'y', 'true', '1', 'lost', 'cancelled', 'canceled', '解約', '解約済', '解約済み', 'チャーン', 'はい']);
-const RENEWED = new Set(['renewed', 'renew', 'no', 'n', 'false', '0', 'retained', '更新', '更新済', '更新済み', '継続', 'いいえ']);
+const CHURNED = new Set([
+  'churned',
+  'churn',
+  'yes',
+  'y',
+  'true',
+  '1',
+  'lost',
+  'cancelled',
+  'canceled',
+  '解約',
+  '解約済',
+  '解約済み',
+  'チャーン',
+  'はい',
+]);
+const RENEWED = new Set([
+  'renewed',
+  'renew',
+  'no',
+  'n',
+  'false',
+  '0',
+  'retained',
+  '更新',
+  '更新済',
+  '更新済み',
+  '継続',
+  'いいえ',
+]);
 
 /** Reads a renewal outcome: true = churned, false = renewed (not churned). */
 export function parseOutcome(raw: InputValue): { ok: true; churned: boolean } | { ok: false; error: Issue } {
@@ -42,8 +70,14 @@ export interface SortedScores {
 }
 
 export function sortedScores(samples: Sample[]): SortedScores {
-  const churned = Float64Array.from(samples.filter((s) => s.churned), (s) => s.score).sort();
-  const renewed = Float64Array.from(samples.filter((s) => !s.churned), (s) => s.score).sort();
+  const churned = Float64Array.from(
+    samples.filter((s) => s.churned),
+    (s) => s.score,
+  ).sort();
+  const renewed = Float64Array.from(
+    samples.filter((s) => !s.churned),
+    (s) => s.score,
+  ).sort();
   return { churned, renewed };
 }
 
@@ -182,8 +216,16 @@ export interface BacktestResult {
 }
 
 /** Turns scored rows (scoreRows' output) into backtest accounts. */
-export function fromScored(rows: { row: number; accountId: string | null; outcome?: InputValue; result: Pick<ScoreResult, 'score' | 'band'> }[]): BacktestAccount[] {
-  return rows.map((r) => ({ row: r.row, accountId: r.accountId, score: r.result.score, bandIndex: r.result.band?.index ?? null, outcome: r.outcome }));
+export function fromScored(
+  rows: { row: number; accountId: string | null; outcome?: InputValue; result: Pick<ScoreResult, 'score' | 'band'> }[],
+): BacktestAccount[] {
+  return rows.map((r) => ({
+    row: r.row,
+    accountId: r.accountId,
+    score: r.result.score,
+    bandIndex: r.result.band?.index ?? null,
+    outcome: r.outcome,
+  }));
 }
 
 const MIN_PER_OUTCOME = 10;
@@ -231,7 +273,12 @@ export class BacktestTally {
   add(a: BacktestAccount): void {
     const o = parseOutcome(a.outcome);
     if (!o.ok) {
-      if (this.errorCount++ < this.maxErrors) this.errors.push({ row: a.row ?? null, accountId: a.accountId ?? null, reason: { code: o.error.code, params: { ...o.error.params, row: a.row ?? null } } });
+      if (this.errorCount++ < this.maxErrors)
+        this.errors.push({
+          row: a.row ?? null,
+          accountId: a.accountId ?? null,
+          reason: { code: o.error.code, params: { ...o.error.params, row: a.row ?? null } },
+        });
       return;
     }
     if (a.score === null || a.bandIndex === null) {
@@ -257,8 +304,10 @@ export class BacktestTally {
     const roc = rocCurve(scores);
     const a = aucOf(roc);
     const warnings: Issue[] = [];
-    if (churned < MIN_PER_OUTCOME) warnings.push({ code: 'few-churned', params: { count: churned, recommended: MIN_PER_OUTCOME } });
-    if (renewed < MIN_PER_OUTCOME) warnings.push({ code: 'few-renewed', params: { count: renewed, recommended: MIN_PER_OUTCOME } });
+    if (churned < MIN_PER_OUTCOME)
+      warnings.push({ code: 'few-churned', params: { count: churned, recommended: MIN_PER_OUTCOME } });
+    if (renewed < MIN_PER_OUTCOME)
+      warnings.push({ code: 'few-renewed', params: { count: renewed, recommended: MIN_PER_OUTCOME } });
     return {
       n,
       churned,

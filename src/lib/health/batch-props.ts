@@ -9,8 +9,18 @@ import { tx, type Locale } from '../../i18n/locales.ts';
 import { localePath } from '../urls.ts';
 import { bandRanges } from './model-shares.ts';
 
-export interface BatchBand { id: string; label: string; colour: string; range: string }
-export interface BatchMeasure { id: string; label: string; input: Measure['input']; group: string }
+export interface BatchBand {
+  id: string;
+  label: string;
+  colour: string;
+  range: string;
+}
+export interface BatchMeasure {
+  id: string;
+  label: string;
+  input: Measure['input'];
+  group: string;
+}
 export interface BatchModel {
   id: string;
   name: string;
@@ -22,7 +32,10 @@ export interface BatchModel {
   /** The model for the scoring engine: structure as in the content, prose reduced to the page's language. */
   model: HealthModel;
 }
-export interface BatchClientData { lang: Locale; models: BatchModel[] }
+export interface BatchClientData {
+  lang: Locale;
+  models: BatchModel[];
+}
 
 /**
  * The model the engine needs, without the prose the batch page never shows: help texts and presets
@@ -37,7 +50,12 @@ export function compactModel(m: HealthModel, lang: Locale): HealthModel {
     summary: one(m.summary),
     name: one(m.name),
     measures: m.measures.map(({ help: _help, unit: _unit, ...x }) => ({ ...x })),
-    bands: m.bands.map(({ exit: _exit, ...b }) => ({ ...b, meaning: one(b.meaning), notify: one(b.notify), cadence: one(b.cadence) })),
+    bands: m.bands.map(({ exit: _exit, ...b }) => ({
+      ...b,
+      meaning: one(b.meaning),
+      notify: one(b.notify),
+      cadence: one(b.cadence),
+    })),
     overrides: m.overrides.map((o) => ({ ...o, reason: one(o.reason) })),
     presets: [],
   };
@@ -58,6 +76,8 @@ export function batchClientData(c: Pick<ContentSet, 'healthModels'>, lang: Local
     };
   });
   // High-touch first: the model most CSMs use.
-  models.sort((a, b) => Number(b.model.touch === 'high') - Number(a.model.touch === 'high') || a.id.localeCompare(b.id));
+  models.sort(
+    (a, b) => Number(b.model.touch === 'high') - Number(a.model.touch === 'high') || a.id.localeCompare(b.id),
+  );
   return { lang, models };
 }

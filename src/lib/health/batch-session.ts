@@ -11,7 +11,17 @@ import type { HealthModel } from '../../schemas/health.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { BacktestTally, type BacktestResult } from './backtest.ts';
 import { distributionOf, type Distribution } from './backtest-story.ts';
-import { mapRawValue, scoredCsvWriter, scoreRows, type BadRow, type ColumnMapping, type Encoding, type ScoredCsvOptions, type ScoredRow, type ValueMaps } from './csv.ts';
+import {
+  mapRawValue,
+  scoredCsvWriter,
+  scoreRows,
+  type BadRow,
+  type ColumnMapping,
+  type Encoding,
+  type ScoredCsvOptions,
+  type ScoredRow,
+  type ValueMaps,
+} from './csv.ts';
 import { BatchCancelled, detectEncoding, streamCsv, type StreamSummary } from './csv-stream.ts';
 import { cellKey, PAGE_SIZE, sortIndices, type Key, type ResultColumn } from './results-table.ts';
 import type { SortState } from '../table-sort.ts';
@@ -26,7 +36,11 @@ export const SAMPLE_ROWS = 10_000;
 /** Rows scored between two looks at the cancel signal (and two progress reports). */
 const SCORE_SLICE = 2_000;
 
-export interface Progress { rows: number; bytes: number; totalBytes: number }
+export interface Progress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
 export interface StreamRunOptions {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
@@ -53,7 +67,8 @@ class ParseProblems {
     if (list.length < MAX_LISTED) list.push(issue);
   }
   checkWidth(cells: string[], width: number, row: number) {
-    if (cells.length !== width) this.add({ code: 'field-count', params: { row, expected: width, actual: cells.length } });
+    if (cells.length !== width)
+      this.add({ code: 'field-count', params: { row, expected: width, actual: cells.length } });
   }
   list(): Issue[] {
     return [...this.papa, ...this.fieldCount].slice(0, MAX_LISTED);
@@ -80,21 +95,33 @@ export async function inspectFile(file: Blob, opts: StreamRunOptions = {}): Prom
   let labels: ColumnLabels[] = [];
   let headers: string[] = [];
   let rows = 0;
-  const sum = await streamCsv(file, {
-    onHeader: (h) => {
-      headers = h;
-      labels = h.map(() => newColumnLabels());
+  const sum = await streamCsv(
+    file,
+    {
+      onHeader: (h) => {
+        headers = h;
+        labels = h.map(() => newColumnLabels());
+      },
+      onRecord: (cells, line, i) => {
+        rows = i + 1;
+        problems.checkWidth(cells, headers.length, line);
+        if (sample.length < SAMPLE_ROWS) sample.push(cells);
+        for (let c = 0; c < labels.length; c++) columnLabelsAdd(labels[c], cells[c] ?? '', i);
+      },
+      onError: (e) => problems.add(e),
+      onChunk: afterChunk(opts, () => rows),
     },
-    onRecord: (cells, line, i) => {
-      rows = i + 1;
-      problems.checkWidth(cells, headers.length, line);
-      if (sample.length < SAMPLE_ROWS) sample.push(cells);
-      for (let c = 0; c < labels.length; c++) columnLabelsAdd(labels[c], cells[c] ?? '', i);
-    },
-    onError: (e) => problems.add(e),
-    onChunk: afterChunk(opts, () => rows),
-  }, opts);
-  return { encoding: sum.encoding, headers: sum.headers, rowCount: sum.rowCount, parseErrors: problems.list(), parseErrorCount: problems.count, sample, labels };
+    opts,
+  );
+  return {
+    encoding: sum.encoding,
+    headers: sum.headers,
+    rowCount: sum.rowCount,
+    parseErrors: problems.list(),
+    parseErrorCount: problems.count,
+    sample,
+    labels,
+  };
 }
 
 export interface ScoreInput {
@@ -129,7 +156,14 @@ export interface BatchSummary {
 
 /** A scored row of the table's page: as scoreRows gives it (without the per-measure breakdown) and its cells. */
 export type PageRow = ScoredRow & { cells: string[] };
-export interface PageResult { items: PageRow[]; page: number; pages: number; from: number; to: number; total: number }
+export interface PageResult {
+  items: PageRow[];
+  page: number;
+  pages: number;
+  from: number;
+  to: number;
+  total: number;
+}
 
 /** Appendable typed array. */
 class Column<T extends Float64Array | Uint32Array | Int8Array | Uint8Array> {
@@ -161,7 +195,8 @@ export interface ExportOptions {
   warningTemplate: string;
 }
 
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+const fill = (template: string, vars: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 
 /** One scored file: its compact per-row results and what the page asks of them. */
 export class BatchRun {
@@ -197,7 +232,8 @@ export class BatchRun {
   private async scoreAll(opts: StreamRunOptions) {
     const { model, mapping, valueMaps = {} } = this.input;
     const problems = new ParseProblems();
-    const tally = mapping.outcome !== null && this.input.backtest !== false ? new BacktestTally(model, MAX_LISTED) : null;
+    const tally =
+      mapping.outcome !== null && this.input.backtest !== false ? new BacktestTally(model, MAX_LISTED) : null;
     const bands = model.bands.map(() => 0);
     let insufficient = 0;
     let scoredCount = 0;
@@ -243,26 +279,37 @@ export class BatchRun {
         scoredCount++;
         if (r.band === null || r.status === 'insufficient-data') insufficient++;
         else bands[r.band.index]++;
-        if (s.warnings?.length && warnedCount++ < MAX_LISTED) warned.push({ row: s.row, index: i, accountId: s.accountId, warnings: s.warnings });
-        tally?.add({ row: s.row, accountId: s.accountId, score: r.score, bandIndex: r.band?.index ?? null, outcome: s.outcome });
+        if (s.warnings?.length && warnedCount++ < MAX_LISTED)
+          warned.push({ row: s.row, index: i, accountId: s.accountId, warnings: s.warnings });
+        tally?.add({
+          row: s.row,
+          accountId: s.accountId,
+          score: r.score,
+          bandIndex: r.band?.index ?? null,
+          outcome: s.outcome,
+        });
       }
       first += chunk.length;
       chunk = [];
       lines = [];
     };
-    const sum: StreamSummary = await streamCsv(this.file, {
-      onHeader: (h) => void (headers = h),
-      onRecord: (cells, line, i, byteStart) => {
-        problems.checkWidth(cells, headers.length, line);
-        chunk.push(cells);
-        lines.push(line);
-        this.line.set(i, line);
-        this.start.set(i, byteStart);
-        this.n = i + 1;
+    const sum: StreamSummary = await streamCsv(
+      this.file,
+      {
+        onHeader: (h) => void (headers = h),
+        onRecord: (cells, line, i, byteStart) => {
+          problems.checkWidth(cells, headers.length, line);
+          chunk.push(cells);
+          lines.push(line);
+          this.line.set(i, line);
+          this.start.set(i, byteStart);
+          this.n = i + 1;
+        },
+        onError: (e) => problems.add(e),
+        onChunk: flushAll,
       },
-      onError: (e) => problems.add(e),
-      onChunk: flushAll,
-    }, { ...opts, encoding: this.input.encoding });
+      { ...opts, encoding: this.input.encoding },
+    );
     this.exactOffsets = sum.exactOffsets;
     this.delimiter = sum.delimiter;
     for (const c of [this.line, this.start, this.bad, this.score, this.band, this.coverage]) c.trim(this.n);
@@ -295,13 +342,22 @@ export class BatchRun {
       for (const i of indices) {
         const end = i + 1 < this.n ? this.start.get(i + 1) : this.file.size;
         const text = decoder.decode(new Uint8Array(await this.file.slice(this.start.get(i), end).arrayBuffer()));
-        const rec = Papa.parse<string[]>(text, { delimiter: this.delimiter }).data.find((r) => !r.every((c) => c.trim() === ''));
+        const rec = Papa.parse<string[]>(text, { delimiter: this.delimiter }).data.find(
+          (r) => !r.every((c) => c.trim() === ''),
+        );
         out.set(i, rec ?? []);
       }
       return out;
     }
     const want = new Set(indices);
-    await streamCsv(this.file, { onRecord: (cells, _l, i) => void (want.has(i) && out.set(i, cells)), onChunk: afterChunk(opts, () => out.size) }, { ...opts, encoding: this.input.encoding });
+    await streamCsv(
+      this.file,
+      {
+        onRecord: (cells, _l, i) => void (want.has(i) && out.set(i, cells)),
+        onChunk: afterChunk(opts, () => out.size),
+      },
+      { ...opts, encoding: this.input.encoding },
+    );
     return out;
   }
 
@@ -311,12 +367,19 @@ export class BatchRun {
     const hit = this.orders.get(id);
     if (hit) return hit;
     const idx = this.scoredIdx;
-    const num = (a: Column<Float64Array | Int8Array | Uint32Array>) => (i: number): Key => {
-      const v = a.get(idx[i]);
-      return Number.isNaN(v) || (a === this.band && v < 0) ? null : { kind: 0, n: v };
-    };
+    const num =
+      (a: Column<Float64Array | Int8Array | Uint32Array>) =>
+      (i: number): Key => {
+        const v = a.get(idx[i]);
+        return Number.isNaN(v) || (a === this.band && v < 0) ? null : { kind: 0, n: v };
+      };
     // Row, score, coverage and band (then score) come from the compact arrays.
-    const numeric: Partial<Record<ResultColumn, Column<Float64Array | Int8Array | Uint32Array>[]>> = { row: [this.line], score: [this.score], coverage: [this.coverage], band: [this.band, this.score] };
+    const numeric: Partial<Record<ResultColumn, Column<Float64Array | Int8Array | Uint32Array>[]>> = {
+      row: [this.line],
+      score: [this.score],
+      coverage: [this.coverage],
+      band: [this.band, this.score],
+    };
     let keyOf: (i: number) => Key[];
     const cols = numeric[sort.key];
     if (cols) {
@@ -325,32 +388,45 @@ export class BatchRun {
     } else {
       // A text column: its cells are read again from the file (kept only while sorting).
       const { mapping, valueMaps = {} } = this.input;
-      const col = sort.key === 'account' ? mapping.account : sort.key === 'outcome' ? mapping.outcome : Number(sort.key.slice(4));
+      const col =
+        sort.key === 'account' ? mapping.account : sort.key === 'outcome' ? mapping.outcome : Number(sort.key.slice(4));
       const keys: Key[] = new Array(this.n).fill(null);
       if (col !== null) {
-        await streamCsv(this.file, {
-          onRecord: (cells, _l, i) => {
-            const raw = cells[col] ?? '';
-            if (sort.key !== 'outcome') keys[i] = cellKey(raw);
-            else {
-              const m = mapRawValue(valueMaps[col], raw);
-              const v = m.found ? m.value : raw;
-              keys[i] = cellKey(v === null || v === undefined ? null : String(v));
-            }
+        await streamCsv(
+          this.file,
+          {
+            onRecord: (cells, _l, i) => {
+              const raw = cells[col] ?? '';
+              if (sort.key !== 'outcome') keys[i] = cellKey(raw);
+              else {
+                const m = mapRawValue(valueMaps[col], raw);
+                const v = m.found ? m.value : raw;
+                keys[i] = cellKey(v === null || v === undefined ? null : String(v));
+              }
+            },
+            onChunk: afterChunk(opts, () => 0),
           },
-          onChunk: afterChunk(opts, () => 0),
-        }, { ...opts, encoding: this.input.encoding });
+          { ...opts, encoding: this.input.encoding },
+        );
       }
       keyOf = (i) => [keys[idx[i]]];
     }
-    const order = Uint32Array.from(sortIndices(idx.length, keyOf, (i) => idx[i], sort.dir, lang), (i) => idx[i]);
+    const order = Uint32Array.from(
+      sortIndices(idx.length, keyOf, (i) => idx[i], sort.dir, lang),
+      (i) => idx[i],
+    );
     if (this.orders.size >= 2) this.orders.delete(this.orders.keys().next().value!);
     this.orders.set(id, order);
     return order;
   }
 
   /** One page of the results table (page numbers from 1, clamped), sorted as asked. */
-  async page(sort: SortState<ResultColumn>, page: number, lang: Locale, opts: StreamRunOptions = {}): Promise<PageResult> {
+  async page(
+    sort: SortState<ResultColumn>,
+    page: number,
+    lang: Locale,
+    opts: StreamRunOptions = {},
+  ): Promise<PageResult> {
     const total = this.scoredIdx.length;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const p = Math.min(pages, Math.max(1, Math.floor(page) || 1));
@@ -359,8 +435,18 @@ export class BatchRun {
     const cells = await this.records(at, opts);
     const { model, mapping, valueMaps = {} } = this.input;
     const rows = at.map((i) => cells.get(i) ?? []);
-    const scored = scoreRows(model, { rows, rowNumbers: at.map((i) => this.line.get(i)), headers: this.summary.headers }, mapping, valueMaps).scored;
-    const items = scored.map((s) => ({ ...s, index: at[s.index], cells: rows[s.index], result: { ...s.result, measures: [], groups: [] } }));
+    const scored = scoreRows(
+      model,
+      { rows, rowNumbers: at.map((i) => this.line.get(i)), headers: this.summary.headers },
+      mapping,
+      valueMaps,
+    ).scored;
+    const items = scored.map((s) => ({
+      ...s,
+      index: at[s.index],
+      cells: rows[s.index],
+      result: { ...s.result, measures: [], groups: [] },
+    }));
     const from = (p - 1) * PAGE_SIZE;
     return { items, page: p, pages, from: total === 0 ? 0 : from + 1, to: from + items.length, total };
   }
@@ -371,7 +457,13 @@ export class BatchRun {
     const w = scoredCsvWriter(this.summary.headers, {
       labels: options.labels,
       bandLabel: (id) => options.bandLabels[id] ?? id,
-      warningText: (x) => fill(options.warningTemplate, { header: String(x.params.header ?? `#${Number(x.params.column) + 1}`), value: String(x.params.value), min: String(x.params.min), max: String(x.params.max) }),
+      warningText: (x) =>
+        fill(options.warningTemplate, {
+          header: String(x.params.header ?? `#${Number(x.params.column) + 1}`),
+          value: String(x.params.value),
+          min: String(x.params.min),
+          max: String(x.params.max),
+        }),
     });
     const parts: Blob[] = [new Blob([writeCsv([w.header])])];
     let chunk: string[][] = [];
@@ -379,7 +471,12 @@ export class BatchRun {
     let rows = 0;
     const flush = () => {
       if (chunk.length === 0) return;
-      const part = scoreRows(model, { rows: chunk, rowNumbers: lines, headers: this.summary.headers }, mapping, valueMaps);
+      const part = scoreRows(
+        model,
+        { rows: chunk, rowNumbers: lines, headers: this.summary.headers },
+        mapping,
+        valueMaps,
+      );
       const byIndex = new Map(part.scored.map((s) => [s.index, s]));
       const badBy = new Map(part.bad.map((b) => [b.index, b.reason]));
       parts.push(new Blob([csvLines(chunk.map((c, i) => w.line(c, byIndex.get(i) ?? null, badBy.get(i) ?? null)))]));
@@ -387,17 +484,21 @@ export class BatchRun {
       lines = [];
     };
     const next = afterChunk(opts, () => rows);
-    await streamCsv(this.file, {
-      onRecord: (cells, line, i) => {
-        chunk.push(cells);
-        lines.push(line);
-        rows = i + 1;
+    await streamCsv(
+      this.file,
+      {
+        onRecord: (cells, line, i) => {
+          chunk.push(cells);
+          lines.push(line);
+          rows = i + 1;
+        },
+        onChunk: async (bytes, total) => {
+          flush();
+          await next(bytes, total);
+        },
       },
-      onChunk: async (bytes, total) => {
-        flush();
-        await next(bytes, total);
-      },
-    }, { ...opts, encoding: this.input.encoding });
+      { ...opts, encoding: this.input.encoding },
+    );
     flush();
     return new Blob(parts, { type: 'text/csv;charset=utf-8' });
   }

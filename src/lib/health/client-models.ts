@@ -12,8 +12,17 @@ import { localePath } from '../urls.ts';
 import { resolveTarget } from '../content/links.ts';
 import { bandRanges } from './model-shares.ts';
 
-export interface ClientHealthLink { title: string; href: string }
-export interface ClientHealthMeasure { id: string; group: string; label: string; help: string; unit: string }
+export interface ClientHealthLink {
+  title: string;
+  href: string;
+}
+export interface ClientHealthMeasure {
+  id: string;
+  group: string;
+  label: string;
+  help: string;
+  unit: string;
+}
 export interface ClientHealthBand {
   id: string;
   colour: string;
@@ -26,7 +35,11 @@ export interface ClientHealthBand {
   exit: string;
   playbooks: ClientHealthLink[];
 }
-export interface ClientHealthPreset { id: string; name: string; description: string }
+export interface ClientHealthPreset {
+  id: string;
+  name: string;
+  description: string;
+}
 export interface ClientHealthModel {
   id: string;
   name: string;
@@ -62,7 +75,13 @@ export function clientHealthModel(c: ContentSet, id: string, lang: Locale, base 
     href: localePath(lang, `/health/${id}/`, base),
     model: plain(m),
     groups: m.groups.map((g) => ({ id: g.id, label: tx(g.label, lang) })),
-    measures: m.measures.map((x) => ({ id: x.id, group: x.group, label: tx(x.label, lang), help: tx(x.help, lang), unit: tx(x.unit, lang) })),
+    measures: m.measures.map((x) => ({
+      id: x.id,
+      group: x.group,
+      label: tx(x.label, lang),
+      help: tx(x.help, lang),
+      unit: tx(x.unit, lang),
+    })),
     bands: m.bands.map((b, i) => ({
       id: b.id,
       colour: b.colour,

@@ -38,9 +38,14 @@ const SIGNATURES: [string, number[]][] = [
  * bytes or other control characters in the first 64 KB (text files have none; UTF-16 has many NULs).
  * `bytes` may be only the start of the file when `size` gives its length.
  */
-export function sniffFile(bytes: Uint8Array, name = '', { size = bytes.length, maxBytes = MAX_FILE_BYTES }: { size?: number; maxBytes?: number } = {}): FileProblem | null {
+export function sniffFile(
+  bytes: Uint8Array,
+  name = '',
+  { size = bytes.length, maxBytes = MAX_FILE_BYTES }: { size?: number; maxBytes?: number } = {},
+): FileProblem | null {
   if (size === 0) return { code: 'empty' };
-  if (size > maxBytes) return { code: 'too-large', params: { mb: Math.ceil(size / 1048576), maxMb: maxBytes / 1048576 } };
+  if (size > maxBytes)
+    return { code: 'too-large', params: { mb: Math.ceil(size / 1048576), maxMb: maxBytes / 1048576 } };
   for (const [kind, sig] of SIGNATURES) {
     if (sig.every((b, i) => bytes[i] === b)) {
       if ((kind === 'ZIP' && /\.(xls[xmb]|ods|numbers)$/i.test(name)) || kind === 'XLS') return { code: 'spreadsheet' };

@@ -63,13 +63,18 @@ export class BatchCancelled extends Error {
   }
 }
 
-const readSlice = async (file: Blob, from: number, to: number): Promise<Uint8Array> => new Uint8Array(await file.slice(from, to).arrayBuffer());
+const readSlice = async (file: Blob, from: number, to: number): Promise<Uint8Array> =>
+  new Uint8Array(await file.slice(from, to).arrayBuffer());
 
 /**
  * The file's encoding as decodeBytes decides it: UTF-8 with a BOM, UTF-8 when every byte sequence is
  * valid, Shift_JIS otherwise. Reads the file slice by slice (nothing kept).
  */
-export async function detectEncoding(file: Blob, chunkBytes = DEFAULT_CHUNK_BYTES, signal?: AbortSignal): Promise<Encoding> {
+export async function detectEncoding(
+  file: Blob,
+  chunkBytes = DEFAULT_CHUNK_BYTES,
+  signal?: AbortSignal,
+): Promise<Encoding> {
   const head = await readSlice(file, 0, 3);
   if (head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
   const dec = new TextDecoder('utf-8', { fatal: true });
@@ -113,7 +118,8 @@ function byteLength(s: string, from: number, to: number, encoding: Encoding): nu
       // Half-width katakana and U+0080 are one byte in Shift_JIS (as the WHATWG decoder reads them); the rest two.
       n += (c >= 0xff61 && c <= 0xff9f) || c === 0x80 ? 1 : 2;
     } else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdfff) n += 2; // each half of a surrogate pair: 4 bytes for the pair
+    else if (c >= 0xd800 && c <= 0xdfff)
+      n += 2; // each half of a surrogate pair: 4 bytes for the pair
     else if (c === 0xfffd && encoding === 'utf-8-bom') return -1;
     else n += 3;
   }
@@ -131,7 +137,11 @@ const hasCompleteBreak = (s: string): boolean => {
  * and parser errors as parseCsv on the decoded text. Yields to the caller's onChunk after each
  * chunk (await it to let a worker handle messages); aborting the signal rejects with BatchCancelled.
  */
-export async function streamCsv(file: Blob, handlers: StreamHandlers, opts: StreamOptions = {}): Promise<StreamSummary> {
+export async function streamCsv(
+  file: Blob,
+  handlers: StreamHandlers,
+  opts: StreamOptions = {},
+): Promise<StreamSummary> {
   const chunkBytes = Math.max(1, opts.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   const sniff = Math.max(1, opts.sniffChars ?? SNIFF_CHARS);
   const encoding = opts.encoding ?? (await detectEncoding(file, chunkBytes, opts.signal));
@@ -149,12 +159,18 @@ export async function streamCsv(file: Blob, handlers: StreamHandlers, opts: Stre
   let bytePos = encoding === 'utf-8-bom' ? 3 : 0;
   let exactOffsets = true;
   let delimiter = ',';
-  let handle: { parse: (input: string, baseIndex: number, ignoreLastRow: boolean) => { meta: { cursor: number } } } | null = null;
+  let handle: {
+    parse: (input: string, baseIndex: number, ignoreLastRow: boolean) => { meta: { cursor: number } };
+  } | null = null;
 
   const step = (res: Papa.ParseStepResult<string[]>) => {
     const end = res.meta.cursor;
     const cells = res.data;
-    for (const e of res.errors) handlers.onError?.({ code: e.type === 'Quotes' ? 'quotes' : 'csv', params: { row: line, papa: e.code, message: e.message } });
+    for (const e of res.errors)
+      handlers.onError?.({
+        code: e.type === 'Quotes' ? 'quotes' : 'csv',
+        params: { row: line, papa: e.code, message: e.message },
+      });
     if (!cells.every((c) => c.trim() === '')) {
       if (headers === null) {
         headers = cells.map((h) => h.trim());
@@ -170,7 +186,9 @@ export async function streamCsv(file: Blob, handlers: StreamHandlers, opts: Stre
 
   const parse = (text: string, last: boolean) => {
     if (!handle) {
-      const ParserHandle = (Papa as unknown as { ParserHandle: new (c: Papa.ParseConfig<string[]>) => NonNullable<typeof handle> }).ParserHandle;
+      const ParserHandle = (
+        Papa as unknown as { ParserHandle: new (c: Papa.ParseConfig<string[]>) => NonNullable<typeof handle> }
+      ).ParserHandle;
       delimiter = detectDelimiter(text);
       handle = new ParserHandle({ header: false, dynamicTyping: false, skipEmptyLines: false, delimiter, step });
     }
@@ -190,7 +208,8 @@ export async function streamCsv(file: Blob, handlers: StreamHandlers, opts: Stre
     pending += decoder.decode(bytes, { stream: true });
     const atEnd = at + chunkBytes >= size;
     // A CR at the very end could be half a CRLF: papaparse would then guess CR as the line ending.
-    if (!started && !atEnd && (pending.length < sniff || !hasCompleteBreak(pending) || pending.endsWith('\r'))) continue;
+    if (!started && !atEnd && (pending.length < sniff || !hasCompleteBreak(pending) || pending.endsWith('\r')))
+      continue;
     started = true;
     if (atEnd) break; // the last chunk is parsed below, with what the decoder still holds
     parse(pending, false);

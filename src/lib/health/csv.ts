@@ -69,7 +69,10 @@ export function parseCsv(text: string): ParsedCsv {
       // The record starts at the previous cursor; count the line breaks before it.
       const cells = res.data;
       for (const e of res.errors) {
-        errors.push({ code: e.type === 'Quotes' ? 'quotes' : 'csv', params: { row: line, papa: e.code, message: e.message } });
+        errors.push({
+          code: e.type === 'Quotes' ? 'quotes' : 'csv',
+          params: { row: line, papa: e.code, message: e.message },
+        });
       }
       if (!cells.every((c) => c.trim() === '')) records.push({ cells, line });
       line += countBreaks(src.slice(start, end));
@@ -81,14 +84,17 @@ export function parseCsv(text: string): ParsedCsv {
   const rows = rest.map((r) => r.cells);
   const rowNumbers = rest.map((r) => r.line);
   rest.forEach((r) => {
-    if (r.cells.length !== headers.length) errors.push({ code: 'field-count', params: { row: r.line, expected: headers.length, actual: r.cells.length } });
+    if (r.cells.length !== headers.length)
+      errors.push({ code: 'field-count', params: { row: r.line, expected: headers.length, actual: r.cells.length } });
   });
   return { headers, rows, rowNumbers, errors };
 }
 
 /** Header normalisation: NFKC (full-width → half-width), lower-case, trim, spaces/underscores/hyphens collapsed to one space. */
 export function normaliseHeader(h: string): string {
-  return foldForMatch(h).replace(/[\s_\-\u2010-\u2015]+/g, ' ').trim();
+  return foldForMatch(h)
+    .replace(/[\s_\-\u2010-\u2015]+/g, ' ')
+    .trim();
 }
 /** The header without a trailing unit in brackets: "ライセンス利用率(%)" → "ライセンス利用率". */
 const withoutUnit = (n: string): string => n.replace(/\s*[([][^()[\]]*[)\]]\s*$/, '').trim();
@@ -103,12 +109,46 @@ export interface ColumnMapping {
 }
 
 const ACCOUNT_HEADERS = [
-  'account id', 'accountid', 'account', 'account name', 'customer id', 'customer', 'customer name', 'company', 'company name', 'id', 'name',
-  'アカウントid', 'アカウント', 'アカウント名', '顧客id', '顧客', '顧客名', '会社名', '企業名', '取引先', '取引先名', '取引先id',
+  'account id',
+  'accountid',
+  'account',
+  'account name',
+  'customer id',
+  'customer',
+  'customer name',
+  'company',
+  'company name',
+  'id',
+  'name',
+  'アカウントid',
+  'アカウント',
+  'アカウント名',
+  '顧客id',
+  '顧客',
+  '顧客名',
+  '会社名',
+  '企業名',
+  '取引先',
+  '取引先名',
+  '取引先id',
 ].map(normaliseHeader);
 const OUTCOME_HEADERS = [
-  'churned', 'churn', 'outcome', 'renewed', 'renewal', 'renewal outcome', 'status', 'result',
-  '解約', '解約有無', 'チャーン', '更新', '更新有無', '更新結果', '結果', '契約状況',
+  'churned',
+  'churn',
+  'outcome',
+  'renewed',
+  'renewal',
+  'renewal outcome',
+  'status',
+  'result',
+  '解約',
+  '解約有無',
+  'チャーン',
+  '更新',
+  '更新有無',
+  '更新結果',
+  '結果',
+  '契約状況',
 ].map(normaliseHeader);
 
 /**
@@ -157,9 +197,12 @@ export function guessMapping(headers: string[], model: Pick<HealthModel, 'measur
 export type ValueMaps = Record<number, Record<string, InputValue>>;
 
 /** Looks a raw cell up in a column's value map: exact label first, then ignoring case, width and surrounding spaces. */
-export function mapRawValue(map: Record<string, InputValue> | undefined, raw: string): { found: true; value: InputValue } | { found: false } {
+export function mapRawValue(
+  map: Record<string, InputValue> | undefined,
+  raw: string,
+): { found: true; value: InputValue } | { found: false } {
   if (!map) return { found: false };
-  if (Object.prototype.hasOwnProperty.call(map, raw)) return { found: true, value: map[raw] };
+  if (Object.hasOwn(map, raw)) return { found: true, value: map[raw] };
   const n = foldForMatch(raw);
   for (const [k, v] of Object.entries(map)) if (foldForMatch(k) === n) return { found: true, value: v };
   return { found: false };
@@ -192,7 +235,12 @@ export interface BadRow {
 }
 
 /** Parses one cell for a measure, applying the column's value map first. */
-function cellValue(model: HealthModel, measureId: string, raw: string, map: Record<string, InputValue> | undefined): ValueParseResult {
+function cellValue(
+  model: HealthModel,
+  measureId: string,
+  raw: string,
+  map: Record<string, InputValue> | undefined,
+): ValueParseResult {
   const m = model.measures.find((x) => x.id === measureId)!;
   const mapped = mapRawValue(map, raw);
   return mapped.found ? coerceValue(m, mapped.value) : parseInput(m, raw);
@@ -205,7 +253,7 @@ function cellValue(model: HealthModel, measureId: string, raw: string, map: Reco
  */
 export function scoreRows(
   model: HealthModel,
-  table: Pick<ParsedCsv, 'rows'> & Partial<Pick<ParsedCsv, 'rowNumbers' | 'headers'>> | string[][],
+  table: (Pick<ParsedCsv, 'rows'> & Partial<Pick<ParsedCsv, 'rowNumbers' | 'headers'>>) | string[][],
   mapping: ColumnMapping,
   valueMaps: ValueMaps = {},
   opts: Pick<ScoreOptions, 'asOf'> & { from?: number; to?: number } = {},
@@ -231,19 +279,42 @@ export function scoreRows(
       const raw = cells[col] ?? '';
       const r = cellValue(model, measure, raw, valueMaps[col]);
       if (r.ok) values[measure] = r.value;
-      else problems.push({ code: r.error.code, params: { ...r.error.params, row, column: col, header: headers?.[col] ?? null } });
+      else
+        problems.push({
+          code: r.error.code,
+          params: { ...r.error.params, row, column: col, header: headers?.[col] ?? null },
+        });
     }
     if (problems.length > 0) {
       bad.push({ row, index: i, accountId, reason: problems[0], reasons: problems });
       continue;
     }
-    const item: ScoredRow = { row, index: i, accountId, values, result: scoreAccount(model, values, { asOf: opts.asOf }) };
+    const item: ScoredRow = {
+      row,
+      index: i,
+      accountId,
+      values,
+      result: scoreAccount(model, values, { asOf: opts.asOf }),
+    };
     const warnings: Issue[] = [];
     for (const [measure, col] of Object.entries(mapping.measures)) {
       const m = model.measures.find((x) => x.id === measure);
       const v = values[measure];
-      if (!m || typeof v !== 'number' || !('min' in m) || typeof m.min !== 'number' || typeof m.max !== 'number') continue;
-      if (v < m.min || v > m.max) warnings.push({ code: 'out-of-range', params: { row, column: col, header: headers?.[col] ?? null, measure, value: (cells[col] ?? '').trim(), min: m.min, max: m.max } });
+      if (!m || typeof v !== 'number' || !('min' in m) || typeof m.min !== 'number' || typeof m.max !== 'number')
+        continue;
+      if (v < m.min || v > m.max)
+        warnings.push({
+          code: 'out-of-range',
+          params: {
+            row,
+            column: col,
+            header: headers?.[col] ?? null,
+            measure,
+            value: (cells[col] ?? '').trim(),
+            min: m.min,
+            max: m.max,
+          },
+        });
     }
     if (warnings.length) item.warnings = warnings;
     if (mapping.outcome !== null) {
@@ -279,13 +350,26 @@ export function toScoredCsv(
   const byIndex = new Map(result.scored.map((s) => [s.index, s]));
   const badByIndex = new Map<number, Issue>(result.bad.map((b) => [b.index, b.reason]));
   const w = scoredCsvWriter(table.headers, opts);
-  return writeCsv([w.header, ...table.rows.map((cells, i) => w.line(cells, byIndex.get(i) ?? null, badByIndex.get(i) ?? null))]);
+  return writeCsv([
+    w.header,
+    ...table.rows.map((cells, i) => w.line(cells, byIndex.get(i) ?? null, badByIndex.get(i) ?? null)),
+  ]);
 }
 
 /** The header and the line of each row of the scored CSV, for toScoredCsv and for a file written in chunks. */
 export function scoredCsvWriter(headers: string[], opts: ScoredCsvOptions = {}) {
-  const l = { score: 'score', band: 'band', coverage: 'coverage (%)', status: 'status', warnings: 'warnings', ...opts.labels };
-  const warn = opts.warningText ?? ((w: Issue) => `${String(w.params.header ?? `#${Number(w.params.column) + 1}`)}: ${String(w.params.value)} outside ${String(w.params.min)}–${String(w.params.max)}`);
+  const l = {
+    score: 'score',
+    band: 'band',
+    coverage: 'coverage (%)',
+    status: 'status',
+    warnings: 'warnings',
+    ...opts.labels,
+  };
+  const warn =
+    opts.warningText ??
+    ((w: Issue) =>
+      `${String(w.params.header ?? `#${Number(w.params.column) + 1}`)}: ${String(w.params.value)} outside ${String(w.params.min)}–${String(w.params.max)}`);
   const width = headers.length;
   return {
     header: [...headers, l.score, l.band, l.coverage, l.status, l.warnings],
@@ -295,13 +379,24 @@ export function scoredCsvWriter(headers: string[], opts: ScoredCsvOptions = {}) 
       if (!scored) return [...padded, '', '', '', bad ? bad.code : '', ''];
       const r = scored.result;
       const band = r.band ? (opts.bandLabel ? opts.bandLabel(r.band.id) : r.band.id) : '';
-      return [...padded, r.score === null ? '' : r.score.toFixed(1), band, round1(r.coverage * 100).toFixed(1), r.status, (scored.warnings ?? []).map(warn).join('; ')];
+      return [
+        ...padded,
+        r.score === null ? '' : r.score.toFixed(1),
+        band,
+        round1(r.coverage * 100).toFixed(1),
+        r.status,
+        (scored.warnings ?? []).map(warn).join('; '),
+      ];
     },
   };
 }
 
 /** File name of the export: "accounts.csv" → "accounts-scored-2026-11-24.csv". */
 export function scoredFileName(original: string, date: string): string {
-  const stem = original.replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|]+/g, '-').trim() || 'accounts';
+  const stem =
+    original
+      .replace(/\.[^.]*$/, '')
+      .replace(/[\\/:*?"<>|]+/g, '-')
+      .trim() || 'accounts';
   return `${stem}-scored-${date}.csv`;
 }

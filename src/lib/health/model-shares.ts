@@ -2,7 +2,10 @@
 import type { HealthModel } from '../../schemas/health.ts';
 
 /** Each measure's share of the total score when every measure has data: group share × share in group. */
-export function weightShares(m: { groups: readonly { id: string; weight: number }[]; measures: readonly { id: string; group: string; weight: number }[] }): Map<string, number> {
+export function weightShares(m: {
+  groups: readonly { id: string; weight: number }[];
+  measures: readonly { id: string; group: string; weight: number }[];
+}): Map<string, number> {
   const groupTotal = m.groups.reduce((s, g) => s + g.weight, 0);
   const out = new Map<string, number>();
   for (const g of m.groups) {

@@ -33,27 +33,51 @@ export function compareKeys(a: Key, b: Key, coll: Intl.Collator, dir: 1 | -1): n
  * the page language's collation (Japanese: kana order, hiragana = katakana, full-width = half-width);
  * rows without a value go last in both directions; equal keys keep the file order (stable).
  */
-export function sortResultRows(scored: ScoredRow[], rows: string[][], sort: SortState<ResultColumn>, lang: Locale): ScoredRow[] {
+export function sortResultRows(
+  scored: ScoredRow[],
+  rows: string[][],
+  sort: SortState<ResultColumn>,
+  lang: Locale,
+): ScoredRow[] {
   const num = (n: number | null | undefined): Key => (n === null || n === undefined ? null : { kind: 0, n });
   const keyOf = (s: ScoredRow): Key[] => {
     switch (sort.key) {
-      case 'row': return [num(s.row)];
-      case 'account': return [cellKey(s.accountId)];
-      case 'score': return [num(s.result.score)];
-      case 'band': return [num(s.result.band?.index), num(s.result.score)];
-      case 'coverage': return [num(s.result.coverage)];
-      case 'outcome': return [cellKey(s.outcome === null || s.outcome === undefined ? null : String(s.outcome))];
-      default: return [cellKey(rows[s.index]?.[Number(sort.key.slice(4))])];
+      case 'row':
+        return [num(s.row)];
+      case 'account':
+        return [cellKey(s.accountId)];
+      case 'score':
+        return [num(s.result.score)];
+      case 'band':
+        return [num(s.result.band?.index), num(s.result.score)];
+      case 'coverage':
+        return [num(s.result.coverage)];
+      case 'outcome':
+        return [cellKey(s.outcome === null || s.outcome === undefined ? null : String(s.outcome))];
+      default:
+        return [cellKey(rows[s.index]?.[Number(sort.key.slice(4))])];
     }
   };
-  return sortIndices(scored.length, (i) => keyOf(scored[i]), (i) => scored[i].index, sort.dir, lang).map((i) => scored[i]);
+  return sortIndices(
+    scored.length,
+    (i) => keyOf(scored[i]),
+    (i) => scored[i].index,
+    sort.dir,
+    lang,
+  ).map((i) => scored[i]);
 }
 
 /**
  * Positions 0…n−1 ordered by their keys (compared in turn, as sortResultRows does), ties by `tie` (the
  * file order). Used for the scored rows on the page and for the compact arrays of a streamed batch.
  */
-export function sortIndices(n: number, keyOf: (i: number) => Key[], tie: (i: number) => number, dir: SortDir, lang: Locale): number[] {
+export function sortIndices(
+  n: number,
+  keyOf: (i: number) => Key[],
+  tie: (i: number) => number,
+  dir: SortDir,
+  lang: Locale,
+): number[] {
   const coll = collator(lang);
   const d = dirSign(dir);
   const keys = Array.from({ length: n }, (_, i) => keyOf(i));
@@ -73,7 +97,11 @@ export function sortIndices(n: number, keyOf: (i: number) => Key[], tie: (i: num
 export const PAGE_SIZE = 100;
 
 /** One page of items (page numbers from 1, clamped to the pages there are). `from`/`to` are 1-based and inclusive for display. */
-export function pageOf<T>(items: T[], page: number, size = PAGE_SIZE): { items: T[]; page: number; pages: number; from: number; to: number; total: number } {
+export function pageOf<T>(
+  items: T[],
+  page: number,
+  size = PAGE_SIZE,
+): { items: T[]; page: number; pages: number; from: number; to: number; total: number } {
   const total = items.length;
   const pages = Math.max(1, Math.ceil(total / size));
   const p = Math.min(pages, Math.max(1, Math.floor(page) || 1));

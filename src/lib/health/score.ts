@@ -122,9 +122,20 @@ export function categoriesOf(m: Pick<Measure, 'input'> & { scoring?: Measure['sc
 const YES = new Set(['yes', 'y', 'true', 't', '1', 'はい', '有', 'あり', '有り']);
 const NO = new Set(['no', 'n', 'false', 'f', '0', 'いいえ', '無', 'なし', '無し']);
 const SENTIMENT_WORDS: Record<string, Sentiment> = {
-  red: 'red', r: 'red', '赤': 'red', 'レッド': 'red',
-  yellow: 'yellow', y: 'yellow', '黄': 'yellow', '黄色': 'yellow', 'イエロー': 'yellow', amber: 'yellow',
-  green: 'green', g: 'green', '緑': 'green', 'グリーン': 'green',
+  red: 'red',
+  r: 'red',
+  赤: 'red',
+  レッド: 'red',
+  yellow: 'yellow',
+  y: 'yellow',
+  黄: 'yellow',
+  黄色: 'yellow',
+  イエロー: 'yellow',
+  amber: 'yellow',
+  green: 'green',
+  g: 'green',
+  緑: 'green',
+  グリーン: 'green',
 };
 
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -140,7 +151,10 @@ const THOUSANDS_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 export function parseInput(measure: Pick<Measure, 'id' | 'input'>, raw: string): ValueParseResult {
   const s = foldForMatch(raw ?? '');
   if (s === '') return { ok: true, value: null };
-  const fail = (code: string): ValueParseResult => ({ ok: false, error: { code, params: { measure: measure.id, value: raw } } });
+  const fail = (code: string): ValueParseResult => ({
+    ok: false,
+    error: { code, params: { measure: measure.id, value: raw } },
+  });
   if (measure.input === 'boolean') {
     if (YES.has(s)) return { ok: true, value: 'yes' };
     if (NO.has(s)) return { ok: true, value: 'no' };
@@ -170,9 +184,15 @@ export function parseInput(measure: Pick<Measure, 'id' | 'input'>, raw: string):
 export function coerceValue(measure: Pick<Measure, 'id' | 'input'>, v: InputValue): ValueParseResult {
   if (v === null || v === undefined) return { ok: true, value: null };
   if (typeof v === 'string') return parseInput(measure, v);
-  const fail = (code: string): ValueParseResult => ({ ok: false, error: { code, params: { measure: measure.id, value: String(v) } } });
+  const fail = (code: string): ValueParseResult => ({
+    ok: false,
+    error: { code, params: { measure: measure.id, value: String(v) } },
+  });
   if (measure.input === 'category') return coerceValue(measure, String(v));
-  if (typeof v === 'boolean') return measure.input === 'boolean' ? { ok: true, value: v ? 'yes' : 'no' } : fail(isNumericMeasure(measure) ? 'invalid-number' : 'invalid-sentiment');
+  if (typeof v === 'boolean')
+    return measure.input === 'boolean'
+      ? { ok: true, value: v ? 'yes' : 'no' }
+      : fail(isNumericMeasure(measure) ? 'invalid-number' : 'invalid-sentiment');
   // number
   if (isNumericMeasure(measure)) return Number.isFinite(v) ? { ok: true, value: v } : fail('invalid-number');
   if (measure.input === 'boolean' && (v === 1 || v === 0)) return { ok: true, value: v === 1 ? 'yes' : 'no' };
@@ -190,10 +210,12 @@ export function pointsFor(measure: Measure, value: TypedValue): number {
       const hit = Object.keys(s.points).find((x) => foldForMatch(x) === k);
       if (hit !== undefined) p = s.points[hit];
     }
-    if (p === undefined) throw new HealthInputError({ code: 'unknown-category', params: { measure: measure.id, value: key } });
+    if (p === undefined)
+      throw new HealthInputError({ code: 'unknown-category', params: { measure: measure.id, value: key } });
     return p;
   }
-  if (typeof value !== 'number') throw new HealthInputError({ code: 'invalid-number', params: { measure: measure.id, value: String(value) } });
+  if (typeof value !== 'number')
+    throw new HealthInputError({ code: 'invalid-number', params: { measure: measure.id, value: String(value) } });
   if (s.kind === 'linear') {
     const t = (value - s.zeroAt) / (s.fullAt - s.zeroAt);
     return Math.min(1, Math.max(0, t)) * 100;
@@ -221,7 +243,11 @@ function toDay(s: string): number | null {
 }
 
 /** Whether an override's condition holds for a typed value (never when there is no data). */
-export function overrideHolds(measure: Measure, o: HealthModel['overrides'][number], value: TypedValue | null): boolean {
+export function overrideHolds(
+  measure: Measure,
+  o: HealthModel['overrides'][number],
+  value: TypedValue | null,
+): boolean {
   if (value === null) return false;
   if (o.equals !== undefined) {
     const want = coerceValue(measure, o.equals);
@@ -238,7 +264,11 @@ export function overrideHolds(measure: Measure, o: HealthModel['overrides'][numb
  * coerceValue first to collect such errors without throwing). Keys of `values` that are not measures
  * of the model are ignored.
  */
-export function scoreAccount(model: HealthModel, values: Record<string, InputValue>, opts: ScoreOptions = {}): ScoreResult {
+export function scoreAccount(
+  model: HealthModel,
+  values: Record<string, InputValue>,
+  opts: ScoreOptions = {},
+): ScoreResult {
   const shares = weightShares(model);
   // Normalise the nominal shares so they sum to 1 even if a group has no measures.
   const shareTotal = [...shares.values()].reduce((a, b) => a + b, 0) || 1;
@@ -265,7 +295,18 @@ export function scoreAccount(model: HealthModel, values: Record<string, InputVal
         stale = value !== null && m.staleAfterDays !== undefined && ageDays > m.staleAfterDays;
       }
     }
-    return { id: m.id, group: m.group, value, points, hasData: value !== null, stale, ageDays, weight: (shares.get(m.id) ?? 0) / shareTotal, effectiveWeight: 0, contribution: 0 };
+    return {
+      id: m.id,
+      group: m.group,
+      value,
+      points,
+      hasData: value !== null,
+      stale,
+      ageDays,
+      weight: (shares.get(m.id) ?? 0) / shareTotal,
+      effectiveWeight: 0,
+      contribution: 0,
+    };
   });
   const byId = new Map(measures.map((r) => [r.id, r]));
 
@@ -283,7 +324,9 @@ export function scoreAccount(model: HealthModel, values: Record<string, InputVal
     return { g, ms, all, present, hasData, score };
   });
   const coverage = measures.reduce((s, r) => s + (r.hasData ? r.weight : 0), 0);
-  const activeGroupWeight = redistribute ? groupInfo.filter((x) => x.hasData).reduce((s, x) => s + x.g.weight, 0) : groupTotal;
+  const activeGroupWeight = redistribute
+    ? groupInfo.filter((x) => x.hasData).reduce((s, x) => s + x.g.weight, 0)
+    : groupTotal;
 
   const groups: GroupResult[] = groupInfo.map((x) => {
     const gEff = activeGroupWeight > 0 && (x.hasData || !redistribute) ? x.g.weight / activeGroupWeight : 0;
@@ -293,7 +336,14 @@ export function scoreAccount(model: HealthModel, values: Record<string, InputVal
       else r.effectiveWeight = (gEff * m.weight) / x.all;
       r.contribution = r.hasData ? r.points! * r.effectiveWeight : 0;
     }
-    return { id: x.g.id, score: x.score === null ? null : round1(x.score), hasData: x.hasData, weight: x.g.weight / groupTotal, effectiveWeight: gEff, coverage: x.present / x.all };
+    return {
+      id: x.g.id,
+      score: x.score === null ? null : round1(x.score),
+      hasData: x.hasData,
+      weight: x.g.weight / groupTotal,
+      effectiveWeight: gEff,
+      coverage: x.present / x.all,
+    };
   });
 
   // 3. Overall score and coverage.
@@ -314,16 +364,42 @@ export function scoreAccount(model: HealthModel, values: Record<string, InputVal
     if (!overrideHolds(m, o, typed.get(m.id) ?? null)) continue;
     const changed = idx !== null && cap < idx;
     if (changed) idx = cap;
-    overridesApplied.push({ id: o.id, measure: o.measure, forceBand: o.forceBand, reason: o.reason, changedBand: changed });
+    overridesApplied.push({
+      id: o.id,
+      measure: o.measure,
+      forceBand: o.forceBand,
+      reason: o.reason,
+      changedBand: changed,
+    });
   }
   const ref = (i: number | null): BandRef | null => (i === null ? null : { id: model.bands[i].id, index: i });
 
   // 5. Reasons, most important first.
   const head: Issue[] = [];
-  if (insufficient) head.push({ code: 'insufficient-data', params: { coverage, minCoverage: model.missingData.minCoverage } });
-  else head.push({ code: 'band', params: { band: model.bands[idx!].id, index: idx!, score: score!, rawBand: model.bands[rawIdx!].id, overridden: idx !== rawIdx } });
+  if (insufficient)
+    head.push({ code: 'insufficient-data', params: { coverage, minCoverage: model.missingData.minCoverage } });
+  else
+    head.push({
+      code: 'band',
+      params: {
+        band: model.bands[idx!].id,
+        index: idx!,
+        score: score!,
+        rawBand: model.bands[rawIdx!].id,
+        overridden: idx !== rawIdx,
+      },
+    });
   for (const h of overridesApplied)
-    head.push({ code: 'override', params: { override: h.id, measure: h.measure, forceBand: h.forceBand, changedBand: h.changedBand, value: String(typed.get(h.measure)) } });
+    head.push({
+      code: 'override',
+      params: {
+        override: h.id,
+        measure: h.measure,
+        forceBand: h.forceBand,
+        changedBand: h.changedBand,
+        value: String(typed.get(h.measure)),
+      },
+    });
   if (!insufficient) {
     const low = measures
       .filter((r) => r.hasData && r.points! < 100)
@@ -331,12 +407,29 @@ export function scoreAccount(model: HealthModel, values: Record<string, InputVal
       .filter((x) => x.lost > EPS)
       .sort((a, b) => b.lost - a.lost)
       .slice(0, opts.lowMeasures ?? 3);
-    for (const { r, lost } of low) head.push({ code: 'low-measure', params: { measure: r.id, points: round1(r.points!), lostPoints: round1(lost) } });
+    for (const { r, lost } of low)
+      head.push({
+        code: 'low-measure',
+        params: { measure: r.id, points: round1(r.points!), lostPoints: round1(lost) },
+      });
   }
   for (const r of measures)
-    if (!r.hasData) head.push({ code: 'missing', params: { measure: r.id, weight: r.weight, redistributed: redistribute, lostPoints: redistribute ? 0 : round1(100 * r.effectiveWeight) } });
+    if (!r.hasData)
+      head.push({
+        code: 'missing',
+        params: {
+          measure: r.id,
+          weight: r.weight,
+          redistributed: redistribute,
+          lostPoints: redistribute ? 0 : round1(100 * r.effectiveWeight),
+        },
+      });
   for (const r of measures)
-    if (r.stale) head.push({ code: 'stale', params: { measure: r.id, ageDays: r.ageDays, staleAfterDays: measureDefs.get(r.id)!.staleAfterDays ?? null } });
+    if (r.stale)
+      head.push({
+        code: 'stale',
+        params: { measure: r.id, ageDays: r.ageDays, staleAfterDays: measureDefs.get(r.id)!.staleAfterDays ?? null },
+      });
 
   return {
     status: insufficient ? 'insufficient-data' : 'ok',

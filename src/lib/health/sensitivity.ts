@@ -28,11 +28,26 @@ export function searchRange(m: Measure, value: number | null): { min: number; ma
   let lo: number;
   let hi: number;
   switch (m.input) {
-    case 'percent': lo = 0; hi = 100; break;
-    case 'nps': lo = 0; hi = 10; break;
-    case 'ces': lo = 1; hi = 7; break;
-    case 'days-since': lo = 0; hi = 365; break;
-    case 'count': lo = 0; hi = Math.max(100, 2 * v); break;
+    case 'percent':
+      lo = 0;
+      hi = 100;
+      break;
+    case 'nps':
+      lo = 0;
+      hi = 10;
+      break;
+    case 'ces':
+      lo = 1;
+      hi = 7;
+      break;
+    case 'days-since':
+      lo = 0;
+      hi = 365;
+      break;
+    case 'count':
+      lo = 0;
+      hi = Math.max(100, 2 * v);
+      break;
     default: {
       const r = Math.max(100, 2 * Math.abs(v));
       lo = -r;
@@ -70,7 +85,8 @@ function numericCandidates(model: HealthModel, m: Measure, value: number | null)
   if (s.kind === 'linear') edges.push(s.zeroAt, s.fullAt);
   for (const o of model.overrides) {
     if (o.measure !== m.id) continue;
-    for (const x of [o.below, o.above, typeof o.equals === 'number' ? o.equals : undefined]) if (x !== undefined) edges.push(x);
+    for (const x of [o.below, o.above, typeof o.equals === 'number' ? o.equals : undefined])
+      if (x !== undefined) edges.push(x);
   }
   const baseStep = m.step ?? (m.input === 'ces' ? 0.1 : 1);
   for (const e of edges)
@@ -87,7 +103,11 @@ function numericCandidates(model: HealthModel, m: Measure, value: number | null)
  * omitted. Returns [] when the account has no band (insufficient data). Staleness options are not
  * needed: staleness never changes the band.
  */
-export function sensitivity(model: HealthModel, values: Record<string, InputValue>, opts: Pick<ScoreOptions, 'asOf'> = {}): SensitivityItem[] {
+export function sensitivity(
+  model: HealthModel,
+  values: Record<string, InputValue>,
+  opts: Pick<ScoreOptions, 'asOf'> = {},
+): SensitivityItem[] {
   const base = scoreAccount(model, values, opts);
   if (!base.band) return [];
   const baseIdx = base.band.index;
@@ -104,7 +124,8 @@ export function sensitivity(model: HealthModel, values: Record<string, InputValu
     const best: Partial<Record<'up' | 'down', SensitivityItem>> = {};
     const consider = (dir: 'up' | 'down', to: TypedValue, size: number, hit: { band: BandRef; score: number }) => {
       const cur = best[dir];
-      if (!cur || size < cur.size - 1e-12) best[dir] = { measure: m.id, direction: dir, from, to, newBand: hit.band, newScore: hit.score, size };
+      if (!cur || size < cur.size - 1e-12)
+        best[dir] = { measure: m.id, direction: dir, from, to, newBand: hit.band, newScore: hit.score, size };
     };
 
     if (isNumericMeasure(m)) {
@@ -113,7 +134,9 @@ export function sensitivity(model: HealthModel, values: Record<string, InputValu
       const range = max - min || 1;
       if (typeof from === 'number') {
         // Nearest candidates first, on both sides.
-        const ordered = cands.map((x) => ({ x, dist: Math.abs(x - from) })).sort((a, b) => a.dist - b.dist || a.x - b.x);
+        const ordered = cands
+          .map((x) => ({ x, dist: Math.abs(x - from) }))
+          .sort((a, b) => a.dist - b.dist || a.x - b.x);
         for (const { x, dist } of ordered) {
           if (best.up && best.down) break;
           const hit = tryValue(x);
@@ -128,29 +151,46 @@ export function sensitivity(model: HealthModel, values: Record<string, InputValu
         const worstToBest = [...scored].sort((a, b) => a.p - b.p || -bestFirst(a.x, b.x));
         for (const { x } of worstToBest) {
           const hit = tryValue(x);
-          if (hit && hit.band.index > baseIdx) { consider('up', x, 1, hit); break; }
+          if (hit && hit.band.index > baseIdx) {
+            consider('up', x, 1, hit);
+            break;
+          }
         }
         const bestToWorst = [...scored].sort((a, b) => b.p - a.p || bestFirst(a.x, b.x));
         for (const { x } of bestToWorst) {
           const hit = tryValue(x);
-          if (hit && hit.band.index < baseIdx) { consider('down', x, 1, hit); break; }
+          if (hit && hit.band.index < baseIdx) {
+            consider('down', x, 1, hit);
+            break;
+          }
         }
       }
     } else {
-      const cats = categoriesOf(m).map((k) => ({ k, p: pointsFor(m, k) })).sort((a, b) => a.p - b.p);
+      const cats = categoriesOf(m)
+        .map((k) => ({ k, p: pointsFor(m, k) }))
+        .sort((a, b) => a.p - b.p);
       const rank = (k: TypedValue | null) => cats.findIndex((c2) => c2.k === k);
       const span = Math.max(1, cats.length - 1);
       const candidates = from === null ? cats : cats.filter((x) => x.k !== from);
       // No data: try from the weakest category up (for "up") and from the strongest down (for "down").
-      const upOrder = from === null ? candidates : [...candidates].sort((a, b) => Math.abs(rank(a.k) - rank(from)) - Math.abs(rank(b.k) - rank(from)));
+      const upOrder =
+        from === null
+          ? candidates
+          : [...candidates].sort((a, b) => Math.abs(rank(a.k) - rank(from)) - Math.abs(rank(b.k) - rank(from)));
       for (const { k } of upOrder) {
         const hit = tryValue(k);
-        if (hit && hit.band.index > baseIdx) { consider('up', k, from === null ? 1 : Math.abs(rank(k) - rank(from)) / span, hit); break; }
+        if (hit && hit.band.index > baseIdx) {
+          consider('up', k, from === null ? 1 : Math.abs(rank(k) - rank(from)) / span, hit);
+          break;
+        }
       }
       const downOrder = from === null ? [...candidates].reverse() : upOrder;
       for (const { k } of downOrder) {
         const hit = tryValue(k);
-        if (hit && hit.band.index < baseIdx) { consider('down', k, from === null ? 1 : Math.abs(rank(k) - rank(from)) / span, hit); break; }
+        if (hit && hit.band.index < baseIdx) {
+          consider('down', k, from === null ? 1 : Math.abs(rank(k) - rank(from)) / span, hit);
+          break;
+        }
       }
     }
     for (const dir of ['up', 'down'] as const) {
@@ -160,6 +200,9 @@ export function sensitivity(model: HealthModel, values: Record<string, InputValu
   });
 
   return items
-    .sort((a, b) => a.size - b.size || a.order - b.order || (a.direction === b.direction ? 0 : a.direction === 'up' ? -1 : 1))
+    .sort(
+      (a, b) =>
+        a.size - b.size || a.order - b.order || (a.direction === b.direction ? 0 : a.direction === 'up' ? -1 : 1),
+    )
     .map(({ order: _order, ...rest }) => rest);
 }

@@ -53,7 +53,7 @@ const MAX_ISSUES = 20;
 const NO_DATA = 'none';
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const hasOwn = (o: object, k: string) => Object.hasOwn(o, k);
 
 /** Values of the model's first preset (no data for measures the preset leaves out); all "no data" without presets. */
 export function defaultValues(model: HealthModel): ScenarioValues {
@@ -99,10 +99,16 @@ export const copyAToB = (s: SimulatorState): SimulatorState => ({ ...s, b: { ...
 export const removeB = (s: SimulatorState): SimulatorState => ({ ...s, b: null, active: 'a' });
 
 /** The scenario to edit (B only when it exists). */
-export const withActive = (s: SimulatorState, active: Scenario): SimulatorState => ({ ...s, active: active === 'b' && s.b ? 'b' : 'a' });
+export const withActive = (s: SimulatorState, active: Scenario): SimulatorState => ({
+  ...s,
+  active: active === 'b' && s.b ? 'b' : 'a',
+});
 
 /** The state with new weight edits (kept only where they differ from the model). */
-export const withWeights = (s: SimulatorState, model: HealthModel, w: WeightEdits): SimulatorState => ({ ...s, weights: normaliseWeights(model, w) });
+export const withWeights = (s: SimulatorState, model: HealthModel, w: WeightEdits): SimulatorState => ({
+  ...s,
+  weights: normaliseWeights(model, w),
+});
 
 /** The state with the model's own weights again. */
 export const resetWeights = (s: SimulatorState): SimulatorState => ({ ...s, weights: { groups: {}, measures: {} } });
@@ -141,8 +147,10 @@ export function applyWeights(model: HealthModel, w: WeightEdits): HealthModel {
 /** Keeps only the edits that name a known group/measure and differ from the model's weight. */
 export function normaliseWeights(model: HealthModel, w: WeightEdits): WeightEdits {
   const out: WeightEdits = { groups: {}, measures: {} };
-  for (const g of model.groups) if (hasOwn(w.groups, g.id) && w.groups[g.id] !== g.weight) out.groups[g.id] = w.groups[g.id];
-  for (const m of model.measures) if (hasOwn(w.measures, m.id) && w.measures[m.id] !== m.weight) out.measures[m.id] = w.measures[m.id];
+  for (const g of model.groups)
+    if (hasOwn(w.groups, g.id) && w.groups[g.id] !== g.weight) out.groups[g.id] = w.groups[g.id];
+  for (const m of model.measures)
+    if (hasOwn(w.measures, m.id) && w.measures[m.id] !== m.weight) out.measures[m.id] = w.measures[m.id];
   return out;
 }
 
@@ -157,12 +165,22 @@ export function inMeasureRange(m: Pick<Measure, 'min' | 'max'>, x: number): bool
  * Checks one raw value for a measure: "no data", or a value the engine accepts and, for numbers,
  * inside the measure's min–max. Used for the address and for the simulator's number fields.
  */
-export function readValue(m: Measure, raw: InputValue): { ok: true; value: TypedValue | null } | { ok: false; error: Issue } {
-  if (typeof raw === 'string' && [NO_DATA, '-', ''].includes(raw.trim().toLowerCase())) return { ok: true, value: null };
+export function readValue(
+  m: Measure,
+  raw: InputValue,
+): { ok: true; value: TypedValue | null } | { ok: false; error: Issue } {
+  if (typeof raw === 'string' && [NO_DATA, '-', ''].includes(raw.trim().toLowerCase()))
+    return { ok: true, value: null };
   const c = coerceValue(m, raw);
   if (!c.ok) return c;
   if (typeof c.value === 'number' && isNumericMeasure(m) && !inMeasureRange(m, c.value))
-    return { ok: false, error: { code: 'out-of-range', params: { measure: m.id, value: String(raw), min: m.min ?? null, max: m.max ?? null } } };
+    return {
+      ok: false,
+      error: {
+        code: 'out-of-range',
+        params: { measure: m.id, value: String(raw), min: m.min ?? null, max: m.max ?? null },
+      },
+    };
   return c;
 }
 
@@ -201,8 +219,14 @@ function pairs(input: string, ignored: string[]): Map<string, string> {
     const eq = part.indexOf('=');
     const k = dec(eq < 0 ? part : part.slice(0, eq));
     const v = dec(eq < 0 ? '' : part.slice(eq + 1));
-    if (k === null || v === null) { ignored.push(part.slice(0, 60)); continue; }
-    if (out.has(k)) { ignored.push(k.slice(0, 60)); continue; }
+    if (k === null || v === null) {
+      ignored.push(part.slice(0, 60));
+      continue;
+    }
+    if (out.has(k)) {
+      ignored.push(k.slice(0, 60));
+      continue;
+    }
     out.set(k, v);
   }
   return out;
@@ -218,7 +242,9 @@ export function parseState(input: string, models: { id: string; model: HealthMod
   if (models.length === 0) throw new Error('parseState needs at least one model');
   const issues: Issue[] = [];
   const ignored: string[] = [];
-  const report = (i: Issue) => { if (issues.length < MAX_ISSUES) issues.push(i); };
+  const report = (i: Issue) => {
+    if (issues.length < MAX_ISSUES) issues.push(i);
+  };
   if (input.length > MAX_STATE_LENGTH) {
     report({ code: 'too-long', params: { length: input.length, max: MAX_STATE_LENGTH } });
     input = '';
@@ -251,15 +277,27 @@ export function parseState(input: string, models: { id: string; model: HealthMod
     const id = dot < 0 ? '' : key.slice(dot + 1);
     if (prefix === 'a' || prefix === 'b') {
       const m = ID.test(id) ? measures.get(id) : undefined;
-      if (!m) { ignored.push(clip(key)); continue; }
+      if (!m) {
+        ignored.push(clip(key));
+        continue;
+      }
       const r = readValue(m, raw);
-      if (!r.ok) { report({ ...r.error, params: { ...r.error.params, value: clip(raw), scenario: prefix } }); continue; }
+      if (!r.ok) {
+        report({ ...r.error, params: { ...r.error.params, value: clip(raw), scenario: prefix } });
+        continue;
+      }
       (prefix === 'a' ? a : bSet)[m.id] = r.value;
     } else if (prefix === 'wg' || prefix === 'wm') {
       const known = prefix === 'wg' ? ID.test(id) && groups.has(id) : ID.test(id) && measures.has(id);
-      if (!known) { ignored.push(clip(key)); continue; }
+      if (!known) {
+        ignored.push(clip(key));
+        continue;
+      }
       const x = /^\s*[+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/i.test(raw) ? Number(raw) : NaN;
-      if (!isValidWeight(x)) { report({ code: 'bad-weight', params: { key: prefix === 'wg' ? 'group' : 'measure', id, value: clip(raw) } }); continue; }
+      if (!isValidWeight(x)) {
+        report({ code: 'bad-weight', params: { key: prefix === 'wg' ? 'group' : 'measure', id, value: clip(raw) } });
+        continue;
+      }
       (prefix === 'wg' ? weights.groups : weights.measures)[id] = x;
     } else ignored.push(clip(key));
   }

@@ -6,7 +6,12 @@ export const SQL_DIALECTS = ['duckdb', 'postgres', 'bigquery', 'snowflake'] as c
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
 
 /** Display names of the dialects. */
-export const SQL_DIALECT_NAMES: Record<SqlDialect, string> = { duckdb: 'DuckDB', postgres: 'PostgreSQL', bigquery: 'BigQuery', snowflake: 'Snowflake' };
+export const SQL_DIALECT_NAMES: Record<SqlDialect, string> = {
+  duckdb: 'DuckDB',
+  postgres: 'PostgreSQL',
+  bigquery: 'BigQuery',
+  snowflake: 'Snowflake',
+};
 
 /** The table the exported queries read (rename it in the query if yours differs). */
 export const SQL_TABLE = 'account_measures';

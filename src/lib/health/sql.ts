@@ -99,7 +99,9 @@ export function healthModelSql(model: HealthModel, opts: SqlOptions): string {
       const t = lowerText(`s.${col(m)}`);
       const all = Object.values(SENTIMENT_WORDS).flat();
       typed.push(
-        `CASE ${Object.entries(SENTIMENT_WORDS).map(([c, words]) => `WHEN ${t} IN (${words.map(str).join(', ')}) THEN ${str(c)}`).join(' ')} ELSE NULL END AS ${v(m)}`,
+        `CASE ${Object.entries(SENTIMENT_WORDS)
+          .map(([c, words]) => `WHEN ${t} IN (${words.map(str).join(', ')}) THEN ${str(c)}`)
+          .join(' ')} ELSE NULL END AS ${v(m)}`,
         `CASE WHEN s.${col(m)} IS NOT NULL AND ${t} <> '' AND ${t} NOT IN (${all.map(str).join(', ')}) THEN 1 ELSE 0 END AS ${bad(m)}`,
       );
     } else if (m.input === 'category') {
@@ -155,14 +157,20 @@ export function healthModelSql(model: HealthModel, opts: SqlOptions): string {
   // Coverage: the measures' nominal shares, normalised as the engine does, summed over measures with data.
   const shares = weightShares(model);
   const shareTotal = [...shares.values()].reduce((a, b) => a + b, 0) || 1;
-  const coverage = sumOf(model.measures.map((m) => `CASE WHEN ${p(m)} IS NULL THEN ${num(0)} ELSE ${num((shares.get(m.id) ?? 0) / shareTotal)} END`));
+  const coverage = sumOf(
+    model.measures.map(
+      (m) => `CASE WHEN ${p(m)} IS NULL THEN ${num(0)} ELSE ${num((shares.get(m.id) ?? 0) / shareTotal)} END`,
+    ),
+  );
 
   // 4. Each measure's contribution = points × effective weight; the exact score is their sum, in model order.
   const contributions = model.measures.map((m) => {
     const g = usedGroups.find((x) => x.id === m.group)!;
     const all = model.measures.filter((x) => x.group === g.id).reduce((s, x) => s + x.weight, 0);
     const gEff = `(CASE WHEN __active > ${num(0)}${redistribute ? ` AND ${groupHasData(g.id)}` : ''} THEN ${num(g.weight)} / __active ELSE ${num(0)} END)`;
-    const eff = redistribute ? `(${gEff} * ${num(m.weight)}) / ${present(g.id)}` : `(${gEff} * ${num(m.weight)}) / ${num(all)}`;
+    const eff = redistribute
+      ? `(${gEff} * ${num(m.weight)}) / ${present(g.id)}`
+      : `(${gEff} * ${num(m.weight)}) / ${num(all)}`;
     return `CASE WHEN ${p(m)} IS NULL THEN ${num(0)} ELSE ${p(m)} * (${eff}) END`;
   });
   const exact = sumOf([num(0), ...contributions]);
@@ -195,9 +203,16 @@ export function healthModelSql(model: HealthModel, opts: SqlOptions): string {
     .reverse()
     .map(({ b, i }) => `WHEN __score >= ${num(b.min)} THEN ${i}`)
     .join(' ')} ELSE 0 END`;
-  const capped = overrides.length === 0 ? '__raw_index' : `LEAST(__raw_index, ${overrides.map((o) => `CASE WHEN ${o.cond} THEN ${o.cap} ELSE __raw_index END`).join(', ')})`;
-  const bandName = (expr: string): string => `CASE ${model.bands.map((b, i) => `WHEN ${expr} = ${i} THEN ${str(b.id)}`).join(' ')} END`;
-  const applied = overrides.length === 0 ? "''" : `RTRIM(${overrides.map((o) => `CASE WHEN ${o.cond} THEN ${str(`${o.id},`)} ELSE '' END`).join(' || ')}, ',')`;
+  const capped =
+    overrides.length === 0
+      ? '__raw_index'
+      : `LEAST(__raw_index, ${overrides.map((o) => `CASE WHEN ${o.cond} THEN ${o.cap} ELSE __raw_index END`).join(', ')})`;
+  const bandName = (expr: string): string =>
+    `CASE ${model.bands.map((b, i) => `WHEN ${expr} = ${i} THEN ${str(b.id)}`).join(' ')} END`;
+  const applied =
+    overrides.length === 0
+      ? "''"
+      : `RTRIM(${overrides.map((o) => `CASE WHEN ${o.cond} THEN ${str(`${o.id},`)} ELSE '' END`).join(' || ')}, ',')`;
   const anyBad = sumOf(model.measures.map((m) => bad(m)));
   const keys = keyColumns.map((k) => `s.${q(k)}`);
   const keyOut = keyColumns.map((k) => q(k));

@@ -12,14 +12,21 @@ import type { ColumnMapping, ValueMaps } from './csv.ts';
 
 import { foldForMatch as fold } from '../text/fold.ts';
 
-export interface LabelCount { label: string; count: number }
+export interface LabelCount {
+  label: string;
+  count: number;
+}
 
 /**
  * Distinct labels of a column counted one cell at a time (plain data, so it survives the structured
  * clone from the batch worker): fold key → first spelling, count and where it first appeared. At most
  * `cap` distinct labels are tracked (then `overflow` is set and further new labels are left out).
  */
-export interface LabelTally { byKey: Map<string, LabelCount & { first: number }>; cap: number; overflow: boolean }
+export interface LabelTally {
+  byKey: Map<string, LabelCount & { first: number }>;
+  cap: number;
+  overflow: boolean;
+}
 
 export const newTally = (cap = Infinity): LabelTally => ({ byKey: new Map(), cap, overflow: false });
 
@@ -34,9 +41,16 @@ export function tallyAdd(t: LabelTally, raw: string, i: number, keep: (label: st
 }
 
 /** The most frequent labels (ties in order of appearance) that `keep` accepts: at most `limit`; `more` counts the rest. */
-export function topLabels(t: LabelTally, limit = 50, keep: (label: string) => boolean = () => true): { labels: LabelCount[]; more: number } {
+export function topLabels(
+  t: LabelTally,
+  limit = 50,
+  keep: (label: string) => boolean = () => true,
+): { labels: LabelCount[]; more: number } {
   const all = [...t.byKey.values()].filter((l) => keep(l.label)).sort((a, b) => b.count - a.count || a.first - b.first);
-  return { labels: all.slice(0, limit).map(({ label, count }) => ({ label, count })), more: Math.max(0, all.length - limit) };
+  return {
+    labels: all.slice(0, limit).map(({ label, count }) => ({ label, count })),
+    more: Math.max(0, all.length - limit),
+  };
 }
 
 /**
@@ -44,7 +58,12 @@ export function topLabels(t: LabelTally, limit = 50, keep: (label: string) => bo
  * that differ only in case, width or surrounding spaces count as one (mapRawValue treats them
  * alike); the first spelling seen is kept. At most `limit`; `more` counts the rest.
  */
-export function distinctLabels(rows: string[][], col: number, limit = 50, keep: (label: string) => boolean = () => true): { labels: LabelCount[]; more: number } {
+export function distinctLabels(
+  rows: string[][],
+  col: number,
+  limit = 50,
+  keep: (label: string) => boolean = () => true,
+): { labels: LabelCount[]; more: number } {
   const t = newTally();
   rows.forEach((cells, i) => tallyAdd(t, cells[col] ?? '', i, keep));
   return topLabels(t, limit);
@@ -59,7 +78,10 @@ export const isPlainNumber = (label: string): boolean => parseInput(COUNT_PROBE,
  * `text` only those that are not plain numbers (a numeric column has many distinct numbers, its few
  * words such as "N/A" must not be crowded out by the cap).
  */
-export interface ColumnLabels { all: LabelTally; text: LabelTally }
+export interface ColumnLabels {
+  all: LabelTally;
+  text: LabelTally;
+}
 export const LABEL_CAP = 1000;
 
 export function newColumnLabels(cap = LABEL_CAP): ColumnLabels {
@@ -103,7 +125,12 @@ export function suggestValue(target: ValueStep['target'], label: string): string
  * measures only the labels that are not numbers (such as "N/A" or "Month-to-month"), which can be
  * turned into "no data".
  */
-export function valueSteps(model: Pick<HealthModel, 'measures'>, mapping: ColumnMapping, rows: string[][] | ColumnLabels[], limit = 50): ValueStep[] {
+export function valueSteps(
+  model: Pick<HealthModel, 'measures'>,
+  mapping: ColumnMapping,
+  rows: string[][] | ColumnLabels[],
+  limit = 50,
+): ValueStep[] {
   const labelsOf = (col: number, numeric: boolean, keep: (label: string) => boolean) => {
     if (!isColumnLabels(rows)) return distinctLabels(rows, col, limit, keep);
     const c = rows[col];
@@ -118,12 +145,26 @@ export function valueSteps(model: Pick<HealthModel, 'measures'>, mapping: Column
     const keep = numeric ? (l: string) => !parseInput(m, l).ok : () => true;
     const { labels, more } = labelsOf(col, numeric, keep);
     if (numeric && labels.length === 0) continue;
-    steps.push({ key: `${col}:${m.id}`, col, target, options: categoriesOf(m).map(String), labels: labels.map((l) => ({ ...l, suggested: suggestValue(target, l.label) })), more });
+    steps.push({
+      key: `${col}:${m.id}`,
+      col,
+      target,
+      options: categoriesOf(m).map(String),
+      labels: labels.map((l) => ({ ...l, suggested: suggestValue(target, l.label) })),
+      more,
+    });
   }
   if (mapping.outcome !== null) {
     const target = { kind: 'outcome' as const };
     const { labels, more } = labelsOf(mapping.outcome, false, () => true);
-    steps.push({ key: `${mapping.outcome}:outcome`, col: mapping.outcome, target, options: ['churned', 'renewed'], labels: labels.map((l) => ({ ...l, suggested: suggestValue(target, l.label) })), more });
+    steps.push({
+      key: `${mapping.outcome}:outcome`,
+      col: mapping.outcome,
+      target,
+      options: ['churned', 'renewed'],
+      labels: labels.map((l) => ({ ...l, suggested: suggestValue(target, l.label) })),
+      more,
+    });
   }
   return steps;
 }
@@ -131,9 +172,14 @@ export function valueSteps(model: Pick<HealthModel, 'measures'>, mapping: Column
 const isColumnLabels = (x: string[][] | ColumnLabels[]): x is ColumnLabels[] => x.length > 0 && !Array.isArray(x[0]);
 
 /** Labels of the steps that are still not understood (AS_IS) after the user's choices. */
-export function unresolvedLabels(steps: ValueStep[], choices: Record<string, Record<string, string>>): { key: string; label: string }[] {
+export function unresolvedLabels(
+  steps: ValueStep[],
+  choices: Record<string, Record<string, string>>,
+): { key: string; label: string }[] {
   const out: { key: string; label: string }[] = [];
-  for (const s of steps) for (const l of s.labels) if ((choices[s.key]?.[l.label] ?? l.suggested) === AS_IS) out.push({ key: s.key, label: l.label });
+  for (const s of steps)
+    for (const l of s.labels)
+      if ((choices[s.key]?.[l.label] ?? l.suggested) === AS_IS) out.push({ key: s.key, label: l.label });
   return out;
 }
 

@@ -14,7 +14,17 @@ import type { BadRow, ColumnMapping, Encoding, ScoredRow, ValueMaps } from './cs
 import type { Issue } from './score.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { BatchCancelled } from './csv-stream.ts';
-import { BatchRun, inspectFile, type BatchSummary, type ExportOptions, type InspectOutput, type PageResult, type Progress, type ScoreInput, type StreamRunOptions } from './batch-session.ts';
+import {
+  BatchRun,
+  inspectFile,
+  type BatchSummary,
+  type ExportOptions,
+  type InspectOutput,
+  type PageResult,
+  type Progress,
+  type ScoreInput,
+  type StreamRunOptions,
+} from './batch-session.ts';
 import type { ResultColumn } from './results-table.ts';
 import type { SortState } from '../table-sort.ts';
 
@@ -181,7 +191,13 @@ export async function runBatch(
  * page then guesses the mapping from the headers and reads the distinct labels from the rows.
  */
 export function inspectInput(model: HealthModel, bytes: Uint8Array): BatchInput {
-  return { model: { ...model, measures: [], overrides: [] }, bytes, mapping: { measures: {}, account: null, outcome: null }, backtest: false, chunkSize: 5000 };
+  return {
+    model: { ...model, measures: [], overrides: [] },
+    bytes,
+    mapping: { measures: {}, account: null, outcome: null },
+    backtest: false,
+    chunkSize: 5000,
+  };
 }
 
 /**

@@ -8,13 +8,18 @@
 export function alignClass(properties: Record<string, unknown> | undefined): string | null {
   if (!properties) return null;
   const fromAttr = typeof properties.align === 'string' ? properties.align : undefined;
-  const fromStyle = typeof properties.style === 'string' ? /text-align\s*:\s*([a-z]+)/i.exec(properties.style)?.[1] : undefined;
+  const fromStyle =
+    typeof properties.style === 'string' ? /text-align\s*:\s*([a-z]+)/i.exec(properties.style)?.[1] : undefined;
   const align = (fromAttr ?? fromStyle)?.toLowerCase();
   return align === 'left' || align === 'center' || align === 'right' ? `align-${align}` : null;
 }
 
-interface CellNode { properties?: Record<string, unknown> }
-interface Ctx { setProperty(node: CellNode, key: string, value: unknown): void }
+interface CellNode {
+  properties?: Record<string, unknown>;
+}
+interface Ctx {
+  setProperty(node: CellNode, key: string, value: unknown): void;
+}
 
 /** The plugin, for `satteri({ hastPlugins: [alignClasses] })` in astro.config.mjs. */
 export const alignClasses = {

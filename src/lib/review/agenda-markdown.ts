@@ -50,9 +50,19 @@ export function agendaItemLevels(
     `- **${escapeMarkdown(L.self)}:** ${level(item.self)}`,
     `- **${escapeMarkdown(L.manager)}:** ${level(item.manager)}`,
   ];
-  if (item.diff !== null) out.push(`- ${escapeMarkdown(fillTemplate(L.difference, { n: item.diff > 0 ? `+${item.diff}` : String(item.diff) }))}`);
+  if (item.diff !== null)
+    out.push(
+      `- ${escapeMarkdown(fillTemplate(L.difference, { n: item.diff > 0 ? `+${item.diff}` : String(item.diff) }))}`,
+    );
   return out;
 }
 
 /** The closing section: a heading and three empty checkboxes. */
-export const agendaNextSteps = (heading: string): string[] => [`## ${escapeMarkdown(heading)}`, '', '- [ ] ', '- [ ] ', '- [ ] ', ''];
+export const agendaNextSteps = (heading: string): string[] => [
+  `## ${escapeMarkdown(heading)}`,
+  '',
+  '- [ ] ',
+  '- [ ] ',
+  '- [ ] ',
+  '',
+];

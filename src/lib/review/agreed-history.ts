@@ -17,13 +17,21 @@ export type AddAgreedResult =
  */
 export function addAgreedToHistory(self: Assessment, agreed: Assessment): AddAgreedResult {
   if (agreed.kind !== 'agreed' || !agreed.agreement) return { ok: false, code: 'not-agreed', values: {} };
-  if (agreed.framework.id !== self.framework.id) return { ok: false, code: 'other-framework', values: { id: agreed.framework.id, current: self.framework.id } };
+  if (agreed.framework.id !== self.framework.id)
+    return { ok: false, code: 'other-framework', values: { id: agreed.framework.id, current: self.framework.id } };
   const mine = memberKey(self.person.name);
-  if (mine && mine !== memberKey(agreed.person.name)) return { ok: false, code: 'other-person', values: { name: agreed.person.name, open: self.person.name } };
+  if (mine && mine !== memberKey(agreed.person.name))
+    return { ok: false, code: 'other-person', values: { name: agreed.person.name, open: self.person.name } };
   const date = agreed.agreement.date;
-  const snap = { date, ratings: Object.fromEntries(Object.entries(agreed.ratings).map(([id, r]) => [id, r.level])), agreedBy: [...agreed.agreement.by] };
+  const snap = {
+    date,
+    ratings: Object.fromEntries(Object.entries(agreed.ratings).map(([id, r]) => [id, r.level])),
+    agreedBy: [...agreed.agreement.by],
+  };
   const replaced = self.snapshots.some((s) => s.agreedBy && s.date === date);
-  let snapshots = [...self.snapshots.filter((s) => !(s.agreedBy && s.date === date)), snap].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let snapshots = [...self.snapshots.filter((s) => !(s.agreedBy && s.date === date)), snap].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+  );
   if (snapshots.length > MAX_SNAPSHOTS) snapshots = snapshots.slice(-MAX_SNAPSHOTS);
   const person = mine ? self.person : { ...self.person, name: agreed.person.name };
   return { ok: true, assessment: { ...self, person, snapshots }, date, replaced };

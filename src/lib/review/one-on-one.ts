@@ -6,7 +6,13 @@
  */
 import type { Assessment, AssessmentGoal } from '../../schemas/assessment.ts';
 import { escapeMarkdown, fillTemplate, markdownQuote } from '../text/markdown.ts';
-import { agendaHeader, agendaItemLevels, agendaNextSteps, type AgendaHeaderInput, type AgendaHeaderLabels } from './agenda-markdown.ts';
+import {
+  agendaHeader,
+  agendaItemLevels,
+  agendaNextSteps,
+  type AgendaHeaderInput,
+  type AgendaHeaderLabels,
+} from './agenda-markdown.ts';
 import { AGENDA_THRESHOLD } from '../team/calibration.ts';
 import { levelIn } from './records.ts';
 
@@ -36,18 +42,27 @@ export function oneOnOneItems(
     const m = levelIn(manager, e.id);
     const diff = s !== null && m !== null ? m - s : null;
     const item: OneOnOneItem & { index: number } = {
-      element: e.id, self: s, manager: m, diff, discuss: diff !== null && Math.abs(diff) > AGENDA_THRESHOLD,
-      lastAgreed: extra.lastAgreed && Object.prototype.hasOwnProperty.call(extra.lastAgreed, e.id) ? extra.lastAgreed[e.id] : null,
-      expected: extra.expected && Object.prototype.hasOwnProperty.call(extra.expected, e.id) ? extra.expected[e.id] : null,
+      element: e.id,
+      self: s,
+      manager: m,
+      diff,
+      discuss: diff !== null && Math.abs(diff) > AGENDA_THRESHOLD,
+      lastAgreed: extra.lastAgreed && Object.hasOwn(extra.lastAgreed, e.id) ? extra.lastAgreed[e.id] : null,
+      expected: extra.expected && Object.hasOwn(extra.expected, e.id) ? extra.expected[e.id] : null,
       index,
     };
     const se = self.ratings[e.id]?.evidence?.trim();
     const mc = manager.ratings[e.id]?.evidence?.trim();
-    if (se && Object.prototype.hasOwnProperty.call(self.ratings, e.id)) item.selfEvidence = self.ratings[e.id].evidence;
-    if (mc && Object.prototype.hasOwnProperty.call(manager.ratings, e.id)) item.managerComment = manager.ratings[e.id].evidence;
+    if (se && Object.hasOwn(self.ratings, e.id)) item.selfEvidence = self.ratings[e.id].evidence;
+    if (mc && Object.hasOwn(manager.ratings, e.id)) item.managerComment = manager.ratings[e.id].evidence;
     return item;
   });
-  items.sort((a, b) => Number(b.discuss) - Number(a.discuss) || (a.discuss ? Math.abs(b.diff!) - Math.abs(a.diff!) : 0) || a.index - b.index);
+  items.sort(
+    (a, b) =>
+      Number(b.discuss) - Number(a.discuss) ||
+      (a.discuss ? Math.abs(b.diff!) - Math.abs(a.diff!) : 0) ||
+      a.index - b.index,
+  );
   return items.map(({ index: _index, ...rest }) => rest);
 }
 
@@ -99,8 +114,13 @@ function safeUrl(url: string): string | null {
 /** The 1:1 agenda as Markdown: header, the elements to discuss with both notes, the others, goals, next review. */
 export function oneOnOneMarkdown(input: OneOnOneAgendaInput): string {
   const L = input.labels;
-  const lv = (n: number | null) => (n === null ? escapeMarkdown(L.notRated) : n > 0 ? escapeMarkdown(fillTemplate(L.level, { n })) : escapeMarkdown(L.notYet));
-  const has = (id: string) => Object.prototype.hasOwnProperty.call(input.agreed, id);
+  const lv = (n: number | null) =>
+    n === null
+      ? escapeMarkdown(L.notRated)
+      : n > 0
+        ? escapeMarkdown(fillTemplate(L.level, { n }))
+        : escapeMarkdown(L.notYet);
+  const has = (id: string) => Object.hasOwn(input.agreed, id);
   const out: string[] = [];
   out.push(...agendaHeader(L, input));
   if (input.lastAgreedDate) out.push(`- **${escapeMarkdown(L.lastAgreed)}:** ${escapeMarkdown(input.lastAgreedDate)}`);
@@ -113,7 +133,10 @@ export function oneOnOneMarkdown(input: OneOnOneAgendaInput): string {
     out.push(...agendaItemLevels(L, n + 1, it, lv));
     if (it.lastAgreed !== null) out.push(`- **${escapeMarkdown(L.lastAgreed)}:** ${lv(it.lastAgreed)}`);
     out.push(`- **${escapeMarkdown(L.agreed)}:** ${has(it.element) ? lv(input.agreed[it.element]) : '\\_\\_\\_'}`, '');
-    for (const [who, text] of [[L.selfEvidence, it.selfEvidence], [L.managerComment, it.managerComment]] as const) {
+    for (const [who, text] of [
+      [L.selfEvidence, it.selfEvidence],
+      [L.managerComment, it.managerComment],
+    ] as const) {
       out.push(`**${escapeMarkdown(who)}:**`, '', text?.trim() ? markdownQuote(text) : escapeMarkdown(L.noNote), '');
     }
   });
@@ -121,8 +144,14 @@ export function oneOnOneMarkdown(input: OneOnOneAgendaInput): string {
   const rest = input.items.filter((i) => !i.discuss);
   if (rest.length) {
     out.push(`## ${escapeMarkdown(L.others)}`, '');
-    out.push(`| | ${escapeMarkdown(L.self)} | ${escapeMarkdown(L.manager)} | ${escapeMarkdown(L.agreed)} |`, '|---|---|---|---|');
-    for (const it of rest) out.push(`| ${escapeMarkdown(it.elementName)} | ${lv(it.self)} | ${lv(it.manager)} | ${has(it.element) ? lv(input.agreed[it.element]) : ''} |`);
+    out.push(
+      `| | ${escapeMarkdown(L.self)} | ${escapeMarkdown(L.manager)} | ${escapeMarkdown(L.agreed)} |`,
+      '|---|---|---|---|',
+    );
+    for (const it of rest)
+      out.push(
+        `| ${escapeMarkdown(it.elementName)} | ${lv(it.self)} | ${lv(it.manager)} | ${has(it.element) ? lv(input.agreed[it.element]) : ''} |`,
+      );
     out.push('');
   }
 
@@ -130,7 +159,9 @@ export function oneOnOneMarkdown(input: OneOnOneAgendaInput): string {
   if (goals.length) {
     out.push(`## ${escapeMarkdown(L.goals)}`, '');
     for (const [, g] of goals) {
-      const line = g.due ? fillTemplate(L.goalLine, { level: g.level, due: g.due }) : fillTemplate(L.goalLevel, { level: g.level });
+      const line = g.due
+        ? fillTemplate(L.goalLine, { level: g.level, due: g.due })
+        : fillTemplate(L.goalLevel, { level: g.level });
       out.push(`- **${escapeMarkdown(g.elementName)}:** ${escapeMarkdown(line)}`);
       const links = (g.links ?? []).map((l) => {
         const url = safeUrl(l.url);

@@ -35,7 +35,10 @@ export function refMatches(ref: AssessmentRef | undefined, a: Assessment): boole
 
 /** The person part of a member key: NFKC, lower case, no white space ("山田　花子" = "山田花子"). */
 export function memberKey(name: string): string {
-  return String(name ?? '').normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  return String(name ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/gu, '');
 }
 
 export function samePerson(a: Pick<Assessment, 'person'>, b: Pick<Assessment, 'person'>): boolean {
@@ -66,9 +69,9 @@ export function relinkManagerReview(manager: Assessment, self: Assessment): Asse
 
 /** The manager agrees with the member on one element: the member's level, keeping the manager's comment. */
 export function agreeWithSelf(manager: Assessment, self: Assessment, element: string): Assessment {
-  const own = Object.prototype.hasOwnProperty.call(self.ratings, element) ? self.ratings[element] : undefined;
+  const own = Object.hasOwn(self.ratings, element) ? self.ratings[element] : undefined;
   if (!own) return manager;
-  const prev = Object.prototype.hasOwnProperty.call(manager.ratings, element) ? manager.ratings[element] : undefined;
+  const prev = Object.hasOwn(manager.ratings, element) ? manager.ratings[element] : undefined;
   const rating = prev?.evidence ? { level: own.level, evidence: prev.evidence } : { level: own.level };
   return { ...manager, ratings: { ...manager.ratings, [element]: rating } };
 }
@@ -89,9 +92,17 @@ export interface AgreedInput {
 /** The agreed record of a 1:1: the agreed levels, one history snapshot, and the links to both files. */
 export function agreedRecord(input: AgreedInput): Assessment {
   const by = input.by.map((n) => n.trim()).filter(Boolean);
-  const agreement: AssessmentAgreement = { date: input.date, by, self: refOf(input.self), manager: refOf(input.manager) };
+  const agreement: AssessmentAgreement = {
+    date: input.date,
+    by,
+    self: refOf(input.self),
+    manager: refOf(input.manager),
+  };
   const goals = Object.entries(input.goals ?? {}).filter(([, g]) => Number.isInteger(g.level));
-  if (goals.length) agreement.goals = Object.fromEntries(goals.map(([id, g]) => [id, g.due ? { level: g.level, due: g.due } : { level: g.level }]));
+  if (goals.length)
+    agreement.goals = Object.fromEntries(
+      goals.map(([id, g]) => [id, g.due ? { level: g.level, due: g.due } : { level: g.level }]),
+    );
   if (input.nextReview) agreement.nextReview = input.nextReview;
   const ratings = Object.fromEntries(Object.entries(input.levels).map(([id, level]) => [id, { level }]));
   const a: Assessment = {
@@ -135,6 +146,6 @@ export function checkLinks(files: { self?: Assessment; manager?: Assessment; agr
 
 /** Level of an element in a record, or null when it was not rated. */
 export function levelIn(a: Pick<Assessment, 'ratings'> | undefined, element: string): number | null {
-  if (!a || !Object.prototype.hasOwnProperty.call(a.ratings, element)) return null;
+  if (!a || !Object.hasOwn(a.ratings, element)) return null;
   return a.ratings[element].level;
 }

@@ -5,7 +5,12 @@
  * entry is listed as unreadable and offered for download instead.
  */
 import type { Assessment } from '../../schemas/assessment.ts';
-import { REVIEW_SESSION_FORMAT, REVIEW_SESSION_VERSION, ReviewSession, type OneOnOneDraft } from '../../schemas/review.ts';
+import {
+  REVIEW_SESSION_FORMAT,
+  REVIEW_SESSION_VERSION,
+  ReviewSession,
+  type OneOnOneDraft,
+} from '../../schemas/review.ts';
 import { formatIssues } from '../assessment/file-format.ts';
 import { isQuotaError, type SaveResult, type StorageLike } from '../assessment/storage.ts';
 import { contentHash, memberKey, relinkManagerReview, startManagerReview } from './records.ts';
@@ -38,8 +43,10 @@ export function parseSession(raw: string): { ok: true; session: ReviewSession } 
   const r = ReviewSession.safeParse(data);
   if (!r.success) return { ok: false, details: formatIssues(r.error.issues) };
   const s = r.data;
-  if (memberKey(s.self.person.name) !== memberKey(s.manager.person.name)) return { ok: false, details: ['manager.person.name: the review is of another person than the self-assessment'] };
-  if (s.agreed.some((a) => memberKey(a.person.name) !== memberKey(s.self.person.name))) return { ok: false, details: ['agreed: a record of another person'] };
+  if (memberKey(s.self.person.name) !== memberKey(s.manager.person.name))
+    return { ok: false, details: ['manager.person.name: the review is of another person than the self-assessment'] };
+  if (s.agreed.some((a) => memberKey(a.person.name) !== memberKey(s.self.person.name)))
+    return { ok: false, details: ['agreed: a record of another person'] };
   return { ok: true, session: s };
 }
 
@@ -52,7 +59,7 @@ export function listSessions(storage: ListableStorage | null | undefined, framew
     keys = [];
     for (let i = 0; i < storage.length; i++) {
       const k = storage.key(i);
-      if (k && k.startsWith(`${PREFIX}${frameworkId}:`)) keys.push(k);
+      if (k?.startsWith(`${PREFIX}${frameworkId}:`)) keys.push(k);
     }
   } catch {
     return out;
@@ -66,8 +73,19 @@ export function listSessions(storage: ListableStorage | null | undefined, framew
     }
     if (raw === null) continue;
     const r = parseSession(raw);
-    if (r.ok && sessionKey(frameworkId, r.session.self.person.name) === key && r.session.self.framework.id === frameworkId) out.push({ key, status: 'ok', session: r.session });
-    else out.push({ key, status: 'corrupt', raw, details: r.ok ? ['stored under another member or framework'] : r.details });
+    if (
+      r.ok &&
+      sessionKey(frameworkId, r.session.self.person.name) === key &&
+      r.session.self.framework.id === frameworkId
+    )
+      out.push({ key, status: 'ok', session: r.session });
+    else
+      out.push({
+        key,
+        status: 'corrupt',
+        raw,
+        details: r.ok ? ['stored under another member or framework'] : r.details,
+      });
   }
   return out;
 }
@@ -78,12 +96,17 @@ export type SessionSaveResult = SaveResult | { ok: false; reason: 'unreadable-en
  * Save a review under its member's key. An entry there that cannot be read is never overwritten
  * (`overwriteUnreadable` after the person chose to replace it).
  */
-export function saveSession(storage: StorageLike | null | undefined, s: ReviewSession, opts: { overwriteUnreadable?: boolean } = {}): SessionSaveResult {
+export function saveSession(
+  storage: StorageLike | null | undefined,
+  s: ReviewSession,
+  opts: { overwriteUnreadable?: boolean } = {},
+): SessionSaveResult {
   if (!storage) return { ok: false, reason: 'unavailable' };
   const key = sessionKey(s.self.framework.id, s.self.person.name);
   try {
     const before = storage.getItem(key);
-    if (before !== null && !opts.overwriteUnreadable && !parseSession(before).ok) return { ok: false, reason: 'unreadable-entry' };
+    if (before !== null && !opts.overwriteUnreadable && !parseSession(before).ok)
+      return { ok: false, reason: 'unreadable-entry' };
     storage.setItem(key, JSON.stringify(s));
     return { ok: true };
   } catch (e) {
@@ -97,7 +120,14 @@ export function emptyDraft(self: Assessment, manager: Assessment): OneOnOneDraft
 
 export function newSession(self: Assessment, assessor: string, now: Date): ReviewSession {
   const manager = startManagerReview(self, assessor, now);
-  return { format: REVIEW_SESSION_FORMAT, version: REVIEW_SESSION_VERSION, self, manager, draft: emptyDraft(self, manager), agreed: [] };
+  return {
+    format: REVIEW_SESSION_FORMAT,
+    version: REVIEW_SESSION_VERSION,
+    self,
+    manager,
+    draft: emptyDraft(self, manager),
+    agreed: [],
+  };
 }
 
 export type SelfUpdate = 'new' | 'same' | 'newer' | 'older';
@@ -106,7 +136,12 @@ export type SelfUpdate = 'new' | 'same' | 'newer' | 'older';
  * The member sent their self-assessment (again). A newer one replaces the kept copy and the review is
  * re-linked to it, keeping every manager rating and the 1:1 in progress; an older one changes nothing.
  */
-export function withSelf(existing: ReviewSession | undefined, self: Assessment, assessor: string, now: Date): { session: ReviewSession; update: SelfUpdate } {
+export function withSelf(
+  existing: ReviewSession | undefined,
+  self: Assessment,
+  assessor: string,
+  now: Date,
+): { session: ReviewSession; update: SelfUpdate } {
   if (!existing) return { session: newSession(self, assessor, now), update: 'new' };
   if (contentHash(existing.self) === contentHash(self)) return { session: existing, update: 'same' };
   if (Date.parse(self.updatedAt) < Date.parse(existing.self.updatedAt)) return { session: existing, update: 'older' };
@@ -122,7 +157,9 @@ export function withManager(s: ReviewSession, manager: Assessment): ReviewSessio
 export function withAgreed(s: ReviewSession, agreed: Assessment): ReviewSession {
   const h = contentHash(agreed);
   const others = s.agreed.filter((a) => contentHash(a) !== h && a.agreement?.date !== agreed.agreement?.date);
-  const list = [...others, agreed].sort((a, b) => (a.agreement!.date < b.agreement!.date ? -1 : a.agreement!.date > b.agreement!.date ? 1 : 0));
+  const list = [...others, agreed].sort((a, b) =>
+    a.agreement!.date < b.agreement!.date ? -1 : a.agreement!.date > b.agreement!.date ? 1 : 0,
+  );
   return { ...s, agreed: list.slice(-50) };
 }
 
@@ -132,8 +169,14 @@ export function withAgreed(s: ReviewSession, agreed: Assessment): ReviewSession 
  */
 export function lastAgreed(s: ReviewSession): { date: string; levels: Record<string, number>; by: string[] } | null {
   const candidates: { date: string; levels: Record<string, number>; by: string[] }[] = [];
-  for (const a of s.agreed) candidates.push({ date: a.agreement!.date, levels: Object.fromEntries(Object.entries(a.ratings).map(([k, r]) => [k, r.level])), by: a.agreement!.by });
-  for (const snap of s.self.snapshots) if (snap.agreedBy) candidates.push({ date: snap.date, levels: snap.ratings, by: snap.agreedBy });
+  for (const a of s.agreed)
+    candidates.push({
+      date: a.agreement!.date,
+      levels: Object.fromEntries(Object.entries(a.ratings).map(([k, r]) => [k, r.level])),
+      by: a.agreement!.by,
+    });
+  for (const snap of s.self.snapshots)
+    if (snap.agreedBy) candidates.push({ date: snap.date, levels: snap.ratings, by: snap.agreedBy });
   candidates.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return candidates[candidates.length - 1] ?? null;
 }

@@ -40,16 +40,27 @@ export function checkAgainstFramework(a: Assessment, frameworks: readonly Review
   if (!fw) return { code: 'unknown-framework', values: { id: a.framework.id } };
   const rec = reconcile(a, fw);
   if (rec.outdated) return { code: 'other-version', values: { version: a.framework.version, current: fw.version } };
-  if (rec.removed.length) return { code: 'unknown-elements', values: { list: rec.removed.map((r) => r.element).join(', ') } };
+  if (rec.removed.length)
+    return { code: 'unknown-elements', values: { list: rec.removed.map((r) => r.element).join(', ') } };
   if (rec.outOfScale.length)
-    return { code: 'out-of-scale', values: { list: rec.outOfScale.map((o) => `${o.element} (${o.level})`).join(', '), max: fw.levels.length } };
+    return {
+      code: 'out-of-scale',
+      values: { list: rec.outOfScale.map((o) => `${o.element} (${o.level})`).join(', '), max: fw.levels.length },
+    };
   for (const s of a.snapshots) {
-    const bad = Object.entries(s.ratings).filter(([id, level]) => !fw.elements.some((e) => e.id === id) || level > fw.levels.length);
-    if (bad.length) return { code: 'out-of-scale', values: { list: bad.map(([id, l]) => `${s.date} ${id} (${l})`).join(', '), max: fw.levels.length } };
+    const bad = Object.entries(s.ratings).filter(
+      ([id, level]) => !fw.elements.some((e) => e.id === id) || level > fw.levels.length,
+    );
+    if (bad.length)
+      return {
+        code: 'out-of-scale',
+        values: { list: bad.map(([id, l]) => `${s.date} ${id} (${l})`).join(', '), max: fw.levels.length },
+      };
   }
   for (const [id, g] of Object.entries(a.agreement?.goals ?? {}))
     if (!fw.elements.some((e) => e.id === id)) return { code: 'unknown-elements', values: { list: id } };
-    else if (g.level > fw.levels.length) return { code: 'out-of-scale', values: { list: `${id} (${g.level})`, max: fw.levels.length } };
+    else if (g.level > fw.levels.length)
+      return { code: 'out-of-scale', values: { list: `${id} (${g.level})`, max: fw.levels.length } };
   return null;
 }
 
@@ -78,8 +89,10 @@ export function readReviewInput(
   if (fwProblem) return { ok: false, problem: fwProblem };
   if (a.kind !== 'self') {
     const key = memberKey(a.person.name);
-    if (!ctx.opened.some((n) => memberKey(n) === key)) return { ok: false, problem: { code: 'not-opened', values: { name: a.person.name, kind: a.kind } } };
-    if (ctx.open && memberKey(ctx.open.name) !== key) return { ok: false, problem: { code: 'other-member', values: { name: a.person.name, open: ctx.open.name } } };
+    if (!ctx.opened.some((n) => memberKey(n) === key))
+      return { ok: false, problem: { code: 'not-opened', values: { name: a.person.name, kind: a.kind } } };
+    if (ctx.open && memberKey(ctx.open.name) !== key)
+      return { ok: false, problem: { code: 'other-member', values: { name: a.person.name, open: ctx.open.name } } };
   }
   return { ok: true, assessment: a };
 }

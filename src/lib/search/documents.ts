@@ -10,7 +10,16 @@ import type { LText } from '../../schemas/common.ts';
 import type { GlossaryTerm } from '../../schemas/glossary.ts';
 import { glossarySynonyms } from './synonyms.ts';
 
-export const SEARCH_DOC_TYPES = ['playbook', 'journey', 'element', 'framework', 'role', 'onboarding', 'glossary', 'health-model'] as const;
+export const SEARCH_DOC_TYPES = [
+  'playbook',
+  'journey',
+  'element',
+  'framework',
+  'role',
+  'onboarding',
+  'glossary',
+  'health-model',
+] as const;
 export type SearchDocType = (typeof SEARCH_DOC_TYPES)[number];
 
 export interface SearchDoc {
@@ -67,7 +76,9 @@ function join(parts: (string | undefined)[], sep = ' '): string {
 
 /** Display width of a character: CJK, kana and full-width forms take two columns. */
 function width(ch: string): number {
-  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+    ? 2
+    : 1;
 }
 
 /**
@@ -88,10 +99,15 @@ export function excerpt(text: string, max = TEXT_MAX): string {
   let cut = t.slice(0, end);
   const space = cut.lastIndexOf(' ');
   if (space > end * 0.7) cut = cut.slice(0, space);
-  return cut.replace(/[\s,;:、。·-]+$/, '') + '…';
+  return `${cut.replace(/[\s,;:、。·-]+$/, '')}…`;
 }
 
-function doc(type: SearchDocType, ref: string, path: string, fields: { title: string; terms?: string[]; summary?: string; body?: string[]; textLead?: string }): SearchDoc {
+function doc(
+  type: SearchDocType,
+  ref: string,
+  path: string,
+  fields: { title: string; terms?: string[]; summary?: string; body?: string[]; textLead?: string },
+): SearchDoc {
   const summary = fields.summary ?? '';
   const body = join(fields.body ?? []);
   return {
@@ -123,15 +139,24 @@ export function buildDocuments(content: ContentSet, lang: Locale): SearchDoc[] {
     const en = p.data;
     const tr = translations?.get(p.id);
     const t = tr?.data;
-    const pick = <T,>(translated: T | undefined, original: T): T => (translated !== undefined ? translated : original);
-    const steps = en.steps.map((s, i) => join([pick(t?.steps?.[i]?.title, s.title), pick(t?.steps?.[i]?.detail, s.detail)]));
+    const pick = <T>(translated: T | undefined, original: T): T => (translated !== undefined ? translated : original);
+    const steps = en.steps.map((s, i) =>
+      join([pick(t?.steps?.[i]?.title, s.title), pick(t?.steps?.[i]?.detail, s.detail)]),
+    );
     const path = resolveTarget(content, 'playbook', p.id)?.path ?? `/playbooks/${p.id}/`;
     const summary = pick(t?.summary, en.summary);
-    const body = stripMarkdown((tr && tr.body?.trim() ? tr.body : p.body) ?? '');
+    const body = stripMarkdown((tr?.body?.trim() ? tr.body : p.body) ?? '');
     const pd = doc('playbook', p.id, path, {
       title: pick(t?.title, en.title),
       summary,
-      body: [pick(t?.trigger?.description, en.trigger.description), pick(t?.objective, en.objective), ...steps, ...pick(t?.exitCriteria, en.exitCriteria), ...pick(t?.metrics, en.metrics), body],
+      body: [
+        pick(t?.trigger?.description, en.trigger.description),
+        pick(t?.objective, en.objective),
+        ...steps,
+        ...pick(t?.exitCriteria, en.exitCriteria),
+        ...pick(t?.metrics, en.metrics),
+        body,
+      ],
       textLead: join([summary, body]),
     });
     if (lang !== 'en' && !t) pd.untranslated = true;
@@ -192,7 +217,11 @@ export function buildDocuments(content: ContentSet, lang: Locale): SearchDoc[] {
       doc('onboarding', t.id, `/onboarding/${t.id}/`, {
         title: l(d.name, lang),
         summary: l(d.summary, lang),
-        body: d.sections.flatMap((s) => [l(s.name, lang), l(s.goal, lang), ...s.items.map((it) => join([l(it.title, lang), l(it.note, lang)]))]),
+        body: d.sections.flatMap((s) => [
+          l(s.name, lang),
+          l(s.goal, lang),
+          ...s.items.map((it) => join([l(it.title, lang), l(it.note, lang)])),
+        ]),
       }),
     );
   }

@@ -43,7 +43,11 @@ function foldForSearch(text: string): string {
 function wholeCharacters(text: string, mark: boolean[]): void {
   const joins = (i: number) => {
     const c = text.charCodeAt(i);
-    return (c >= 0xdc00 && c <= 0xdfff && i > 0 && /[\ud800-\udbff]/.test(text[i - 1])) || /[\u0300-\u036f\u3099\u309a\ufe00-\ufe0f\u200d]/.test(text[i]);
+    return (
+      (c >= 0xdc00 && c <= 0xdfff && i > 0 && /[\ud800-\udbff]/.test(text[i - 1])) ||
+      // biome-ignore lint/suspicious/noMisleadingCharacterClass: tests one UTF-16 code unit; the class lists combining marks on purpose
+      /[\u0300-\u036f\u3099\u309a\ufe00-\ufe0f\u200d]/.test(text[i])
+    );
   };
   for (let i = 1; i < text.length; i++) {
     if (joins(i) && mark[i] !== mark[i - 1]) {
@@ -75,7 +79,9 @@ export function highlight(text: string, matched: string[]): HighlightSegment[] {
   if (ja.length) {
     const folded = foldForSearch(text);
     const found = new Array<boolean>(text.length).fill(false);
-    for (const t of ja) for (let at = folded.indexOf(t); at !== -1; at = folded.indexOf(t, at + t.length)) found.fill(true, at, at + t.length);
+    for (const t of ja)
+      for (let at = folded.indexOf(t); at !== -1; at = folded.indexOf(t, at + t.length))
+        found.fill(true, at, at + t.length);
     // Whole words: a segment of a Japanese run with any matched character is marked entirely,
     // unless the match only grazes it from a neighbouring word.
     for (const run of folded.matchAll(JA_RUN)) {
@@ -93,7 +99,8 @@ export function highlight(text: string, matched: string[]): HighlightSegment[] {
       }
     }
     // Matches outside any Japanese run (e.g. after folding) keep their characters.
-    for (let i = 0; i < text.length; i++) if (found[i] && !mark[i] && !/[\u3041-\u30ff\u4e00-\u9fff]/.test(folded[i])) mark[i] = true;
+    for (let i = 0; i < text.length; i++)
+      if (found[i] && !mark[i] && !/[\u3041-\u30ff\u4e00-\u9fff]/.test(folded[i])) mark[i] = true;
   }
   wholeCharacters(text, mark);
   const out: HighlightSegment[] = [];
@@ -110,7 +117,14 @@ export function highlight(text: string, matched: string[]): HighlightSegment[] {
 /** Move a cut position off the middle of a character (a surrogate pair or a combining mark). */
 function safeCut(t: string, i: number): number {
   let k = i;
-  while (k > 0 && k < t.length && (/[\udc00-\udfff]/.test(t[k]) && /[\ud800-\udbff]/.test(t[k - 1]) || /[\u0300-\u036f\u3099\u309a\ufe00-\ufe0f]/.test(t[k]))) k--;
+  while (
+    k > 0 &&
+    k < t.length &&
+    ((/[\udc00-\udfff]/.test(t[k]) && /[\ud800-\udbff]/.test(t[k - 1])) ||
+      // biome-ignore lint/suspicious/noMisleadingCharacterClass: tests one UTF-16 code unit; the class lists combining marks on purpose
+      /[\u0300-\u036f\u3099\u309a\ufe00-\ufe0f]/.test(t[k]))
+  )
+    k--;
   return k;
 }
 

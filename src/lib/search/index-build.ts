@@ -8,12 +8,26 @@
  */
 import type lunr from 'lunr';
 import type { Locale } from '../../i18n/locales.ts';
-import type { SearchDoc, SearchDocType } from './documents.ts';
+import type { SearchDoc } from './documents.ts';
 import { enJaPlugin, getLunr, lunrTokenizer } from './lunr-setup.ts';
 import { PostingsReader, DIGITS } from './packed.ts';
-import { isPackedIndex, SEARCH_INDEX_VERSION, type CompactDoc, type LunrIndexJson, type PackedLunrIndex, type SerializedSearchIndex } from './index-format.ts';
+import {
+  isPackedIndex,
+  SEARCH_INDEX_VERSION,
+  type CompactDoc,
+  type LunrIndexJson,
+  type PackedLunrIndex,
+  type SerializedSearchIndex,
+} from './index-format.ts';
 
-export { isPackedIndex, SEARCH_INDEX_VERSION, type CompactDoc, type LunrIndexJson, type PackedLunrIndex, type SerializedSearchIndex } from './index-format.ts';
+export {
+  isPackedIndex,
+  SEARCH_INDEX_VERSION,
+  type CompactDoc,
+  type LunrIndexJson,
+  type PackedLunrIndex,
+  type SerializedSearchIndex,
+} from './index-format.ts';
 import { contentSynonymGroups, intentsOf, nameKey, type SynonymGroup } from './synonyms.ts';
 import type { SearchSynonyms } from '../../schemas/search.ts';
 import { fnv1a32 } from '../hash.ts';
@@ -175,7 +189,10 @@ export function buildIndex(docs: SearchDoc[], lang: Locale, options: BuildIndexO
     index: options.format === 'lunr' ? (index.toJSON() as unknown as LunrIndexJson) : pack(index, builder, docs.length),
     docs: compactDocs(docs),
     synonyms: [...synonymGroupsOf(docs), ...contentSynonymGroups(options.synonyms ?? [])],
-    intents: intentsOf(options.synonyms ?? [], docs.map((d) => d.id)),
+    intents: intentsOf(
+      options.synonyms ?? [],
+      docs.map((d) => d.id),
+    ),
   };
 }
 

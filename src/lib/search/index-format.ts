@@ -76,4 +76,3 @@ export interface LunrIndexJson {
 export function isPackedIndex(x: unknown): x is PackedLunrIndex {
   return !!x && typeof x === 'object' && (x as { format?: unknown }).format === 'lunr-packed-1';
 }
-

@@ -42,13 +42,19 @@ export function titleNames(title: string): string[] {
 /** Load a serialised index (object or JSON text). Throws with a plain message when it is not one. */
 export function loadIndex(json: SerializedSearchIndex | string): LoadedIndex {
   const data: SerializedSearchIndex = typeof json === 'string' ? JSON.parse(json) : json;
-  if (!data || typeof data !== 'object' || !Array.isArray(data.docs)) throw new Error('not a search index: expected { index, docs }');
-  if (data.version !== SEARCH_INDEX_VERSION) throw new Error(`search index version ${String(data.version)} is not supported (expected ${SEARCH_INDEX_VERSION}): rebuild the site`);
+  if (!data || typeof data !== 'object' || !Array.isArray(data.docs))
+    throw new Error('not a search index: expected { index, docs }');
+  if (data.version !== SEARCH_INDEX_VERSION)
+    throw new Error(
+      `search index version ${String(data.version)} is not supported (expected ${SEARCH_INDEX_VERSION}): rebuild the site`,
+    );
   if (!isPackedIndex(data.index)) throw new Error('search index is not packed: build it with buildIndex()');
   const packed = data.index;
-  if (packed.docCount !== data.docs.length) throw new Error('search index is inconsistent: documents and postings differ');
+  if (packed.docCount !== data.docs.length)
+    throw new Error('search index is inconsistent: documents and postings differ');
   const unknown = packed.pipeline.filter((f) => !QUERY_PIPELINE.includes(f));
-  if (unknown.length) throw new Error(`search index needs query functions this code does not have: ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw new Error(`search index needs query functions this code does not have: ${unknown.join(', ')}`);
   const names = new Map<string, number[]>();
   data.docs.forEach((d, i) => {
     for (const n of new Set([...titleNames(d.title), ...(d.names ?? [])])) {

@@ -53,7 +53,10 @@ type TokenLike = { update(fn: (s: string) => string): unknown };
  * token. test/unit/search.test.ts checks it against the library's own on mixed text.
  */
 export function trimmerSupport(l: object): void {
-  const t = l as { stemmerSupport?: object; trimmerSupport?: { generateTrimmer(w: string): (token: TokenLike) => unknown } };
+  const t = l as {
+    stemmerSupport?: object;
+    trimmerSupport?: { generateTrimmer(w: string): (token: TokenLike) => unknown };
+  };
   t.stemmerSupport ??= {};
   t.trimmerSupport ??= {
     generateTrimmer(wordCharacters: string) {
@@ -91,7 +94,6 @@ export function getLunr(): LunrWithLanguages {
 export function enJaPlugin(): lunr.Builder.Plugin {
   return registration().enJa;
 }
-
 
 /** True for English and Japanese stop words (dropped from the index, so useless in a query). */
 export function isStopWord(word: string): boolean {

@@ -68,7 +68,11 @@ export class PostingsReader {
     this.fieldCount = parts.boosts.length;
     this.lengths = parts.lengths.map(readVarints);
     this.perTerm = parts.postings === '' ? [] : parts.postings.split(';');
-    if (this.perTerm.length !== parts.terms.length || this.lengths.length !== this.fieldCount || this.lengths.some((x) => x.length !== parts.docCount))
+    if (
+      this.perTerm.length !== parts.terms.length ||
+      this.lengths.length !== this.fieldCount ||
+      this.lengths.some((x) => x.length !== parts.docCount)
+    )
       throw new Error('packed search index is inconsistent');
     this.avg = this.lengths.map((ls) => ls.reduce((s, x) => s + x, 0) / (ls.length || 1));
     this.decoded = new Array(parts.terms.length);
@@ -83,7 +87,12 @@ export class PostingsReader {
     // then the count when it is above 1. At most one posting per character.
     const src = this.perTerm[n];
     // Decoded into buffers shared by every term (at most one posting per character), then copied out at their size.
-    if (scratch.doc.length < src.length) scratch = { doc: new Uint32Array(src.length * 2), field: new Uint8Array(src.length * 2), tf: new Uint16Array(src.length * 2) };
+    if (scratch.doc.length < src.length)
+      scratch = {
+        doc: new Uint32Array(src.length * 2),
+        field: new Uint8Array(src.length * 2),
+        tf: new Uint16Array(src.length * 2),
+      };
     const { doc, field, tf } = scratch;
     let count = 0;
     let fi = 0;

@@ -20,7 +20,17 @@
  * synonym of such a name, just after; content/search's intent phrases put their pages next.
  */
 import type { LoadedIndex } from './load.ts';
-import { isEnglishStopWord, isJapaneseWord, keepLatin, normaliseText, segmentJa, splitUnits, stemWord, tokenize, type TextUnit } from './text.ts';
+import {
+  isEnglishStopWord,
+  isJapaneseWord,
+  keepLatin,
+  normaliseText,
+  segmentJa,
+  splitUnits,
+  stemWord,
+  tokenize,
+  type TextUnit,
+} from './text.ts';
 import { findSynonyms, nameKey } from './synonyms.ts';
 
 /** At most this many query words are used (Latin words + Japanese segments); the rest is ignored. */
@@ -86,11 +96,15 @@ const EN_DEFINE = /^(?:(?:what|who)(?:\s+(?:is|are|was|does|do))?|define|definit
 const EN_DEFINE_TAIL = /\s+(?:mean|means|stand\s+for|stands\s+for)$/;
 const EN_HOWTO = /^(?:how\s+(?:do|can|should|would|could)\s+(?:i|we|you)|how\s+to)\s+(.+)$/;
 const JA_DEFINE = /^(.+?)(?:とは|って|の意味|の定義)(?:何|なに|なん)?(?:は)?(?:ですか|でしょうか|か)?$/;
-const JA_HOWTO = /^(.+?)(?:の進め方|のやり方|の方法|の仕方|をするには|するには|を進めるには|はどうすれば(?:いい|よい)?(?:ですか)?)$/;
+const JA_HOWTO =
+  /^(.+?)(?:の進め方|のやり方|の方法|の仕方|をするには|するには|を進めるには|はどうすれば(?:いい|よい)?(?:ですか)?)$/;
 
 /** The query without its question words, and the kind of question. */
 export function questionForm(raw: string): { core: string; question?: 'define' | 'howto' } {
-  const t = normaliseText(raw).replace(/[?？!！。.]+\s*$/u, '').replace(/\s+/g, ' ').trim();
+  const t = normaliseText(raw)
+    .replace(/[?？!！。.]+\s*$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const strip = (s: string) => s.replace(/^(?:an?|the)\s+/, '').trim();
   let m = EN_DEFINE.exec(t);
   if (m) return { core: strip(m[1].replace(EN_DEFINE_TAIL, '')), question: 'define' };
@@ -133,7 +147,16 @@ const caches = new WeakMap<LoadedIndex, Caches>();
 function cacheOf(idx: LoadedIndex): Caches {
   let c = caches.get(idx);
   if (!c) {
-    c = { stems: new Map(), prefix: new Map(), containing: new Map(), fuzzy: new Map(), synonymWords: new Map(), nameKeys: new Map(), plans: new Map(), intentPhrases: idx.intents.map((it) => it.phrases) };
+    c = {
+      stems: new Map(),
+      prefix: new Map(),
+      containing: new Map(),
+      fuzzy: new Map(),
+      synonymWords: new Map(),
+      nameKeys: new Map(),
+      plans: new Map(),
+      intentPhrases: idx.intents.map((it) => it.phrases),
+    };
     caches.set(idx, c);
   }
   return c;
@@ -170,8 +193,10 @@ function lowerBound(terms: string[], s: string): number {
 function prefixTerms(idx: LoadedIndex, prefix: string): number[] {
   return remember(cacheOf(idx).prefix, prefix, () => {
     const out: number[] = [];
-    for (let i = lowerBound(idx.terms, prefix); i < idx.terms.length && idx.terms[i].startsWith(prefix); i++) out.push(i);
-    if (out.length > MAX_PREFIX_TERMS) out.sort((a, b) => idx.terms[a].length - idx.terms[b].length || a - b).length = MAX_PREFIX_TERMS;
+    for (let i = lowerBound(idx.terms, prefix); i < idx.terms.length && idx.terms[i].startsWith(prefix); i++)
+      out.push(i);
+    if (out.length > MAX_PREFIX_TERMS)
+      out.sort((a, b) => idx.terms[a].length - idx.terms[b].length || a - b).length = MAX_PREFIX_TERMS;
     return out;
   });
 }
@@ -275,7 +300,9 @@ function segmentByVocab(idx: LoadedIndex, run: string): { text: string; from: nu
 
 /** Index words of a synonym (tokenised once per loaded index). */
 function synonymWords(idx: LoadedIndex, synonym: string): string[] {
-  return remember(cacheOf(idx).synonymWords, synonym, () => [...new Set(tokenize(synonym).filter((t) => !skipWord(idx, t)))]);
+  return remember(cacheOf(idx).synonymWords, synonym, () => [
+    ...new Set(tokenize(synonym).filter((t) => !skipWord(idx, t))),
+  ]);
 }
 
 /* ---------------------------------------------------------------- the plan */
@@ -380,7 +407,14 @@ function makePlan(idx: LoadedIndex, text: string): Plan {
       }
       const near = fuzzyTerms(idx, p.text);
       const atom = b.atom(near.map((n) => [n, BOOST.fuzzy]));
-      b.alts.push({ part: [pi], from: 0, to: 1, surface: near.length ? near.map((n) => idx.terms[n]) : [p.text], atoms: [atom], weight: COVER.fuzzy });
+      b.alts.push({
+        part: [pi],
+        from: 0,
+        to: 1,
+        surface: near.length ? near.map((n) => idx.terms[n]) : [p.text],
+        atoms: [atom],
+        weight: COVER.fuzzy,
+      });
       return;
     }
     const pieces = new Map<string, { text: string; from: number }>();
@@ -389,8 +423,16 @@ function makePlan(idx: LoadedIndex, text: string): Plan {
     for (const s of pieces.values()) {
       const terms = new Map<number, number>();
       for (const n of stemTerms(idx, s.text)) terms.set(n, s.text.length > 1 ? BOOST.exact : BOOST.shortJa);
-      if (s.text.length >= 2) for (const n of containingTerms(idx, s.text)) if (!terms.has(n)) terms.set(n, BOOST.contains);
-      b.alts.push({ part: [pi], from: s.from, to: s.from + s.text.length, surface: [s.text], atoms: [b.atom(terms)], weight: COVER.own });
+      if (s.text.length >= 2)
+        for (const n of containingTerms(idx, s.text)) if (!terms.has(n)) terms.set(n, BOOST.contains);
+      b.alts.push({
+        part: [pi],
+        from: s.from,
+        to: s.from + s.text.length,
+        surface: [s.text],
+        atoms: [b.atom(terms)],
+        weight: COVER.own,
+      });
     }
   });
 
@@ -401,7 +443,15 @@ function makePlan(idx: LoadedIndex, text: string): Plan {
     if (a.kind !== 'latin' || c.kind !== 'latin') continue;
     const joined = stemTerms(idx, a.text + c.text);
     const covered = [...new Set([partOfUnit[i], partOfUnit[i + 1]].filter((x) => x >= 0))];
-    if (joined.length && covered.length) b.alts.push({ part: covered, from: 0, to: 1, surface: [a.text + c.text], atoms: [b.atom(joined.map((n) => [n, BOOST.exact]))], weight: COVER.own });
+    if (joined.length && covered.length)
+      b.alts.push({
+        part: covered,
+        from: 0,
+        to: 1,
+        surface: [a.text + c.text],
+        atoms: [b.atom(joined.map((n) => [n, BOOST.exact]))],
+        weight: COVER.own,
+      });
   }
 
   // Synonyms: whole query units, so multi-word names ("churn rate") are seen.
@@ -420,7 +470,7 @@ function makePlan(idx: LoadedIndex, text: string): Plan {
       synBudget -= words.length;
       b.alts.push({
         part: covered,
-        from: at >= 0 ? at : 0,
+        from: Math.max(at, 0),
         to: at >= 0 ? at + m.member.length : Infinity,
         surface: words,
         atoms: atoms.map((terms) => b.atom(terms.map((n) => [n, BOOST.synonym]))),
@@ -434,7 +484,11 @@ function makePlan(idx: LoadedIndex, text: string): Plan {
 }
 
 /** Pages ranked ahead of the scored ones: exact names, names through a synonym, intents. */
-function placed(idx: LoadedIndex, text: string, units: TextUnit[]): { tiers: Plan['tiers']; question?: Plan['question'] } {
+function placed(
+  idx: LoadedIndex,
+  text: string,
+  units: TextUnit[],
+): { tiers: Plan['tiers']; question?: Plan['question'] } {
   const tiers: Plan['tiers'] = new Map();
   const place = (doc: number, tier: number, reason?: MatchReason) => {
     const cur = tiers.get(doc);
@@ -446,12 +500,15 @@ function placed(idx: LoadedIndex, text: string, units: TextUnit[]): { tiers: Pla
   if (key !== '') {
     // The defining page first: a glossary term above other pages with the same name; for "how do I …",
     // the playbook of that name above both.
-    const named = (d: number) => (question === 'howto' && idx.docs[d].type === 'playbook' ? 3.6 : idx.docs[d].type === 'glossary' ? 3.5 : 3);
+    const named = (d: number) =>
+      question === 'howto' && idx.docs[d].type === 'playbook' ? 3.6 : idx.docs[d].type === 'glossary' ? 3.5 : 3;
     for (const d of idx.names.get(key) ?? []) place(d, named(d));
     const keyOf = (s: string) => remember(cacheOf(idx).nameKeys, s, () => nameKey(s));
     for (const m of findSynonyms(coreUnits, idx.synonyms)) {
       if (m.from !== 0 || m.to !== coreUnits.length - 1 || keyOf(m.member) !== key) continue;
-      for (const s of m.synonyms) for (const d of idx.names.get(keyOf(s)) ?? []) place(d, idx.docs[d].type === 'glossary' ? 2.6 : 2.5, { kind: 'synonym', text: s });
+      for (const s of m.synonyms)
+        for (const d of idx.names.get(keyOf(s)) ?? [])
+          place(d, idx.docs[d].type === 'glossary' ? 2.6 : 2.5, { kind: 'synonym', text: s });
     }
   }
   if (idx.intents.length) {
@@ -461,7 +518,9 @@ function placed(idx: LoadedIndex, text: string, units: TextUnit[]): { tiers: Pla
     );
     for (const m of matches) {
       const docs = idx.intents[m.group].docs;
-      docs.forEach((d, i) => place(d, 2 + (docs.length - i) / (docs.length + 1) / 10, { kind: 'intent', text: m.member }));
+      docs.forEach((d, i) =>
+        place(d, 2 + (docs.length - i) / (docs.length + 1) / 10, { kind: 'intent', text: m.member }),
+      );
     }
   }
   return { tiers, question };

@@ -90,7 +90,17 @@ function prepare(p: Plan): Prepared {
     }
     altSlotTo[ai] = slotList.length;
   });
-  r = { W, altMasks, altSlotFrom, altSlotTo, slotList: Int32Array.from(slotList), partSlot, partSlots, counted: Uint8Array.from(counted), best: new Float64Array(counted.length) };
+  r = {
+    W,
+    altMasks,
+    altSlotFrom,
+    altSlotTo,
+    slotList: Int32Array.from(slotList),
+    partSlot,
+    partSlots,
+    counted: Uint8Array.from(counted),
+    best: new Float64Array(counted.length),
+  };
   prepared.set(p, r);
   return r;
 }
@@ -100,7 +110,7 @@ function hits(pp: Prepared, ai: number, m: Uint32Array, at: number): boolean {
   const { W, altMasks } = pp;
   for (let w = 0; w < W; w++) {
     const need = altMasks[ai * W + w];
-    if (((m[at + w] & need) >>> 0) !== need) return false;
+    if ((m[at + w] & need) >>> 0 !== need) return false;
   }
   return true;
 }
@@ -141,7 +151,12 @@ function coverageOf(p: Plan, pp: Prepared, m: Uint32Array, at: number): number {
 const isLatin = (w: string) => /^[a-z0-9]/.test(w);
 
 /** Matched words (longest first) and, when only synonyms matched, which one. */
-function explain(p: Plan, pp: Prepared, m: Uint32Array, at: number): { matched: string[]; own: boolean; synonym?: string } {
+function explain(
+  p: Plan,
+  pp: Prepared,
+  m: Uint32Array,
+  at: number,
+): { matched: string[]; own: boolean; synonym?: string } {
   const out = new Set<string>();
   let own = false;
   let synonym: string | undefined;
@@ -156,7 +171,11 @@ function explain(p: Plan, pp: Prepared, m: Uint32Array, at: number): { matched: 
 }
 
 /** Intents always say so; synonyms only when the page has none of the query's own words. */
-function reasonOf(p: Plan, e: { own: boolean; synonym?: string }, placed: MatchReason | undefined): SearchResult['reason'] {
+function reasonOf(
+  p: Plan,
+  e: { own: boolean; synonym?: string },
+  placed: MatchReason | undefined,
+): SearchResult['reason'] {
   let r: MatchReason | undefined;
   if (placed?.kind === 'intent') r = placed;
   else if (!e.own) r = placed ?? (e.synonym !== undefined ? { kind: 'synonym', text: e.synonym } : undefined);
@@ -182,7 +201,13 @@ function scratchOf(loaded: LoadedIndex, W: number): Scratch {
   const n = loaded.docs.length;
   let s = scratches.get(loaded);
   if (!s || s.mask.length < n * W) {
-    s = { score: new Float64Array(n), seen: new Uint8Array(n), touched: new Int32Array(n), mask: new Uint32Array(n * W), titleMask: new Uint32Array(n * W) };
+    s = {
+      score: new Float64Array(n),
+      seen: new Uint8Array(n),
+      touched: new Int32Array(n),
+      mask: new Uint32Array(n * W),
+      titleMask: new Uint32Array(n * W),
+    };
     scratches.set(loaded, s);
   }
   return s;
@@ -235,7 +260,12 @@ export function search(loaded: LoadedIndex, rawQuery: string, options: SearchOpt
   const memo = new Map<string | number, number>();
   const cover = (m: Uint32Array, d: number): number => {
     const at = d * W;
-    const key = W === 1 ? m[at] : W === 2 && m[at + 1] < 0x200000 ? m[at] + m[at + 1] * 0x100000000 : Array.prototype.join.call(m.subarray(at, at + W), ',');
+    const key =
+      W === 1
+        ? m[at]
+        : W === 2 && m[at + 1] < 0x200000
+          ? m[at] + m[at + 1] * 0x100000000
+          : Array.prototype.join.call(m.subarray(at, at + W), ',');
     let c = memo.get(key);
     if (c === undefined) memo.set(key, (c = coverageOf(p, pp, m, at)));
     return c;

@@ -4,6 +4,13 @@ import type { Locale } from '../../i18n/locales.ts';
 import { buildDocuments } from './documents.ts';
 import { buildIndex, type BuildIndexOptions, type SerializedSearchIndex } from './index-build.ts';
 
-export function buildSiteIndex(content: ContentSet, lang: Locale, options: Omit<BuildIndexOptions, 'synonyms'> = {}): SerializedSearchIndex {
-  return buildIndex(buildDocuments(content, lang), lang, { ...options, synonyms: [...content.search.values()].map((e) => e.data) });
+export function buildSiteIndex(
+  content: ContentSet,
+  lang: Locale,
+  options: Omit<BuildIndexOptions, 'synonyms'> = {},
+): SerializedSearchIndex {
+  return buildIndex(buildDocuments(content, lang), lang, {
+    ...options,
+    synonyms: [...content.search.values()].map((e) => e.data),
+  });
 }

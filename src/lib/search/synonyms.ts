@@ -20,11 +20,20 @@ function clean(s: string): string {
 /** The names a glossary term goes by, lower-cased and de-duplicated. */
 export function glossarySynonyms(term: GlossaryTerm): SynonymGroup {
   const names = [term.term.en, term.term.ja, term.abbreviation, ...term.aliases.en, ...term.aliases.ja];
-  return [...new Set(names.filter((n): n is string => !!n).map(clean).filter((n) => splitUnits(n).length > 0))];
+  return [
+    ...new Set(
+      names
+        .filter((n): n is string => !!n)
+        .map(clean)
+        .filter((n) => splitUnits(n).length > 0),
+    ),
+  ];
 }
 
 /** Synonym groups of a glossary (a content Map or any list of terms). */
-export function buildSynonymGroups(glossary: Iterable<GlossaryTerm> | Map<string, { data: GlossaryTerm }>): SynonymGroup[] {
+export function buildSynonymGroups(
+  glossary: Iterable<GlossaryTerm> | Map<string, { data: GlossaryTerm }>,
+): SynonymGroup[] {
   const terms: GlossaryTerm[] = glossary instanceof Map ? [...glossary.values()].map((e) => e.data) : [...glossary];
   return terms.map(glossarySynonyms).filter((g) => g.length > 1);
 }
@@ -103,7 +112,13 @@ export function findSynonyms(terms: string[], groups: SynonymGroup[]): SynonymMa
   }
   return [...first]
     .sort(([a], [b]) => a.group - b.group || a.member - b.member)
-    .map(([m, i]) => ({ group: m.group, member: groups[m.group][m.member], from: i, to: i + m.units.length - 1, synonyms: groups[m.group].filter((_, x) => x !== m.member) }));
+    .map(([m, i]) => ({
+      group: m.group,
+      member: groups[m.group][m.member],
+      from: i,
+      to: i + m.units.length - 1,
+      synonyms: groups[m.group].filter((_, x) => x !== m.member),
+    }));
 }
 
 /**

@@ -93,4 +93,3 @@ export function tokenize(text: string): string[] {
   }
   return out;
 }
-

@@ -48,7 +48,9 @@ export interface SetAside {
 }
 
 /** What storage holds under a key, unread. */
-export type StoredEntry = { status: 'empty'; /** The storage could not be read at all (blocked, private mode). */ unavailable?: true } | { status: 'found'; raw: string };
+export type StoredEntry =
+  | { status: 'empty' /** The storage could not be read at all (blocked, private mode). */; unavailable?: true }
+  | { status: 'found'; raw: string };
 
 /** Reads a stored text; `problems` say why it cannot be read (any shape: the caller words them). */
 export type Parser<T, P> = (raw: string) => { ok: true; value: T } | { ok: false; problems: P[] };
@@ -202,7 +204,7 @@ export class KeptStorage {
     if (!s) return out;
     for (const id of allKeys(s)) {
       const parsed = parseSetAsideId(id);
-      if (!parsed || !parsed.key.startsWith(keyPrefix)) continue;
+      if (!parsed?.key.startsWith(keyPrefix)) continue;
       let raw: string | null = null;
       try {
         raw = s.getItem(id);
@@ -238,6 +240,9 @@ export class KeptStorage {
 
 /** A file name for downloading a kept copy: banso-unreadable-<key>-<time>.txt (the raw text, byte for byte). */
 export function setAsideFileName(x: SetAside): string {
-  const slug = `${x.key}${x.at ? `-${x.at}` : ''}`.replace(/[^a-z0-9-]+/gi, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const slug = `${x.key}${x.at ? `-${x.at}` : ''}`
+    .replace(/[^a-z0-9-]+/gi, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   return `${slug || 'banso'}-unreadable.json`;
 }

@@ -81,16 +81,24 @@ export function heatmap(
     let gapCount = 0;
     let rated = 0;
     const cells: HeatCell[] = fw.elements.map((el) => {
-      const level = Object.prototype.hasOwnProperty.call(cur.levels, el.id) ? finiteLevel(cur.levels[el.id]) : null;
-      const exp = expected && Object.prototype.hasOwnProperty.call(expected, el.id) ? finiteLevel(expected[el.id]) : null;
+      const level = Object.hasOwn(cur.levels, el.id) ? finiteLevel(cur.levels[el.id]) : null;
+      const exp = expected && Object.hasOwn(expected, el.id) ? finiteLevel(expected[el.id]) : null;
       const gap = exp !== null && exp > (level ?? 0) ? exp - (level ?? 0) : 0;
       if (gap > 0) gapCount++;
       if (level !== null) rated++;
       return { level, expected: exp, gap };
     });
     const row: HeatRow = {
-      key: m.key, name: m.name, kind: cur.kind, updatedAt: cur.entry.assessment.updatedAt,
-      hasSelf: Boolean(m.self), hasManager: Boolean(m.manager), hasAgreed: Boolean(m.agreed), cells, gapCount, rated,
+      key: m.key,
+      name: m.name,
+      kind: cur.kind,
+      updatedAt: cur.entry.assessment.updatedAt,
+      hasSelf: Boolean(m.self),
+      hasManager: Boolean(m.manager),
+      hasAgreed: Boolean(m.agreed),
+      cells,
+      gapCount,
+      rated,
     };
     if (m.unnamedSource) row.unnamedSource = m.unnamedSource;
     if (m.role) row.role = m.role;
@@ -126,7 +134,9 @@ export function elementStats(rows: readonly HeatRow[], elements: readonly { id: 
     }
     if (n === 0) return { element: el.id, rated: 0, median: null, min: null, max: null };
     const values: [number, number][] = [];
-    counts.forEach((c, v) => { if (c) values.push([v, c]); });
+    counts.forEach((c, v) => {
+      if (c) values.push([v, c]);
+    });
     if (odd.size) values.push(...[...odd.entries()].sort((a, b) => a[0] - b[0]));
     values.sort((a, b) => a[0] - b[0]); // at most the number of distinct levels
     const at = (k: number) => {
@@ -158,10 +168,16 @@ export type HeatColumn = 'name' | 'gaps' | `element:${number}`;
  * Sort rows: by name (locale collation), by gap count or by the level of one element (unrated
  * always last). Ties fall back to the name, so the order is stable and predictable.
  */
-export function sortHeatRows(rows: readonly HeatRow[], sort: SortState<HeatColumn>, compareText: (a: string, b: string) => number): HeatRow[] {
+export function sortHeatRows(
+  rows: readonly HeatRow[],
+  sort: SortState<HeatColumn>,
+  compareText: (a: string, b: string) => number,
+): HeatRow[] {
   const sign = dirSign(sort.dir);
   const key = sort.key;
-  const byName = (a: HeatRow, b: HeatRow) => compareText(a.name || a.unnamedSource || '', b.name || b.unnamedSource || '') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const byName = (a: HeatRow, b: HeatRow) =>
+    compareText(a.name || a.unnamedSource || '', b.name || b.unnamedSource || '') ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return [...rows].sort((a, b) => {
     if (key === 'name') return sign * byName(a, b);
     if (key === 'gaps') return sign * (a.gapCount - b.gapCount) || byName(a, b);

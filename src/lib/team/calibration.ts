@@ -5,7 +5,13 @@
  */
 import type { Assessment } from '../../schemas/assessment.ts';
 import { escapeMarkdown, fillTemplate, markdownQuote } from '../text/markdown.ts';
-import { agendaHeader, agendaItemLevels, agendaNextSteps, type AgendaHeaderInput, type AgendaHeaderLabels } from '../review/agenda-markdown.ts';
+import {
+  agendaHeader,
+  agendaItemLevels,
+  agendaNextSteps,
+  type AgendaHeaderInput,
+  type AgendaHeaderLabels,
+} from '../review/agenda-markdown.ts';
 
 /** Differences above this many levels go on the agenda. */
 export const AGENDA_THRESHOLD = 1;
@@ -32,10 +38,14 @@ export interface Calibration {
 }
 
 function rating(a: Assessment, id: string) {
-  return Object.prototype.hasOwnProperty.call(a.ratings, id) ? a.ratings[id] : undefined;
+  return Object.hasOwn(a.ratings, id) ? a.ratings[id] : undefined;
 }
 
-export function calibrate(self: Assessment, manager: Assessment, fw: { elements: readonly { id: string }[] }): Calibration {
+export function calibrate(
+  self: Assessment,
+  manager: Assessment,
+  fw: { elements: readonly { id: string }[] },
+): Calibration {
   const items: CalibrationItem[] = fw.elements.map((e) => {
     const s = rating(self, e.id);
     const m = rating(manager, e.id);
@@ -90,14 +100,18 @@ export interface AgendaInput extends AgendaHeaderInput {
 /** The 1:1 agenda as Markdown. Every user-supplied text (names, evidence) is escaped. */
 export function agendaMarkdown(input: AgendaInput): string {
   const L = input.labels;
-  const lv = (n: number | null) => (n === null ? '–' : n > 0 ? escapeMarkdown(fillTemplate(L.level, { n })) : escapeMarkdown(L.notYet));
+  const lv = (n: number | null) =>
+    n === null ? '–' : n > 0 ? escapeMarkdown(fillTemplate(L.level, { n })) : escapeMarkdown(L.notYet);
   const out: string[] = [];
   out.push(...agendaHeader(L, input));
   out.push('', `## ${escapeMarkdown(L.items)}`, '');
   if (!input.items.length) out.push(escapeMarkdown(L.none), '');
   input.items.forEach((it, i) => {
     out.push(...agendaItemLevels(L, i + 1, it, lv), '');
-    for (const [who, text] of [[L.self, it.selfEvidence], [L.manager, it.managerEvidence]] as const) {
+    for (const [who, text] of [
+      [L.self, it.selfEvidence],
+      [L.manager, it.managerEvidence],
+    ] as const) {
       out.push(`**${escapeMarkdown(fillTemplate(L.evidence, { who }))}:**`, '');
       out.push(text?.trim() ? markdownQuote(text) : escapeMarkdown(L.noEvidence), '');
     }

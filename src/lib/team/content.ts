@@ -4,7 +4,12 @@
  */
 import type { ContentSet } from '../content/check.ts';
 import { tx, type Locale } from '../../i18n/locales.ts';
-import { gaps as computeGaps, readiness as computeReadiness, type Gap, type Readiness } from '../assessment/readiness.ts';
+import {
+  gaps as computeGaps,
+  readiness as computeReadiness,
+  type Gap,
+  type Readiness,
+} from '../assessment/readiness.ts';
 import { growthChange, growthRows, type GrowthRow } from './history.ts';
 
 export interface MemberSummary {
@@ -43,7 +48,11 @@ function latestOf(dates: string[]): string {
   return dates.reduce((a, b) => (b > a ? b : a), '');
 }
 
-export function teamMemberList(c: ContentSet, lang: Locale, compare: (a: string, b: string) => number = (a, b) => a.localeCompare(b)): MemberSummary[] {
+export function teamMemberList(
+  c: ContentSet,
+  lang: Locale,
+  compare: (a: string, b: string) => number = (a, b) => a.localeCompare(b),
+): MemberSummary[] {
   return [...c.team.values()]
     .map(({ id, data: m }) => ({
       id,
@@ -63,9 +72,14 @@ export function teamMemberPage(c: ContentSet, id: string, lang: Locale): MemberP
   if (!entry || !fw) return undefined;
   const m = entry.data;
   const elements = fw.elements.map((e) => ({ id: e.id, name: tx(e.name, lang) }));
-  const rows = growthRows(m.snapshots.map((s) => ({ date: s.date, ratings: s.levels, note: s.note })), elements);
+  const rows = growthRows(
+    m.snapshots.map((s) => ({ date: s.date, ratings: s.levels, note: s.note })),
+    elements,
+  );
   const last = rows[rows.length - 1];
-  const currentRatings = Object.fromEntries(elements.flatMap((e, i) => (last.values[i] === null ? [] : [[e.id, last.values[i] as number]])));
+  const currentRatings = Object.fromEntries(
+    elements.flatMap((e, i) => (last.values[i] === null ? [] : [[e.id, last.values[i] as number]])),
+  );
   const expectedMap = c.roles.get(m.targetRole)?.data.expectations.find((x) => x.framework === m.framework)?.levels;
   const name = (el: string) => elements.find((e) => e.id === el)?.name ?? el;
   return {

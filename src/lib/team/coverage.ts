@@ -57,7 +57,11 @@ export interface Coverage {
   uncovered: string[];
 }
 
-export function coverage(rows: readonly HeatRow[], fw: CoverageFramework, opts: { coveredLevel?: number } = {}): Coverage {
+export function coverage(
+  rows: readonly HeatRow[],
+  fw: CoverageFramework,
+  opts: { coveredLevel?: number } = {},
+): Coverage {
   const cov = coveredLevel(fw, opts.coveredLevel);
   const org = organisationLevel(fw);
   const perElement: ElementCoverage[] = fw.elements.map((e) => ({ element: e.id, coveredBy: [], organisationBy: [] }));
@@ -74,7 +78,9 @@ export function coverage(rows: readonly HeatRow[], fw: CoverageFramework, opts: 
     members: rows.length,
     perElement,
     organisationGaps: org === null ? [] : perElement.filter((p) => p.organisationBy.length === 0).map((p) => p.element),
-    singleCovered: perElement.filter((p) => p.coveredBy.length === 1).map((p) => ({ element: p.element, member: p.coveredBy[0] })),
+    singleCovered: perElement
+      .filter((p) => p.coveredBy.length === 1)
+      .map((p) => ({ element: p.element, member: p.coveredBy[0] })),
     uncovered: perElement.filter((p) => p.coveredBy.length === 0).map((p) => p.element),
   };
 }

@@ -1,9 +1,3 @@
-/**
- * The team summary as CSV (UTF-8 with BOM and CRLF, so Excel opens Japanese names correctly) and as
- * Markdown. Pure. All text comes in already localised; user text (names) is escaped: quoted in CSV
- * (and kept from being read as a spreadsheet formula), escaped in Markdown.
- */
-import { stripBidiControls } from '../text-direction.ts';
 import type { AssessmentKind } from '../../schemas/assessment.ts';
 import { writeCsv } from '../text/csv-write.ts';
 import { escapeMarkdown } from '../text/markdown.ts';
@@ -81,7 +75,9 @@ export function teamMarkdown(input: SummaryInput): string {
   const out: string[] = [];
   out.push(`# ${escapeMarkdown(L.title)}`, '');
   out.push(`- **${escapeMarkdown(L.date)}:** ${escapeMarkdown(input.date)}`);
-  out.push(`- **${escapeMarkdown(L.framework)}:** ${escapeMarkdown(input.frameworkName)} (${escapeMarkdown(input.frameworkVersion)})`);
+  out.push(
+    `- **${escapeMarkdown(L.framework)}:** ${escapeMarkdown(input.frameworkName)} (${escapeMarkdown(input.frameworkVersion)})`,
+  );
   out.push(`- **${escapeMarkdown(L.members)}:** ${input.rows.length}`, '');
 
   const head = [L.name, L.kind, L.role, L.targetRole, ...input.elements.map((e) => e.name), L.gaps].map(cell);
@@ -102,8 +98,14 @@ export function teamMarkdown(input: SummaryInput): string {
 
   if (input.stats) {
     out.push(`## ${escapeMarkdown(L.stats)}`, '');
-    out.push(`| ${[L.element, L.median, L.min, L.max, L.rated].map(cell).join(' | ')} |`, '| --- | ---: | ---: | ---: | ---: |');
-    for (const s of input.stats) out.push(`| ${cell(name(s.element))} | ${num(s.median) || '–'} | ${num(s.min) || '–'} | ${num(s.max) || '–'} | ${s.rated} |`);
+    out.push(
+      `| ${[L.element, L.median, L.min, L.max, L.rated].map(cell).join(' | ')} |`,
+      '| --- | ---: | ---: | ---: | ---: |',
+    );
+    for (const s of input.stats)
+      out.push(
+        `| ${cell(name(s.element))} | ${num(s.median) || '–'} | ${num(s.min) || '–'} | ${num(s.max) || '–'} | ${s.rated} |`,
+      );
     out.push('');
   }
 
@@ -116,9 +118,20 @@ export function teamMarkdown(input: SummaryInput): string {
       else out.push(...items.map((t) => `- ${t}`), '');
     };
     out.push(`## ${escapeMarkdown(L.coverage)}`, '');
-    list(L.organisationGaps, c.organisationGaps.map((e) => escapeMarkdown(name(e))));
-    list(L.singleCovered, c.singleCovered.map((s) => `${escapeMarkdown(name(s.element))}: ${escapeMarkdown(rowName.get(s.member) ?? s.member)}`));
-    list(L.uncovered, c.uncovered.map((e) => escapeMarkdown(name(e))));
+    list(
+      L.organisationGaps,
+      c.organisationGaps.map((e) => escapeMarkdown(name(e))),
+    );
+    list(
+      L.singleCovered,
+      c.singleCovered.map(
+        (s) => `${escapeMarkdown(name(s.element))}: ${escapeMarkdown(rowName.get(s.member) ?? s.member)}`,
+      ),
+    );
+    list(
+      L.uncovered,
+      c.uncovered.map((e) => escapeMarkdown(name(e))),
+    );
   }
   return out.join('\n');
 }

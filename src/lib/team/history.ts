@@ -35,7 +35,9 @@ export function growthRows(points: readonly GrowthPoint[], elements: readonly { 
     .map((p) => {
       const row: GrowthRow = {
         date: p.date,
-        values: elements.map((e) => (Object.prototype.hasOwnProperty.call(p.ratings, e.id) && Number.isFinite(p.ratings[e.id]) ? p.ratings[e.id] : null)),
+        values: elements.map((e) =>
+          Object.hasOwn(p.ratings, e.id) && Number.isFinite(p.ratings[e.id]) ? p.ratings[e.id] : null,
+        ),
       };
       if (p.note !== undefined) row.note = p.note;
       if (p.source !== undefined) row.source = p.source;

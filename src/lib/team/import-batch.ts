@@ -66,7 +66,11 @@ export interface ReportItem {
   origin: SourceOrigin;
   /** ok: in a current framework's group; other-version: kept apart; duplicate and error: not taken. */
   status: 'ok' | 'other-version' | 'duplicate' | 'error';
-  error?: { code: ImportErrorCode; problems: Problem[]; /** The framework the source names, for wording its problems. */ frameworkId?: string };
+  error?: {
+    code: ImportErrorCode;
+    problems: Problem[] /** The framework the source names, for wording its problems. */;
+    frameworkId?: string;
+  };
   /** For duplicates: the source kept (the first with this content); this one was not taken. */
   duplicateOf?: string;
   duplicateReason?: 'identical';
@@ -121,7 +125,11 @@ function sameTimeKey(e: TeamEntry): string | null {
 }
 
 /** An assessment from a pasted share link, or the reason it cannot be one (one validated conversion: share-import.ts). */
-export function assessmentFromLink(text: string, now: Date, frameworks: readonly TeamFrameworkInfo[] = []): { ok: true; assessment: Assessment } | { ok: false; error: NonNullable<ReportItem['error']> } {
+export function assessmentFromLink(
+  text: string,
+  now: Date,
+  frameworks: readonly TeamFrameworkInfo[] = [],
+): { ok: true; assessment: Assessment } | { ok: false; error: NonNullable<ReportItem['error']> } {
   const r = assessmentFromShareLink(text, now, frameworks);
   if (!r.ok) return { ok: false, error: { ...r.error, code: `link-${r.error.code}` } };
   return r;
@@ -131,7 +139,12 @@ export function assessmentFromLink(text: string, now: Date, frameworks: readonly
  * Import a batch into the team. `existing` is never changed; the result holds the new full list.
  * `frameworks` are the portal's frameworks as they are today.
  */
-export function importBatch(existing: readonly TeamEntry[], sources: readonly TeamSource[], frameworks: readonly TeamFrameworkInfo[], now: Date = new Date()): ImportResult {
+export function importBatch(
+  existing: readonly TeamEntry[],
+  sources: readonly TeamSource[],
+  frameworks: readonly TeamFrameworkInfo[],
+  now: Date = new Date(),
+): ImportResult {
   const entries = [...existing];
   const seen = new Map<string, string>();
   const seenTime = new Map<string, string>();
@@ -149,7 +162,14 @@ export function importBatch(existing: readonly TeamEntry[], sources: readonly Te
     let assessment: Assessment;
     if (src.origin === 'file') {
       if (src.text === null || (src.size !== undefined && src.size > MAX_FILE_BYTES)) {
-        report.push({ ...base, status: 'error', error: { code: 'too-large', problems: [{ code: 'too-large', path: [], params: { mb: MAX_FILE_BYTES / (1024 * 1024) } }] } });
+        report.push({
+          ...base,
+          status: 'error',
+          error: {
+            code: 'too-large',
+            problems: [{ code: 'too-large', path: [], params: { mb: MAX_FILE_BYTES / (1024 * 1024) } }],
+          },
+        });
         continue;
       }
       const r = parseAssessmentFile(src.text, { frameworks });
@@ -182,7 +202,14 @@ export function importBatch(existing: readonly TeamEntry[], sources: readonly Te
     const id = identity(entry);
     const first = seen.get(id);
     if (first !== undefined) {
-      report.push({ ...base, status: 'duplicate', duplicateOf: first, duplicateReason: 'identical', person: assessment.person.name, kind: assessment.kind });
+      report.push({
+        ...base,
+        status: 'duplicate',
+        duplicateOf: first,
+        duplicateReason: 'identical',
+        person: assessment.person.name,
+        kind: assessment.kind,
+      });
       continue;
     }
     // Same person, kind and save time but other content (e.g. edited by hand): both are kept, and said so.

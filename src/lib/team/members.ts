@@ -86,7 +86,9 @@ function buildKind(list: { entry: TeamEntry; order: number }[]): MemberKind {
     if (agreement) p.agreedBy = [...agreement.by];
     byDate.set(agreement ? `${date} agreed` : date, p);
   }
-  const history = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || Number(!!a.agreedBy) - Number(!!b.agreedBy));
+  const history = [...byDate.values()].sort(
+    (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || Number(!!a.agreedBy) - Number(!!b.agreedBy),
+  );
   return { entries: sorted, latest: sorted[sorted.length - 1], history };
 }
 
@@ -97,7 +99,10 @@ function buildKind(list: { entry: TeamEntry; order: number }[]): MemberKind {
 export function buildTeam(entries: readonly TeamEntry[], frameworks: readonly TeamFrameworkInfo[]): TeamGroup[] {
   const fwIndex = new Map(frameworks.map((f, i) => [f.id, i]));
   type Listed = { entry: TeamEntry; order: number }[];
-  const groups = new Map<string, { fw: TeamEntry['assessment']['framework']; people: Map<string, Record<AssessmentKind, Listed>>; files: number }>();
+  const groups = new Map<
+    string,
+    { fw: TeamEntry['assessment']['framework']; people: Map<string, Record<AssessmentKind, Listed>>; files: number }
+  >();
   entries.forEach((entry, order) => {
     const fw = entry.assessment.framework;
     if (!fwIndex.has(fw.id)) return;
@@ -119,12 +124,22 @@ export function buildTeam(entries: readonly TeamEntry[], frameworks: readonly Te
       const self = p.self.length ? buildKind(p.self) : undefined;
       const manager = p.manager.length ? buildKind(p.manager) : undefined;
       const agreed = p.agreed.length ? buildKind(p.agreed) : undefined;
-      const all = [...(self?.entries ?? []), ...(manager?.entries ?? []), ...(agreed?.entries ?? [])].sort((a, b) => time(a) - time(b));
+      const all = [...(self?.entries ?? []), ...(manager?.entries ?? []), ...(agreed?.entries ?? [])].sort(
+        (a, b) => time(a) - time(b),
+      );
       const newest = all[all.length - 1];
       const m: Member = { key: pk, name: newest.assessment.person.name.trim() };
       if (!m.name) m.unnamedSource = newest.source;
-      for (let i = all.length - 1; i >= 0; i--) if (all[i].assessment.person.role) { m.role = all[i].assessment.person.role; break; }
-      for (let i = all.length - 1; i >= 0; i--) if (all[i].assessment.person.targetRole) { m.targetRole = all[i].assessment.person.targetRole; break; }
+      for (let i = all.length - 1; i >= 0; i--)
+        if (all[i].assessment.person.role) {
+          m.role = all[i].assessment.person.role;
+          break;
+        }
+      for (let i = all.length - 1; i >= 0; i--)
+        if (all[i].assessment.person.targetRole) {
+          m.targetRole = all[i].assessment.person.targetRole;
+          break;
+        }
       if (self) m.self = self;
       if (manager) m.manager = manager;
       if (agreed) m.agreed = agreed;
@@ -165,7 +180,10 @@ export function kindFor(m: Member, source: RatingSource): AssessmentKind | undef
 }
 
 /** The member's current levels (element id → level) under `source`. */
-export function currentLevels(m: Member, source: RatingSource): { kind: AssessmentKind; levels: Record<string, number>; entry: TeamEntry } | undefined {
+export function currentLevels(
+  m: Member,
+  source: RatingSource,
+): { kind: AssessmentKind; levels: Record<string, number>; entry: TeamEntry } | undefined {
   const kind = kindFor(m, source);
   if (!kind) return undefined;
   const k = m[kind]!;

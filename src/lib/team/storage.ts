@@ -31,18 +31,41 @@ export type TeamLoadResult =
   | { status: 'ok'; entries: TeamEntry[]; savedAt: string }
   | { status: 'corrupt'; raw: string; problems: Problem[] };
 
-export interface StoredTeamValue { entries: TeamEntry[]; savedAt: string }
+export interface StoredTeamValue {
+  entries: TeamEntry[];
+  savedAt: string;
+}
 
 /** Validate the stored team text (a KeptStorage parser: an unreadable value is set aside, never overwritten). */
-export function parseStoredTeam(raw: string): { ok: true; value: StoredTeamValue } | { ok: false; problems: Problem[] } {
+export function parseStoredTeam(
+  raw: string,
+): { ok: true; value: StoredTeamValue } | { ok: false; problems: Problem[] } {
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch (e) {
-    return { ok: false, problems: [{ code: 'not-json', path: [], params: { message: e instanceof Error ? e.message : String(e) } }] };
+    return {
+      ok: false,
+      problems: [{ code: 'not-json', path: [], params: { message: e instanceof Error ? e.message : String(e) } }],
+    };
   }
-  if (data && typeof data === 'object' && (data as { version?: unknown }).version !== TEAM_STORE_VERSION && (data as { format?: unknown }).format === TEAM_FORMAT)
-    return { ok: false, problems: [{ code: 'store-version', path: ['version'], params: { supported: TEAM_STORE_VERSION }, found: found((data as { version?: unknown }).version) }] };
+  if (
+    data &&
+    typeof data === 'object' &&
+    (data as { version?: unknown }).version !== TEAM_STORE_VERSION &&
+    (data as { format?: unknown }).format === TEAM_FORMAT
+  )
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'store-version',
+          path: ['version'],
+          params: { supported: TEAM_STORE_VERSION },
+          found: found((data as { version?: unknown }).version),
+        },
+      ],
+    };
   const reserved = findReservedKeys(data);
   if (reserved.length) return { ok: false, problems: reserved };
   const parsed = StoredTeam.safeParse(data, { reportInput: true });
@@ -63,7 +86,11 @@ export function serialiseTeam(entries: readonly TeamEntry[], now: Date = new Dat
   return JSON.stringify({ format: TEAM_FORMAT, version: TEAM_STORE_VERSION, savedAt: now.toISOString(), entries });
 }
 
-export function saveTeam(storage: StorageLike | null | undefined, entries: readonly TeamEntry[], now: Date = new Date()): SaveResult {
+export function saveTeam(
+  storage: StorageLike | null | undefined,
+  entries: readonly TeamEntry[],
+  now: Date = new Date(),
+): SaveResult {
   if (!storage) return { ok: false, reason: 'unavailable' };
   try {
     storage.setItem(TEAM_STORAGE_KEY, serialiseTeam(entries, now));

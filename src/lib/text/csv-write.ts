@@ -23,11 +23,16 @@ export function writeCsv(rows: readonly (readonly CsvCell[])[]): string {
 /** Rows as CSV lines without the BOM: a later part of a file written in chunks (the first part comes from writeCsv). */
 export function csvLines(rows: readonly (readonly CsvCell[])[]): string {
   // Bidi controls are invisible in a spreadsheet and would reorder the cell: removed (lib/text-direction.ts).
-  const body = Papa.unparse(rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : typeof c === 'string' ? stripBidiControls(c) : c))), {
-    newline: '\r\n',
-    escapeFormulae: FORMULA_START,
-    // Quote what papaparse quotes (delimiter, quote, line break) and any cell with surrounding white space.
-    quotes: (v: unknown) => typeof v === 'string' && /^\s|\s$/.test(v),
-  });
+  const body = Papa.unparse(
+    rows.map((r) =>
+      r.map((c) => (c === null || c === undefined ? '' : typeof c === 'string' ? stripBidiControls(c) : c)),
+    ),
+    {
+      newline: '\r\n',
+      escapeFormulae: FORMULA_START,
+      // Quote what papaparse quotes (delimiter, quote, line break) and any cell with surrounding white space.
+      quotes: (v: unknown) => typeof v === 'string' && /^\s|\s$/.test(v),
+    },
+  );
   return `${body}\r\n`;
 }

@@ -5,5 +5,8 @@
  * spellings that one of them treats as the same are the same for all of them.
  */
 export function foldForMatch(text: string): string {
-  return String(text ?? '').normalize('NFKC').trim().toLowerCase();
+  return String(text ?? '')
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase();
 }

@@ -29,5 +29,5 @@ export function markdownQuote(text: string): string {
 
 /** Fills `{name}` placeholders of a (translated) template; unknown placeholders stay as written. */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(values, k) ? String(values[k]) : m));
 }

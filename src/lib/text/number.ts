@@ -12,7 +12,11 @@ export function formatNumber(x: number | null, lang: Locale, digits = 1): string
 /** A share (0.125) as a percentage with at most `digits` decimals: "12.5%"; "—" for no number. */
 export function formatPercent(x: number | null, lang: Locale, digits = 1): string {
   if (x === null || !Number.isFinite(x)) return '—';
-  return new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(x);
+  return new Intl.NumberFormat(intlLocale(lang), {
+    style: 'percent',
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  }).format(x);
 }
 
 /** A share from 0 to 1 as a whole number of percent (readiness): 0.666 → 67, clamped to 0..100. */

@@ -24,5 +24,7 @@ export const GET: APIRoute = ({ props }) => {
     theme_color: '#0b6b5d',
     icons: [{ src: `${root}favicon.svg`, sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
   };
-  return new Response(JSON.stringify(manifest, null, 2), { headers: { 'content-type': 'application/manifest+json; charset=utf-8' } });
+  return new Response(JSON.stringify(manifest, null, 2), {
+    headers: { 'content-type': 'application/manifest+json; charset=utf-8' },
+  });
 };

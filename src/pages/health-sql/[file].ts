@@ -13,4 +13,5 @@ export async function getStaticPaths() {
   );
 }
 
-export const GET: APIRoute = ({ props }) => new Response((props as { sql: string }).sql, { headers: { 'content-type': 'application/sql; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) =>
+  new Response((props as { sql: string }).sql, { headers: { 'content-type': 'application/sql; charset=utf-8' } });

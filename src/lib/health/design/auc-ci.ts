@@ -20,7 +20,13 @@ export function midranks(xs: ArrayLike<number>): Float64Array {
   return r;
 }
 
-export interface AucCi { auc: number; se: number; lower: number; upper: number; level: number }
+export interface AucCi {
+  auc: number;
+  se: number;
+  lower: number;
+  upper: number;
+  level: number;
+}
 
 const Z95 = 1.959963984540054;
 
@@ -41,7 +47,10 @@ export function delongCi(churned: ArrayLike<number>, renewed: ArrayLike<number>,
   const v10 = new Float64Array(m);
   const v01 = new Float64Array(n);
   let sum = 0;
-  for (let i = 0; i < m; i++) { v10[i] = (all[i] - rp[i]) / n; sum += all[i]; }
+  for (let i = 0; i < m; i++) {
+    v10[i] = (all[i] - rp[i]) / n;
+    sum += all[i];
+  }
   for (let j = 0; j < n; j++) v01[j] = 1 - (all[m + j] - rn[j]) / m;
   const auc = (sum - (m * (m + 1)) / 2) / (m * n);
   const variance = (xs: Float64Array, mu: number) => xs.reduce((s, x) => s + (x - mu) ** 2, 0) / (xs.length - 1);
@@ -51,7 +60,11 @@ export function delongCi(churned: ArrayLike<number>, renewed: ArrayLike<number>,
 }
 
 /** Percentile bootstrap of the AUC (resampling each group with replacement, seeded). */
-export function bootstrapCi(churned: ArrayLike<number>, renewed: ArrayLike<number>, opts: { reps?: number; seed?: number; level?: number } = {}): { se: number; lower: number; upper: number } | null {
+export function bootstrapCi(
+  churned: ArrayLike<number>,
+  renewed: ArrayLike<number>,
+  opts: { reps?: number; seed?: number; level?: number } = {},
+): { se: number; lower: number; upper: number } | null {
   const m = churned.length;
   const n = renewed.length;
   if (m < 2 || n < 2) return null;
@@ -75,14 +88,34 @@ export function bootstrapCi(churned: ArrayLike<number>, renewed: ArrayLike<numbe
 
 /** Inverse of the standard normal CDF (Acklam's approximation, |error| < 1.2e-9). */
 export function normalQuantile(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+  ];
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const lo = 0.02425;
-  if (p < lo) { const q = Math.sqrt(-2 * Math.log(p)); return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1); }
-  if (p > 1 - lo) { const q = Math.sqrt(-2 * Math.log(1 - p)); return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1); }
+  if (p < lo) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (
+      (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    );
+  }
+  if (p > 1 - lo) {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return (
+      -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    );
+  }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
 }

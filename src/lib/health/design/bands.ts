@@ -21,12 +21,21 @@ export interface ThresholdRow {
   falseAlarm: number | null;
 }
 
-interface Scored { scores: Float64Array; churned: Uint8Array; n: number; totalChurned: number }
+interface Scored {
+  scores: Float64Array;
+  churned: Uint8Array;
+  n: number;
+  totalChurned: number;
+}
 
 function scoredOnly(score: Float64Array, outcome: Int8Array): Scored {
   const s: number[] = [];
   const c: number[] = [];
-  for (let i = 0; i < score.length; i++) if (!Number.isNaN(score[i]) && outcome[i] >= 0) { s.push(score[i]); c.push(outcome[i]); }
+  for (let i = 0; i < score.length; i++)
+    if (!Number.isNaN(score[i]) && outcome[i] >= 0) {
+      s.push(score[i]);
+      c.push(outcome[i]);
+    }
   const order = s.map((_, i) => i).sort((a, b) => s[a] - s[b]);
   const scores = Float64Array.from(order, (i) => s[i]);
   const churned = Uint8Array.from(order, (i) => c[i]);
@@ -39,11 +48,18 @@ export function thresholdTable(score: Float64Array, outcome: Int8Array, ats: num
   const renewed = d.n - d.totalChurned;
   const overall = d.n ? d.totalChurned / d.n : null;
   return ats.map((at) => {
-    let below = 0, ch = 0;
-    while (below < d.n && d.scores[below] < at) { ch += d.churned[below]; below++; }
+    let below = 0,
+      ch = 0;
+    while (below < d.n && d.scores[below] < at) {
+      ch += d.churned[below];
+      below++;
+    }
     const rate = below ? ch / below : null;
     return {
-      at, below, share: d.n ? below / d.n : 0, churnedBelow: ch,
+      at,
+      below,
+      share: d.n ? below / d.n : 0,
+      churnedBelow: ch,
       recall: d.totalChurned ? ch / d.totalChurned : null,
       rate,
       lift: rate !== null && overall ? rate / overall : null,
@@ -72,7 +88,11 @@ const pctJa = (x: number | null) => (x === null ? '不明' : `${(Math.round(x * 
  * renewing ones (the same J read from the top), holding at least minShare. Null without both
  * outcomes or when no threshold fits.
  */
-export function suggestBands(score: Float64Array, outcome: Int8Array, minShare = MIN_BAND_SHARE): BandSuggestion | null {
+export function suggestBands(
+  score: Float64Array,
+  outcome: Int8Array,
+  minShare = MIN_BAND_SHARE,
+): BandSuggestion | null {
   const ats = Array.from({ length: 99 }, (_, i) => i + 1);
   const table = thresholdTable(score, outcome, ats);
   const ok = table.filter((r) => r.recall !== null && r.falseAlarm !== null);
@@ -90,9 +110,19 @@ export function suggestBands(score: Float64Array, outcome: Int8Array, minShare =
     const n = all.below - r.below;
     return { share: 1 - r.share, rate: n > 0 ? (all.churnedBelow - r.churnedBelow) / n : null };
   };
-  const cands = ok.filter((r) => r.at > red!.at && r.share - red!.share >= minShare - 1e-9 && above(r).share >= minShare - 1e-9);
-  let green: ThresholdRow | null = cands.find((r) => { const a = above(r); return a.rate !== null && a.rate <= overallRate / 2; }) ?? null;
-  if (!green) for (const r of cands) { const a = above(r).rate; if (a !== null && (green === null || a < (above(green).rate ?? 1) - 1e-12)) green = r; }
+  const cands = ok.filter(
+    (r) => r.at > red!.at && r.share - red!.share >= minShare - 1e-9 && above(r).share >= minShare - 1e-9,
+  );
+  let green: ThresholdRow | null =
+    cands.find((r) => {
+      const a = above(r);
+      return a.rate !== null && a.rate <= overallRate / 2;
+    }) ?? null;
+  if (!green)
+    for (const r of cands) {
+      const a = above(r).rate;
+      if (a !== null && (green === null || a < (above(green).rate ?? 1) - 1e-12)) green = r;
+    }
   if (!green) {
     const at = Math.min(99, Math.max(red.at + 2, Math.round((red.at + 100) / 2)));
     green = table[at - 1];
@@ -104,7 +134,16 @@ export function suggestBands(score: Float64Array, outcome: Int8Array, minShare =
     en: `The red threshold (below ${red.at}) was chosen from the data as the cut that best separated churned from renewed accounts: it held ${pctEn(red.share)} of the accounts and caught ${pctEn(red.recall)} of those that churned, with a churn rate of ${pctEn(red.rate)}${overall !== null ? ` against ${pctEn(overall)} overall` : ''}. Green (${green.at} and above) holds ${pctEn(g.share)} of the accounts, which churned at ${pctEn(g.rate)}.`,
     ja: `レッドのしきい値（${red.at}点未満）は、データ上で解約した顧客と更新した顧客を最もよく分ける点として選びました。顧客の${pctJa(red.share)}がこのバンドに入り、解約した顧客の${pctJa(red.recall)}を捉え、解約率は${pctJa(red.rate)}${overall !== null ? `（全体は${pctJa(overall)}）` : ''}でした。グリーン（${green.at}点以上）には顧客の${pctJa(g.share)}が入り、解約率は${pctJa(g.rate)}でした。`,
   };
-  return { bands: [{ id: 'red', min: 0 }, { id: 'yellow', min: red.at }, { id: 'green', min: green.at }], red, green, why };
+  return {
+    bands: [
+      { id: 'red', min: 0 },
+      { id: 'yellow', min: red.at },
+      { id: 'green', min: green.at },
+    ],
+    red,
+    green,
+    why,
+  };
 }
 
 /**

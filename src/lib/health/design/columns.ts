@@ -60,18 +60,99 @@ export function profileColumns(headers: string[], rows: string[][]): ColumnProfi
       if (hit) hit.count++;
       else if (counts.size <= DISTINCT_LIMIT) counts.set(k, { label: raw.trim(), count: 1, first: i });
     }
-    const top = [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first).slice(0, 12).map(({ label, count }) => ({ label, count }));
+    const top = [...counts.values()]
+      .sort((a, b) => b.count - a.count || a.first - b.first)
+      .slice(0, 12)
+      .map(({ label, count }) => ({ label, count }));
     const mostlyNumbers = present > 0 && numeric / present >= NUMERIC_SHARE;
     const kind: ColumnKind = mostlyNumbers && counts.size >= FEW_NUMBERS ? 'numeric' : 'categorical';
-    return { col, header, present, missingShare: n ? 1 - present / n : 1, numeric, kind, distinct: counts.size, top, constant: counts.size <= 1 };
+    return {
+      col,
+      header,
+      present,
+      missingShare: n ? 1 - present / n : 1,
+      numeric,
+      kind,
+      distinct: counts.size,
+      top,
+      constant: counts.size <= 1,
+    };
   });
 }
 
-const OUTCOME_NAMES = ['churn', 'churned', 'outcome', 'renewed', 'renewal', 'status', 'result', 'cancelled', 'canceled', 'lost', 'retained', '解約', '解約有無', 'チャーン', '更新', '更新有無', '更新結果', '結果', '継続', '契約状況'].map(normaliseHeader);
-const ACCOUNT_NAMES = ['account', 'account id', 'accountid', 'account name', 'customer', 'customer id', 'customer name', 'company', 'company name', 'id', 'name', 'phone', 'phone number', 'アカウント', 'アカウントid', 'アカウント名', '顧客', '顧客id', '顧客名', '会社名', '企業名', '取引先', '取引先名', '取引先id'].map(normaliseHeader);
+const OUTCOME_NAMES = [
+  'churn',
+  'churned',
+  'outcome',
+  'renewed',
+  'renewal',
+  'status',
+  'result',
+  'cancelled',
+  'canceled',
+  'lost',
+  'retained',
+  '解約',
+  '解約有無',
+  'チャーン',
+  '更新',
+  '更新有無',
+  '更新結果',
+  '結果',
+  '継続',
+  '契約状況',
+].map(normaliseHeader);
+const ACCOUNT_NAMES = [
+  'account',
+  'account id',
+  'accountid',
+  'account name',
+  'customer',
+  'customer id',
+  'customer name',
+  'company',
+  'company name',
+  'id',
+  'name',
+  'phone',
+  'phone number',
+  'アカウント',
+  'アカウントid',
+  'アカウント名',
+  '顧客',
+  '顧客id',
+  '顧客名',
+  '会社名',
+  '企業名',
+  '取引先',
+  '取引先名',
+  '取引先id',
+].map(normaliseHeader);
 
 /** Labels that mean churn beyond the backtest's own list (parseOutcome). */
-const EXTRA_CHURN = new Set(['churn', 'churned', 'left', 'terminated', 'cancel', 'cancelled', 'canceled', 'lost', '解約', '解約済', '解約済み', '退会', '離脱', 'チャーン', 'あり', '有', 'はい', 'yes', 'true', '1', 'y']);
+const EXTRA_CHURN = new Set([
+  'churn',
+  'churned',
+  'left',
+  'terminated',
+  'cancel',
+  'cancelled',
+  'canceled',
+  'lost',
+  '解約',
+  '解約済',
+  '解約済み',
+  '退会',
+  '離脱',
+  'チャーン',
+  'あり',
+  '有',
+  'はい',
+  'yes',
+  'true',
+  '1',
+  'y',
+]);
 
 /** Whether a label reads as "churned" (true), "renewed" (false) or neither (null). */
 export function labelMeansChurn(label: string): boolean | null {
@@ -97,16 +178,29 @@ export function guessRoles(profiles: ColumnProfile[], rows: number): Guess {
   let outcome: number | null = null;
   for (const name of OUTCOME_NAMES) {
     const i = norm.findIndex((h, j) => h === name && binary(profiles[j]));
-    if (i >= 0) { outcome = i; break; }
+    if (i >= 0) {
+      outcome = i;
+      break;
+    }
   }
   if (outcome === null) {
-    const p = profiles.find((x) => binary(x) && x.top.every((t) => labelMeansChurn(t.label) !== null) && new Set(x.top.map((t) => labelMeansChurn(t.label))).size === 2);
+    const p = profiles.find(
+      (x) =>
+        binary(x) &&
+        x.top.every((t) => labelMeansChurn(t.label) !== null) &&
+        new Set(x.top.map((t) => labelMeansChurn(t.label))).size === 2,
+    );
     outcome = p ? p.col : null;
   }
   let account: number | null = null;
   for (const name of ACCOUNT_NAMES) {
-    const i = norm.findIndex((h, j) => h === name && j !== outcome && profiles[j].distinct > Math.min(DISTINCT_LIMIT, rows * 0.9));
-    if (i >= 0) { account = i; break; }
+    const i = norm.findIndex(
+      (h, j) => h === name && j !== outcome && profiles[j].distinct > Math.min(DISTINCT_LIMIT, rows * 0.9),
+    );
+    if (i >= 0) {
+      account = i;
+      break;
+    }
   }
   return { outcome, account, churnLabels: outcome === null ? [] : suggestChurnLabels(profiles[outcome]) };
 }
@@ -131,9 +225,17 @@ export function readOutcome(rows: string[][], col: number, churnLabels: string[]
 }
 
 /** A numeric column: NaN for empty cells and cells that are not numbers (listed in `invalid`). */
-export interface NumericColumn { kind: 'numeric'; values: Float64Array; invalid: number[] }
+export interface NumericColumn {
+  kind: 'numeric';
+  values: Float64Array;
+  invalid: number[];
+}
 /** A categorical column: a code per row (-1 = empty) into `labels` (first spelling seen; case, width and spaces ignored). */
-export interface CategoryColumn { kind: 'categorical'; codes: Int32Array; labels: string[] }
+export interface CategoryColumn {
+  kind: 'categorical';
+  codes: Int32Array;
+  labels: string[];
+}
 export type ColumnData = NumericColumn | CategoryColumn;
 
 export function readNumeric(rows: string[][], col: number): NumericColumn {
@@ -141,7 +243,10 @@ export function readNumeric(rows: string[][], col: number): NumericColumn {
   const invalid: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const raw = rows[i][col] ?? '';
-    if (raw.trim() === '') { values[i] = NaN; continue; }
+    if (raw.trim() === '') {
+      values[i] = NaN;
+      continue;
+    }
     const v = cellNumber(raw);
     if (v === null) invalid.push(i);
     values[i] = v ?? NaN;
@@ -155,16 +260,24 @@ export function readCategories(rows: string[][], col: number): CategoryColumn {
   const byKey = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
     const raw = (rows[i][col] ?? '').normalize('NFKC').trim();
-    if (raw === '') { codes[i] = -1; continue; }
+    if (raw === '') {
+      codes[i] = -1;
+      continue;
+    }
     const k = raw.toLowerCase();
     let c = byKey.get(k);
-    if (c === undefined) { c = labels.length; labels.push(raw); byKey.set(k, c); }
+    if (c === undefined) {
+      c = labels.length;
+      labels.push(raw);
+      byKey.set(k, c);
+    }
     codes[i] = c;
   }
   return { kind: 'categorical', codes, labels };
 }
 
-export const readColumn = (rows: string[][], col: number, kind: ColumnKind): ColumnData => (kind === 'numeric' ? readNumeric(rows, col) : readCategories(rows, col));
+export const readColumn = (rows: string[][], col: number, kind: ColumnKind): ColumnData =>
+  kind === 'numeric' ? readNumeric(rows, col) : readCategories(rows, col);
 
 // ---------------------------------------------------------------------------------------------
 // What is wrong with the data
@@ -189,7 +302,10 @@ export function outcomeCounts(outcome: Int8Array): { churned: number; renewed: n
   let churned = 0;
   let renewed = 0;
   let unknown = 0;
-  for (const o of outcome) if (o === 1) churned++; else if (o === 0) renewed++; else unknown++;
+  for (const o of outcome)
+    if (o === 1) churned++;
+    else if (o === 0) renewed++;
+    else unknown++;
   return { churned, renewed, unknown };
 }
 
@@ -222,12 +338,24 @@ export function separation(data: ColumnData, outcome: Int8Array): number | null 
   const xs: number[] = [];
   const ys: number[] = [];
   if (data.kind === 'numeric') {
-    for (let i = 0; i < outcome.length; i++) if (outcome[i] >= 0 && !Number.isNaN(data.values[i])) { xs.push(data.values[i]); ys.push(outcome[i]); }
+    for (let i = 0; i < outcome.length; i++)
+      if (outcome[i] >= 0 && !Number.isNaN(data.values[i])) {
+        xs.push(data.values[i]);
+        ys.push(outcome[i]);
+      }
   } else {
     const churn = new Float64Array(data.labels.length);
     const count = new Float64Array(data.labels.length);
-    for (let i = 0; i < outcome.length; i++) if (outcome[i] >= 0 && data.codes[i] >= 0) { count[data.codes[i]]++; churn[data.codes[i]] += outcome[i]; }
-    for (let i = 0; i < outcome.length; i++) if (outcome[i] >= 0 && data.codes[i] >= 0) { xs.push(churn[data.codes[i]] / count[data.codes[i]]); ys.push(outcome[i]); }
+    for (let i = 0; i < outcome.length; i++)
+      if (outcome[i] >= 0 && data.codes[i] >= 0) {
+        count[data.codes[i]]++;
+        churn[data.codes[i]] += outcome[i];
+      }
+    for (let i = 0; i < outcome.length; i++)
+      if (outcome[i] >= 0 && data.codes[i] >= 0) {
+        xs.push(churn[data.codes[i]] / count[data.codes[i]]);
+        ys.push(outcome[i]);
+      }
   }
   const a = rankAuc(xs, ys);
   return a === null ? null : Math.max(a, 1 - a);
@@ -245,7 +373,9 @@ export function rankAuc(xs: ArrayLike<number>, ys: ArrayLike<number>): number | 
   for (let i = 0; i < xs.length; i++) if (ys[i] === 1) m++;
   const pos = new Float64Array(m);
   const neg = new Float64Array(xs.length - m);
-  for (let i = 0, a = 0, b = 0; i < xs.length; i++) if (ys[i] === 1) pos[a++] = xs[i]; else neg[b++] = xs[i];
+  for (let i = 0, a = 0, b = 0; i < xs.length; i++)
+    if (ys[i] === 1) pos[a++] = xs[i];
+    else neg[b++] = xs[i];
   return groupAuc(pos, neg);
 }
 
@@ -287,24 +417,30 @@ export function dataIssues(headers: string[], rows: string[][], profiles: Column
     if (roles.churnLabels.length === 0) out.push({ code: 'no-churn-label' });
     const oc = readOutcome(rows, roles.outcome, roles.churnLabels);
     const { churned, renewed } = outcomeCounts(oc);
-    if (churned + renewed < MIN_ROWS) out.push({ code: 'too-few-rows', params: { rows: churned + renewed, min: MIN_ROWS } });
-    if ((churned === 0 || renewed === 0) && roles.churnLabels.length > 0) out.push({ code: 'one-class', params: { churned, renewed } });
-    else if (churned > 0 && churned < MIN_CHURNED) out.push({ code: 'few-churned', params: { churned, min: MIN_CHURNED } });
+    if (churned + renewed < MIN_ROWS)
+      out.push({ code: 'too-few-rows', params: { rows: churned + renewed, min: MIN_ROWS } });
+    if ((churned === 0 || renewed === 0) && roles.churnLabels.length > 0)
+      out.push({ code: 'one-class', params: { churned, renewed } });
+    else if (churned > 0 && churned < MIN_CHURNED)
+      out.push({ code: 'few-churned', params: { churned, min: MIN_CHURNED } });
     if (churned > 0 && renewed > 0) {
       for (const m of roles.measures) {
         const a = separation(readColumn(rows, m.col, m.kind), oc);
-        if (a !== null && a >= LEAKAGE_AUC) out.push({ code: 'leakage', params: { col: m.col, header: headers[m.col] ?? '', auc: a } });
+        if (a !== null && a >= LEAKAGE_AUC)
+          out.push({ code: 'leakage', params: { col: m.col, header: headers[m.col] ?? '', auc: a } });
       }
     }
   } else if (rows.length < MIN_ROWS) out.push({ code: 'too-few-rows', params: { rows: rows.length, min: MIN_ROWS } });
   for (const m of roles.measures) {
     const p = profiles[m.col];
     if (p.constant) out.push({ code: 'constant', params: { col: m.col, header: p.header } });
-    else if (p.missingShare > MAX_MISSING) out.push({ code: 'mostly-missing', params: { col: m.col, header: p.header, missing: p.missingShare } });
+    else if (p.missingShare > MAX_MISSING)
+      out.push({ code: 'mostly-missing', params: { col: m.col, header: p.header, missing: p.missingShare } });
   }
   if (roles.account !== null) {
     const d = duplicateIds(rows, roles.account);
-    if (d.count > 0) out.push({ code: 'duplicate-ids', params: { col: roles.account, count: d.count, examples: d.examples } });
+    if (d.count > 0)
+      out.push({ code: 'duplicate-ids', params: { col: roles.account, count: d.count, examples: d.examples } });
   }
   return out;
 }

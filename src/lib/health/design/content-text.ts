@@ -37,9 +37,16 @@ export function scoringWords(s: DesignScoring, direction: 'higher' | 'lower'): B
 /** Why a numeric suggestion looks the way it does, in one sentence per language. */
 export function whyNumeric(s: NumericSuggestion): Bilingual {
   const e = s.evidence;
-  const how: Bilingual = s.method === 'quantile-tiers'
-    ? { en: `Tiers at the quartiles of the column (${s.cuts.map(num).join(', ')})`, ja: `列の四分位点（${s.cuts.map(num).join('、')}）で段階を分け` }
-    : { en: `A straight line from the 5th to the 95th percentile (${s.cuts.map(num).join(' to ')})`, ja: `5パーセンタイルから95パーセンタイル（${s.cuts.map(num).join('〜')}）まで直線で配点し` };
+  const how: Bilingual =
+    s.method === 'quantile-tiers'
+      ? {
+          en: `Tiers at the quartiles of the column (${s.cuts.map(num).join(', ')})`,
+          ja: `列の四分位点（${s.cuts.map(num).join('、')}）で段階を分け`,
+        }
+      : {
+          en: `A straight line from the 5th to the 95th percentile (${s.cuts.map(num).join(' to ')})`,
+          ja: `5パーセンタイルから95パーセンタイル（${s.cuts.map(num).join('〜')}）まで直線で配点し`,
+        };
   if (e.unclear) {
     return {
       en: `${how.en}; higher values count as better by default, because churn barely differed between the lowest quarter (${pctEn(e.lowRate)}) and the highest (${pctEn(e.highRate)}).`,
@@ -55,7 +62,10 @@ export function whyNumeric(s: NumericSuggestion): Bilingual {
 
 export function whyCategory(s: CategorySuggestion): Bilingual {
   const pooled = s.pooled.length
-    ? { en: ` Categories with fewer than ${s.minCount} accounts (${s.pooled.slice(0, 5).join(', ')}${s.pooled.length > 5 ? ', …' : ''}) are pooled and share one rate.`, ja: `顧客数が${s.minCount}未満のカテゴリ（${s.pooled.slice(0, 5).join('、')}${s.pooled.length > 5 ? '、…' : ''}）はまとめて1つの解約率で配点しています。` }
+    ? {
+        en: ` Categories with fewer than ${s.minCount} accounts (${s.pooled.slice(0, 5).join(', ')}${s.pooled.length > 5 ? ', …' : ''}) are pooled and share one rate.`,
+        ja: `顧客数が${s.minCount}未満のカテゴリ（${s.pooled.slice(0, 5).join('、')}${s.pooled.length > 5 ? '、…' : ''}）はまとめて1つの解約率で配点しています。`,
+      }
     : { en: '', ja: '' };
   return {
     en: `Points from each category's churn rate: the lowest rate gets 100 points, the highest 0, the others in proportion.${pooled.en}`,
@@ -67,30 +77,48 @@ export function whyCategory(s: CategorySuggestion): Bilingual {
 export function measureHelp(d: Design, m: DesignMeasure): Bilingual {
   const src = d.source;
   const words = scoringWords(m.scoring, m.direction);
-  const why: Bilingual = m.suggested && m.why ? m.why : { en: 'Thresholds set by hand in the model designer.', ja: 'しきい値はモデル設計画面で手動で設定しました。' };
+  const why: Bilingual =
+    m.suggested && m.why
+      ? m.why
+      : { en: 'Thresholds set by hand in the model designer.', ja: 'しきい値はモデル設計画面で手動で設定しました。' };
   return {
     en: `Column “${m.header}” of ${src.file} (${num(src.rows)} accounts, ${src.date}). ${why.en} ${words.en}`,
     ja: `${src.file}（${src.rows}件、${src.date}）の列「${m.header}」です。${why.ja}${words.ja}`,
   };
 }
 
-const BAND: Record<'red' | 'yellow' | 'green', { label: Bilingual; meaning: Bilingual; notify: Bilingual; cadence: Bilingual }> = {
+const BAND: Record<
+  'red' | 'yellow' | 'green',
+  { label: Bilingual; meaning: Bilingual; notify: Bilingual; cadence: Bilingual }
+> = {
   red: {
     label: { en: 'Red', ja: 'レッド' },
-    meaning: { en: 'The lowest scores: in the data this model was designed on, these accounts churned most often.', ja: '最も低いスコアです。モデル設計に使ったデータでは、このバンドの顧客が最も多く解約しました。' },
+    meaning: {
+      en: 'The lowest scores: in the data this model was designed on, these accounts churned most often.',
+      ja: '最も低いスコアです。モデル設計に使ったデータでは、このバンドの顧客が最も多く解約しました。',
+    },
     notify: { en: 'The account’s CSM and their CS lead.', ja: '担当CSMとCSリード。' },
     cadence: { en: 'Weekly.', ja: '毎週。' },
   },
   yellow: {
     label: { en: 'Yellow', ja: 'イエロー' },
-    meaning: { en: 'Middle scores: churn close to the average of the data.', ja: '中間のスコアです。解約率はデータ全体の平均に近い水準です。' },
+    meaning: {
+      en: 'Middle scores: churn close to the average of the data.',
+      ja: '中間のスコアです。解約率はデータ全体の平均に近い水準です。',
+    },
     notify: { en: 'The account’s CSM.', ja: '担当CSM。' },
     cadence: { en: 'Every two weeks.', ja: '2週間ごと。' },
   },
   green: {
     label: { en: 'Green', ja: 'グリーン' },
-    meaning: { en: 'The highest scores: in the data, these accounts churned least often.', ja: '最も高いスコアです。データでは、このバンドの顧客の解約が最も少なくなっています。' },
-    notify: { en: 'No one; the CSM sees it in the regular account review.', ja: '通知はありません。担当CSMが定例のアカウントレビューで確認します。' },
+    meaning: {
+      en: 'The highest scores: in the data, these accounts churned least often.',
+      ja: '最も高いスコアです。データでは、このバンドの顧客の解約が最も少なくなっています。',
+    },
+    notify: {
+      en: 'No one; the CSM sees it in the regular account review.',
+      ja: '通知はありません。担当CSMが定例のアカウントレビューで確認します。',
+    },
     cadence: { en: 'Monthly.', ja: '毎月。' },
   },
 };
@@ -98,7 +126,10 @@ const BAND: Record<'red' | 'yellow' | 'green', { label: Bilingual; meaning: Bili
 export const bandTexts = {
   band(d: Design, id: 'red' | 'yellow' | 'green') {
     const b = BAND[id];
-    const meaning = id === 'red' && d.bandWhy ? { en: `${b.meaning.en} ${d.bandWhy.en}`, ja: `${b.meaning.ja}${d.bandWhy.ja}` } : b.meaning;
+    const meaning =
+      id === 'red' && d.bandWhy
+        ? { en: `${b.meaning.en} ${d.bandWhy.en}`, ja: `${b.meaning.ja}${d.bandWhy.ja}` }
+        : b.meaning;
     return { label: { ...b.label }, meaning, notify: { ...b.notify }, cadence: { ...b.cadence } };
   },
   summary(d: Design): Bilingual {

@@ -36,9 +36,16 @@ export interface DesignMeasure {
   quartiles?: [number, number];
 }
 
-export interface DesignGroup { id: string; label: Bilingual; weight: number }
+export interface DesignGroup {
+  id: string;
+  label: Bilingual;
+  weight: number;
+}
 
-export interface DesignBand { id: 'red' | 'yellow' | 'green'; min: number }
+export interface DesignBand {
+  id: 'red' | 'yellow' | 'green';
+  min: number;
+}
 
 export interface Design {
   id: string;
@@ -57,7 +64,13 @@ export const BAND_COLOURS = { red: '#c0392b', yellow: '#b7950b', green: '#1e8449
 
 /** A content id from a header: lower-case ASCII letters, digits and dashes; a fallback when nothing is left (Japanese headers). */
 export function idFrom(header: string, fallback: string, taken: Set<string>): string {
-  let base = header.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  let base = header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
   if (!base || !/^[a-z]/.test(base)) base = base ? `m-${base}` : fallback;
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
@@ -67,7 +80,12 @@ export function idFrom(header: string, fallback: string, taken: Set<string>): st
 
 function measureOf(d: Design, m: DesignMeasure): Measure {
   const s = m.scoring;
-  const scoring: Measure['scoring'] = s.kind === 'tiers' ? { kind: 'tiers', tiers: s.tiers.map((t) => ({ ...t })), otherwise: s.otherwise } : s.kind === 'linear' ? { ...s } : { kind: 'map', points: { ...s.points } };
+  const scoring: Measure['scoring'] =
+    s.kind === 'tiers'
+      ? { kind: 'tiers', tiers: s.tiers.map((t) => ({ ...t })), otherwise: s.otherwise }
+      : s.kind === 'linear'
+        ? { ...s }
+        : { kind: 'map', points: { ...s.points } };
   const out: Measure = {
     id: m.id,
     group: m.group,
@@ -93,10 +111,16 @@ export function toHealthModel(d: Design): HealthModel {
     name: { ...d.name },
     summary: bandTexts.summary(d),
     touch: 'high',
-    version: d.source.date.slice(0, 4) + '.1',
+    version: `${d.source.date.slice(0, 4)}.1`,
     groups: usedGroups.map((g) => ({ id: g.id, label: { ...g.label }, weight: g.weight })),
     measures: d.measures.map((m) => measureOf(d, m)),
-    bands: d.bands.map((b) => ({ id: b.id, min: b.min, colour: BAND_COLOURS[b.id], playbooks: [], ...bandTexts.band(d, b.id) })),
+    bands: d.bands.map((b) => ({
+      id: b.id,
+      min: b.min,
+      colour: BAND_COLOURS[b.id],
+      playbooks: [],
+      ...bandTexts.band(d, b.id),
+    })),
     overrides: [],
     missingData: { rule: 'redistribute', minCoverage: d.minCoverage },
     trendAlert: 10,
@@ -117,7 +141,7 @@ export function pointsColumn(m: Measure, data: ColumnData): Float64Array {
       const span = s.fullAt - s.zeroAt;
       for (let i = 0; i < out.length; i++) {
         const v = data.values[i];
-        out[i] = v !== v ? NaN : Math.min(1, Math.max(0, (v - s.zeroAt) / span)) * 100;
+        out[i] = Number.isNaN(v) ? NaN : Math.min(1, Math.max(0, (v - s.zeroAt) / span)) * 100;
       }
       return out;
     }
@@ -128,9 +152,16 @@ export function pointsColumn(m: Measure, data: ColumnData): Float64Array {
       const otherwise = s.otherwise ?? 0;
       for (let i = 0; i < out.length; i++) {
         const v = data.values[i];
-        if (v !== v) { out[i] = NaN; continue; }
+        if (Number.isNaN(v)) {
+          out[i] = NaN;
+          continue;
+        }
         let p = otherwise;
-        for (let k = 0; k < ats.length; k++) if (lower ? v <= ats[k] : v >= ats[k]) { p = pts[k]; break; }
+        for (let k = 0; k < ats.length; k++)
+          if (lower ? v <= ats[k] : v >= ats[k]) {
+            p = pts[k];
+            break;
+          }
         out[i] = p;
       }
       return out;
@@ -168,7 +199,11 @@ export interface RowScores {
  * scores are identical (test/unit/health-design.test.ts checks this against scoreAccount). With
  * `only`, just those rows are scored (the others read NaN).
  */
-export function scoreRowsFast(model: Pick<HealthModel, 'groups' | 'measures' | 'missingData'>, points: Float64Array[], only?: Int32Array): RowScores {
+export function scoreRowsFast(
+  model: Pick<HealthModel, 'groups' | 'measures' | 'missingData'>,
+  points: Float64Array[],
+  only?: Int32Array,
+): RowScores {
   const n = points.length ? points[0].length : 0;
   const p = model.measures.length;
   const shares = weightShares(model);
@@ -178,9 +213,13 @@ export function scoreRowsFast(model: Pick<HealthModel, 'groups' | 'measures' | '
   const usedGroups = model.groups.filter((g) => model.measures.some((m) => m.group === g.id));
   const gWeight = Float64Array.from(usedGroups, (g) => g.weight);
   // Each group's measures, one after another in `gIdx` (group g's from gStart[g] to gStart[g + 1]).
-  const gIdx = Int32Array.from(usedGroups.flatMap((g) => model.measures.map((m, j) => (m.group === g.id ? j : -1)).filter((j) => j >= 0)));
+  const gIdx = Int32Array.from(
+    usedGroups.flatMap((g) => model.measures.map((m, j) => (m.group === g.id ? j : -1)).filter((j) => j >= 0)),
+  );
   const gStart = new Int32Array(usedGroups.length + 1);
-  usedGroups.forEach((g, k) => { gStart[k + 1] = gStart[k] + model.measures.filter((m) => m.group === g.id).length; });
+  usedGroups.forEach((g, k) => {
+    gStart[k + 1] = gStart[k] + model.measures.filter((m) => m.group === g.id).length;
+  });
   const score = new Float64Array(n);
   const coverage = new Float64Array(n);
   const present = new Float64Array(usedGroups.length);
@@ -195,20 +234,29 @@ export function scoreRowsFast(model: Pick<HealthModel, 'groups' | 'measures' | '
     let active = 0;
     for (let g = 0; g < usedGroups.length; g++) {
       let sum = 0;
-      for (let k = gStart[g]; k < gStart[g + 1]; k++) { const j = gIdx[k]; if (v[j] === v[j]) sum += weight[j]; }
+      for (let k = gStart[g]; k < gStart[g + 1]; k++) {
+        const j = gIdx[k];
+        if (!Number.isNaN(v[j])) sum += weight[j];
+      }
       present[g] = sum;
       if (sum > 0) active += gWeight[g];
     }
     let cov = 0;
-    for (let j = 0; j < p; j++) cov += v[j] !== v[j] ? 0 : mWeight[j];
+    for (let j = 0; j < p; j++) cov += Number.isNaN(v[j]) ? 0 : mWeight[j];
     coverage[i] = cov;
-    if (cov + EPS < minCov || active === 0) { score[i] = NaN; continue; }
+    if (cov + EPS < minCov || active === 0) {
+      score[i] = NaN;
+      continue;
+    }
     for (let g = 0; g < usedGroups.length; g++) {
       const gEff = present[g] > 0 ? gWeight[g] / active : 0;
-      for (let k = gStart[g]; k < gStart[g + 1]; k++) { const j = gIdx[k]; eff[j] = v[j] !== v[j] ? 0 : (gEff * weight[j]) / present[g]; }
+      for (let k = gStart[g]; k < gStart[g + 1]; k++) {
+        const j = gIdx[k];
+        eff[j] = Number.isNaN(v[j]) ? 0 : (gEff * weight[j]) / present[g];
+      }
     }
     let s = 0;
-    for (let j = 0; j < p; j++) s += v[j] !== v[j] ? 0 : v[j] * eff[j];
+    for (let j = 0; j < p; j++) s += Number.isNaN(v[j]) ? 0 : v[j] * eff[j];
     score[i] = round1(s);
   }
   return { score, coverage };
@@ -279,14 +327,33 @@ export function designProblems(d: Design): DesignProblem[] {
     if (!(Number.isFinite(m.weight) && m.weight > 0)) out.push({ code: 'weight', measure: m.id });
     const s = m.scoring;
     if (s.kind === 'tiers') {
-      if (s.tiers.length < 2 || s.tiers.some((t, i) => !Number.isFinite(t.at) || (i > 0 && (m.direction === 'higher' ? t.at >= s.tiers[i - 1].at : t.at <= s.tiers[i - 1].at)))) out.push({ code: 'tiers-order', measure: m.id });
-      if (!s.tiers.every((t) => okPoints(t.points)) || !okPoints(s.otherwise)) out.push({ code: 'points', measure: m.id });
+      if (
+        s.tiers.length < 2 ||
+        s.tiers.some(
+          (t, i) =>
+            !Number.isFinite(t.at) ||
+            (i > 0 && (m.direction === 'higher' ? t.at >= s.tiers[i - 1].at : t.at <= s.tiers[i - 1].at)),
+        )
+      )
+        out.push({ code: 'tiers-order', measure: m.id });
+      if (!s.tiers.every((t) => okPoints(t.points)) || !okPoints(s.otherwise))
+        out.push({ code: 'points', measure: m.id });
     } else if (s.kind === 'linear') {
-      if (!Number.isFinite(s.zeroAt) || !Number.isFinite(s.fullAt) || s.zeroAt === s.fullAt || (s.fullAt > s.zeroAt) !== (m.direction === 'higher')) out.push({ code: 'ramp-equal', measure: m.id });
-    } else if (!Object.values(s.points).every(okPoints) || Object.keys(s.points).length < 2) out.push({ code: 'points', measure: m.id });
+      if (
+        !Number.isFinite(s.zeroAt) ||
+        !Number.isFinite(s.fullAt) ||
+        s.zeroAt === s.fullAt ||
+        s.fullAt > s.zeroAt !== (m.direction === 'higher')
+      )
+        out.push({ code: 'ramp-equal', measure: m.id });
+    } else if (!Object.values(s.points).every(okPoints) || Object.keys(s.points).length < 2)
+      out.push({ code: 'points', measure: m.id });
     if (m.min !== undefined && m.max !== undefined && !(m.min < m.max)) out.push({ code: 'range', measure: m.id });
   }
-  for (const g of d.groups) if (d.measures.some((m) => m.group === g.id) && !(Number.isFinite(g.weight) && g.weight > 0)) out.push({ code: 'group-weight', group: g.id });
-  if (d.bands[0].min !== 0 || d.bands.some((b, i) => i > 0 && !(b.min > d.bands[i - 1].min && b.min <= 100))) out.push({ code: 'bands-order' });
+  for (const g of d.groups)
+    if (d.measures.some((m) => m.group === g.id) && !(Number.isFinite(g.weight) && g.weight > 0))
+      out.push({ code: 'group-weight', group: g.id });
+  if (d.bands[0].min !== 0 || d.bands.some((b, i) => i > 0 && !(b.min > d.bands[i - 1].min && b.min <= 100)))
+    out.push({ code: 'bands-order' });
   return out;
 }

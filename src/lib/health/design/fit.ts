@@ -27,7 +27,9 @@ export function assignFolds(outcome: Int8Array, k: number, seed: number): Int8Ar
       const j = Math.floor(rnd() * (i + 1));
       [idx[i], idx[j]] = [idx[j], idx[i]];
     }
-    idx.forEach((row, n) => { fold[row] = n % k; });
+    idx.forEach((row, n) => {
+      fold[row] = n % k;
+    });
   }
   return fold;
 }
@@ -59,7 +61,13 @@ export interface FitOptions {
  * Logistic regression by Newton's method, L2 penalty λ/2·‖β‖² on the coefficients (not the
  * intercept). `x` holds p features per row (row-major, no NaN), `rows` the rows to fit on.
  */
-export async function fitLogistic(x: Float64Array, p: number, y: Int8Array, rows: Int32Array, opts: FitOptions = {}): Promise<LogisticFit> {
+export async function fitLogistic(
+  x: Float64Array,
+  p: number,
+  y: Int8Array,
+  rows: Int32Array,
+  opts: FitOptions = {},
+): Promise<LogisticFit> {
   const cols = Array.from({ length: p }, () => new Float64Array(rows.length));
   const yy = new Int8Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
@@ -76,7 +84,11 @@ export async function fitLogistic(x: Float64Array, p: number, y: Int8Array, rows
  * arrays: the linear predictor, then the gradient and the (p+1)² Hessian X'WX as dot products.
  * With `start`, it begins there (and again from zero if that does not converge).
  */
-export async function fitLogisticColumns(cols: Float64Array[], y: Int8Array, opts: FitOptions = {}): Promise<LogisticFit> {
+export async function fitLogisticColumns(
+  cols: Float64Array[],
+  y: Int8Array,
+  opts: FitOptions = {},
+): Promise<LogisticFit> {
   const fit = await newton(cols, y, opts);
   // A start far from the optimum can make Newton's method diverge: then start again from zero.
   return fit.converged || !opts.start ? fit : newton(cols, y, { ...opts, start: undefined });
@@ -95,13 +107,22 @@ async function newton(cols: Float64Array[], y: Int8Array, opts: FitOptions): Pro
   const w = new Float64Array(n);
   const res = new Float64Array(n);
   const wx = new Float64Array(n);
-  const dot = (a: Float64Array, b: Float64Array) => { let s = 0; for (let i = 0; i < n; i++) s += a[i] * b[i]; return s; };
+  const dot = (a: Float64Array, b: Float64Array) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += a[i] * b[i];
+    return s;
+  };
   let converged = false;
   let it = 0;
   for (; it < (opts.maxIter ?? 50); it++) {
     eta.fill(beta[0]);
-    for (let j = 0; j < p; j++) { const c = cols[j]; const b = beta[j + 1]; if (b !== 0) for (let i = 0; i < n; i++) eta[i] += b * c[i]; }
-    let g0 = 0, h00 = 0;
+    for (let j = 0; j < p; j++) {
+      const c = cols[j];
+      const b = beta[j + 1];
+      if (b !== 0) for (let i = 0; i < n; i++) eta[i] += b * c[i];
+    }
+    let g0 = 0,
+      h00 = 0;
     for (let i = 0; i < n; i++) {
       const mu = 1 / (1 + Math.exp(-eta[i]));
       const wi = mu * (1 - mu);
@@ -114,8 +135,15 @@ async function newton(cols: Float64Array[], y: Int8Array, opts: FitOptions): Pro
     hess[0] = h00;
     for (let a = 0; a < p; a++) {
       const ca = cols[a];
-      let ga = 0, ha = 0;
-      for (let i = 0; i < n; i++) { const v = ca[i]; ga += res[i] * v; const t = w[i] * v; wx[i] = t; ha += t; }
+      let ga = 0,
+        ha = 0;
+      for (let i = 0; i < n; i++) {
+        const v = ca[i];
+        ga += res[i] * v;
+        const t = w[i] * v;
+        wx[i] = t;
+        ha += t;
+      }
       grad[a + 1] = ga - lambda * beta[a + 1];
       hess[a + 1] = ha;
       for (let b = a; b < p; b++) hess[(a + 1) * q + b + 1] = dot(wx, cols[b]);
@@ -124,10 +152,20 @@ async function newton(cols: Float64Array[], y: Int8Array, opts: FitOptions): Pro
     for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) hess[a * q + b] = hess[b * q + a];
     const step = solveSpd(hess, grad, q);
     let max = 0;
-    for (let a = 0; a < q; a++) { beta[a] += step[a]; max = Math.max(max, Math.abs(step[a])); }
+    for (let a = 0; a < q; a++) {
+      beta[a] += step[a];
+      max = Math.max(max, Math.abs(step[a]));
+    }
     if (opts.check) await opts.check();
-    if (max < (opts.tol ?? 1e-6)) { converged = true; it++; break; }
-    if (!Number.isFinite(max)) { it++; break; } // diverged (only from a poor starting point): not converged
+    if (max < (opts.tol ?? 1e-6)) {
+      converged = true;
+      it++;
+      break;
+    }
+    if (!Number.isFinite(max)) {
+      it++;
+      break;
+    } // diverged (only from a poor starting point): not converged
   }
   return { beta, iterations: it, converged };
 }
@@ -144,9 +182,17 @@ function solveSpd(a: Float64Array, g: Float64Array, q: number): Float64Array {
     }
   }
   const z = new Float64Array(q);
-  for (let i = 0; i < q; i++) { let s = g[i]; for (let k = 0; k < i; k++) s -= l[i * q + k] * z[k]; z[i] = s / l[i * q + i]; }
+  for (let i = 0; i < q; i++) {
+    let s = g[i];
+    for (let k = 0; k < i; k++) s -= l[i * q + k] * z[k];
+    z[i] = s / l[i * q + i];
+  }
   const s = new Float64Array(q);
-  for (let i = q - 1; i >= 0; i--) { let t = z[i]; for (let k = i + 1; k < q; k++) t -= l[k * q + i] * s[k]; s[i] = t / l[i * q + i]; }
+  for (let i = q - 1; i >= 0; i--) {
+    let t = z[i];
+    for (let k = i + 1; k < q; k++) t -= l[k * q + i] * s[k];
+    s[i] = t / l[i * q + i];
+  }
   return s;
 }
 
@@ -157,10 +203,20 @@ export function featureMatrix(points: Float64Array[], rows: Int32Array): Float64
   const x = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
     const col = points[j];
-    let s = 0, c = 0;
-    for (let r = 0; r < rows.length; r++) { const v = col[rows[r]]; if (v === v) { s += v; c++; } }
+    let s = 0,
+      c = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const v = col[rows[r]];
+      if (!Number.isNaN(v)) {
+        s += v;
+        c++;
+      }
+    }
     const mean = c ? s / c : 50;
-    for (let i = 0; i < n; i++) { const v = col[i]; x[i * p + j] = (v === v ? v : mean) / 100; }
+    for (let i = 0; i < n; i++) {
+      const v = col[i];
+      x[i * p + j] = (!Number.isNaN(v) ? v : mean) / 100;
+    }
   }
   return x;
 }
@@ -170,15 +226,30 @@ export function featureMatrix(points: Float64Array[], rows: Int32Array): Float64
  * by its mean over those rows: the same numbers as featureMatrix), with their outcomes: what
  * fitLogisticColumns takes.
  */
-export function trainingColumns(points: Float64Array[], rows: Int32Array, outcome: Int8Array): { cols: Float64Array[]; y: Int8Array } {
+export function trainingColumns(
+  points: Float64Array[],
+  rows: Int32Array,
+  outcome: Int8Array,
+): { cols: Float64Array[]; y: Int8Array } {
   const y = new Int8Array(rows.length);
   for (let r = 0; r < rows.length; r++) y[r] = outcome[rows[r]];
   const cols = points.map((col) => {
     const out = new Float64Array(rows.length);
-    let s = 0, c = 0;
-    for (let r = 0; r < rows.length; r++) { const v = col[rows[r]]; out[r] = v; if (v === v) { s += v; c++; } }
+    let s = 0,
+      c = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const v = col[rows[r]];
+      out[r] = v;
+      if (!Number.isNaN(v)) {
+        s += v;
+        c++;
+      }
+    }
     const mean = c ? s / c : 50;
-    for (let r = 0; r < rows.length; r++) { const v = out[r]; out[r] = (v === v ? v : mean) / 100; }
+    for (let r = 0; r < rows.length; r++) {
+      const v = out[r];
+      out[r] = (!Number.isNaN(v) ? v : mean) / 100;
+    }
     return out;
   });
   return { cols, y };
@@ -219,32 +290,57 @@ export function foldDesign(d: Design, data: DesignData, train: Int32Array | null
       const s = suggestNumeric(col, data.outcome, { method: m.method, rows: train });
       return s ? { ...m, direction: s.direction, scoring: s.scoring } : m;
     }
-    if (col.kind === 'categorical') return { ...m, scoring: suggestCategories(col, data.outcome, { rows: train }).scoring };
+    if (col.kind === 'categorical')
+      return { ...m, scoring: suggestCategories(col, data.outcome, { rows: train }).scoring };
     return m;
   });
   return { ...d, measures };
 }
 
 /** Points of every measure; a measure whose scoring and direction equal those in `reuse` keeps its points from there. */
-export function pointsOf(model: HealthModel, data: DesignData, reuse?: { model: HealthModel; points: Float64Array[] }): Float64Array[] {
+export function pointsOf(
+  model: HealthModel,
+  data: DesignData,
+  reuse?: { model: HealthModel; points: Float64Array[] },
+): Float64Array[] {
   return model.measures.map((m, j) => {
     const r = reuse?.model.measures[j];
-    if (r && r.direction === m.direction && JSON.stringify(r.scoring) === JSON.stringify(m.scoring)) return reuse!.points[j];
+    if (r && r.direction === m.direction && JSON.stringify(r.scoring) === JSON.stringify(m.scoring))
+      return reuse!.points[j];
     return pointsColumn(m, data.columns[j]);
   });
 }
 
 /** AUC of health scores over `rows` (a low score predicts churn); rows with insufficient data are left out. */
 export function scoreAuc(score: Float64Array, outcome: Int8Array, rows: Int32Array): number | null {
-  let m = 0, n = 0;
-  for (let r = 0; r < rows.length; r++) { const i = rows[r]; if (score[i] === score[i]) { if (outcome[i] === 1) m++; else if (outcome[i] === 0) n++; } }
+  let m = 0,
+    n = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r];
+    if (!Number.isNaN(score[i])) {
+      if (outcome[i] === 1) m++;
+      else if (outcome[i] === 0) n++;
+    }
+  }
   const pos = new Float64Array(m);
   const neg = new Float64Array(n);
-  for (let r = 0, a = 0, b = 0; r < rows.length; r++) { const i = rows[r]; if (score[i] === score[i]) { if (outcome[i] === 1) pos[a++] = -score[i]; else if (outcome[i] === 0) neg[b++] = -score[i]; } }
+  for (let r = 0, a = 0, b = 0; r < rows.length; r++) {
+    const i = rows[r];
+    if (!Number.isNaN(score[i])) {
+      if (outcome[i] === 1) pos[a++] = -score[i];
+      else if (outcome[i] === 0) neg[b++] = -score[i];
+    }
+  }
   return groupAuc(pos, neg);
 }
 
-export interface FoldResult { fold: number; train: number; test: number; suggestedAuc: number | null; currentAuc: number | null }
+export interface FoldResult {
+  fold: number;
+  train: number;
+  test: number;
+  suggestedAuc: number | null;
+  currentAuc: number | null;
+}
 
 export interface SuggestResult {
   k: number;
@@ -262,9 +358,14 @@ export interface SuggestResult {
   converged: boolean;
 }
 
-export interface SuggestOptions { k?: number; seed?: number; lambda?: number }
+export interface SuggestOptions {
+  k?: number;
+  seed?: number;
+  lambda?: number;
+}
 
-const mean = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) || xs.length === 0 ? null : (xs as number[]).reduce((a, b) => a + b, 0) / xs.length);
+const mean = (xs: (number | null)[]): number | null =>
+  xs.some((x) => x === null) || xs.length === 0 ? null : (xs as number[]).reduce((a, b) => a + b, 0) / xs.length;
 
 /**
  * Cross-validated weight suggestion. For each fold: scorings re-derived on the training rows, a fit
@@ -272,7 +373,13 @@ const mean = (xs: (number | null)[]): number | null => (xs.some((x) => x === nul
  * current weights. Then a final fit on all rows gives the suggested weights. `onProgress(done,
  * total)` after each fit; `check()` between Newton steps may throw FitCancelled.
  */
-export async function suggestWeights(d: Design, data: DesignData, opts: SuggestOptions = {}, onProgress: (done: number, total: number) => void = () => {}, check?: () => Promise<void>): Promise<SuggestResult> {
+export async function suggestWeights(
+  d: Design,
+  data: DesignData,
+  opts: SuggestOptions = {},
+  onProgress: (done: number, total: number) => void = () => {},
+  check?: () => Promise<void>,
+): Promise<SuggestResult> {
   const k = opts.k ?? 5;
   const seed = opts.seed ?? 1;
   const lambda = opts.lambda ?? 1;
@@ -288,7 +395,11 @@ export async function suggestWeights(d: Design, data: DesignData, opts: SuggestO
     const size = folds.reduce((a, g) => a + (g === f ? 1 : 0), 0);
     const train = new Int32Array(known - size);
     const test = new Int32Array(size);
-    for (let i = 0, a = 0, b = 0; i < folds.length; i++) if (folds[i] >= 0) { if (folds[i] === f) test[b++] = i; else train[a++] = i; }
+    for (let i = 0, a = 0, b = 0; i < folds.length; i++)
+      if (folds[i] >= 0) {
+        if (folds[i] === f) test[b++] = i;
+        else train[a++] = i;
+      }
     const fd = foldDesign(d, data, train);
     const model = toHealthModel(fd);
     const points = pointsOf(model, data, full);
@@ -310,7 +421,9 @@ export async function suggestWeights(d: Design, data: DesignData, opts: SuggestO
   const applied = applyShares(d, shares);
   onProgress(total, total);
   return {
-    k, seed, lambda,
+    k,
+    seed,
+    lambda,
     folds: results,
     suggestedAuc: mean(results.map((r) => r.suggestedAuc)),
     currentAuc: mean(results.map((r) => r.currentAuc)),

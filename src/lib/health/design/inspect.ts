@@ -4,12 +4,28 @@
  */
 import type { HealthModel } from '../../../schemas/health.ts';
 
-const band = (id: string, min: number) => ({ id, min, colour: '#000000', label: { en: id }, meaning: { en: id }, notify: { en: id }, cadence: { en: id }, playbooks: [] });
+const band = (id: string, min: number) => ({
+  id,
+  min,
+  colour: '#000000',
+  label: { en: id },
+  meaning: { en: id },
+  notify: { en: id },
+  cadence: { en: id },
+  playbooks: [],
+});
 
 export const INSPECT_MODEL: HealthModel = {
-  name: { en: 'inspect' }, summary: { en: 'inspect' }, touch: 'high', version: '1',
+  name: { en: 'inspect' },
+  summary: { en: 'inspect' },
+  touch: 'high',
+  version: '1',
   groups: [{ id: 'g', label: { en: 'g' }, weight: 1 }],
   measures: [],
   bands: [band('red', 0), band('yellow', 50), band('green', 75)],
-  overrides: [], missingData: { rule: 'redistribute', minCoverage: 0.5 }, trendAlert: 10, presets: [], reviewEvery: 180,
+  overrides: [],
+  missingData: { rule: 'redistribute', minCoverage: 0.5 },
+  trendAlert: 10,
+  presets: [],
+  reviewEvery: 180,
 };

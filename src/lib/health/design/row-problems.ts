@@ -20,7 +20,9 @@ export function rowProblems(d: Design, columns: ColumnData[]): RowProblem[] {
     const c = columns[j];
     if (!c) return;
     if (c.kind === 'categorical') {
-      c.codes.forEach((code, i) => { if (code < 0) at(i).missing.push(m.id); });
+      c.codes.forEach((code, i) => {
+        if (code < 0) at(i).missing.push(m.id);
+      });
       return;
     }
     const invalid = new Set(c.invalid);

@@ -77,13 +77,18 @@ function present(col: NumericColumn, rows: ArrayLike<number> | null): Float64Arr
   let m = 0;
   for (let k = 0; k < n; k++) {
     const x = col.values[rows ? rows[k] : k];
-    if (x === x) v[m++] = x; // not NaN
+    if (!Number.isNaN(x)) v[m++] = x; // not NaN
   }
   return v.subarray(0, m);
 }
 
 /** Churn rate in the lowest vs highest quarter of values: the evidence for the direction. */
-export function directionEvidence(col: NumericColumn, outcome: Int8Array, rows: ArrayLike<number> | null = null, quartiles?: [number, number]): DirectionEvidence {
+export function directionEvidence(
+  col: NumericColumn,
+  outcome: Int8Array,
+  rows: ArrayLike<number> | null = null,
+  quartiles?: [number, number],
+): DirectionEvidence {
   let q25: number, q75: number;
   if (quartiles) [q25, q75] = quartiles;
   else {
@@ -92,15 +97,24 @@ export function directionEvidence(col: NumericColumn, outcome: Int8Array, rows: 
     q75 = quantileSorted(sorted, 0.75);
   }
   // One pass over the rows (cross-validation reads this on every fold); NaN (no value) is in neither quarter.
-  let lc = 0, lch = 0, hc = 0, hch = 0;
+  let lc = 0,
+    lch = 0,
+    hc = 0,
+    hch = 0;
   const n = rows ? rows.length : col.values.length;
   for (let k = 0; k < n; k++) {
     const i = rows ? rows[k] : k;
     const o = outcome[i];
     if (o < 0) continue;
     const v = col.values[i];
-    if (v <= q25) { lc++; lch += o; }
-    if (v >= q75) { hc++; hch += o; }
+    if (v <= q25) {
+      lc++;
+      lch += o;
+    }
+    if (v >= q75) {
+      hc++;
+      hch += o;
+    }
   }
   const lowRate = lc ? lch / lc : null;
   const highRate = hc ? hch / hc : null;
@@ -115,7 +129,10 @@ export function suggestDirection(e: DirectionEvidence): Direction {
 }
 
 /** Tiers at the distinct rounded quartiles (best first), points spread evenly down to 0; null when fewer than 2 distinct cuts. */
-export function quantileTiers(sorted: ArrayLike<number>, direction: Direction): { scoring: DesignScoring; cuts: number[] } | null {
+export function quantileTiers(
+  sorted: ArrayLike<number>,
+  direction: Direction,
+): { scoring: DesignScoring; cuts: number[] } | null {
   const qs = [0.75, 0.5, 0.25].map((p) => roundNice(quantileSorted(sorted, p)));
   const distinct = [...new Set(qs)].sort((a, b) => (direction === 'higher' ? b - a : a - b));
   if (distinct.length < 2) return null;
@@ -125,11 +142,20 @@ export function quantileTiers(sorted: ArrayLike<number>, direction: Direction): 
 }
 
 /** A ramp from the 5th to the 95th percentile (reversed for "lower is better"); null when they are equal. */
-export function linearRamp(sorted: ArrayLike<number>, direction: Direction): { scoring: DesignScoring; cuts: number[] } | null {
+export function linearRamp(
+  sorted: ArrayLike<number>,
+  direction: Direction,
+): { scoring: DesignScoring; cuts: number[] } | null {
   const p5 = roundNice(quantileSorted(sorted, 0.05));
   const p95 = roundNice(quantileSorted(sorted, 0.95));
   if (!(p95 > p5)) return null;
-  return { scoring: direction === 'higher' ? { kind: 'linear', zeroAt: p5, fullAt: p95 } : { kind: 'linear', zeroAt: p95, fullAt: p5 }, cuts: [p5, p95] };
+  return {
+    scoring:
+      direction === 'higher'
+        ? { kind: 'linear', zeroAt: p5, fullAt: p95 }
+        : { kind: 'linear', zeroAt: p95, fullAt: p5 },
+    cuts: [p5, p95],
+  };
 }
 
 /**
@@ -137,7 +163,11 @@ export function linearRamp(sorted: ArrayLike<number>, direction: Direction): { s
  * choice); otherwise quartile tiers, falling back to a ramp when the quartiles coincide. Null when
  * the column has fewer than two distinct values.
  */
-export function suggestNumeric(col: NumericColumn, outcome: Int8Array, opts: { method?: NumericMethod; direction?: Direction; rows?: ArrayLike<number> | null } = {}): NumericSuggestion | null {
+export function suggestNumeric(
+  col: NumericColumn,
+  outcome: Int8Array,
+  opts: { method?: NumericMethod; direction?: Direction; rows?: ArrayLike<number> | null } = {},
+): NumericSuggestion | null {
   const rows = opts.rows ?? null;
   const values = present(col, rows);
   if (values.length === 0) return null;
@@ -156,9 +186,23 @@ export function suggestNumeric(col: NumericColumn, outcome: Int8Array, opts: { m
     const lo = sorted[0];
     const hi = sorted[sorted.length - 1];
     method = 'linear';
-    s = { scoring: direction === 'higher' ? { kind: 'linear', zeroAt: lo, fullAt: hi } : { kind: 'linear', zeroAt: hi, fullAt: lo }, cuts: [lo, hi] };
+    s = {
+      scoring:
+        direction === 'higher'
+          ? { kind: 'linear', zeroAt: lo, fullAt: hi }
+          : { kind: 'linear', zeroAt: hi, fullAt: lo },
+      cuts: [lo, hi],
+    };
   }
-  return { method, direction, scoring: s.scoring, evidence, cuts: s.cuts, min: sorted[0], max: sorted[sorted.length - 1] };
+  return {
+    method,
+    direction,
+    scoring: s.scoring,
+    evidence,
+    cuts: s.cuts,
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+  };
 }
 
 /**
@@ -167,7 +211,11 @@ export function suggestNumeric(col: NumericColumn, outcome: Int8Array, opts: { m
  * and share the pooled rate; when every category is small they are scored as one (50 points).
  * Categories never seen with an outcome count as pooled.
  */
-export function suggestCategories(col: CategoryColumn, outcome: Int8Array, opts: { minCount?: number; rows?: ArrayLike<number> | null } = {}): CategorySuggestion {
+export function suggestCategories(
+  col: CategoryColumn,
+  outcome: Int8Array,
+  opts: { minCount?: number; rows?: ArrayLike<number> | null } = {},
+): CategorySuggestion {
   const minCount = opts.minCount ?? MIN_CATEGORY_COUNT;
   const k = col.labels.length;
   const count = new Float64Array(k);
@@ -182,23 +230,45 @@ export function suggestCategories(col: CategoryColumn, outcome: Int8Array, opts:
     churned[c] += outcome[i];
   }
   const small = col.labels.map((_, c) => count[c] < minCount);
-  let pc = 0, pch = 0;
-  for (let c = 0; c < k; c++) if (small[c]) { pc += count[c]; pch += churned[c]; }
+  let pc = 0,
+    pch = 0;
+  for (let c = 0; c < k; c++)
+    if (small[c]) {
+      pc += count[c];
+      pch += churned[c];
+    }
   const pooledRate = pc ? pch / pc : null;
   const rateOf = (c: number): number | null => (small[c] ? pooledRate : count[c] ? churned[c] / count[c] : null);
   const rates = col.labels.map((_, c) => rateOf(c)).filter((r): r is number => r !== null);
   const lo = Math.min(...rates);
   const hi = Math.max(...rates);
-  const pointsOf = (r: number | null): number => (r === null || !(hi > lo) ? 50 : Math.round((100 * (hi - r)) / (hi - lo)));
+  const pointsOf = (r: number | null): number =>
+    r === null || !(hi > lo) ? 50 : Math.round((100 * (hi - r)) / (hi - lo));
   const points: Record<string, number> = {};
   const categories: CategorySuggestion['categories'] = [];
   for (let c = 0; c < k; c++) {
     const r = rateOf(c);
     points[col.labels[c]] = pointsOf(r);
-    if (!small[c]) categories.push({ label: col.labels[c], count: count[c], churned: churned[c], rate: r, points: pointsOf(r), pooled: false });
+    if (!small[c])
+      categories.push({
+        label: col.labels[c],
+        count: count[c],
+        churned: churned[c],
+        rate: r,
+        points: pointsOf(r),
+        pooled: false,
+      });
   }
   const pooled = col.labels.filter((_, c) => small[c]);
-  if (pooled.length) categories.push({ label: '', count: pc, churned: pch, rate: pooledRate, points: pointsOf(pooledRate), pooled: true });
+  if (pooled.length)
+    categories.push({
+      label: '',
+      count: pc,
+      churned: pch,
+      rate: pooledRate,
+      points: pointsOf(pooledRate),
+      pooled: true,
+    });
   categories.sort((a, b) => b.points - a.points);
   return { scoring: { kind: 'map', points }, categories, pooled, minCount };
 }
@@ -208,7 +278,14 @@ export function suggestCategories(col: CategoryColumn, outcome: Int8Array, opts:
  * and 95th percentile for a ramp) and a direction: what a suggestion gives for the same cuts.
  */
 export function scoringFromCuts(method: NumericMethod, cuts: number[], direction: Direction): DesignScoring {
-  if (method === 'linear') return direction === 'higher' ? { kind: 'linear', zeroAt: cuts[0], fullAt: cuts[cuts.length - 1] } : { kind: 'linear', zeroAt: cuts[cuts.length - 1], fullAt: cuts[0] };
+  if (method === 'linear')
+    return direction === 'higher'
+      ? { kind: 'linear', zeroAt: cuts[0], fullAt: cuts[cuts.length - 1] }
+      : { kind: 'linear', zeroAt: cuts[cuts.length - 1], fullAt: cuts[0] };
   const ordered = [...cuts].sort((a, b) => (direction === 'higher' ? b - a : a - b));
-  return { kind: 'tiers', tiers: ordered.map((at, i) => ({ at, points: Math.round((100 * (ordered.length - i)) / ordered.length) })), otherwise: 0 };
+  return {
+    kind: 'tiers',
+    tiers: ordered.map((at, i) => ({ at, points: Math.round((100 * (ordered.length - i)) / ordered.length) })),
+    otherwise: 0,
+  };
 }

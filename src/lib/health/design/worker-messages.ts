@@ -18,13 +18,23 @@ export type DesignResponse =
   | { type: 'error'; id: string; message: string };
 
 /** Runs one request; `isCancelled` is polled between Newton steps (after yielding, so "cancel" messages get through). */
-export async function runSuggest(msg: Extract<DesignRequest, { type: 'suggest' }>, post: (r: DesignResponse) => void, isCancelled: () => boolean): Promise<void> {
+export async function runSuggest(
+  msg: Extract<DesignRequest, { type: 'suggest' }>,
+  post: (r: DesignResponse) => void,
+  isCancelled: () => boolean,
+): Promise<void> {
   const check = async () => {
     await new Promise((r) => setTimeout(r, 0));
     if (isCancelled()) throw new FitCancelled();
   };
   try {
-    const result = await suggestWeights(msg.design, { columns: msg.columns, outcome: msg.outcome }, msg.options, (done, total) => post({ type: 'progress', id: msg.id, done, total }), check);
+    const result = await suggestWeights(
+      msg.design,
+      { columns: msg.columns, outcome: msg.outcome },
+      msg.options,
+      (done, total) => post({ type: 'progress', id: msg.id, done, total }),
+      check,
+    );
     post({ type: 'result', id: msg.id, result });
   } catch (e) {
     if (e instanceof FitCancelled) post({ type: 'cancelled', id: msg.id });
