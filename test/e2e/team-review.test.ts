@@ -30,8 +30,20 @@ async function importAll(page: Page) {
   await page.waitForSelector('[data-testid="heatmap"]');
 }
 
-function drawnPixels(page: Page, scope: string): Promise<number> {
-  return drawnPixelsOf(page, `${scope} canvas`);
+/**
+ * Pixels drawn on the chart in `scope`. Radars are made only when they come near the viewport, so
+ * the canvas is scrolled into view first and given up to 10 s to draw.
+ */
+async function drawnPixels(page: Page, scope: string): Promise<number> {
+  const canvas = `${scope} canvas`;
+  await page.locator(canvas).first().scrollIntoViewIfNeeded();
+  const end = Date.now() + 10_000;
+  let n = await drawnPixelsOf(page, canvas);
+  while (n === 0 && Date.now() < end) {
+    await page.waitForTimeout(100);
+    n = await drawnPixelsOf(page, canvas);
+  }
+  return n;
 }
 
 async function reportRow(page: Page, file: string) {
