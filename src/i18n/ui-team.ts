@@ -128,6 +128,8 @@ export const teamEn = {
   'team.growth.date': 'Date',
   'team.growth.from': 'From file',
   'team.growth.change': 'Change',
+  'team.growth.showAll': 'Show all {n} dates (the latest {shown} are shown)',
+  'team.growth.showLatest': 'Show only the latest {n} dates',
   'team.growth.radar': '{name}: latest snapshots',
   'team.growth.summary': '{n} dates from {first} to {last}; {grew} elements went up.',
   'team.growth.single': 'One date so far ({date}). Import older files or files with snapshots to see growth.',
@@ -324,8 +326,10 @@ export const teamJa: Record<keyof typeof teamEn, string> = {
   'team.growth.date': '日付',
   'team.growth.from': '元のファイル',
   'team.growth.change': '変化',
+  'team.growth.showAll': '全{n}時点を表示（いまは直近の{shown}時点）',
+  'team.growth.showLatest': '直近の{n}時点だけを表示',
   'team.growth.radar': '{name}：直近のスナップショット',
-  'team.growth.summary': '{first} から {last} までの {n} 時点。レベルが上がった要素は {grew} 個です。',
+  'team.growth.summary': '{first}から{last}までの{n}時点。レベルが上がった要素は{grew}個です。',
   'team.growth.single':
     'まだ1時点（{date}）だけです。過去のファイルやスナップショットを含むファイルを読み込むと成長を確認できます。',
 

@@ -10,7 +10,9 @@ import type { UIKey } from '../i18n/ui.ts';
 import type { ClientData } from '../lib/assessment/skill-island-props.ts';
 import type { Assessment } from '../schemas/assessment.ts';
 import { exportFileName, serialiseAssessment } from '../lib/assessment/file-output.ts';
-import { readReviewInput, type ReviewProblem } from '../lib/review/validate.ts';
+import type { ReviewProblem } from '../lib/review/validate.ts';
+import { runJob } from './file-jobs.ts';
+import { MAX_FILE_BYTES } from '../schemas/assessment-constants.ts';
 import {
   listSessions,
   saveSession,
@@ -131,11 +133,15 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
     if (session) put(fn(session));
   };
 
-  const open = (text: string, label: string) => {
-    const r = readReviewInput(text, data.frameworks, {
+  const open = async (text: string, label: string) => {
+    // Read and checked in the file-reading worker: a file up to the size limit never blocks the page.
+    const r = await runJob({
+      type: 'review',
+      text,
+      frameworks: data.frameworks,
       open: session ? { name: session.self.person.name } : undefined,
       opened: sessions.map((x) => x.session.self.person.name),
-      now: new Date(),
+      now: new Date().toISOString(),
     });
     if (!r.ok) {
       const p = problemText(r.problem, t);
@@ -168,14 +174,14 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
   };
 
   const openFile = async (file: File) => {
-    if (file.size > 5 * 1024 * 1024) {
+    if (file.size > MAX_FILE_BYTES) {
       notify({
         kind: 'error',
         text: `${t('review.open.failed', { file: file.name })} ${t('assess.import.too-large')}`,
       });
       return;
     }
-    open(await file.text(), file.name);
+    await open(await file.text(), file.name);
   };
 
   const setAssessorName = (v: string) => {
@@ -316,7 +322,7 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
             type="button"
             disabled={!link.trim()}
             onClick={() => {
-              open(link, t('review.open.link'));
+              void open(link, t('review.open.link'));
               setLink('');
             }}
           >

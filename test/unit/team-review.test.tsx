@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
 import TeamReview from '../../src/islands/TeamReview.tsx';
+import { GROWTH_ROWS_SHOWN } from '../../src/islands/team/GrowthView.tsx';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
@@ -187,6 +188,38 @@ describe('TeamReview', () => {
       '2026-09-12',
     ]);
     expect(table.querySelectorAll('thead th')).toHaveLength(16);
+  });
+
+  it('shows the latest dates of a long history in the growth table, and all of them on request', async () => {
+    const { container } = await mount();
+    const fw = data.frameworks[0];
+    const dates = Array.from({ length: GROWTH_ROWS_SHOWN + 6 }, (_, i) => {
+      const d = new Date(Date.UTC(2024, 0, 1 + i * 7));
+      return d.toISOString().slice(0, 10);
+    });
+    const file = JSON.stringify({
+      ...emptyAssessment(fw, { name: 'Long History' }, 'self', { now: new Date('2026-11-24T09:00:00Z') }),
+      snapshots: dates.map((date, i) => ({ date, ratings: { [fw.elements[0].id]: 1 + (i % 3) } })),
+    });
+    fireEvent.change(container.querySelector('input[data-testid="import-files"]')!, {
+      target: { files: [new File([file], 'long-history.json')] },
+    });
+    const growth = await waitFor(() => screen.getByTestId('growth'), { timeout: 10_000 });
+    const shownDates = () =>
+      [...within(growth).getByTestId('growth-table').querySelectorAll('tbody th time')].map((el) => el.textContent);
+    const latest = shownDates();
+    expect(latest).toHaveLength(GROWTH_ROWS_SHOWN);
+    const all = within(growth).getByTestId('growth-all');
+    expect(all.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(all);
+    // Every snapshot plus the file's current ratings, in date order; the short table was its end.
+    const every = shownDates();
+    expect(every.slice(0, dates.length)).toEqual(dates);
+    expect(every.slice(-GROWTH_ROWS_SHOWN)).toEqual(latest);
+    expect(all.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(all);
+    expect(shownDates()).toEqual(latest);
+    expect(all.textContent).toBe(`Show all ${every.length} dates (the latest ${GROWTH_ROWS_SHOWN} are shown)`);
   });
 
   it('shows the beginning of a long snapshot note in the growth table, and all of it on demand', async () => {

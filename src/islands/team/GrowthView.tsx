@@ -36,6 +36,9 @@ function Note({ text }: { text: string }) {
   );
 }
 
+/** Dates the growth table shows before "show all": the latest ones. */
+export const GROWTH_ROWS_SHOWN = 24;
+
 export const GrowthView = memo(function GrowthView({
   fw,
   members,
@@ -47,6 +50,7 @@ export const GrowthView = memo(function GrowthView({
 }) {
   const [key, setKey] = useState('');
   const [kindPick, setKindPick] = useState<AssessmentKind>('manager');
+  const [showAll, setShowAll] = useState(false);
   const selectId = useId();
   const m = members.find((x) => x.key === key) ?? members[0];
   const kind: AssessmentKind | undefined = m
@@ -65,6 +69,8 @@ export const GrowthView = memo(function GrowthView({
   const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
   if (!m || !kind) return null;
   const recent = rows.slice(-STYLES.length).reverse();
+  // A long history shows its latest dates first-hand; the rest on request (a file may hold hundreds).
+  const shown = showAll || rows.length <= GROWTH_ROWS_SHOWN ? rows : rows.slice(-GROWTH_ROWS_SHOWN);
   const rowLabel = (r: (typeof rows)[number]) => (r.agreedBy ? `${r.date} (${t('team.kind.agreed')})` : r.date);
   const series: RadarSeries[] = recent.map((r, i) => ({ label: rowLabel(r), values: r.values, style: STYLES[i] }));
   const name = displayName(m, t);
@@ -120,7 +126,7 @@ export const GrowthView = memo(function GrowthView({
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {shown.map((r) => (
               <tr
                 key={rowLabel(r)}
                 className={r.agreedBy ? 'agreed-row' : undefined}
@@ -173,6 +179,15 @@ export const GrowthView = memo(function GrowthView({
           )}
         </table>
       </div>
+      {rows.length > GROWTH_ROWS_SHOWN && (
+        <p>
+          <button type="button" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll} data-testid="growth-all">
+            {showAll
+              ? t('team.growth.showLatest', { n: GROWTH_ROWS_SHOWN })
+              : t('team.growth.showAll', { n: rows.length, shown: GROWTH_ROWS_SHOWN })}
+          </button>
+        </p>
+      )}
       {series.length > 0 && (
         <RadarChart
           title={t('team.growth.radar', { name })}
