@@ -68,7 +68,7 @@ describe('header search', () => {
   it('the search page answers ?q= and keeps the query in the URL', async () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(`${site.server.url}search/?q=${encodeURIComponent('renewal 120')}`);
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent('renewal notice deadline')}`);
     await page.waitForSelector('[data-search-page-results] .search-hit');
     const hrefs = await page
       .locator('[data-search-page-results] .search-hit')
