@@ -3,6 +3,7 @@
  * snapshot, keep it in the browser, export/import/share it, and build a growth plan.
  * State and rendering only: every rule lives in src/lib/assessment.
  */
+import { LevelRadios } from './LevelRadios.tsx';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../i18n/locales.ts';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
@@ -737,22 +738,7 @@ function ElementRating(props: {
       </legend>
       <p className="muted">{el.summary}</p>
       <div className="levels-radio" role="radiogroup" aria-label={el.name}>
-        <label>
-          <input type="radio" name={name} value="0" checked={value === 0} onChange={() => onRate(0)} /> 0 ·{' '}
-          {t('assess.level0')}
-        </label>
-        {fw.levels.map((l) => (
-          <label key={l.level}>
-            <input
-              type="radio"
-              name={name}
-              value={l.level}
-              checked={value === l.level}
-              onChange={() => onRate(l.level)}
-            />{' '}
-            {l.level} · {l.name}
-          </label>
-        ))}
+        <LevelRadios name={name} value={value} levels={fw.levels} onRate={onRate} t={t} />
       </div>
       {shown && (
         <p className="descriptor">

@@ -2,6 +2,7 @@
  * The manager's rating: per element the member's level and evidence, the level descriptors, and the
  * manager's level and comment. "A" (or the Agree button) takes the member's level.
  */
+import { LevelRadios } from '../LevelRadios.tsx';
 import { memo, useState, type KeyboardEvent } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
@@ -145,22 +146,7 @@ function ElementReview(props: {
           {t('review.rate.yours')}
         </p>
         <div className="levels-radio" role="radiogroup" aria-labelledby={`${name}-label`}>
-          <label>
-            <input type="radio" name={name} value="0" checked={mine === 0} onChange={() => onRate(0)} /> 0 ·{' '}
-            {t('assess.level0')}
-          </label>
-          {fw.levels.map((l) => (
-            <label key={l.level}>
-              <input
-                type="radio"
-                name={name}
-                value={l.level}
-                checked={mine === l.level}
-                onChange={() => onRate(l.level)}
-              />{' '}
-              {l.level} · {l.name}
-            </label>
-          ))}
+          <LevelRadios name={name} value={mine} levels={fw.levels} onRate={onRate} t={t} />
         </div>
         <button
           type="button"
