@@ -87,6 +87,17 @@ describe('number formatting', () => {
     expect(wholePercent(1.2)).toBe(100);
     expect(wholePercent(-0.1)).toBe(0);
   });
+  it('keeps each language, style and number of decimals apart (formatters are made once and reused)', () => {
+    const x = 1234.5678;
+    const seen = [0, 1, 2, 3].map((d) => formatNumber(x, 'en', d));
+    expect(seen).toEqual(['1,235', '1,234.6', '1,234.57', '1,234.568']);
+    // Asked again in another order, and mixed with percentages, each answer stays the same.
+    expect([3, 2, 1, 0].map((d) => formatNumber(x, 'en', d))).toEqual([...seen].reverse());
+    expect(formatPercent(0.12345, 'en', 2)).toBe('12.35%');
+    expect(formatNumber(0.12345, 'en', 2)).toBe('0.12');
+    expect(formatNumber(0.5, 'ja', 0)).toBe('1');
+    expect(formatPercent(0.5, 'ja', 0)).toBe('50%');
+  });
 });
 
 describe('hash', () => {
