@@ -82,6 +82,7 @@ export const healthEn = {
   'healthSim.whatIf.noneDown': 'No single change of one measure gives a worse colour.',
   'healthSim.whatIf.nothing': 'No change of a single measure moves this account into another colour.',
   'healthSim.whatIf.insufficient': 'Enter more data first: without enough data there is no colour to change.',
+  'healthSim.whatIf.pending': 'Working out which single changes would move the colour…',
   // Band
   'healthSim.bandTitle': 'What {band} asks of us',
   'healthSim.bandTitleNone': 'No colour yet',
@@ -219,6 +220,7 @@ export const healthJa: Record<keyof typeof healthEn, string> = {
   'healthSim.whatIf.nothing': '1つの指標を変えるだけでは、このアカウントの色は変わりません。',
   'healthSim.whatIf.insufficient':
     '先にデータを入力してください。データが足りないうちは色が付かないため、変化も示せません。',
+  'healthSim.whatIf.pending': '1つの指標の変化で色が変わるかを計算しています…',
   // Band
   'healthSim.bandTitle': '{band}のときに行うこと',
   'healthSim.bandTitleNone': 'まだ色がありません',

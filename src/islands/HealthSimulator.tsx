@@ -6,12 +6,13 @@
  * State and wiring only: the parts are in ./health/, the state changes, scoring, what-if and the
  * address format in src/lib/health.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { translator, type Dict } from '../i18n/translator.ts';
 import type { ClientHealthData } from '../lib/health/client-models.ts';
 import type { Measure } from '../schemas/health.ts';
 import { scoreAccount, type TypedValue } from '../lib/health/score.ts';
-import { sensitivity } from '../lib/health/sensitivity.ts';
+import { sensitivitySteps } from '../lib/health/sensitivity.ts';
+import { useSliced } from './useSliced.ts';
 import {
   activeScenario,
   activeValues,
@@ -59,17 +60,22 @@ export default function HealthSimulator({ data, dict }: { data: ClientHealthData
   const values = activeValues(state);
   const resA = useMemo(() => scoreAccount(model, state.a), [model, state.a]);
   const resB = useMemo(() => (state.b ? scoreAccount(model, state.b) : null), [model, state.b]);
-  // The what-if search re-scores the account a few thousand times: let typing and sliding go first.
+  // The what-if search re-scores the account a few thousand times: after render, in short tasks, so
+  // typing, sliding and the page's first load go first.
   const whatIfInput = useMemo(() => ({ id: cm.id, model, values }), [cm, model, values]);
-  const deferred = useDeferredValue(whatIfInput);
-  const whatIfAll = useMemo(() => sensitivity(deferred.model, deferred.values), [deferred]);
-  // Right after a model switch the deferred list still belongs to the other model: show none of it.
-  const whatIf = deferred.id === cm.id ? whatIfAll : [];
+  const whatIfDone = useSliced(whatIfInput, (x) => sensitivitySteps(x.model, x.values));
+  // Until the first search ends, and right after a model switch (the last list belongs to the other
+  // model), there is no list to show.
+  const whatIf = whatIfDone && whatIfDone.input.id === cm.id ? whatIfDone.value : null;
 
   // Read the address once, after hydration (the server-rendered page has no address to read).
+  // As a transition: re-rendering every input with the address's values is split into short tasks.
   useEffect(() => {
     const parsed = parseState(window.location.search, models);
-    setState(parsed.state);
+    startTransition(() => {
+      if (window.location.search) setState(parsed.state);
+      setReady(true);
+    });
     if (parsed.issues.length > 0) {
       const pcm = data.models.find((m) => m.id === parsed.state.model) ?? data.models[0];
       setNotices([
@@ -80,7 +86,6 @@ export default function HealthSimulator({ data, dict }: { data: ClientHealthData
         },
       ]);
     }
-    setReady(true);
   }, []);
 
   // Keep the address in step with the state (no new history entry per keystroke).

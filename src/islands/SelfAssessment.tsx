@@ -4,7 +4,7 @@
  * State and rendering only: every rule lives in src/lib/assessment.
  */
 import { LevelRadios } from './LevelRadios.tsx';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../i18n/locales.ts';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
 import type { ClientData, ClientFramework } from '../lib/assessment/skill-island-props.ts';
@@ -83,8 +83,11 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
         : x;
     if (entry.status === 'empty') {
       if (entry.unavailable) notify({ kind: 'warn', text: t('assess.storageUnavailable') });
-      setA(withPerson(emptyAssessment(fw, { name: '' }, 'self')));
-      setLoaded(true);
+      // As a transition: filling the whole form is rendered in short tasks, not one long one.
+      startTransition(() => {
+        setA(withPerson(emptyAssessment(fw, { name: '' }, 'self')));
+        setLoaded(true);
+      });
       return;
     }
     fileJobs()
@@ -98,7 +101,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
           frameworks: jobFrameworks(data.frameworks),
         });
         if (!current) return;
-        if (r.status === 'ok') setA(withPerson(r.assessment));
+        if (r.status === 'ok') startTransition(() => setA(withPerson(r.assessment)));
         else {
           setA(withPerson(emptyAssessment(fw, { name: '' }, 'self')));
           if (r.status === 'corrupt') {
@@ -115,7 +118,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
             });
           }
         }
-        setLoaded(true);
+        startTransition(() => setLoaded(true));
       })
       .catch(() => {
         if (current) notify({ kind: 'error', text: t('assess.codeFailed') });

@@ -8,10 +8,14 @@ import { useChartOn, type ChartTheme } from './chart-lifecycle.ts';
 
 export { chartTheme, type ChartTheme } from './chart-lifecycle.ts';
 
-/** Returns the ref to put on the <canvas>. `config` is called with the theme whenever `deps` change. */
+/**
+ * Returns the ref to put on the <canvas>. `config` is called with the theme whenever `deps` change.
+ * With `whenNear`, the chart is drawn only once its canvas comes within a screen of the viewport.
+ */
 export function useChart<T extends ChartType>(
   config: (theme: ChartTheme) => ChartConfiguration<T>,
   deps: DependencyList,
+  whenNear = false,
 ) {
-  return useChartOn<T>(Chart, config, deps);
+  return useChartOn<T>(Chart, config, deps, whenNear);
 }

@@ -4,7 +4,7 @@
  * summary and a data table. Scenario A is drawn as solid bars, scenario B as outlined bars, so the
  * two differ without colour; the legend under the chart says which is which.
  */
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useChart } from '../useChart.ts';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
 import { ChartDataTable } from '../ChartDataTable.tsx';
@@ -37,10 +37,14 @@ export function ContributionChart(props: {
   const wrap = useRef<HTMLDivElement>(null);
   const height = Math.max(12, labels.length * (series.length > 1 ? 2.6 : 1.9) + 4);
 
+  // Set through the CSSOM (a style attribute in the server-rendered HTML would break the CSP), before
+  // the chart is drawn, so the page does not move when it is.
+  useEffect(() => {
+    if (wrap.current) wrap.current.style.height = `${height}rem`;
+  }, [height]);
+  // Drawn when it comes near the viewport: on a phone it is below the first screen.
   const canvas = useChart<'bar'>(
     (theme) => {
-      // Set through the CSSOM (a style attribute in the server-rendered HTML would break the CSP).
-      if (wrap.current) wrap.current.style.height = `${height}rem`;
       const { grid, text } = theme;
       const { brand } = theme;
       const data = {
@@ -74,7 +78,8 @@ export function ContributionChart(props: {
         },
       };
     },
-    [labels, series, axisLabel, height],
+    [labels, series, axisLabel],
+    true,
   );
 
   return (

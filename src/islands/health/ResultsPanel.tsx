@@ -23,7 +23,8 @@ export function ResultsPanel({
   active: Scenario;
   /** Values of the scenario being edited. */
   values: ScenarioValues;
-  whatIf: SensitivityItem[];
+  /** Null while the what-if search has not finished for this model. */
+  whatIf: SensitivityItem[] | null;
 }) {
   const { cm, model, lang, t } = view;
   const res = active === 'b' && resB ? resB : resA;

@@ -47,13 +47,26 @@ function WhatIfList({ view, items, dir }: { view: SimView; items: SensitivityIte
   );
 }
 
-export function WhatIf({ view, items, hasBand }: { view: SimView; items: SensitivityItem[]; hasBand: boolean }) {
+export function WhatIf({
+  view,
+  items,
+  hasBand,
+}: {
+  view: SimView;
+  /** Null while the search is still running. */
+  items: SensitivityItem[] | null;
+  hasBand: boolean;
+}) {
   const { t } = view;
   return (
     <>
       <h3>{t('healthSim.whatIf')}</h3>
       {!hasBand ? (
         <p className="muted">{t('healthSim.whatIf.insufficient')}</p>
+      ) : items === null ? (
+        <p className="muted" data-testid="what-if-pending">
+          {t('healthSim.whatIf.pending')}
+        </p>
       ) : (
         <div className="what-if" data-testid="what-if">
           {items.length === 0 && <p className="muted">{t('healthSim.whatIf.nothing')}</p>}

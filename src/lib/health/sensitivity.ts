@@ -108,12 +108,27 @@ export function sensitivity(
   values: Record<string, InputValue>,
   opts: Pick<ScoreOptions, 'asOf'> = {},
 ): SensitivityItem[] {
+  const steps = sensitivitySteps(model, values, opts);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * The same search as `sensitivity`, one measure per step: it pauses after each measure, so a page can
+ * spread the few thousand re-scorings over short tasks. The generator's return value is the result.
+ */
+export function* sensitivitySteps(
+  model: HealthModel,
+  values: Record<string, InputValue>,
+  opts: Pick<ScoreOptions, 'asOf'> = {},
+): Generator<void, SensitivityItem[]> {
   const base = scoreAccount(model, values, opts);
   if (!base.band) return [];
   const baseIdx = base.band.index;
   const items: (SensitivityItem & { order: number })[] = [];
 
-  model.measures.forEach((m, order) => {
+  for (const [order, m] of model.measures.entries()) {
     const c = coerceValue(m, values[m.id]);
     if (!c.ok) throw new HealthInputError(c.error);
     const from = c.value;
@@ -197,7 +212,8 @@ export function sensitivity(
       const it = best[dir];
       if (it) items.push({ ...it, order });
     }
-  });
+    yield;
+  }
 
   return items
     .sort(
