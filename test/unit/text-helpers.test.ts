@@ -87,7 +87,40 @@ describe('number formatting', () => {
     expect(wholePercent(1.2)).toBe(100);
     expect(wholePercent(-0.1)).toBe(0);
   });
-  it('keeps each language, style and number of decimals apart (formatters are made once and reused)', () => {
+  it('writes exactly what Intl.NumberFormat writes, for any number, language and number of decimals', () => {
+    const locale = { en: 'en-GB', ja: 'ja-JP' } as const;
+    const numbers = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e16, max: 1e16 }),
+      fc.integer({ min: -10_000_000, max: 10_000_000 }).map((n) => n / 1000),
+      fc.integer({ min: -2000, max: 2000 }).map((n) => n / 8),
+      fc.constantFrom(
+        0,
+        -0,
+        0.5,
+        -0.5,
+        1.005,
+        2.675,
+        0.045,
+        0.01005,
+        999.95,
+        999_999.5,
+        1e13,
+        1e15,
+        -1e15,
+        123456789012345.6,
+      ),
+    );
+    fc.assert(
+      fc.property(numbers, fc.constantFrom('en', 'ja'), fc.integer({ min: 0, max: 3 }), (x, lang, digits) => {
+        const dec = new Intl.NumberFormat(locale[lang], { maximumFractionDigits: digits }).format(x);
+        expect(formatNumber(x, lang, digits)).toBe(dec);
+        const pct = new Intl.NumberFormat(locale[lang], { style: 'percent', maximumFractionDigits: digits }).format(x);
+        expect(formatPercent(x, lang, digits)).toBe(pct);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('keeps each language, style and number of decimals apart', () => {
     const x = 1234.5678;
     const seen = [0, 1, 2, 3].map((d) => formatNumber(x, 'en', d));
     expect(seen).toEqual(['1,235', '1,234.6', '1,234.57', '1,234.568']);
