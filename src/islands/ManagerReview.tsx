@@ -20,11 +20,10 @@ import {
   withAgreed,
   withManager,
   withSelf,
-  type ListableStorage,
   type ReviewSession,
   type StoredSession,
 } from '../lib/review/session.ts';
-import { downloadText, todayIso } from './browser.ts';
+import { browserStorage, downloadText, todayIso } from './browser.ts';
 import { RatePanel } from './review/RatePanel.tsx';
 import { OneOnOne } from './review/OneOnOne.tsx';
 import { LabelledInput } from './review/LabelledInput.tsx';
@@ -40,14 +39,6 @@ type Notice = {
 };
 
 const ASSESSOR_KEY = 'banso:review-assessor';
-
-function storage(): ListableStorage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** One problem, worded in the page's language (the codes come from lib/review/validate.ts). */
 export function problemText(p: ReviewProblem, t: Translate): { text: string; details: string[] } {
@@ -78,7 +69,7 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
 
   const notify = (n: Notice) => setNotices((list) => [...list.filter((x) => x.text !== n.text), n]);
   const reload = () => {
-    const s = storage();
+    const s = browserStorage();
     const all = data.frameworks.flatMap((f) => listSessions(s, f.id));
     setStored(all);
     return all;
@@ -103,7 +94,7 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
 
   /** Save a review and show it; a refused save leaves the stored copy and says why. */
   const put = (next: ReviewSession, opts: { overwriteUnreadable?: boolean } = {}): boolean => {
-    const r = saveSession(storage(), next, opts);
+    const r = saveSession(browserStorage(), next, opts);
     const key = sessionKey(next.self.framework.id, next.self.person.name);
     if (!r.ok) {
       if (r.reason === 'unreadable-entry') {
