@@ -4,7 +4,7 @@
  * review per member is kept in this browser (lib/review/session.ts). State and rendering only: every
  * rule lives in src/lib/review.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
 import type { UIKey } from '../i18n/ui.ts';
 import type { ClientData } from '../lib/assessment/skill-island-props.ts';
@@ -12,7 +12,7 @@ import type { Assessment } from '../schemas/assessment.ts';
 import { exportFileName, serialiseAssessment } from '../lib/assessment/file-output.ts';
 import type { ReviewProblem } from '../lib/review/validate.ts';
 import { runJob } from './file-jobs.ts';
-import { MAX_FILE_BYTES } from '../schemas/assessment-constants.ts';
+import { MAX_FILE_BYTES, MAX_PERSON_NAME } from '../schemas/assessment-constants.ts';
 import {
   listSessions,
   saveSession,
@@ -20,13 +20,14 @@ import {
   withAgreed,
   withManager,
   withSelf,
-  type ListableStorage,
   type ReviewSession,
   type StoredSession,
 } from '../lib/review/session.ts';
-import { downloadText, todayIso } from './browser.ts';
+import { browserStorage, downloadText, todayIso } from './browser.ts';
 import { RatePanel } from './review/RatePanel.tsx';
 import { OneOnOne } from './review/OneOnOne.tsx';
+import { LabelledInput } from './review/LabelledInput.tsx';
+import { JsonFileButton } from './JsonFileButton.tsx';
 import { problemTexts } from '../lib/assessment/problem-text.ts';
 
 type Notice = {
@@ -38,14 +39,6 @@ type Notice = {
 };
 
 const ASSESSOR_KEY = 'banso:review-assessor';
-
-function storage(): ListableStorage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** One problem, worded in the page's language (the codes come from lib/review/validate.ts). */
 export function problemText(p: ReviewProblem, t: Translate): { text: string; details: string[] } {
@@ -72,12 +65,11 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
   const [view, setView] = useState<'rate' | 'one'>('rate');
   const [assessor, setAssessor] = useState('');
   const [link, setLink] = useState('');
-  const fileInput = useRef<HTMLInputElement>(null);
-  const ids = { member: useId(), assessor: useId(), link: useId() };
+  const ids = { member: useId(), link: useId() };
 
   const notify = (n: Notice) => setNotices((list) => [...list.filter((x) => x.text !== n.text), n]);
   const reload = () => {
-    const s = storage();
+    const s = browserStorage();
     const all = data.frameworks.flatMap((f) => listSessions(s, f.id));
     setStored(all);
     return all;
@@ -102,7 +94,7 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
 
   /** Save a review and show it; a refused save leaves the stored copy and says why. */
   const put = (next: ReviewSession, opts: { overwriteUnreadable?: boolean } = {}): boolean => {
-    const r = saveSession(storage(), next, opts);
+    const r = saveSession(browserStorage(), next, opts);
     const key = sessionKey(next.self.framework.id, next.self.person.name);
     if (!r.ok) {
       if (r.reason === 'unreadable-entry') {
@@ -275,35 +267,23 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
         <h2 id="review-open-title">{t('review.open.title')}</h2>
         <p>{t('review.open.help')}</p>
         <div className="form-grid">
-          <label htmlFor={ids.assessor}>
-            {t('review.assessor')}
-            <input
-              id={ids.assessor}
-              type="text"
-              value={assessor}
-              maxLength={120}
-              autoComplete="name"
-              onChange={(e) => setAssessorName(e.target.value)}
-              data-testid="review-assessor"
-            />
-          </label>
+          <LabelledInput
+            label={t('review.assessor')}
+            type="text"
+            value={assessor}
+            maxLength={MAX_PERSON_NAME}
+            autoComplete="name"
+            onChange={setAssessorName}
+            testId="review-assessor"
+          />
         </div>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => fileInput.current?.click()}>
-            {t('review.open.file')}
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            data-testid="review-open-file"
+          <JsonFileButton
+            label={t('review.open.file')}
+            className="primary"
+            onFile={(f) => void openFile(f)}
+            testId="review-open-file"
             tabIndex={-1}
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void openFile(f);
-              e.target.value = '';
-            }}
           />
         </div>
         <label htmlFor={ids.link} className="block-label">

@@ -3,7 +3,7 @@
  * snapshot, keep it in the browser, export/import/share it, and build a growth plan.
  * State and rendering only: every rule lives in src/lib/assessment.
  */
-import { LevelRadios } from './LevelRadios.tsx';
+import { EvidenceField, LevelDescriptor, LevelDescriptors, LevelRadios } from './RatingParts.tsx';
 import { lazy, startTransition, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../i18n/locales.ts';
 import { translator, type Dict, type Translate } from '../i18n/translator.ts';
@@ -16,7 +16,9 @@ import { reconcile } from '../lib/assessment/migrate.ts';
 import { readiness as computeReadiness } from '../lib/assessment/readiness.ts';
 import { addSnapshot, assessmentStorageKey, emptyAssessment, save } from '../lib/assessment/storage.ts';
 import { ratingsOf, summariseRatings } from '../lib/assessment/summary.ts';
-import { LevelBars, RadarChart, usePrefs, ViewSwitch, type RadarSeries } from './RadarChart.tsx';
+import { LevelBars, usePrefs, ViewSwitch, type RadarSeries } from './RadarChart.tsx';
+import { FrameworkRadar } from './FrameworkRadar.tsx';
+import { JsonFileButton } from './JsonFileButton.tsx';
 import type { ChartView } from '../lib/prefs.ts';
 import { downloadText, todayIso } from './browser.ts';
 import { KeptList, Notices, useKeptStorage, useNotices } from './notices.tsx';
@@ -26,6 +28,10 @@ const GrowthPlan = lazy(() => import('./GrowthPlan.tsx'));
 // Files, links and saved data are read and validated in a Web Worker (file-jobs.ts), loaded only when
 // there is something to read: a saved assessment, a link or an imported file. A first visit never needs it.
 const fileJobs = () => import('./file-jobs.ts');
+
+/** Snapshots by ISO date, newest first (plain comparison: no collator is needed for digits). */
+const newestFirst = (x: { date: string }, y: { date: string }): number =>
+  y.date < x.date ? -1 : y.date > x.date ? 1 : 0;
 
 export default function SelfAssessment({ data, dict }: { data: ClientData; dict: Dict }) {
   const lang: Locale = data.lang;
@@ -48,7 +54,6 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   const [shared, setShared] = useState<Assessment | null>(null);
   const [compareDate, setCompareDate] = useState<string>('');
   const [confirmReset, setConfirmReset] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   // An imported file or shared link for another framework: used instead of that framework's saved copy.
   const incoming = useRef<Assessment | null>(null);
 
@@ -192,8 +197,8 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   const target = data.roles.find((r) => r.id === a.person.targetRole);
   const targetExpected = target?.expected[fw.id];
   // Agreed snapshots (levels agreed in a 1:1, imported from an agreed record) are drawn as their own series.
-  const snapshots = [...a.snapshots].filter((s) => !s.agreedBy).sort((x, y) => y.date.localeCompare(x.date));
-  const agreedSnaps = [...a.snapshots].filter((s) => s.agreedBy).sort((x, y) => y.date.localeCompare(x.date));
+  const snapshots = [...a.snapshots].filter((s) => !s.agreedBy).sort(newestFirst);
+  const agreedSnaps = [...a.snapshots].filter((s) => s.agreedBy).sort(newestFirst);
   const previous =
     snapshots.find((s) => s.date === compareDate) ?? snapshots.find((s) => s.date < todayIso()) ?? undefined;
 
@@ -209,7 +214,6 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   const setPerson = (p: Partial<Assessment['person']>) => update((x) => ({ ...x, person: { ...x.person, ...p } }));
 
   // Radar
-  const labels = fw.elements.map((e) => e.name);
   const series: RadarSeries[] = [
     { label: t('assess.series.current'), values: fw.elements.map((e) => ratings[e.id] ?? null), style: 'solid' },
   ];
@@ -436,32 +440,19 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
               onChange={(e) => setPerson({ name: e.target.value })}
             />
           </label>
-          <label>
-            {t('assess.currentRole')}
-            <select value={a.person.role ?? ''} onChange={(e) => setPerson({ role: e.target.value || undefined })}>
-              <option value="">—</option>
-              {data.roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('plan.targetRole')}
-            <select
-              value={a.person.targetRole ?? ''}
-              onChange={(e) => setPerson({ targetRole: e.target.value || undefined })}
-              data-testid="target-role"
-            >
-              <option value="">—</option>
-              {data.roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RoleSelect
+            label={t('assess.currentRole')}
+            roles={data.roles}
+            value={a.person.role}
+            onChange={(role) => setPerson({ role })}
+          />
+          <RoleSelect
+            label={t('plan.targetRole')}
+            roles={data.roles}
+            value={a.person.targetRole}
+            onChange={(targetRole) => setPerson({ targetRole })}
+            testId="target-role"
+          />
         </div>
         <p className="print-only" data-testid="print-person">
           {[
@@ -581,16 +572,15 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
                 summary={summary}
               />
             ) : (
-              <RadarChart
+              <FrameworkRadar
+                fw={fw}
                 title={`${t('assess.radarTitle')} — ${fw.name}`}
-                labels={labels}
                 series={series}
-                max={fw.levels.length}
-                tableCaption={t('assess.tableCaption')}
-                axisLabel={t('common.elements')}
                 summary={summary}
+                tableCaption={t('assess.tableCaption')}
                 notRated={t('assess.notRated')}
                 keyList={false}
+                t={t}
               />
             )}
             {!reveal && target && <p className="muted">{t('assess.targetHidden')}</p>}
@@ -644,21 +634,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
           <button type="button" onClick={exportJson}>
             {t('assess.export')}
           </button>
-          <button type="button" onClick={() => fileInput.current?.click()}>
-            {t('assess.import')}
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            data-testid="import-file"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void importFile(f);
-              e.target.value = '';
-            }}
-          />
+          <JsonFileButton label={t('assess.import')} onFile={(f) => void importFile(f)} testId="import-file" />
           <button type="button" onClick={() => void copyLink()}>
             {t('assess.share')}
           </button>
@@ -684,20 +660,18 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
           <>
             <h3>{t('assess.history')}</h3>
             <ul className="history" data-testid="history">
-              {[...a.snapshots]
-                .sort((x, y) => y.date.localeCompare(x.date))
-                .map((s) => (
-                  <li key={`${s.date}${s.agreedBy ? ' agreed' : ''}`} data-agreed={s.agreedBy ? 'true' : undefined}>
-                    {s.date}:{' '}
-                    {s.agreedBy && (
-                      <>
-                        <span className="badge badge-brand badge-ok">{t('assess.agreed.badge')}</span>{' '}
-                      </>
-                    )}
-                    {t('assess.summary.rated', { rated: Object.keys(s.ratings).length, total: fw.elements.length })}
-                    {s.agreedBy && `, ${t('assess.agreed.by', { names: s.agreedBy.join(', ') })}`}
-                  </li>
-                ))}
+              {[...a.snapshots].sort(newestFirst).map((s) => (
+                <li key={`${s.date}${s.agreedBy ? ' agreed' : ''}`} data-agreed={s.agreedBy ? 'true' : undefined}>
+                  {s.date}:{' '}
+                  {s.agreedBy && (
+                    <>
+                      <span className="badge badge-brand badge-ok">{t('assess.agreed.badge')}</span>{' '}
+                    </>
+                  )}
+                  {t('assess.summary.rated', { rated: Object.keys(s.ratings).length, total: fw.elements.length })}
+                  {s.agreedBy && `, ${t('assess.agreed.by', { names: s.agreedBy.join(', ') })}`}
+                </li>
+              ))}
             </ul>
           </>
         )}
@@ -717,6 +691,30 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
   );
 }
 
+/** A role, or none ("—"). */
+function RoleSelect(props: {
+  label: string;
+  roles: readonly { id: string; name: string }[];
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+  testId?: string;
+}) {
+  const { label, roles, value, onChange, testId } = props;
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} data-testid={testId}>
+        <option value="">—</option>
+        {roles.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function ElementRating(props: {
   fw: ClientFramework;
   el: ClientFramework['elements'][number];
@@ -730,8 +728,6 @@ function ElementRating(props: {
   const { fw, el, value, evidence, expected, onRate, onEvidence, t } = props;
   const shown = el.levels.find((l) => l.level === value);
   const name = `rate-${el.id}`;
-  // The full list of level descriptors renders only when opened: a lighter page to hydrate.
-  const [open, setOpen] = useState(false);
   return (
     <fieldset className="element-rating" data-element={el.id} id={`el-${el.id}`}>
       <legend>
@@ -743,39 +739,19 @@ function ElementRating(props: {
       <div className="levels-radio" role="radiogroup" aria-label={el.name}>
         <LevelRadios name={name} value={value} levels={fw.levels} onRate={onRate} t={t} />
       </div>
-      {shown && (
-        <p className="descriptor">
-          <strong>{t('common.levelN', { n: shown.level })}:</strong> {shown.descriptor}
-        </p>
-      )}
-      <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
-        <summary>{t('assess.readLevels')}</summary>
-        {open && (
-          <dl className="level-list">
-            {el.levels.map((l) => (
-              <div key={l.level}>
-                <dt>{t('common.levelN', { n: l.level })}</dt>
-                <dd>{l.descriptor}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
-      </details>
+      {shown && <LevelDescriptor level={shown.level} descriptor={shown.descriptor} t={t} />}
+      <LevelDescriptors summary={t('assess.readLevels')} levels={el.levels} t={t} />
       {evidence && (
         <p className="print-only">
           <strong>{t('assess.evidence')}:</strong> {evidence}
         </p>
       )}
-      <label className="evidence">
-        {t('assess.evidence')}
-        <textarea
-          rows={2}
-          maxLength={4000}
-          value={evidence}
-          onChange={(e) => onEvidence(e.target.value)}
-          placeholder={t('assess.evidenceHint')}
-        />
-      </label>
+      <EvidenceField
+        label={t('assess.evidence')}
+        value={evidence}
+        onChange={onEvidence}
+        placeholder={t('assess.evidenceHint')}
+      />
     </fieldset>
   );
 }

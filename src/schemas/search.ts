@@ -11,6 +11,7 @@ export const SEARCH_TARGET_TYPES = [
   'glossary',
   'health-model',
 ] as const;
+export type SearchTargetType = (typeof SEARCH_TARGET_TYPES)[number];
 
 const Word = z
   .string()

@@ -5,15 +5,8 @@ import { checkContent, type ContentSet } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { resolveTarget } from '../../src/lib/content/links.ts';
 import { buildDocuments, excerpt, stripMarkdown, TEXT_MAX, type SearchDoc } from '../../src/lib/search/documents.ts';
-import {
-  buildIndex,
-  createLunrIndex,
-  expandIndex,
-  indexFileName,
-  isPackedIndex,
-  type LunrIndexJson,
-  type SerializedSearchIndex,
-} from '../../src/lib/search/index-build.ts';
+import { buildIndex, createLunrIndex, expandIndex, indexFileName } from '../../src/lib/search/index-build.ts';
+import { isPackedIndex, type LunrIndexJson, type SerializedSearchIndex } from '../../src/lib/search/index-format.ts';
 import { buildSiteIndex } from '../../src/lib/search/site-index.ts';
 import { getLunr, segmentJa, tokenize, trimmerSupport } from '../../src/lib/search/lunr-setup.ts';
 import libraryStemmerSupport from 'lunr-languages/lunr.stemmer.support.js';

@@ -3,7 +3,7 @@
  * level apart first with both notes; an agreed level, a goal and a due date per element; the next
  * review date (.ics); the agenda as Markdown and print; saving exports the agreed record.
  */
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { ClientData, ClientFramework } from '../../lib/assessment/skill-island-props.ts';
 import { exportFileName, serialiseAssessment } from '../../lib/assessment/file-output.ts';
@@ -11,7 +11,10 @@ import { agreedRecord, checkLinks } from '../../lib/review/records.ts';
 import { lastAgreed, withAgreed, type ReviewSession } from '../../lib/review/session.ts';
 import { oneOnOneItems, oneOnOneMarkdown, proposedLevels, type OneOnOneItem } from '../../lib/review/one-on-one.ts';
 import { reviewIcs } from '../../lib/review/ics.ts';
-import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
+import type { RadarSeries } from '../RadarChart.tsx';
+import { FrameworkRadar } from '../FrameworkRadar.tsx';
+import { EvidencePair } from '../EvidenceNote.tsx';
+import { LabelledInput } from './LabelledInput.tsx';
 import { downloadText, todayIso } from '../browser.ts';
 
 export const OneOnOne = memo(function OneOnOne({
@@ -44,7 +47,6 @@ export const OneOnOne = memo(function OneOnOne({
       .join(', '),
   );
   const [saved, setSaved] = useState('');
-  const ids = { by: useId(), date: useId(), next: useId() };
   const el = (id: string) => fw.elements.find((e) => e.id === id);
   const has = (id: string) => Object.hasOwn(draft.levels, id);
   const agreedCount = fw.elements.filter((e) => has(e.id)).length;
@@ -74,7 +76,6 @@ export const OneOnOne = memo(function OneOnOne({
       .map((s) => s.trim())
       .filter(Boolean);
 
-  const labels = fw.elements.map((e) => e.name);
   const val = (f: (i: OneOnOneItem) => number | null) =>
     fw.elements.map((e) => {
       const it = items.find((i) => i.element === e.id);
@@ -224,57 +225,32 @@ export const OneOnOne = memo(function OneOnOne({
           {i.lastAgreed !== null && <> · {t('review.one.lastAgreed', { level: lv(i.lastAgreed) })}</>}
         </p>
         {(i.discuss || i.selfEvidence || i.managerComment) && (
-          <div className="evidence-pair">
-            <div>
-              <p className="evidence-who">{t('review.one.selfEvidence')}</p>
-              {i.selfEvidence ? (
-                <blockquote>{i.selfEvidence}</blockquote>
-              ) : (
-                <p className="muted">{t('review.one.noNote')}</p>
-              )}
-            </div>
-            <div>
-              <p className="evidence-who">{t('review.one.managerComment')}</p>
-              {i.managerComment ? (
-                <blockquote>{i.managerComment}</blockquote>
-              ) : (
-                <p className="muted">{t('review.one.noNote')}</p>
-              )}
-            </div>
-          </div>
+          <EvidencePair
+            notes={[
+              { who: t('review.one.selfEvidence'), text: i.selfEvidence },
+              { who: t('review.one.managerComment'), text: i.managerComment },
+            ]}
+            none={t('review.one.noNote')}
+          />
         )}
         <div className="form-grid agree-grid">
-          <label>
-            {t('review.one.agreed')}
-            <select
-              value={has(i.element) ? String(draft.levels[i.element]) : ''}
-              onChange={(ev) => setAgreed(i.element, ev.target.value)}
-              data-testid={`agreed-${i.element}`}
-            >
-              <option value="">{t('review.one.notAgreed')}</option>
-              <option value="0">0 · {t('assess.level0')}</option>
-              {fw.levels.map((l) => (
-                <option key={l.level} value={l.level}>
-                  {l.level} · {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('review.goals.level')}
-            <select
-              value={goal ? String(goal.level) : ''}
-              onChange={(ev) => setGoal(i.element, ev.target.value, goal?.due)}
-              data-testid={`goal-${i.element}`}
-            >
-              <option value="">{t('review.goals.none')}</option>
-              {fw.levels.map((l) => (
-                <option key={l.level} value={l.level}>
-                  {l.level} · {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LevelSelect
+            label={t('review.one.agreed')}
+            value={has(i.element) ? String(draft.levels[i.element]) : ''}
+            onChange={(v) => setAgreed(i.element, v)}
+            empty={t('review.one.notAgreed')}
+            notYet={t('assess.level0')}
+            levels={fw.levels}
+            testId={`agreed-${i.element}`}
+          />
+          <LevelSelect
+            label={t('review.goals.level')}
+            value={goal ? String(goal.level) : ''}
+            onChange={(v) => setGoal(i.element, v, goal?.due)}
+            empty={t('review.goals.none')}
+            levels={fw.levels}
+            testId={`goal-${i.element}`}
+          />
           <label>
             {t('review.goals.due')}
             <input
@@ -310,15 +286,14 @@ export const OneOnOne = memo(function OneOnOne({
           ? links.map((l) => t(`review.link.${l}` as 'review.link.review-of-other')).join(' ')
           : t('review.one.linksOk')}
       </p>
-      <RadarChart
+      <FrameworkRadar
+        fw={fw}
         title={t('review.one.radar')}
-        labels={labels}
         series={series}
-        max={fw.levels.length}
-        tableCaption={t('review.one.radar')}
-        axisLabel={t('common.elements')}
         summary={summary}
+        tableCaption={t('review.one.radar')}
         notRated={t('review.notRated')}
+        t={t}
       />
 
       <h3>{t('review.one.discuss')}</h3>
@@ -347,22 +322,15 @@ export const OneOnOne = memo(function OneOnOne({
         <h3 id="review-goals-title">{t('review.goals.title')}</h3>
         <p className="muted">{t('review.goals.help')}</p>
         <div className="form-grid">
-          <label htmlFor={ids.next}>
-            {t('review.goals.next')}
-            <input
-              id={ids.next}
-              type="date"
-              value={draft.nextReview ?? ''}
-              onChange={(e) =>
-                setDraft((d) =>
-                  e.target.value
-                    ? { ...d, nextReview: e.target.value }
-                    : { levels: d.levels, by: d.by, goals: d.goals },
-                )
-              }
-              data-testid="next-review"
-            />
-          </label>
+          <LabelledInput
+            label={t('review.goals.next')}
+            type="date"
+            value={draft.nextReview ?? ''}
+            onChange={(v) =>
+              setDraft((d) => (v ? { ...d, nextReview: v } : { levels: d.levels, by: d.by, goals: d.goals }))
+            }
+            testId="next-review"
+          />
         </div>
         <div className="actions no-print">
           <button type="button" disabled={!draft.nextReview} onClick={exportIcs} data-testid="export-ics">
@@ -374,30 +342,24 @@ export const OneOnOne = memo(function OneOnOne({
       <section className="section-box no-print" aria-labelledby="review-save-title">
         <h3 id="review-save-title">{t('review.one.save')}</h3>
         <div className="form-grid">
-          <label htmlFor={ids.by}>
-            {t('review.one.by')}
-            <input
-              id={ids.by}
-              type="text"
-              value={byText}
-              onChange={(e) => {
-                setByText(e.target.value);
-                const v = names(e.target.value);
-                setDraft((d) => ({ ...d, by: v }));
-              }}
-              data-testid="agreed-by"
-            />
-          </label>
-          <label htmlFor={ids.date}>
-            {t('review.one.date')}
-            <input
-              id={ids.date}
-              type="date"
-              value={date}
-              onChange={(e) => e.target.value && setDate(e.target.value)}
-              data-testid="agreed-date"
-            />
-          </label>
+          <LabelledInput
+            label={t('review.one.by')}
+            type="text"
+            value={byText}
+            onChange={(text) => {
+              setByText(text);
+              const v = names(text);
+              setDraft((d) => ({ ...d, by: v }));
+            }}
+            testId="agreed-by"
+          />
+          <LabelledInput
+            label={t('review.one.date')}
+            type="date"
+            value={date}
+            onChange={(v) => v && setDate(v)}
+            testId="agreed-date"
+          />
         </div>
         <p className="muted">{t('review.one.saveHelp')}</p>
         <div className="actions">
@@ -425,3 +387,30 @@ export const OneOnOne = memo(function OneOnOne({
     </section>
   );
 });
+
+/** A level from a list: `empty` (no level), "0 · not yet" when `notYet` is given, then the framework's levels. */
+function LevelSelect(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  empty: string;
+  notYet?: string;
+  levels: readonly { level: number; name: string }[];
+  testId: string;
+}) {
+  const { label, value, onChange, empty, notYet, levels, testId } = props;
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(ev) => onChange(ev.target.value)} data-testid={testId}>
+        <option value="">{empty}</option>
+        {notYet !== undefined && <option value="0">0 · {notYet}</option>}
+        {levels.map((l) => (
+          <option key={l.level} value={l.level}>
+            {l.level} · {l.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

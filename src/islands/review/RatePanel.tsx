@@ -2,8 +2,9 @@
  * The manager's rating: per element the member's level and evidence, the level descriptors, and the
  * manager's level and comment. "A" (or the Agree button) takes the member's level.
  */
-import { LevelRadios } from '../LevelRadios.tsx';
-import { memo, useState, type KeyboardEvent } from 'react';
+import { EvidenceField, LevelDescriptor, LevelDescriptors, LevelRadios } from '../RatingParts.tsx';
+import { EvidenceNote } from '../EvidenceNote.tsx';
+import { memo, type KeyboardEvent } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
 import type { Assessment } from '../../schemas/assessment.ts';
@@ -100,7 +101,6 @@ function ElementReview(props: {
   onAgree: () => void;
 }) {
   const { fw, el, t, self, evidence, mine, comment, lvName, onRate, onComment, onAgree } = props;
-  const [open, setOpen] = useState(false);
   const name = `mgr-${el.id}`;
   const descriptor = (n: number | null) => el.levels.find((l) => l.level === n)?.descriptor;
   // "a" anywhere in the element but a text field takes the member's level.
@@ -120,6 +120,7 @@ function ElementReview(props: {
     onAgree();
   };
   const same = self !== null && mine === self;
+  const mineText = descriptor(mine);
   return (
     <fieldset className="element-rating element-review" data-element={el.id} onKeyDown={onKey}>
       <legend>
@@ -134,12 +135,12 @@ function ElementReview(props: {
           </strong>
         </p>
         {self !== null && self > 0 && descriptor(self) && <p className="descriptor">{descriptor(self)}</p>}
-        <p className="evidence-who">{t('review.rate.evidence')}</p>
-        {evidence.trim() ? (
-          <blockquote className="member-evidence">{evidence}</blockquote>
-        ) : (
-          <p className="muted">{t('review.rate.noEvidence')}</p>
-        )}
+        <EvidenceNote
+          who={t('review.rate.evidence')}
+          text={evidence.trim() ? evidence : undefined}
+          none={t('review.rate.noEvidence')}
+          className="member-evidence"
+        />
       </div>
       <div className="manager-side">
         <p className="evidence-who" id={`${name}-label`}>
@@ -157,34 +158,9 @@ function ElementReview(props: {
         >
           {t('review.rate.agree')}
         </button>
-        {mine !== null && mine > 0 && descriptor(mine) && (
-          <p className="descriptor">
-            <strong>{t('common.levelN', { n: mine })}:</strong> {descriptor(mine)}
-          </p>
-        )}
-        <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
-          <summary>{t('review.rate.descriptors')}</summary>
-          {open && (
-            <dl className="level-list">
-              {el.levels.map((l) => (
-                <div key={l.level}>
-                  <dt>{t('common.levelN', { n: l.level })}</dt>
-                  <dd>{l.descriptor}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
-        </details>
-        <label className="evidence">
-          {t('review.rate.comment')}
-          <textarea
-            rows={2}
-            maxLength={4000}
-            value={comment}
-            onChange={(e) => onComment(e.target.value)}
-            data-testid="manager-comment"
-          />
-        </label>
+        {mine !== null && mine > 0 && mineText && <LevelDescriptor level={mine} descriptor={mineText} t={t} />}
+        <LevelDescriptors summary={t('review.rate.descriptors')} levels={el.levels} t={t} />
+        <EvidenceField label={t('review.rate.comment')} value={comment} onChange={onComment} testId="manager-comment" />
       </div>
     </fieldset>
   );

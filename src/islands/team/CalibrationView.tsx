@@ -8,10 +8,12 @@ import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts
 import type { Member } from '../../lib/team/members.ts';
 import { AGENDA_THRESHOLD, agendaMarkdown, calibrate } from '../../lib/team/calibration.ts';
 import { exportFileName } from '../../lib/assessment/file-output.ts';
-import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
+import type { RadarSeries } from '../RadarChart.tsx';
+import { TeamRadarChart } from './TeamRadars.tsx';
+import { MemberOptions } from './MemberOptions.tsx';
+import { EvidencePair } from '../EvidenceNote.tsx';
 import { downloadText, todayIso } from '../browser.ts';
 import { dateOf, displayName } from './shared.ts';
-import { isolate } from '../../lib/text-direction.ts';
 
 export const CalibrationView = memo(function CalibrationView({
   fw,
@@ -29,7 +31,6 @@ export const CalibrationView = memo(function CalibrationView({
   const self = m?.self?.latest.assessment;
   const manager = m?.manager?.latest.assessment;
   const cal = useMemo(() => (self && manager ? calibrate(self, manager, fw) : null), [self, manager, fw]);
-  const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
   if (!m || !self || !manager || !cal) return <p data-testid="calibration-empty">{t('team.cal.none')}</p>;
 
   const el = (id: string) => fw.elements.find((e) => e.id === id)?.name ?? id;
@@ -87,25 +88,12 @@ export const CalibrationView = memo(function CalibrationView({
         {t('team.cal.member')}
       </label>
       <select id={selectId} value={m.key} onChange={(e) => setKey(e.target.value)} data-testid="calibration-member">
-        {both.map((x) => (
-          <option key={x.key} value={x.key}>
-            {isolate(displayName(x, t))}
-          </option>
-        ))}
+        <MemberOptions members={both} t={t} />
       </select>
       <p className="muted">
         {t('team.cal.files', { self: dateOf(self.updatedAt), manager: dateOf(manager.updatedAt) })}
       </p>
-      <RadarChart
-        title={t('team.cal.radar', { name })}
-        labels={labels}
-        series={series}
-        max={fw.levels.length}
-        tableCaption={t('team.radar.table')}
-        axisLabel={t('common.elements')}
-        summary={summary}
-        notRated={t('team.heat.notRated')}
-      />
+      <TeamRadarChart fw={fw} title={t('team.cal.radar', { name })} series={series} summary={summary} t={t} />
       <h3>{t('team.cal.agenda', { n: AGENDA_THRESHOLD })}</h3>
       {cal.agenda.length === 0 ? (
         <p>{t('team.cal.noAgenda')}</p>
@@ -119,24 +107,13 @@ export const CalibrationView = memo(function CalibrationView({
                 {lv(i.manager)}{' '}
                 <span className="badge">{t('team.cal.diff', { n: i.diff! > 0 ? `+${i.diff}` : String(i.diff) })}</span>
               </p>
-              <div className="evidence-pair">
-                <div>
-                  <p className="evidence-who">{t('team.cal.selfEvidence')}</p>
-                  {i.selfEvidence ? (
-                    <blockquote>{i.selfEvidence}</blockquote>
-                  ) : (
-                    <p className="muted">{t('team.cal.noEvidence')}</p>
-                  )}
-                </div>
-                <div>
-                  <p className="evidence-who">{t('team.cal.managerEvidence')}</p>
-                  {i.managerEvidence ? (
-                    <blockquote>{i.managerEvidence}</blockquote>
-                  ) : (
-                    <p className="muted">{t('team.cal.noEvidence')}</p>
-                  )}
-                </div>
-              </div>
+              <EvidencePair
+                notes={[
+                  { who: t('team.cal.selfEvidence'), text: i.selfEvidence },
+                  { who: t('team.cal.managerEvidence'), text: i.managerEvidence },
+                ]}
+                none={t('team.cal.noEvidence')}
+              />
             </li>
           ))}
         </ol>

@@ -1,5 +1,5 @@
 /** Coverage: organisation-level gaps, elements only one person covers, and elements no one covers. */
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
 import type { HeatRow } from '../../lib/team/aggregate.ts';
@@ -32,46 +32,61 @@ export const CoverageView = memo(function CoverageView({
       </p>
       <div className="coverage-grid">
         {cov.organisationLevel !== null && (
-          <div>
-            <h3 id="cov-org">{t('team.coverage.orgGaps', { level: cov.organisationLevel })}</h3>
-            {cov.organisationGaps.length ? (
-              <ul aria-labelledby="cov-org" data-testid="coverage-org">
-                {cov.organisationGaps.map((e) => (
-                  <li key={e}>{el(e)}</li>
-                ))}
-              </ul>
-            ) : (
-              <p data-testid="coverage-org">{t('team.coverage.noneOrg')}</p>
-            )}
-          </div>
+          <CoverageList
+            id="cov-org"
+            title={t('team.coverage.orgGaps', { level: cov.organisationLevel })}
+            testId="coverage-org"
+            items={cov.organisationGaps.map((e) => ({ key: e, content: el(e) }))}
+            empty={t('team.coverage.noneOrg')}
+          />
         )}
-        <div>
-          <h3 id="cov-single">{t('team.coverage.single', { level: cov.coveredLevel })}</h3>
-          {cov.singleCovered.length ? (
-            <ul aria-labelledby="cov-single" data-testid="coverage-single">
-              {cov.singleCovered.map((s) => (
-                <li key={s.element}>
-                  {el(s.element)}: <bdi className="member-name">{who.get(s.member) ?? s.member}</bdi>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p data-testid="coverage-single">{t('team.coverage.noneSingle')}</p>
-          )}
-        </div>
-        <div>
-          <h3 id="cov-none">{t('team.coverage.uncovered', { level: cov.coveredLevel })}</h3>
-          {cov.uncovered.length ? (
-            <ul aria-labelledby="cov-none" data-testid="coverage-uncovered">
-              {cov.uncovered.map((e) => (
-                <li key={e}>{el(e)}</li>
-              ))}
-            </ul>
-          ) : (
-            <p data-testid="coverage-uncovered">{t('team.coverage.noneUncovered')}</p>
-          )}
-        </div>
+        <CoverageList
+          id="cov-single"
+          title={t('team.coverage.single', { level: cov.coveredLevel })}
+          testId="coverage-single"
+          items={cov.singleCovered.map((s) => ({
+            key: s.element,
+            content: (
+              <>
+                {el(s.element)}: <bdi className="member-name">{who.get(s.member) ?? s.member}</bdi>
+              </>
+            ),
+          }))}
+          empty={t('team.coverage.noneSingle')}
+        />
+        <CoverageList
+          id="cov-none"
+          title={t('team.coverage.uncovered', { level: cov.coveredLevel })}
+          testId="coverage-uncovered"
+          items={cov.uncovered.map((e) => ({ key: e, content: el(e) }))}
+          empty={t('team.coverage.noneUncovered')}
+        />
       </div>
     </>
   );
 });
+
+/** One list of the coverage, under its heading, or what it means that the list is empty. */
+function CoverageList(props: {
+  id: string;
+  title: string;
+  testId: string;
+  items: { key: string; content: ReactNode }[];
+  empty: string;
+}) {
+  const { id, title, testId, items, empty } = props;
+  return (
+    <div>
+      <h3 id={id}>{title}</h3>
+      {items.length ? (
+        <ul aria-labelledby={id} data-testid={testId}>
+          {items.map((i) => (
+            <li key={i.key}>{i.content}</li>
+          ))}
+        </ul>
+      ) : (
+        <p data-testid={testId}>{empty}</p>
+      )}
+    </div>
+  );
+}

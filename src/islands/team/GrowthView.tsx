@@ -5,9 +5,10 @@ import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts
 import type { Member } from '../../lib/team/members.ts';
 import { growthChange, growthRows } from '../../lib/team/history.ts';
 import type { AssessmentKind } from '../../schemas/assessment.ts';
-import { RadarChart, type RadarSeries } from '../RadarChart.tsx';
+import type { RadarSeries } from '../RadarChart.tsx';
+import { TeamRadarChart } from './TeamRadars.tsx';
+import { MemberOptions } from './MemberOptions.tsx';
 import { displayName, kindName } from './shared.ts';
-import { isolate } from '../../lib/text-direction.ts';
 
 const STYLES: RadarSeries['style'][] = ['solid', 'dashed', 'dotted', 'dashdot'];
 
@@ -66,7 +67,6 @@ export const GrowthView = memo(function GrowthView({
   const history = m && kind ? (m[kind]?.history ?? []) : [];
   const rows = useMemo(() => growthRows(history, fw.elements), [history, fw]);
   const change = useMemo(() => growthChange(rows, fw.elements.length), [rows, fw]);
-  const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
   if (!m || !kind) return null;
   const recent = rows.slice(-STYLES.length).reverse();
   // A long history shows its latest dates first-hand; the rest on request (a file may hold hundreds).
@@ -86,11 +86,7 @@ export const GrowthView = memo(function GrowthView({
         <label htmlFor={selectId}>
           {t('team.growth.member')}
           <select id={selectId} value={m.key} onChange={(e) => setKey(e.target.value)} data-testid="growth-member">
-            {members.map((x) => (
-              <option key={x.key} value={x.key}>
-                {isolate(displayName(x, t))}
-              </option>
-            ))}
+            <MemberOptions members={members} t={t} />
           </select>
         </label>
         {kinds.length > 1 && (
@@ -189,16 +185,7 @@ export const GrowthView = memo(function GrowthView({
         </p>
       )}
       {series.length > 0 && (
-        <RadarChart
-          title={t('team.growth.radar', { name })}
-          labels={labels}
-          series={series}
-          max={fw.levels.length}
-          tableCaption={t('team.radar.table')}
-          axisLabel={t('common.elements')}
-          summary={summary}
-          notRated={t('team.heat.notRated')}
-        />
+        <TeamRadarChart fw={fw} title={t('team.growth.radar', { name })} series={series} summary={summary} t={t} />
       )}
     </div>
   );

@@ -6,11 +6,35 @@ import { memo, useMemo } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { ClientFramework } from '../../lib/assessment/skill-island-props.ts';
 import { expectedMedians, type ElementStats, type HeatRow } from '../../lib/team/aggregate.ts';
-import { LevelBars, RadarChart, usePrefs, ViewSwitch, type RadarSeries } from '../RadarChart.tsx';
+import { LevelBars, usePrefs, ViewSwitch, type RadarSeries } from '../RadarChart.tsx';
+import { FrameworkRadar } from '../FrameworkRadar.tsx';
 import { displayName, uniqueLabels } from './shared.ts';
 
 export const MAX_OVERLAY = 4;
 const OVERLAY_STYLES: RadarSeries['style'][] = ['solid', 'dashed', 'dotted', 'dashdot'];
+
+/** A radar of the framework's elements as the team page draws them (its table caption; "not rated" unless said). */
+export function TeamRadarChart(props: {
+  fw: ClientFramework;
+  title: string;
+  series: RadarSeries[];
+  summary: string;
+  notRated?: string;
+  t: Translate;
+}) {
+  const { fw, title, series, summary, notRated, t } = props;
+  return (
+    <FrameworkRadar
+      fw={fw}
+      title={title}
+      series={series}
+      summary={summary}
+      tableCaption={t('team.radar.table')}
+      notRated={notRated ?? t('team.heat.notRated')}
+      t={t}
+    />
+  );
+}
 
 export const TeamRadar = memo(function TeamRadar({
   fw,
@@ -28,7 +52,6 @@ export const TeamRadar = memo(function TeamRadar({
   const view = prefs.teamView ?? (narrow ? 'bars' : 'radar');
   const targets = useMemo(() => expectedMedians(rows, fw.elements), [rows, fw]);
   const byElement = <T,>(f: (i: number) => T) => Object.fromEntries(fw.elements.map((e, i) => [e.id, f(i)]));
-  const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
   const series = useMemo<RadarSeries[]>(
     () => [
       { label: t('team.radar.median'), values: stats.map((s) => s.median), style: 'solid' },
@@ -82,15 +105,13 @@ export const TeamRadar = memo(function TeamRadar({
           })}
         />
       ) : (
-        <RadarChart
+        <TeamRadarChart
+          fw={fw}
           title={t('team.radar.title', { framework: fw.name })}
-          labels={labels}
           series={series}
-          max={fw.levels.length}
-          tableCaption={t('team.radar.table')}
-          axisLabel={t('common.elements')}
           summary={summary}
           notRated={t('team.radar.noData')}
+          t={t}
         />
       )}
     </>
@@ -110,7 +131,6 @@ export const Overlay = memo(function Overlay({
   onChange: (keys: string[]) => void;
   t: Translate;
 }) {
-  const labels = useMemo(() => fw.elements.map((e) => e.name), [fw]);
   const picked = chosen.map((k) => rows.find((r) => r.key === k)).filter((r): r is HeatRow => Boolean(r));
   const names = uniqueLabels(picked.map((r) => displayName(r, t)));
   const series: RadarSeries[] = picked.map((r, i) => ({
@@ -153,16 +173,7 @@ export const Overlay = memo(function Overlay({
         )}
       </fieldset>
       {picked.length > 0 && (
-        <RadarChart
-          title={t('team.overlay.title')}
-          labels={labels}
-          series={series}
-          max={fw.levels.length}
-          tableCaption={t('team.radar.table')}
-          axisLabel={t('common.elements')}
-          summary={summary}
-          notRated={t('team.heat.notRated')}
-        />
+        <TeamRadarChart fw={fw} title={t('team.overlay.title')} series={series} summary={summary} t={t} />
       )}
       {picked.length === 0 && <p className="muted">{summary}</p>}
     </>

@@ -8,24 +8,13 @@ import { resolveTarget } from '../content/links.ts';
 import { tx, txList, type Locale } from '../../i18n/locales.ts';
 import type { LText } from '../../schemas/common.ts';
 import type { GlossaryTerm } from '../../schemas/glossary.ts';
+import type { SearchTargetType } from '../../schemas/search.ts';
 import { glossarySynonyms } from './synonyms.ts';
-
-export const SEARCH_DOC_TYPES = [
-  'playbook',
-  'journey',
-  'element',
-  'framework',
-  'role',
-  'onboarding',
-  'glossary',
-  'health-model',
-] as const;
-export type SearchDocType = (typeof SEARCH_DOC_TYPES)[number];
 
 export interface SearchDoc {
   /** `<type>:<id>`, e.g. "playbook:kickoff", "element:cs-skills/customer-health". */
   id: string;
-  type: SearchDocType;
+  type: SearchTargetType;
   /** Site path without locale or base, e.g. "/playbooks/kickoff/". */
   path: string;
   title: string;
@@ -103,7 +92,7 @@ export function excerpt(text: string, max = TEXT_MAX): string {
 }
 
 function doc(
-  type: SearchDocType,
+  type: SearchTargetType,
   ref: string,
   path: string,
   fields: { title: string; terms?: string[]; summary?: string; body?: string[]; textLead?: string },

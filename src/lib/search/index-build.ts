@@ -19,15 +19,6 @@ import {
   type PackedLunrIndex,
   type SerializedSearchIndex,
 } from './index-format.ts';
-
-export {
-  isPackedIndex,
-  SEARCH_INDEX_VERSION,
-  type CompactDoc,
-  type LunrIndexJson,
-  type PackedLunrIndex,
-  type SerializedSearchIndex,
-} from './index-format.ts';
 import { contentSynonymGroups, intentsOf, nameKey, type SynonymGroup } from './synonyms.ts';
 import type { SearchSynonyms } from '../../schemas/search.ts';
 import { fnv1a32 } from '../hash.ts';

@@ -3,13 +3,13 @@
  * but a type guard, so the query side can import it without the index builder.
  */
 import type { Locale } from '../../i18n/locales.ts';
-import type { SearchDocType } from './documents.ts';
+import type { SearchTargetType } from '../../schemas/search.ts';
 import type { Intent, SynonymGroup } from './synonyms.ts';
 
 /** What the browser needs to show a result. */
 export interface CompactDoc {
   id: string;
-  type: SearchDocType;
+  type: SearchTargetType;
   path: string;
   title: string;
   text: string;

@@ -1,5 +1,5 @@
 /**
- * Reading the packed lunr index (see PackedLunrIndex in index-build.ts): base-64 varints, and the
+ * Reading the packed lunr index (see PackedLunrIndex in index-format.ts): base-64 varints, and the
  * per-term postings with lunr's own BM25 field weights. Pure, no lunr: the browser's search
  * evaluates queries directly against these postings (rank.ts), and index-build.ts's expandIndex
  * turns them back into lunr's JSON to prove the packing lossless.

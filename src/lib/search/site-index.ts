@@ -2,7 +2,8 @@
 import type { ContentSet } from '../content/check.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { buildDocuments } from './documents.ts';
-import { buildIndex, type BuildIndexOptions, type SerializedSearchIndex } from './index-build.ts';
+import { buildIndex, type BuildIndexOptions } from './index-build.ts';
+import type { SerializedSearchIndex } from './index-format.ts';
 
 export function buildSiteIndex(
   content: ContentSet,
