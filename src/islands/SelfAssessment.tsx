@@ -106,24 +106,25 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
           frameworks: jobFrameworks(data.frameworks),
         });
         if (!current) return;
-        if (r.status === 'ok') startTransition(() => setA(withPerson(r.assessment)));
-        else {
-          setA(withPerson(emptyAssessment(fw, { name: '' }, 'self')));
-          if (r.status === 'corrupt') {
-            // Set the unreadable text aside before anything can be saved over it.
-            const { locked } = store.setAside(key, r.raw);
-            refreshKept();
-            notify({
-              kind: 'error',
-              text: t(locked ? 'safe.store.locked' : 'safe.store.unreadable'),
-              details: [
-                ...(r.error.code === 'invalid' ? [t('assess.import.invalid')] : []),
-                ...problemTexts(r.error.problems.slice(0, 8), t, problemContext(fw.id)),
-              ],
-            });
-          }
+        if (r.status === 'corrupt') {
+          // Set the unreadable text aside before anything can be saved over it.
+          const { locked } = store.setAside(key, r.raw);
+          refreshKept();
+          notify({
+            kind: 'error',
+            text: t(locked ? 'safe.store.locked' : 'safe.store.unreadable'),
+            details: [
+              ...(r.error.code === 'invalid' ? [t('assess.import.invalid')] : []),
+              ...problemTexts(r.error.problems.slice(0, 8), t, problemContext(fw.id)),
+            ],
+          });
         }
-        startTransition(() => setLoaded(true));
+        // One transition for the assessment and "loaded" together: the form is filled in short tasks,
+        // and the first save effect sees both at once (so loading is never mistaken for an edit).
+        startTransition(() => {
+          setA(withPerson(r.status === 'ok' ? r.assessment : emptyAssessment(fw, { name: '' }, 'self')));
+          setLoaded(true);
+        });
       })
       .catch(() => {
         if (current) notify({ kind: 'error', text: t('assess.codeFailed') });
