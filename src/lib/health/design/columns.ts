@@ -7,7 +7,7 @@
  */
 import { parseInput } from '../score.ts';
 import { parseOutcome } from '../backtest.ts';
-import { normaliseHeader } from '../csv.ts';
+import { ACCOUNT_HEADERS, normaliseHeader, OUTCOME_HEADERS } from '../csv.ts';
 
 import { foldForMatch as fold } from '../../text/fold.ts';
 export { fold };
@@ -80,54 +80,12 @@ export function profileColumns(headers: string[], rows: string[][]): ColumnProfi
   });
 }
 
+/** The batch page's outcome and account headers, and a few more that exports use. */
 const OUTCOME_NAMES = [
-  'churn',
-  'churned',
-  'outcome',
-  'renewed',
-  'renewal',
-  'status',
-  'result',
-  'cancelled',
-  'canceled',
-  'lost',
-  'retained',
-  '解約',
-  '解約有無',
-  'チャーン',
-  '更新',
-  '更新有無',
-  '更新結果',
-  '結果',
-  '継続',
-  '契約状況',
-].map(normaliseHeader);
-const ACCOUNT_NAMES = [
-  'account',
-  'account id',
-  'accountid',
-  'account name',
-  'customer',
-  'customer id',
-  'customer name',
-  'company',
-  'company name',
-  'id',
-  'name',
-  'phone',
-  'phone number',
-  'アカウント',
-  'アカウントid',
-  'アカウント名',
-  '顧客',
-  '顧客id',
-  '顧客名',
-  '会社名',
-  '企業名',
-  '取引先',
-  '取引先名',
-  '取引先id',
-].map(normaliseHeader);
+  ...OUTCOME_HEADERS,
+  ...['cancelled', 'canceled', 'lost', 'retained', '継続'].map(normaliseHeader),
+];
+const ACCOUNT_NAMES = [...ACCOUNT_HEADERS, ...['phone', 'phone number'].map(normaliseHeader)];
 
 /** Labels that mean churn beyond the backtest's own list (parseOutcome). */
 const EXTRA_CHURN = new Set([
