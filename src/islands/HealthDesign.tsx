@@ -9,8 +9,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { translator, type Dict } from '../i18n/translator.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { checkParsed } from '../lib/health/csv-file-check.ts';
-import { inspectInput } from '../lib/health/worker-protocol.ts';
 import type { Issue } from '../lib/health/score.ts';
+import type { ColumnTable } from '../lib/health/design/file-columns.ts';
 import { formatNumber, formatPercent } from '../lib/health/number-format.ts';
 import {
   dataIssues,
@@ -33,9 +33,7 @@ import {
   type DesignMeasure,
 } from '../lib/health/design/design.ts';
 import { FitCancelled, type SuggestResult } from '../lib/health/design/fit.ts';
-import { INSPECT_MODEL } from '../lib/health/design/inspect.ts';
-import { workerRunner, type BatchRunner } from './health-batch/runner.ts';
-import { workerSuggest, type SuggestRunner } from './health-design/runner.ts';
+import { workerRead, workerSuggest, type FileRunner, type SuggestRunner } from './health-design/runner.ts';
 import { ColumnsStep, type Role } from './health-design/ColumnsStep.tsx';
 import { MeasuresStep } from './health-design/MeasuresStep.tsx';
 import { WeightsStep } from './health-design/WeightsStep.tsx';
@@ -53,7 +51,8 @@ export interface DesignFile {
   name: string;
   encoding: string | null;
   headers: string[];
-  rows: string[][];
+  /** The file by column: no row arrays of strings on the page. */
+  table: ColumnTable;
   parseErrors: Issue[];
 }
 type Busy = { phase: 'reading' | 'fitting'; done: number; total: number };
@@ -62,14 +61,14 @@ export interface DesignProps {
   lang: Locale;
   dict: Dict;
   batchHref: string;
-  runner?: BatchRunner;
+  read?: FileRunner;
   suggest?: SuggestRunner;
 }
 
 const designKey = (d: Design) =>
   JSON.stringify([d.measures.map((m) => [m.scoring, m.weight, m.group, m.direction]), d.groups, d.minCoverage]);
 
-export default function HealthDesign({ lang, dict, runner = workerRunner, suggest = workerSuggest }: DesignProps) {
+export default function HealthDesign({ lang, dict, read = workerRead, suggest = workerSuggest }: DesignProps) {
   const t = useMemo(() => translator(dict), [dict]);
   const [file, setFile] = useState<DesignFile | null>(null);
   const [roles, setRoles] = useState<Role[]>([]);
@@ -81,7 +80,7 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
 
   useEffect(() => setReady(true), []);
 
-  const profiles: ColumnProfile[] = useMemo(() => (file ? profileColumns(file.headers, file.rows) : []), [file]);
+  const profiles: ColumnProfile[] = useMemo(() => (file ? profileColumns(file.headers, file.table) : []), [file]);
   const outcomeCol = roles.indexOf('outcome');
   const accountCol = roles.indexOf('account');
   const measureRoles = roles
@@ -89,13 +88,13 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
     .filter((x) => x.r === 'numeric' || x.r === 'categorical')
     .map((x) => ({ col: x.col, kind: x.r as ColumnKind }));
   const outcome = useMemo(
-    () => (file && outcomeCol >= 0 ? readOutcome(file.rows, outcomeCol, churnLabels) : null),
+    () => (file && outcomeCol >= 0 ? readOutcome(file.table, outcomeCol, churnLabels) : null),
     [file, outcomeCol, churnLabels],
   );
   const issues = useMemo(
     () =>
       file
-        ? dataIssues(file.headers, file.rows, profiles, {
+        ? dataIssues(file.headers, file.table, profiles, {
             outcome: outcomeCol >= 0 ? outcomeCol : null,
             account: accountCol >= 0 ? accountCol : null,
             churnLabels,
@@ -114,7 +113,7 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
   // Column data of the design's measures, read once per set of columns.
   const colKey = design ? design.measures.map((m) => `${m.col}:${m.kind}`).join(',') : '';
   const columns = useMemo(
-    () => (file && design ? design.measures.map((m) => readColumn(file.rows, m.col, m.kind)) : []),
+    () => (file && design ? design.measures.map((m) => readColumn(file.table, m.col, m.kind)) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [file, colKey],
   );
@@ -130,8 +129,8 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
 
   function resetFile(f: DesignFile) {
     setFile(f);
-    const prof = profileColumns(f.headers, f.rows);
-    const g = guessRoles(prof, f.rows.length);
+    const prof = profileColumns(f.headers, f.table);
+    const g = guessRoles(prof, f.table.rowCount);
     setRoles(
       prof.map((p) =>
         p.col === g.outcome
@@ -153,20 +152,10 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
       failed: t('design.file.failed', { file: f.name }),
       start: { phase: 'reading', done: 0, total: 0 },
       parse: async (bytes, signal) => {
-        const out = await runner(
-          inspectInput(INSPECT_MODEL, bytes),
-          (done, total) => setBusy({ phase: 'reading', done, total }),
-          signal,
-        );
-        const p = checkParsed(out);
+        const out = await read(bytes, (done, total) => setBusy({ phase: 'reading', done, total }), signal);
+        const p = checkParsed({ headers: out.headers, rowCount: out.table.rowCount });
         if (p) return p;
-        resetFile({
-          name: f.name,
-          encoding: out.encoding,
-          headers: out.headers,
-          rows: out.rows,
-          parseErrors: out.parseErrors,
-        });
+        resetFile({ name: f.name, ...out });
         return null;
       },
     });
@@ -177,7 +166,7 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
     setDesign(
       startDesign({
         headers: file.headers,
-        rows: file.rows,
+        rows: file.table,
         measures: measureRoles,
         outcome,
         file: file.name,
@@ -288,7 +277,7 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
               file.encoding === null
                 ? t('batch.encoding.text')
                 : t(`batch.encoding.${file.encoding}` as 'batch.encoding.utf-8'),
-            rows: file.rows.length,
+            rows: file.table.rowCount,
             columns: file.headers.length,
             parseErrorCount: file.parseErrors.length,
             parseErrors: file.parseErrors,
@@ -354,7 +343,7 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
             columns={columns}
             outcome={outcome}
             scores={scores}
-            rows={file.rows}
+            table={file.table}
             accountCol={accountCol}
             onMeasure={updateMeasure}
             onResuggest={resuggest}

@@ -10,6 +10,7 @@ import type { ColumnData } from '../../lib/health/design/columns.ts';
 import type { Design, DesignMeasure, RowScores } from '../../lib/health/design/design.ts';
 import type { Direction, NumericMethod } from '../../lib/health/design/suggest.ts';
 import { rowProblems } from '../../lib/health/design/row-problems.ts';
+import { cellAt, type ColumnTable } from '../../lib/health/design/file-columns.ts';
 import { formatNumber, formatPercent } from '../../lib/health/number-format.ts';
 import { ScrollTable } from '../health-shared/tables.tsx';
 
@@ -198,13 +199,14 @@ export const MeasuresStep = memo(function MeasuresStep(props: {
   columns: ColumnData[];
   outcome: Int8Array;
   scores: RowScores | null;
-  rows: string[][];
+  table: ColumnTable;
   accountCol: number;
   onMeasure: (id: string, c: Partial<DesignMeasure>) => void;
   onResuggest: (id: string, f: { method?: NumericMethod; direction?: Direction }) => void;
   onCoverage: (x: number) => void;
 }) {
-  const { t, lang, design, columns, scores, rows, accountCol } = props;
+  const { t, lang, design, columns, scores, table, accountCol } = props;
+  const cell = (col: number, row: number) => cellAt(table.columns[col], row);
   const insufficient = useMemo(() => {
     if (!scores) return null;
     let n = 0;
@@ -274,14 +276,14 @@ export const MeasuresStep = memo(function MeasuresStep(props: {
                 {problems.slice(0, 200).map((p) => (
                   <tr key={p.index}>
                     <td className="num">{p.index + 2}</td>
-                    <th scope="row">{accountCol >= 0 ? (rows[p.index]?.[accountCol] ?? '') : '—'}</th>
+                    <th scope="row">{accountCol >= 0 ? cell(accountCol, p.index) : '—'}</th>
                     <td>
                       {[
                         p.missing.length ? t('design.rows.missing', { measures: p.missing.map(name).join(', ') }) : '',
                         ...p.unreadable.map((u) =>
                           t('design.rows.unreadable', {
                             measure: name(u.measure),
-                            value: rows[p.index]?.[design.measures.find((m) => m.id === u.measure)!.col] ?? '',
+                            value: cell(design.measures.find((m) => m.id === u.measure)!.col, p.index),
                           }),
                         ),
                         ...p.outOfRange.map((u) =>
