@@ -5,6 +5,9 @@
  * "suggest weights" to the end, and reports the time of each step and the longest main-thread task
  * while the file loads and while the design is built and fitted: how responsive the page stays.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DESIGN_BENCH_HEADERS, syntheticDesignRows } from './bench-design-data.ts';
 
@@ -32,16 +35,13 @@ const longest = async (page: Page): Promise<number> => {
   return Math.round(Math.max(0, ...long));
 };
 
-async function runOne(page: Page, url: string, csv: Buffer, rows: number): Promise<DesignLoadResult> {
+async function runOne(page: Page, url: string, csv: string, rows: number): Promise<DesignLoadResult> {
   await page.goto(url);
   await page.waitForSelector('.health-design[data-ready="true"]');
   await longest(page);
   const t0 = performance.now();
-  await page.setInputFiles(
-    'input[data-testid="csv-file"]',
-    { name: 'accounts.csv', mimeType: 'text/csv', buffer: csv },
-    { timeout: 600_000 },
-  );
+  // A file on disk: the browser reads it itself (a buffer would be rebuilt by script in the page).
+  await page.setInputFiles('input[data-testid="csv-file"]', csv, { timeout: 600_000 });
   await page.waitForSelector('[data-testid="columns-table"]', { timeout: 600_000 });
   await page.waitForSelector('[data-testid="build"]:not([disabled])', { timeout: 600_000 });
   const t1 = performance.now();
@@ -73,7 +73,10 @@ export async function benchDesignLoad(
   const { launchBrowser } = await import('../test/helpers/browser.ts');
   const { startStaticServer } = await import('../test/helpers/static-server.ts');
   const { siteHeaderPolicy } = await import('../test/helpers/site-csp.ts');
-  const csv = Buffer.from(
+  const dir = mkdtempSync(join(tmpdir(), 'banso-design-'));
+  const csv = join(dir, 'accounts.csv');
+  writeFileSync(
+    csv,
     [DESIGN_BENCH_HEADERS.join(','), ...syntheticDesignRows(rows, 7).map((r) => r.join(','))].join('\n'),
   );
   const server = await startStaticServer({ root: dist, csp: siteHeaderPolicy(dist) });
@@ -101,6 +104,7 @@ export async function benchDesignLoad(
   } finally {
     await browser.close();
     await server.close();
+    rmSync(dir, { recursive: true, force: true });
   }
   return out;
 }
