@@ -40,7 +40,7 @@ function craftedCsv(n: number): string {
 
 /** profileColumns read row by row, as a reference. */
 function profileByRows(headers: string[], rows: string[][]) {
-  return headers.map((header, col) => {
+  return headers.map((_, col) => {
     let present = 0;
     let numeric = 0;
     const counts = new Map<string, { label: string; count: number; first: number }>();
