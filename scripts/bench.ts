@@ -3,7 +3,8 @@
  * 100-element framework, then measures build time, peak memory, output size, page weights, search
  * index size and query latency, batch health scoring, the model designer's weight fit and team
  * import, the batch page with 100,000 and 1,000,000-row CSVs in Chromium (rows per second, peak JS
- * heap), and compares them with budgets.json. `--only design` runs only the model-designer figure;
+ * heap), and compares them with budgets.json. `--only design` runs only the model-designer figures
+ * (the fit in its worker, and the designer page with 100,000 rows against the built site in dist/);
  * `--only batch-stream` only the large-CSV figures (against the built site in dist/); `--only search`
  * only the search figures (index sizes, query latency, golden-set quality) on the same synthetic
  * content, without building the site (the index is the one the build writes).
@@ -272,6 +273,33 @@ async function benchDesign(): Promise<void> {
     log(`design in Chromium: not measured (${(e as Error).message.split('\n')[0]})`);
   }
 }
+
+/* The designer page itself with 100,000 rows × 12 measures (built site): load, build, fit, and the
+   longest main-thread task while loading and while building + fitting (median of 3 runs). */
+async function benchDesignPage(dist: string): Promise<void> {
+  try {
+    const { benchDesignLoad } = await import('./bench-design-load.ts');
+    const runs = await benchDesignLoad(dist, 3, 100_000, log);
+    const median = (k: keyof (typeof runs)[number]) =>
+      [...runs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor((runs.length - 1) / 2)];
+    add(
+      `health design page: 100,000 rows × 12 measures, file read + columns profiled (median of ${runs.length})`,
+      median('loadMs'),
+      'ms',
+      'info',
+    );
+    add(`health design page: 100,000 rows, suggest weights (click → result)`, median('fitMs'), 'ms', 'info');
+    add(`health design page: longest main-thread task while the file loads`, median('longestLoadTaskMs'), 'ms', 'info');
+    add(
+      `health design page: longest main-thread task while building and fitting`,
+      median('longestFitTaskMs'),
+      'ms',
+      'info',
+    );
+  } catch (e) {
+    log(`design page in Chromium: not measured (${(e as Error).message.split('\n')[0]})`);
+  }
+}
 // Query latency is measured in a process of its own holding only the index (scripts/bench-query.ts),
 // five runs per language: min / median / max of the runs' medians and 95th percentiles, in wall time and
 // in the process's CPU time per query (the machine may be busy with other work: CPU time is the cost).
@@ -418,8 +446,10 @@ async function benchStream(dist: string): Promise<void> {
   }
 }
 if (only === 'design' || only === 'batch-stream') {
-  if (only === 'design') await benchDesign();
-  else await benchStream((await import('../test/helpers/dist.ts')).distDir());
+  if (only === 'design') {
+    await benchDesign();
+    await benchDesignPage((await import('../test/helpers/dist.ts')).distDir());
+  } else await benchStream((await import('../test/helpers/dist.ts')).distDir());
   printRows();
   process.exit(rows.some((r) => r.kind === 'memory' && r.status !== 'ok') ? 1 : 0);
 }
@@ -642,6 +672,7 @@ try {
 
 await benchDesign();
 await benchStream(dist);
+await benchDesignPage(dist);
 
 /* f. Team import of 200 assessment files ------------------------------------------------------------ */
 {

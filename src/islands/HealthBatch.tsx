@@ -11,15 +11,16 @@ import { guessMapping } from '../lib/health/csv.ts';
 import type { ColumnMapping, Encoding, ValueMaps } from '../lib/health/csv.ts';
 import { BatchCancelled } from '../lib/health/csv-stream.ts';
 import type { BatchSummary, InspectOutput, Progress } from '../lib/health/batch-session.ts';
-import { checkParsed, MAX_STREAMED_BYTES, sniffFile } from '../lib/health/csv-file-check.ts';
+import { checkParsed, MAX_STREAMED_BYTES } from '../lib/health/csv-file-check.ts';
 import { duplicateColumns, mappedCoverage, rangeWarnings } from '../lib/health/column-mapping.ts';
 import { buildValueMaps, unresolvedLabels, valueSteps } from '../lib/health/value-labels.ts';
 import { formatNumber, formatPercent } from '../lib/health/number-format.ts';
 import type { BatchClientData } from '../lib/health/batch-props.ts';
-import { BatchError, workerClient, type BatchClient } from './health-batch/runner.ts';
+import { workerClient, type BatchClient } from './health-batch/runner.ts';
 import { ColumnMappingStep, ValueLabelStep } from './health-batch/Mapping.tsx';
-import { fileProblemText, parseIssueText } from './health-batch/issue-text.ts';
-import { Notices, type Notice } from './notices.tsx';
+import { Notices } from './notices.tsx';
+import { FileStep, ProgressPanel } from './health-shared/FileStep.tsx';
+import { useTask, workerErrorText } from './health-shared/use-task.ts';
 
 // Charts, tables and the backtest load once there are results (chart.js is not needed before).
 const Results = lazy(() => import('./health-batch/Results.tsx'));
@@ -70,13 +71,9 @@ export default function HealthBatch({
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [choices, setChoices] = useState<Record<string, Record<string, string>>>({});
-  const [busy, setBusy] = useState<Busy | null>(null);
+  const { busy, setBusy, notice, setNotice, run, loadCsv, cancel } = useTask<Busy>(t);
   const [results, setResults] = useState<BatchResults | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [ready, setReady] = useState(false);
-  const abort = useRef<AbortController | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
   const scoreButton = useRef<HTMLButtonElement>(null);
@@ -84,7 +81,6 @@ export default function HealthBatch({
   const cancelled = useRef(false);
 
   useEffect(() => setReady(true), []);
-  useEffect(() => () => abort.current?.abort(), []);
 
   const steps = useMemo(() => (file && mapping ? valueSteps(bm.model, mapping, file.labels) : []), [bm, file, mapping]);
   const valueMaps = useMemo(() => buildValueMaps(steps, choices), [steps, choices]);
@@ -128,88 +124,50 @@ export default function HealthBatch({
     }
   }
 
-  async function loadFile(f: File) {
-    if (busy) return;
-    const failed = (details: string[]) =>
-      setNotice({ kind: 'error', text: t('batch.file.failed', { file: f.name }), details });
-    let head: Uint8Array;
-    try {
-      head = new Uint8Array(await f.slice(0, SNIFF_BYTES).arrayBuffer());
-    } catch {
-      failed([t('batch.file.unreadable')]);
-      return;
-    }
-    const problem = sniffFile(head, f.name, { size: f.size, maxBytes: MAX_STREAMED_BYTES });
-    if (problem) {
-      failed([fileProblemText(t, problem)]);
-      return;
-    }
-    const ac = new AbortController();
-    abort.current = ac;
-    setBusy({ phase: 'reading', rows: 0, done: 0, total: 0 });
-    setNotice(null);
-    try {
-      const out = await client(
-        { type: 'inspect', file: f },
-        (p: Progress) => setBusy({ phase: 'reading', rows: p.rows, done: p.bytes, total: p.totalBytes }),
-        ac.signal,
-      );
-      const p = checkParsed(out);
-      if (p) {
-        failed([fileProblemText(t, p)]);
-        return;
-      }
-      setFile({ ...out, file: f, name: f.name });
-      setMapping(guessMapping(out.headers, bm.model));
-      setChoices({});
-    } catch (e) {
-      if (e instanceof BatchCancelled) setNotice({ kind: 'info', text: t('batch.file.cancelled', { file: f.name }) });
-      else
-        failed([
-          e instanceof BatchError
-            ? t('batch.error.worker', { message: String(e.issue.params.message ?? e.issue.code) })
-            : String(e),
-        ]);
-    } finally {
-      if (abort.current === ac) abort.current = null;
-      setBusy(null);
-    }
+  function loadFile(f: File) {
+    return loadCsv(f, {
+      head: SNIFF_BYTES,
+      maxBytes: MAX_STREAMED_BYTES,
+      failed: t('batch.file.failed', { file: f.name }),
+      start: { phase: 'reading', rows: 0, done: 0, total: 0 },
+      parse: async (_head, signal) => {
+        const out = await client(
+          { type: 'inspect', file: f },
+          (p: Progress) => setBusy({ phase: 'reading', rows: p.rows, done: p.bytes, total: p.totalBytes }),
+          signal,
+        );
+        const p = checkParsed(out);
+        if (p) return p;
+        setFile({ ...out, file: f, name: f.name });
+        setMapping(guessMapping(out.headers, bm.model));
+        setChoices({});
+        return null;
+      },
+    });
   }
 
   async function score() {
     if (!canScore || !file || !mapping) return;
-    const ac = new AbortController();
-    abort.current = ac;
     const sig = signature;
-    setBusy({ phase: 'scoring', rows: 0, done: 0, total: file.rowCount });
-    setNotice(null);
-    try {
-      const input = { model: bm.model, mapping, valueMaps, encoding: file.encoding };
-      const { run, summary } = await client(
-        { type: 'score', file: file.file, input },
-        (p: Progress) => setBusy({ phase: 'scoring', rows: p.rows, done: p.rows, total: file.rowCount }),
-        ac.signal,
-      );
-      focusResults.current = true;
-      if (results) void client({ type: 'release', run: results.run });
-      setResults({ run, summary, modelId: bm.id, fileName: file.name, signature: sig });
-    } catch (e) {
-      if (e instanceof BatchCancelled)
-        setNotice({ kind: 'info', text: results ? t('batch.score.cancelledKept') : t('batch.score.cancelled') });
-      else
-        setNotice({
-          kind: 'error',
-          text: t('batch.score.failed'),
-          details: [
-            e instanceof BatchError
-              ? t('batch.error.worker', { message: String(e.issue.params.message ?? e.issue.code) })
-              : String(e),
-          ],
-        });
-    } finally {
-      if (abort.current === ac) abort.current = null;
-      setBusy(null);
-    }
+    await run(
+      { phase: 'scoring', rows: 0, done: 0, total: file.rowCount },
+      async (signal) => {
+        const input = { model: bm.model, mapping, valueMaps, encoding: file.encoding };
+        const { run, summary } = await client(
+          { type: 'score', file: file.file, input },
+          (p: Progress) => setBusy({ phase: 'scoring', rows: p.rows, done: p.rows, total: file.rowCount }),
+          signal,
+        );
+        focusResults.current = true;
+        if (results) void client({ type: 'release', run: results.run });
+        setResults({ run, summary, modelId: bm.id, fileName: file.name, signature: sig });
+      },
+      {
+        cancel: BatchCancelled,
+        cancelled: results ? t('batch.score.cancelledKept') : t('batch.score.cancelled'),
+        failed: (e) => setNotice({ kind: 'error', text: t('batch.score.failed'), details: [workerErrorText(t, e)] }),
+      },
+    );
   }
 
   const encodingLabel = (e: Encoding) => t(`batch.encoding.${e}`);
@@ -217,8 +175,25 @@ export default function HealthBatch({
 
   return (
     <div className="health-batch" data-ready={ready ? 'true' : 'false'}>
-      <section className="batch-step" aria-labelledby="batch-step-file">
-        <h2 id="batch-step-file">{t('batch.step.file')}</h2>
+      <FileStep
+        t={t}
+        lang={lang}
+        idPrefix="batch"
+        title={t('batch.step.file')}
+        busy={busy !== null}
+        onFile={(f) => void loadFile(f)}
+        dropRef={dropZone}
+        facts={
+          file && {
+            name: file.name,
+            encoding: encodingLabel(file.encoding),
+            rows: file.rowCount,
+            columns: file.headers.length,
+            parseErrorCount: file.parseErrorCount,
+            parseErrors: file.parseErrors,
+          }
+        }
+      >
         <div className="form-grid">
           <label>
             {t('batch.model')}
@@ -239,82 +214,7 @@ export default function HealthBatch({
         <p className="muted">
           <a href={bm.href}>{t('batch.modelLink', { model: bm.name })}</a>
         </p>
-        <button
-          type="button"
-          ref={dropZone}
-          className={`drop-zone${dragging ? ' dragging' : ''}`}
-          data-testid="drop-zone"
-          aria-describedby="batch-privacy"
-          disabled={busy !== null}
-          onClick={() => input.current?.click()}
-          onDragEnter={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragOver={(e) => {
-            e.preventDefault();
-            e.dataTransfer.dropEffect = 'copy';
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setDragging(false);
-            const f = e.dataTransfer.files?.[0];
-            if (f) void loadFile(f);
-          }}
-        >
-          <span className="drop-title">{t('batch.drop.title')}</span>
-          <span className="drop-hint">{t('batch.drop.hint')}</span>
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label={t('batch.file.input')}
-          data-testid="csv-file"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void loadFile(f);
-          }}
-        />
-        <p id="batch-privacy" className="muted">
-          {t('batch.privacy')}
-        </p>
-        {file && (
-          <dl className="file-facts" data-testid="file-facts">
-            <div>
-              <dt>{t('batch.file.name')}</dt>
-              <dd data-testid="file-name">{file.name}</dd>
-            </div>
-            <div>
-              <dt>{t('batch.file.encoding')}</dt>
-              <dd data-testid="encoding">{encodingLabel(file.encoding)}</dd>
-            </div>
-            <div>
-              <dt>{t('batch.file.rows')}</dt>
-              <dd data-testid="row-count">{formatNumber(file.rowCount, lang, 0)}</dd>
-            </div>
-            <div>
-              <dt>{t('batch.file.columns')}</dt>
-              <dd>{formatNumber(file.headers.length, lang, 0)}</dd>
-            </div>
-          </dl>
-        )}
-        {file && file.parseErrorCount > 0 && (
-          <details className="parse-errors" data-testid="parse-errors">
-            <summary>{t('batch.file.parseErrors', { n: formatNumber(file.parseErrorCount, lang, 0) })}</summary>
-            <ul>
-              {file.parseErrors.slice(0, 100).map((e, i) => (
-                <li key={i}>{parseIssueText(t, e)}</li>
-              ))}
-            </ul>
-          </details>
-        )}
-      </section>
+      </FileStep>
 
       <Notices notices={notice ? [notice] : []} onDismiss={() => setNotice(null)} t={t} testId="notice" />
 
@@ -383,15 +283,15 @@ export default function HealthBatch({
       )}
 
       {busy && (
-        <div className="batch-progress" data-testid="progress">
-          <label htmlFor="batch-progress-bar">
-            {busy.phase === 'reading' ? t('batch.progress.reading') : t('batch.progress.scoring')}
-          </label>
-          <progress id="batch-progress-bar" max={Math.max(1, busy.total)} value={busy.total ? busy.done : undefined}>
-            {busy.total ? formatPercent(busy.done / busy.total, lang, 0) : ''}
-          </progress>
-          <p role="status" className="muted">
-            {!busy.total
+        <ProgressPanel
+          t={t}
+          barId="batch-progress-bar"
+          label={busy.phase === 'reading' ? t('batch.progress.reading') : t('batch.progress.scoring')}
+          done={busy.done}
+          total={busy.total}
+          barText={busy.total ? formatPercent(busy.done / busy.total, lang, 0) : ''}
+          status={
+            !busy.total
               ? t('batch.progress.starting')
               : busy.phase === 'reading'
                 ? t('batch.progress.read', {
@@ -402,19 +302,13 @@ export default function HealthBatch({
                     done: formatNumber(busy.done, lang, 0),
                     total: formatNumber(busy.total, lang, 0),
                     pct: formatPercent(busy.done / busy.total, lang, 0),
-                  })}
-          </p>
-          <button
-            type="button"
-            onClick={() => {
-              cancelled.current = true;
-              abort.current?.abort();
-            }}
-            data-testid="cancel"
-          >
-            {t('batch.cancel')}
-          </button>
-        </div>
+                  })
+          }
+          onCancel={() => {
+            cancelled.current = true;
+            cancel();
+          }}
+        />
       )}
 
       {results && (

@@ -5,11 +5,12 @@
  * choose bands from the data and export the model as content YAML. State and rendering only: the
  * rules live in src/lib/health/design.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { translator, type Dict } from '../i18n/translator.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { checkParsed, sniffFile } from '../lib/health/csv-file-check.ts';
-import { inspectInput, BatchCancelled } from '../lib/health/worker-protocol.ts';
+import { checkParsed } from '../lib/health/csv-file-check.ts';
+import type { Issue } from '../lib/health/score.ts';
+import type { ColumnTable } from '../lib/health/design/file-columns.ts';
 import { formatNumber, formatPercent } from '../lib/health/number-format.ts';
 import {
   dataIssues,
@@ -32,16 +33,16 @@ import {
   type DesignMeasure,
 } from '../lib/health/design/design.ts';
 import { FitCancelled, type SuggestResult } from '../lib/health/design/fit.ts';
-import { INSPECT_MODEL } from '../lib/health/design/inspect.ts';
-import { workerRunner, BatchError, type BatchRunner } from './health-batch/runner.ts';
-import { fileProblemText, parseIssueText } from './health-batch/issue-text.ts';
-import { workerSuggest, type SuggestRunner } from './health-design/runner.ts';
+import { workerRead, workerSuggest, type FileRunner, type SuggestRunner } from './health-design/runner.ts';
 import { ColumnsStep, type Role } from './health-design/ColumnsStep.tsx';
 import { MeasuresStep } from './health-design/MeasuresStep.tsx';
 import { WeightsStep } from './health-design/WeightsStep.tsx';
 import { ExportStep } from './health-design/ExportStep.tsx';
 import { dataIssueText, problemText } from './health-design/text.ts';
 import { todayIso } from './browser.ts';
+import { Notices } from './notices.tsx';
+import { FileStep, ProgressPanel } from './health-shared/FileStep.tsx';
+import { useTask } from './health-shared/use-task.ts';
 
 // The backtest and its charts load once there is a design (chart.js is not needed before).
 const BacktestStep = lazy(() => import('./health-design/BacktestStep.tsx'));
@@ -50,40 +51,36 @@ export interface DesignFile {
   name: string;
   encoding: string | null;
   headers: string[];
-  rows: string[][];
-  parseErrors: { code: string; params: Record<string, string | number | boolean | null> }[];
+  /** The file by column: no row arrays of strings on the page. */
+  table: ColumnTable;
+  parseErrors: Issue[];
 }
 type Busy = { phase: 'reading' | 'fitting'; done: number; total: number };
-type Notice = { kind: 'error' | 'info'; text: string; details?: string[] };
 
 export interface DesignProps {
   lang: Locale;
   dict: Dict;
   batchHref: string;
-  runner?: BatchRunner;
+  read?: FileRunner;
   suggest?: SuggestRunner;
 }
 
 const designKey = (d: Design) =>
   JSON.stringify([d.measures.map((m) => [m.scoring, m.weight, m.group, m.direction]), d.groups, d.minCoverage]);
 
-export default function HealthDesign({ lang, dict, runner = workerRunner, suggest = workerSuggest }: DesignProps) {
+export default function HealthDesign({ lang, dict, read = workerRead, suggest = workerSuggest }: DesignProps) {
   const t = useMemo(() => translator(dict), [dict]);
   const [file, setFile] = useState<DesignFile | null>(null);
   const [roles, setRoles] = useState<Role[]>([]);
   const [churnLabels, setChurnLabels] = useState<string[]>([]);
   const [design, setDesign] = useState<Design | null>(null);
   const [fit, setFit] = useState<{ result: SuggestResult; key: string; applied?: boolean } | null>(null);
-  const [busy, setBusy] = useState<Busy | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { busy, setBusy, notice, setNotice, run, loadCsv, cancel } = useTask<Busy>(t);
   const [ready, setReady] = useState(false);
-  const abort = useRef<AbortController | null>(null);
-  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => setReady(true), []);
-  useEffect(() => () => abort.current?.abort(), []);
 
-  const profiles: ColumnProfile[] = useMemo(() => (file ? profileColumns(file.headers, file.rows) : []), [file]);
+  const profiles: ColumnProfile[] = useMemo(() => (file ? profileColumns(file.headers, file.table) : []), [file]);
   const outcomeCol = roles.indexOf('outcome');
   const accountCol = roles.indexOf('account');
   const measureRoles = roles
@@ -91,13 +88,13 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
     .filter((x) => x.r === 'numeric' || x.r === 'categorical')
     .map((x) => ({ col: x.col, kind: x.r as ColumnKind }));
   const outcome = useMemo(
-    () => (file && outcomeCol >= 0 ? readOutcome(file.rows, outcomeCol, churnLabels) : null),
+    () => (file && outcomeCol >= 0 ? readOutcome(file.table, outcomeCol, churnLabels) : null),
     [file, outcomeCol, churnLabels],
   );
   const issues = useMemo(
     () =>
       file
-        ? dataIssues(file.headers, file.rows, profiles, {
+        ? dataIssues(file.headers, file.table, profiles, {
             outcome: outcomeCol >= 0 ? outcomeCol : null,
             account: accountCol >= 0 ? accountCol : null,
             churnLabels,
@@ -116,7 +113,7 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
   // Column data of the design's measures, read once per set of columns.
   const colKey = design ? design.measures.map((m) => `${m.col}:${m.kind}`).join(',') : '';
   const columns = useMemo(
-    () => (file && design ? design.measures.map((m) => readColumn(file.rows, m.col, m.kind)) : []),
+    () => (file && design ? design.measures.map((m) => readColumn(file.table, m.col, m.kind)) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [file, colKey],
   );
@@ -132,8 +129,8 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
 
   function resetFile(f: DesignFile) {
     setFile(f);
-    const prof = profileColumns(f.headers, f.rows);
-    const g = guessRoles(prof, f.rows.length);
+    const prof = profileColumns(f.headers, f.table);
+    const g = guessRoles(prof, f.table.rowCount);
     setRoles(
       prof.map((p) =>
         p.col === g.outcome
@@ -150,56 +147,18 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
     setFit(null);
   }
 
-  async function loadFile(f: File) {
-    if (busy) return;
-    const failed = (details: string[]) =>
-      setNotice({ kind: 'error', text: t('design.file.failed', { file: f.name }), details });
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await f.arrayBuffer());
-    } catch {
-      failed([t('batch.file.unreadable')]);
-      return;
-    }
-    const problem = sniffFile(bytes, f.name);
-    if (problem) {
-      failed([fileProblemText(t, problem)]);
-      return;
-    }
-    const ac = new AbortController();
-    abort.current = ac;
-    setBusy({ phase: 'reading', done: 0, total: 0 });
-    setNotice(null);
-    try {
-      const out = await runner(
-        inspectInput(INSPECT_MODEL, bytes),
-        (done, total) => setBusy({ phase: 'reading', done, total }),
-        ac.signal,
-      );
-      const p = checkParsed(out);
-      if (p) {
-        failed([fileProblemText(t, p)]);
-        return;
-      }
-      resetFile({
-        name: f.name,
-        encoding: out.encoding,
-        headers: out.headers,
-        rows: out.rows,
-        parseErrors: out.parseErrors as DesignFile['parseErrors'],
-      });
-    } catch (e) {
-      if (e instanceof BatchCancelled) setNotice({ kind: 'info', text: t('batch.file.cancelled', { file: f.name }) });
-      else
-        failed([
-          e instanceof BatchError
-            ? t('batch.error.worker', { message: String(e.issue.params.message ?? e.issue.code) })
-            : String(e),
-        ]);
-    } finally {
-      if (abort.current === ac) abort.current = null;
-      setBusy(null);
-    }
+  function loadFile(f: File) {
+    return loadCsv(f, {
+      failed: t('design.file.failed', { file: f.name }),
+      start: { phase: 'reading', done: 0, total: 0 },
+      parse: async (bytes, signal) => {
+        const out = await read(bytes, (done, total) => setBusy({ phase: 'reading', done, total }), signal);
+        const p = checkParsed({ headers: out.headers, rowCount: out.table.rowCount });
+        if (p) return p;
+        resetFile({ name: f.name, ...out });
+        return null;
+      },
+    });
   }
 
   function build() {
@@ -207,7 +166,7 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
     setDesign(
       startDesign({
         headers: file.headers,
-        rows: file.rows,
+        rows: file.table,
         measures: measureRoles,
         outcome,
         file: file.name,
@@ -258,148 +217,75 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
 
   async function runFit(seed: number) {
     if (!design || !outcome || busy) return;
-    const ac = new AbortController();
-    abort.current = ac;
     const key = designKey(design);
-    setBusy({ phase: 'fitting', done: 0, total: 6 });
-    setNotice(null);
-    try {
-      const result = await suggest(
-        { design, columns, outcome, options: { k: 5, seed, lambda: 1 } },
-        (done, total) => setBusy({ phase: 'fitting', done, total }),
-        ac.signal,
-      );
-      setFit({ result, key });
-    } catch (e) {
-      if (e instanceof FitCancelled) setNotice({ kind: 'info', text: t('design.fit.cancelled') });
-      else
-        setNotice({
-          kind: 'error',
-          text: t('design.fit.failed'),
-          details: [String(e instanceof Error ? e.message : e)],
-        });
-    } finally {
-      if (abort.current === ac) abort.current = null;
-      setBusy(null);
-    }
+    await run(
+      { phase: 'fitting', done: 0, total: 6 },
+      async (signal) => {
+        const result = await suggest(
+          { design, columns, outcome, options: { k: 5, seed, lambda: 1 } },
+          (done, total) => setBusy({ phase: 'fitting', done, total }),
+          signal,
+        );
+        setFit({ result, key });
+      },
+      {
+        cancel: FitCancelled,
+        cancelled: t('design.fit.cancelled'),
+        failed: (e) =>
+          setNotice({
+            kind: 'error',
+            text: t('design.fit.failed'),
+            details: [String(e instanceof Error ? e.message : e)],
+          }),
+      },
+    );
   }
 
   const progress = busy && (
-    <div className="batch-progress" data-testid="progress">
-      <label htmlFor="design-progress-bar">
-        {busy.phase === 'reading' ? t('batch.progress.reading') : t('design.fit.progress')}
-      </label>
-      <progress id="design-progress-bar" max={Math.max(1, busy.total)} value={busy.total ? busy.done : undefined} />
-      <p role="status" className="muted">
-        {busy.total
+    <ProgressPanel
+      t={t}
+      barId="design-progress-bar"
+      label={busy.phase === 'reading' ? t('batch.progress.reading') : t('design.fit.progress')}
+      done={busy.done}
+      total={busy.total}
+      status={
+        busy.total
           ? t(busy.phase === 'reading' ? 'batch.progress.rows' : 'design.fit.steps', {
               done: formatNumber(busy.done, lang, 0),
               total: formatNumber(busy.total, lang, 0),
               pct: formatPercent(busy.done / busy.total, lang, 0),
             })
-          : t('batch.progress.starting')}
-      </p>
-      <button type="button" onClick={() => abort.current?.abort()} data-testid="cancel">
-        {t('batch.cancel')}
-      </button>
-    </div>
+          : t('batch.progress.starting')
+      }
+      onCancel={cancel}
+    />
   );
 
   return (
     <div className="health-design" data-ready={ready ? 'true' : 'false'}>
-      <section className="batch-step" aria-labelledby="design-step-file">
-        <h2 id="design-step-file">{t('design.step.file')}</h2>
-        <button
-          type="button"
-          className="drop-zone"
-          data-testid="drop-zone"
-          aria-describedby="design-privacy"
-          disabled={busy !== null}
-          onClick={() => input.current?.click()}
-          onDragOver={(e) => {
-            e.preventDefault();
-            e.dataTransfer.dropEffect = 'copy';
-          }}
-          onDrop={(e) => {
-            e.preventDefault();
-            const f = e.dataTransfer.files?.[0];
-            if (f) void loadFile(f);
-          }}
-        >
-          <span className="drop-title">{t('batch.drop.title')}</span>
-          <span className="drop-hint">{t('batch.drop.hint')}</span>
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label={t('batch.file.input')}
-          data-testid="csv-file"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void loadFile(f);
-          }}
-        />
-        <p id="design-privacy" className="muted">
-          {t('batch.privacy')}
-        </p>
-        {file && (
-          <dl className="file-facts" data-testid="file-facts">
-            <div>
-              <dt>{t('batch.file.name')}</dt>
-              <dd data-testid="file-name">{file.name}</dd>
-            </div>
-            <div>
-              <dt>{t('batch.file.encoding')}</dt>
-              <dd data-testid="encoding">
-                {file.encoding === null
-                  ? t('batch.encoding.text')
-                  : t(`batch.encoding.${file.encoding}` as 'batch.encoding.utf-8')}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('batch.file.rows')}</dt>
-              <dd data-testid="row-count">{formatNumber(file.rows.length, lang, 0)}</dd>
-            </div>
-            <div>
-              <dt>{t('batch.file.columns')}</dt>
-              <dd>{formatNumber(file.headers.length, lang, 0)}</dd>
-            </div>
-          </dl>
-        )}
-        {file && file.parseErrors.length > 0 && (
-          <details className="parse-errors" data-testid="parse-errors">
-            <summary>{t('batch.file.parseErrors', { n: file.parseErrors.length })}</summary>
-            <ul>
-              {file.parseErrors.slice(0, 100).map((e, i) => (
-                <li key={i}>{parseIssueText(t, e)}</li>
-              ))}
-            </ul>
-          </details>
-        )}
-      </section>
+      <FileStep
+        t={t}
+        lang={lang}
+        idPrefix="design"
+        title={t('design.step.file')}
+        busy={busy !== null}
+        onFile={(f) => void loadFile(f)}
+        facts={
+          file && {
+            name: file.name,
+            encoding:
+              file.encoding === null
+                ? t('batch.encoding.text')
+                : t(`batch.encoding.${file.encoding}` as 'batch.encoding.utf-8'),
+            rows: file.table.rowCount,
+            columns: file.headers.length,
+            parseErrorCount: file.parseErrors.length,
+            parseErrors: file.parseErrors,
+          }
+        }
+      />
 
-      <div className="notices" aria-live="polite">
-        {notice && (
-          <div
-            className={`notice-box ${notice.kind}`}
-            role={notice.kind === 'error' ? 'alert' : 'status'}
-            data-testid="notice"
-          >
-            <p>{notice.text}</p>
-            {notice.details && notice.details.length > 0 && (
-              <ul>
-                {notice.details.map((d, i) => (
-                  <li key={i}>{d}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-      </div>
+      <Notices notices={notice ? [notice] : []} onDismiss={() => setNotice(null)} t={t} testId="notice" />
 
       {file && (
         <ColumnsStep
@@ -457,7 +343,7 @@ export default function HealthDesign({ lang, dict, runner = workerRunner, sugges
             columns={columns}
             outcome={outcome}
             scores={scores}
-            rows={file.rows}
+            table={file.table}
             accountCol={accountCol}
             onMeasure={updateMeasure}
             onResuggest={resuggest}

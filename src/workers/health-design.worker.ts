@@ -1,12 +1,12 @@
 /**
- * Web Worker of the model designer: runs "suggest weights" (fit + cross-validation) off the page's
- * thread, posts progress, the result, an error or "cancelled". Only forwards messages: the logic is
- * in src/lib/health/design.
+ * Web Worker of the model designer: reads a file into columns and runs "suggest weights" (fit +
+ * cross-validation) off the page's thread, posts progress, the result, an error or "cancelled".
+ * Only forwards messages: the logic is in src/lib/health/design.
  */
-import { runSuggest, type DesignRequest, type DesignResponse } from '../lib/health/design/worker-messages.ts';
+import { runDesignRequest, type DesignRequest, type DesignResponse } from '../lib/health/design/worker-messages.ts';
 
 interface WorkerScope {
-  postMessage(message: DesignResponse): void;
+  postMessage(message: DesignResponse, transfer?: ArrayBuffer[]): void;
   addEventListener(type: 'message', listener: (e: MessageEvent<DesignRequest>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
@@ -18,9 +18,9 @@ scope.addEventListener('message', (e) => {
     cancelled.add(msg.id);
     return;
   }
-  void runSuggest(
+  void runDesignRequest(
     msg,
-    (r) => scope.postMessage(r),
+    (r, transfer) => scope.postMessage(r, transfer ?? []),
     () => cancelled.has(msg.id),
   ).finally(() => cancelled.delete(msg.id));
 });

@@ -21,9 +21,11 @@ import { parseOutcome, type BacktestResult } from '../../lib/health/backtest.ts'
 import { downloadBlob, todayIso } from '../browser.ts';
 import type { BatchClient } from './runner.ts';
 import { BandChart, type BandBar } from './BandChart.tsx';
-import { RocChart, type RocLabels } from './RocChart.tsx';
+import { RocChart } from './RocChart.tsx';
 import { badRowText, bandLabel, measureLabel, outcomeIssueText, parseIssueText } from './issue-text.ts';
 import type { BatchResults } from '../HealthBatch.tsx';
+import { Metric, rocLabels } from '../health-shared/backtest-parts.tsx';
+import { HeadRow, timesText } from '../health-shared/tables.tsx';
 
 const INSUFFICIENT_COLOUR = '#9e9e9e';
 
@@ -53,19 +55,15 @@ function outcomeText(t: Translate, raw: ScoredRow['outcome']): string {
   return raw === null || raw === undefined ? '' : String(raw);
 }
 
-function ResultsTable({
-  t,
-  lang,
-  model,
-  results,
-  client,
-}: {
+interface ResultsProps {
   t: Translate;
   lang: Locale;
   model: BatchModel;
   results: BatchResults;
   client: BatchClient;
-}) {
+}
+
+function ResultsTable({ t, lang, model, results, client }: ResultsProps) {
   const out = results.summary;
   const [sort, setSort] = useState<SortState<ResultColumn>>({ key: 'row', dir: 'asc' });
   const [page, setPage] = useState(1);
@@ -221,20 +219,8 @@ function BacktestSection({
   const story: BacktestStory = useMemo(() => backtestStory(bt), [bt]);
   const pct = (x: number | null) => formatPercent(x, lang, 1);
   const lowLabel = bandLabel(model, story.lowest.band);
-  const rocLabels: RocLabels = useMemo(
-    () => ({
-      title: t('batch.roc.title'),
-      summary: t('batch.roc.summary', { auc: formatAuc(story.auc.value) }),
-      model: t('batch.roc.model'),
-      diagonal: t('batch.roc.diagonal'),
-      x: t('batch.roc.x'),
-      y: t('batch.roc.y'),
-      tableCaption: t('batch.roc.table'),
-      threshold: t('batch.roc.threshold'),
-      start: t('batch.roc.start'),
-      thresholdValue: (score: number) => t('batch.roc.atMost', { score: score.toFixed(1) }),
-      pct: (x: number) => formatPercent(x, lang, 1),
-    }),
+  const labels = useMemo(
+    () => rocLabels(t, lang, t('batch.roc.summary', { auc: formatAuc(story.auc.value) })),
     [t, lang, story],
   );
   const ratio = story.ratio;
@@ -293,21 +279,15 @@ function BacktestSection({
         <table data-testid="churn-table">
           <caption className="visually-hidden">{t('batch.bt.churnByBand')}</caption>
           <thead>
-            <tr>
-              <th scope="col">{t('batch.table.band')}</th>
-              <th scope="col" className="num">
-                {t('batch.bt.accounts')}
-              </th>
-              <th scope="col" className="num">
-                {t('batch.bt.churned')}
-              </th>
-              <th scope="col" className="num">
-                {t('batch.bt.rate')}
-              </th>
-              <th scope="col" className="num">
-                {t('batch.bt.vsAverage')}
-              </th>
-            </tr>
+            <HeadRow
+              cols={[
+                t('batch.table.band'),
+                { num: t('batch.bt.accounts') },
+                { num: t('batch.bt.churned') },
+                { num: t('batch.bt.rate') },
+                { num: t('batch.bt.vsAverage') },
+              ]}
+            />
           </thead>
           <tbody>
             {story.bands.map((b, i) => (
@@ -319,9 +299,7 @@ function BacktestSection({
                 <td className="num">{formatNumber(b.count, lang, 0)}</td>
                 <td className="num">{formatNumber(b.churned, lang, 0)}</td>
                 <td className="num">{pct(b.rate)}</td>
-                <td className="num">
-                  {b.vsOverall === null ? '—' : t('batch.times', { n: formatNumber(b.vsOverall, lang, 1) })}
-                </td>
+                <td className="num">{timesText(t, lang, b.vsOverall)}</td>
               </tr>
             ))}
           </tbody>
@@ -341,77 +319,69 @@ function BacktestSection({
       </p>
 
       <dl className="metrics">
-        <div className="metric" data-testid="metric-auc">
-          <dt>{t('batch.bt.auc')}</dt>
-          <dd>
-            <strong
-              className="metric-value"
-              data-testid="auc"
-              data-auc={story.auc.value === null ? '' : String(story.auc.value)}
-            >
-              {formatAuc(story.auc.value)}
-            </strong>
+        <Metric
+          testId="metric-auc"
+          label={t('batch.bt.auc')}
+          auc={story.auc.value}
+          badge={
             <span className={`badge level-${story.auc.level}`} data-testid="auc-level">
               {t(`batch.auc.level.${story.auc.level}`)}
             </span>
-            <p className="explain">
+          }
+          explain={
+            <>
               {story.auc.value === null
                 ? t('batch.bt.aucNone')
                 : t('batch.bt.aucExplain', { pct: formatNumber(story.auc.percent, lang, 1) })}{' '}
               {t(`batch.auc.means.${story.auc.level}`)}
-            </p>
-          </dd>
-        </div>
-        <div className="metric" data-testid="metric-precision">
-          <dt>{t('batch.bt.precision', { band: lowLabel })}</dt>
-          <dd>
-            <strong className="metric-value">{pct(story.lowest.precision)}</strong>
-            <p className="explain">
-              {story.lowest.predicted === 0
-                ? t('batch.bt.precisionNone', { band: lowLabel })
-                : t('batch.bt.precisionExplain', {
-                    band: lowLabel,
-                    predicted: formatNumber(story.lowest.predicted, lang, 0),
-                    tp: formatNumber(story.lowest.truePositives, lang, 0),
-                    falseAlarms: formatNumber(story.lowest.falseAlarms, lang, 0),
-                  })}
-            </p>
-          </dd>
-        </div>
-        <div className="metric" data-testid="metric-recall">
-          <dt>{t('batch.bt.recall', { band: lowLabel })}</dt>
-          <dd>
-            <strong className="metric-value">{pct(story.lowest.recall)}</strong>
-            <p className="explain">
-              {story.churned === 0
-                ? t('batch.bt.recallNone')
-                : t('batch.bt.recallExplain', {
-                    band: lowLabel,
-                    churned: formatNumber(story.churned, lang, 0),
-                    tp: formatNumber(story.lowest.truePositives, lang, 0),
-                    missed: formatNumber(story.lowest.missed, lang, 0),
-                  })}
-            </p>
-          </dd>
-        </div>
-        <div className="metric" data-testid="metric-lift">
-          <dt>{t('batch.bt.lift')}</dt>
-          <dd>
-            <strong className="metric-value">
-              {story.lift.lift === null ? '—' : t('batch.times', { n: formatNumber(story.lift.lift, lang, 1) })}
-            </strong>
-            <p className="explain">
-              {story.lift.lift === null
-                ? t('batch.bt.liftNone')
-                : t('batch.bt.liftExplain', {
-                    size: formatNumber(story.lift.size, lang, 0),
-                    rate: pct(story.lift.rate),
-                    overall: pct(story.lift.overallRate),
-                    lift: formatNumber(story.lift.lift, lang, 1),
-                  })}
-            </p>
-          </dd>
-        </div>
+            </>
+          }
+        />
+        <Metric
+          testId="metric-precision"
+          label={t('batch.bt.precision', { band: lowLabel })}
+          value={pct(story.lowest.precision)}
+          explain={
+            story.lowest.predicted === 0
+              ? t('batch.bt.precisionNone', { band: lowLabel })
+              : t('batch.bt.precisionExplain', {
+                  band: lowLabel,
+                  predicted: formatNumber(story.lowest.predicted, lang, 0),
+                  tp: formatNumber(story.lowest.truePositives, lang, 0),
+                  falseAlarms: formatNumber(story.lowest.falseAlarms, lang, 0),
+                })
+          }
+        />
+        <Metric
+          testId="metric-recall"
+          label={t('batch.bt.recall', { band: lowLabel })}
+          value={pct(story.lowest.recall)}
+          explain={
+            story.churned === 0
+              ? t('batch.bt.recallNone')
+              : t('batch.bt.recallExplain', {
+                  band: lowLabel,
+                  churned: formatNumber(story.churned, lang, 0),
+                  tp: formatNumber(story.lowest.truePositives, lang, 0),
+                  missed: formatNumber(story.lowest.missed, lang, 0),
+                })
+          }
+        />
+        <Metric
+          testId="metric-lift"
+          label={t('batch.bt.lift')}
+          value={timesText(t, lang, story.lift.lift)}
+          explain={
+            story.lift.lift === null
+              ? t('batch.bt.liftNone')
+              : t('batch.bt.liftExplain', {
+                  size: formatNumber(story.lift.size, lang, 0),
+                  rate: pct(story.lift.rate),
+                  overall: pct(story.lift.overallRate),
+                  lift: formatNumber(story.lift.lift, lang, 1),
+                })
+          }
+        />
       </dl>
 
       <h4>{t('batch.roc.title')}</h4>
@@ -419,7 +389,7 @@ function BacktestSection({
       {story.auc.value === null ? (
         <p className="muted">{t('batch.bt.aucNone')}</p>
       ) : (
-        <RocChart roc={bt.roc} labels={rocLabels} />
+        <RocChart roc={bt.roc} labels={labels} />
       )}
 
       {bt.errorCount > 0 && (
@@ -442,19 +412,7 @@ function BacktestSection({
   );
 }
 
-export default function Results({
-  t,
-  lang,
-  model,
-  results,
-  client,
-}: {
-  t: Translate;
-  lang: Locale;
-  model: BatchModel;
-  results: BatchResults;
-  client: BatchClient;
-}) {
+export default function Results({ t, lang, model, results, client }: ResultsProps) {
   const out = results.summary;
   const dist = out.distribution;
   const [exporting, setExporting] = useState<Progress | null>(null);

@@ -1,28 +1,13 @@
 /**
- * How the batch page and the model designer talk to the health-score Web Worker
- * (src/workers/health-batch.worker.ts), so the page never freezes: the batch page's tasks on a File
- * read in chunks (workerClient: a million rows stay out of the page's memory), or runBatch over a
- * file held in memory (workerRunner, the designer). Where there is no Worker both run on the page
- * (tests inject the in-page versions).
+ * How the batch page talks to the health-score Web Worker (src/workers/health-batch.worker.ts), so
+ * the page never freezes: its tasks on a File read in chunks (workerClient: a million rows stay out
+ * of the page's memory). Where there is no Worker they run on the page (tests inject the in-page
+ * client).
  */
 import { BatchCancelled } from '../../lib/health/csv-stream.ts';
-import { forPage, runBatch } from '../../lib/health/worker-protocol.ts';
-import type {
-  BatchAnswers,
-  BatchInput,
-  BatchOutput,
-  BatchTask,
-  WorkerRequest,
-  WorkerResponse,
-} from '../../lib/health/worker-protocol.ts';
+import type { BatchAnswers, BatchTask, WorkerRequest, WorkerResponse } from '../../lib/health/worker-protocol.ts';
 import type { Progress } from '../../lib/health/batch-session.ts';
 import type { Issue } from '../../lib/health/score.ts';
-
-export type BatchRunner = (
-  input: BatchInput,
-  onProgress: (done: number, total: number) => void,
-  signal: AbortSignal,
-) => Promise<BatchOutput>;
 
 /** Runs one task of the batch page; aborting the signal cancels it (rejects with BatchCancelled). */
 export type BatchClient = <T extends BatchTask>(
@@ -31,7 +16,7 @@ export type BatchClient = <T extends BatchTask>(
   signal?: AbortSignal,
 ) => Promise<BatchAnswers[T['type']]>;
 
-/** Rejection of a runner or client: the worker's structured error. */
+/** Rejection of a worker's task: its structured error. */
 export class BatchError extends Error {
   readonly issue: Issue;
   constructor(issue: Issue) {
@@ -40,10 +25,6 @@ export class BatchError extends Error {
     this.issue = issue;
   }
 }
-
-/** runBatch on the page's own thread (no Worker available, or in tests). */
-export const inPageRunner: BatchRunner = async (input, onProgress, signal) =>
-  forPage(await runBatch(input, (p) => onProgress(p.done, p.total), signal));
 
 let worker: Worker | null = null;
 let seq = 0;
@@ -102,15 +83,6 @@ function ask<T>(
     w.postMessage(request);
   });
 }
-
-/** runBatch in the shared Web Worker; aborting the signal sends 'cancel' and rejects with BatchCancelled. */
-export const workerRunner: BatchRunner = (input, onProgress, signal) => {
-  if (typeof Worker === 'undefined') return inPageRunner(input, onProgress, signal);
-  return ask<BatchOutput>({ type: 'run', id: `run-${++seq}`, ...input }, signal, (m) => {
-    if (m.type === 'progress') onProgress(m.done, m.total);
-    return m.type === 'result' ? { value: m.output } : null;
-  });
-};
 
 let fallback: Promise<BatchClient> | null = null;
 

@@ -23,6 +23,8 @@ import { suggestBands, thresholdTable } from '../../lib/health/design/bands.ts';
 import { formatAuc, formatNumber, formatPercent } from '../../lib/health/number-format.ts';
 import { BandChart } from '../health-batch/BandChart.tsx';
 import { RocChart } from '../health-batch/RocChart.tsx';
+import { Metric, rocLabels } from '../health-shared/backtest-parts.tsx';
+import { ScrollTable, timesText } from '../health-shared/tables.tsx';
 
 const toNum = (s: string): number => (s.trim() === '' ? NaN : Number(s));
 
@@ -75,20 +77,8 @@ function BacktestStep(props: {
       undefined,
     );
 
-  const rocLabels = useMemo(
-    () => ({
-      title: t('batch.roc.title'),
-      summary: t('design.bt.rocSummary', { auc: formatAuc(bt.auc) }),
-      model: t('batch.roc.model'),
-      diagonal: t('batch.roc.diagonal'),
-      x: t('batch.roc.x'),
-      y: t('batch.roc.y'),
-      tableCaption: t('batch.roc.table'),
-      threshold: t('batch.roc.threshold'),
-      start: t('batch.roc.start'),
-      thresholdValue: (s: number) => t('batch.roc.atMost', { score: s.toFixed(1) }),
-      pct: (x: number) => formatPercent(x, lang, 1),
-    }),
+  const labels = useMemo(
+    () => rocLabels(t, lang, t('design.bt.rocSummary', { auc: formatAuc(bt.auc) })),
     [bt.auc, t, lang],
   );
 
@@ -100,47 +90,34 @@ function BacktestStep(props: {
           {t('design.bt.inSample', { file: props.fileName })}
         </p>
         <dl className="metrics">
-          <div className="metric">
-            <dt>{t('batch.bt.auc')}</dt>
-            <dd>
-              <strong className="metric-value" data-testid="auc" data-auc={bt.auc === null ? '' : String(bt.auc)}>
-                {formatAuc(bt.auc)}
-              </strong>
-              <p className="explain" data-testid="auc-ci">
-                {ci
-                  ? t('design.bt.ci', { lower: formatAuc(ci.lower), upper: formatAuc(ci.upper) })
-                  : t('design.bt.noCi')}
-              </p>
-            </dd>
-          </div>
-          <div className="metric" data-testid="metric-lowest">
-            <dt>{t('design.bt.lowest', { band: bandName('red') })}</dt>
-            <dd>
-              <strong className="metric-value">{pct(bt.lowestBand.precision)}</strong>
-              <p className="explain">
-                {t('design.bt.lowestExplain', {
-                  precision: pct(bt.lowestBand.precision),
-                  recall: pct(bt.lowestBand.recall),
-                  n: formatNumber(bt.lowestBand.predicted, lang, 0),
-                })}
-              </p>
-            </dd>
-          </div>
-          <div className="metric" data-testid="metric-lift">
-            <dt>{t('design.bt.lift')}</dt>
-            <dd>
-              <strong className="metric-value">
-                {bt.lift.lift === null ? '—' : t('batch.times', { n: formatNumber(bt.lift.lift, lang, 1) })}
-              </strong>
-              <p className="explain">
-                {t('design.bt.liftExplain', {
-                  n: formatNumber(bt.lift.size, lang, 0),
-                  rate: pct(bt.lift.rate),
-                  overall: pct(bt.churnRate),
-                })}
-              </p>
-            </dd>
-          </div>
+          <Metric
+            label={t('batch.bt.auc')}
+            auc={bt.auc}
+            explainTestId="auc-ci"
+            explain={
+              ci ? t('design.bt.ci', { lower: formatAuc(ci.lower), upper: formatAuc(ci.upper) }) : t('design.bt.noCi')
+            }
+          />
+          <Metric
+            testId="metric-lowest"
+            label={t('design.bt.lowest', { band: bandName('red') })}
+            value={pct(bt.lowestBand.precision)}
+            explain={t('design.bt.lowestExplain', {
+              precision: pct(bt.lowestBand.precision),
+              recall: pct(bt.lowestBand.recall),
+              n: formatNumber(bt.lowestBand.predicted, lang, 0),
+            })}
+          />
+          <Metric
+            testId="metric-lift"
+            label={t('design.bt.lift')}
+            value={timesText(t, lang, bt.lift.lift)}
+            explain={t('design.bt.liftExplain', {
+              n: formatNumber(bt.lift.size, lang, 0),
+              rate: pct(bt.lift.rate),
+              overall: pct(bt.churnRate),
+            })}
+          />
         </dl>
         <p className="muted">
           {t('design.bt.used', {
@@ -167,7 +144,7 @@ function BacktestStep(props: {
               share: formatNumber(b.count, lang, 0),
             }))}
           />
-          <RocChart roc={roc} labels={rocLabels} />
+          <RocChart roc={roc} labels={labels} />
         </div>
       </section>
 
@@ -175,30 +152,20 @@ function BacktestStep(props: {
         <h2 id="design-step-bands">{t('design.step.bands')}</h2>
         <p>{t('design.bands.help')}</p>
         <div className="form-grid">
-          <label>
-            {t('design.bands.yellowMin')}
-            <input
-              type="number"
-              min={1}
-              max={100}
-              step={1}
-              value={Number.isNaN(design.bands[1].min) ? '' : design.bands[1].min}
-              onChange={(e) => setMin(1, toNum(e.target.value))}
-              data-testid="yellow-min"
-            />
-          </label>
-          <label>
-            {t('design.bands.greenMin')}
-            <input
-              type="number"
-              min={1}
-              max={100}
-              step={1}
-              value={Number.isNaN(design.bands[2].min) ? '' : design.bands[2].min}
-              onChange={(e) => setMin(2, toNum(e.target.value))}
-              data-testid="green-min"
-            />
-          </label>
+          {(['yellow', 'green'] as const).map((id, k) => (
+            <label key={id}>
+              {t(`design.bands.${id}Min`)}
+              <input
+                type="number"
+                min={1}
+                max={100}
+                step={1}
+                value={Number.isNaN(design.bands[k + 1].min) ? '' : design.bands[k + 1].min}
+                onChange={(e) => setMin(k + 1, toNum(e.target.value))}
+                data-testid={`${id}-min`}
+              />
+            </label>
+          ))}
         </div>
         <div className="actions">
           <button
@@ -215,54 +182,38 @@ function BacktestStep(props: {
             {suggestion.why[lang]}
           </p>
         )}
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.bands.caption')}>
-          <table data-testid="threshold-table">
-            <caption>{t('design.bands.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('design.bands.below')}
+        <ScrollTable
+          label={t('design.bands.caption')}
+          testId="threshold-table"
+          cols={[
+            { num: t('design.bands.below') },
+            { num: t('batch.bt.accounts') },
+            { num: t('design.bands.caught') },
+            { num: t('batch.bt.rate') },
+            { num: t('design.bands.lift') },
+            { num: t('design.bands.falseAlarm') },
+          ]}
+        >
+          <tbody>
+            {table.map((r) => (
+              <tr key={r.at} className={current.has(r.at) ? 'current' : undefined} data-at={r.at}>
+                <th scope="row" className="num">
+                  {formatNumber(r.at, lang, 1)}
+                  {current.has(r.at) ? ` (${t('design.bands.current')})` : ''}
                 </th>
-                <th scope="col" className="num">
-                  {t('batch.bt.accounts')}
-                </th>
-                <th scope="col" className="num">
-                  {t('design.bands.caught')}
-                </th>
-                <th scope="col" className="num">
-                  {t('batch.bt.rate')}
-                </th>
-                <th scope="col" className="num">
-                  {t('design.bands.lift')}
-                </th>
-                <th scope="col" className="num">
-                  {t('design.bands.falseAlarm')}
-                </th>
+                <td className="num">
+                  {formatNumber(r.below, lang, 0)} ({pct(r.share)})
+                </td>
+                <td className="num">
+                  {formatNumber(r.churnedBelow, lang, 0)} ({pct(r.recall)})
+                </td>
+                <td className="num">{pct(r.rate)}</td>
+                <td className="num">{timesText(t, lang, r.lift)}</td>
+                <td className="num">{pct(r.falseAlarm)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {table.map((r) => (
-                <tr key={r.at} className={current.has(r.at) ? 'current' : undefined} data-at={r.at}>
-                  <th scope="row" className="num">
-                    {formatNumber(r.at, lang, 1)}
-                    {current.has(r.at) ? ` (${t('design.bands.current')})` : ''}
-                  </th>
-                  <td className="num">
-                    {formatNumber(r.below, lang, 0)} ({pct(r.share)})
-                  </td>
-                  <td className="num">
-                    {formatNumber(r.churnedBelow, lang, 0)} ({pct(r.recall)})
-                  </td>
-                  <td className="num">{pct(r.rate)}</td>
-                  <td className="num">
-                    {r.lift === null ? '—' : t('batch.times', { n: formatNumber(r.lift, lang, 1) })}
-                  </td>
-                  <td className="num">{pct(r.falseAlarm)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       </section>
     </>
   );

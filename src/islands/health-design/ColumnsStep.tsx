@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n/translator.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { ColumnProfile } from '../../lib/health/design/columns.ts';
 import { formatNumber, formatPercent } from '../../lib/health/number-format.ts';
+import { ScrollTable } from '../health-shared/tables.tsx';
 
 export type Role = 'numeric' | 'categorical' | 'outcome' | 'account' | 'ignore';
 const ROLES: Role[] = ['numeric', 'categorical', 'outcome', 'account', 'ignore'];
@@ -33,50 +34,48 @@ export function ColumnsStep(props: {
     <section className="batch-step" aria-labelledby="design-step-columns">
       <h2 id="design-step-columns">{t('design.step.columns')}</h2>
       <p className="muted">{t('design.columns.help')}</p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.step.columns')}>
-        <table className="design-columns" data-testid="columns-table">
-          <caption className="visually-hidden">{t('design.step.columns')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('design.columns.column')}</th>
-              <th scope="col">{t('design.columns.values')}</th>
-              <th scope="col" className="num">
-                {t('design.columns.missing')}
-              </th>
-              <th scope="col">{t('design.columns.role')}</th>
+      <ScrollTable
+        label={t('design.step.columns')}
+        caption="hidden"
+        className="design-columns"
+        testId="columns-table"
+        cols={[
+          t('design.columns.column'),
+          t('design.columns.values'),
+          { num: t('design.columns.missing') },
+          t('design.columns.role'),
+        ]}
+      >
+        <tbody>
+          {profiles.map((p) => (
+            <tr key={p.col} data-col={p.col}>
+              <th scope="row">{p.header || `#${p.col + 1}`}</th>
+              <td className="sample">
+                {p.top
+                  .slice(0, 4)
+                  .map((x) => x.label)
+                  .join(', ')}
+                {p.distinct > 4 ? ` … (${formatNumber(p.distinct, lang, 0)}${p.distinct > 200 ? '+' : ''})` : ''}
+              </td>
+              <td className="num">{formatPercent(p.missingShare, lang, 0)}</td>
+              <td>
+                <select
+                  value={roles[p.col]}
+                  onChange={(e) => setRole(p.col, e.target.value as Role)}
+                  aria-label={t('design.columns.roleOf', { column: p.header || `#${p.col + 1}` })}
+                  data-testid={`role-${p.col}`}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`design.role.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {profiles.map((p) => (
-              <tr key={p.col} data-col={p.col}>
-                <th scope="row">{p.header || `#${p.col + 1}`}</th>
-                <td className="sample">
-                  {p.top
-                    .slice(0, 4)
-                    .map((x) => x.label)
-                    .join(', ')}
-                  {p.distinct > 4 ? ` … (${formatNumber(p.distinct, lang, 0)}${p.distinct > 200 ? '+' : ''})` : ''}
-                </td>
-                <td className="num">{formatPercent(p.missingShare, lang, 0)}</td>
-                <td>
-                  <select
-                    value={roles[p.col]}
-                    onChange={(e) => setRole(p.col, e.target.value as Role)}
-                    aria-label={t('design.columns.roleOf', { column: p.header || `#${p.col + 1}` })}
-                    data-testid={`role-${p.col}`}
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`design.role.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       {outcome && (
         <fieldset className="churn-labels" data-testid="churn-labels">
           <legend>{t('design.outcome.which', { column: outcome.header })}</legend>

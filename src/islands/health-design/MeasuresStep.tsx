@@ -10,7 +10,9 @@ import type { ColumnData } from '../../lib/health/design/columns.ts';
 import type { Design, DesignMeasure, RowScores } from '../../lib/health/design/design.ts';
 import type { Direction, NumericMethod } from '../../lib/health/design/suggest.ts';
 import { rowProblems } from '../../lib/health/design/row-problems.ts';
+import { cellAt, type ColumnTable } from '../../lib/health/design/file-columns.ts';
 import { formatNumber, formatPercent } from '../../lib/health/number-format.ts';
+import { ScrollTable } from '../health-shared/tables.tsx';
 
 const toNum = (s: string): number => (s.trim() === '' ? NaN : Number(s));
 const shown = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : String(x));
@@ -197,13 +199,14 @@ export const MeasuresStep = memo(function MeasuresStep(props: {
   columns: ColumnData[];
   outcome: Int8Array;
   scores: RowScores | null;
-  rows: string[][];
+  table: ColumnTable;
   accountCol: number;
   onMeasure: (id: string, c: Partial<DesignMeasure>) => void;
   onResuggest: (id: string, f: { method?: NumericMethod; direction?: Direction }) => void;
   onCoverage: (x: number) => void;
 }) {
-  const { t, lang, design, columns, scores, rows, accountCol } = props;
+  const { t, lang, design, columns, scores, table, accountCol } = props;
+  const cell = (col: number, row: number) => cellAt(table.columns[col], row);
   const insufficient = useMemo(() => {
     if (!scores) return null;
     let n = 0;
@@ -264,50 +267,41 @@ export const MeasuresStep = memo(function MeasuresStep(props: {
         ) : (
           <details data-testid="row-problems">
             <summary>{t('design.rows.summary', { n: formatNumber(problems.length, lang, 0) })}</summary>
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.rows.title')}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      {t('batch.table.row')}
-                    </th>
-                    <th scope="col">{t('batch.table.account')}</th>
-                    <th scope="col">{t('design.rows.what')}</th>
+            <ScrollTable
+              label={t('design.rows.title')}
+              caption="none"
+              cols={[{ num: t('batch.table.row') }, t('batch.table.account'), t('design.rows.what')]}
+            >
+              <tbody>
+                {problems.slice(0, 200).map((p) => (
+                  <tr key={p.index}>
+                    <td className="num">{p.index + 2}</td>
+                    <th scope="row">{accountCol >= 0 ? cell(accountCol, p.index) : '—'}</th>
+                    <td>
+                      {[
+                        p.missing.length ? t('design.rows.missing', { measures: p.missing.map(name).join(', ') }) : '',
+                        ...p.unreadable.map((u) =>
+                          t('design.rows.unreadable', {
+                            measure: name(u.measure),
+                            value: cell(design.measures.find((m) => m.id === u.measure)!.col, p.index),
+                          }),
+                        ),
+                        ...p.outOfRange.map((u) =>
+                          t('design.rows.outOfRange', {
+                            measure: name(u.measure),
+                            value: formatNumber(u.value, lang, 3),
+                            min: formatNumber(u.min, lang, 3),
+                            max: formatNumber(u.max, lang, 3),
+                          }),
+                        ),
+                      ]
+                        .filter(Boolean)
+                        .join(' ')}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {problems.slice(0, 200).map((p) => (
-                    <tr key={p.index}>
-                      <td className="num">{p.index + 2}</td>
-                      <th scope="row">{accountCol >= 0 ? (rows[p.index]?.[accountCol] ?? '') : '—'}</th>
-                      <td>
-                        {[
-                          p.missing.length
-                            ? t('design.rows.missing', { measures: p.missing.map(name).join(', ') })
-                            : '',
-                          ...p.unreadable.map((u) =>
-                            t('design.rows.unreadable', {
-                              measure: name(u.measure),
-                              value: rows[p.index]?.[design.measures.find((m) => m.id === u.measure)!.col] ?? '',
-                            }),
-                          ),
-                          ...p.outOfRange.map((u) =>
-                            t('design.rows.outOfRange', {
-                              measure: name(u.measure),
-                              value: formatNumber(u.value, lang, 3),
-                              min: formatNumber(u.min, lang, 3),
-                              max: formatNumber(u.max, lang, 3),
-                            }),
-                          ),
-                        ]
-                          .filter(Boolean)
-                          .join(' ')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
             {problems.length > 200 && (
               <p className="muted">{t('design.rows.more', { n: formatNumber(problems.length - 200, lang, 0) })}</p>
             )}

@@ -9,8 +9,27 @@ import type { Locale } from '../../i18n/locales.ts';
 import { sharesOf, type Design } from '../../lib/health/design/design.ts';
 import type { SuggestResult } from '../../lib/health/design/fit.ts';
 import { formatAuc, formatNumber, formatPercent } from '../../lib/health/number-format.ts';
+import { ScrollTable } from '../health-shared/tables.tsx';
 
 const toNum = (s: string): number => (s.trim() === '' ? NaN : Number(s));
+
+/** A weight's cell: a number input, empty while the weight is not a number. */
+function WeightCell(props: { value: number; label: string; onChange: (weight: number) => void; testId?: string }) {
+  return (
+    <td className="num">
+      <input
+        type="number"
+        min={0}
+        step="any"
+        className="weight-input"
+        value={Number.isNaN(props.value) ? '' : props.value}
+        aria-label={props.label}
+        onChange={(e) => props.onChange(toNum(e.target.value))}
+        data-testid={props.testId}
+      />
+    </td>
+  );
+}
 
 export function WeightsStep(props: {
   t: Translate;
@@ -48,115 +67,87 @@ export function WeightsStep(props: {
   return (
     <section className="batch-step" aria-labelledby="design-step-weights">
       <h2 id="design-step-weights">{t('design.step.weights')}</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.weights.measures')}>
-        <table data-testid="weights-table">
-          <caption className="visually-hidden">{t('design.weights.measures')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('design.weights.measure')}</th>
-              <th scope="col">{t('design.weights.group')}</th>
-              <th scope="col" className="num">
-                {t('design.weights.weight')}
-              </th>
-              <th scope="col" className="num">
-                {t('design.weights.share')}
-              </th>
+      <ScrollTable
+        label={t('design.weights.measures')}
+        caption="hidden"
+        testId="weights-table"
+        cols={[
+          t('design.weights.measure'),
+          t('design.weights.group'),
+          { num: t('design.weights.weight') },
+          { num: t('design.weights.share') },
+          ...(shown ? [{ num: t('design.weights.suggested') }] : []),
+        ]}
+      >
+        <tbody>
+          {design.measures.map((m, j) => (
+            <tr key={m.id}>
+              <th scope="row">{m.label[lang] || m.header}</th>
+              <td>
+                <select
+                  value={m.group}
+                  onChange={(e) => setMeasure(m.id, { group: e.target.value })}
+                  aria-label={t('design.weights.groupOf', { measure: m.header })}
+                >
+                  {design.groups.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.label[lang]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <WeightCell
+                value={m.weight}
+                label={t('design.weights.weightOf', { measure: m.header })}
+                onChange={(weight) => setMeasure(m.id, { weight })}
+                testId={`weight-${m.id}`}
+              />
+              <td className="num">{formatPercent(shares[j], lang, 1)}</td>
               {shown && (
-                <th scope="col" className="num">
-                  {t('design.weights.suggested')}
-                </th>
+                <td className="num" data-testid={`suggested-${m.id}`}>
+                  {shown.weights[j]}
+                  {shown.wrongSign.includes(m.id) ? ' *' : ''}
+                </td>
               )}
             </tr>
-          </thead>
-          <tbody>
-            {design.measures.map((m, j) => (
-              <tr key={m.id}>
-                <th scope="row">{m.label[lang] || m.header}</th>
-                <td>
-                  <select
-                    value={m.group}
-                    onChange={(e) => setMeasure(m.id, { group: e.target.value })}
-                    aria-label={t('design.weights.groupOf', { measure: m.header })}
-                  >
-                    {design.groups.map((g) => (
-                      <option key={g.id} value={g.id}>
-                        {g.label[lang]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="num">
-                  <input
-                    type="number"
-                    min={0}
-                    step="any"
-                    className="weight-input"
-                    value={Number.isNaN(m.weight) ? '' : m.weight}
-                    aria-label={t('design.weights.weightOf', { measure: m.header })}
-                    onChange={(e) => setMeasure(m.id, { weight: toNum(e.target.value) })}
-                    data-testid={`weight-${m.id}`}
-                  />
-                </td>
-                <td className="num">{formatPercent(shares[j], lang, 1)}</td>
-                {shown && (
-                  <td className="num" data-testid={`suggested-${m.id}`}>
-                    {shown.weights[j]}
-                    {shown.wrongSign.includes(m.id) ? ' *' : ''}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.weights.groups')}>
-        <table data-testid="groups-table">
-          <caption className="visually-hidden">{t('design.weights.groups')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('design.weights.groupEn')}</th>
-              <th scope="col">{t('design.weights.groupJa')}</th>
-              <th scope="col" className="num">
-                {t('design.weights.weight')}
-              </th>
+          ))}
+        </tbody>
+      </ScrollTable>
+      <ScrollTable
+        label={t('design.weights.groups')}
+        caption="hidden"
+        testId="groups-table"
+        cols={[t('design.weights.groupEn'), t('design.weights.groupJa'), { num: t('design.weights.weight') }]}
+      >
+        <tbody>
+          {design.groups.map((g) => (
+            <tr key={g.id}>
+              <td>
+                <input
+                  type="text"
+                  value={g.label.en}
+                  aria-label={t('design.weights.groupEn')}
+                  onChange={(e) => setGroup(g.id, { label: { ...g.label, en: e.target.value } })}
+                />
+              </td>
+              <td>
+                <input
+                  type="text"
+                  lang="ja"
+                  value={g.label.ja}
+                  aria-label={t('design.weights.groupJa')}
+                  onChange={(e) => setGroup(g.id, { label: { ...g.label, ja: e.target.value } })}
+                />
+              </td>
+              <WeightCell
+                value={g.weight}
+                label={t('design.weights.weightOf', { measure: g.label[lang] })}
+                onChange={(weight) => setGroup(g.id, { weight })}
+              />
             </tr>
-          </thead>
-          <tbody>
-            {design.groups.map((g) => (
-              <tr key={g.id}>
-                <td>
-                  <input
-                    type="text"
-                    value={g.label.en}
-                    aria-label={t('design.weights.groupEn')}
-                    onChange={(e) => setGroup(g.id, { label: { ...g.label, en: e.target.value } })}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="text"
-                    lang="ja"
-                    value={g.label.ja}
-                    aria-label={t('design.weights.groupJa')}
-                    onChange={(e) => setGroup(g.id, { label: { ...g.label, ja: e.target.value } })}
-                  />
-                </td>
-                <td className="num">
-                  <input
-                    type="number"
-                    min={0}
-                    step="any"
-                    className="weight-input"
-                    value={Number.isNaN(g.weight) ? '' : g.weight}
-                    aria-label={t('design.weights.weightOf', { measure: g.label[lang] })}
-                    onChange={(e) => setGroup(g.id, { weight: toNum(e.target.value) })}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       <div className="actions">
         <button type="button" onClick={addGroup}>
           {t('design.weights.addGroup')}
@@ -208,52 +199,42 @@ export function WeightsStep(props: {
               current: formatAuc(shown.currentAuc),
             })}
           </p>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('design.fit.caption')}>
-            <table data-testid="cv-table">
-              <caption>{t('design.fit.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('design.fit.fold')}</th>
-                  <th scope="col" className="num">
-                    {t('design.fit.train')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('design.fit.test')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('design.fit.aucSuggested')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('design.fit.aucCurrent')}
-                  </th>
+          <ScrollTable
+            label={t('design.fit.caption')}
+            testId="cv-table"
+            cols={[
+              t('design.fit.fold'),
+              { num: t('design.fit.train') },
+              { num: t('design.fit.test') },
+              { num: t('design.fit.aucSuggested') },
+              { num: t('design.fit.aucCurrent') },
+            ]}
+          >
+            <tbody>
+              {shown.folds.map((f) => (
+                <tr key={f.fold}>
+                  <th scope="row">{f.fold + 1}</th>
+                  <td className="num">{formatNumber(f.train, lang, 0)}</td>
+                  <td className="num">{formatNumber(f.test, lang, 0)}</td>
+                  <td className="num">{formatAuc(f.suggestedAuc)}</td>
+                  <td className="num">{formatAuc(f.currentAuc)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {shown.folds.map((f) => (
-                  <tr key={f.fold}>
-                    <th scope="row">{f.fold + 1}</th>
-                    <td className="num">{formatNumber(f.train, lang, 0)}</td>
-                    <td className="num">{formatNumber(f.test, lang, 0)}</td>
-                    <td className="num">{formatAuc(f.suggestedAuc)}</td>
-                    <td className="num">{formatAuc(f.currentAuc)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('design.fit.mean')}</th>
-                  <td />
-                  <td />
-                  <td className="num" data-testid="cv-auc-suggested">
-                    {formatAuc(shown.suggestedAuc)}
-                  </td>
-                  <td className="num" data-testid="cv-auc-current">
-                    {formatAuc(shown.currentAuc)}
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('design.fit.mean')}</th>
+                <td />
+                <td />
+                <td className="num" data-testid="cv-auc-suggested">
+                  {formatAuc(shown.suggestedAuc)}
+                </td>
+                <td className="num" data-testid="cv-auc-current">
+                  {formatAuc(shown.currentAuc)}
+                </td>
+              </tr>
+            </tfoot>
+          </ScrollTable>
           {shown.wrongSign.length > 0 && (
             <p className="notice" data-testid="wrong-sign">
               {t('design.fit.wrongSign', {

@@ -108,7 +108,8 @@ export interface ColumnMapping {
   outcome: number | null;
 }
 
-const ACCOUNT_HEADERS = [
+/** Headers that name the account id or name column, in the order they are preferred (normalised). */
+export const ACCOUNT_HEADERS = [
   'account id',
   'accountid',
   'account',
@@ -132,7 +133,8 @@ const ACCOUNT_HEADERS = [
   '取引先名',
   '取引先id',
 ].map(normaliseHeader);
-const OUTCOME_HEADERS = [
+/** Headers that name the renewal outcome column, in the order they are preferred (normalised). */
+export const OUTCOME_HEADERS = [
   'churned',
   'churn',
   'outcome',

@@ -7,9 +7,10 @@
  */
 import { parseInput } from '../score.ts';
 import { parseOutcome } from '../backtest.ts';
-import { normaliseHeader } from '../csv.ts';
+import { ACCOUNT_HEADERS, normaliseHeader, OUTCOME_HEADERS } from '../csv.ts';
 
 import { foldForMatch as fold } from '../../text/fold.ts';
+import { columnOf, rowCountOf, type Table } from './file-columns.ts';
 export { fold };
 const NUM_PROBE = { id: 'probe', input: 'number' as const };
 
@@ -44,22 +45,31 @@ export const NUMERIC_SHARE = 0.9;
 /** Columns with fewer distinct numbers than this are offered as categories by default (flags, plan codes). */
 export const FEW_NUMBERS = 3;
 
-export function profileColumns(headers: string[], rows: string[][]): ColumnProfile[] {
-  const n = rows.length;
+/** How many rows hold each of a column's distinct cells. */
+function rowsPerCell(codes: Int32Array, cells: number): Int32Array {
+  const n = new Int32Array(cells);
+  for (const c of codes) n[c]++;
+  return n;
+}
+
+/** Each column's profile, read once per distinct cell (in the order of their first row). */
+export function profileColumns(headers: string[], table: Table): ColumnProfile[] {
+  const n = rowCountOf(table);
   return headers.map((header, col) => {
+    const { codes, cells } = columnOf(table, col);
+    const rows = rowsPerCell(codes, cells.length);
     let present = 0;
     let numeric = 0;
     const counts = new Map<string, { label: string; count: number; first: number }>();
-    for (let i = 0; i < n; i++) {
-      const raw = rows[i][col] ?? '';
-      if (raw.trim() === '') continue;
-      present++;
-      if (cellNumber(raw) !== null) numeric++;
+    cells.forEach((raw, c) => {
+      if (raw.trim() === '') return;
+      present += rows[c];
+      if (cellNumber(raw) !== null) numeric += rows[c];
       const k = fold(raw);
       const hit = counts.get(k);
-      if (hit) hit.count++;
-      else if (counts.size <= DISTINCT_LIMIT) counts.set(k, { label: raw.trim(), count: 1, first: i });
-    }
+      if (hit) hit.count += rows[c];
+      else if (counts.size <= DISTINCT_LIMIT) counts.set(k, { label: raw.trim(), count: rows[c], first: c });
+    });
     const top = [...counts.values()]
       .sort((a, b) => b.count - a.count || a.first - b.first)
       .slice(0, 12)
@@ -80,54 +90,12 @@ export function profileColumns(headers: string[], rows: string[][]): ColumnProfi
   });
 }
 
+/** The batch page's outcome and account headers, and a few more that exports use. */
 const OUTCOME_NAMES = [
-  'churn',
-  'churned',
-  'outcome',
-  'renewed',
-  'renewal',
-  'status',
-  'result',
-  'cancelled',
-  'canceled',
-  'lost',
-  'retained',
-  '解約',
-  '解約有無',
-  'チャーン',
-  '更新',
-  '更新有無',
-  '更新結果',
-  '結果',
-  '継続',
-  '契約状況',
-].map(normaliseHeader);
-const ACCOUNT_NAMES = [
-  'account',
-  'account id',
-  'accountid',
-  'account name',
-  'customer',
-  'customer id',
-  'customer name',
-  'company',
-  'company name',
-  'id',
-  'name',
-  'phone',
-  'phone number',
-  'アカウント',
-  'アカウントid',
-  'アカウント名',
-  '顧客',
-  '顧客id',
-  '顧客名',
-  '会社名',
-  '企業名',
-  '取引先',
-  '取引先名',
-  '取引先id',
-].map(normaliseHeader);
+  ...OUTCOME_HEADERS,
+  ...['cancelled', 'canceled', 'lost', 'retained', '継続'].map(normaliseHeader),
+];
+const ACCOUNT_NAMES = [...ACCOUNT_HEADERS, ...['phone', 'phone number'].map(normaliseHeader)];
 
 /** Labels that mean churn beyond the backtest's own list (parseOutcome). */
 const EXTRA_CHURN = new Set([
@@ -214,13 +182,12 @@ export function suggestChurnLabels(p: ColumnProfile): string[] {
 }
 
 /** Outcome per row: 1 churned, 0 renewed, -1 empty (left out). Every non-empty label not chosen as churn counts as renewed. */
-export function readOutcome(rows: string[][], col: number, churnLabels: string[]): Int8Array {
+export function readOutcome(table: Table, col: number, churnLabels: string[]): Int8Array {
   const churn = new Set(churnLabels.map(fold));
-  const out = new Int8Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const raw = rows[i][col] ?? '';
-    out[i] = raw.trim() === '' ? -1 : churn.has(fold(raw)) ? 1 : 0;
-  }
+  const { codes, cells } = columnOf(table, col);
+  const ofCell = Int8Array.from(cells, (raw) => (raw.trim() === '' ? -1 : churn.has(fold(raw)) ? 1 : 0));
+  const out = new Int8Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = ofCell[codes[i]];
   return out;
 }
 
@@ -238,32 +205,31 @@ export interface CategoryColumn {
 }
 export type ColumnData = NumericColumn | CategoryColumn;
 
-export function readNumeric(rows: string[][], col: number): NumericColumn {
-  const values = new Float64Array(rows.length);
+export function readNumeric(table: Table, col: number): NumericColumn {
+  const { codes, cells } = columnOf(table, col);
+  const ofCell = new Float64Array(cells.length);
+  const bad = new Uint8Array(cells.length);
+  cells.forEach((raw, c) => {
+    const v = raw.trim() === '' ? NaN : cellNumber(raw);
+    if (v === null) bad[c] = 1;
+    ofCell[c] = v ?? NaN;
+  });
+  const values = new Float64Array(codes.length);
   const invalid: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const raw = rows[i][col] ?? '';
-    if (raw.trim() === '') {
-      values[i] = NaN;
-      continue;
-    }
-    const v = cellNumber(raw);
-    if (v === null) invalid.push(i);
-    values[i] = v ?? NaN;
+  for (let i = 0; i < codes.length; i++) {
+    values[i] = ofCell[codes[i]];
+    if (bad[codes[i]]) invalid.push(i);
   }
   return { kind: 'numeric', values, invalid };
 }
 
-export function readCategories(rows: string[][], col: number): CategoryColumn {
-  const codes = new Int32Array(rows.length);
+export function readCategories(table: Table, col: number): CategoryColumn {
+  const column = columnOf(table, col);
   const labels: string[] = [];
   const byKey = new Map<string, number>();
-  for (let i = 0; i < rows.length; i++) {
-    const raw = (rows[i][col] ?? '').normalize('NFKC').trim();
-    if (raw === '') {
-      codes[i] = -1;
-      continue;
-    }
+  const ofCell = Int32Array.from(column.cells, (cell) => {
+    const raw = cell.normalize('NFKC').trim();
+    if (raw === '') return -1;
     const k = raw.toLowerCase();
     let c = byKey.get(k);
     if (c === undefined) {
@@ -271,13 +237,15 @@ export function readCategories(rows: string[][], col: number): CategoryColumn {
       labels.push(raw);
       byKey.set(k, c);
     }
-    codes[i] = c;
-  }
+    return c;
+  });
+  const codes = new Int32Array(column.codes.length);
+  for (let i = 0; i < codes.length; i++) codes[i] = ofCell[column.codes[i]];
   return { kind: 'categorical', codes, labels };
 }
 
-export const readColumn = (rows: string[][], col: number, kind: ColumnKind): ColumnData =>
-  kind === 'numeric' ? readNumeric(rows, col) : readCategories(rows, col);
+export const readColumn = (table: Table, col: number, kind: ColumnKind): ColumnData =>
+  kind === 'numeric' ? readNumeric(table, col) : readCategories(table, col);
 
 // ---------------------------------------------------------------------------------------------
 // What is wrong with the data
@@ -310,14 +278,16 @@ export function outcomeCounts(outcome: Int8Array): { churned: number; renewed: n
 }
 
 /** Account ids that occur more than once (folded), with how many rows are duplicates. */
-export function duplicateIds(rows: string[][], col: number): { count: number; examples: string[] } {
+export function duplicateIds(table: Table, col: number): { count: number; examples: string[] } {
+  const { codes, cells } = columnOf(table, col);
+  const keys = cells.map((raw) => fold(raw.trim()));
   const seen = new Map<string, number>();
   let count = 0;
   const examples: string[] = [];
-  for (const cells of rows) {
-    const raw = (cells[col] ?? '').trim();
+  for (const c of codes) {
+    const raw = cells[c].trim();
     if (raw === '') continue;
-    const k = fold(raw);
+    const k = keys[c];
     const n = (seen.get(k) ?? 0) + 1;
     seen.set(k, n);
     if (n > 1) {
@@ -411,11 +381,12 @@ export interface Roles {
 }
 
 /** Everything wrong with the chosen columns, most serious first. */
-export function dataIssues(headers: string[], rows: string[][], profiles: ColumnProfile[], roles: Roles): DataIssue[] {
+export function dataIssues(headers: string[], table: Table, profiles: ColumnProfile[], roles: Roles): DataIssue[] {
+  const rowCount = rowCountOf(table);
   const out: DataIssue[] = [];
   if (roles.outcome !== null) {
     if (roles.churnLabels.length === 0) out.push({ code: 'no-churn-label' });
-    const oc = readOutcome(rows, roles.outcome, roles.churnLabels);
+    const oc = readOutcome(table, roles.outcome, roles.churnLabels);
     const { churned, renewed } = outcomeCounts(oc);
     if (churned + renewed < MIN_ROWS)
       out.push({ code: 'too-few-rows', params: { rows: churned + renewed, min: MIN_ROWS } });
@@ -425,12 +396,12 @@ export function dataIssues(headers: string[], rows: string[][], profiles: Column
       out.push({ code: 'few-churned', params: { churned, min: MIN_CHURNED } });
     if (churned > 0 && renewed > 0) {
       for (const m of roles.measures) {
-        const a = separation(readColumn(rows, m.col, m.kind), oc);
+        const a = separation(readColumn(table, m.col, m.kind), oc);
         if (a !== null && a >= LEAKAGE_AUC)
           out.push({ code: 'leakage', params: { col: m.col, header: headers[m.col] ?? '', auc: a } });
       }
     }
-  } else if (rows.length < MIN_ROWS) out.push({ code: 'too-few-rows', params: { rows: rows.length, min: MIN_ROWS } });
+  } else if (rowCount < MIN_ROWS) out.push({ code: 'too-few-rows', params: { rows: rowCount, min: MIN_ROWS } });
   for (const m of roles.measures) {
     const p = profiles[m.col];
     if (p.constant) out.push({ code: 'constant', params: { col: m.col, header: p.header } });
@@ -438,7 +409,7 @@ export function dataIssues(headers: string[], rows: string[][], profiles: Column
       out.push({ code: 'mostly-missing', params: { col: m.col, header: p.header, missing: p.missingShare } });
   }
   if (roles.account !== null) {
-    const d = duplicateIds(rows, roles.account);
+    const d = duplicateIds(table, roles.account);
     if (d.count > 0)
       out.push({ code: 'duplicate-ids', params: { col: roles.account, count: d.count, examples: d.examples } });
   }

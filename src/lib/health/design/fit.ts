@@ -12,6 +12,7 @@ import { directionEvidence, scoringFromCuts, suggestCategories, suggestDirection
 
 export { seededRandom } from '../../random.ts';
 import { seededRandom } from '../../random.ts';
+import type { Table } from './file-columns.ts';
 
 /**
  * Fold of every row (0..k-1), stratified by outcome (churned and renewed rows are each shuffled and
@@ -436,6 +437,6 @@ export async function suggestWeights(
 }
 
 /** Reads the design's measure columns from the parsed rows (what the page sends to the worker). */
-export function designData(d: Design, rows: string[][], outcome: Int8Array): DesignData {
-  return { columns: d.measures.map((m) => readColumn(rows, m.col, m.kind)), outcome };
+export function designData(d: Design, table: Table, outcome: Int8Array): DesignData {
+  return { columns: d.measures.map((m) => readColumn(table, m.col, m.kind)), outcome };
 }

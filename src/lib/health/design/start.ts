@@ -7,6 +7,7 @@ import { readColumn, type ColumnData, type ColumnKind } from './columns.ts';
 import { idFrom, type Design, type DesignMeasure } from './design.ts';
 import { suggestCategories, suggestNumeric, type Direction, type NumericMethod } from './suggest.ts';
 import { whyCategory, whyNumeric } from './content-text.ts';
+import { rowCountOf, type Table } from './file-columns.ts';
 
 export const DEFAULT_GROUP = { id: 'signals', label: { en: 'Account signals', ja: 'アカウントの指標' }, weight: 100 };
 
@@ -55,7 +56,8 @@ export function suggestMeasure(
 
 export interface StartInput {
   headers: string[];
-  rows: string[][];
+  /** The file's rows, or its columns. */
+  rows: Table;
   measures: { col: number; kind: ColumnKind }[];
   outcome: Int8Array;
   file: string;
@@ -94,6 +96,6 @@ export function startDesign(input: StartInput): Design {
       { id: 'green', min: 75 },
     ],
     minCoverage: 0.5,
-    source: { file: input.file, rows: input.rows.length, date: input.date },
+    source: { file: input.file, rows: rowCountOf(input.rows), date: input.date },
   };
 }
