@@ -13,7 +13,7 @@ import { BatchCancelled, runBatch } from '../../src/lib/health/worker-protocol.t
 import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';
 import type { BatchClient } from '../../src/islands/health-batch/runner.ts';
 import { inPageClient } from '../../src/islands/health-batch/in-page-client.ts';
-import { csvFixture, loadModel } from '../helpers/health-fixtures.ts';
+import { csvFixture, healthModelsContent, loadModel } from '../helpers/health-fixtures.ts';
 import { charts } from '../helpers/chart-mock.ts';
 
 const downloads: { name: string; text: string; type: string }[] = [];
@@ -25,15 +25,9 @@ vi.mock('../../src/islands/browser.ts', () => ({
 
 const { default: HealthBatch } = await import('../../src/islands/HealthBatch.tsx');
 
-// happy-dom replaces URL, so paths are joined by hand.
 const high = loadModel('high-touch-health');
 const tech = loadModel('tech-touch-health');
-const content = {
-  healthModels: new Map([
-    ['high-touch-health', { id: 'high-touch-health', file: '', data: high }],
-    ['tech-touch-health', { id: 'tech-touch-health', file: '', data: tech }],
-  ]),
-};
+const content = healthModelsContent('high-touch-health', 'tech-touch-health');
 const fixtureBytes = csvFixture;
 const csvFile = (name: string, bytes: Uint8Array<ArrayBuffer> = fixtureBytes(name)) =>
   new File([bytes], name, { type: 'text/csv' });
