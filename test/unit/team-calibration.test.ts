@@ -16,6 +16,7 @@ import type { HeatRow } from '../../src/lib/team/aggregate.ts';
 import { coverage } from '../../src/lib/team/coverage.ts';
 import { parseCsv } from '../../src/lib/health/csv.ts';
 import { expectAllIn } from '../helpers/text-parts.ts';
+import { TEAM_SUMMARY_LABELS } from '../helpers/team-labels.ts';
 
 const data = clientData(checkContent(readContentFiles('.')).content, 'en');
 const cs = data.frameworks.find((f) => f.id === 'cs-skills')!;
@@ -167,30 +168,7 @@ describe('team summary exports', () => {
     kindName: (k) => (k === 'manager' ? 'Manager' : 'Self'),
     coverage: coverage(rows, cs),
     stats: [{ element: EL[0], rated: 3, median: 3, min: 1, max: 4 }],
-    labels: {
-      title: 'Team summary',
-      date: 'Date',
-      framework: 'Framework',
-      members: 'Members',
-      name: 'Member',
-      kind: 'Assessment',
-      role: 'Role',
-      targetRole: 'Target role',
-      updated: 'Saved',
-      gaps: 'Gaps',
-      element: 'Element',
-      median: 'Median',
-      min: 'Minimum',
-      max: 'Maximum',
-      rated: 'Rated by',
-      stats: 'Per element',
-      coverage: 'Coverage',
-      organisationGaps: 'Organisation-level gaps',
-      singleCovered: 'One person only',
-      uncovered: 'No one',
-      none: 'None',
-      gapMarker: '▼n: below target',
-    },
+    labels: TEAM_SUMMARY_LABELS,
   };
 
   it('writes CSV with a UTF-8 BOM, CRLF line ends, quoted cells and formula protection', () => {
