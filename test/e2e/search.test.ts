@@ -10,9 +10,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { siteHeaderPolicy } from '../helpers/site-csp.ts';
-import { watchPage } from '../helpers/page-watch.ts';
+import { NO_PROBLEMS, watchPage } from '../helpers/page-watch.ts';
 import { buildEnv } from '../helpers/build-env.ts';
-import { useSite } from '../helpers/site.ts';
+import { openWatched, useSite } from '../helpers/site.ts';
 import { readGolden } from '../../scripts/search-quality.ts';
 import { realSearchIndexes } from '../helpers/search-index.ts';
 
@@ -20,9 +20,7 @@ const site = useSite();
 
 describe('header search', () => {
   it('loads nothing until intent, then finds, highlights and navigates with the keyboard', async () => {
-    const ctx = await site.browser.newContext();
-    const page = await ctx.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context: ctx, page, problems } = await openWatched(site);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${site.server.url}glossary/`, { waitUntil: 'networkidle' });
@@ -43,7 +41,7 @@ describe('header search', () => {
     expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBeTruthy();
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === first);
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -114,7 +112,7 @@ describe('under a base path', () => {
     await page.waitForSelector('#search-results .search-hit');
     const href = await page.locator('#search-results .search-hit').first().getAttribute('href');
     expect(href).toMatch(/^\/banso\/ja\//);
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -164,7 +162,7 @@ describe('under a base path', () => {
           await page.locator('[data-search-page-results] .search-hit').first().getAttribute('href'),
         );
       }
-      expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+      expect(problems).toEqual(NO_PROBLEMS);
       await ctx.close();
     },
     120_000,
