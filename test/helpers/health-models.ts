@@ -1,5 +1,6 @@
 /** Small hand-computable health models for the scoring and sensitivity tests (parsed with the real schema). */
 import { HealthModel } from '../../src/schemas/health.ts';
+import type { InputValue } from '../../src/lib/health/score.ts';
 
 const t = (en: string) => ({ en });
 const band = (id: string, min: number) => ({
@@ -93,3 +94,6 @@ export function smallModel(rule: 'redistribute' | 'zero' = 'redistribute', minCo
     missingData: { rule, minCoverage },
   });
 }
+
+/** An account with every measure of smallModel() given: 82.8125, green (the hand computation is in health-score.test.ts). */
+export const SMALL_FULL = { a1: 85, a2: 45, b1: 5, b2: 'yellow', b3: false } satisfies Record<string, InputValue>;

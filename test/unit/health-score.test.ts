@@ -3,9 +3,9 @@ import { coerceValue, HealthInputError, parseInput, scoreAccount } from '../../s
 import type { InputValue, ScoreResult } from '../../src/lib/health/score.ts';
 import { prng as rng } from '../helpers/prng.ts';
 import { loadModel } from '../helpers/health-fixtures.ts';
-import { smallModel } from '../helpers/health-models.ts';
+import { SMALL_FULL, smallModel } from '../helpers/health-models.ts';
 
-const full = { a1: 85, a2: 45, b1: 5, b2: 'yellow', b3: false } satisfies Record<string, InputValue>;
+const full = SMALL_FULL;
 const m = (r: ScoreResult, id: string) => r.measures.find((x) => x.id === id)!;
 const sum = (r: ScoreResult) => r.measures.reduce((s, x) => s + x.contribution, 0);
 

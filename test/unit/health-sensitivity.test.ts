@@ -5,7 +5,7 @@ import type { InputValue, TypedValue } from '../../src/lib/health/score.ts';
 import { searchRange, sensitivity } from '../../src/lib/health/sensitivity.ts';
 import type { SensitivityItem } from '../../src/lib/health/sensitivity.ts';
 import { loadModel } from '../helpers/health-fixtures.ts';
-import { smallModel } from '../helpers/health-models.ts';
+import { SMALL_FULL, smallModel } from '../helpers/health-models.ts';
 
 const small = smallModel();
 
@@ -55,7 +55,7 @@ function verify(model: HealthModel, values: Record<string, InputValue>, items: S
 }
 
 describe('sensitivity — small model, hand-checked', () => {
-  const full = { a1: 85, a2: 45, b1: 5, b2: 'yellow', b3: false };
+  const full = SMALL_FULL;
   it('finds the smallest change per measure and direction, sorted by size', () => {
     // Base 82.8 green (top band, so only "down").
     // a2 45 → 61 (10 points): A = 70 → 52.5 + 20.3125 = 72.8 yellow; size 16/365.
