@@ -20,7 +20,8 @@ import { parse as parseYaml } from 'yaml';
 import { checkContent } from '../src/lib/content/check.ts';
 import { readContentFiles } from '../src/lib/content/load.ts';
 import { refsFromContent, syntheticPlaybooks } from './lib/synthetic.ts';
-import { childBuildEnv, measureNode, outputSize, type MeasuredRun } from './lib/build-measure.ts';
+import { childBuildEnv } from './lib/build-env.ts';
+import { measureNode, outputSize, type MeasuredRun } from './lib/build-measure.ts';
 
 const ROOT = process.cwd();
 const STARLIGHT_VERSION = '0.42.4';
@@ -64,25 +65,46 @@ function banso(count: number): string {
   return work;
 }
 
-async function measureBanso(count: number, runs: number): Promise<Step> {
-  const work = banso(count);
+/**
+ * Builds the site in `dir` `runs` times from a clean output (`clean` more to remove before each run)
+ * with `args` through Node, logging each run; removes `dir` at the end.
+ */
+async function measureBuilds(
+  name: string,
+  count: number,
+  runs: number,
+  dir: string,
+  args: string[],
+  clean: string[] = [],
+): Promise<Step> {
   try {
     const results: MeasuredRun[] = [];
     let size = { bytes: 0, files: 0, html: 0 };
     for (let i = 0; i < runs; i++) {
-      rmSync(join(work, 'dist'), { recursive: true, force: true });
-      rmSync(join(work, 'node_modules', '.astro'), { recursive: true, force: true });
-      log(`Bansō, ${count} playbooks, run ${i + 1}/${runs} …`);
-      const r = await measureNode([join(work, 'scripts', 'build.ts')], work, childBuildEnv());
-      if (r.code !== 0) throw new Error(`Bansō build of ${count} playbooks failed:\n${r.tail}`);
+      for (const p of ['dist', ...clean]) rmSync(join(dir, p), { recursive: true, force: true });
+      log(`${name}, ${count} playbooks, run ${i + 1}/${runs} …`);
+      const r = await measureNode(args, dir, childBuildEnv());
+      if (r.code !== 0) throw new Error(`${name} build of ${count} playbooks failed:\n${r.tail}`);
       results.push(r);
-      size = outputSize(join(work, 'dist'));
+      size = outputSize(join(dir, 'dist'));
       log(`  ${r.seconds.toFixed(1)} s, peak ${r.peakMB.toFixed(0)} MB, ${size.html} pages`);
     }
     return { playbooks: count, pages: size.html, outputMB: size.bytes / 1e6, runs: results };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function measureBanso(count: number, runs: number): Promise<Step> {
+  const work = banso(count);
+  return measureBuilds(
+    'Bansō',
+    count,
+    runs,
+    work,
+    [join(work, 'scripts', 'build.ts')],
+    [join('node_modules', '.astro')],
+  );
 }
 
 /** A Starlight site in a temporary directory with the same synthetic playbooks as docs pages, both languages. */
@@ -149,29 +171,13 @@ function starlightSite(count: number): string {
   return dir;
 }
 
-async function measureStarlight(count: number, runs: number): Promise<Step> {
+function measureStarlight(count: number, runs: number): Promise<Step> {
   const dir = starlightSite(count);
-  try {
-    const results: MeasuredRun[] = [];
-    let size = { bytes: 0, files: 0, html: 0 };
-    for (let i = 0; i < runs; i++) {
-      rmSync(join(dir, 'dist'), { recursive: true, force: true });
-      log(`Starlight, ${count} playbooks, run ${i + 1}/${runs} …`);
-      // Starlight with its defaults, through the same Node as Bansō's build.
-      const r = await measureNode(
-        [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
-        dir,
-        childBuildEnv(),
-      );
-      if (r.code !== 0) throw new Error(`Starlight build failed:\n${r.tail}`);
-      results.push(r);
-      size = outputSize(join(dir, 'dist'));
-      log(`  ${r.seconds.toFixed(1)} s, peak ${r.peakMB.toFixed(0)} MB, ${size.html} pages`);
-    }
-    return { playbooks: count, pages: size.html, outputMB: size.bytes / 1e6, runs: results };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // Starlight with its defaults, through the same Node as Bansō's build.
+  return measureBuilds('Starlight', count, runs, dir, [
+    join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+    'build',
+  ]);
 }
 
 const describe = (s: Step) => {

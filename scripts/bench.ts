@@ -40,7 +40,8 @@ import { buildDocuments } from '../src/lib/search/documents.ts';
 import { buildIndex } from '../src/lib/search/index-build.ts';
 import { buildSiteIndex } from '../src/lib/search/site-index.ts';
 import { formatQuality, measure, QUALITY_FLOORS, readGolden, realIndexes } from './search-quality.ts';
-import { childBuildEnv, measureNode, outputSize } from './lib/build-measure.ts';
+import { childBuildEnv } from './lib/build-env.ts';
+import { measureNode, outputSize } from './lib/build-measure.ts';
 
 // `npm run bench -- --scale` and `-- --vs-starlight`: the build's scale curve and the Starlight comparison.
 if (process.argv.some((a) => a.startsWith('--scale') || a === '--vs-starlight')) {

@@ -7,7 +7,7 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { startStaticServer } from '../test/helpers/static-server.ts';
 import { siteHeaderPolicy } from '../test/helpers/site-csp.ts';
-import { chromiumPath } from '../test/helpers/browser.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from '../test/helpers/browser.ts';
 
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } as const;
 // LH_ONLY=assess/ runs only the pages whose path contains that text.
@@ -43,17 +43,7 @@ if (!jaFonts.error && !jaFonts.stdout.trim())
 const server = await startStaticServer({ root: dist, csp: siteHeaderPolicy(dist) });
 const chrome = await chromeLauncher.launch({
   chromePath: chromiumPath(),
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
+  chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
 });
 mkdirSync('lighthouse-reports', { recursive: true });
 const rows: { page: string; scores: Record<string, number> }[] = [];

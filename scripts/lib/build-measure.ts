@@ -91,21 +91,3 @@ export function outputSize(dir: string): { bytes: number; files: number; html: n
   })(dir);
   return r;
 }
-
-/** The environment for a child build: without Vite's/Vitest's variables (BASE_URL would become the base path). */
-export function childBuildEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const k of [
-    'BASE_URL',
-    'MODE',
-    'DEV',
-    'PROD',
-    'SSR',
-    'VITEST',
-    'VITEST_POOL_ID',
-    'VITEST_WORKER_ID',
-    'NODE_ENV',
-  ])
-    delete env[k];
-  return env;
-}

@@ -10,39 +10,31 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { parse } from 'yaml';
-import { watchPage, type PageProblems } from '../helpers/page-watch.ts';
+import { NO_PROBLEMS, type PageProblems } from '../helpers/page-watch.ts';
 import { prng } from '../helpers/prng.ts';
-import { HealthModel } from '../../src/schemas/health.ts';
+import { loadModel } from '../helpers/health-fixtures.ts';
 import { runBatch } from '../../src/lib/health/worker-protocol.ts';
 import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';
 import { formatAuc } from '../../src/lib/health/number-format.ts';
 import { sortResultRows } from '../../src/lib/health/results-table.ts';
 import { syntheticAccountsCsvParts } from '../../scripts/lib/synthetic.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
-import { useSite } from '../helpers/site.ts';
+import { openWatched, useSite } from '../helpers/site.ts';
+import { axeSerious } from '../helpers/axe.ts';
+import { watchLongTasks } from '../helpers/long-tasks.ts';
 
 const fixtureDir = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
 const fixture = (name: string) => `${fixtureDir}${name}`;
-const high = HealthModel.parse(
-  parse(
-    readFileSync(fileURLToPath(new URL('../../content/healthModels/high-touch-health.yaml', import.meta.url)), 'utf8'),
-  ),
-);
-const tech = HealthModel.parse(
-  parse(
-    readFileSync(fileURLToPath(new URL('../../content/healthModels/tech-touch-health.yaml', import.meta.url)), 'utf8'),
-  ),
-);
-const CLEAN: PageProblems = { console: [], failed: [], foreign: [], pageErrors: [] };
+const high = loadModel('high-touch-health');
+const tech = loadModel('tech-touch-health');
 
 const site = useSite();
 
 async function open(path = 'health/batch/'): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-  const context = await site.browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  const problems = watchPage(page, new URL(site.server.url).origin);
+  const { context, page, problems } = await openWatched(site, {
+    acceptDownloads: true,
+    viewport: { width: 1200, height: 900 },
+  });
   await page.goto(site.server.url + path);
   await page.locator('.health-batch').scrollIntoViewIfNeeded();
   await page.waitForSelector('.health-batch[data-ready="true"]');
@@ -77,19 +69,6 @@ async function tableRows(page: Page): Promise<number[]> {
   return page.$$eval('[data-testid="results-table"] tbody tr', (trs) =>
     trs.map((tr) => Number(tr.getAttribute('data-row'))),
   );
-}
-
-async function axeSerious(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')})`,
-    );
 }
 
 describe('health batch scoring', () => {
@@ -152,7 +131,7 @@ describe('health batch scoring', () => {
     expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([
       expect.stringMatching(/\/_astro\/health-batch\.worker-[\w-]+\.js$/),
     ]);
-    expect(problems).toEqual(CLEAN);
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
@@ -241,7 +220,7 @@ describe('health batch scoring', () => {
     await upload(page, { name: 'renamed.csv', mimeType: 'text/csv', buffer: png });
     await page.locator('[role="alert"]', { hasText: 'renamed.csv' }).waitFor();
     expect(await tableRows(page)).toEqual(before);
-    expect(problems).toEqual(CLEAN);
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
@@ -278,7 +257,7 @@ describe('health batch scoring', () => {
       await page.getAttribute('[data-testid="results-table"] th:has(button[data-sort="account"])', 'aria-sort'),
     ).toBe('descending');
     expect(await tableRows(page)).toEqual([8, 4, 2]);
-    expect(problems).toEqual(CLEAN);
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
@@ -295,7 +274,7 @@ describe('health batch scoring', () => {
     );
     expect(await page.textContent('[data-testid="bt-overall"]')).toContain('解約 2 件、更新 2 件');
     expect(await axeSerious(page)).toEqual([]);
-    expect(problems).toEqual(CLEAN);
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
@@ -338,19 +317,13 @@ describe('health batch scoring', () => {
     expect(await page.$('[data-testid="results-table"]')).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('score');
     // Watch the page's main thread for long tasks while the worker scores.
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longTasks.push(e.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
+    const readLongTasks = await watchLongTasks(page);
     const t0 = Date.now();
     await page.click('[data-testid="score"]');
     await page.waitForSelector('[data-testid="progress"] progress');
     await page.waitForSelector('[data-testid="results-table"]');
     const ms = Date.now() - t0;
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const longTasks = await readLongTasks();
     expect(await page.textContent('[data-testid="results-summary"]')).toMatch(/^10,000 rows read: 10,000 scored/);
     expect(await page.locator('[data-testid="results-table"] tbody tr').count()).toBe(100);
     expect(await page.textContent('[data-testid="page-status"]')).toBe('Rows 1–100 of 10,000 (page 1 of 100)');
@@ -358,7 +331,7 @@ describe('health batch scoring', () => {
       `[health-batch] 10,000 rows (${(csv.length / 1024).toFixed(0)} KB) scored and backtested in ${ms} ms from click to table: ` +
         `${Math.round(10_000 / (ms / 1000)).toLocaleString('en')} rows/s; main-thread long tasks: ${longTasks.length} (longest ${Math.round(Math.max(0, ...longTasks))} ms)`,
     );
-    expect(problems).toEqual(CLEAN);
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
@@ -416,7 +389,7 @@ describe('health batch scoring', () => {
       .waitFor();
     await page.waitForSelector('[data-testid="progress"]', { state: 'detached' });
     expect(await page.textContent('[data-testid="results-summary"]')).toMatch(/^20,000 rows read: /);
-    expect(problems).toEqual(CLEAN);
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   }, 300_000);
 });

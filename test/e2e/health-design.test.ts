@@ -15,11 +15,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { parse } from 'yaml';
-import { watchPage, type PageProblems } from '../helpers/page-watch.ts';
+import { NO_PROBLEMS, type PageProblems } from '../helpers/page-watch.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
-import { useSite } from '../helpers/site.ts';
+import { openWatched, useSite } from '../helpers/site.ts';
+import { axeSerious } from '../helpers/axe.ts';
+import { watchLongTasks } from '../helpers/long-tasks.ts';
 import { HealthModel } from '../../src/schemas/health.ts';
 import { parseCsv } from '../../src/lib/health/csv.ts';
 import { readOutcome } from '../../src/lib/health/design/columns.ts';
@@ -33,16 +34,16 @@ import { DESIGN_BENCH_HEADERS, syntheticDesignRows } from '../../scripts/bench-d
 
 const TELECOM = '/work/shared/data/telecom-churn-80.csv';
 const SJIS = fileURLToPath(new URL('../fixtures/csv/design-accounts-sjis.csv', import.meta.url));
-const CLEAN: PageProblems = { console: [], failed: [], foreign: [], pageErrors: [] };
 const site = useSite();
 
 async function open(
   path: string,
   width = 1280,
 ): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-  const context = await site.browser.newContext({ acceptDownloads: true, viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const problems = watchPage(page, new URL(site.server.url).origin);
+  const { context, page, problems } = await openWatched(site, {
+    acceptDownloads: true,
+    viewport: { width, height: 900 },
+  });
   await page.goto(site.server.url + path);
   await page.locator('astro-island').last().scrollIntoViewIfNeeded();
   await page.waitForSelector('.health-design[data-ready="true"]');
@@ -61,19 +62,6 @@ const colIndex = (page: Page, header: string) =>
     (t, h) => [...t.querySelectorAll('tbody tr')].findIndex((r) => r.querySelector('th')?.textContent === h),
     header,
   );
-
-async function axeSerious(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')})`,
-    );
-}
 
 describe('health model designer', () => {
   it('builds a model from the telecom export, suggests weights with cross-validated AUC, suggests bands and exports YAML that passes content:check', async () => {
@@ -141,16 +129,11 @@ describe('health model designer', () => {
     );
 
     // Suggest weights in the worker, watching the main thread for long tasks meanwhile.
-    await page.evaluate(() => {
-      (window as unknown as { __long: number[] }).__long = [];
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
+    const longTasks = await watchLongTasks(page);
     await page.click('[data-testid="suggest-weights"]');
     await page.waitForSelector('[data-testid="cv-table"]', { timeout: 60_000 });
     // Timings are reported, never asserted (this machine is shared); what is asserted is that the fit ran in the worker.
-    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    const long = await longTasks();
     console.log(
       `[design] longest main-thread task while the worker fitted: ${Math.round(Math.max(0, ...long))} ms (${long.length} tasks over 50 ms)`,
     );
@@ -195,7 +178,7 @@ describe('health model designer', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(problems).toEqual(CLEAN);
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   }, 180_000);
 
@@ -234,7 +217,7 @@ describe('health model designer', () => {
     expect(m.measures.find((x) => x.input === 'category')!.scoring).toMatchObject({ kind: 'map' });
     expect(m.measures[0].label.ja).toBe('ログイン数（30日）');
     expect(await axeSerious(page)).toEqual([]);
-    expect(problems).toEqual(CLEAN);
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
@@ -284,7 +267,7 @@ describe('health model designer', () => {
     await page.waitForSelector('[data-testid="notice"]');
     expect(await page.textContent('[data-testid="notice"]')).toContain('Weight suggestion cancelled');
     expect(await page.$('[data-testid="cv-table"]')).toBeNull();
-    expect(problems).toEqual(CLEAN);
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   }, 180_000);
 
@@ -303,12 +286,7 @@ describe('health model designer', () => {
     await page.waitForSelector('[data-testid="auc"]', { timeout: 120_000 });
 
     // From the click on "suggest weights" until the cancel is confirmed, the main thread is watched for long tasks.
-    await page.evaluate(() => {
-      (window as unknown as { __long: number[] }).__long = [];
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
+    const longTasks = await watchLongTasks(page);
     await page.click('[data-testid="suggest-weights"]');
     // Progress: the first cross-validation fold is done (step 1 of 6), the fit is still running.
     await page.waitForFunction(
@@ -324,7 +302,7 @@ describe('health model designer', () => {
     expect(await page.$('[data-testid="cv-table"]')).toBeNull();
     // Reported, not asserted: on this shared machine the longest tasks in this window are the page's
     // garbage collections of its heap (the file's 100,000 rows of text), not the fit, which is in the worker.
-    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    const long = await longTasks();
     console.log(
       `[design] 100k × 12: longest main-thread task from "suggest weights" to "cancelled": ${Math.round(Math.max(0, ...long))} ms (${long.length} tasks over 50 ms)`,
     );
@@ -335,7 +313,7 @@ describe('health model designer', () => {
     expect(
       Number((await page.textContent('[data-testid="cv-auc-suggested"]'))!.replace(/[^\d.]/g, '')),
     ).toBeGreaterThan(0.7);
-    expect(problems).toEqual(CLEAN);
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   }, 480_000);
 });

@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { HealthModel } from '../../src/schemas/health.ts';
@@ -16,9 +15,10 @@ import { scoreAccount } from '../../src/lib/health/score.ts';
 import { applyWeights } from '../../src/lib/health/simulator-state.ts';
 import { SQL_TABLE } from '../../src/lib/health/sql-dialects.ts';
 import { loadModel } from '../helpers/health-fixtures.ts';
-import { watchPage } from '../helpers/page-watch.ts';
+import { NO_PROBLEMS } from '../helpers/page-watch.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
-import { useSite } from '../helpers/site.ts';
+import { openWatched, useSite } from '../helpers/site.ts';
+import { axeSerious } from '../helpers/axe.ts';
 
 const site = useSite();
 
@@ -35,24 +35,9 @@ function drawnPixels(page: Page): Promise<number> {
 const bandText = (page: Page, s: 'a' | 'b' = 'a') => page.textContent(`[data-testid="score-${s}-band"]`);
 const scoreText = (page: Page, s: 'a' | 'b' = 'a') => page.textContent(`[data-testid="score-${s}-value"]`);
 
-async function axeSerious(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')})`,
-    );
-}
-
 describe('health-score simulator', () => {
   it('loads a preset, changes with the keyboard, draws the chart and keeps the state over a reload', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context, page, problems } = await openWatched(site, { viewport: { width: 1280, height: 900 } });
     await openSimulator(page);
     expect(await bandText(page)).toBe('Green — healthy');
 
@@ -147,14 +132,12 @@ describe('health-score simulator', () => {
     expect(await page.isChecked('[data-testid="nodata-ces"]')).toBe(true);
 
     expect(await axeSerious(page)).toEqual([]);
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
   it('compares scenario B with A and keeps both in the address', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context, page, problems } = await openWatched(site, { viewport: { width: 1280, height: 900 } });
     await openSimulator(page);
     await page.click('button:has-text("Compare with scenario B")');
     await page.check('[data-measure="csm-sentiment"] input[value="red"]');
@@ -172,14 +155,12 @@ describe('health-score simulator', () => {
     expect(await bandText(page, 'b')).toBe('Red — at risk');
     expect(await page.isChecked('input[name="sim-scenario"][value="b"]')).toBe(true);
     expect(await axeSerious(page)).toEqual([]);
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
   it('exports the model with edited weights as YAML that the schema accepts', async () => {
-    const context = await site.browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context, page, problems } = await openWatched(site, { acceptDownloads: true });
     await openSimulator(page, 'health/simulator/?model=tech-touch-health');
     const yamlRequests: string[] = [];
     page.on('request', (r) => {
@@ -202,14 +183,12 @@ describe('health-score simulator', () => {
     expect(model.name.ja).toBe('テックタッチ向けヘルススコア');
     await page.click('button:has-text("Reset to the model’s weights")');
     await expect(page.locator('[data-testid="share-group-billing"]').textContent()).resolves.toBe('20 %');
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
   it('exports the edited model as SQL that scores like the simulator in DuckDB', async () => {
-    const context = await site.browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context, page, problems } = await openWatched(site, { acceptDownloads: true });
     await openSimulator(page, 'health/simulator/?model=tech-touch-health');
     await page.fill('input[aria-label="Weight of Billing"]', '35');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('wg.billing') === '35');
@@ -290,14 +269,12 @@ describe('health-score simulator', () => {
     // The edited weight changed the score (the query is the edited model's, not the file's).
     const plain = scoreAccount(loadModel('tech-touch-health'), accounts[0].values);
     expect(rows.find((r) => r.account_id === 'a')!.score).not.toBe(plain.score);
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
   it('reports unusable values in the address and keeps the rest', async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context, page, problems } = await openWatched(site);
     await openSimulator(
       page,
       'health/simulator/?model=high-touch-health&a.nps=%E3%81%82&a.licence-utilisation=30&a.bogus=1&wm.nps=-1',
@@ -307,14 +284,12 @@ describe('health-score simulator', () => {
     );
     expect(await page.inputValue('[data-testid="number-licence-utilisation"]')).toBe('30');
     expect(await page.inputValue('[data-testid="number-nps"]')).toBe('8');
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
   it('shows Japanese labels on /ja/', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context, page, problems } = await openWatched(site, { viewport: { width: 1280, height: 900 } });
     await openSimulator(page, 'ja/health/simulator/?model=high-touch-health');
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     expect(await page.textContent('h1')).toBe('ヘルススコア・シミュレーター');
@@ -332,7 +307,7 @@ describe('health-score simulator', () => {
     await page.locator('figure.contribution').scrollIntoViewIfNeeded();
     await expect.poll(() => drawnPixels(page), { timeout: 20_000 }).toBeGreaterThan(2000);
     expect(await axeSerious(page)).toEqual([]);
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 

@@ -3,20 +3,18 @@
  * kept after a reload, the journey map on a phone, the CS Ops plane counts, glossary tooltips.
  */
 import { describe, expect, it } from 'vitest';
-import { watchPage } from '../helpers/page-watch.ts';
+import { NO_PROBLEMS } from '../helpers/page-watch.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
 import { planeCounts } from '../../src/lib/plane.ts';
-import { useSite } from '../helpers/site.ts';
+import { openWatched, useSite } from '../helpers/site.ts';
 
 const { content } = checkContent(readContentFiles('.'));
 const site = useSite();
 
 describe('playbook library', () => {
   it('filters without a reload, keeps the filters in the URL and restores them', async () => {
-    const ctx = await site.browser.newContext();
-    const page = await ctx.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context: ctx, page, problems } = await openWatched(site);
     await page.goto(`${site.server.url}playbooks/`);
     const total = content.playbooks.size;
     await expect(page.textContent('[data-count]')).resolves.toBe(`${total} of ${total} playbooks`);
@@ -57,7 +55,7 @@ describe('playbook library', () => {
     await again.click('button[type="reset"]');
     await expect.poll(() => again.textContent('[data-count]')).toBe(`${total} of ${total} playbooks`);
     expect(new URL(again.url()).search).toBe('');
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await ctx.close();
   });
 

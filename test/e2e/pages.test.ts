@@ -4,10 +4,10 @@
  * critical violation. Served with the production Content-Security-Policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext } from 'playwright-core';
-import { watchPage } from '../helpers/page-watch.ts';
+import { NO_PROBLEMS, watchPage } from '../helpers/page-watch.ts';
 import { useSite } from '../helpers/site.ts';
+import { axeSerious } from '../helpers/axe.ts';
 
 const TOP = [
   '',
@@ -62,18 +62,8 @@ for (const lang of ['en', 'ja'] as const) {
         expect(res?.status(), url).toBe(200);
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         await expect(page.locator('h1').first().isVisible()).resolves.toBe(true);
-        const axe = await new AxeBuilder({ page }).analyze();
-        const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(
-          serious.map(
-            (v) =>
-              `${v.id}: ${v.help} (${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 3)
-                .join(' | ')})`,
-          ),
-        ).toEqual([]);
-        expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+        expect(await axeSerious(page)).toEqual([]);
+        expect(problems).toEqual(NO_PROBLEMS);
         await page.close();
       });
     }

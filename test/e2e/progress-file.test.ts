@@ -9,16 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/site.ts';
+import { storedEntries } from '../helpers/page-storage.ts';
 
 const site = useSite();
-const keep = (page: Page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('banso:'))
-        .map((k) => [k, localStorage.getItem(k)]),
-    ),
-  );
+/** Everything the portal keeps in the browser. */
+const keep = (page: Page) => storedEntries(page, 'banso:');
 
 describe('progress file', () => {
   it('round-trips everything into a fresh profile, and a damaged file changes nothing', async () => {

@@ -8,12 +8,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import ICAL from 'ical.js';
-import { watchPage } from '../helpers/page-watch.ts';
+import { NO_PROBLEMS, watchPage } from '../helpers/page-watch.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
 import { useSite } from '../helpers/site.ts';
+import { axeSerious } from '../helpers/axe.ts';
 
 const site = useSite();
 
@@ -24,19 +24,6 @@ async function download(
   const [d] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, unknown];
   const path = (await d.path())!;
   return { name: d.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
-}
-
-async function axeSerious(page: Page, scope: string): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).include(scope).analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    );
 }
 
 const MEMBER: [string, number, string?][] = [
@@ -247,8 +234,8 @@ describe('review cycle', () => {
       'Agreed by 山田 花子, Ken Sato',
     );
 
-    expect(memberProblems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
-    expect(managerProblems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(memberProblems).toEqual(NO_PROBLEMS);
+    expect(managerProblems).toEqual(NO_PROBLEMS);
     await memberCtx.close();
     await managerCtx.close();
   }, 240_000);

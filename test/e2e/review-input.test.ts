@@ -8,7 +8,6 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/load.ts';
@@ -18,8 +17,10 @@ import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 import { startManagerReview } from '../../src/lib/review/records.ts';
 import { sessionKey } from '../../src/lib/review/session.ts';
 import type { Assessment } from '../../src/schemas/assessment.ts';
-import { watchPage } from '../helpers/page-watch.ts';
-import { useSite } from '../helpers/site.ts';
+import { NO_PROBLEMS } from '../helpers/page-watch.ts';
+import { openWatched, useSite } from '../helpers/site.ts';
+import { axeSerious } from '../helpers/axe.ts';
+import { storedEntries } from '../helpers/page-storage.ts';
 
 const site = useSite();
 const cs = clientData(checkContent(readContentFiles('.')).content, 'ja').frameworks.find((f) => f.id === 'cs-skills')!;
@@ -42,22 +43,11 @@ async function openFile(page: Page, path: string) {
   await page.waitForFunction((n) => document.querySelectorAll('.notices .notice-box').length > n, before);
   return (await page.locator('.notices .notice-box').last().textContent()) ?? '';
 }
-const storageOf = (page: Page) =>
-  page.evaluate(() =>
-    JSON.stringify(
-      Object.fromEntries(
-        Object.keys(localStorage)
-          .filter((k) => k.startsWith('banso:review:'))
-          .map((k) => [k, localStorage.getItem(k)]),
-      ),
-    ),
-  );
+const storageOf = async (page: Page) => JSON.stringify(await storedEntries(page, 'banso:review:'));
 
 describe('review page input', () => {
   it('refuses bad files with Japanese messages, keeps two members apart and loses nothing', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context, page, problems } = await openWatched(site, { viewport: { width: 390, height: 844 } });
     await page.goto(`${site.server.url}ja/review/`);
     await page.waitForSelector('[data-testid="manager-review"][data-ready="true"]');
     expect(await page.textContent('[data-testid="review-empty"]')).toContain('まだメンバーを開いていません');
@@ -125,10 +115,7 @@ describe('review page input', () => {
     }
     expect(await page.isChecked('input[name="mgr-risk-escalation"][value="4"]')).toBe(true);
 
-    const axe = await new AxeBuilder({ page }).include('.manager-review').analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
-      [],
-    );
+    expect(await axeSerious(page, '.manager-review')).toEqual([]);
 
     // A kept review that cannot be read: listed with a download, never overwritten by a new file.
     const key = sessionKey('cs-skills', '山田 花子');
@@ -138,7 +125,7 @@ describe('review page input', () => {
     expect(await page.textContent('[data-testid="review-unreadable"]')).toContain('読み取れません');
     expect(await openFile(page, write('hanako-again.json', serialiseAssessment(hanako)))).toContain('保存していません');
     expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe('{"format":"banso-review-session", broken');
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   }, 180_000);
 });

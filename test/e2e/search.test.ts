@@ -3,16 +3,12 @@
  * with highlighted words; arrow keys and Enter navigate; Japanese and synonyms work; the search page
  * answers /search?q=…; and all of it works under a base path.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { siteHeaderPolicy } from '../helpers/site-csp.ts';
-import { watchPage } from '../helpers/page-watch.ts';
-import { buildEnv } from '../helpers/build-env.ts';
-import { useSite } from '../helpers/site.ts';
+import { NO_PROBLEMS, watchPage } from '../helpers/page-watch.ts';
+import { BASE, basedBuild } from '../helpers/based-build.ts';
+import { openWatched, useSite } from '../helpers/site.ts';
 import { readGolden } from '../../scripts/search-quality.ts';
 import { realSearchIndexes } from '../helpers/search-index.ts';
 
@@ -20,9 +16,7 @@ const site = useSite();
 
 describe('header search', () => {
   it('loads nothing until intent, then finds, highlights and navigates with the keyboard', async () => {
-    const ctx = await site.browser.newContext();
-    const page = await ctx.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context: ctx, page, problems } = await openWatched(site);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${site.server.url}glossary/`, { waitUntil: 'networkidle' });
@@ -43,7 +37,7 @@ describe('header search', () => {
     expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBeTruthy();
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === first);
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -81,20 +75,13 @@ describe('header search', () => {
 });
 
 describe('under a base path', () => {
-  const out = mkdtempSync(join(tmpdir(), 'banso-base-'));
   let based: StaticServer;
   beforeAll(async () => {
-    const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
-      encoding: 'utf8',
-      env: { ...buildEnv(), BANSO_BASE: '/banso/' },
-      timeout: 240_000,
-    });
-    if (r.status !== 0) throw new Error(`build with BANSO_BASE failed:\n${r.stdout}\n${r.stderr}`);
-    based = await startStaticServer({ root: out, base: '/banso/', csp: siteHeaderPolicy(out) });
-  }, 300_000);
+    const out = basedBuild();
+    based = await startStaticServer({ root: out, base: BASE, csp: siteHeaderPolicy(out) });
+  }, 400_000);
   afterAll(async () => {
     await based?.close();
-    rmSync(out, { recursive: true, force: true });
   });
 
   it('serves every link, asset and search result under /banso/', async () => {
@@ -114,7 +101,7 @@ describe('under a base path', () => {
     await page.waitForSelector('#search-results .search-hit');
     const href = await page.locator('#search-results .search-hit').first().getAttribute('href');
     expect(href).toMatch(/^\/banso\/ja\//);
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -164,7 +151,7 @@ describe('under a base path', () => {
           await page.locator('[data-search-page-results] .search-hit').first().getAttribute('href'),
         );
       }
-      expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+      expect(problems).toEqual(NO_PROBLEMS);
       await ctx.close();
     },
     120_000,

@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { watchPage } from '../helpers/page-watch.ts';
+import { NO_PROBLEMS } from '../helpers/page-watch.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
-import { useSite } from '../helpers/site.ts';
+import { openWatched, useSite } from '../helpers/site.ts';
+import { assessmentFile } from '../helpers/assessment-file.ts';
 
 const site = useSite();
 
@@ -33,9 +34,10 @@ async function seriesValues(page: Page): Promise<{ label: string; values: (numbe
 
 describe('self-assessment', () => {
   it('rates with the keyboard, keeps ratings after a reload, draws the radar and its table matches', async () => {
-    const context = await site.browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context, page, problems } = await openWatched(site, {
+      acceptDownloads: true,
+      viewport: { width: 1100, height: 900 },
+    });
     await openAssess(page);
     await page.waitForSelector('canvas[data-testid="radar-canvas"][data-labels-fit]');
     const empty = await drawnPixels(page);
@@ -72,7 +74,7 @@ describe('self-assessment', () => {
     const after = await seriesValues(page);
     expect(table.map((row) => row[0])).toEqual(after[0].values.map((v) => (v === null ? 'not rated' : String(v))));
     expect(await page.textContent('.radar-summary')).toContain('3 of 14 elements rated.');
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
@@ -123,16 +125,7 @@ describe('self-assessment', () => {
       ['future.json', JSON.stringify({ format: 'banso-assessment', version: 99 }), /format version/],
       [
         'levels.json',
-        JSON.stringify({
-          format: 'banso-assessment',
-          version: 1,
-          person: { name: 'x' },
-          kind: 'self',
-          framework: { id: 'cs-skills', version: '1', hash: 'abc' },
-          ratings: { 'customer-health': { level: -2 } },
-          snapshots: [],
-          updatedAt: '2026-01-01T00:00:00Z',
-        }),
+        JSON.stringify(assessmentFile({ ratings: { 'customer-health': { level: -2 } } })),
         /rating of “Customer health” › level: must be a whole number from 0 to 5; found -2/,
       ],
     ];

@@ -7,11 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { watchPage } from '../helpers/page-watch.ts';
+import { NO_PROBLEMS } from '../helpers/page-watch.ts';
 import { drawnPixelsOf } from '../helpers/canvas.ts';
-import { useSite } from '../helpers/site.ts';
+import { openWatched, useSite } from '../helpers/site.ts';
+import { axeSerious } from '../helpers/axe.ts';
 
 const DIR = resolve('test/fixtures/team');
 const FILES = readdirSync(DIR)
@@ -53,9 +53,10 @@ async function reportRow(page: Page, file: string) {
 
 describe('team review', () => {
   it('imports a whole folder, reports each file, and shows heatmap, coverage, radars and calibration', async () => {
-    const context = await site.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context, page, problems } = await openWatched(site, {
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+    });
     await openTeam(page);
     const t0 = Date.now();
     await importAll(page);
@@ -147,27 +148,15 @@ describe('team review', () => {
     expect(await page.locator('main img').count()).toBe(0);
 
     // Accessible with a loaded team.
-    const axe = await new AxeBuilder({ page }).include('.team-review').analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map(
-        (v) =>
-          `${v.id}: ${v.help} (${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(' | ')})`,
-      ),
-    ).toEqual([]);
+    expect(await axeSerious(page, '.team-review')).toEqual([]);
 
     expect(importMs).toBeLessThan(5000);
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
   it('keeps the team after a reload; "Forget this team" clears it after confirming', async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context, page, problems } = await openWatched(site);
     await openTeam(page);
     await importAll(page);
     await page.reload();
@@ -184,14 +173,12 @@ describe('team review', () => {
     await page.reload();
     await page.waitForSelector('[data-testid="team-review"][data-ready="true"]');
     expect(await page.locator('[data-testid="heatmap"]').count()).toBe(0);
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 
   it('shows the team radar as "now vs target" bars on request, remembered across reloads; bars by default on a phone', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context, page, problems } = await openWatched(site, { viewport: { width: 1280, height: 900 } });
     await openTeam(page);
     await importAll(page);
     const radar = page.locator('[data-testid="team-radar"]');
@@ -252,7 +239,7 @@ describe('team review', () => {
       'チームの中央値',
     );
     expect(await p.evaluate(() => localStorage.getItem('banso:prefs'))).toBeNull();
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await phone.close();
     await context.close();
   }, 150_000); // two team imports in two windows
@@ -272,9 +259,7 @@ describe('team review', () => {
   });
 
   it('works in Japanese, and links the member pages built from content/team (no island there)', async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(site.server.url).origin);
+    const { context, page, problems } = await openWatched(site);
     await openTeam(page, 'ja/team/');
     await importAll(page);
     expect(await page.textContent('#team-heat-title')).toBe('ヒートマップ');
@@ -286,10 +271,7 @@ describe('team review', () => {
     await page.waitForLoadState();
     expect(new URL(page.url()).pathname).toBe('/ja/team/members/aoi-tanaka/');
     expect(await page.locator('table.growth-table tbody tr').count()).toBe(4);
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
-      [],
-    );
+    expect(await axeSerious(page)).toEqual([]);
     expect(await page.locator('.static-radar svg polygon.compare').count()).toBe(1);
     // A content page: no island and no chart code (only whatever the site layout itself loads).
     expect(await page.locator('astro-island').count()).toBe(0);
@@ -298,7 +280,7 @@ describe('team review', () => {
         ss.map((s) => s.getAttribute('src')).filter((src) => /team|radar|chart|island/i.test(src ?? '')),
       ),
     ).toEqual([]);
-    expect(problems).toEqual({ console: [], failed: [], foreign: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });
 });

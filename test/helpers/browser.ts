@@ -15,6 +15,21 @@ export function chromiumPath(): string {
 }
 
 /**
+ * The command-line flags every headless Chromium here runs with (tests, screenshots, Lighthouse): no
+ * sandbox, GPU or QUIC, and none of the background traffic (updates, sync) a fresh profile starts.
+ */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/**
  * Chromium for one test file. Its contexts block service workers unless a test asks for them with
  * `serviceWorkers: 'allow'` (test/e2e/offline.test.ts): otherwise every page of every test would start
  * precaching the whole portal in the background, which is slow and not what those tests check.
@@ -23,16 +38,7 @@ export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: [...CHROMIUM_FLAGS],
   });
   const newContext = browser.newContext.bind(browser);
   const newPage = browser.newPage.bind(browser);

@@ -28,3 +28,18 @@ export const loadModel = (id: string): HealthModel =>
   resolveData(HealthModel.parse(parse(readFileSync(`${contentDir}${id}.yaml`, 'utf8'))), 'en', policies);
 export const csvFixture = (name: string): Uint8Array<ArrayBuffer> =>
   Uint8Array.from(readFileSync(`${fixtureDir}${name}`));
+
+/** The shipped models with these ids, held the way the content set holds them (for batchClientData). */
+export const healthModelsContent = (...ids: string[]) => ({
+  healthModels: new Map(ids.map((id) => [id, { id, file: `content/healthModels/${id}.yaml`, data: loadModel(id) }])),
+});
+
+/** The account files in test/fixtures/csv/ that the batch page reads: every encoding and line ending it supports. */
+export const BATCH_CSV_FIXTURES = [
+  'accounts-utf8.csv',
+  'accounts-utf8-bom.csv',
+  'accounts-sjis.csv',
+  'accounts-crlf-quoted.csv',
+  'accounts-bad-rows.csv',
+  'backtest-outcomes.csv',
+];

@@ -8,6 +8,9 @@ export interface PageProblems {
   pageErrors: string[];
 }
 
+/** What a page that behaved has: nothing in any list. */
+export const NO_PROBLEMS: PageProblems = { console: [], failed: [], foreign: [], pageErrors: [] };
+
 export function watchPage(page: Page, origin: string): PageProblems {
   const p: PageProblems = { console: [], failed: [], foreign: [], pageErrors: [] };
   page.on('console', (m) => {

@@ -7,41 +7,8 @@ import { Assessment, MAX_SNAPSHOTS, type Assessment as AssessmentT } from '../..
 import { parseAssessmentFile, utf8ByteLength } from '../../src/lib/assessment/file-format.ts';
 import { exportFileName, fileNameSlug, serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
-import { prng } from '../helpers/prng.ts';
+import { makeRandom } from '../helpers/random-text.ts';
 import { dotted, inEnglish } from '../helpers/problems.ts';
-
-/** mulberry32: a tiny seeded PRNG so failures reproduce. */
-
-const SYLLABLES = ['cs', 'health', 'risk', '360', 'view', 'ops', 'a', 'b2', 'voice', 'x', 'renewal', '7'];
-const NAME_CHARS = [
-  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
-  ...'山田花子太郎鈴木佐藤髙橋﨑',
-  ...'やまだはなこアイウエオ',
-  '😀',
-  '👩‍💻',
-  '🇯🇵',
-  '🍣',
-  '✨',
-  ...'&=+#%?/~.*[]()<>"\'\\ -_',
-  ' ',
-  '　',
-];
-
-function makeRandom(seed: number) {
-  const rnd = prng(seed);
-  const int = (n: number) => Math.floor(rnd() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
-  const id = () => Array.from({ length: 1 + int(3) }, () => pick(SYLLABLES)).join('-');
-  const name = () => {
-    let s = pick(NAME_CHARS.filter((c) => c.trim()));
-    const len = int(40);
-    for (let i = 0; i < len; i++) s += pick(NAME_CHARS);
-    return s;
-  };
-  const date = () =>
-    `20${20 + int(10)}-${String(1 + int(12)).padStart(2, '0')}-${String(1 + int(28)).padStart(2, '0')}`;
-  return { rnd, int, pick, id, name, date };
-}
 
 function randomAssessment(seed: number): AssessmentT {
   const r = makeRandom(seed);

@@ -2,33 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/schemas/assessment.ts';
 import { parseShareHash, toShareHash, type ShareParseResult } from '../../src/lib/assessment/share-link.ts';
 import { prng } from '../helpers/prng.ts';
+import { makeRandom, NAME_CHARS } from '../helpers/random-text.ts';
 import { inEnglish, inJapanese } from '../helpers/problems.ts';
 
-const SYLLABLES = ['cs', 'health', 'risk', '360', 'view', 'ops', 'a', 'b2', 'voice', 'x', 'renewal', '7'];
-const NAME_CHARS = [
-  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
-  ...'山田花子太郎鈴木佐藤髙橋﨑やまだはなこアイウエオ',
-  '😀',
-  '👩‍💻',
-  '🇯🇵',
-  '🍣',
-  '✨',
-  ...'&=+#%?/~.*[]()<>"\'\\ -_',
-  ' ',
-  '　',
-  '%20',
-  '+',
-  '%',
-  '%E0%A4%A',
-];
+/** Names here also carry what a URL decoder could trip on. */
+const SHARE_NAME_CHARS = [...NAME_CHARS, '%20', '+', '%', '%E0%A4%A'];
 
 function randomAssessment(seed: number): Assessment {
-  const rnd = prng(seed);
-  const int = (n: number) => Math.floor(rnd() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
-  const id = () => Array.from({ length: 1 + int(3) }, () => pick(SYLLABLES)).join('-');
-  let name = pick(NAME_CHARS.filter((c) => c.trim()));
-  for (let i = int(40); i > 0; i--) name += pick(NAME_CHARS);
+  const { rnd, int, id, name: randomName } = makeRandom(seed, SHARE_NAME_CHARS);
+  const name = randomName();
   const ratings: Assessment['ratings'] = {};
   for (let i = int(20); i > 0; i--) ratings[id()] = { level: int(8), evidence: 'private evidence' };
   const a: Assessment = {

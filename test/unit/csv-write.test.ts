@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FORMULA_START, writeCsv } from '../../src/lib/text/csv-write.ts';
 import { toScoredCsv } from '../../src/lib/health/csv.ts';
 import { teamCsv, type SummaryInput } from '../../src/lib/team/export.ts';
+import { TEAM_SUMMARY_LABELS } from '../helpers/team-labels.ts';
 
 const open = (csv: string): string[][] => {
   expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -101,14 +102,7 @@ describe('every CSV export is safe to open in a spreadsheet', () => {
       memberName: () => "-2+3+cmd|' /C calc'!A0",
       roleName: (id: string) => id,
       kindName: () => 'Self',
-      labels: {
-        name: 'Member',
-        kind: 'Assessment',
-        role: 'Role',
-        targetRole: 'Target role',
-        updated: 'Saved',
-        gaps: 'Gaps',
-      },
+      labels: TEAM_SUMMARY_LABELS,
     } as unknown as SummaryInput;
     const rows = open(teamCsv(input));
     expect(rows[0]).toEqual(['Member', 'Assessment', 'Role', 'Target role', 'Saved', "'=cmd", 'Health', 'Gaps']);

@@ -27,17 +27,12 @@ import { nextSort } from '../../src/lib/table-sort.ts';
 import { backtestStory, bandDistribution } from '../../src/lib/health/backtest-story.ts';
 import { formatAuc, formatNumber, formatPercent } from '../../src/lib/health/number-format.ts';
 import { scoredFileName } from '../../src/lib/health/csv.ts';
-import { loadModel, csvFixture } from '../helpers/health-fixtures.ts';
+import { loadModel, csvFixture, healthModelsContent, BATCH_CSV_FIXTURES } from '../helpers/health-fixtures.ts';
 
 const fixture = csvFixture;
 const high = loadModel('high-touch-health');
 const tech = loadModel('tech-touch-health');
-const content = {
-  healthModels: new Map([
-    ['high-touch-health', { id: 'high-touch-health', file: '', data: high }],
-    ['tech-touch-health', { id: 'tech-touch-health', file: '', data: tech }],
-  ]),
-};
+const content = healthModelsContent('high-touch-health', 'tech-touch-health');
 const table = (name: string) => parseCsv(decodeBytes(fixture(name)).text);
 
 /** A scored row with just what sorting and counting read. */
@@ -110,15 +105,7 @@ describe('batchClientData and compactModel', () => {
 
 describe('sniffFile and checkParsed', () => {
   it('accepts the CSV fixtures, whatever their encoding', () => {
-    for (const name of [
-      'accounts-utf8.csv',
-      'accounts-utf8-bom.csv',
-      'accounts-sjis.csv',
-      'accounts-crlf-quoted.csv',
-      'accounts-bad-rows.csv',
-      'backtest-outcomes.csv',
-    ])
-      expect(sniffFile(fixture(name), name), name).toBeNull();
+    for (const name of BATCH_CSV_FIXTURES) expect(sniffFile(fixture(name), name), name).toBeNull();
   });
 
   it('names binary formats, workbooks, empty, oversized and non-text files', () => {
@@ -167,25 +154,9 @@ describe('inspectInput and forPage', () => {
   it('forPage drops the per-measure breakdown only', async () => {
     const out = await runBatch({ model: high, bytes: fixture('accounts-utf8.csv') });
     const slim = forPage(out);
-    expect(
-      slim.scored.map((s) => [
-        s.row,
-        s.result.score,
-        s.result.band,
-        s.result.coverage,
-        s.result.status,
-        s.result.reasons,
-      ]),
-    ).toEqual(
-      out.scored.map((s) => [
-        s.row,
-        s.result.score,
-        s.result.band,
-        s.result.coverage,
-        s.result.status,
-        s.result.reasons,
-      ]),
-    );
+    const kept = (rows: typeof out.scored) =>
+      rows.map((s) => [s.row, s.result.score, s.result.band, s.result.coverage, s.result.status, s.result.reasons]);
+    expect(kept(slim.scored)).toEqual(kept(out.scored));
     expect(slim.scored.every((s) => s.result.measures.length === 0 && s.result.groups.length === 0)).toBe(true);
     expect(out.scored[0].result.measures).toHaveLength(12);
     expect(slim.backtest).toBe(out.backtest);

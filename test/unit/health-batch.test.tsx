@@ -13,7 +13,7 @@ import { BatchCancelled, runBatch } from '../../src/lib/health/worker-protocol.t
 import { decodeBytes, parseCsv } from '../../src/lib/health/csv.ts';
 import type { BatchClient } from '../../src/islands/health-batch/runner.ts';
 import { inPageClient } from '../../src/islands/health-batch/in-page-client.ts';
-import { csvFixture, loadModel } from '../helpers/health-fixtures.ts';
+import { csvFixture, healthModelsContent, loadModel } from '../helpers/health-fixtures.ts';
 import { charts } from '../helpers/chart-mock.ts';
 
 const downloads: { name: string; text: string; type: string }[] = [];
@@ -25,15 +25,9 @@ vi.mock('../../src/islands/browser.ts', () => ({
 
 const { default: HealthBatch } = await import('../../src/islands/HealthBatch.tsx');
 
-// happy-dom replaces URL, so paths are joined by hand.
 const high = loadModel('high-touch-health');
 const tech = loadModel('tech-touch-health');
-const content = {
-  healthModels: new Map([
-    ['high-touch-health', { id: 'high-touch-health', file: '', data: high }],
-    ['tech-touch-health', { id: 'tech-touch-health', file: '', data: tech }],
-  ]),
-};
+const content = healthModelsContent('high-touch-health', 'tech-touch-health');
 const fixtureBytes = csvFixture;
 const csvFile = (name: string, bytes: Uint8Array<ArrayBuffer> = fixtureBytes(name)) =>
   new File([bytes], name, { type: 'text/csv' });
@@ -48,6 +42,12 @@ async function upload(file: File) {
   await act(async () => {
     fireEvent.change(input, { target: { files: [file] } });
   });
+}
+
+/** Uploads the file and waits until it has been read (its facts are shown). */
+async function uploadRead(file: File) {
+  await upload(file);
+  await screen.findByTestId('file-facts');
 }
 
 const select = (testid: string) => screen.getByTestId(testid) as HTMLSelectElement;
@@ -88,8 +88,7 @@ afterEach(() => cleanup());
 describe('HealthBatch island', () => {
   it('loads a CSV, shows encoding and rows, guesses the mapping, re-guesses for another model, and maps value labels', async () => {
     mount();
-    await upload(csvFile('backtest-outcomes.csv'));
-    await screen.findByTestId('file-facts');
+    await uploadRead(csvFile('backtest-outcomes.csv'));
     expect(screen.getByTestId('encoding').textContent).toBe('UTF-8');
     expect(screen.getByTestId('row-count').textContent).toBe('40');
     // High-touch model first: only "Key features used" matches one of its measures.
@@ -182,8 +181,7 @@ describe('HealthBatch island', () => {
   it('warns when a mapped column does not fit its measure’s range (another scale), in both languages', async () => {
     const csv = 'Account,NPS\nacme,-40\nbeta,35\ngamma,12\ndelta,8\n';
     mount();
-    await upload(csvFile('account-nps.csv', new TextEncoder().encode(csv) as Uint8Array<ArrayBuffer>));
-    await screen.findByTestId('file-facts');
+    await uploadRead(csvFile('account-nps.csv', new TextEncoder().encode(csv) as Uint8Array<ArrayBuffer>));
     expect(select('map-nps').value).toBe('1');
     expect(screen.getByTestId('out-of-range').textContent).toContain(
       'NPS of the main contact (“NPS”): 3 of 4 values are outside 0 to 10',
@@ -195,15 +193,13 @@ describe('HealthBatch island', () => {
     expect(screen.queryByTestId('out-of-range')).toBeNull();
     cleanup();
     mount('ja');
-    await upload(csvFile('account-nps.csv', new TextEncoder().encode(csv) as Uint8Array<ArrayBuffer>));
-    await screen.findByTestId('file-facts');
+    await uploadRead(csvFile('account-nps.csv', new TextEncoder().encode(csv) as Uint8Array<ArrayBuffer>));
     expect(screen.getByTestId('out-of-range').textContent).toContain('4件中3件の値が0〜10の範囲外');
   });
 
   it('sorts by any column with aria-sort, stable and with missing scores last', async () => {
     mount();
-    await upload(csvFile('accounts-utf8.csv'));
-    await screen.findByTestId('file-facts');
+    await uploadRead(csvFile('accounts-utf8.csv'));
     await scoreAll();
     expect(tableRows()).toEqual([2, 3, 4, 5, 6, 7]);
     const th = (key: string) =>
@@ -234,8 +230,7 @@ describe('HealthBatch island', () => {
 
   it('lists bad rows with their row number and reason in words while the good rows are scored', async () => {
     mount();
-    await upload(csvFile('accounts-bad-rows.csv'));
-    await screen.findByTestId('file-facts');
+    await uploadRead(csvFile('accounts-bad-rows.csv'));
     await scoreAll();
     const bad = screen.getByTestId('bad-rows');
     expect([...bad.querySelectorAll('li')].map((li) => li.getAttribute('data-row'))).toEqual(['3', '5', '6', '7']);
@@ -256,8 +251,7 @@ describe('HealthBatch island', () => {
     for (let i = 0; i < 250; i++)
       lines.push(`acct-${i},${i % 100},${['red', 'yellow', 'green'][i % 3]},${i % 20},${i % 120},no,yes`);
     mount();
-    await upload(csvFile('many.csv', new TextEncoder().encode(lines.join('\n'))));
-    await screen.findByTestId('file-facts');
+    await uploadRead(csvFile('many.csv', new TextEncoder().encode(lines.join('\n'))));
     await scoreAll();
     expect(tableRows()).toHaveLength(100);
     expect(screen.getByTestId('page-status').textContent).toBe('Rows 1–100 of 250 (page 1 of 3)');
@@ -271,8 +265,7 @@ describe('HealthBatch island', () => {
 
   it('a file that is not a CSV gets a clear message and keeps the previous file and results', async () => {
     mount();
-    await upload(csvFile('accounts-utf8.csv'));
-    await screen.findByTestId('file-facts');
+    await uploadRead(csvFile('accounts-utf8.csv'));
     await scoreAll();
     const before = tableRows();
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -299,8 +292,7 @@ describe('HealthBatch island', () => {
       return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new BatchCancelled())));
     }) as BatchClient;
     mount('en', client);
-    await upload(csvFile('accounts-utf8.csv'));
-    await screen.findByTestId('file-facts');
+    await uploadRead(csvFile('accounts-utf8.csv'));
     await scoreAll();
     slow = true;
     await act(async () => {
@@ -324,8 +316,7 @@ describe('HealthBatch island', () => {
 
   it('exports the scored CSV with a BOM, the original columns and the scores', async () => {
     mount();
-    await upload(csvFile('accounts-utf8.csv'));
-    await screen.findByTestId('file-facts');
+    await uploadRead(csvFile('accounts-utf8.csv'));
     await scoreAll();
     await act(async () => {
       fireEvent.click(screen.getByTestId('export'));
@@ -363,8 +354,7 @@ describe('HealthBatch island', () => {
 
   it('speaks Japanese', async () => {
     mount('ja');
-    await upload(csvFile('accounts-utf8-bom.csv'));
-    await screen.findByTestId('file-facts');
+    await uploadRead(csvFile('accounts-utf8-bom.csv'));
     expect(screen.getByTestId('encoding').textContent).toBe('UTF-8（BOM付き）');
     expect(select('map-licence-utilisation').value).toBe('1');
     await scoreAll();

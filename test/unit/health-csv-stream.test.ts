@@ -3,17 +3,9 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { decodeBytes, detectDelimiter, parseCsv } from '../../src/lib/health/csv.ts';
 import { detectEncoding, streamCsv, BatchCancelled } from '../../src/lib/health/csv-stream.ts';
-import { csvFixture } from '../helpers/health-fixtures.ts';
+import { BATCH_CSV_FIXTURES, csvFixture } from '../helpers/health-fixtures.ts';
 
-const FIXTURES = [
-  'accounts-utf8.csv',
-  'accounts-utf8-bom.csv',
-  'accounts-sjis.csv',
-  'accounts-crlf-quoted.csv',
-  'accounts-bad-rows.csv',
-  'backtest-outcomes.csv',
-  'design-accounts-sjis.csv',
-];
+const FIXTURES = [...BATCH_CSV_FIXTURES, 'design-accounts-sjis.csv'];
 
 async function streamed(bytes: Uint8Array<ArrayBuffer>, chunkBytes: number, sniffChars: number) {
   const rows: string[][] = [];

@@ -429,20 +429,22 @@ describe('AUC confidence interval', () => {
 
 describe('data checks', () => {
   const base = (n: number, f: (i: number) => string[]) => Array.from({ length: n }, (_, i) => f(i));
+  /** The data issues of a table whose column 0 is the account and column 3 the outcome ("yes" means churned). */
+  const issuesOf = (headers: string[], rows: string[][], measures: Parameters<typeof dataIssues>[3]['measures']) =>
+    dataIssues(headers, rows, profileColumns(headers, rows), {
+      outcome: 3,
+      account: 0,
+      churnLabels: ['yes'],
+      measures,
+    });
 
   it('warns of leakage when a column separates the outcome perfectly (the outcome copied)', () => {
     const headers = ['id', 'usage', 'churn copy', 'churned'];
     const rows = base(200, (i) => [`A${i}`, String(i % 17), i % 5 === 0 ? 'gone' : 'here', i % 5 === 0 ? 'yes' : 'no']);
-    const profiles = profileColumns(headers, rows);
-    const issues = dataIssues(headers, rows, profiles, {
-      outcome: 3,
-      account: 0,
-      churnLabels: ['yes'],
-      measures: [
-        { col: 1, kind: 'numeric' },
-        { col: 2, kind: 'categorical' },
-      ],
-    });
+    const issues = issuesOf(headers, rows, [
+      { col: 1, kind: 'numeric' },
+      { col: 2, kind: 'categorical' },
+    ]);
     expect(issues.filter((x) => x.code === 'leakage').map((x) => x.code === 'leakage' && x.params.header)).toEqual([
       'churn copy',
     ]);
@@ -451,26 +453,13 @@ describe('data checks', () => {
   it('reports one class, few churned, too few rows, constant and mostly empty columns, duplicate ids', () => {
     const headers = ['id', 'flat', 'sparse', 'churned'];
     const rows = base(40, (i) => [`A${i % 35}`, '7', i % 3 === 0 ? String(i) : '', 'no']);
-    const profiles = profileColumns(headers, rows);
-    const codes = dataIssues(headers, rows, profiles, {
-      outcome: 3,
-      account: 0,
-      churnLabels: ['yes'],
-      measures: [
-        { col: 1, kind: 'numeric' },
-        { col: 2, kind: 'numeric' },
-      ],
-    }).map((x) => x.code);
+    const codes = issuesOf(headers, rows, [
+      { col: 1, kind: 'numeric' },
+      { col: 2, kind: 'numeric' },
+    ]).map((x) => x.code);
     expect(codes).toEqual(['too-few-rows', 'one-class', 'constant', 'mostly-missing', 'duplicate-ids']);
     const some = base(300, (i) => [`A${i}`, String(i), String(i), i < 10 ? 'yes' : 'no']);
-    expect(
-      dataIssues(headers, some, profileColumns(headers, some), {
-        outcome: 3,
-        account: 0,
-        churnLabels: ['yes'],
-        measures: [],
-      }).map((x) => x.code),
-    ).toEqual(['few-churned']);
+    expect(issuesOf(headers, some, []).map((x) => x.code)).toEqual(['few-churned']);
   });
 
   it('guesses the outcome, the label meaning churn and the account column', () => {

@@ -1,96 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { HealthModel } from '../../src/schemas/health.ts';
+import type { HealthModel } from '../../src/schemas/health.ts';
 import { categoriesOf, isNumericMeasure, scoreAccount } from '../../src/lib/health/score.ts';
 import type { InputValue, TypedValue } from '../../src/lib/health/score.ts';
 import { searchRange, sensitivity } from '../../src/lib/health/sensitivity.ts';
 import type { SensitivityItem } from '../../src/lib/health/sensitivity.ts';
 import { loadModel } from '../helpers/health-fixtures.ts';
+import { SMALL_FULL, smallModel } from '../helpers/health-models.ts';
 
-const t = (en: string) => ({ en });
-const band = (id: string, min: number) => ({
-  id,
-  min,
-  colour: '#123456',
-  label: t(id),
-  meaning: t(id),
-  notify: t(id),
-  cadence: t(id),
-});
-
-/** Same small model as in health-score.test.ts (shares a1 .5, a2 .25, b1 .0625, b2 .0625, b3 .125). */
-const small = HealthModel.parse({
-  name: t('Small'),
-  summary: t('Small'),
-  touch: 'high',
-  version: '1',
-  groups: [
-    { id: 'a', label: t('A'), weight: 3 },
-    { id: 'b', label: t('B'), weight: 1 },
-  ],
-  measures: [
-    {
-      id: 'a1',
-      group: 'a',
-      label: t('a1'),
-      input: 'percent',
-      weight: 2,
-      scoring: {
-        kind: 'tiers',
-        tiers: [
-          { at: 80, points: 100 },
-          { at: 50, points: 60 },
-        ],
-      },
-    },
-    {
-      id: 'a2',
-      group: 'a',
-      label: t('a2'),
-      input: 'days-since',
-      direction: 'lower',
-      weight: 1,
-      scoring: {
-        kind: 'tiers',
-        tiers: [
-          { at: 30, points: 100 },
-          { at: 60, points: 50 },
-        ],
-        otherwise: 10,
-      },
-    },
-    {
-      id: 'b1',
-      group: 'b',
-      label: t('b1'),
-      input: 'ces',
-      weight: 1,
-      scoring: { kind: 'linear', zeroAt: 2, fullAt: 6 },
-    },
-    {
-      id: 'b2',
-      group: 'b',
-      label: t('b2'),
-      input: 'sentiment',
-      weight: 1,
-      scoring: { kind: 'map', points: { red: 0, yellow: 50, green: 100 } },
-    },
-    {
-      id: 'b3',
-      group: 'b',
-      label: t('b3'),
-      input: 'boolean',
-      weight: 2,
-      scoring: { kind: 'map', points: { yes: 0, no: 100 } },
-    },
-  ],
-  bands: [band('red', 0), band('yellow', 50), band('green', 75)],
-  overrides: [
-    { id: 'sent-red', measure: 'b2', equals: 'red', forceBand: 'red', reason: t('r') },
-    { id: 'pay-cap', measure: 'b3', equals: true, forceBand: 'yellow', reason: t('p') },
-    { id: 'old', measure: 'a2', above: 90, forceBand: 'yellow', reason: t('o') },
-  ],
-  missingData: { rule: 'redistribute', minCoverage: 0.5 },
-});
+const small = smallModel();
 
 const bandOf = (model: HealthModel, values: Record<string, InputValue>) =>
   scoreAccount(model, values).band?.index ?? null;
@@ -138,7 +55,7 @@ function verify(model: HealthModel, values: Record<string, InputValue>, items: S
 }
 
 describe('sensitivity — small model, hand-checked', () => {
-  const full = { a1: 85, a2: 45, b1: 5, b2: 'yellow', b3: false };
+  const full = SMALL_FULL;
   it('finds the smallest change per measure and direction, sorted by size', () => {
     // Base 82.8 green (top band, so only "down").
     // a2 45 → 61 (10 points): A = 70 → 52.5 + 20.3125 = 72.8 yellow; size 16/365.

@@ -10,6 +10,7 @@ import { parseAssessmentFile } from '../../src/lib/assessment/file-format.ts';
 import { parseStoredTeam } from '../../src/lib/team/storage.ts';
 import { Assessment } from '../../src/schemas/assessment.ts';
 import { inEnglish, inJapanese } from '../helpers/problems.ts';
+import { assessmentFile } from '../helpers/assessment-file.ts';
 
 const ctx = { elementName: (id: string) => (id === 'customer-health' ? 'Customer health' : undefined), maxLevel: 5 };
 const jaCtx = { ...ctx, elementName: (id: string) => (id === 'customer-health' ? 'カスタマーヘルス' : undefined) };
@@ -62,18 +63,7 @@ describe('problem sentences', () => {
   });
 
   it('says where, what was expected and what was found (the level example), in both languages', () => {
-    const r = parseAssessmentFile(
-      JSON.stringify({
-        format: 'banso-assessment',
-        version: 1,
-        person: { name: 'x' },
-        kind: 'self',
-        framework: { id: 'cs-skills', version: '1', hash: 'abc' },
-        ratings: { 'customer-health': { level: '3' } },
-        snapshots: [],
-        updatedAt: '2026-01-01T00:00:00Z',
-      }),
-    );
+    const r = parseAssessmentFile(JSON.stringify(assessmentFile({ ratings: { 'customer-health': { level: '3' } } })));
     if (r.ok) throw new Error('should be refused');
     expect(inEnglish(r.error.problems, ctx)).toEqual([
       'rating of “Customer health” › level: must be a whole number from 0 to 5; found the text “3”.',
@@ -136,16 +126,10 @@ describe('problem sentences', () => {
   });
 
   it('random damage to a file or to stored team data never produces the generic fallback', () => {
-    const file = {
-      format: 'banso-assessment',
-      version: 1,
-      person: { name: 'x' },
-      kind: 'self',
-      framework: { id: 'cs-skills', version: '1', hash: 'abc' },
+    const file = assessmentFile({
       ratings: { a: { level: 1 } },
       snapshots: [{ date: '2026-01-01', ratings: { a: 1 } }],
-      updatedAt: '2026-01-01T00:00:00Z',
-    };
+    });
     const paths = [
       ['person', 'name'],
       ['person', 'role'],

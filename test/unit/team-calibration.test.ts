@@ -15,6 +15,8 @@ import { teamCsv, teamMarkdown, type SummaryInput } from '../../src/lib/team/exp
 import type { HeatRow } from '../../src/lib/team/aggregate.ts';
 import { coverage } from '../../src/lib/team/coverage.ts';
 import { parseCsv } from '../../src/lib/health/csv.ts';
+import { expectAllIn } from '../helpers/text-parts.ts';
+import { TEAM_SUMMARY_LABELS } from '../helpers/team-labels.ts';
 
 const data = clientData(checkContent(readContentFiles('.')).content, 'en');
 const cs = data.frameworks.find((f) => f.id === 'cs-skills')!;
@@ -92,12 +94,14 @@ describe('calibrate', () => {
       /^# 1:1 agenda: \\<script\\>alert\("team"\)\\<\/script\\>Eve \\<img src=x onerror=alert\(1\)\\>$/m,
     );
     expect(md).not.toMatch(/(^|[^\\])</m); // every "<" is escaped
-    expect(md).toContain('\\*\\*bold\\*\\* \\[link\\](javascript:alert(3))');
-    expect(md).toContain('> \\# heading');
-    expect(md).toContain('> \\- list \\| pipe');
-    expect(md).toContain('- **Self-assessment:** Level 1');
-    expect(md).toContain('- **Manager’s assessment:** Level 4');
-    expect(md).toContain('- Difference: +3 levels');
+    expectAllIn(md, [
+      '\\*\\*bold\\*\\* \\[link\\](javascript:alert(3))',
+      '> \\# heading',
+      '> \\- list \\| pipe',
+      '- **Self-assessment:** Level 1',
+      '- **Manager’s assessment:** Level 4',
+      '- Difference: +3 levels',
+    ]);
     expect(md).toMatch(/## Agreed next steps\n\n- \[ \] /);
   });
 
@@ -164,30 +168,7 @@ describe('team summary exports', () => {
     kindName: (k) => (k === 'manager' ? 'Manager' : 'Self'),
     coverage: coverage(rows, cs),
     stats: [{ element: EL[0], rated: 3, median: 3, min: 1, max: 4 }],
-    labels: {
-      title: 'Team summary',
-      date: 'Date',
-      framework: 'Framework',
-      members: 'Members',
-      name: 'Member',
-      kind: 'Assessment',
-      role: 'Role',
-      targetRole: 'Target role',
-      updated: 'Saved',
-      gaps: 'Gaps',
-      element: 'Element',
-      median: 'Median',
-      min: 'Minimum',
-      max: 'Maximum',
-      rated: 'Rated by',
-      stats: 'Per element',
-      coverage: 'Coverage',
-      organisationGaps: 'Organisation-level gaps',
-      singleCovered: 'One person only',
-      uncovered: 'No one',
-      none: 'None',
-      gapMarker: '▼n: below target',
-    },
+    labels: TEAM_SUMMARY_LABELS,
   };
 
   it('writes CSV with a UTF-8 BOM, CRLF line ends, quoted cells and formula protection', () => {

@@ -39,6 +39,17 @@ function person(
   return a;
 }
 const src = (name: string, text: string, origin: 'file' | 'link' = 'file'): TeamSource => ({ name, origin, text });
+/** Imports the assessments as files (file name → assessment, in that order) into `existing`. */
+const importFiles = (
+  files: Record<string, ReturnType<typeof person>>,
+  existing: Parameters<typeof importBatch>[0] = [],
+) =>
+  importBatch(
+    existing,
+    Object.entries(files).map(([name, a]) => src(name, serialiseAssessment(a))),
+    frameworks,
+    NOW,
+  );
 
 describe('importBatch with the fixture folder', () => {
   const r = importBatch([], fixtureSources(), frameworks, NOW);
@@ -146,12 +157,7 @@ describe('importBatch rules', () => {
     expect(normaliseName('ＡＢＣ')).toBe('abc');
     const a = person('Hanako Yamada', 'self', { 'customer-health': 2 }, '2026-01-01T00:00:00Z');
     const b = person('hanako  yamada', 'self', { 'customer-health': 3 }, '2026-02-01T00:00:00Z');
-    const r = importBatch(
-      [],
-      [src('a.json', serialiseAssessment(a)), src('b.json', serialiseAssessment(b))],
-      frameworks,
-      NOW,
-    );
+    const r = importFiles({ 'a.json': a, 'b.json': b });
     const g = buildTeam(r.entries, frameworks);
     expect(g[0].members).toHaveLength(1);
     expect(g[0].members[0].name).toBe('hanako  yamada'.trim());
@@ -163,12 +169,7 @@ describe('importBatch rules', () => {
     const tokyo = person('Ken', 'self', { 'customer-health': 1 }, '2026-05-01T00:30:00+09:00');
     tokyo.updatedAt = '2026-05-01T00:30:00+09:00';
     const utc = person('Ken', 'self', { 'customer-health': 3 }, '2026-04-30T20:00:00Z');
-    const r = importBatch(
-      [],
-      [src('utc.json', serialiseAssessment(utc)), src('tokyo.json', serialiseAssessment(tokyo))],
-      frameworks,
-      NOW,
-    );
+    const r = importFiles({ 'utc.json': utc, 'tokyo.json': tokyo });
     const m = buildTeam(r.entries, frameworks)[0].members[0];
     expect(m.self!.entries.map((e) => e.source)).toEqual(['tokyo.json', 'utc.json']);
     expect(m.self!.latest.source).toBe('utc.json');
@@ -178,12 +179,7 @@ describe('importBatch rules', () => {
   it('keeps unnamed files as separate people and says so', () => {
     const a = person('', 'self', { 'customer-health': 1 }, '2026-01-01T00:00:00Z');
     const b = person('  ', 'self', { 'customer-health': 2 }, '2026-01-02T00:00:00Z');
-    const r = importBatch(
-      [],
-      [src('a.json', serialiseAssessment(a)), src('b.json', serialiseAssessment(b))],
-      frameworks,
-      NOW,
-    );
+    const r = importFiles({ 'a.json': a, 'b.json': b });
     expect(r.report.map((x) => x.unnamed)).toEqual([true, true]);
     const members = buildTeam(r.entries, frameworks)[0].members;
     expect(members.map((m) => m.unnamedSource)).toEqual(['a.json', 'b.json']);
@@ -201,13 +197,13 @@ describe('importBatch rules', () => {
 
   it('reports ratings of unknown elements without refusing the file', () => {
     const a = person('X', 'self', { 'customer-health': 3, 'old-element': 2 }, '2026-01-01T00:00:00Z');
-    const r = importBatch([], [src('x.json', serialiseAssessment(a))], frameworks, NOW);
+    const r = importFiles({ 'x.json': a });
     expect(r.report[0]).toMatchObject({ status: 'ok', unknownElements: ['old-element'] });
   });
 
   it('refuses levels above the scale before anything is kept, naming the element and the range', () => {
     const a = person('X', 'self', { 'customer-health': 99 }, '2026-01-01T00:00:00Z');
-    const r = importBatch([], [src('x.json', serialiseAssessment(a))], frameworks, NOW);
+    const r = importFiles({ 'x.json': a });
     expect(r.added).toBe(0);
     expect(r.report[0]).toMatchObject({
       status: 'error',
@@ -265,14 +261,9 @@ describe('importBatch rules', () => {
 
   it('never changes the existing list it is given', () => {
     const a = person('A', 'self', { 'customer-health': 1 }, '2026-01-01T00:00:00Z');
-    const existing = importBatch([], [src('a.json', serialiseAssessment(a))], frameworks, NOW).entries;
+    const existing = importFiles({ 'a.json': a }).entries;
     const copy = JSON.parse(JSON.stringify(existing));
-    importBatch(
-      existing,
-      [src('b.json', serialiseAssessment(person('B', 'self', {}, '2026-01-01T00:00:00Z')))],
-      frameworks,
-      NOW,
-    );
+    importFiles({ 'b.json': person('B', 'self', {}, '2026-01-01T00:00:00Z') }, existing);
     expect(existing).toEqual(copy);
   });
 });

@@ -16,6 +16,7 @@ import { clientData } from '../../src/lib/assessment/skill-island-props.ts';
 import { dictionary } from '../../src/i18n/index.ts';
 import { TEAM_STORAGE_KEY } from '../../src/lib/team/storage.ts';
 import { emptyAssessment } from '../../src/lib/assessment/storage.ts';
+import { assessmentFile } from '../helpers/assessment-file.ts';
 
 const content = checkContent(readContentFiles('.')).content;
 const data = clientData(content, 'en');
@@ -287,16 +288,14 @@ describe('TeamReview', () => {
       (name, i) =>
         new File(
           [
-            JSON.stringify({
-              format: 'banso-assessment',
-              version: 1,
-              person: { name },
-              kind: 'self',
-              framework: { id: 'cs-skills', version: '2026.1', hash: 'dfe20d61' },
-              ratings: { 'customer-health': { level: i } },
-              snapshots: [],
-              updatedAt: '2026-06-01T00:00:00Z',
-            }),
+            JSON.stringify(
+              assessmentFile({
+                person: { name },
+                framework: { id: 'cs-skills', version: '2026.1', hash: 'dfe20d61' },
+                ratings: { 'customer-health': { level: i } },
+                updatedAt: '2026-06-01T00:00:00Z',
+              }),
+            ),
           ],
           `${name}.json`,
         ),
@@ -323,16 +322,10 @@ describe('TeamReview', () => {
         {
           source: 'old.json',
           origin: 'file',
-          assessment: {
-            format: 'banso-assessment',
-            version: 1,
+          assessment: assessmentFile({
             person: { name: 'Old' },
-            kind: 'self',
             framework: { id: 'retired-track', version: '1', hash: 'abc' },
-            ratings: {},
-            snapshots: [],
-            updatedAt: '2026-01-01T00:00:00Z',
-          },
+          }),
         },
       ],
     };
