@@ -325,7 +325,8 @@ describe('health batch scoring', () => {
     const ms = Date.now() - t0;
     const longTasks = await readLongTasks();
     expect(await page.textContent('[data-testid="results-summary"]')).toMatch(/^10,000 rows read: 10,000 scored/);
-    expect(await page.locator('[data-testid="results-table"] tbody tr').count()).toBe(100);
+    // The table appears first; its page of rows follows from the worker.
+    await expect.poll(() => page.locator('[data-testid="results-table"] tbody tr').count()).toBe(100);
     expect(await page.textContent('[data-testid="page-status"]')).toBe('Rows 1–100 of 10,000 (page 1 of 100)');
     console.log(
       `[health-batch] 10,000 rows (${(csv.length / 1024).toFixed(0)} KB) scored and backtested in ${ms} ms from click to table: ` +
