@@ -8,7 +8,8 @@ import { stringify } from 'yaml';
 import type { ContentSet, SourceFile } from '../../src/lib/content/check.ts';
 import { frameworkHash } from '../../src/lib/assessment/framework-hash.ts';
 import { serialiseAssessment } from '../../src/lib/assessment/file-output.ts';
-import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment } from '../../src/schemas/assessment.ts';
+import type { Assessment } from '../../src/schemas/assessment.ts';
+import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION } from '../../src/schemas/assessment-constants.ts';
 import { PLAYBOOK_TYPES, TRIGGER_KINDS } from '../../src/schemas/playbook.ts';
 import { LAYERS, PHASES, TOUCHES } from '../../src/schemas/patterns.ts';
 

@@ -24,17 +24,6 @@ import {
   MAX_SNAPSHOTS,
 } from './assessment-constants.ts';
 
-export {
-  ASSESSMENT_FORMAT,
-  ASSESSMENT_KINDS,
-  ASSESSMENT_VERSION,
-  MAX_AGREED_BY,
-  MAX_EVIDENCE,
-  MAX_PERSON_NAME,
-  MAX_SNAPSHOT_NOTE,
-  MAX_SNAPSHOTS,
-};
-
 const Id = z.string().check(z.regex(ID_PATTERN, ID_MESSAGE));
 // `params.problem` names the problem for lib/assessment/problems.ts (messages in the page's language).
 const IsoDate = z

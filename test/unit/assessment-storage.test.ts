@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { Framework } from '../../src/schemas/framework.ts';
-import { Assessment, MAX_SNAPSHOTS } from '../../src/schemas/assessment.ts';
+import { Assessment } from '../../src/schemas/assessment.ts';
+import { MAX_SNAPSHOTS } from '../../src/schemas/assessment-constants.ts';
 import { frameworkHash } from '../../src/lib/assessment/framework-hash.ts';
 import {
   addSnapshot,

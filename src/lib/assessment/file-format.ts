@@ -3,7 +3,8 @@
  * in the browser, validated against the one schema. Pure: no DOM, no file system. Every failure
  * comes back as a code the UI can explain, never a throw. Writing files is file-output.ts.
  */
-import { Assessment, ASSESSMENT_FORMAT, ASSESSMENT_VERSION } from '../../schemas/assessment.ts';
+import { Assessment } from '../../schemas/assessment.ts';
+import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION } from '../../schemas/assessment-constants.ts';
 import { MAX_FILE_BYTES, MAX_RATINGS, MAX_REMOVED_RATINGS, MAX_SNAPSHOTS } from '../../schemas/assessment-constants.ts';
 import { readSaved, type StorageLike, type StoredEntry } from './storage.ts';
 import { capProblems, findReservedKeys, found, fromZodIssues, type Problem } from './problems.ts';

@@ -4,12 +4,8 @@
  * (levels within its scale, reserved keys, limits) and validated by the assessment schema. Nothing is
  * saved here; a refusal lists every problem found.
  */
-import {
-  Assessment as AssessmentSchema,
-  ASSESSMENT_FORMAT,
-  ASSESSMENT_VERSION,
-  type Assessment,
-} from '../../schemas/assessment.ts';
+import { Assessment as AssessmentSchema, type Assessment } from '../../schemas/assessment.ts';
+import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION } from '../../schemas/assessment-constants.ts';
 import { checkLimits, type LimitFramework } from './file-format.ts';
 import { fromZodIssues, type Problem } from './problems.ts';
 import { parseShareHash, type ShareErrorCode } from './share-link.ts';
