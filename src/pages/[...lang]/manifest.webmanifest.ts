@@ -1,8 +1,8 @@
 /** The web app manifest, one per language (/manifest.webmanifest, /ja/manifest.webmanifest): the portal can be installed. */
 import type { APIRoute } from 'astro';
-import { useTranslations, type Locale } from '../../i18n/index.ts';
-import { langPaths } from '../../i18n/paths.ts';
-import { localePath } from '../../lib/urls.ts';
+import { useTranslations, type Locale } from '~/i18n/index.ts';
+import { langPaths } from '~/i18n/paths.ts';
+import { localePath } from '~/lib/urls.ts';
 
 export function getStaticPaths() {
   return langPaths();

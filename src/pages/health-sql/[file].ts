@@ -1,7 +1,7 @@
 /** Every health model as SQL for each warehouse dialect: /health-sql/<model>.<dialect>.sql (linked from the model pages). */
 import type { APIRoute } from 'astro';
-import { siteContent } from '../../data/site.ts';
-import { healthModelSql, sqlFileName, SQL_DIALECTS, SQL_TABLE } from '../../lib/health/sql.ts';
+import { siteContent } from '~/data/site.ts';
+import { healthModelSql, sqlFileName, SQL_DIALECTS, SQL_TABLE } from '~/lib/health/sql.ts';
 
 export async function getStaticPaths() {
   const c = await siteContent();

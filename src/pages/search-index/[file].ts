@@ -1,6 +1,6 @@
 /** Writes the search indexes as static files with a content hash in the name (cache forever). */
 import type { APIRoute } from 'astro';
-import { searchIndexes } from '../../data/search.ts';
+import { searchIndexes } from '~/data/search.ts';
 
 export async function getStaticPaths() {
   const idx = await searchIndexes();
