@@ -201,18 +201,19 @@ async function benchDesign(): Promise<void> {
       type Bench = {
         prepare: (n: number) => void;
         stop: () => void;
-        run: (
-          url: string,
-        ) => Promise<{ ms: number; auc: number | null; measures: number; rows: number; progress: number }>;
+        load: (url: string) => Promise<void>;
+        run: () => Promise<{ ms: number; auc: number | null; measures: number; rows: number; progress: number }>;
       };
       const prepare = (n: number) =>
         tab.evaluate((n) => (globalThis as unknown as { __benchDesign: Bench }).__benchDesign.prepare(n), n);
-      const go = () =>
+      const load = () =>
         tab.evaluate(async (code) => {
           const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-          return (globalThis as unknown as { __benchDesign: Bench }).__benchDesign.run(url);
+          await (globalThis as unknown as { __benchDesign: Bench }).__benchDesign.load(url);
         }, workerCode);
+      const go = () => tab.evaluate(() => (globalThis as unknown as { __benchDesign: Bench }).__benchDesign.run());
       await prepare(5_000);
+      await load();
       await go(); // warm up
       await prepare(100_000);
       const walls: number[] = [];
@@ -220,6 +221,7 @@ async function benchDesign(): Promise<void> {
       const workerCpus: number[] = [];
       let last: Awaited<ReturnType<typeof go>> | null = null;
       for (let i = 0; i < designRuns; i++) {
+        await load();
         const c0 = childThreadsCpu();
         last = await go();
         const c1 = childThreadsCpu();

@@ -1,39 +1,25 @@
 /**
- * Health model designer: read any accounts CSV (the batch page's worker: encodings, row errors),
+ * Health model designer: read any accounts CSV into the designer's worker (encodings, row errors),
  * choose the measure, outcome and account columns, take or edit the suggested scoring per column,
  * set or fit the weights (cross-validated in a Web Worker), see the backtest redraw on every change,
- * choose bands from the data and export the model as content YAML. State and rendering only: the
- * rules live in src/lib/health/design.
+ * choose bands from the data and export the model as content YAML. The rows stay in the worker: the
+ * page sends the roles and the design, and gets summaries back. State and rendering only: the rules
+ * live in src/lib/health/design.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { translator, type Dict } from '../i18n/translator.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { checkParsed } from '../lib/health/csv-file-check.ts';
 import type { Issue } from '../lib/health/score.ts';
-import type { ColumnTable } from '../lib/health/design/file-columns.ts';
 import { formatNumber, formatPercent } from '../lib/health/number-format.ts';
-import {
-  dataIssues,
-  guessRoles,
-  outcomeCounts,
-  profileColumns,
-  readColumn,
-  readOutcome,
-  MIN_CHURNED,
-  type ColumnKind,
-  type ColumnProfile,
-} from '../lib/health/design/columns.ts';
-import { startDesign, suggestMeasure } from '../lib/health/design/start.ts';
-import {
-  designProblems,
-  pointsColumn,
-  scoreRowsFast,
-  toHealthModel,
-  type Design,
-  type DesignMeasure,
-} from '../lib/health/design/design.ts';
+import { MIN_CHURNED, type ColumnKind, type ColumnProfile } from '../lib/health/design/columns.ts';
+import type { suggestMeasure } from '../lib/health/design/start.ts';
+import { designProblems, type Design, type DesignMeasure } from '../lib/health/design/design.ts';
 import { FitCancelled, type SuggestResult } from '../lib/health/design/fit.ts';
-import { workerRead, workerSuggest, type FileRunner, type SuggestRunner } from './health-design/runner.ts';
+import { LatestOnly } from '../lib/health/design/latest.ts';
+import type { CheckAnswer, DesignView, OutcomeSpec } from '../lib/health/design/session.ts';
+import type { Query, QueryAnswer } from '../lib/health/design/worker-messages.ts';
+import { workerClient, type DesignClient } from './health-design/runner.ts';
 import { ColumnsStep, type Role } from './health-design/ColumnsStep.tsx';
 import { MeasuresStep } from './health-design/MeasuresStep.tsx';
 import { WeightsStep } from './health-design/WeightsStep.tsx';
@@ -47,12 +33,13 @@ import { useTask } from './health-shared/use-task.ts';
 // The backtest and its charts load once there is a design (chart.js is not needed before).
 const BacktestStep = lazy(() => import('./health-design/BacktestStep.tsx'));
 
+/** The file as the page knows it: its rows stay in the worker. */
 export interface DesignFile {
   name: string;
   encoding: string | null;
   headers: string[];
-  /** The file by column: no row arrays of strings on the page. */
-  table: ColumnTable;
+  rowCount: number;
+  profiles: ColumnProfile[];
   parseErrors: Issue[];
 }
 type Busy = { phase: 'reading' | 'fitting'; done: number; total: number };
@@ -61,88 +48,115 @@ export interface DesignProps {
   lang: Locale;
   dict: Dict;
   batchHref: string;
-  read?: FileRunner;
-  suggest?: SuggestRunner;
+  /** Where the file is read and the rows are worked on (the designer's worker by default). */
+  client?: DesignClient;
 }
 
 const designKey = (d: Design) =>
   JSON.stringify([d.measures.map((m) => [m.scoring, m.weight, m.group, m.direction]), d.groups, d.minCoverage]);
+/** What the backtest's summaries depend on: the design but its bands (redrawn on the page), the outcome, the account column. */
+const viewKey = (d: Design, outcome: OutcomeSpec, account: number | null) =>
+  JSON.stringify([{ ...d, bands: undefined, bandWhy: undefined }, outcome, account]);
 
-export default function HealthDesign({ lang, dict, read = workerRead, suggest = workerSuggest }: DesignProps) {
+/** One kind of query to the client, latest wins. */
+function useLatest<Q extends Query>(client: DesignClient) {
+  return useMemo(() => new LatestOnly<Q, QueryAnswer<Q>>((q) => client.query(q)), [client]);
+}
+
+export default function HealthDesign({ lang, dict, client: given }: DesignProps) {
   const t = useMemo(() => translator(dict), [dict]);
+  const client = useMemo(() => given ?? workerClient(), [given]);
   const [file, setFile] = useState<DesignFile | null>(null);
   const [roles, setRoles] = useState<Role[]>([]);
   const [churnLabels, setChurnLabels] = useState<string[]>([]);
   const [design, setDesign] = useState<Design | null>(null);
   const [fit, setFit] = useState<{ result: SuggestResult; key: string; applied?: boolean } | null>(null);
+  const [check, setCheck] = useState<{ key: string; answer: CheckAnswer } | null>(null);
+  const [view, setView] = useState<{ key: string; view: DesignView } | null>(null);
+  const [building, setBuilding] = useState(false);
   const { busy, setBusy, notice, setNotice, run, loadCsv, cancel } = useTask<Busy>(t);
   const [ready, setReady] = useState(false);
+  const checks = useLatest<Extract<Query, { type: 'check' }>>(client);
+  const views = useLatest<Extract<Query, { type: 'view' }>>(client);
+  // The design as last rendered, and how many designs were built (a late answer for an older one is dropped).
+  const current = useRef<{ design: Design | null; built: number }>({ design: null, built: 0 });
+  current.current.design = design;
 
   useEffect(() => setReady(true), []);
 
-  const profiles: ColumnProfile[] = useMemo(() => (file ? profileColumns(file.headers, file.table) : []), [file]);
+  const profiles = file?.profiles ?? [];
   const outcomeCol = roles.indexOf('outcome');
   const accountCol = roles.indexOf('account');
   const measureRoles = roles
     .map((r, col) => ({ r, col }))
     .filter((x) => x.r === 'numeric' || x.r === 'categorical')
     .map((x) => ({ col: x.col, kind: x.r as ColumnKind }));
-  const outcome = useMemo(
-    () => (file && outcomeCol >= 0 ? readOutcome(file.table, outcomeCol, churnLabels) : null),
-    [file, outcomeCol, churnLabels],
+  const outcomeSpec = useMemo(
+    () => (outcomeCol >= 0 ? { col: outcomeCol, churnLabels } : null),
+    [outcomeCol, churnLabels],
   );
-  const issues = useMemo(
-    () =>
-      file
-        ? dataIssues(file.headers, file.table, profiles, {
-            outcome: outcomeCol >= 0 ? outcomeCol : null,
-            account: accountCol >= 0 ? accountCol : null,
-            churnLabels,
-            measures: measureRoles,
-          })
-        : [],
+  const checkQuery = {
+    outcome: outcomeCol >= 0 ? outcomeCol : null,
+    account: accountCol >= 0 ? accountCol : null,
+    churnLabels,
+    measures: measureRoles,
+  };
+  const checkKey = JSON.stringify(checkQuery);
+  // The data checks read every row: asked of the worker on each change of roles, latest wins.
+  useEffect(() => {
+    if (!file) return;
+    const key = checkKey;
+    checks.request({ type: 'check', query: checkQuery }, (answer) => setCheck({ key, answer }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [file, profiles, roles, churnLabels],
-  );
-  const counts = outcome ? outcomeCounts(outcome) : null;
+  }, [file, checkKey, checks]);
+  const checked = check?.key === checkKey ? check.answer : null;
+  const issues = checked?.issues ?? [];
+  const counts = checked?.counts ?? null;
   const blocking = issues.some(
     (i) => i.code === 'one-class' || i.code === 'too-few-rows' || i.code === 'no-churn-label',
   );
-  const canBuild = file !== null && outcome !== null && measureRoles.length > 0 && !blocking && busy === null;
+  const canBuild =
+    file !== null &&
+    outcomeSpec !== null &&
+    checked !== null &&
+    measureRoles.length > 0 &&
+    !blocking &&
+    busy === null &&
+    !building;
 
-  // Column data of the design's measures, read once per set of columns.
-  const colKey = design ? design.measures.map((m) => `${m.col}:${m.kind}`).join(',') : '';
-  const columns = useMemo(
-    () => (file && design ? design.measures.map((m) => readColumn(file.table, m.col, m.kind)) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [file, colKey],
-  );
-  const model = useMemo(() => (design ? toHealthModel(design) : null), [design]);
   const problems = useMemo(() => (design ? designProblems(design) : []), [design]);
-  const scores = useMemo(() => {
-    if (!model || problems.length > 0) return null;
-    return scoreRowsFast(
-      model,
-      model.measures.map((m, j) => pointsColumn(m, columns[j])),
+  const currentViewKey = design && outcomeSpec ? viewKey(design, outcomeSpec, accountCol >= 0 ? accountCol : null) : '';
+  // Scores, rows with problems and the backtest's summaries: from the worker on each change, latest wins.
+  useEffect(() => {
+    if (!design || !outcomeSpec) return;
+    const key = currentViewKey;
+    views.request(
+      { type: 'view', query: { design, outcome: outcomeSpec, account: accountCol >= 0 ? accountCol : null } },
+      (v) => setView({ key, view: v }),
     );
-  }, [model, columns, problems]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [currentViewKey, views]);
+  const shownView = view?.view ?? null;
 
-  function resetFile(f: DesignFile) {
+  function resetFile(f: DesignFile, guess: { outcome: number | null; account: number | null; churnLabels: string[] }) {
+    checks.reset();
+    views.reset();
+    current.current.built++;
+    setCheck(null);
+    setView(null);
     setFile(f);
-    const prof = profileColumns(f.headers, f.table);
-    const g = guessRoles(prof, f.table.rowCount);
     setRoles(
-      prof.map((p) =>
-        p.col === g.outcome
+      f.profiles.map((p) =>
+        p.col === guess.outcome
           ? 'outcome'
-          : p.col === g.account
+          : p.col === guess.account
             ? 'account'
             : p.constant || p.missingShare > 0.5 || (p.distinct > 50 && p.kind === 'categorical')
               ? 'ignore'
               : p.kind,
       ),
     );
-    setChurnLabels(g.churnLabels);
+    setChurnLabels(guess.churnLabels);
     setDesign(null);
     setFit(null);
   }
@@ -152,28 +166,36 @@ export default function HealthDesign({ lang, dict, read = workerRead, suggest = 
       failed: t('design.file.failed', { file: f.name }),
       start: { phase: 'reading', done: 0, total: 0 },
       parse: async (bytes, signal) => {
-        const out = await read(bytes, (done, total) => setBusy({ phase: 'reading', done, total }), signal);
-        const p = checkParsed({ headers: out.headers, rowCount: out.table.rowCount });
+        const out = await client.read(bytes, (done, total) => setBusy({ phase: 'reading', done, total }), signal);
+        const p = checkParsed({ headers: out.headers, rowCount: out.rowCount });
         if (p) return p;
-        resetFile({ name: f.name, ...out });
+        const { guess, ...rest } = out;
+        resetFile({ name: f.name, ...rest }, guess);
         return null;
       },
     });
   }
 
+  const failed = (e: unknown) =>
+    setNotice({ kind: 'error', text: t('design.fit.failed'), details: [String(e instanceof Error ? e.message : e)] });
+
   function build() {
-    if (!canBuild || !file || !outcome) return;
-    setDesign(
-      startDesign({
-        headers: file.headers,
-        rows: file.table,
-        measures: measureRoles,
-        outcome,
-        file: file.name,
-        date: todayIso(),
-      }),
-    );
-    setFit(null);
+    if (!canBuild || !file || !outcomeSpec) return;
+    const built = ++current.current.built;
+    setBuilding(true);
+    client
+      .query({
+        type: 'build',
+        query: { measures: measureRoles, outcome: outcomeSpec, file: file.name, date: todayIso() },
+      })
+      .then((d) => {
+        if (built !== current.current.built) return;
+        views.reset();
+        setView(null);
+        setDesign(d);
+        setFit(null);
+      }, failed)
+      .finally(() => setBuilding(false));
   }
 
   const updateMeasure = useCallback(
@@ -192,10 +214,17 @@ export default function HealthDesign({ lang, dict, read = workerRead, suggest = 
   );
   const resuggest = useCallback(
     (id: string, force: Parameters<typeof suggestMeasure>[3]) => {
-      if (!outcome) return;
-      updateMeasure(id, (m, j) => suggestMeasure(m, columns[j], outcome, force));
+      const m = current.current.design?.measures.find((x) => x.id === id);
+      if (!outcomeSpec || !m) return;
+      const built = current.current.built;
+      client.query({ type: 'resuggest', measure: m, outcome: outcomeSpec, force: force ?? {} }).then((next) => {
+        if (built !== current.current.built) return;
+        // The scoring as suggested; names, group and weight as they are now.
+        updateMeasure(id, (cur) => ({ ...next, label: cur.label, group: cur.group, weight: cur.weight }));
+      }, failed);
     },
-    [outcome, columns, updateMeasure],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [outcomeSpec, client, updateMeasure],
   );
   const setCoverage = useCallback((minCoverage: number) => setDesign((d) => d && { ...d, minCoverage }), []);
   const setBands = useCallback(
@@ -216,13 +245,13 @@ export default function HealthDesign({ lang, dict, read = workerRead, suggest = 
   }
 
   async function runFit(seed: number) {
-    if (!design || !outcome || busy) return;
+    if (!design || !outcomeSpec || busy) return;
     const key = designKey(design);
     await run(
       { phase: 'fitting', done: 0, total: 6 },
       async (signal) => {
-        const result = await suggest(
-          { design, columns, outcome, options: { k: 5, seed, lambda: 1 } },
+        const result = await client.suggest(
+          { design, outcome: outcomeSpec, options: { k: 5, seed, lambda: 1 } },
           (done, total) => setBusy({ phase: 'fitting', done, total }),
           signal,
         );
@@ -231,12 +260,7 @@ export default function HealthDesign({ lang, dict, read = workerRead, suggest = 
       {
         cancel: FitCancelled,
         cancelled: t('design.fit.cancelled'),
-        failed: (e) =>
-          setNotice({
-            kind: 'error',
-            text: t('design.fit.failed'),
-            details: [String(e instanceof Error ? e.message : e)],
-          }),
+        failed,
       },
     );
   }
@@ -277,7 +301,7 @@ export default function HealthDesign({ lang, dict, read = workerRead, suggest = 
               file.encoding === null
                 ? t('batch.encoding.text')
                 : t(`batch.encoding.${file.encoding}` as 'batch.encoding.utf-8'),
-            rows: file.table.rowCount,
+            rows: file.rowCount,
             columns: file.headers.length,
             parseErrorCount: file.parseErrors.length,
             parseErrors: file.parseErrors,
@@ -334,17 +358,13 @@ export default function HealthDesign({ lang, dict, read = workerRead, suggest = 
 
       {busy?.phase === 'reading' && progress}
 
-      {file && design && outcome && (
+      {file && design && outcomeSpec && (
         <>
           <MeasuresStep
             t={t}
             lang={lang}
             design={design}
-            columns={columns}
-            outcome={outcome}
-            scores={scores}
-            table={file.table}
-            accountCol={accountCol}
+            view={shownView}
             onMeasure={updateMeasure}
             onResuggest={resuggest}
             onCoverage={setCoverage}
@@ -356,7 +376,7 @@ export default function HealthDesign({ lang, dict, read = workerRead, suggest = 
             setDesign={setDesign}
             fit={fit && fit.key === designKey(design) ? fit.result : null}
             staleFit={fit && fit.key !== designKey(design) ? fit.result : null}
-            churned={counts?.churned ?? 0}
+            churned={(counts ?? check?.answer.counts)?.churned ?? 0}
             busy={busy !== null}
             onFit={(seed) => void runFit(seed)}
             minChurned={MIN_CHURNED}
@@ -372,15 +392,14 @@ export default function HealthDesign({ lang, dict, read = workerRead, suggest = 
               ))}
             </ul>
           )}
-          {scores && model && (
+          {problems.length === 0 && shownView?.scores && (
             <Suspense fallback={<p className="muted">{t('batch.results.loading')}</p>}>
               <BacktestStep
                 t={t}
                 lang={lang}
                 design={design}
-                model={model}
-                scores={scores}
-                outcome={outcome}
+                scores={shownView.scores.backtest}
+                current={view?.key === currentViewKey}
                 fileName={file.name}
                 onBands={setBands}
               />

@@ -22,7 +22,7 @@ import {
   readColumn,
   readOutcome,
 } from '../../src/lib/health/design/columns.ts';
-import { inPageRead } from '../../src/islands/health-design/runner.ts';
+import { inPageClient } from '../../src/islands/health-design/runner.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(resolve('test/fixtures/csv', name)));
 const noWait = async () => {};
@@ -147,23 +147,25 @@ describe('the designer reads a file by column', () => {
 });
 
 describe("the designer's reader on the page", () => {
-  it('hands over the columns of the file, with progress', async () => {
+  it('keeps the file and hands over its headers, row count and profiles, with progress', async () => {
     const done: number[] = [];
-    const file = await inPageRead(
+    const file = await inPageClient().read(
       new TextEncoder().encode(craftedCsv(60)),
       (d) => done.push(d),
       new AbortController().signal,
     );
     expect(file.headers).toEqual(['id', 'usage', 'plan', 'churned']);
-    expect(file.table.rowCount).toBe(60);
+    expect(file.rowCount).toBe(60);
+    expect(file.profiles.map((p) => p.header)).toEqual(file.headers);
+    expect('table' in file).toBe(false);
     expect(done.at(-1)).toBe(60);
   });
 
   it('rejects with the batch cancel when aborted', async () => {
     const ac = new AbortController();
     ac.abort();
-    await expect(inPageRead(new TextEncoder().encode(craftedCsv(60)), () => {}, ac.signal)).rejects.toBeInstanceOf(
-      BatchCancelled,
-    );
+    await expect(
+      inPageClient().read(new TextEncoder().encode(craftedCsv(60)), () => {}, ac.signal),
+    ).rejects.toBeInstanceOf(BatchCancelled);
   });
 });

@@ -7,19 +7,9 @@
 import { memo, useMemo } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import type { HealthModel } from '../../schemas/health.ts';
-import { backtest, type BacktestAccount } from '../../lib/health/backtest.ts';
-import { thinRoc } from '../../lib/health/design/bands.ts';
-import {
-  bandOf,
-  BAND_COLOURS,
-  type Bilingual,
-  type Design,
-  type DesignBand,
-  type RowScores,
-} from '../../lib/health/design/design.ts';
-import { delongCi } from '../../lib/health/design/auc-ci.ts';
-import { suggestBands, thresholdTable } from '../../lib/health/design/bands.ts';
+import { BAND_COLOURS, type Bilingual, type Design, type DesignBand } from '../../lib/health/design/design.ts';
+import { bandStats, suggestBandsFrom, tableThresholds, thresholdTableOf } from '../../lib/health/design/bands.ts';
+import type { ScoresSummary } from '../../lib/health/design/session.ts';
 import { formatAuc, formatNumber, formatPercent } from '../../lib/health/number-format.ts';
 import { BandChart } from '../health-batch/BandChart.tsx';
 import { RocChart } from '../health-batch/RocChart.tsx';
@@ -32,43 +22,19 @@ function BacktestStep(props: {
   t: Translate;
   lang: Locale;
   design: Design;
-  model: HealthModel;
-  scores: RowScores;
-  outcome: Int8Array;
+  /** The worker's summaries of the scores (bands are applied here, from the scores counted per value). */
+  scores: ScoresSummary;
+  /** Whether `scores` are those of the design as it is now (a newer answer may be on its way). */
+  current: boolean;
   fileName: string;
   onBands: (bands: DesignBand[], why: Bilingual | undefined) => void;
 }) {
-  const { t, lang, design, model, scores, outcome } = props;
+  const { t, lang, design, scores } = props;
   const pct = (x: number | null) => formatPercent(x, lang, 1);
-  const result = useMemo(() => {
-    const accounts: BacktestAccount[] = [];
-    const churnedScores: number[] = [];
-    const renewedScores: number[] = [];
-    for (let i = 0; i < outcome.length; i++) {
-      const s = scores.score[i];
-      const ok = !Number.isNaN(s);
-      accounts.push({
-        row: i + 2,
-        score: ok ? s : null,
-        bandIndex: ok ? bandOf(design.bands, s) : null,
-        outcome: outcome[i] < 0 ? '' : outcome[i] === 1,
-      });
-      if (ok && outcome[i] === 1) churnedScores.push(s);
-      else if (ok && outcome[i] === 0) renewedScores.push(s);
-    }
-    const bt = backtest(model, accounts);
-    return { bt, ci: delongCi(churnedScores, renewedScores), roc: thinRoc(bt.roc, 200) };
-  }, [model, scores, outcome, design.bands]);
-  const suggestion = useMemo(() => suggestBands(scores.score, outcome), [scores, outcome]);
-  const ats = useMemo(
-    () =>
-      [...new Set([10, 20, 30, 40, 50, 60, 70, 80, 90, ...design.bands.slice(1).map((b) => b.min)])]
-        .filter((x) => Number.isFinite(x))
-        .sort((a, b) => a - b),
-    [design.bands],
-  );
-  const table = useMemo(() => thresholdTable(scores.score, outcome, ats), [scores, outcome, ats]);
-  const { bt, ci, roc } = result;
+  const { histogram, ci, roc } = scores;
+  const bt = useMemo(() => ({ ...scores, ...bandStats(histogram, design.bands) }), [scores, histogram, design.bands]);
+  const suggestion = useMemo(() => suggestBandsFrom(histogram), [histogram]);
+  const table = useMemo(() => thresholdTableOf(histogram, tableThresholds(design.bands)), [histogram, design.bands]);
   const bandName = (id: string) => t(`design.band.${id}` as 'design.band.red');
   const current = new Set(design.bands.slice(1).map((b) => b.min));
   const setMin = (i: number, min: number) =>
@@ -170,7 +136,7 @@ function BacktestStep(props: {
         <div className="actions">
           <button
             type="button"
-            disabled={!suggestion}
+            disabled={!suggestion || !props.current}
             onClick={() => suggestion && props.onBands(suggestion.bands, suggestion.why)}
             data-testid="suggest-bands"
           >

@@ -3,14 +3,12 @@
  * rows it leaves as "insufficient data"), each measure's suggested scoring with its one-sentence
  * reason, every number editable, and the rows with missing, unreadable or out-of-range values.
  */
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import type { Translate } from '../../i18n/translator.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import type { ColumnData } from '../../lib/health/design/columns.ts';
-import type { Design, DesignMeasure, RowScores } from '../../lib/health/design/design.ts';
+import type { Design, DesignMeasure } from '../../lib/health/design/design.ts';
 import type { Direction, NumericMethod } from '../../lib/health/design/suggest.ts';
-import { rowProblems } from '../../lib/health/design/row-problems.ts';
-import { cellAt, type ColumnTable } from '../../lib/health/design/file-columns.ts';
+import type { DesignView } from '../../lib/health/design/session.ts';
 import { formatNumber, formatPercent } from '../../lib/health/number-format.ts';
 import { ScrollTable } from '../health-shared/tables.tsx';
 
@@ -196,24 +194,15 @@ export const MeasuresStep = memo(function MeasuresStep(props: {
   t: Translate;
   lang: Locale;
   design: Design;
-  columns: ColumnData[];
-  outcome: Int8Array;
-  scores: RowScores | null;
-  table: ColumnTable;
-  accountCol: number;
+  /** The worker's answer for the design (the last one while a newer is on its way). */
+  view: DesignView | null;
   onMeasure: (id: string, c: Partial<DesignMeasure>) => void;
   onResuggest: (id: string, f: { method?: NumericMethod; direction?: Direction }) => void;
   onCoverage: (x: number) => void;
 }) {
-  const { t, lang, design, columns, scores, table, accountCol } = props;
-  const cell = (col: number, row: number) => cellAt(table.columns[col], row);
-  const insufficient = useMemo(() => {
-    if (!scores) return null;
-    let n = 0;
-    for (const s of scores.score) if (Number.isNaN(s)) n++;
-    return { n, share: scores.score.length ? n / scores.score.length : 0 };
-  }, [scores]);
-  const problems = useMemo(() => rowProblems(design, columns), [design, columns]);
+  const { t, lang, design, view } = props;
+  const insufficient = view?.scores?.insufficient ?? null;
+  const problems = view?.rowProblems ?? null;
   const name = (id: string) => design.measures.find((m) => m.id === id)?.header ?? id;
   return (
     <>
@@ -260,30 +249,30 @@ export const MeasuresStep = memo(function MeasuresStep(props: {
           ))}
         </div>
         <h3>{t('design.rows.title')}</h3>
-        {problems.length === 0 ? (
+        {problems === null ? null : problems.count === 0 ? (
           <p className="muted" data-testid="row-problems-none">
             {t('design.rows.none')}
           </p>
         ) : (
           <details data-testid="row-problems">
-            <summary>{t('design.rows.summary', { n: formatNumber(problems.length, lang, 0) })}</summary>
+            <summary>{t('design.rows.summary', { n: formatNumber(problems.count, lang, 0) })}</summary>
             <ScrollTable
               label={t('design.rows.title')}
               caption="none"
               cols={[{ num: t('batch.table.row') }, t('batch.table.account'), t('design.rows.what')]}
             >
               <tbody>
-                {problems.slice(0, 200).map((p) => (
+                {problems.shown.map((p) => (
                   <tr key={p.index}>
                     <td className="num">{p.index + 2}</td>
-                    <th scope="row">{accountCol >= 0 ? cell(accountCol, p.index) : '—'}</th>
+                    <th scope="row">{p.account ?? '—'}</th>
                     <td>
                       {[
                         p.missing.length ? t('design.rows.missing', { measures: p.missing.map(name).join(', ') }) : '',
                         ...p.unreadable.map((u) =>
                           t('design.rows.unreadable', {
                             measure: name(u.measure),
-                            value: cell(design.measures.find((m) => m.id === u.measure)!.col, p.index),
+                            value: u.value,
                           }),
                         ),
                         ...p.outOfRange.map((u) =>
@@ -302,8 +291,10 @@ export const MeasuresStep = memo(function MeasuresStep(props: {
                 ))}
               </tbody>
             </ScrollTable>
-            {problems.length > 200 && (
-              <p className="muted">{t('design.rows.more', { n: formatNumber(problems.length - 200, lang, 0) })}</p>
+            {problems.count > problems.shown.length && (
+              <p className="muted">
+                {t('design.rows.more', { n: formatNumber(problems.count - problems.shown.length, lang, 0) })}
+              </p>
             )}
           </details>
         )}

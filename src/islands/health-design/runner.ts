@@ -1,30 +1,37 @@
 /**
- * How the model designer reads a file into columns and runs "suggest weights": in its Web Worker so
- * the page never freezes, or on the page where there is no Worker (tests inject their own runners).
+ * How the model designer talks to its Web Worker, which holds the file: reading a file, the small
+ * queries (data checks, building, re-suggesting a measure, the backtest's summaries) and "suggest
+ * weights"; or the same on the page where there is no Worker (tests use inPageClient).
  */
-import type { ColumnData } from '../../lib/health/design/columns.ts';
 import type { Design } from '../../lib/health/design/design.ts';
-import type { DesignFileData } from '../../lib/health/design/file-columns.ts';
 import { FitCancelled, type SuggestOptions, type SuggestResult } from '../../lib/health/design/fit.ts';
 import { BatchCancelled } from '../../lib/health/csv-stream.ts';
+import type { OutcomeSpec } from '../../lib/health/design/session.ts';
 import {
   runDesignRequest,
-  transferables,
+  type DesignFileInfo,
   type DesignRequest,
   type DesignResponse,
+  type Query,
+  type QueryAnswer,
+  type SessionHolder,
 } from '../../lib/health/design/worker-messages.ts';
 import { BatchError } from '../health-batch/runner.ts';
 
 type Progress = (done: number, total: number) => void;
 
-export type SuggestRunner = (
-  input: { design: Design; columns: ColumnData[]; outcome: Int8Array; options: SuggestOptions },
-  onProgress: Progress,
-  signal: AbortSignal,
-) => Promise<SuggestResult>;
-
-/** Reads a CSV's bytes into columns (the bytes are handed over: the caller no longer has them). */
-export type FileRunner = (bytes: Uint8Array, onProgress: Progress, signal: AbortSignal) => Promise<DesignFileData>;
+export interface DesignClient {
+  /** Reads a CSV's bytes into columns, kept where the client runs (the bytes are handed over). */
+  read(bytes: Uint8Array, onProgress: Progress, signal: AbortSignal): Promise<DesignFileInfo>;
+  /** Asks a question about the file read last. */
+  query<Q extends Query>(q: Q): Promise<QueryAnswer<Q>>;
+  /** Suggests weights for a design (cross-validated fit on the file read last). */
+  suggest(
+    input: { design: Design; outcome: OutcomeSpec; options: SuggestOptions },
+    onProgress: Progress,
+    signal: AbortSignal,
+  ): Promise<SuggestResult>;
+}
 
 type Job = Exclude<DesignRequest, { type: 'cancel' }>;
 
@@ -35,7 +42,7 @@ interface Ending<T> {
   failed: (message: string) => Error;
 }
 
-const fileEnding: Ending<DesignFileData> = {
+const fileEnding: Ending<DesignFileInfo> = {
   answer: (m) => (m.type === 'file' ? m.file : undefined),
   cancelled: () => new BatchCancelled(),
   failed: (message) => new BatchError({ code: 'worker-failed', params: { message } }),
@@ -43,6 +50,11 @@ const fileEnding: Ending<DesignFileData> = {
 const fitEnding: Ending<SuggestResult> = {
   answer: (m) => (m.type === 'result' ? m.result : undefined),
   cancelled: () => new FitCancelled(),
+  failed: (message) => new Error(message),
+};
+const queryEnding: Ending<QueryAnswer<Query>> = {
+  answer: (m) => (m.type === 'answer' ? m.answer : undefined),
+  cancelled: () => new Error('cancelled'),
   failed: (message) => new Error(message),
 };
 
@@ -61,30 +73,45 @@ function settle<T>(resolve: (r: T) => void, reject: (e: Error) => void, onProgre
   };
 }
 
-function inPage<T>(job: Job, end: Ending<T>, onProgress: Progress, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    void runDesignRequest(job, settle(resolve, reject, onProgress, end), () => signal.aborted);
-  });
-}
-
-export const inPageSuggest: SuggestRunner = (input, onProgress, signal) =>
-  inPage({ type: 'suggest', id: 'page', ...input }, fitEnding, onProgress, signal);
-
-export const inPageRead: FileRunner = (bytes, onProgress, signal) =>
-  inPage({ type: 'read', id: 'page', bytes }, fileEnding, onProgress, signal);
-
-let worker: Worker | null = null;
-let seq = 0;
-
-/** Sends one request to the designer's worker, transferring `transfer`; aborting the signal sends 'cancel'. */
-function inWorker<T>(
+type Send = <T>(
   job: Job,
-  transfer: ArrayBuffer[],
   end: Ending<T>,
   onProgress: Progress,
   signal: AbortSignal,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+  transfer?: ArrayBuffer[],
+) => Promise<T>;
+
+let seq = 0;
+const never = new AbortController().signal;
+const noProgress: Progress = () => {};
+
+function client(send: Send): DesignClient {
+  return {
+    read: (bytes, onProgress, signal) =>
+      send({ type: 'read', id: `read-${++seq}`, bytes }, fileEnding, onProgress, signal, [bytes.buffer as ArrayBuffer]),
+    query: <Q extends Query>(query: Q) =>
+      send({ type: 'query', id: `query-${++seq}`, query }, queryEnding, noProgress, never) as Promise<QueryAnswer<Q>>,
+    suggest: (input, onProgress, signal) =>
+      send({ type: 'suggest', id: `fit-${++seq}`, ...input }, fitEnding, onProgress, signal),
+  };
+}
+
+/** The designer's work on the page itself, with its own copy of the file. */
+export function inPageClient(): DesignClient {
+  const holder: SessionHolder = { session: null };
+  return client(
+    (job, end, onProgress, signal) =>
+      new Promise((resolve, reject) => {
+        void runDesignRequest(job, holder, settle(resolve, reject, onProgress, end), () => signal.aborted);
+      }),
+  );
+}
+
+let worker: Worker | null = null;
+
+/** Sends one request to the designer's worker, transferring `transfer`; aborting the signal sends 'cancel'. */
+const inWorker: Send = (job, end, onProgress, signal, transfer = []) =>
+  new Promise((resolve, reject) => {
     worker ??= new Worker(new URL('../../workers/health-design.worker.ts', import.meta.url), {
       type: 'module',
       name: 'banso-health-design',
@@ -112,21 +139,6 @@ function inWorker<T>(
     signal.addEventListener('abort', onAbort);
     w.postMessage(job satisfies DesignRequest, transfer);
   });
-}
 
-export const workerSuggest: SuggestRunner = (input, onProgress, signal) => {
-  if (typeof Worker === 'undefined') return inPageSuggest(input, onProgress, signal);
-  // Copies of the columns are transferred: the page keeps its own.
-  const columns = input.columns.map((c) =>
-    c.kind === 'numeric' ? { ...c, values: c.values.slice() } : { ...c, codes: c.codes.slice() },
-  );
-  const outcome = input.outcome.slice();
-  const job = { type: 'suggest', id: `fit-${++seq}`, ...input, columns, outcome } as const;
-  return inWorker(job, transferables(columns, outcome), fitEnding, onProgress, signal);
-};
-
-export const workerRead: FileRunner = (bytes, onProgress, signal) => {
-  if (typeof Worker === 'undefined') return inPageRead(bytes, onProgress, signal);
-  const job = { type: 'read', id: `read-${++seq}`, bytes } as const;
-  return inWorker(job, [bytes.buffer as ArrayBuffer], fileEnding, onProgress, signal);
-};
+/** The designer's worker, or the page where there is no Worker. */
+export const workerClient = (): DesignClient => (typeof Worker === 'undefined' ? inPageClient() : client(inWorker));

@@ -320,17 +320,22 @@ export class BacktestTally {
       roc,
       auc: a,
       aucLevel: aucLevel(a),
-      lowestBand: {
-        id: low.id,
-        predicted: low.count,
-        truePositives: low.churned,
-        precision: low.count ? low.churned / low.count : null,
-        recall: churned ? low.churned / churned : null,
-      },
+      lowestBand: lowestBandOf(low, churned),
       lift: decileLift(scores),
       warnings,
     };
   }
+}
+
+/** The lowest band's precision and recall, from its counts and all churned accounts scored. */
+export function lowestBandOf(low: BandChurn, churned: number): BacktestResult['lowestBand'] {
+  return {
+    id: low.id,
+    predicted: low.count,
+    truePositives: low.churned,
+    precision: low.count ? low.churned / low.count : null,
+    recall: churned ? low.churned / churned : null,
+  };
 }
 
 export function backtest(model: Pick<HealthModel, 'bands'>, accounts: BacktestAccount[]): BacktestResult {

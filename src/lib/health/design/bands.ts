@@ -3,7 +3,8 @@
  * outcomes of the file, and for any threshold what it would have caught (share of accounts below
  * it, churned accounts caught, churn rate, lift). Pure.
  */
-import type { Bilingual, DesignBand } from './design.ts';
+import { lowestBandOf, type BacktestResult, type BandChurn } from '../backtest.ts';
+import { bandOf, type Bilingual, type DesignBand } from './design.ts';
 
 export interface ThresholdRow {
   /** Accounts with a score below `at` are in the band under it. */
@@ -21,51 +22,111 @@ export interface ThresholdRow {
   falseAlarm: number | null;
 }
 
-interface Scored {
+/**
+ * The scored accounts with a known outcome, counted per score value (ascending): scores are rounded
+ * to 1 decimal, so a file of any size is at most a few thousand values. What the page keeps of the
+ * scores to redraw bands and thresholds without the rows.
+ */
+export interface ScoreHistogram {
   scores: Float64Array;
-  churned: Uint8Array;
-  n: number;
-  totalChurned: number;
+  churned: Int32Array;
+  renewed: Int32Array;
 }
 
-function scoredOnly(score: Float64Array, outcome: Int8Array): Scored {
-  const s: number[] = [];
-  const c: number[] = [];
-  for (let i = 0; i < score.length; i++)
-    if (!Number.isNaN(score[i]) && outcome[i] >= 0) {
-      s.push(score[i]);
-      c.push(outcome[i]);
+export function scoreHistogram(score: Float64Array, outcome: Int8Array): ScoreHistogram {
+  const at = new Map<number, number>();
+  const values: number[] = [];
+  const ch: number[] = [];
+  const re: number[] = [];
+  for (let i = 0; i < score.length; i++) {
+    const s = score[i];
+    if (Number.isNaN(s) || outcome[i] < 0) continue;
+    let k = at.get(s);
+    if (k === undefined) {
+      k = values.length;
+      at.set(s, k);
+      values.push(s);
+      ch.push(0);
+      re.push(0);
     }
-  const order = s.map((_, i) => i).sort((a, b) => s[a] - s[b]);
-  const scores = Float64Array.from(order, (i) => s[i]);
-  const churned = Uint8Array.from(order, (i) => c[i]);
-  return { scores, churned, n: s.length, totalChurned: c.reduce((a, b) => a + b, 0) };
+    if (outcome[i] === 1) ch[k]++;
+    else re[k]++;
+  }
+  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+  return {
+    scores: Float64Array.from(order, (i) => values[i]),
+    churned: Int32Array.from(order, (i) => ch[i]),
+    renewed: Int32Array.from(order, (i) => re[i]),
+  };
 }
 
-/** What a threshold at each of `ats` would have caught (scores rounded to 1 decimal, as the engine gives them). */
-export function thresholdTable(score: Float64Array, outcome: Int8Array, ats: number[]): ThresholdRow[] {
-  const d = scoredOnly(score, outcome);
-  const renewed = d.n - d.totalChurned;
-  const overall = d.n ? d.totalChurned / d.n : null;
+const totals = (h: ScoreHistogram) => {
+  let n = 0;
+  let churned = 0;
+  for (let k = 0; k < h.scores.length; k++) {
+    n += h.churned[k] + h.renewed[k];
+    churned += h.churned[k];
+  }
+  return { n, churned };
+};
+
+/** What a threshold at each of `ats` would have caught, from the score counts. */
+export function thresholdTableOf(h: ScoreHistogram, ats: number[]): ThresholdRow[] {
+  const { n, churned: totalChurned } = totals(h);
+  const renewed = n - totalChurned;
+  const overall = n ? totalChurned / n : null;
   return ats.map((at) => {
     let below = 0,
       ch = 0;
-    while (below < d.n && d.scores[below] < at) {
-      ch += d.churned[below];
-      below++;
+    for (let k = 0; k < h.scores.length && h.scores[k] < at; k++) {
+      ch += h.churned[k];
+      below += h.churned[k] + h.renewed[k];
     }
     const rate = below ? ch / below : null;
     return {
       at,
       below,
-      share: d.n ? below / d.n : 0,
+      share: n ? below / n : 0,
       churnedBelow: ch,
-      recall: d.totalChurned ? ch / d.totalChurned : null,
+      recall: totalChurned ? ch / totalChurned : null,
       rate,
       lift: rate !== null && overall ? rate / overall : null,
       falseAlarm: renewed ? (below - ch) / renewed : null,
     };
   });
+}
+
+/** What a threshold at each of `ats` would have caught (scores rounded to 1 decimal, as the engine gives them). */
+export function thresholdTable(score: Float64Array, outcome: Int8Array, ats: number[]): ThresholdRow[] {
+  return thresholdTableOf(scoreHistogram(score, outcome), ats);
+}
+
+/** The thresholds the table shows: every tenth point and the bands' own. */
+export const tableThresholds = (bands: { min: number }[]): number[] =>
+  [...new Set([10, 20, 30, 40, 50, 60, 70, 80, 90, ...bands.slice(1).map((b) => b.min)])]
+    .filter((x) => Number.isFinite(x))
+    .sort((a, b) => a - b);
+
+/** Churn per band and the lowest band's precision and recall, from the score counts (as the backtest counts them). */
+export function bandStats(
+  h: ScoreHistogram,
+  bands: { id: string; min: number }[],
+): { bands: BandChurn[]; lowestBand: BacktestResult['lowestBand'] } {
+  const count = bands.map(() => 0);
+  const churned = bands.map(() => 0);
+  for (let k = 0; k < h.scores.length; k++) {
+    const b = bandOf(bands, h.scores[k]);
+    count[b] += h.churned[k] + h.renewed[k];
+    churned[b] += h.churned[k];
+  }
+  const out = bands.map((b, index) => ({
+    id: b.id,
+    index,
+    count: count[index],
+    churned: churned[index],
+    rate: count[index] ? churned[index] / count[index] : null,
+  }));
+  return { bands: out, lowestBand: lowestBandOf(out[0], totals(h).churned) };
 }
 
 /** Smallest share of scored accounts a suggested red or green band holds. */
@@ -93,8 +154,13 @@ export function suggestBands(
   outcome: Int8Array,
   minShare = MIN_BAND_SHARE,
 ): BandSuggestion | null {
+  return suggestBandsFrom(scoreHistogram(score, outcome), minShare);
+}
+
+/** suggestBands from the score counts. */
+export function suggestBandsFrom(h: ScoreHistogram, minShare = MIN_BAND_SHARE): BandSuggestion | null {
   const ats = Array.from({ length: 99 }, (_, i) => i + 1);
-  const table = thresholdTable(score, outcome, ats);
+  const table = thresholdTableOf(h, ats);
   const ok = table.filter((r) => r.recall !== null && r.falseAlarm !== null);
   if (ok.length === 0) return null;
   const j = (r: ThresholdRow) => (r.recall ?? 0) - (r.falseAlarm ?? 0);
@@ -104,7 +170,7 @@ export function suggestBands(
   if (!red) return null;
   // Green: the lowest threshold above red, leaving yellow at least minShare, whose accounts at or
   // above it churn at most half as often as all accounts; else the one with the least churn above it.
-  const all = thresholdTable(score, outcome, [Infinity])[0];
+  const all = thresholdTableOf(h, [Infinity])[0];
   const overallRate = all.rate ?? 0;
   const above = (r: ThresholdRow) => {
     const n = all.below - r.below;
