@@ -327,7 +327,9 @@ describe('health batch scoring', () => {
     expect(await page.textContent('[data-testid="results-summary"]')).toMatch(/^10,000 rows read: 10,000 scored/);
     // The table appears first; its page of rows follows from the worker.
     await expect.poll(() => page.locator('[data-testid="results-table"] tbody tr').count()).toBe(100);
-    expect(await page.textContent('[data-testid="page-status"]')).toBe('Rows 1–100 of 10,000 (page 1 of 100)');
+    await expect
+      .poll(() => page.textContent('[data-testid="page-status"]'))
+      .toBe('Rows 1–100 of 10,000 (page 1 of 100)');
     console.log(
       `[health-batch] 10,000 rows (${(csv.length / 1024).toFixed(0)} KB) scored and backtested in ${ms} ms from click to table: ` +
         `${Math.round(10_000 / (ms / 1000)).toLocaleString('en')} rows/s; main-thread long tasks: ${longTasks.length} (longest ${Math.round(Math.max(0, ...longTasks))} ms)`,
