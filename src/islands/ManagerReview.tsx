@@ -29,14 +29,10 @@ import { OneOnOne } from './review/OneOnOne.tsx';
 import { LabelledInput } from './review/LabelledInput.tsx';
 import { JsonFileButton } from './JsonFileButton.tsx';
 import { problemTexts } from '../lib/assessment/problem-text.ts';
+import { Notices, useNotices, type Notice } from './notices.tsx';
 
-type Notice = {
-  kind: 'error' | 'info' | 'warn';
-  text: string;
-  details?: string[];
-  raw?: { name: string; text: string };
-  replace?: ReviewSession;
-};
+/** A notice that may offer the raw text of a file for download, or replacing an unreadable stored review. */
+type ReviewNotice = Notice & { raw?: { name: string; text: string }; replace?: ReviewSession };
 
 const ASSESSOR_KEY = 'banso:review-assessor';
 
@@ -61,13 +57,12 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
   const [stored, setStored] = useState<StoredSession[]>([]);
   const [current, setCurrent] = useState('');
   const [ready, setReady] = useState(false);
-  const [notices, setNotices] = useState<Notice[]>([]);
+  const { notices, notify, dismiss } = useNotices<ReviewNotice>();
   const [view, setView] = useState<'rate' | 'one'>('rate');
   const [assessor, setAssessor] = useState('');
   const [link, setLink] = useState('');
   const ids = { member: useId(), link: useId() };
 
-  const notify = (n: Notice) => setNotices((list) => [...list.filter((x) => x.text !== n.text), n]);
   const reload = () => {
     const s = browserStorage();
     const all = data.frameworks.flatMap((f) => listSessions(s, f.id));
@@ -205,17 +200,12 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
 
   return (
     <div className="manager-review" data-ready={ready ? 'true' : 'false'} data-testid="manager-review">
-      <div aria-live="polite" className="notices">
-        {notices.map((n) => (
-          <div key={n.text} className={`notice-box ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-            <p className="notice-text">{n.text}</p>
-            {n.details && n.details.length > 0 && (
-              <ul>
-                {n.details.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            )}
+      <Notices
+        notices={notices}
+        onDismiss={dismiss}
+        t={t}
+        actions={(n) => (
+          <>
             {n.raw && (
               <button type="button" onClick={() => downloadText(n.raw!.name, n.raw!.text, 'application/json')}>
                 {t('review.storage.download')}
@@ -227,7 +217,7 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
                 className="danger"
                 onClick={() => {
                   if (put(n.replace!, { overwriteUnreadable: true })) {
-                    setNotices((l) => l.filter((x) => x !== n));
+                    dismiss(n);
                     reload();
                   }
                 }}
@@ -235,12 +225,9 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
                 {t('review.storage.replace')}
               </button>
             )}
-            <button type="button" className="link-button" onClick={() => setNotices((l) => l.filter((x) => x !== n))}>
-              {t('common.close')}
-            </button>
-          </div>
-        ))}
-      </div>
+          </>
+        )}
+      />
 
       {corrupt.length > 0 && (
         <div className="stored-problems">
@@ -249,7 +236,9 @@ export default function ManagerReview({ data, dict }: { data: ClientData; dict: 
               <p className="notice-text">{t('review.storage.unreadable')}</p>
               <ul>
                 {c.details.slice(0, 5).map((d) => (
-                  <li key={d}>{d}</li>
+                  <li key={d}>
+                    <bdi>{d}</bdi>
+                  </li>
                 ))}
               </ul>
               <button

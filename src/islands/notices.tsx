@@ -11,10 +11,10 @@ import { browserStorage, downloadText } from './browser.ts';
 export type Notice = { kind: 'error' | 'info' | 'warn'; text: string; details?: string[] };
 
 /** Notices of one island: a new notice with the same text replaces the old one. */
-export function useNotices() {
-  const [notices, setNotices] = useState<Notice[]>([]);
-  const notify = useCallback((n: Notice) => setNotices((list) => [...list.filter((x) => x.text !== n.text), n]), []);
-  const dismiss = useCallback((n: Notice) => setNotices((list) => list.filter((x) => x !== n)), []);
+export function useNotices<N extends Notice = Notice>() {
+  const [notices, setNotices] = useState<N[]>([]);
+  const notify = useCallback((n: N) => setNotices((list) => [...list.filter((x) => x.text !== n.text), n]), []);
+  const dismiss = useCallback((n: N) => setNotices((list) => list.filter((x) => x !== n)), []);
   return { notices, notify, dismiss, setNotices };
 }
 
@@ -36,17 +36,20 @@ export function useKeptStorage(keyPrefix: string) {
   return { store, kept, refresh, discard };
 }
 
-export function Notices({
+/** `actions` adds buttons of a notice's own (e.g. Download, Replace) before its Close button. */
+export function Notices<N extends Notice>({
   notices,
   onDismiss,
   t,
   testId,
+  actions,
   children,
 }: {
-  notices: Notice[];
-  onDismiss: (n: Notice) => void;
+  notices: N[];
+  onDismiss: (n: N) => void;
   t: Translate;
   testId?: string;
+  actions?: (n: N) => ReactNode;
   children?: ReactNode;
 }) {
   return (
@@ -68,6 +71,7 @@ export function Notices({
               ))}
             </ul>
           )}
+          {actions?.(n)}
           <button type="button" className="link-button" onClick={() => onDismiss(n)}>
             {t('common.close')}
           </button>
