@@ -125,6 +125,14 @@ describe('review page input', () => {
     expect(await page.textContent('[data-testid="review-unreadable"]')).toContain('読み取れません');
     expect(await openFile(page, write('hanako-again.json', serialiseAssessment(hanako)))).toContain('保存していません');
     expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe('{"format":"banso-review-session", broken');
+    // Only the person's explicit choice replaces it, from the notice's own button.
+    await page
+      .locator('.notices .notice-box', { hasText: '保存していません' })
+      .getByRole('button', { name: 'このメンバーの新しいレビューで置き換える' })
+      .click();
+    await page.waitForFunction((k) => !localStorage.getItem(k)?.includes('broken'), key);
+    expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key))!).format).toBe('banso-review-session');
+    await expect(page.locator('.notices .notice-box', { hasText: '保存していません' }).count()).resolves.toBe(0);
     expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   }, 180_000);
