@@ -10,7 +10,7 @@ import { translator, type Dict } from '../i18n/translator.ts';
 import { guessMapping } from '../lib/health/csv.ts';
 import type { ColumnMapping, Encoding, ValueMaps } from '../lib/health/csv.ts';
 import { BatchCancelled } from '../lib/health/csv-stream.ts';
-import type { BatchSummary, InspectOutput, Progress } from '../lib/health/batch-session.ts';
+import type { BatchSummary, InspectOutput, BatchProgress } from '../lib/health/batch-session.ts';
 import { checkParsed, MAX_STREAMED_BYTES } from '../lib/health/csv-file-check.ts';
 import { duplicateColumns, mappedCoverage, rangeWarnings } from '../lib/health/column-mapping.ts';
 import { buildValueMaps, unresolvedLabels, valueSteps } from '../lib/health/value-labels.ts';
@@ -133,7 +133,7 @@ export default function HealthBatch({
       parse: async (_head, signal) => {
         const out = await client(
           { type: 'inspect', file: f },
-          (p: Progress) => setBusy({ phase: 'reading', rows: p.rows, done: p.bytes, total: p.totalBytes }),
+          (p: BatchProgress) => setBusy({ phase: 'reading', rows: p.rows, done: p.bytes, total: p.totalBytes }),
           signal,
         );
         const p = checkParsed(out);
@@ -155,7 +155,7 @@ export default function HealthBatch({
         const input = { model: bm.model, mapping, valueMaps, encoding: file.encoding };
         const { run, summary } = await client(
           { type: 'score', file: file.file, input },
-          (p: Progress) => setBusy({ phase: 'scoring', rows: p.rows, done: p.rows, total: file.rowCount }),
+          (p: BatchProgress) => setBusy({ phase: 'scoring', rows: p.rows, done: p.rows, total: file.rowCount }),
           signal,
         );
         focusResults.current = true;

@@ -20,7 +20,7 @@ import { LatestOnly } from '../lib/health/design/latest.ts';
 import type { CheckAnswer, DesignView, OutcomeSpec } from '../lib/health/design/session.ts';
 import type { Query, QueryAnswer } from '../lib/health/design/worker-messages.ts';
 import { workerClient, type DesignClient } from './health-design/runner.ts';
-import { ColumnsStep, type Role } from './health-design/ColumnsStep.tsx';
+import { ColumnsStep, type ColumnRole } from './health-design/ColumnsStep.tsx';
 import { MeasuresStep } from './health-design/MeasuresStep.tsx';
 import { WeightsStep } from './health-design/WeightsStep.tsx';
 import { ExportStep } from './health-design/ExportStep.tsx';
@@ -67,7 +67,7 @@ export default function HealthDesign({ lang, dict, client: given }: DesignProps)
   const t = useMemo(() => translator(dict), [dict]);
   const client = useMemo(() => given ?? workerClient(), [given]);
   const [file, setFile] = useState<DesignFile | null>(null);
-  const [roles, setRoles] = useState<Role[]>([]);
+  const [roles, setRoles] = useState<ColumnRole[]>([]);
   const [churnLabels, setChurnLabels] = useState<string[]>([]);
   const [design, setDesign] = useState<Design | null>(null);
   const [fit, setFit] = useState<{ result: SuggestResult; key: string; applied?: boolean } | null>(null);

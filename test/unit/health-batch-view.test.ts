@@ -5,7 +5,7 @@ import { backtest, type BacktestAccount } from '../../src/lib/health/backtest.ts
 import { bandIndexFor } from '../../src/lib/health/score.ts';
 import { runBatch } from '../../src/lib/health/worker-protocol.ts';
 import { batchClientData, compactModel } from '../../src/lib/health/batch-props.ts';
-import { MAX_FILE_BYTES, checkParsed, sniffFile } from '../../src/lib/health/csv-file-check.ts';
+import { MAX_CSV_BYTES, checkParsed, sniffFile } from '../../src/lib/health/csv-file-check.ts';
 import { forPage, inspectInput } from '../../src/lib/health/worker-protocol.ts';
 import {
   duplicateColumns,
@@ -122,7 +122,7 @@ describe('sniffFile and checkParsed', () => {
     expect(sniffFile(new Uint8Array(Array.from({ length: 40 }, (_, i) => (i % 2 ? 0x41 : 0x02))))).toEqual({
       code: 'not-text',
     });
-    const big = new Uint8Array(MAX_FILE_BYTES + 1);
+    const big = new Uint8Array(MAX_CSV_BYTES + 1);
     big.fill(0x41);
     expect(sniffFile(big)).toEqual({ code: 'too-large', params: { mb: 51, maxMb: 50 } });
   });

@@ -15,7 +15,7 @@ import { nextSort, type SortState } from '../../lib/table-sort.ts';
 import { SortHeader } from '../SortHeader.tsx';
 import { scoredFileName } from '../../lib/health/csv.ts';
 import type { BatchModel } from '../../lib/health/batch-props.ts';
-import { MAX_LISTED, type PageResult, type Progress } from '../../lib/health/batch-session.ts';
+import { MAX_LISTED, type PageResult, type BatchProgress } from '../../lib/health/batch-session.ts';
 import { BatchCancelled } from '../../lib/health/csv-stream.ts';
 import { parseOutcome, type BacktestResult } from '../../lib/health/backtest.ts';
 import { downloadBlob, todayIso } from '../browser.ts';
@@ -415,7 +415,7 @@ function BacktestSection({
 export default function Results({ t, lang, model, results, client }: ResultsProps) {
   const out = results.summary;
   const dist = out.distribution;
-  const [exporting, setExporting] = useState<Progress | null>(null);
+  const [exporting, setExporting] = useState<BatchProgress | null>(null);
   const [exportFailed, setExportFailed] = useState(false);
   const bars: BandBar[] = useMemo(
     () => [

@@ -6,13 +6,13 @@
  */
 import { BatchCancelled } from '../../lib/health/csv-stream.ts';
 import type { BatchAnswers, BatchTask, WorkerRequest, WorkerResponse } from '../../lib/health/worker-protocol.ts';
-import type { Progress } from '../../lib/health/batch-session.ts';
+import type { BatchProgress } from '../../lib/health/batch-session.ts';
 import type { Issue } from '../../lib/health/score.ts';
 
 /** Runs one task of the batch page; aborting the signal cancels it (rejects with BatchCancelled). */
 export type BatchClient = <T extends BatchTask>(
   task: T,
-  onProgress?: (p: Progress) => void,
+  onProgress?: (p: BatchProgress) => void,
   signal?: AbortSignal,
 ) => Promise<BatchAnswers[T['type']]>;
 
@@ -89,7 +89,7 @@ let fallback: Promise<BatchClient> | null = null;
 /** The batch page's tasks in the shared Web Worker. */
 export const workerClient: BatchClient = <T extends BatchTask>(
   task: T,
-  onProgress?: (p: Progress) => void,
+  onProgress?: (p: BatchProgress) => void,
   signal?: AbortSignal,
 ) => {
   if (typeof Worker === 'undefined') {

@@ -6,22 +6,22 @@ import type { ColumnProfile } from '../../lib/health/design/columns.ts';
 import { formatNumber, formatPercent } from '../../lib/health/number-format.ts';
 import { ScrollTable } from '../health-shared/tables.tsx';
 
-export type Role = 'numeric' | 'categorical' | 'outcome' | 'account' | 'ignore';
-const ROLES: Role[] = ['numeric', 'categorical', 'outcome', 'account', 'ignore'];
+export type ColumnRole = 'numeric' | 'categorical' | 'outcome' | 'account' | 'ignore';
+const ROLES: ColumnRole[] = ['numeric', 'categorical', 'outcome', 'account', 'ignore'];
 
 export function ColumnsStep(props: {
   t: Translate;
   lang: Locale;
   profiles: ColumnProfile[];
-  roles: Role[];
-  onRoles: (r: Role[]) => void;
+  roles: ColumnRole[];
+  onRoles: (r: ColumnRole[]) => void;
   churnLabels: string[];
   onChurnLabels: (l: string[]) => void;
   counts: { churned: number; renewed: number; unknown: number } | null;
   children?: ReactNode;
 }) {
   const { t, lang, profiles, roles, onRoles, churnLabels, onChurnLabels, counts } = props;
-  const setRole = (col: number, r: Role) => {
+  const setRole = (col: number, r: ColumnRole) => {
     // One outcome and one account column: choosing a new one turns the old one into "ignore".
     onRoles(roles.map((x, i) => (i === col ? r : (r === 'outcome' || r === 'account') && x === r ? 'ignore' : x)));
     if (r === 'outcome') onChurnLabels([]);
@@ -61,7 +61,7 @@ export function ColumnsStep(props: {
               <td>
                 <select
                   value={roles[p.col]}
-                  onChange={(e) => setRole(p.col, e.target.value as Role)}
+                  onChange={(e) => setRole(p.col, e.target.value as ColumnRole)}
                   aria-label={t('design.columns.roleOf', { column: p.header || `#${p.col + 1}` })}
                   data-testid={`role-${p.col}`}
                 >

@@ -9,12 +9,12 @@ import { isLocale, DEFAULT_LOCALE, LOCALES } from '../../i18n/locales.ts';
 import {
   COLLECTIONS, COLLECTION_IDS, type CollectionDef, type CollectionId, type ContentSet, type RefContext,
 } from './collections.ts';
-import type { Entry, Problem, SourceFile } from './types.ts';
+import type { Entry, ContentProblem, SourceFile } from './types.ts';
 import { encodingProblem } from './encoding.ts';
 import { markdownProblems } from './markdown-check.ts';
 import { TERM_SHEET, TermSheet } from '../../schemas/terms.ts';
 
-export type { Entry, Problem, SourceFile } from './types.ts';
+export type { Entry, ContentProblem, SourceFile } from './types.ts';
 export type { ContentSet } from './collections.ts';
 
 /** Each collection's folder (from the registry). */
@@ -35,7 +35,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** `file: path: message`; a problem with the whole file (no path) is `file: message`. */
-export function formatProblem(p: Problem): string {
+export function formatProblem(p: ContentProblem): string {
   return p.path ? `${p.file}: ${p.path}: ${p.message}` : `${p.file}: ${p.message}`;
 }
 
@@ -55,7 +55,7 @@ export function splitFrontMatter(text: string): { front: string; body: string; f
   return { front: m[1], body: m[2], frontLine: 2, bodyLine: m[1].split(/\r?\n/).length + 3 };
 }
 
-function parseYamlText(text: string, file: string, problems: Problem[], lineOffset = 0): unknown {
+function parseYamlText(text: string, file: string, problems: ContentProblem[], lineOffset = 0): unknown {
   try {
     return parseYaml(text.replace(/^\uFEFF/, ''), { prettyErrors: true });
   } catch (e) {
@@ -71,7 +71,7 @@ function parseYamlText(text: string, file: string, problems: Problem[], lineOffs
   }
 }
 
-function validate<S extends z.ZodType>(schema: S, raw: unknown, file: string, problems: Problem[]): z.infer<S> | undefined {
+function validate<S extends z.ZodType>(schema: S, raw: unknown, file: string, problems: ContentProblem[]): z.infer<S> | undefined {
   if (raw === undefined) return undefined;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push({ file, path: '(file)', message: 'must contain a YAML mapping (key: value pairs)' });
@@ -102,7 +102,7 @@ function collectionOf(reg: Registry, file: string): string | undefined {
 }
 
 /** Where a file sits in its collection: its id (and locale), or why it does not belong there. */
-function locate(def: CollectionDef, file: string): { id: string; locale?: string } | { problem: Problem } | 'ignore' {
+function locate(def: CollectionDef, file: string): { id: string; locale?: string } | { problem: ContentProblem } | 'ignore' {
   const rel = file.slice(def.dir.length + 1);
   const problem = (message: string, path = '(file)') => ({ problem: { file, path, message } });
   if (def.format === 'yaml') {
@@ -128,8 +128,8 @@ type Registry = Record<string, CollectionDef>;
  * Parse and validate all files; then check every cross-reference. `registry` is the collection
  * registry (src/lib/content/collections.ts).
  */
-export function checkContent(files: SourceFile[], registry: Registry = COLLECTIONS): { content: ContentSet; problems: Problem[] } {
-  const problems: Problem[] = [];
+export function checkContent(files: SourceFile[], registry: Registry = COLLECTIONS): { content: ContentSet; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
   const content = Object.fromEntries(Object.keys(registry).map((id) => [id, new Map()])) as ContentSet;
   /** Ids whose file exists (valid or not), per collection. */
   const present = new Map<string, Set<string>>(Object.keys(registry).map((id) => [id, new Set()]));
@@ -205,7 +205,7 @@ export function checkContent(files: SourceFile[], registry: Registry = COLLECTIO
   return { content, problems };
 }
 
-function checkReferences(registry: Registry, c: ContentSet, present: Map<string, Set<string>>, problems: Problem[]): void {
+function checkReferences(registry: Registry, c: ContentSet, present: Map<string, Set<string>>, problems: ContentProblem[]): void {
   const refIn: RefContext['refIn'] = (file, path, kind, id, known, within) => {
     const ids = known instanceof Set || known instanceof Map ? known : new Set(known);
     if (ids.has(id)) return true;

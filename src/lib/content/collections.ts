@@ -20,14 +20,14 @@ import { PolicyGroup, policyRefRegExp } from '../../schemas/policy.ts';
 import { checkPolicyModels, checkPolicyRefs, checkPolicySteps, indexPolicies } from './policies.ts';
 import { SearchSynonyms } from '../../schemas/search.ts';
 import { checkSearchSynonyms } from '../search/synonyms-check.ts';
-import type { Entry, Problem } from './types.ts';
+import type { Entry, ContentProblem } from './types.ts';
 
-export type { Entry, Problem, SourceFile } from './types.ts';
+export type { Entry, ContentProblem, SourceFile } from './types.ts';
 
 /** What reference checks may use: the valid content, and a way to report an unknown id once. */
 export interface RefContext {
   content: ContentSet;
-  problems: Problem[];
+  problems: ContentProblem[];
   /**
    * Checks that `id` names an entry of `collection`; reports a problem (listing the known ids) when it
    * does not. An entry whose file exists but failed its own check counts as unknown without a second

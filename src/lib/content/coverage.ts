@@ -6,7 +6,7 @@
 import type { ContentSet } from './check.ts';
 import { localisePlaybook } from './playbook.ts';
 
-export interface Coverage {
+export interface TranslationCoverage {
   collection: string;
   entries: number;
   translated: number;
@@ -47,8 +47,8 @@ export function firstUntranslated(value: unknown, path = ''): string | undefined
 
 const pct = (n: number, d: number) => (d === 0 ? 100 : Math.floor((n / d) * 1000) / 10);
 
-export function translationCoverage(c: ContentSet): Coverage[] {
-  const out: Coverage[] = [];
+export function translationCoverage(c: ContentSet): TranslationCoverage[] {
+  const out: TranslationCoverage[] = [];
   const yaml = (collection: string, entries: { file: string; data: unknown }[]) => {
     const missing = entries.map((e) => ({ file: e.file, path: firstUntranslated(e.data) })).filter((m): m is { file: string; path: string } => m.path !== undefined);
     out.push({ collection, entries: entries.length, translated: entries.length - missing.length, percent: pct(entries.length - missing.length, entries.length), missing });

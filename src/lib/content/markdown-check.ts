@@ -5,7 +5,7 @@
  * lists the body's site-internal links, which the build checks against the built pages
  * (src/lib/content/link-check.ts). Text in code blocks and code spans is not looked at. Pure.
  */
-import type { Problem } from './types.ts';
+import type { ContentProblem } from './types.ts';
 
 export interface BodyLine {
   /** 1-based line in the file. */
@@ -42,8 +42,8 @@ const HTML_LINK = /<a\b[^>]*\bhref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
 
 const unwrap = (v: string) => v.replace(/^["'<]|["'>]$/g, '').trim();
 
-export function markdownProblems(body: string, file: string, firstLine: number): Problem[] {
-  const problems: Problem[] = [];
+export function markdownProblems(body: string, file: string, firstLine: number): ContentProblem[] {
+  const problems: ContentProblem[] = [];
   const refuse = (line: number, what: string, url: string) =>
     problems.push({
       file,

@@ -4,7 +4,7 @@
  * references with the policy's text in the language of the text that holds them.
  */
 import { policyRefRegExp, policyText, type Policy } from '../../schemas/policy.ts';
-import type { ContentSet, Entry, Problem } from './check.ts';
+import type { ContentSet, Entry, ContentProblem } from './check.ts';
 import { joinJapaneseLines } from './japanese.ts';
 
 export type Lang = 'en' | 'ja';
@@ -16,7 +16,7 @@ export interface IndexedPolicy {
 export type PolicyIndex = Map<string, IndexedPolicy>;
 
 /** Every policy by key, with the file and field that defines it. Duplicate keys are reported. */
-export function indexPolicies(c: Pick<ContentSet, 'policies'>, problems?: Problem[]): PolicyIndex {
+export function indexPolicies(c: Pick<ContentSet, 'policies'>, problems?: ContentProblem[]): PolicyIndex {
   const out: PolicyIndex = new Map();
   for (const g of c.policies.values()) {
     g.data.policies.forEach((p, i) => {
@@ -111,7 +111,7 @@ export function* contentTexts(c: ContentSet): Generator<{ file: string; path: st
 }
 
 /** Reports every reference to a policy that does not exist, naming the file, the field and the key. */
-export function checkPolicyRefs(c: ContentSet, index: PolicyIndex, problems: Problem[]): void {
+export function checkPolicyRefs(c: ContentSet, index: PolicyIndex, problems: ContentProblem[]): void {
   const known = [...index.keys()].sort().join(', ') || 'none';
   const check = (file: string, path: string, s: string) => {
     for (const key of policyRefs(s))
@@ -126,7 +126,7 @@ export function checkPolicyRefs(c: ContentSet, index: PolicyIndex, problems: Pro
 }
 
 /** Steps that name a policy (`policy: KEY`) must have the day the policy sets. */
-export function checkPolicySteps(c: ContentSet, index: PolicyIndex, problems: Problem[]): void {
+export function checkPolicySteps(c: ContentSet, index: PolicyIndex, problems: ContentProblem[]): void {
   for (const p of c.playbooks.values()) {
     p.data.steps.forEach((s, i) => {
       if (!s.policy) return;
@@ -142,7 +142,7 @@ export function checkPolicySteps(c: ContentSet, index: PolicyIndex, problems: Pr
 export const TREND_ALERT_POLICY = 'trend-alert';
 
 /** Health models raise a trend alert at the change the trend-alert policy sets. */
-export function checkPolicyModels(c: ContentSet, index: PolicyIndex, problems: Problem[]): void {
+export function checkPolicyModels(c: ContentSet, index: PolicyIndex, problems: ContentProblem[]): void {
   const ip = index.get(TREND_ALERT_POLICY);
   const points = ip?.policy.values.points;
   if (typeof points !== 'number') return;

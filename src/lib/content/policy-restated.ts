@@ -5,7 +5,7 @@
  * of the policy's topic words (the policy's `topics`). Pure: the caller passes the checked content.
  */
 import { policyRefRegExp } from '../../schemas/policy.ts';
-import type { ContentSet, Problem } from './check.ts';
+import type { ContentSet, ContentProblem } from './check.ts';
 import { contentTexts, type Lang, type PolicyIndex } from './policies.ts';
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -85,8 +85,8 @@ export function findRestatedPolicies(c: ContentSet, index: PolicyIndex, allowed:
 }
 
 /** Numeric policies the scanner cannot check: no topic words, or a value name without a unit pattern. */
-export function policiesWithoutPatterns(index: PolicyIndex): Problem[] {
-  const out: Problem[] = [];
+export function policiesWithoutPatterns(index: PolicyIndex): ContentProblem[] {
+  const out: ContentProblem[] = [];
   for (const { policy, file, path } of index.values()) {
     const numeric = Object.entries(policy.values).filter(([, v]) => typeof v === 'number');
     if (!numeric.length) continue;

@@ -7,7 +7,7 @@ export interface SourceFile {
   /** The file's raw bytes, when read from disk: lets the check tell a non-UTF-8 file from a broken one. */
   bytes?: Uint8Array;
 }
-export interface Problem {
+export interface ContentProblem {
   file: string;
   path: string;
   message: string;

@@ -36,14 +36,14 @@ export const SAMPLE_ROWS = 10_000;
 /** Rows scored between two looks at the cancel signal (and two progress reports). */
 const SCORE_SLICE = 2_000;
 
-export interface Progress {
+export interface BatchProgress {
   rows: number;
   bytes: number;
   totalBytes: number;
 }
 export interface StreamRunOptions {
   signal?: AbortSignal;
-  onProgress?: (p: Progress) => void;
+  onProgress?: (p: BatchProgress) => void;
   chunkBytes?: number;
   sniffChars?: number;
 }

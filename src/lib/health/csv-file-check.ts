@@ -5,7 +5,7 @@
 import type { InspectOutput } from './batch-session.ts';
 
 /** Largest file a page reads whole (the whole file is held in memory twice while it is parsed). */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const MAX_CSV_BYTES = 50 * 1024 * 1024;
 /** Largest file the batch page reads in chunks (its memory grows by about 30 bytes a row, not with the file). */
 export const MAX_STREAMED_BYTES = 512 * 1024 * 1024;
 
@@ -41,7 +41,7 @@ const SIGNATURES: [string, number[]][] = [
 export function sniffFile(
   bytes: Uint8Array,
   name = '',
-  { size = bytes.length, maxBytes = MAX_FILE_BYTES }: { size?: number; maxBytes?: number } = {},
+  { size = bytes.length, maxBytes = MAX_CSV_BYTES }: { size?: number; maxBytes?: number } = {},
 ): FileProblem | null {
   if (size === 0) return { code: 'empty' };
   if (size > maxBytes)

@@ -21,7 +21,7 @@ import {
   type ExportOptions,
   type InspectOutput,
   type PageResult,
-  type Progress,
+  type BatchProgress,
   type ScoreInput,
   type StreamRunOptions,
 } from './batch-session.ts';
@@ -85,7 +85,7 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { type: 'progress'; id: string; done: number; total: number }
   | { type: 'result'; id: string; output: BatchOutput }
-  | ({ type: 'task-progress'; id: string } & Progress)
+  | ({ type: 'task-progress'; id: string } & BatchProgress)
   | { type: 'answer'; id: string; value: BatchAnswers[BatchTask['type']] }
   | { type: 'error'; id: string; error: Issue }
   | { type: 'cancelled'; id: string };

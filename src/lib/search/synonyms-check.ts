@@ -2,7 +2,7 @@
  * Cross-checks of content/search/*.yaml (the schema checks the shape): every intent page exists,
  * every word has something searchable in it, and no word is listed twice in one group or intent.
  */
-import type { ContentSet, Problem } from '../content/check.ts';
+import type { ContentSet, ContentProblem } from '../content/check.ts';
 import { splitUnits } from './text.ts';
 
 /** Does a search target (`<type>:<id>`) name a page of the content set? */
@@ -52,7 +52,7 @@ const TARGET_COLLECTION: Record<string, string> = {
  */
 export function checkSearchSynonyms(
   c: ContentSet,
-  problems: Problem[],
+  problems: ContentProblem[],
   fileExists?: (collection: string, id: string) => boolean,
 ): void {
   const known = (p: string): boolean => {
