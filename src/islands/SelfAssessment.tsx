@@ -148,7 +148,9 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
           frameworks: jobFrameworks(data.frameworks),
         });
         if (r.ok) {
-          if (data.frameworks.some((f) => f.id === r.assessment.framework.id)) setShared(r.assessment);
+          // A transition: the preview re-renders the whole form, in short tasks this way.
+          if (data.frameworks.some((f) => f.id === r.assessment.framework.id))
+            startTransition(() => setShared(r.assessment));
           else
             notify({
               kind: 'error',
@@ -345,16 +347,19 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
       return;
     }
     firstSave.current = false;
-    if (f.id !== fw.id) {
-      incoming.current = shared;
-      setLoaded(false);
-      setFwId(f.id);
-      notify({ kind: 'info', text: t('safe.other.framework', { framework: f.name, current: fw.name }) });
-    } else {
-      setA(shared);
-      setLoaded(true);
-    }
-    setShared(null);
+    // A transition: filling the form with the link's ratings is rendered in short tasks.
+    startTransition(() => {
+      if (f.id !== fw.id) {
+        incoming.current = shared;
+        setLoaded(false);
+        setFwId(f.id);
+        notify({ kind: 'info', text: t('safe.other.framework', { framework: f.name, current: fw.name }) });
+      } else {
+        setA(shared);
+        setLoaded(true);
+      }
+      setShared(null);
+    });
     history.replaceState(null, '', location.pathname + location.search);
   };
   const copyLink = async () => {
