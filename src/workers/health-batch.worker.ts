@@ -1,10 +1,9 @@
 /**
- * Web Worker for the batch-scoring page and the model designer: receives WorkerRequest messages,
- * hands each task to BatchService (read the file in chunks, score, serve a page of the table, write
- * the scored CSV) or runs runBatch over a file in memory ('run'), off the page's thread, and posts
- * progress, the answer, an error or "cancelled" back. Only forwards messages: all logic is in src/lib/health.
+ * Web Worker for the batch-scoring page: receives WorkerRequest messages, hands each task to
+ * BatchService (read the file in chunks, score, serve a page of the table, write the scored CSV) off
+ * the page's thread, and posts progress, the answer, an error or "cancelled" back. Only forwards messages: all logic is in src/lib/health.
  */
-import { BatchCancelled, BatchService, forPage, runBatch } from '../lib/health/worker-protocol.ts';
+import { BatchCancelled, BatchService } from '../lib/health/worker-protocol.ts';
 import type { WorkerRequest, WorkerResponse } from '../lib/health/worker-protocol.ts';
 
 interface WorkerScope {
@@ -24,20 +23,10 @@ scope.addEventListener('message', (e) => {
   const ac = new AbortController();
   running.set(msg.id, ac);
   const id = msg.id;
-  let work: Promise<void>;
-  if (msg.type === 'run') {
-    const { type: _type, id: _id, ...input } = msg;
-    work = runBatch(
-      input,
-      (p) => scope.postMessage({ type: 'progress', id, done: p.done, total: p.total }),
-      ac.signal,
-    ).then((output) => scope.postMessage({ type: 'result', id, output: forPage(output) }));
-  } else {
-    const { id: _id, ...task } = msg;
-    work = service
-      .handle(task, { signal: ac.signal, onProgress: (p) => scope.postMessage({ type: 'task-progress', id, ...p }) })
-      .then((value) => scope.postMessage({ type: 'answer', id, value }));
-  }
+  const { id: _id, ...task } = msg;
+  const work = service
+    .handle(task, { signal: ac.signal, onProgress: (p) => scope.postMessage({ type: 'task-progress', id, ...p }) })
+    .then((value) => scope.postMessage({ type: 'answer', id, value }));
   work
     .catch((err: unknown) => {
       if (err instanceof BatchCancelled) scope.postMessage({ type: 'cancelled', id });

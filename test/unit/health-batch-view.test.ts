@@ -6,7 +6,6 @@ import { bandIndexFor } from '../../src/lib/health/score.ts';
 import { runBatch } from '../../src/lib/health/worker-protocol.ts';
 import { batchClientData, compactModel } from '../../src/lib/health/batch-props.ts';
 import { MAX_CSV_BYTES, checkParsed, sniffFile } from '../../src/lib/health/csv-file-check.ts';
-import { forPage, inspectInput } from '../../src/lib/health/worker-protocol.ts';
 import {
   duplicateColumns,
   mappedCoverage,
@@ -132,35 +131,6 @@ describe('sniffFile and checkParsed', () => {
     expect(checkParsed({ headers: ['', ''], rowCount: 3 })).toEqual({ code: 'no-columns' });
     expect(checkParsed({ headers: [], rowCount: 0 })).toEqual({ code: 'no-columns' });
     expect(checkParsed({ headers: ['a'], rowCount: 0 })).toEqual({ code: 'no-rows' });
-  });
-});
-
-describe('inspectInput and forPage', () => {
-  it('the first pass decodes and parses (Shift_JIS) but scores nothing', async () => {
-    const out = await runBatch(inspectInput(high, fixture('accounts-sjis.csv')));
-    expect(out.encoding).toBe('shift_jis');
-    expect(out.headers[0]).toBe('アカウント名');
-    expect(out.rowCount).toBe(4);
-    expect(out.rows[0][0]).toBe('株式会社あおば');
-    expect(out.backtest).toBeNull();
-    expect(out.bad).toEqual([]);
-    expect(out.scored.every((s) => s.result.status === 'insufficient-data' && Object.keys(s.values).length === 0)).toBe(
-      true,
-    );
-    // The page then guesses from the real model.
-    expect(Object.keys(guessMapping(out.headers, high).measures)).toHaveLength(12);
-  });
-
-  it('forPage drops the per-measure breakdown only', async () => {
-    const out = await runBatch({ model: high, bytes: fixture('accounts-utf8.csv') });
-    const slim = forPage(out);
-    const kept = (rows: typeof out.scored) =>
-      rows.map((s) => [s.row, s.result.score, s.result.band, s.result.coverage, s.result.status, s.result.reasons]);
-    expect(kept(slim.scored)).toEqual(kept(out.scored));
-    expect(slim.scored.every((s) => s.result.measures.length === 0 && s.result.groups.length === 0)).toBe(true);
-    expect(out.scored[0].result.measures).toHaveLength(12);
-    expect(slim.backtest).toBe(out.backtest);
-    expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(out).length / 2);
   });
 });
 

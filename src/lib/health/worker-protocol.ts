@@ -76,15 +76,10 @@ export interface BatchAnswers {
   release: null;
 }
 
-/** 'run' scores a whole file held in memory (runBatch; the model designer reads its files so); the tasks work on a File in chunks. */
-export type WorkerRequest =
-  | ({ type: 'run'; id: string } & BatchInput)
-  | (BatchTask & { id: string })
-  | { type: 'cancel'; id: string };
+/** The tasks work on a File in chunks (BatchService). */
+export type WorkerRequest = (BatchTask & { id: string }) | { type: 'cancel'; id: string };
 
 export type WorkerResponse =
-  | { type: 'progress'; id: string; done: number; total: number }
-  | { type: 'result'; id: string; output: BatchOutput }
   | ({ type: 'task-progress'; id: string } & BatchProgress)
   | { type: 'answer'; id: string; value: BatchAnswers[BatchTask['type']] }
   | { type: 'error'; id: string; error: Issue }
@@ -183,28 +178,4 @@ export async function runBatch(
     bad,
     backtest: bt,
   };
-}
-
-/**
- * Input for the first pass over a new file: decode and parse in the worker, score nothing. The
- * model is given no measures and no columns are mapped, so each row costs next to nothing; the
- * page then guesses the mapping from the headers and reads the distinct labels from the rows.
- */
-export function inspectInput(model: HealthModel, bytes: Uint8Array): BatchInput {
-  return {
-    model: { ...model, measures: [], overrides: [] },
-    bytes,
-    mapping: { measures: {}, account: null, outcome: null },
-    backtest: false,
-    chunkSize: 5000,
-  };
-}
-
-/**
- * The worker's answer without what the page never shows — each row's per-measure and per-group
- * breakdown — so the structured clone back to the page stays small (about a third of the bytes).
- * Score, band, coverage, status, overrides and reasons are kept.
- */
-export function forPage(out: BatchOutput): BatchOutput {
-  return { ...out, scored: out.scored.map((s) => ({ ...s, result: { ...s.result, measures: [], groups: [] } })) };
 }
