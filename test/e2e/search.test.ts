@@ -72,6 +72,31 @@ describe('header search', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'オンボーディング');
     await ctx.close();
   });
+
+  it('the search page on a phone draws its hits without moving them (layout shift under 0.1, both languages)', async () => {
+    for (const lang of ['', 'ja/']) {
+      const ctx = await site.browser.newContext({ viewport: { width: 412, height: 823 } });
+      await ctx.addInitScript(() => {
+        const w = window as unknown as { __cls: number };
+        w.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+            if (!e.hadRecentInput) w.__cls += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const page = await ctx.newPage();
+      await page.goto(`${site.server.url}${lang}search/?q=churn`);
+      await page.waitForSelector('[data-search-page-results] .search-hit');
+      // Let the hits be drawn and any deferred layout happen.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.waitForTimeout(500);
+      const hits = await page.locator('[data-search-page-results] .search-hit').count();
+      expect(hits).toBeGreaterThan(8);
+      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+      expect(cls, `/${lang}search/?q=churn: cumulative layout shift`).toBeLessThan(0.1);
+      await ctx.close();
+    }
+  });
 });
 
 describe('under a base path', () => {
