@@ -12,7 +12,7 @@ import type { Locale } from '../i18n/locales.ts';
 import { checkParsed } from '../lib/health/csv-file-check.ts';
 import type { Issue } from '../lib/health/score.ts';
 import { formatNumber, formatPercent } from '../lib/health/number-format.ts';
-import { MIN_CHURNED, type ColumnKind, type ColumnProfile } from '../lib/health/design/columns.ts';
+import { issueSeverity, MIN_CHURNED, type ColumnKind, type ColumnProfile } from '../lib/health/design/columns.ts';
 import type { suggestMeasure } from '../lib/health/design/start.ts';
 import { designProblems, type Design, type DesignMeasure } from '../lib/health/design/design.ts';
 import { FitCancelled, type SuggestResult } from '../lib/health/design/fit.ts';
@@ -112,9 +112,7 @@ export default function HealthDesign({ lang, dict, client: given }: DesignProps)
   const checked = check?.key === checkKey ? check.answer : null;
   const issues = checked?.issues ?? [];
   const counts = checked?.counts ?? null;
-  const blocking = issues.some(
-    (i) => i.code === 'one-class' || i.code === 'too-few-rows' || i.code === 'no-churn-label',
-  );
+  const blocking = issues.some((i) => issueSeverity(i) === 'blocks');
   const canBuild =
     file !== null &&
     outcomeSpec !== null &&
@@ -325,18 +323,7 @@ export default function HealthDesign({ lang, dict, client: given }: DesignProps)
           {issues.length > 0 && (
             <ul className="problem-list design-issues" data-testid="data-issues">
               {issues.map((i, k) => (
-                <li
-                  key={k}
-                  data-code={i.code}
-                  className={
-                    i.code === 'one-class' ||
-                    i.code === 'too-few-rows' ||
-                    i.code === 'no-churn-label' ||
-                    i.code === 'leakage'
-                      ? 'error'
-                      : 'warn'
-                  }
-                >
+                <li key={k} data-code={i.code} className={issueSeverity(i) === 'warn' ? 'warn' : 'error'}>
                   {dataIssueText(t, lang, i)}
                 </li>
               ))}

@@ -21,6 +21,7 @@ import { readContentFiles } from '../../src/lib/content/load.ts';
 import {
   dataIssues,
   guessRoles,
+  issueSeverity,
   profileColumns,
   rankAuc,
   readCategories,
@@ -502,6 +503,20 @@ describe('data checks', () => {
       );
       expect(rankAuc(xs, ys)).toBe(pairs ? right / pairs : null);
     }
+  });
+});
+
+describe('data issue severity', () => {
+  it('blocks building only where no model can be fitted; leakage is an error that does not block', () => {
+    const sev = (i: Parameters<typeof issueSeverity>[0]) => issueSeverity(i);
+    expect(sev({ code: 'one-class', params: { churned: 0, renewed: 10 } })).toBe('blocks');
+    expect(sev({ code: 'too-few-rows', params: { rows: 5, min: 30 } })).toBe('blocks');
+    expect(sev({ code: 'no-churn-label' })).toBe('blocks');
+    expect(sev({ code: 'leakage', params: { col: 1, header: 'churn copy', auc: 1 } })).toBe('error');
+    expect(sev({ code: 'few-churned', params: { churned: 3, min: 30 } })).toBe('warn');
+    expect(sev({ code: 'constant', params: { col: 2, header: 'x' } })).toBe('warn');
+    expect(sev({ code: 'mostly-missing', params: { col: 2, header: 'x', missing: 0.7 } })).toBe('warn');
+    expect(sev({ code: 'duplicate-ids', params: { col: 0, count: 2, examples: ['a'] } })).toBe('warn');
   });
 });
 

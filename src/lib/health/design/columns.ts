@@ -266,6 +266,16 @@ export type DataIssue =
   | { code: 'duplicate-ids'; params: { col: number; count: number; examples: string[] } }
   | { code: 'leakage'; params: { col: number; header: string; auc: number } };
 
+/**
+ * How serious a data issue is: 'blocks' means no model can be built from these columns; 'error' is
+ * shown as an error but does not stop building (a leaking column: the person decides to drop it);
+ * the rest are warnings.
+ */
+export function issueSeverity(i: DataIssue): 'blocks' | 'error' | 'warn' {
+  if (i.code === 'one-class' || i.code === 'too-few-rows' || i.code === 'no-churn-label') return 'blocks';
+  return i.code === 'leakage' ? 'error' : 'warn';
+}
+
 export function outcomeCounts(outcome: Int8Array): { churned: number; renewed: number; unknown: number } {
   let churned = 0;
   let renewed = 0;
