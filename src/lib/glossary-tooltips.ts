@@ -154,9 +154,33 @@ export function annotateTree(tree: Root, terms: TooltipTerm[], idPrefix = 'gloss
   };
 }
 
+/** Character references other than the four any HTML writer uses for text (&amp; &lt; &gt; &quot;). */
+const OTHER_REFERENCE = /&(?!(?:amp|lt|gt|quot);)/;
+const NEVER_PREFILTERED = /[&<>"]|[^\x00-\x7f]/;
+
+/**
+ * Whether `name` can occur in a text of the fragment `html`, from the HTML source alone (`lower` is
+ * `html` in lower case): a cheap test that lets a page skip most of the ~200 glossary names before its
+ * texts are searched, and skip parsing when none is left. Never wrong the other way: a Latin name has
+ * ASCII only (a case-insensitive match is then ASCII in the text, found in the lower-cased source), a
+ * Japanese name is matched case-sensitively; a text reaches the source unchanged when the source has
+ * no character reference but the four above, and names with those characters are always kept.
+ */
+function mayOccur(name: string, html: string, lower: string, plainText: boolean): boolean {
+  if (!plainText) return true;
+  if (!LATIN.test(name)) return !/[&<>"]/.test(name) ? html.includes(name) : true;
+  return NEVER_PREFILTERED.test(name) || lower.includes(name.toLowerCase());
+}
+
 /** annotateTree on an HTML fragment; the HTML comes back unchanged when no term occurs in it. */
 export function annotateTerms(html: string, terms: TooltipTerm[], idPrefix = 'gloss'): string {
-  const { tree, marked } = annotateTree(htmlToHast(html, { fragment: true }) as Root, terms, idPrefix);
+  const lower = html.toLowerCase();
+  const plainText = !OTHER_REFERENCE.test(html);
+  const present = terms
+    .map((t) => ({ ...t, names: t.names.filter((n) => mayOccur(n, html, lower, plainText)) }))
+    .filter((t) => t.names.length > 0);
+  if (present.length === 0) return html;
+  const { tree, marked } = annotateTree(htmlToHast(html, { fragment: true }) as Root, present, idPrefix);
   if (marked === 0) return html;
   return toHtml(tree, { characterReferences: { useNamedReferences: true } });
 }
