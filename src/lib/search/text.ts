@@ -1,27 +1,21 @@
 /**
  * Text analysis shared by the index builder and the query side: both must cut words the same way or
  * nothing matches. Needs only lunr's English stemmer and stop words (lunr-parts.ts) and lunr-languages'
- * TinySegmenter, not the rest of lunr-languages, so the browser's first search stays small.
+ * TinySegmenter model, not the rest of lunr-languages, so the browser's first search stays small.
  */
 import { isLunrStopWord, porterStem } from './lunr-parts.ts';
-import tinyseg from 'lunr-languages/tinyseg.js';
+import { compileSegmenter, newTinySegmenter, type Segment } from './segmenter.ts';
 
-interface Segmenter {
-  segment(text: string): string[];
-}
+let segment: Segment | undefined;
 
-let segmenter: Segmenter | undefined;
-
-/** Split Japanese text into words with TinySegmenter (empty and whitespace-only pieces dropped). */
+/**
+ * Split Japanese text into words as TinySegmenter does (empty and whitespace-only pieces dropped),
+ * with its model compiled by segmenter.ts, several times faster than its own segment().
+ */
 export function segmentJa(text: string): string[] {
   if (!text) return [];
-  if (!segmenter) {
-    // tinyseg.js is a factory that puts the class on the object it is given.
-    const holder = {} as { TinySegmenter?: new () => Segmenter };
-    (tinyseg as unknown as (x: object) => void)(holder);
-    segmenter = new holder.TinySegmenter!();
-  }
-  return segmenter.segment(text).filter((s) => s.trim() !== '');
+  segment ??= compileSegmenter(newTinySegmenter());
+  return segment(text).filter((s) => s.trim() !== '');
 }
 
 /**
