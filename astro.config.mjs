@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import contentCheck from './src/integrations/content-check.ts';
 import { CSP_DIRECTIVES } from './src/security/csp.ts';
-import { terserChartChunks } from './src/integrations/terser-chart-chunks.ts';
+import { terserChosenChunks } from './src/integrations/terser-chunks.ts';
 import { leanDynamicImport } from './src/integrations/lean-dynamic-import.ts';
 import { ownModuleCopy } from './src/integrations/own-module-copy.ts';
 import staticHeaders from './src/integrations/static-headers.ts';
@@ -30,7 +30,7 @@ export default defineConfig({
   },
   // Every page gets a CSP <meta> with the hashes of Astro's inline scripts and styles (README, "Deploying").
   security: { csp: { algorithm: 'SHA-256', directives: [...CSP_DIRECTIVES] } },
-  // Browser chunks with chart.js go through terser as well (budgets.json; see the plugin).
+  // The chart.js and first-search chunks go through terser as well (budgets.json; see the plugin).
   // `~/` is src/ for pages, layouts and components (tsconfig.json "paths" says the same to TypeScript).
   vite: {
     resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
@@ -38,7 +38,7 @@ export default defineConfig({
     plugins: [
       leanDynamicImport(),
       ownModuleCopy({ name: 'radar', module: 'chart.js', importers: /[\\/]islands[\\/]RadarChart\.tsx$/ }),
-      terserChartChunks(),
+      terserChosenChunks(),
     ],
   },
   // No Shiki: its highlighting writes style="" attributes, which the CSP blocks; code blocks stay

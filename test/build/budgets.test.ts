@@ -34,7 +34,7 @@ describe('byte budgets', () => {
     for (const p of ['playbooks/', 'onboarding/new-csm/', 'plane/', 'progress/'])
       expect(weigh(p).initialJs, p).toBeLessThanOrEqual(budgets.interactivePageInitialJs.max);
   });
-  it('the first search query downloads at most 25 KB of code, loaded only on intent', () => {
+  it('the first search query downloads at most 20 KB of code, loaded only on intent', () => {
     const w = weigh('playbooks/kickoff/');
     const search = w.lazyFiles.filter((f) => !/GrowthPlan|share-link|growth-plan/.test(f));
     expect(search.some((f) => f.includes('search-ui'))).toBe(true);
