@@ -242,13 +242,19 @@ export async function runScaleBench(argv: string[]): Promise<number> {
         `${name.padEnd(17)} | ${String(s.pages).padStart(6)} | ${fmtS(s.seconds).padStart(18)} | ${s.msPerPage.toFixed(1).padStart(7)} | ${fmtS(s.peakMB, 0).padStart(17)} | ${s.outputMB.toFixed(1).padStart(9)}`,
       );
     const ratio = bs.msPerPage / sl.msPerPage;
+    const memoryRatio = bs.peakMB.median / sl.peakMB.median;
+    const budgets = JSON.parse(readFileSync(join(ROOT, 'budgets.json'), 'utf8')).ratios ?? {};
+    const verdict = (x: number, key: string) => {
+      const max = budgets[key]?.max as number | undefined;
+      return max === undefined ? '' : ` (budget ${(max * 100).toFixed(0)} %: ${x <= max ? 'ok' : 'over'})`;
+    };
     console.log(
-      `\nBansō's time per page is ${(ratio * 100).toFixed(0)} % of Starlight's (goal: 50 % or less); peak memory ${((bs.peakMB.median / sl.peakMB.median) * 100).toFixed(0)} %.`,
+      `\nBansō's time per page is ${(ratio * 100).toFixed(0)} % of Starlight's${verdict(ratio, 'buildTimePerPageVsStarlight')}; peak memory ${(memoryRatio * 100).toFixed(0)} %${verdict(memoryRatio, 'buildPeakMemoryVsStarlight')}.`,
     );
     writeFileSync(
       join(ROOT, 'bench-results', 'starlight.json'),
       `${JSON.stringify(
-        { date: new Date().toISOString(), runs, starlight: sl, banso: bs, timePerPageRatio: ratio },
+        { date: new Date().toISOString(), runs, starlight: sl, banso: bs, timePerPageRatio: ratio, memoryRatio },
         null,
         2,
       )}\n`,

@@ -59,12 +59,23 @@ const budgets = JSON.parse(readFileSync(join(ROOT, 'budgets.json'), 'utf8'));
 const byteBudget = (k: string): number | undefined => budgets.bytes?.[k]?.max;
 const timeBudget = (k: string): number | undefined => budgets.times?.[k]?.max;
 const memoryBudget = (k: string): number | undefined => budgets.memory?.[k]?.max;
-const ref = budgets.reference?.starlight1000Docs ?? {
-  buildS: 27.5,
-  peakMemoryGB: 1.0,
-  outputMB: 257,
-  jsPerPageKBGzip: 32,
-};
+/**
+ * Starlight's figures from the last `npm run bench -- --vs-starlight` on this machine
+ * (bench-results/starlight.json), shown beside the build's own; none when it has not been run.
+ */
+const starlightRun = (() => {
+  try {
+    const r = JSON.parse(readFileSync(join(ROOT, 'bench-results', 'starlight.json'), 'utf8'));
+    return {
+      buildS: r.starlight.seconds.median,
+      peakMB: r.starlight.peakMB.median,
+      outputMB: r.starlight.outputMB,
+      date: r.date,
+    };
+  } catch {
+    return undefined;
+  }
+})();
 
 interface Row {
   figure: string;
@@ -518,16 +529,18 @@ const { bytes: outBytes, files: outFiles, html: htmlFiles } = outputSize(dist);
 log(
   `built in ${b.seconds.toFixed(1)} s, peak ${b.peakMB.toFixed(0)} MB (${b.how}), ${outFiles} files, ${(outBytes / 1e6).toFixed(1)} MB`,
 );
-add('build: wall time', Number(b.seconds.toFixed(1)), 's', 'time', 'build1000DocsS', `${ref.buildS} s`);
+const sl = (x: number | undefined, unit: string) =>
+  starlightRun && x !== undefined ? `${x.toFixed(1)} ${unit}` : undefined;
+add('build: wall time', Number(b.seconds.toFixed(1)), 's', 'time', 'build1000DocsS', sl(starlightRun?.buildS, 's'));
+add('build: peak memory', Math.round(b.peakMB), 'MB', 'time', 'buildPeakMemoryMB', sl(starlightRun?.peakMB, 'MB'));
 add(
-  'build: peak memory',
-  Math.round(b.peakMB),
+  'build: output size',
+  Number((outBytes / 1e6).toFixed(1)),
   'MB',
-  'time',
-  'buildPeakMemoryMB',
-  `${Math.round(ref.peakMemoryGB * 1024)} MB`,
+  'info',
+  undefined,
+  sl(starlightRun?.outputMB, 'MB'),
 );
-add('build: output size', Number((outBytes / 1e6).toFixed(1)), 'MB', 'info', undefined, `${ref.outputMB} MB`);
 add('build: output files', outFiles, 'files', 'info');
 add('build: HTML pages', htmlFiles, 'files', 'info');
 
@@ -560,7 +573,7 @@ for (const p of PAGES) {
     const w = pageWeight(dist, file);
     pageRows.push({ type: p.type, lang, path: `/${path}`, weight: w });
     const label = `${p.type} (${lang})`;
-    add(`${label}: initial JS`, w.initialJs, 'B', 'bytes', p.jsBudget, `${ref.jsPerPageKBGzip * 1024} B`);
+    add(`${label}: initial JS`, w.initialJs, 'B', 'bytes', p.jsBudget);
     add(`${label}: lazy JS`, w.lazyJs, 'B', 'info');
     add(`${label}: HTML`, w.html, 'B', 'info');
     add(`${label}: CSS`, w.css, 'B', 'info');
@@ -724,7 +737,13 @@ const table = rows.map((r) => [
   r.status,
   r.reference ?? '',
 ]);
-const head = ['figure', 'value', 'budget', 'ok/over', 'Starlight reference'];
+const head = [
+  'figure',
+  'value',
+  'budget',
+  'ok/over',
+  starlightRun ? `Starlight (--vs-starlight, ${starlightRun.date.slice(0, 10)})` : 'Starlight (run --vs-starlight)',
+];
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
 const line = (cells: string[]) =>
   cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ');
@@ -762,7 +781,7 @@ const result = {
   })),
   search: searchTimings,
   rows,
-  reference: ref,
+  starlight: starlightRun ?? null,
   overBudget: { bytes: overBytes.map((r) => r.figure), times: overTimes.map((r) => r.figure) },
 };
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
