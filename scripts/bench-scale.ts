@@ -9,6 +9,7 @@
  *                                            from the npm registry into a temporary directory) and Bansō,
  *                                            and prints both side by side, per page too
  *   --runs=N                                 builds each step N times and reports min / median / max
+ *                                            (Starlight and Bansō take turns run by run)
  *
  * Writes bench-results/scale.json and/or bench-results/starlight.json. Timings are reported, never gates.
  */
@@ -65,46 +66,59 @@ function banso(count: number): string {
   return work;
 }
 
-/**
- * Builds the site in `dir` `runs` times from a clean output (`clean` more to remove before each run)
- * with `args` through Node, logging each run; removes `dir` at the end.
- */
-async function measureBuilds(
-  name: string,
-  count: number,
+interface Build {
+  name: string;
+  count: number;
+  dir: string;
+  args: string[];
+  /** More to remove before each run than dist/. */
+  clean: string[];
+}
+
+/** One build of `b` from a clean output, logged. */
+async function buildOnce(
+  b: Build,
+  i: number,
   runs: number,
-  dir: string,
-  args: string[],
-  clean: string[] = [],
-): Promise<Step> {
+): Promise<{ run: MeasuredRun; size: ReturnType<typeof outputSize> }> {
+  for (const p of ['dist', ...b.clean]) rmSync(join(b.dir, p), { recursive: true, force: true });
+  log(`${b.name}, ${b.count} playbooks, run ${i + 1}/${runs} …`);
+  const r = await measureNode(b.args, b.dir, childBuildEnv());
+  if (r.code !== 0) throw new Error(`${b.name} build of ${b.count} playbooks failed:\n${r.tail}`);
+  const size = outputSize(join(b.dir, 'dist'));
+  log(`  ${r.seconds.toFixed(1)} s, peak ${r.peakMB.toFixed(0)} MB, ${size.html} pages`);
+  return { run: r, size };
+}
+
+/**
+ * Builds each of `builds` `runs` times, taking turns (A, B, A, B…) so that a change in the machine's
+ * load falls on both alike; removes their directories at the end.
+ */
+async function measureInTurns(builds: Build[], runs: number): Promise<Step[]> {
   try {
-    const results: MeasuredRun[] = [];
-    let size = { bytes: 0, files: 0, html: 0 };
-    for (let i = 0; i < runs; i++) {
-      for (const p of ['dist', ...clean]) rmSync(join(dir, p), { recursive: true, force: true });
-      log(`${name}, ${count} playbooks, run ${i + 1}/${runs} …`);
-      const r = await measureNode(args, dir, childBuildEnv());
-      if (r.code !== 0) throw new Error(`${name} build of ${count} playbooks failed:\n${r.tail}`);
-      results.push(r);
-      size = outputSize(join(dir, 'dist'));
-      log(`  ${r.seconds.toFixed(1)} s, peak ${r.peakMB.toFixed(0)} MB, ${size.html} pages`);
-    }
-    return { playbooks: count, pages: size.html, outputMB: size.bytes / 1e6, runs: results };
+    const steps: Step[] = builds.map((b) => ({ playbooks: b.count, pages: 0, outputMB: 0, runs: [] }));
+    for (let i = 0; i < runs; i++)
+      for (const [k, b] of builds.entries()) {
+        const { run, size } = await buildOnce(b, i, runs);
+        steps[k].runs.push(run);
+        steps[k].pages = size.html;
+        steps[k].outputMB = size.bytes / 1e6;
+      }
+    return steps;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    for (const b of builds) rmSync(b.dir, { recursive: true, force: true });
   }
 }
 
-function measureBanso(count: number, runs: number): Promise<Step> {
+function bansoBuild(count: number): Build {
   const work = banso(count);
-  return measureBuilds(
-    'Bansō',
+  return {
+    name: 'Bansō',
     count,
-    runs,
-    work,
-    [join(work, 'scripts', 'build.ts')],
-    [join('node_modules', '.astro')],
-  );
+    dir: work,
+    args: [join(work, 'scripts', 'build.ts')],
+    clean: [join('node_modules', '.astro')],
+  };
 }
 
 /** A Starlight site in a temporary directory with the same synthetic playbooks as docs pages, both languages. */
@@ -171,13 +185,16 @@ function starlightSite(count: number): string {
   return dir;
 }
 
-function measureStarlight(count: number, runs: number): Promise<Step> {
+function starlightBuild(count: number): Build {
   const dir = starlightSite(count);
   // Starlight with its defaults, through the same Node as Bansō's build.
-  return measureBuilds('Starlight', count, runs, dir, [
-    join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'),
-    'build',
-  ]);
+  return {
+    name: 'Starlight',
+    count,
+    dir,
+    args: [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+    clean: [],
+  };
 }
 
 const describe = (s: Step) => {
@@ -201,7 +218,7 @@ export async function runScaleBench(argv: string[]): Promise<number> {
   if (scaleArg) {
     const counts = scaleArg.includes('=') ? scaleArg.slice(8).split(',').map(Number) : [1000, 5000, 10000];
     const steps: ReturnType<typeof describe>[] = [];
-    for (const n of counts) steps.push(describe(await measureBanso(n, runs)));
+    for (const n of counts) steps.push(describe((await measureInTurns([bansoBuild(n)], runs))[0]));
     console.log(
       'playbooks | pages  | build s (min–max)  | ms/page | peak MB (min–max) | output MB | time ×   | memory ×',
     );
@@ -229,8 +246,10 @@ export async function runScaleBench(argv: string[]): Promise<number> {
 
   if (argv.includes('--vs-starlight')) {
     const n = Number(argv.find((a) => a.startsWith('--playbooks='))?.slice(12) ?? 1000);
-    const sl = describe(await measureStarlight(n, runs));
-    const bs = describe(await measureBanso(n, runs));
+    // Starlight and Bansō take turns, so both see the same machine.
+    const [slStep, bsStep] = await measureInTurns([starlightBuild(n), bansoBuild(n)], runs);
+    const sl = describe(slStep);
+    const bs = describe(bsStep);
     console.log(`\n${n} synthetic playbooks, English and Japanese (median, min–max of ${runs} run(s))`);
     console.log('site              | pages  | build s            | ms/page | peak MB           | output MB');
     console.log('------------------|--------|--------------------|---------|-------------------|----------');
