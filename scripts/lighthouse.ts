@@ -24,8 +24,11 @@ const ALL_PAGES = [
   'plane/',
   'assess/',
   'team/',
+  'review/',
+  'progress/',
   'health/high-touch-health/',
   'health/simulator/',
+  'health/design/',
   'health/batch/',
   'search/?q=churn',
 ];

@@ -57,19 +57,28 @@ export function reasonText(r: SearchResult, labels: SearchLabels): string | unde
   return label.replaceAll('{word}', text);
 }
 
-/** asOptions: results are options of a listbox (header popup); plain links on the search page. */
-export function renderResults(
-  container: HTMLElement,
-  results: SearchResult[],
-  labels: SearchLabels,
-  base: string,
-  lang: string,
-  idPrefix: string,
-  asOptions = true,
-) {
+/** How hits are drawn: the page's labels, base path and language, and a prefix for their ids. */
+export interface HitsOptions {
+  labels: SearchLabels;
+  base: string;
+  lang: string;
+  idPrefix: string;
+  /** Results are options of a listbox (header popup); plain links on the search page. */
+  asOptions: boolean;
+}
+
+export function renderResults(container: HTMLElement, results: SearchResult[], o: HitsOptions): HTMLElement {
   container.replaceChildren();
   // Options sit directly in the listbox; the page gets an ordered list of links.
-  const list: HTMLElement = asOptions ? container : el('ol', 'search-list');
+  const list: HTMLElement = o.asOptions ? container : el('ol', 'search-list');
+  appendHits(list, results, o);
+  if (list !== container) container.append(list);
+  return list;
+}
+
+/** Adds hits to a list renderResults made (the search page draws a long list in a few short tasks). */
+export function appendHits(list: HTMLElement, results: SearchResult[], o: HitsOptions) {
+  const { labels, base, lang, idPrefix, asOptions } = o;
   for (const r of results) {
     const a = el('a', 'search-hit');
     a.href = href(base, lang, r.doc.path);
@@ -93,7 +102,6 @@ export function renderResults(
       list.append(li);
     }
   }
-  if (list !== container) container.append(list);
 }
 
 export function attachSearch(form: HTMLFormElement, input: HTMLInputElement) {
@@ -145,7 +153,7 @@ export function attachSearch(form: HTMLFormElement, input: HTMLInputElement) {
       none.setAttribute('aria-disabled', 'true');
       box.replaceChildren(none);
     } else {
-      renderResults(box, results, labels, base, lang, 'sr');
+      renderResults(box, results, { labels, base, lang, idPrefix: 'sr', asOptions: true });
       const all = el('a', 'search-all', labels.all);
       all.href = `${form.action}?q=${encodeURIComponent(q)}`;
       all.id = 'sr-all';

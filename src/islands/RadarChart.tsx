@@ -5,7 +5,7 @@
  * radar/bars switch; and the remembered view choices (lib/prefs) every chart island shares. Its chart.js is a
  * copy of its own (astro.config.mjs, ownModuleCopy), so its pages carry no bar or scatter code.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { Chart, LineElement, PointElement, RadarController, RadialLinearScale } from 'chart.js';
 import type { Translate } from '../i18n/translator.ts';
 import { useChartOn } from './chart-lifecycle.ts';
@@ -161,8 +161,14 @@ export function usePrefs(): { prefs: Prefs; setPref: (p: Prefs) => void; narrow:
   const [prefs, setPrefs] = useState<Prefs>({});
   const [narrow, setNarrow] = useState(false);
   useEffect(() => {
-    setPrefs(parsePrefs(browserStorage()?.getItem(PREFS_KEY) ?? null)); // unreadable: the defaults
-    setNarrow(window.matchMedia?.('(max-width: 40rem)').matches ?? false);
+    const saved = parsePrefs(browserStorage()?.getItem(PREFS_KEY) ?? null); // unreadable: the defaults
+    const isNarrow = window.matchMedia?.('(max-width: 40rem)').matches ?? false;
+    // As a transition: on a phone this swaps the radar for bars, a re-render of the whole island that
+    // would otherwise run as one long task right after hydration.
+    startTransition(() => {
+      setPrefs(saved);
+      setNarrow(isNarrow);
+    });
   }, []);
   const setPref = (p: Prefs) =>
     setPrefs((old) => {

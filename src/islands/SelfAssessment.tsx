@@ -76,7 +76,7 @@ export default function SelfAssessment({ data, dict }: { data: ClientData; dict:
       setLoaded(true);
       return;
     }
-    setNotices([]);
+    setNotices((n) => (n.length ? [] : n));
     refreshKept();
     const key = assessmentStorageKey(fw.id);
     const entry = store.raw(key);

@@ -33,7 +33,12 @@ const fileJobs = () => import('./file-jobs.ts');
 
 export default function TeamReview({ data, dict }: { data: ClientData; dict: Dict }) {
   const t = useMemo(() => translator(dict), [dict]);
-  const compare = useMemo(() => collator(data.lang).compare, [data.lang]);
+  // The collator is made on the first comparison: making one loads the ICU collation data (a long
+  // task on a phone), and a first visit has no members to sort.
+  const compare = useMemo(() => {
+    let c: Intl.Collator | undefined;
+    return (x: string, y: string) => (c ??= collator(data.lang)).compare(x, y);
+  }, [data.lang]);
   const roleName = useMemo(() => roleNamer(data), [data]);
   const frameworkName = useCallback((id: string) => data.frameworks.find((f) => f.id === id)?.name ?? id, [data]);
   const problemContext = useCallback(

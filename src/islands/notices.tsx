@@ -25,7 +25,11 @@ export function useNotices<N extends Notice = Notice>() {
 export function useKeptStorage(keyPrefix: string) {
   const store = useMemo(() => new KeptStorage(browserStorage()), []);
   const [kept, setKept] = useState<SetAside[]>([]);
-  const refresh = useCallback(() => setKept(store.list(keyPrefix)), [store, keyPrefix]);
+  // Nothing kept before or now (the usual case) leaves the state as it is: no re-render at load.
+  const refresh = useCallback(() => {
+    const list = store.list(keyPrefix);
+    setKept((old) => (list.length === 0 && old.length === 0 ? old : list));
+  }, [store, keyPrefix]);
   const discard = useCallback(
     (id: string) => {
       store.discard(id);

@@ -4,7 +4,7 @@
  * result with the input it was computed for, or null before the first one; a new input cancels the
  * run in progress.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /** How long one task may run steps before giving the thread back (ms). */
 const SLICE_MS = 8;
@@ -18,7 +18,8 @@ export function useSliced<I, T>(input: I, run: (input: I) => Generator<unknown, 
       const until = performance.now() + SLICE_MS;
       let r = steps.next();
       while (!r.done && performance.now() < until) r = steps.next();
-      if (r.done) setDone({ input, value: r.value });
+      // As a transition: the render that shows the result is split into short tasks too.
+      if (r.done) startTransition(() => setDone({ input, value: r.value }));
       else timer = setTimeout(slice, 0);
     };
     timer = setTimeout(slice, 0);

@@ -73,6 +73,47 @@ describe('header search', () => {
     await ctx.close();
   });
 
+  it('the search page draws every hit of a long list, a few per task, in one list; a newer query stops the older drawing', async () => {
+    const ctx = await site.browser.newContext({ viewport: { width: 412, height: 823 } });
+    const page = await ctx.newPage();
+    const drawn = () =>
+      page.evaluate(() => {
+        const items = [...document.querySelectorAll('[data-search-page-results] .search-item')];
+        const ids = items.map((li) => li.querySelector('a')!.id);
+        const status = document.querySelector('[data-search-page-status]')!.textContent ?? '';
+        return {
+          items: items.length,
+          lists: document.querySelectorAll('[data-search-page-results] ol').length,
+          unique: new Set(ids).size,
+          said: Number.parseInt(status, 10),
+        };
+      });
+    const settled = async () => {
+      await page.waitForFunction(() => {
+        const said = Number.parseInt(document.querySelector('[data-search-page-status]')!.textContent ?? '', 10);
+        return said > 0 && document.querySelectorAll('[data-search-page-results] .search-item').length === said;
+      });
+      // A few more tasks: nothing is added after the count is reached.
+      await page.waitForTimeout(200);
+      return drawn();
+    };
+    await page.goto(`${site.server.url}search/?q=churn`);
+    const first = await settled();
+    expect(first.items).toBeGreaterThan(16);
+    expect(first).toEqual({ items: first.said, lists: 1, unique: first.said, said: first.said });
+    // Two queries in quick succession: only the last one's hits are on the page, each once.
+    await page.fill('#search-page-q', 'renewal');
+    await page.fill('#search-page-q', 'onboarding');
+    const last = await settled();
+    expect(last).toEqual({ items: last.said, lists: 1, unique: last.said, said: last.said });
+    const hrefs = await page
+      .locator('[data-search-page-results] .search-hit')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBe(last.said);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('onboarding');
+    await ctx.close();
+  });
+
   it('the search page on a phone draws its hits without moving them (layout shift under 0.1, both languages)', async () => {
     for (const lang of ['', 'ja/']) {
       const ctx = await site.browser.newContext({ viewport: { width: 412, height: 823 } });

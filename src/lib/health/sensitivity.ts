@@ -114,9 +114,13 @@ export function sensitivity(
   return r.value;
 }
 
+/** Re-scorings between two pauses of `sensitivitySteps` (a few milliseconds on a slow phone). */
+export const TRIES_PER_STEP = 24;
+
 /**
- * The same search as `sensitivity`, one measure per step: it pauses after each measure, so a page can
- * spread the few thousand re-scorings over short tasks. The generator's return value is the result.
+ * The same search as `sensitivity`, in small steps: it pauses after each measure and after every
+ * TRIES_PER_STEP re-scorings within one, so a page can spread the few thousand re-scorings over short
+ * tasks. The generator's return value is the result.
  */
 export function* sensitivitySteps(
   model: HealthModel,
@@ -127,6 +131,7 @@ export function* sensitivitySteps(
   if (!base.band) return [];
   const baseIdx = base.band.index;
   const items: (SensitivityItem & { order: number })[] = [];
+  let tries = 0;
 
   for (const [order, m] of model.measures.entries()) {
     const c = coerceValue(m, values[m.id]);
@@ -155,6 +160,7 @@ export function* sensitivitySteps(
         for (const { x, dist } of ordered) {
           if (best.up && best.down) break;
           const hit = tryValue(x);
+          if (++tries % TRIES_PER_STEP === 0) yield;
           if (!hit || hit.band.index === baseIdx) continue;
           consider(hit.band.index > baseIdx ? 'up' : 'down', x, dist / range, hit);
         }
@@ -166,6 +172,7 @@ export function* sensitivitySteps(
         const worstToBest = [...scored].sort((a, b) => a.p - b.p || -bestFirst(a.x, b.x));
         for (const { x } of worstToBest) {
           const hit = tryValue(x);
+          if (++tries % TRIES_PER_STEP === 0) yield;
           if (hit && hit.band.index > baseIdx) {
             consider('up', x, 1, hit);
             break;
@@ -174,6 +181,7 @@ export function* sensitivitySteps(
         const bestToWorst = [...scored].sort((a, b) => b.p - a.p || bestFirst(a.x, b.x));
         for (const { x } of bestToWorst) {
           const hit = tryValue(x);
+          if (++tries % TRIES_PER_STEP === 0) yield;
           if (hit && hit.band.index < baseIdx) {
             consider('down', x, 1, hit);
             break;
@@ -194,6 +202,7 @@ export function* sensitivitySteps(
           : [...candidates].sort((a, b) => Math.abs(rank(a.k) - rank(from)) - Math.abs(rank(b.k) - rank(from)));
       for (const { k } of upOrder) {
         const hit = tryValue(k);
+        if (++tries % TRIES_PER_STEP === 0) yield;
         if (hit && hit.band.index > baseIdx) {
           consider('up', k, from === null ? 1 : Math.abs(rank(k) - rank(from)) / span, hit);
           break;
@@ -202,6 +211,7 @@ export function* sensitivitySteps(
       const downOrder = from === null ? [...candidates].reverse() : upOrder;
       for (const { k } of downOrder) {
         const hit = tryValue(k);
+        if (++tries % TRIES_PER_STEP === 0) yield;
         if (hit && hit.band.index < baseIdx) {
           consider('down', k, from === null ? 1 : Math.abs(rank(k) - rank(from)) / span, hit);
           break;

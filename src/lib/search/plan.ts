@@ -327,6 +327,16 @@ class Builder {
 }
 
 /** Plan a query (plans are cached per loaded index and query text). */
+/**
+ * Prepares what every first query of an index needs (the synonym and intent lookups, the Japanese
+ * segmenter), so a page can do it in a task of its own before the first search. Optional: the first
+ * query does it otherwise.
+ */
+export function warmQuery(idx: LoadedIndex): void {
+  findSynonyms([], idx.synonyms);
+  findSynonyms([], cacheOf(idx).intentPhrases);
+}
+
 export function planQuery(idx: LoadedIndex, rawQuery: string): Plan {
   const text = rawQuery.slice(0, MAX_QUERY_CHARS);
   return remember(cacheOf(idx).plans, text, () => makePlan(idx, text), 200);

@@ -5,9 +5,11 @@
  */
 import type { Design, DesignMeasure, Bilingual } from './design.ts';
 import type { CategorySuggestion, DesignScoring, NumericSuggestion } from './suggest.ts';
+import { formatNumber } from '../../text/number.ts';
 
-const NUM = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
-const num = (x: number): string => NUM.format(x);
+// Written without Intl (formatNumber): a formatter made when this module loads would load the ICU
+// number data during the designer's first load. Both languages write numbers alike.
+const num = (x: number): string => formatNumber(x, 'en', 3);
 const pctEn = (x: number | null): string => (x === null ? 'n/a' : `${(Math.round(x * 1000) / 10).toFixed(1)} %`);
 const pctJa = (x: number | null): string => (x === null ? '不明' : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
 
