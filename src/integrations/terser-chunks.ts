@@ -15,6 +15,7 @@ import { minify } from 'terser';
 import type { Plugin } from 'vite';
 
 /** Chunks worth terser's time: chart.js, and the first search query's code (a tight byte budget). */
+const CHART_JS = /[\\/]node_modules[\\/]chart\.js[\\/]/;
 const WORTH_IT = /[\\/]node_modules[\\/]chart\.js[\\/]|[\\/]src[\\/]client[\\/]search-ui\.ts$/;
 
 export function terserChosenChunks(): Plugin {
@@ -24,11 +25,20 @@ export function terserChosenChunks(): Plugin {
     async renderChunk(code, chunk, options) {
       if (options.format !== 'es' || !chunk.fileName.startsWith('_astro/')) return null;
       if (!chunk.moduleIds.some((id) => WORTH_IT.test(id))) return null;
+      // The chart.js chunks are large (one pass, as above); the search chunk is small and its budget
+      // tight, so it gets a second pass and terser's unsafe rewrites (~70 B gzip, ~0.3 s).
+      const small = !chunk.moduleIds.some((id) => CHART_JS.test(id));
       const out = await minify(code, {
         ecma: 2020,
         module: true,
         sourceMap: false,
-        compress: { passes: 1, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+        compress: {
+          passes: small ? 2 : 1,
+          unsafe: small,
+          pure_getters: true,
+          unsafe_arrows: true,
+          unsafe_methods: true,
+        },
         // Names are mangled by the bundler's minifier afterwards.
         mangle: false,
         format: { comments: false },
