@@ -218,11 +218,21 @@ async function traced(page: Page, from?: string): Promise<() => Promise<{ wall: 
     await cdp.send('Tracing.end');
     await complete;
     await cdp.detach();
-    const main = new Set(
+    const renderers = new Set(
       events
         .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
         .map((e) => `${e.pid}:${e.tid}`),
     );
+    // Only the page's renderer: the trace also holds Chromium's own WebUI renderers (the omnibox popup
+    // evaluates ~160 ms of modules at times), which made this test fail on work that is not the portal's.
+    const main = new Set(
+      events
+        .filter(
+          (e) => renderers.has(`${e.pid}:${e.tid}`) && /http:\/\/127\.0\.0\.1[:/]/.test(JSON.stringify(e.args ?? {})),
+        )
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
+    if (main.size === 0) throw new Error('no renderer of the page in the trace');
     // From the island's mark on (the start of reading a stored value or link, in a task of its own), when given.
     const start = from === undefined ? -Infinity : Math.min(...events.filter((e) => e.name === from).map((e) => e.ts));
     if (start === Infinity) throw new Error(`no "${from}" mark in the trace`);
