@@ -16,7 +16,7 @@ import type { Plugin } from 'vite';
 
 /** Chunks worth terser's time: chart.js, and the first search query's code (a tight byte budget). */
 const CHART_JS = /[\\/]node_modules[\\/]chart\.js[\\/]/;
-const WORTH_IT = /[\\/]node_modules[\\/]chart\.js[\\/]|[\\/]src[\\/]client[\\/]search-ui\.ts$/;
+const SEARCH_UI = /[\\/]src[\\/]client[\\/]search-ui\.ts$/;
 
 export function terserChosenChunks(): Plugin {
   return {
@@ -24,10 +24,11 @@ export function terserChosenChunks(): Plugin {
     apply: 'build',
     async renderChunk(code, chunk, options) {
       if (options.format !== 'es' || !chunk.fileName.startsWith('_astro/')) return null;
-      if (!chunk.moduleIds.some((id) => WORTH_IT.test(id))) return null;
+      const chart = chunk.moduleIds.some((id) => CHART_JS.test(id));
+      if (!chart && !chunk.moduleIds.some((id) => SEARCH_UI.test(id))) return null;
       // The chart.js chunks are large (one pass, as above); the search chunk is small and its budget
       // tight, so it gets a second pass and terser's unsafe rewrites (~70 B gzip, ~0.3 s).
-      const small = !chunk.moduleIds.some((id) => CHART_JS.test(id));
+      const small = !chart;
       const out = await minify(code, {
         ecma: 2020,
         module: true,

@@ -31,7 +31,7 @@ import {
   tokenize,
   type TextUnit,
 } from './text.ts';
-import { findSynonyms, nameKey } from './synonyms.ts';
+import { findSynonyms, nameKey, prepareSynonyms } from './synonyms.ts';
 
 /** At most this many query words are used (Latin words + Japanese segments); the rest is ignored. */
 export const MAX_QUERY_TERMS = 32;
@@ -326,17 +326,17 @@ class Builder {
   }
 }
 
-/** Plan a query (plans are cached per loaded index and query text). */
 /**
- * Prepares what every first query of an index needs (the synonym and intent lookups, the Japanese
- * segmenter), so a page can do it in a task of its own before the first search. Optional: the first
- * query does it otherwise.
+ * Prepares what every first query of an index needs (the synonym and intent lookups, built from every
+ * phrase), so a page can do it in a task of its own before the first search. Optional: the first query
+ * does it otherwise.
  */
 export function warmQuery(idx: LoadedIndex): void {
-  findSynonyms([], idx.synonyms);
-  findSynonyms([], cacheOf(idx).intentPhrases);
+  prepareSynonyms(idx.synonyms);
+  prepareSynonyms(cacheOf(idx).intentPhrases);
 }
 
+/** Plan a query (plans are cached per loaded index and query text). */
 export function planQuery(idx: LoadedIndex, rawQuery: string): Plan {
   const text = rawQuery.slice(0, MAX_QUERY_CHARS);
   return remember(cacheOf(idx).plans, text, () => makePlan(idx, text), 200);

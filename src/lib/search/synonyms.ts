@@ -67,6 +67,11 @@ interface MemberLookup {
 
 const lookups = new WeakMap<SynonymGroup[], MemberLookup>();
 
+/** Builds the lookup of `groups` now (it is otherwise built at their first use), once per list. */
+export function prepareSynonyms(groups: SynonymGroup[]): void {
+  lookupOf(groups);
+}
+
 function lookupOf(groups: SynonymGroup[]): MemberLookup {
   let l = lookups.get(groups);
   if (!l) {
